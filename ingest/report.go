@@ -1,0 +1,53 @@
+package ingest
+
+import (
+	"github.com/fazhi/fazhi/ingest/extract"
+)
+
+// ExtractorVersion names the rules that produced a report's facts. It is
+// stored with every report so that a number can always be traced to the code
+// that found it; bump it when extraction output changes.
+const ExtractorVersion = "fazhi-extract/1"
+
+// Fact is one extracted number with its evidence; see extract.Fact.
+type Fact = extract.Fact
+
+// Report is one report file after extraction: its text, who and when it is
+// about, and the facts found in it.
+type Report struct {
+	// ID is the first 16 hex digits of SHA256: stable for the same content.
+	ID string `json:"report_id"`
+	// SHA256 is the hex digest of the file's bytes as read.
+	SHA256 string `json:"sha256"`
+	// Source is where the file came from (its path or URL as given).
+	Source string `json:"file"`
+	Format string `json:"format"`
+	Title  string `json:"title"`
+	URL    string `json:"url,omitempty"`
+	// Text is the normalised text; fact spans are rune offsets into it.
+	Text         string       `json:"-"`
+	Jurisdiction Jurisdiction `json:"jurisdiction"`
+	// Year is the year the figures belong to; 0 when it could not be told.
+	Year         int    `json:"year"`
+	YearEvidence string `json:"year_evidence,omitempty"`
+	Facts        []Fact `json:"facts"`
+}
+
+// Jurisdiction is the body a report is about, resolved to its official
+// division code (统计用区划代码) when the text settles it.
+type Jurisdiction struct {
+	Name  string `json:"name"`
+	Level string `json:"level"`
+	// Code is empty when the clues in the text do not settle which of
+	// several same-named divisions is meant; Candidates then lists them.
+	Code       string      `json:"code"`
+	Path       []string    `json:"path"`
+	Candidates []Candidate `json:"candidates,omitempty"`
+	Evidence   string      `json:"evidence,omitempty"`
+}
+
+// Candidate is one division a jurisdiction name could refer to.
+type Candidate struct {
+	Code string   `json:"code"`
+	Path []string `json:"path"`
+}

@@ -1,0 +1,219 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// Sentinel errors that callers branch on.
+var (
+	// ErrNotFound: the requested report, fact or jurisdiction does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalidQuery: the request or SQL text is malformed.
+	ErrInvalidQuery = errors.New("invalid query")
+	// ErrQueryRejected: the SQL is well-formed but not allowed in the sandbox.
+	ErrQueryRejected = errors.New("query rejected")
+	// ErrLocked: another process holds the warehouse file.
+	ErrLocked = errors.New("warehouse is locked by another process")
+)
+
+// Config is what Open needs.
+type Config struct {
+	// Path of the .duckdb file; ":memory:" or "" for an in-memory warehouse.
+	Path string
+	// ReadOnly opens the file without write access (several readers may share it).
+	ReadOnly bool
+	// Threads and MemoryLimit tune DuckDB; zero values keep DuckDB's defaults.
+	Threads     int
+	MemoryLimit string
+	// AllowedDirectories are the only directories SQL may read or write files
+	// in (used by exports). Everything else on the file system and the network
+	// stays closed to SQL: see DESIGN.md.
+	AllowedDirectories []string
+}
+
+// DB is an open warehouse.
+type DB struct {
+	sql       *sql.DB
+	connector *duckdb.Connector
+	readOnly  bool
+	// writeMu serialises writers: DuckDB allows one writer per process at a time
+	// without conflicts, and loads are short.
+	writeMu sync.Mutex
+}
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Open opens (creating if needed) the warehouse at cfg.Path and brings its
+// schema up to date. A warehouse made by an older fazhi is upgraded in place.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	dsn := cfg.Path
+	if dsn == ":memory:" {
+		dsn = ""
+	}
+	params := []string{}
+	if cfg.ReadOnly {
+		params = append(params, "access_mode=READ_ONLY")
+	}
+	if len(params) > 0 {
+		dsn += "?" + strings.Join(params, "&")
+	}
+	connector, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		if strings.Contains(err.Error(), "Could not set lock on file") {
+			return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, ErrLocked)
+		}
+		return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
+	}
+	db := &DB{sql: sql.OpenDB(connector), connector: connector, readOnly: cfg.ReadOnly}
+	// The settings are global to the DuckDB instance: run them once, before
+	// any other statement, then lock them.
+	for _, s := range sandboxSettings(cfg) {
+		if _, err := db.sql.ExecContext(ctx, s); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open warehouse %s: %s: %w", cfg.Path, s, err)
+		}
+	}
+	if !cfg.ReadOnly {
+		if err := db.migrate(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
+		}
+	}
+	return db, nil
+}
+
+// sandboxSettings are run on every new connection. External access is closed
+// before any user SQL can run, and the configuration is locked so that SQL
+// cannot open it again.
+func sandboxSettings(cfg Config) []string {
+	var s []string
+	if cfg.Threads > 0 {
+		s = append(s, "SET threads = "+strconv.Itoa(cfg.Threads))
+	}
+	if cfg.MemoryLimit != "" {
+		s = append(s, "SET memory_limit = "+quote(cfg.MemoryLimit))
+	}
+	s = append(s,
+		"SET autoinstall_known_extensions = false",
+		"SET autoload_known_extensions = false",
+	)
+	if len(cfg.AllowedDirectories) > 0 {
+		dirs := make([]string, len(cfg.AllowedDirectories))
+		for i, d := range cfg.AllowedDirectories {
+			dirs[i] = quote(strings.TrimSuffix(d, "/") + "/")
+		}
+		s = append(s, "SET allowed_directories = ["+strings.Join(dirs, ", ")+"]")
+	}
+	s = append(s,
+		"SET enable_external_access = false",
+		"SET lock_configuration = true",
+	)
+	return s
+}
+
+// quote renders s as a SQL string literal.
+func quote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// Close closes the warehouse.
+func (db *DB) Close() error {
+	return errors.Join(db.sql.Close(), db.connector.Close())
+}
+
+// migrate applies the embedded migrations the warehouse has not seen yet,
+// each in its own transaction, and records them in schema_version.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+		return fmt.Errorf("create schema_version: %w", err)
+	}
+	var current int
+	if err := db.sql.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
+		return fmt.Errorf("read schema_version: %w", err)
+	}
+	steps, err := migrationSteps()
+	if err != nil {
+		return err
+	}
+	if n := len(steps); current > n {
+		return fmt.Errorf("warehouse schema version %d is newer than this fazhi knows (%d): use a newer fazhi", current, n)
+	}
+	for _, step := range steps[current:] {
+		if err := db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, step.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, name) VALUES (?, ?)`, step.version, step.name)
+			return err
+		}); err != nil {
+			return fmt.Errorf("migration %s: %w", step.name, err)
+		}
+	}
+	return nil
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrationSteps reads migrations/NNNN_name.sql in order; versions must be 1..n with no gap.
+func migrationSteps() ([]migration, error) {
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var steps []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration file %s: name must be NNNN_name.sql", e.Name())
+		}
+		b, err := migrations.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		steps = append(steps, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(steps, func(i, j int) bool { return steps[i].version < steps[j].version })
+	for i, s := range steps {
+		if s.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected version %d", s.name, i+1)
+		}
+	}
+	return steps, nil
+}
+
+// SchemaVersion reports the version of the warehouse schema.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := db.sql.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v)
+	return v, err
+}
+
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	return tx.Commit()
+}

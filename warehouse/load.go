@@ -1,0 +1,173 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/fazhi/fazhi/ingest"
+)
+
+// LoadResult counts what one Load did.
+type LoadResult struct {
+	// Stored reports are new content now in the warehouse.
+	Stored int `json:"stored"`
+	// Unchanged reports were already stored with the same content: a no-op.
+	Unchanged int `json:"unchanged"`
+	// Replaced reports had an older version from the same source, now gone.
+	Replaced int `json:"replaced"`
+	// Facts is the number of facts stored with the new reports.
+	Facts int `json:"facts"`
+}
+
+// Load stores a batch of reports and their facts in one transaction.
+// Content that is already stored is skipped; a report whose source was stored
+// with different content replaces the old report and its facts. Either the
+// whole batch is stored or nothing is.
+func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
+	var res LoadResult
+	if !b.Reports.Schema().Equal(ingest.ReportSchema) {
+		return res, fmt.Errorf("load: report batch schema differs from ingest.ReportSchema")
+	}
+	if !b.Facts.Schema().Equal(ingest.FactSchema) {
+		return res, fmt.Errorf("load: fact batch schema differs from ingest.FactSchema")
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+
+	err := db.onConn(ctx, func(conn *sql.Conn) error {
+		if err := stage(ctx, conn, "staged_reports", b.Reports,
+			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY sha256 ORDER BY source) = 1`); err != nil {
+			return err
+		}
+		if err := stage(ctx, conn, "staged_facts", b.Facts, `SELECT * FROM %s`); err != nil {
+			return err
+		}
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`).
+			Scan(&res.Unchanged); err != nil {
+			return err
+		}
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM reports
+			WHERE source IN (SELECT source FROM staged_reports WHERE sha256 NOT IN (SELECT sha256 FROM reports))`).
+			Scan(&res.Replaced); err != nil {
+			return err
+		}
+		for _, q := range []string{
+			`DELETE FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`,
+			`DELETE FROM facts WHERE report_id IN (SELECT report_id FROM reports WHERE source IN (SELECT source FROM staged_reports))`,
+			`DELETE FROM reports WHERE source IN (SELECT source FROM staged_reports)`,
+			`INSERT INTO reports BY NAME SELECT *, now() AS ingested_at FROM staged_reports`,
+		} {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("%.60s: %w", q, err)
+			}
+		}
+		r, err := conn.ExecContext(ctx, `INSERT INTO facts BY NAME
+			SELECT * FROM staged_facts WHERE report_id IN (SELECT report_id FROM staged_reports)`)
+		if err != nil {
+			return fmt.Errorf("insert facts: %w", err)
+		}
+		n, err := r.RowsAffected()
+		res.Facts = int(n)
+		if err != nil {
+			return err
+		}
+		return conn.QueryRowContext(ctx, `SELECT count(*) FROM staged_reports`).Scan(&res.Stored)
+	})
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("load %d reports: %w", b.Reports.NumRows(), err)
+	}
+	return res, nil
+}
+
+// ReplaceReference replaces the whole content of a reference table
+// (jurisdictions or indicators) with rec, in one transaction.
+func (db *DB) ReplaceReference(ctx context.Context, table string, rec arrow.RecordBatch) error {
+	want, ok := map[string]*arrow.Schema{
+		"jurisdictions": ingest.JurisdictionSchema,
+		"indicators":    ingest.IndicatorSchema,
+	}[table]
+	if !ok {
+		return fmt.Errorf("replace %s: not a reference table", table)
+	}
+	if !rec.Schema().Equal(want) {
+		return fmt.Errorf("replace %s: batch schema differs from ingest's", table)
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	err := db.onConn(ctx, func(conn *sql.Conn) error {
+		if err := stage(ctx, conn, "staged_reference", rec, `SELECT * FROM %s`); err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return err
+		}
+		_, err := conn.ExecContext(ctx, `INSERT INTO `+table+` BY NAME SELECT * FROM staged_reference`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("replace %s: %w", table, err)
+	}
+	return nil
+}
+
+// onConn runs fn on one connection inside a transaction, dropping the temp
+// tables fn staged whatever happens.
+func (db *DB) onConn(ctx context.Context, fn func(*sql.Conn) error) (err error) {
+	if db.readOnly {
+		return fmt.Errorf("warehouse is open read-only")
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, conn.Close()) }()
+	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		return err
+	}
+	if err := fn(conn); err != nil {
+		_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		return errors.Join(err, rbErr)
+	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		return errors.Join(err, rbErr)
+	}
+	return nil
+}
+
+// stage copies an Arrow record batch into a temp table of this connection
+// and transaction. The Arrow view is a one-shot stream, so it is read once,
+// by the CREATE ... AS SELECT; selectFmt gets the view's name at %s.
+func stage(ctx context.Context, conn *sql.Conn, table string, rec arrow.RecordBatch, selectFmt string) error {
+	view := table + "_arrow"
+	rdr, err := array.NewRecordReader(rec.Schema(), []arrow.RecordBatch{rec})
+	if err != nil {
+		return fmt.Errorf("stage %s: %w", table, err)
+	}
+	defer rdr.Release()
+	var release func()
+	if err := conn.Raw(func(dc any) error {
+		a, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		release, err = a.RegisterView(rdr, view)
+		return err
+	}); err != nil {
+		return fmt.Errorf("stage %s: register arrow view: %w", table, err)
+	}
+	defer release()
+	q := `CREATE OR REPLACE TEMP TABLE ` + table + ` AS ` + fmt.Sprintf(selectFmt, view)
+	if _, err := conn.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("stage %s: %w", table, err)
+	}
+	_, err = conn.ExecContext(ctx, `DROP VIEW IF EXISTS `+view)
+	return err
+}

@@ -1,0 +1,316 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Health is the size of the warehouse.
+type Health struct {
+	Reports int `json:"reports"`
+	Facts   int `json:"facts"`
+}
+
+// Health counts reports and facts.
+func (db *DB) Health(ctx context.Context) (Health, error) {
+	var h Health
+	err := db.sql.QueryRowContext(ctx,
+		`SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM facts)`).Scan(&h.Reports, &h.Facts)
+	if err != nil {
+		return h, fmt.Errorf("health: %w", err)
+	}
+	return h, nil
+}
+
+// Indicator is one code of the catalog, with how many headline values the
+// warehouse holds for it.
+type Indicator struct {
+	Code        string `json:"code"`
+	NameZH      string `json:"name_zh"`
+	NameEN      string `json:"name_en"`
+	Category    string `json:"category"`
+	Kind        string `json:"kind"`
+	Unit        string `json:"unit"`
+	Description string `json:"description"`
+	// Values counts the headline values (jurisdiction-years) stated for it.
+	Values int `json:"values"`
+}
+
+// Indicators lists the catalog in catalog order of categories and codes.
+func (db *DB) Indicators(ctx context.Context) ([]Indicator, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description,
+		       (SELECT count(*) FROM headline_facts h WHERE h.indicator = i.code)
+		FROM indicators i ORDER BY i.category, i.code`)
+	if err != nil {
+		return nil, fmt.Errorf("indicators: %w", err)
+	}
+	defer rows.Close()
+	out := []Indicator{}
+	for rows.Next() {
+		var i Indicator
+		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values); err != nil {
+			return nil, fmt.Errorf("indicators: %w", err)
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// Indicator returns one catalog entry.
+func (db *DB) Indicator(ctx context.Context, code string) (Indicator, error) {
+	var i Indicator
+	err := db.sql.QueryRowContext(ctx, `
+		SELECT code, name_zh, name_en, category, kind, unit, description,
+		       (SELECT count(*) FROM headline_facts h WHERE h.indicator = $1)
+		FROM indicators WHERE code = $1`, code).
+		Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values)
+	if errors.Is(err, sql.ErrNoRows) {
+		return i, fmt.Errorf("indicator %q: %w", code, ErrNotFound)
+	}
+	if err != nil {
+		return i, fmt.Errorf("indicator %q: %w", code, err)
+	}
+	return i, nil
+}
+
+// Years lists the report years present, newest first.
+func (db *DB) Years(ctx context.Context) ([]int, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("years: %w", err)
+	}
+	defer rows.Close()
+	out := []int{}
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, fmt.Errorf("years: %w", err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
+
+// CompareFilter selects the headline values to compare.
+type CompareFilter struct {
+	Indicator string
+	// Year 0 means each jurisdiction's latest year.
+	Year int
+	// Level is the jurisdiction level as written (街道 镇 乡 区 县 市); "" for all.
+	Level string
+	// Parent is a division code; only jurisdictions inside it are compared.
+	Parent string
+}
+
+// CompareRow is one jurisdiction's headline value.
+type CompareRow struct {
+	JurisdictionCode string   `json:"jurisdiction_code"`
+	JurisdictionName string   `json:"jurisdiction_name"`
+	Year             int      `json:"year"`
+	Value            float64  `json:"value"`
+	Approx           bool     `json:"approx"`
+	Partial          bool     `json:"partial"`
+	Derived          bool     `json:"derived"`
+	Corrected        bool     `json:"corrected"`
+	Flags            []string `json:"flags"`
+	FactID           string   `json:"fact_id"`
+	ReportID         string   `json:"report_id"`
+	Quote            string   `json:"quote"`
+}
+
+// Compare returns one headline value per jurisdiction for an indicator,
+// largest first.
+func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
+	if f.Indicator == "" {
+		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
+	}
+	var where []string
+	args := []any{f.Indicator}
+	where = append(where, "indicator = $1")
+	if f.Year != 0 {
+		args = append(args, f.Year)
+		where = append(where, fmt.Sprintf("year = $%d", len(args)))
+	}
+	if f.Level != "" {
+		args = append(args, f.Level)
+		where = append(where, fmt.Sprintf("jurisdiction_level = $%d", len(args)))
+	}
+	if f.Parent != "" {
+		args = append(args, f.Parent)
+		where = append(where, fmt.Sprintf("starts_with(jurisdiction_code, $%d) AND jurisdiction_code <> $%d", len(args), len(args)))
+	}
+	q := `SELECT jurisdiction_code, jurisdiction_name, year, value, approx, partial, derived, corrected,
+	             flags, fact_id, report_id, quote
+	      FROM headline_facts WHERE ` + strings.Join(where, " AND ")
+	if f.Year == 0 {
+		q += ` QUALIFY row_number() OVER (PARTITION BY jurisdiction_code, CASE WHEN jurisdiction_code = '' THEN report_id END ORDER BY year DESC) = 1`
+	}
+	q += ` ORDER BY value DESC, jurisdiction_name`
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
+	}
+	defer rows.Close()
+	out := []CompareRow{}
+	for rows.Next() {
+		var r CompareRow
+		var flags []any
+		if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial,
+			&r.Derived, &r.Corrected, &flags, &r.FactID, &r.ReportID, &r.Quote); err != nil {
+			return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
+		}
+		r.Flags = strs(flags)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// TrendRow is a jurisdiction's headline value in one year.
+type TrendRow struct {
+	Year     int     `json:"year"`
+	Value    float64 `json:"value"`
+	Approx   bool    `json:"approx"`
+	Partial  bool    `json:"partial"`
+	Derived  bool    `json:"derived"`
+	FactID   string  `json:"fact_id"`
+	ReportID string  `json:"report_id"`
+}
+
+// Trend returns a jurisdiction's headline values for an indicator, oldest year first.
+func (db *DB) Trend(ctx context.Context, indicator, jurisdiction string) ([]TrendRow, error) {
+	if indicator == "" || jurisdiction == "" {
+		return nil, fmt.Errorf("trend: %w: indicator and jurisdiction are required", ErrInvalidQuery)
+	}
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT year, value, approx, partial, derived, fact_id, report_id FROM headline_facts
+		WHERE indicator = $1 AND jurisdiction_code = $2 ORDER BY year`, indicator, jurisdiction)
+	if err != nil {
+		return nil, fmt.Errorf("trend %s %s: %w", indicator, jurisdiction, err)
+	}
+	defer rows.Close()
+	out := []TrendRow{}
+	for rows.Next() {
+		var r TrendRow
+		if err := rows.Scan(&r.Year, &r.Value, &r.Approx, &r.Partial, &r.Derived, &r.FactID, &r.ReportID); err != nil {
+			return nil, fmt.Errorf("trend: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Report is one stored report with its facts.
+type Report struct {
+	ReportID          string    `json:"report_id"`
+	SHA256            string    `json:"sha256"`
+	Source            string    `json:"source"`
+	Format            string    `json:"format"`
+	Title             string    `json:"title"`
+	URL               string    `json:"url"`
+	JurisdictionCode  string    `json:"jurisdiction_code"`
+	JurisdictionName  string    `json:"jurisdiction_name"`
+	JurisdictionLevel string    `json:"jurisdiction_level"`
+	JurisdictionPath  []string  `json:"jurisdiction_path"`
+	Candidates        []string  `json:"jurisdiction_candidates"`
+	Year              int       `json:"year"`
+	Chars             int       `json:"chars"`
+	Text              string    `json:"text"`
+	ExtractorVersion  string    `json:"extractor_version"`
+	IngestedAt        time.Time `json:"ingested_at"`
+	Facts             []Fact    `json:"facts"`
+}
+
+// Fact is a stored fact as readers see it (corrections applied).
+type Fact struct {
+	FactID    string   `json:"fact_id"`
+	Indicator string   `json:"indicator"`
+	Value     float64  `json:"value"`
+	Unit      string   `json:"unit"`
+	RawUnit   string   `json:"raw_unit"`
+	Approx    bool     `json:"approx"`
+	Scope     string   `json:"scope"`
+	Quote     string   `json:"quote"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Derived   bool     `json:"derived"`
+	Flags     []string `json:"flags"`
+	Corrected bool     `json:"corrected"`
+}
+
+// Report returns a report with its text and facts (ordered by position).
+func (db *DB) Report(ctx context.Context, id string) (Report, error) {
+	var r Report
+	var code sql.NullString
+	var year sql.NullInt32
+	var cands []any
+	err := db.sql.QueryRowContext(ctx, `
+		SELECT report_id, sha256, source, format, title, url, jurisdiction_code, jurisdiction_name,
+		       jurisdiction_level, jurisdiction_candidates, year, chars, text, extractor_version, ingested_at
+		FROM reports WHERE report_id = $1`, id).
+		Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &code, &r.JurisdictionName,
+			&r.JurisdictionLevel, &cands, &year, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("report %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return r, fmt.Errorf("report %q: %w", id, err)
+	}
+	r.JurisdictionCode, r.Year, r.Candidates = code.String, int(year.Int32), strs(cands)
+	r.IngestedAt = r.IngestedAt.UTC()
+	if r.JurisdictionPath, err = db.divisionPath(ctx, r.JurisdictionCode); err != nil {
+		return r, fmt.Errorf("report %q: %w", id, err)
+	}
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT fact_id, indicator, value, unit, raw_unit, approx, scope, quote, start, "end", derived, flags, corrected
+		FROM facts_corrected WHERE report_id = $1 ORDER BY start, indicator`, id)
+	if err != nil {
+		return r, fmt.Errorf("report %q facts: %w", id, err)
+	}
+	defer rows.Close()
+	r.Facts = []Fact{}
+	for rows.Next() {
+		var f Fact
+		var flags []any
+		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.Scope, &f.Quote,
+			&f.Start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
+			return r, fmt.Errorf("report %q facts: %w", id, err)
+		}
+		f.Flags = strs(flags)
+		r.Facts = append(r.Facts, f)
+	}
+	return r, rows.Err()
+}
+
+// divisionPath returns the names from the province down to code; empty for "".
+func (db *DB) divisionPath(ctx context.Context, code string) ([]string, error) {
+	path := []string{}
+	for code != "" {
+		var name, parent string
+		err := db.sql.QueryRowContext(ctx, `SELECT name, parent_code FROM jurisdictions WHERE code = $1`, code).Scan(&name, &parent)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		path = append([]string{name}, path...)
+		code = parent
+	}
+	return path, nil
+}
+
+// strs converts a DuckDB VARCHAR[] scanned as []any.
+func strs(in []any) []string {
+	out := make([]string, 0, len(in))
+	for _, v := range in {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

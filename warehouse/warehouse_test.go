@@ -1,0 +1,179 @@
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"path/filepath"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/fazhi/fazhi/ingest"
+)
+
+var keep = flag.Bool("keep", false, "keep the test warehouse files and print their paths")
+
+func mustOpen(t *testing.T) *DB {
+	t.Helper()
+	dir := t.TempDir()
+	if *keep {
+		dir = filepath.Join("/tmp", "fazhi-"+t.Name())
+		t.Logf("warehouse kept at %s/test.duckdb", dir)
+	}
+	db, err := Open(context.Background(), Config{Path: filepath.Join(dir, "test.duckdb"), Threads: 2})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func mustLoad(t *testing.T, db *DB, reports ...ingest.Report) LoadResult {
+	t.Helper()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	b, err := ingest.NewBatch(mem, reports)
+	if err != nil {
+		t.Fatalf("NewBatch: %v", err)
+	}
+	defer b.Release()
+	res, err := db.Load(context.Background(), b)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return res
+}
+
+// report builds a report about a town with one mediation fact per value.
+func report(source, sha, code, name string, year int, text string, facts ...ingest.Fact) ingest.Report {
+	return ingest.Report{
+		ID: sha[:16], SHA256: sha, Source: source, Format: "txt", Title: name + "法治政府建设情况报告",
+		Text:         text,
+		Jurisdiction: ingest.Jurisdiction{Name: name, Level: "街道", Code: code},
+		Year:         year,
+		Facts:        facts,
+	}
+}
+
+func fact(indicator string, value float64, scope string, start, end int) ingest.Fact {
+	return ingest.Fact{Indicator: indicator, Value: value, Unit: "件", RawUnit: "件", Scope: scope,
+		Quote: "受理矛盾纠纷", Start: start, End: end, Flags: []string{}}
+}
+
+const (
+	shaA  = "aaaaaaaaaaaaaaaa0000000000000000000000000000000000000000000000aa"
+	shaA2 = "aaaaaaaaaaaaaaa20000000000000000000000000000000000000000000000aa"
+	shaB  = "bbbbbbbbbbbbbbbb0000000000000000000000000000000000000000000000bb"
+)
+
+func loadIndicators(t *testing.T, db *DB) {
+	t.Helper()
+	mem := memory.NewGoAllocator()
+	rec, err := ingest.IndicatorBatch(mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Release()
+	if err := db.ReplaceReference(context.Background(), "indicators", rec); err != nil {
+		t.Fatalf("ReplaceReference: %v", err)
+	}
+}
+
+func TestLoadIsIdempotentAndReplacesChangedReports(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	a := report("a.txt", shaA, "110105019", "垡头街道", 2023, text,
+		fact("mediation.cases_accepted", 374, "", 8, 11), fact("mediation.cases_resolved", 367, "", 17, 20))
+	b := report("b.txt", shaB, "331082001", "古城街道", 2023, text,
+		fact("mediation.cases_accepted", 100, "", 8, 11))
+
+	if got, want := mustLoad(t, db, a, b), (LoadResult{Stored: 2, Facts: 3}); got != want {
+		t.Errorf("first Load = %+v; want %+v", got, want)
+	}
+	if got, want := mustLoad(t, db, a, b), (LoadResult{Unchanged: 2}); got != want {
+		t.Errorf("second Load = %+v; want %+v", got, want)
+	}
+	a2 := report("a.txt", shaA2, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 375, "", 8, 11))
+	if got, want := mustLoad(t, db, a2), (LoadResult{Stored: 1, Replaced: 1, Facts: 1}); got != want {
+		t.Errorf("changed Load = %+v; want %+v", got, want)
+	}
+	h, err := db.Health(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h != (Health{Reports: 2, Facts: 2}) {
+		t.Errorf("Health = %+v; want 2 reports, 2 facts", h)
+	}
+	if _, err := db.Report(ctx, shaA[:16]); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Report(replaced) error = %v; want ErrNotFound", err)
+	}
+}
+
+func TestLoadRejectsFactWithoutProvenance(t *testing.T) {
+	bad := report("a.txt", shaA, "", "垡头街道", 2023, "短", ingest.Fact{Indicator: "mediation.cases_accepted", Value: 1, Start: 0, End: 9})
+	if _, err := ingest.NewBatch(memory.NewGoAllocator(), []ingest.Report{bad}); err == nil {
+		t.Fatal("NewBatch accepted a fact with no quote and a span past the text")
+	}
+}
+
+func TestCompareHeadline(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件,其中驻所调解室受理500件,调解室受理12件。"
+	mustLoad(t, db,
+		// A town-wide figure and a (larger) scoped one: the town-wide one is the headline.
+		report("a.txt", shaA, "110105019", "垡头街道", 2023, text,
+			fact("mediation.cases_accepted", 374, "", 8, 11), fact("mediation.cases_accepted", 500, "驻所调解室", 20, 23)),
+		// Only scoped figures: the largest is the headline, marked partial.
+		report("b.txt", shaB, "110105001", "建外街道", 2023, text,
+			fact("mediation.cases_accepted", 12, "调解室", 30, 32), fact("mediation.cases_accepted", 500, "驻所调解室", 20, 23)),
+	)
+	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		name    string
+		value   float64
+		partial bool
+	}
+	var got []row
+	for _, r := range rows {
+		got = append(got, row{r.JurisdictionName, r.Value, r.Partial})
+	}
+	want := []row{{"建外街道", 500, true}, {"垡头街道", 374, false}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("Compare = %+v; want %+v", got, want)
+	}
+	rows, err = db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Parent: "110105", Level: "街道"})
+	if err != nil || len(rows) != 2 {
+		t.Errorf("Compare(parent 110105) = %d rows, %v; want 2", len(rows), err)
+	}
+	rows, err = db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Parent: "3310"})
+	if err != nil || len(rows) != 0 {
+		t.Errorf("Compare(parent 3310) = %d rows, %v; want 0", len(rows), err)
+	}
+	if _, err := db.Compare(ctx, CompareFilter{}); !errors.Is(err, ErrInvalidQuery) {
+		t.Errorf("Compare(no indicator) error = %v; want ErrInvalidQuery", err)
+	}
+}
+
+func TestMigrateIsRepeatable(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	for i := 0; i < 2; i++ {
+		db, err := Open(ctx, Config{Path: path})
+		if err != nil {
+			t.Fatalf("Open #%d: %v", i+1, err)
+		}
+		v, err := db.SchemaVersion(ctx)
+		if err != nil || v < 1 {
+			t.Errorf("SchemaVersion = %d, %v; want ≥ 1", v, err)
+		}
+		db.Close()
+	}
+}
