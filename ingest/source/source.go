@@ -1,0 +1,185 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/fazhi/fazhi/ingest/textnorm"
+)
+
+// Document is one report as read from a file.
+type Document struct {
+	// Title is the report's title when the file has one (HTML <title> or
+	// <h1>, the first heading of a docx), else "".
+	Title string
+	// Text is the report text after boilerplate removal and
+	// textnorm.Normalize. The title is not added to it; it appears only when
+	// the body itself states it.
+	Text string
+	// URL is the page address the file records (HTML canonical link,
+	// og:url, or the Url meta of government sites), else "".
+	URL string
+	// Format is "txt", "html", "docx" or "pdf".
+	Format string
+}
+
+// Errors that callers branch on. Read wraps them with the file name and
+// details.
+var (
+	// ErrUnsupportedFormat means the file is of a kind Read does not read
+	// (legacy .doc, spreadsheets, images, other archives).
+	ErrUnsupportedFormat = errors.New("source: unsupported format")
+	// ErrUndecodable means the bytes are not text in an encoding Read can
+	// identify with confidence, or the file is corrupt.
+	ErrUndecodable = errors.New("source: undecodable")
+	// ErrToolMissing means an external program needed for the format is not
+	// installed; the message names it and its Debian package.
+	ErrToolMissing = errors.New("source: tool missing")
+	// ErrNoText means the file decoded but holds no text (an empty file, or
+	// a scanned PDF without a text layer).
+	ErrNoText = errors.New("source: no text")
+)
+
+// Format names used in Document.Format.
+const (
+	FormatText = "txt"
+	FormatHTML = "html"
+	FormatDOCX = "docx"
+	FormatPDF  = "pdf"
+)
+
+// Read reads the report file called name (only its extension is used, to
+// choose the format together with the content) whose bytes are data.
+func Read(ctx context.Context, name string, data []byte) (Document, error) {
+	if err := ctx.Err(); err != nil {
+		return Document{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	doc, err := read(ctx, name, data)
+	if err != nil {
+		return Document{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	doc.Title = textnorm.Normalize(strings.Join(strings.Split(textnorm.Normalize(doc.Title), "\n"), " "))
+	doc.Text = textnorm.Normalize(stripBoilerplate(textnorm.Normalize(doc.Text)))
+	if doc.Text == "" {
+		return Document{}, fmt.Errorf("read %s: %w in %s file", name, ErrNoText, doc.Format)
+	}
+	return doc, nil
+}
+
+func read(ctx context.Context, name string, data []byte) (Document, error) {
+	format, err := detect(name, data)
+	if err != nil {
+		return Document{}, err
+	}
+	switch format {
+	case FormatPDF:
+		return readPDF(ctx, data)
+	case FormatDOCX:
+		return readDOCX(data)
+	}
+	text, err := decode(data, htmlCharset(data))
+	if err != nil {
+		return Document{}, err
+	}
+	if format == FormatHTML || format == "" && looksHTML(text) {
+		return readHTML(text)
+	}
+	return Document{Text: text, Format: FormatText}, nil
+}
+
+// Magic numbers of formats recognised by content.
+var (
+	magicPDF = []byte("%PDF-")
+	magicZip = []byte("PK\x03\x04")
+)
+
+// unsupportedMagic maps the leading bytes of formats Read refuses to a name
+// for the error message.
+var unsupportedMagic = []struct {
+	magic, name string
+}{
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office or WPS file (.doc/.xls/.wps); save it as .docx"},
+	{"{\\rtf", "RTF document; save it as .docx"},
+	{"\x89PNG", "PNG image"},
+	{"\xff\xd8\xff", "JPEG image"},
+	{"GIF8", "GIF image"},
+	{"Rar!", "RAR archive"},
+	{"7z\xbc\xaf", "7z archive"},
+	{"\x1f\x8b", "gzip archive"},
+}
+
+// unsupportedExt lists extensions whose files Read refuses whatever their
+// content.
+var unsupportedExt = map[string]string{
+	".doc": "legacy Word file", ".wps": "WPS file", ".xls": "spreadsheet", ".xlsx": "spreadsheet",
+	".et": "spreadsheet", ".ppt": "presentation", ".pptx": "presentation", ".ofd": "OFD document",
+	".odt": "OpenDocument file", ".rtf": "RTF document", ".jpg": "image", ".jpeg": "image",
+	".png": "image", ".gif": "image", ".tif": "image", ".tiff": "image", ".zip": "archive",
+	".rar": "archive", ".7z": "archive", ".caj": "CAJ document",
+}
+
+// detect chooses the format from the content first (magic numbers), then
+// the extension. It returns "" for text of unknown kind, to be told apart
+// after decoding.
+func detect(name string, data []byte) (string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	head := data[:min(len(data), 1024)]
+	switch {
+	case bytes.HasPrefix(data, magicPDF), ext == ".pdf" && bytes.Contains(head, magicPDF):
+		return FormatPDF, nil
+	case bytes.HasPrefix(data, magicZip):
+		if ext == ".docx" || zipHas(data, docxMain) {
+			return FormatDOCX, nil
+		}
+		return "", fmt.Errorf("%w: zip archive without %s (a %s file?)", ErrUnsupportedFormat, docxMain, extOrNone(ext))
+	}
+	for _, m := range unsupportedMagic {
+		if bytes.HasPrefix(data, []byte(m.magic)) {
+			return "", fmt.Errorf("%w: %s", ErrUnsupportedFormat, m.name)
+		}
+	}
+	if kind, ok := unsupportedExt[ext]; ok {
+		return "", fmt.Errorf("%w: %s (%s)", ErrUnsupportedFormat, kind, ext)
+	}
+	switch ext {
+	case ".pdf":
+		return "", fmt.Errorf("%w: .pdf file without a %%PDF- header", ErrUndecodable)
+	case ".docx":
+		return "", fmt.Errorf("%w: .docx file that is not a zip archive", ErrUndecodable)
+	case ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php":
+		return FormatHTML, nil
+	}
+	return "", nil
+}
+
+func extOrNone(ext string) string {
+	if ext == "" {
+		return "file without extension"
+	}
+	return ext
+}
+
+// looksHTML reports whether decoded text is an HTML document rather than
+// plain text: it starts, after white space and comments, with a doctype or
+// an <html>, <head> or <meta> tag.
+func looksHTML(text string) bool {
+	s := strings.TrimLeft(text[:min(len(text), 2048)], " \t\r\n\ufeff")
+	for strings.HasPrefix(s, "<!--") || strings.HasPrefix(s, "<?xml") {
+		end := strings.Index(s, ">")
+		if end < 0 {
+			return false
+		}
+		s = strings.TrimLeft(s[end+1:], " \t\r\n")
+	}
+	s = strings.ToLower(s[:min(len(s), 16)])
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<meta", "<body"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
