@@ -314,3 +314,12 @@ func strs(in []any) []string {
 	}
 	return out
 }
+
+// JurisdictionCount counts the rows of the division reference table.
+func (db *DB) JurisdictionCount(ctx context.Context) (int, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM jurisdictions`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count jurisdictions: %w", err)
+	}
+	return n, nil
+}

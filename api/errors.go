@@ -1,0 +1,49 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+// errBadRequest marks request validation errors.
+var errBadRequest = errors.New("bad request")
+
+// errorResponse is the body of every error answer.
+type errorResponse struct {
+	Error string `json:"error"`
+}
+
+// statusOf maps an error to its HTTP status (STYLE.md §4).
+func statusOf(err error) int {
+	switch {
+	case errors.Is(err, errBadRequest), errors.Is(err, warehouse.ErrInvalidQuery), errors.Is(err, warehouse.ErrQueryRejected):
+		return http.StatusBadRequest
+	case errors.Is(err, warehouse.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusGatewayTimeout
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// fail answers with the error's status. Clients see the message of 4xx
+// errors; a 5xx is logged in full and answered with a generic message.
+func (h *Handler) fail(c *gin.Context, err error) {
+	status := statusOf(err)
+	msg := err.Error()
+	switch {
+	case status == http.StatusGatewayTimeout:
+		msg = "the query took too long and was stopped"
+	case status >= 500:
+		h.log.Error("request failed", slog.String("path", c.Request.URL.Path), slog.Any("err", err))
+		msg = "internal error"
+	}
+	c.AbortWithStatusJSON(status, errorResponse{Error: msg})
+}

@@ -1,0 +1,192 @@
+package api
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+func (h *Handler) health(c *gin.Context) {
+	hs, err := h.db.Health(c.Request.Context())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, healthResponse{Status: "ok", Reports: hs.Reports, Facts: hs.Facts})
+}
+
+type healthResponse struct {
+	Status  string `json:"status"`
+	Reports int    `json:"reports"`
+	Facts   int    `json:"facts"`
+}
+
+func (h *Handler) indicators(c *gin.Context) {
+	inds, err := h.db.Indicators(c.Request.Context())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, indicatorsResponse{Indicators: inds})
+}
+
+type indicatorsResponse struct {
+	Indicators []warehouse.Indicator `json:"indicators"`
+}
+
+func (h *Handler) compare(c *gin.Context) {
+	f, err := parseCompare(c.Request.URL.Query())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	ind, err := h.db.Indicator(c.Request.Context(), f.Indicator)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	rows, err := h.db.Compare(c.Request.Context(), f)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, compareResponse{Indicator: ind.Code, Unit: ind.Unit, Rows: rows})
+}
+
+type compareResponse struct {
+	Indicator string                 `json:"indicator"`
+	Unit      string                 `json:"unit"`
+	Rows      []warehouse.CompareRow `json:"rows"`
+}
+
+var (
+	indicatorCode = regexp.MustCompile(`^[a-z_]+\.[a-z_]+$`)
+	divisionCode  = regexp.MustCompile(`^[0-9]{2,12}$`)
+	levels        = map[string]bool{"街道": true, "镇": true, "乡": true, "苏木": true, "区": true, "县": true, "市": true, "旗": true}
+)
+
+// parseCompare reads ?indicator=CODE[&year=Y][&level=..][&parent=CODE].
+func parseCompare(q url.Values) (warehouse.CompareFilter, error) {
+	var f warehouse.CompareFilter
+	f.Indicator = q.Get("indicator")
+	if !indicatorCode.MatchString(f.Indicator) {
+		return f, fmt.Errorf("%w: indicator must be a catalog code such as mediation.cases_accepted", errBadRequest)
+	}
+	if y := q.Get("year"); y != "" {
+		year, err := strconv.Atoi(y)
+		if err != nil || year < 1990 || year > 2100 {
+			return f, fmt.Errorf("%w: year must be a year such as 2023", errBadRequest)
+		}
+		f.Year = year
+	}
+	if l := q.Get("level"); l != "" {
+		if !levels[l] {
+			return f, fmt.Errorf("%w: level must be one of 街道 镇 乡 苏木 区 县 市 旗", errBadRequest)
+		}
+		f.Level = l
+	}
+	if p := q.Get("parent"); p != "" {
+		if !divisionCode.MatchString(p) {
+			return f, fmt.Errorf("%w: parent must be a division code (digits)", errBadRequest)
+		}
+		f.Parent = p
+	}
+	return f, nil
+}
+
+func (h *Handler) trend(c *gin.Context) {
+	ind, jur := c.Query("indicator"), c.Query("jurisdiction")
+	if !indicatorCode.MatchString(ind) || !divisionCode.MatchString(jur) {
+		h.fail(c, fmt.Errorf("%w: indicator (a catalog code) and jurisdiction (a division code) are required", errBadRequest))
+		return
+	}
+	rows, err := h.db.Trend(c.Request.Context(), ind, jur)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, trendResponse{Indicator: ind, Jurisdiction: jur, Rows: rows})
+}
+
+type trendResponse struct {
+	Indicator    string               `json:"indicator"`
+	Jurisdiction string               `json:"jurisdiction"`
+	Rows         []warehouse.TrendRow `json:"rows"`
+}
+
+func (h *Handler) report(c *gin.Context) {
+	r, err := h.db.Report(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, r)
+}
+
+type sqlRequest struct {
+	SQL string `json:"sql"`
+}
+
+func (h *Handler) sql(c *gin.Context) {
+	var req sqlRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		h.fail(c, fmt.Errorf("%w: body must be JSON {\"sql\": \"SELECT ...\"}", errBadRequest))
+		return
+	}
+	res, err := h.db.QueryReadOnly(c.Request.Context(), req.SQL, h.cfg.SQL)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if c.Query("format") == "csv" {
+		c.Header("Content-Type", "text/csv; charset=utf-8")
+		c.Header("Content-Disposition", `attachment; filename="query.csv"`)
+		c.Status(http.StatusOK)
+		writeCSV(c.Writer, res)
+		return
+	}
+	c.JSON(http.StatusOK, res)
+}
+
+// writeCSV writes a result set as CSV with a UTF-8 BOM, so that Excel on a
+// Chinese Windows reads it as UTF-8.
+func writeCSV(w http.ResponseWriter, res warehouse.ResultSet) {
+	w.Write([]byte("\ufeff"))
+	cw := csv.NewWriter(w)
+	cw.Write(res.Columns)
+	rec := make([]string, len(res.Columns))
+	for _, row := range res.Rows {
+		for i, v := range row {
+			rec[i] = csvCell(v)
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+}
+
+func csvCell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = csvCell(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	default:
+		return fmt.Sprint(x)
+	}
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	cfg.commonFlags(fs)
+	workers := fs.Int("workers", 0, "reports extracted in parallel (0 = all cores)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse.")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("ingest: name at least one file or folder")
+	}
+	inputs, err := ingest.Files(fs.Args())
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	if len(inputs) == 0 {
+		return fmt.Errorf("ingest: no report files (txt, html, docx, pdf) in %v", fs.Args())
+	}
+	db, err := openWarehouse(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	table, err := prepareReference(ctx, db)
+	if err != nil {
+		return err
+	}
+	x := ingest.NewExtractor(table)
+	sum, err := ingestInputs(ctx, db, x, inputs, *workers, newProgress(stderr, inputs))
+	fmt.Fprintln(stdout, sum)
+	for _, f := range sum.Failed {
+		fmt.Fprintf(stdout, "FAILED %s: %v\n", f.Input.Name, f.Err)
+	}
+	if err != nil && len(sum.Failed) == 0 {
+		return err // the walk itself stopped (warehouse error, interrupt)
+	}
+	if len(sum.Failed) > 0 {
+		return exitError(1)
+	}
+	return nil
+}
+
+// ingestSummary is what an ingest did, printed as one line.
+type ingestSummary struct {
+	Files    int
+	Load     warehouse.LoadResult
+	Failed   []ingest.FileResult
+	Duration time.Duration
+}
+
+func (s ingestSummary) String() string {
+	return fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version), %d unchanged, %d failed; %d facts stored",
+		s.Files, s.Duration.Round(time.Millisecond), s.Load.Stored, s.Load.Replaced, s.Load.Unchanged, len(s.Failed), s.Load.Facts)
+}
+
+// ingestInputs extracts inputs and loads them into db batch by batch.
+func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, inputs []ingest.Input, workers int, onFile func(ingest.FileResult)) (ingestSummary, error) {
+	start := time.Now()
+	sum := ingestSummary{Files: len(inputs)}
+	err := x.Walk(ctx, inputs, ingest.WalkConfig{
+		Workers: workers,
+		OnFile: func(fr ingest.FileResult) {
+			if fr.Err != nil {
+				sum.Failed = append(sum.Failed, fr)
+			}
+			if onFile != nil {
+				onFile(fr)
+			}
+		},
+	}, func(ctx context.Context, b *ingest.Batch) error {
+		res, err := db.Load(ctx, b)
+		sum.Load.Stored += res.Stored
+		sum.Load.Unchanged += res.Unchanged
+		sum.Load.Replaced += res.Replaced
+		sum.Load.Facts += res.Facts
+		return err
+	})
+	sum.Duration = time.Since(start)
+	return sum, err
+}
+
+// newProgress shows a progress bar on stderr when it is a terminal; else nothing
+// (the summary line says it all).
+func newProgress(stderr io.Writer, inputs []ingest.Input) func(ingest.FileResult) {
+	f, ok := stderr.(*os.File)
+	if !ok || !isTerminal(f) {
+		return nil
+	}
+	var total int64
+	for _, in := range inputs {
+		total += in.Size
+	}
+	bar := progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	return func(fr ingest.FileResult) {
+		bar.Add64(fr.Input.Size)
+		if fr.Err != nil {
+			bar.Clear()
+			fmt.Fprintf(f, "FAILED %s: %v\n", fr.Input.Name, fr.Err)
+		}
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

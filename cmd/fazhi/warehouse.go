@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+// openWarehouse opens the warehouse for writing, with a message that says
+// what to do when another process holds it.
+func openWarehouse(ctx context.Context, cfg Config) (*warehouse.DB, error) {
+	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, Threads: cfg.Threads, MemoryLimit: cfg.Memory})
+	if errors.Is(err, warehouse.ErrLocked) {
+		return nil, fmt.Errorf("%w\n  another fazhi (probably `fazhi serve`) holds %s; stop it first, or ingest through the running server", err, cfg.DB)
+	}
+	return db, err
+}
+
+// openWarehouseReadOnly opens an existing warehouse for reading only.
+func openWarehouseReadOnly(ctx context.Context, cfg Config) (*warehouse.DB, error) {
+	if _, err := os.Stat(cfg.DB); err != nil {
+		return nil, fmt.Errorf("no warehouse at %s: run `fazhi ingest PATH...` or `fazhi serve` first, or set --db", cfg.DB)
+	}
+	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, ReadOnly: true, Threads: cfg.Threads, MemoryLimit: cfg.Memory})
+	if errors.Is(err, warehouse.ErrLocked) {
+		return nil, fmt.Errorf("%w\n  a running `fazhi serve` holds %s; use its SQL page (/sql) or POST /api/sql instead", err, cfg.DB)
+	}
+	return db, err
+}
+
+// prepareReference loads the division table and (re)writes the reference
+// tables: the indicator catalog every time (it is small and may have grown),
+// the division table when the warehouse's copy differs in size.
+func prepareReference(ctx context.Context, db *warehouse.DB) (*divisions.Table, error) {
+	table, err := divisions.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load division table: %w", err)
+	}
+	mem := memory.NewGoAllocator()
+	inds, err := ingest.IndicatorBatch(mem)
+	if err != nil {
+		return nil, err
+	}
+	defer inds.Release()
+	if err := db.ReplaceReference(ctx, "indicators", inds); err != nil {
+		return nil, err
+	}
+	n, err := db.JurisdictionCount(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n != table.Len() {
+		jur, err := ingest.JurisdictionBatch(mem, table)
+		if err != nil {
+			return nil, err
+		}
+		defer jur.Release()
+		if err := db.ReplaceReference(ctx, "jurisdictions", jur); err != nil {
+			return nil, err
+		}
+	}
+	return table, nil
+}

@@ -1,0 +1,51 @@
+package dashboards
+
+import (
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+)
+
+var templateFuncs = template.FuncMap{
+	"number": formatNumber,
+}
+
+// formatNumber writes a value the Chinese way: 万 and 亿 for large numbers,
+// at most two decimals, no thousands separators; rates keep their decimals.
+func formatNumber(v float64, unit string) string {
+	abs := math.Abs(v)
+	var s string
+	switch {
+	case unit == "%":
+		s = trimFloat(v, 2) + "%"
+		return s
+	case abs >= 1e8:
+		s = trimFloat(v/1e8, 2) + "亿"
+	case abs >= 1e4:
+		s = trimFloat(v/1e4, 2) + "万"
+	default:
+		s = trimFloat(v, 2)
+	}
+	return s + unit
+}
+
+// trimFloat formats v with at most prec decimals and no trailing zeros.
+func trimFloat(v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// displayValue is how a headline value is shown: approximate values (written
+// with 余 多 约 超 ...) carry "≥", because the reports use these words for
+// lower bounds far more than for estimates.
+func displayValue(v float64, unit string, approx bool) string {
+	s := formatNumber(v, unit)
+	if approx {
+		s = "≥" + s
+	}
+	return s
+}

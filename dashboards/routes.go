@@ -1,0 +1,71 @@
+package dashboards
+
+import (
+	"embed"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+//go:embed assets
+var assets embed.FS
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Config is what the pages need besides the warehouse.
+type Config struct {
+	// MinCases keeps rates with fewer cases behind them out of rankings (a later page uses it).
+	MinCases int
+}
+
+// Handler serves the pages and their assets.
+type Handler struct {
+	db    *warehouse.DB
+	log   *slog.Logger
+	cfg   Config
+	pages *template.Template
+}
+
+// New returns the dashboards handler.
+func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
+	pages := template.Must(template.New("").Funcs(templateFuncs).ParseFS(templateFS, "templates/*.html"))
+	return &Handler{db: db, log: log, cfg: cfg, pages: pages}
+}
+
+// Register mounts the pages at / and the assets at /assets/.
+func (h *Handler) Register(r gin.IRouter) {
+	sub, err := fs.Sub(assets, "assets")
+	if err != nil {
+		panic(err) // fixed at compile time
+	}
+	r.StaticFS("/assets", http.FS(sub))
+	r.GET("/", h.compare)
+}
+
+// render writes a page; a failure to render is logged and answered with 500.
+func (h *Handler) render(c *gin.Context, status int, name string, data any) {
+	c.Header("Content-Type", "text/html; charset=utf-8")
+	c.Status(status)
+	if err := h.pages.ExecuteTemplate(c.Writer, name, data); err != nil {
+		h.log.Error("render page", slog.String("page", name), slog.Any("err", err))
+	}
+}
+
+// fail renders the error page.
+func (h *Handler) fail(c *gin.Context, status int, msg string, err error) {
+	if status >= 500 {
+		h.log.Error("page failed", slog.String("path", c.Request.URL.Path), slog.Any("err", err))
+	}
+	h.render(c, status, "error.html", errorPage{Title: "出错了", Message: msg})
+}
+
+type errorPage struct {
+	Title   string
+	Message string
+}

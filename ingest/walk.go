@@ -1,0 +1,226 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// Input is one report file to read.
+type Input struct {
+	// Name is the file's path as given by the user; it becomes Report.Source.
+	Name string
+	// Size in bytes, for progress reporting.
+	Size int64
+	read func() ([]byte, error)
+}
+
+// reportExtensions are the file types Files picks up inside directories.
+// A file named explicitly is always tried, whatever its extension.
+var reportExtensions = map[string]bool{
+	".txt": true, ".text": true, ".htm": true, ".html": true, ".shtml": true, ".docx": true, ".pdf": true,
+}
+
+// Files lists the report files named by paths: files as they are, folders
+// recursively (report file types only, hidden entries skipped), in order.
+func Files(paths []string) ([]Input, error) {
+	var out []Input
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			out = append(out, osInput(p, info.Size()))
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !reportExtensions[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			out = append(out, osInput(path, info.Size()))
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", p, err)
+		}
+	}
+	return out, nil
+}
+
+func osInput(path string, size int64) Input {
+	return Input{Name: path, Size: size, read: func() ([]byte, error) { return os.ReadFile(path) }}
+}
+
+// FilesFS lists the report files below dir in fsys (e.g. the embedded
+// sample reports); names are prefixed with prefix.
+func FilesFS(fsys fs.FS, dir, prefix string) ([]Input, error) {
+	var out []Input
+	err := fs.WalkDir(fsys, dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !reportExtensions[strings.ToLower(filepath.Ext(path))] {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		out = append(out, Input{Name: prefix + path, Size: info.Size(), read: func() ([]byte, error) { return fs.ReadFile(fsys, path) }})
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, err
+}
+
+// FileResult tells how one file went.
+type FileResult struct {
+	Input Input
+	// Facts, Jurisdiction and Year describe the extracted report when Err is nil.
+	Facts        int
+	Jurisdiction Jurisdiction
+	Year         int
+	Err          error
+}
+
+// WalkConfig tunes Walk.
+type WalkConfig struct {
+	// Workers extracting in parallel; 0 means GOMAXPROCS.
+	Workers int
+	// BatchSize is the number of reports per Arrow batch; 0 means 64.
+	BatchSize int
+	// Allocator for the batches; nil means the Go allocator.
+	Allocator memory.Allocator
+	// OnFile, if set, is called once per file as it completes, from one
+	// goroutine at a time.
+	OnFile func(FileResult)
+}
+
+// Walk extracts every input with x and hands the reports to emit in Arrow
+// batches. A file that fails is reported through OnFile and in the returned
+// error (all per-file errors joined) but does not stop the others; an error
+// from emit, or ctx ending, stops the walk.
+func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, emit func(context.Context, *Batch) error) error {
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	size := cfg.BatchSize
+	if size <= 0 {
+		size = 64
+	}
+	mem := cfg.Allocator
+	if mem == nil {
+		mem = memory.NewGoAllocator()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type result struct {
+		in  Input
+		rep Report
+		err error
+	}
+	jobs := make(chan Input)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for in := range jobs {
+				rep, err := x.ExtractInput(ctx, in)
+				select {
+				case results <- result{in, rep, err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for _, in := range inputs {
+			select {
+			case jobs <- in:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var fileErrs []error
+	var pending []Report
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		b, err := NewBatch(mem, pending)
+		if err != nil {
+			return err
+		}
+		defer b.Release()
+		pending = pending[:0]
+		return emit(ctx, b)
+	}
+	var fatal error
+	for r := range results {
+		if fatal != nil {
+			continue // drain
+		}
+		fr := FileResult{Input: r.in, Err: r.err}
+		if r.err != nil {
+			fileErrs = append(fileErrs, r.err)
+		} else {
+			fr.Facts, fr.Jurisdiction, fr.Year = len(r.rep.Facts), r.rep.Jurisdiction, r.rep.Year
+			pending = append(pending, r.rep)
+			if len(pending) >= size {
+				if err := flush(); err != nil {
+					fatal = err
+					cancel()
+				}
+			}
+		}
+		if cfg.OnFile != nil {
+			cfg.OnFile(fr)
+		}
+	}
+	if fatal == nil {
+		fatal = flush()
+	}
+	if fatal == nil {
+		fatal = ctx.Err()
+	}
+	if fatal != nil {
+		return fmt.Errorf("ingest stopped: %w", fatal)
+	}
+	return errors.Join(fileErrs...)
+}
+
+// ExtractInput reads and extracts one input.
+func (x *Extractor) ExtractInput(ctx context.Context, in Input) (Report, error) {
+	data, err := in.read()
+	if err != nil {
+		return Report{}, err
+	}
+	return x.Extract(ctx, in.Name, data)
+}
