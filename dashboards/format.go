@@ -8,7 +8,32 @@ import (
 )
 
 var templateFuncs = template.FuncMap{
-	"number": formatNumber,
+	"number":    formatNumber,
+	"flagLabel": flagLabel,
+	"flagTitle": flagTitle,
+}
+
+// flagNames are the data-quality flags in the words of a legal affairs office.
+var flagNames = map[string][2]string{
+	"rate_mismatch":      {"比率存疑", "报告所述比率与其给出的两个数字相差超过0.5个百分点"},
+	"part_exceeds_whole": {"部分大于总数", "例如调解成功数大于受理数"},
+	"partial_year":       {"非全年", "数字只覆盖年内一段时间(如截至10月30日)"},
+	"ceiling":            {"100%", "报告称比率为100%"},
+	"duplicate_mention":  {"重复提及", "报告中同一数字出现不止一次"},
+}
+
+func flagLabel(flag string) string {
+	if n, ok := flagNames[flag]; ok {
+		return n[0]
+	}
+	return flag
+}
+
+func flagTitle(flag string) string {
+	if n, ok := flagNames[flag]; ok {
+		return n[1]
+	}
+	return "数据质量提示"
 }
 
 // formatNumber writes a value the Chinese way: 万 and 亿 for large numbers,

@@ -75,7 +75,7 @@ func watchConsole(ctx context.Context) *consoleErrors {
 			}
 			if m.IsException() || m.Type == chromedp.ConsoleError {
 				c.mu.Lock()
-				c.list = append(c.list, m.String())
+				c.list = append(c.list, m.String()+" "+m.URL)
 				c.mu.Unlock()
 			}
 		}
@@ -134,7 +134,7 @@ func TestBrowserComparePageDrawsChartOffline(t *testing.T) {
 			t.Errorf("facts table lacks %s:\n%s", town, table)
 		}
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
 	}

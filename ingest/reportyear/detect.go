@@ -1,0 +1,543 @@
+package reportyear
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Weights of the clues. A year is reported when its score reaches minScore
+// and no other year scores as much.
+const (
+	titleWeight     = 10 // in the title
+	announceWeight  = 8  // in the sentence that announces the report (…报告如下)
+	sentenceWeight  = 2  // added when the year opens a sentence or heading
+	annualWeight    = 1  // added for 年度
+	planNameWeight  = 1  // added inside 《》: the year's own plans and rules
+	mentionWeight   = 1  // any other year the report writes
+	signedWeight    = 2  // the year the signature date points to
+	publishedWeight = 1  // the year the page's publication date points to
+	thisYearWeight  = 2  // per 今年/本年度, given to the signature's year, at most maxThisYear
+	maxThisYear     = 8
+	minScore        = 2
+)
+
+// occurrence is a year written in the text: its digits are at byte offsets
+// [start, end), and next is the offset just after its 年.
+type occurrence struct {
+	year             int
+	start, end, next int
+}
+
+// Detect returns the year the report's figures belong to and a short note
+// of the clue that decided it; ok is false when the text gives no year or
+// two years weigh the same.
+func Detect(title, text string) (year int, evidence string, ok bool) {
+	sc := newScorer()
+	titles := titleLines(text)
+	if t := strings.TrimSpace(title); t != "" {
+		titles = append([]string{t}, titles...)
+	}
+	for _, t := range titles {
+		for _, o := range years(t) {
+			if ignored(t, o) {
+				continue
+			}
+			sc.add(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
+		}
+	}
+	ref, refOK := signatureDate(text)
+	body := text
+	if z := planZone(text); z >= 0 {
+		body = text[:z]
+	}
+	for _, o := range years(body) {
+		if ignored(body, o) || isTitleLine(body, o, titles) || refOK && o.start >= ref.lineStart {
+			continue
+		}
+		w := mentionWeight
+		if announces(body, o) {
+			w += announceWeight
+		}
+		if opensSentence(body, o.start) {
+			w += sentenceWeight
+		}
+		if strings.HasPrefix(body[o.next:], "度") {
+			w += annualWeight
+		}
+		if insideBookTitle(body, o.start) {
+			w += planNameWeight
+		}
+		sc.add(o.year, w, fmt.Sprintf("%q", quote(body, o, 18)))
+	}
+	if !refOK {
+		ref, refOK = publicationDate(text)
+	}
+	if refOK {
+		y := ref.reportYear()
+		if n := countThisYear(body); n > 0 {
+			sc.add(y, min(n*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", n, ref.kind, ref.year, ref.month))
+		}
+		w := signedWeight
+		if ref.kind == "published" {
+			w = publishedWeight
+		}
+		sc.add(y, w, fmt.Sprintf("%s %d年%d月", ref.kind, ref.year, ref.month))
+	}
+	return sc.best()
+}
+
+// scorer adds up the weight of each year and remembers its weightiest clue.
+type scorer struct {
+	score map[int]int
+	clue  map[int]string
+	clueW map[int]int
+}
+
+func newScorer() *scorer {
+	return &scorer{score: map[int]int{}, clue: map[int]string{}, clueW: map[int]int{}}
+}
+
+func (s *scorer) add(year, w int, clue string) {
+	s.score[year] += w
+	if w > s.clueW[year] {
+		s.clue[year], s.clueW[year] = clue, w
+	}
+}
+
+func (s *scorer) best() (int, string, bool) {
+	best, second := 0, 0
+	for y, sc := range s.score {
+		switch {
+		case sc > s.score[best] || sc == s.score[best] && best != 0 && y > best:
+			if best != 0 {
+				second = max(second, s.score[best])
+			}
+			best = y
+		case sc > second:
+			second = sc
+		}
+	}
+	if best == 0 || s.score[best] < minScore {
+		return 0, "no year of the reported figures found", false
+	}
+	if s.score[best] == second {
+		return 0, fmt.Sprintf("two years weigh the same (%d: %d)", best, second), false
+	}
+	return best, fmt.Sprintf("%d: %s (score %d, next %d)", best, s.clue[best], s.score[best], second), true
+}
+
+// years returns the years written in s: four digits (ASCII, full-width or
+// 〇一二…九) followed by 年, from 1949 to 2099, not part of a longer number.
+func years(s string) []occurrence {
+	var out []occurrence
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "年")
+		if j < 0 {
+			break
+		}
+		end := len(strings.TrimRight(s[:i+j], " \t　")) // 2024 年 in text from PDF
+		i += j + len("年")
+		start, y, ok := digitsBefore(s, end, 4)
+		if !ok || y < 1949 || y > 2099 {
+			continue
+		}
+		if _, _, longer := digitsBefore(s, start, 1); longer {
+			continue // 20192020年: part of a longer number
+		}
+		out = append(out, occurrence{year: y, start: start, end: end, next: i})
+	}
+	return out
+}
+
+// digitsBefore reads n digits ending at byte offset end and returns where
+// they start and their value.
+func digitsBefore(s string, end, n int) (start, value int, ok bool) {
+	start = end
+	mul := 1
+	for k := 0; k < n; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		d := digit(r)
+		if d < 0 {
+			return 0, 0, false
+		}
+		value += d * mul
+		mul *= 10
+		start -= size
+	}
+	return start, value, true
+}
+
+func digit(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+		return utf8.RuneCountInString("〇一二三四五六七八九"[:i])
+	}
+	switch r {
+	case '零', '○', 'Ｏ', 'O':
+		return 0
+	}
+	return -1
+}
+
+// rangeMarks join the two ends of a range of years.
+const rangeMarks = "—–-－~～至到"
+
+// planWords, in the words that follow a year, mark a plan for later.
+var planWords = []string{"将", "计划", "打算", "思路", "安排", "展望", "目标任务"}
+
+// lawWords, in the words that follow a year, mark a law's or rule's
+// version or an effective date.
+var lawWords = []string{"修订", "修正", "修改", "版", "颁布", "施行", "起实施"}
+
+// historyMarks, written right before a year, place it in the past or use
+// it for comparison.
+var historyMarks = []string{"于", "自", "从", "较", "比", "同", "截至", "早在", "始于", "对比"}
+
+// ignored reports whether the year at o belongs to a range, a plan, a law
+// or history rather than to the reported figures.
+func ignored(s string, o occurrence) bool {
+	before := strings.TrimRight(s[:o.start], " ")
+	after := s[o.next:]
+	// 2021—2025年, 2020——2023年, 2017年至2019年: both ends.
+	if t := strings.TrimRight(before, rangeMarks); t != before {
+		t = strings.TrimSuffix(t, "年")
+		if _, _, ok := digitsBefore(t, len(t), 4); ok {
+			return true
+		}
+	}
+	if t := strings.TrimLeft(strings.TrimPrefix(after, "度"), rangeMarks); t != strings.TrimPrefix(after, "度") {
+		if r, _ := utf8.DecodeRuneInString(t); digit(r) >= 0 {
+			return true
+		}
+	}
+	for _, m := range historyMarks {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	if strings.HasPrefix(after, "以前") || strings.HasPrefix(after, "之前") || strings.HasPrefix(after, "前") || strings.HasPrefix(after, "至今") {
+		return true
+	}
+	c := clause(after)
+	return containsAny(c, planWords...) || containsAny(c, lawWords...)
+}
+
+// clause returns the words that follow a year up to the next punctuation,
+// conjunction or year, at most 20 characters: what the year qualifies.
+func clause(after string) string {
+	n := 0
+	for i, r := range after {
+		if n++; n > 20 || strings.ContainsRune(",，。；;:：、!！?？\n()（）《》及和与", r) || digit(r) >= 0 && i > 0 {
+			return after[:i]
+		}
+	}
+	return after
+}
+
+// announces reports whether the year stands in the sentence that announces
+// the report: 现就2022年法治政府建设工作开展情况报告如下.
+func announces(s string, o occurrence) bool {
+	sent := sentence(s, o.start)
+	return strings.Contains(sent, "如下") && containsAny(sent, "报告", "汇报", "总结")
+}
+
+// sentence returns the sentence around byte offset i.
+func sentence(s string, i int) string {
+	start := strings.LastIndexAny(s[:i], "。！？!?\n") + 1
+	end := strings.IndexAny(s[i:], "。！？!?\n")
+	if end < 0 {
+		return s[start:]
+	}
+	return s[start : i+end]
+}
+
+// opensSentence reports whether the year at byte offset i opens a sentence,
+// a line, or a numbered heading (一、2022年度…, 2.2023年…).
+func opensSentence(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " \t　")
+	before = strings.TrimRight(before, "0123456789.．、一二三四五六七八九十()（）")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("。！？!?；;:：\n", r)
+}
+
+// insideBookTitle reports whether byte offset i lies between 《 and 》 on
+// its line.
+func insideBookTitle(s string, i int) bool {
+	line := s[strings.LastIndexByte(s[:i], '\n')+1 : i]
+	open := strings.LastIndex(line, "《")
+	return open >= 0 && strings.LastIndex(line, "》") < open
+}
+
+// isTitleLine reports whether the year at o lies on a line counted as a
+// title, so that it is not counted twice.
+func isTitleLine(s string, o occurrence, titles []string) bool {
+	start := strings.LastIndex(s[:o.start], "\n") + 1
+	end := strings.Index(s[o.start:], "\n")
+	line := s[start:]
+	if end >= 0 {
+		line = s[start : o.start+end]
+	}
+	line = strings.TrimSpace(line)
+	for _, t := range titles {
+		if t == line {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLines returns the lines of the opening that look like a report's
+// title: short, about rule of law, not a sentence or a heading.
+func titleLines(text string) []string {
+	var out []string
+	n := 0
+	for l := range strings.Lines(text) {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if n++; n > 12 {
+			break
+		}
+		if utf8.RuneCountInString(l) <= 60 && containsAny(l, "法治", "依法行政", "依法治") &&
+			containsAny(l, "报告", "情况", "总结", "法治政府建设") &&
+			!containsAny(l, "，", ",", "。", "；", ";", "《") && !isHeading(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// isHeading reports whether l starts like a numbered section heading:
+// 一、 (一) 1. 1、
+func isHeading(l string) bool {
+	r, size := utf8.DecodeRuneInString(l)
+	switch {
+	case r == '(' || r == '（' || r == '【' || r == '[':
+		return true
+	case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+		rest := strings.TrimLeft(l, "0123456789０１２３４５６７８９")
+		return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		next, _ := utf8.DecodeRuneInString(l[size:])
+		return next == '、' || next == '.' || next == '是'
+	}
+	return false
+}
+
+// planHeadings, in a short line (a heading) in the later part of a report,
+// open the section about the coming year.
+var planHeadings = []string{"下一步", "工作计划", "工作打算", "工作思路", "主要安排", "工作安排", "明年", "今后", "努力方向", "工作展望"}
+
+// planZone returns the byte offset where the section about the coming year
+// starts, or -1.
+func planZone(text string) int {
+	off := 0
+	for l := range strings.Lines(text) {
+		start := off
+		off += len(l)
+		if start*10 < len(text)*4 {
+			continue // a plan section comes late
+		}
+		t := strings.TrimSpace(l)
+		if t != "" && len(t) <= 40*3 && utf8.RuneCountInString(t) <= 40 && containsAny(t, planHeadings...) {
+			return start
+		}
+	}
+	return -1
+}
+
+// refDate is a date the report was signed or published on.
+type refDate struct {
+	year, month int
+	kind        string // "signed" or "published"
+	lineStart   int    // byte offset of the line holding it
+}
+
+// reportYear is the year a report dated d most likely reports on: a report
+// signed in January or February, or published before July, is about the
+// year before.
+func (d refDate) reportYear() int {
+	switch {
+	case d.kind == "signed" && d.month <= 2:
+		return d.year - 1
+	case d.kind == "published" && d.month <= 6:
+		return d.year - 1
+	}
+	return d.year
+}
+
+// signatureDate finds the date line among the last lines of text
+// (2019年12月2日, 二〇二三年十二月三十日).
+func signatureDate(text string) (refDate, bool) {
+	end := len(text)
+	for k := 0; k < 8 && end > 0; {
+		start := strings.LastIndex(text[:end], "\n") + 1
+		l := strings.TrimSpace(text[start:end])
+		end = max(start-1, 0)
+		if l == "" {
+			continue
+		}
+		k++
+		if y, m, ok := parseDateLine(l); ok {
+			return refDate{year: y, month: m, kind: "signed", lineStart: start}, true
+		}
+		if start == 0 {
+			break
+		}
+	}
+	return refDate{}, false
+}
+
+// parseDateLine reads a line that is only a date: 2023年12月30日, 2024年1月,
+// 二〇二三年十二月.
+func parseDateLine(l string) (year, month int, ok bool) {
+	if !strings.HasSuffix(l, "日") && !strings.HasSuffix(l, "月") {
+		return 0, 0, false
+	}
+	ys := years(l)
+	if len(ys) != 1 || strings.TrimSpace(l[:ys[0].start]) != "" {
+		return 0, 0, false
+	}
+	rest := l[ys[0].next:]
+	mi := strings.Index(rest, "月")
+	if mi < 0 {
+		return 0, 0, false
+	}
+	m, ok := smallNumber(rest[:mi])
+	if !ok || m < 1 || m > 12 {
+		return 0, 0, false
+	}
+	return ys[0].year, m, true
+}
+
+// smallNumber parses 1–31 written in digits or as 一…三十一.
+func smallNumber(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	allDigits := true
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			n = n*10 + digit(r)
+		} else {
+			allDigits = false
+		}
+	}
+	if allDigits {
+		return n, true
+	}
+	tens, rest, hasTen := strings.Cut(s, "十")
+	if !hasTen {
+		r, size := utf8.DecodeRuneInString(s)
+		if size != len(s) || digit(r) < 1 {
+			return 0, false
+		}
+		return digit(r), true
+	}
+	v := 10
+	if tens != "" {
+		r, _ := utf8.DecodeRuneInString(tens)
+		v = digit(r) * 10
+	}
+	if rest != "" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		v += digit(r)
+	}
+	return v, v > 0
+}
+
+// publicationDate finds a web page's publication date in the opening
+// (日期:2025-01-08, 发布时间：2024-12-30).
+func publicationDate(text string) (refDate, bool) {
+	head := text[:min(len(text), 1500)]
+	for _, key := range []string{"日期", "发布时间", "发布日期", "时间"} {
+		i := strings.Index(head, key)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(head[i+len(key):], ":： ")
+		if len(rest) < 7 {
+			continue
+		}
+		y, ok1 := atoi(rest[:4])
+		if !ok1 || y < 1990 || y > 2099 || !strings.ContainsRune("-/.", rune(rest[4])) {
+			continue
+		}
+		mEnd := 5
+		for mEnd < len(rest) && mEnd < 7 && rest[mEnd] >= '0' && rest[mEnd] <= '9' {
+			mEnd++
+		}
+		m, ok2 := atoi(rest[5:mEnd])
+		if ok2 && m >= 1 && m <= 12 {
+			return refDate{year: y, month: m, kind: "published", lineStart: len(text)}, true
+		}
+	}
+	return refDate{}, false
+}
+
+func atoi(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// countThisYear counts 今年 and 本年度 in s.
+func countThisYear(s string) int {
+	return strings.Count(s, "今年") + strings.Count(s, "本年度")
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// quote returns the year with up to n characters either side.
+func quote(s string, o occurrence, n int) string {
+	start, end := o.start, o.end
+	for k := 0; k < n && start > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if r == '\n' {
+			break
+		}
+		start -= size
+	}
+	for k := 0; k < n && end < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if r == '\n' {
+			break
+		}
+		end += size
+	}
+	return s[start:end]
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
