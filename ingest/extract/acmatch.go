@@ -1,0 +1,124 @@
+package extract
+
+// matcher is a byte-level Aho-Corasick automaton compiled to a dense DFA: one
+// table lookup per byte of text, every occurrence of every word reported.
+// It is built once from the lexicon and never changed afterwards.
+type matcher struct {
+	class [256]uint8 // byte → byte class; 0 = a byte no word contains
+	width int        // number of classes
+	next  []uint16   // state*width + class → state
+	out   [][]int32  // state → ids of the words that end here (suffix outputs merged)
+	lens  []int      // word id → length in bytes
+	words []string
+}
+
+// hit is one occurrence of a lexicon word: bytes [start, end) of the text.
+type hit struct {
+	start, end int32
+	word       int32
+}
+
+func newMatcher(words []string) *matcher {
+	m := &matcher{words: words, lens: make([]int, len(words))}
+	// Trie with goto edges; -1 = missing.
+	trie := [][256]int32{{}}
+	for i := range trie[0] {
+		trie[0][i] = -1
+	}
+	outs := [][]int32{nil}
+	for id, w := range words {
+		m.lens[id] = len(w)
+		s := int32(0)
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if trie[s][c] < 0 {
+				var row [256]int32
+				for j := range row {
+					row[j] = -1
+				}
+				trie = append(trie, row)
+				outs = append(outs, nil)
+				trie[s][c] = int32(len(trie) - 1)
+			}
+			s = trie[s][c]
+		}
+		outs[s] = append(outs[s], int32(id))
+	}
+	n := len(trie)
+	fail := make([]int32, n)
+	full := make([]int32, n*256)
+	queue := make([]int32, 0, n)
+	for c := 0; c < 256; c++ {
+		if t := trie[0][c]; t >= 0 {
+			fail[t] = 0
+			full[c] = t
+			queue = append(queue, t)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		outs[s] = append(outs[s], outs[fail[s]]...)
+		for c := 0; c < 256; c++ {
+			if t := trie[s][c]; t >= 0 {
+				fail[t] = full[int(fail[s])*256+c]
+				full[int(s)*256+c] = t
+				queue = append(queue, t)
+			} else {
+				full[int(s)*256+c] = full[int(fail[s])*256+c]
+			}
+		}
+	}
+	m.out = outs
+	// Compress: bytes that occur in no word all lead back to the root, so
+	// they share class 0; the table keeps one column per class.
+	used := [256]bool{}
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			used[w[i]] = true
+		}
+	}
+	m.width = 1
+	for c := 0; c < 256; c++ {
+		if used[c] {
+			m.class[c] = uint8(m.width)
+			m.width++
+		}
+	}
+	if n > 1<<16 {
+		panic("extract: lexicon too large for the matcher")
+	}
+	m.next = make([]uint16, n*m.width)
+	for st := 0; st < n; st++ {
+		for c := 0; c < 256; c++ {
+			if used[c] {
+				m.next[st*m.width+int(m.class[c])] = uint16(full[st*256+c])
+			}
+		}
+	}
+	return m
+}
+
+// scan appends every occurrence of every word in text to hits, ordered by
+// end offset.
+func (m *matcher) scan(text string, hits []hit) []hit {
+	return m.scanRange(text, 0, len(text), hits)
+}
+
+// scanRange is scan over text[lo:hi], with offsets into text.
+func (m *matcher) scanRange(text string, lo, hi int, hits []hit) []hit {
+	s := 0
+	next := m.next
+	out := m.out
+	class := &m.class
+	width := m.width
+	for i := lo; i < hi; i++ {
+		s = int(next[s*width+int(class[text[i]])])
+		if o := out[s]; len(o) > 0 {
+			for _, id := range o {
+				hits = append(hits, hit{start: int32(i + 1 - m.lens[id]), end: int32(i + 1), word: id})
+			}
+		}
+	}
+	return hits
+}

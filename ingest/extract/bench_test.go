@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpus returns the golden report inputs concatenated n times.
+func corpus(tb testing.TB, n int) string {
+	tb.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "golden", "report_*", "input.txt"))
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("glob golden reports: %v (%d files)", err, len(paths))
+	}
+	var b strings.Builder
+	for range n {
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			b.Write(data)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkExtract measures throughput over the five sample reports
+// concatenated eight times (about 760 KB).
+func BenchmarkExtract(b *testing.B) {
+	text := corpus(b, 8)
+	opt := Options{Year: 2022}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		Extract(text, opt)
+	}
+}
+
+// BenchmarkExtractReport measures one report at a time, the ingest case.
+func BenchmarkExtractReport(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "golden", "report_*", "input.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("glob golden reports: %v (%d files)", err, len(paths))
+	}
+	var reports []string
+	size := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		reports = append(reports, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, r := range reports {
+			Extract(r, Options{})
+		}
+	}
+}

@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestCatalog(t *testing.T) {
+	cat := Catalog()
+	if len(cat) != 57 {
+		t.Errorf("len(Catalog()) = %d; want 57 (the codes of INDICATORS.md)", len(cat))
+	}
+	seen := map[string]bool{}
+	units := map[string]bool{"件": true, "次": true, "份": true, "人": true, "人次": true, "条": true, "个": true, "项": true, "%": true, "元": true}
+	for _, ind := range cat {
+		if seen[ind.Code] {
+			t.Errorf("Catalog() repeats %s", ind.Code)
+		}
+		seen[ind.Code] = true
+		if !strings.HasPrefix(ind.Code, ind.Category+".") {
+			t.Errorf("Catalog() %s has category %q; want the part before the dot", ind.Code, ind.Category)
+		}
+		if !units[ind.Unit] {
+			t.Errorf("Catalog() %s has unit %q; want a canonical unit", ind.Code, ind.Unit)
+		}
+		switch ind.Kind {
+		case KindRate:
+			if ind.Unit != "%" {
+				t.Errorf("Catalog() rate %s has unit %q; want %%", ind.Code, ind.Unit)
+			}
+		case KindCount, KindAmount:
+		default:
+			t.Errorf("Catalog() %s has kind %q", ind.Code, ind.Kind)
+		}
+		if ind.NameZh == "" || ind.NameEn == "" || ind.Description == "" {
+			t.Errorf("Catalog() %s lacks a name or description", ind.Code)
+		}
+	}
+	// Every code the lexicon decides is in the catalog (compile panics
+	// otherwise), and every count or rate code has at least one rule.
+	compiled()
+	ruled := map[string]bool{}
+	for _, r := range rules {
+		ruled[r.code] = true
+	}
+	for _, z := range zeroRules {
+		ruled[z.code] = true
+	}
+	for _, ind := range cat {
+		if !ruled[ind.Code] {
+			t.Errorf("no lexicon rule for %s", ind.Code)
+		}
+	}
+	cat[0].Code = "changed"
+	if Catalog()[0].Code == "changed" {
+		t.Error("Catalog() returned the package's own slice; want a copy")
+	}
+}
+
+func TestSpansAndUnits(t *testing.T) {
+	text := "今年以来,共受理调解案件167宗,成功调解164宗,调解涉及金额约1502万元人民币。发放宣传资料1万余份。"
+	facts := Extract(text, Options{Year: 2019})
+	checkSpans(t, text, facts)
+	want := []struct {
+		code, num, unit, raw string
+		value                float64
+		approx               bool
+	}{
+		{"mediation.cases_accepted", "167", "件", "宗", 167, false},
+		{"mediation.cases_resolved", "164", "件", "宗", 164, false},
+		{"mediation.success_rate", "164", "%", "", 98.2, false}, // derived, at the numerator
+		{"mediation.amount", "1502万", "元", "万元", 15020000, true},
+		{"publicity.materials", "1万", "份", "份", 10000, true},
+	}
+	if len(facts) != len(want) {
+		t.Fatalf("Extract(%q) = %d facts (%s); want %d", text, len(facts), summary(facts), len(want))
+	}
+	runes := []rune(text)
+	for i, w := range want {
+		f := facts[i]
+		if got := string(runes[f.Start:f.End]); f.Indicator != w.code || got != w.num || f.Unit != w.unit || f.RawUnit != w.raw || f.Value != w.value || f.Approx != w.approx {
+			t.Errorf("fact %d = %s %q %s/%s %v approx %v; want %s %q %s/%s %v approx %v", i, f.Indicator, got, f.Unit, f.RawUnit, f.Value, f.Approx, w.code, w.num, w.unit, w.raw, w.value, w.approx)
+		}
+	}
+	if d := facts[2]; !d.Derived || d.Numerator == nil || *d.Numerator != 164 || *d.Denominator != 167 || d.Basis == "" {
+		t.Errorf("derived success rate = %+v; want derived 164/167 with a basis", d)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, quote string }{
+		{"受理矛盾纠纷374件,调解成功367件,调解率98.1%三是加强法律服务。", "调解率98.1%"},
+		{"承办行政处罚案件546起", "承办行政处罚案件546起"},
+		{"全年无败诉案件;此外", "全年无败诉案件"},
+	}
+	for _, tt := range tests {
+		facts := Extract(tt.in, Options{})
+		var last Fact
+		for _, f := range facts {
+			if !f.Derived {
+				last = f
+			}
+		}
+		if last.Quote != tt.quote {
+			t.Errorf("Extract(%q) last quote = %q; want %q", tt.in, last.Quote, tt.quote)
+		}
+	}
+}
+
+func TestFlags(t *testing.T) {
+	tests := []struct {
+		name, in string
+		code     string
+		flag     string
+		want     bool
+	}{
+		{"rate mismatch", "受理矛盾纠纷200件,调解成功150件,调解成功率98%。", "mediation.success_rate", FlagRateMismatch, true},
+		{"rate within half a point", "调处矛盾纠纷773宗,调处成功747宗,成功率达97%。", "mediation.success_rate", FlagRateMismatch, false},
+		{"part exceeds whole", "受理矛盾纠纷100件,调解成功120件。", "mediation.cases_resolved", FlagPartExceedsWhole, true},
+		{"part within whole", "受理矛盾纠纷100件,调解成功98件。", "mediation.cases_resolved", FlagPartExceedsWhole, false},
+		{"partial year 截至", "截至10月30日,公开各类信息共1547条。", "disclosure.proactive_items", FlagPartialYear, true},
+		{"partial year since May", "自5月1日起,全镇共公开行政处罚案件112宗。", "enforcement.penalty_cases", FlagPartialYear, true},
+		{"partial year 1-9月", "1-9月,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, true},
+		{"whole year", "全年共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
+		{"date of an earlier year", "于2018年12月2日开始服务群众,今年共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
+		{"ceiling", "实现村(社区)法律顾问覆盖率100%。", "counsel.adviser_coverage_rate", FlagCeiling, true},
+		{"duplicate", "办理人大代表建议142件。全年共办理人大代表意见、建议142件。", "supervision.npc_suggestions", FlagDuplicateMention, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := Extract(tt.in, Options{Year: 2020})
+			got := false
+			for _, f := range facts {
+				if f.Indicator == tt.code && slices.Contains(f.Flags, tt.flag) {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("Extract(%q) flag %s on %s = %v; want %v (facts %+v)", tt.in, tt.flag, tt.code, got, tt.want, facts)
+			}
+		})
+	}
+}
+
+func TestDerived(t *testing.T) {
+	tests := []struct {
+		name, in string
+		code     string
+		value    float64
+		derived  bool
+	}{
+		{"success rate derived", "受理矛盾纠纷374件,调解成功367件。", "mediation.success_rate", 98.13, true},
+		{"stated rate kept", "受理矛盾纠纷374件,调解成功367件,调解成功率97%。", "mediation.success_rate", 97, false},
+		{"petition rate derived", "办理信访案件547宗,办结519宗。", "petition.conclusion_rate", 94.88, true},
+		{"loss rate from concluded cases", "参与7件行政诉讼案件审理(其中1件驳回原告诉讼请求、2件原告撤诉、4件尚在审理中),败诉0件。", "litigation.loss_rate", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := Extract(tt.in, Options{})
+			var rates []Fact
+			for _, f := range facts {
+				if f.Indicator == tt.code {
+					rates = append(rates, f)
+				}
+			}
+			if len(rates) != 1 || rates[0].Value != tt.value || rates[0].Derived != tt.derived {
+				t.Errorf("Extract(%q) %s = %+v; want one fact %v derived %v", tt.in, tt.code, rates, tt.value, tt.derived)
+			}
+		})
+	}
+}
+
+func TestTownReconsideration(t *testing.T) {
+	in := "法律顾问参与行政复议案件2件(均驳回申请)。"
+	if got, want := summary(Extract(in, Options{Level: "街道"})), "reconsideration.as_respondent=2 reconsideration.upheld=2"; got != want {
+		t.Errorf("Extract(%q, street) = %q; want %q", in, got, want)
+	}
+	if got, want := summary(Extract(in, Options{Level: "区"})), "reconsideration.received=2 reconsideration.upheld=2"; got != want {
+		t.Errorf("Extract(%q, district) = %q; want %q", in, got, want)
+	}
+}
+
+func TestPlanSection(t *testing.T) {
+	text := strings.Repeat("全年共受理矛盾纠纷120件。\n", 3) + "四、下一步工作打算\n开展法治宣传活动20场。\n"
+	got := summary(Extract(text, Options{}))
+	if want := "mediation.cases_accepted=120 mediation.cases_accepted=120 mediation.cases_accepted=120"; got != want {
+		t.Errorf("Extract(report with plans) = %q; want %q", got, want)
+	}
+}
+
+func TestInferYear(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"城东区人民政府2020年法治政府建设工作情况", 2020},
+		{"现就2022年法治政府建设工作开展情况报告如下", 2022},
+		{"没有年份", 0},
+		{"编号12019年", 0},
+	}
+	for _, tt := range tests {
+		if got := inferYear(tt.in); got != tt.want {
+			t.Errorf("inferYear(%q) = %d; want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, c := range sentenceCases {
+		f.Add(c.in, 2022)
+	}
+	f.Add("20192020172件行政处罚案件", 2020)
+	f.Add("调解率98.1%三是", 0)
+	f.Add("\xff\xfe受理调解案件1", 0)
+	f.Add("百分之", 0)
+	f.Fuzz(func(t *testing.T, text string, year int) {
+		facts := Extract(text, Options{Year: year % 3000})
+		runes := []rune(text)
+		for i, fa := range facts {
+			if fa.Start < 0 || fa.End < fa.Start || fa.End > len(runes) {
+				t.Fatalf("Extract(%q) fact %d span [%d,%d) outside %d runes", text, i, fa.Start, fa.End, len(runes))
+			}
+			if !strings.Contains(fa.Quote, string(runes[fa.Start:fa.End])) && utf8.ValidString(text) {
+				t.Fatalf("Extract(%q) fact %d quote %q lacks number %q", text, i, fa.Quote, string(runes[fa.Start:fa.End]))
+			}
+			if _, ok := Lookup(fa.Indicator); !ok {
+				t.Fatalf("Extract(%q) fact %d has unknown code %s", text, i, fa.Indicator)
+			}
+		}
+	})
+}

@@ -1,0 +1,98 @@
+package extract
+
+import "strings"
+
+// rawUnit is a unit as written after a number.
+type rawUnit struct {
+	text  string
+	scale float64 // 万元 → 1e4
+}
+
+// rawUnits are the units the scanner accepts after a number, longest first
+// where one is a prefix of another. A number not followed by one of these is
+// not a candidate (dates, years, document numbers, hotlines, labels).
+var rawUnits = []rawUnit{
+	{"万元", 1e4}, {"亿元", 1e8}, {"元", 1},
+	{"人次", 1}, {"场次", 1}, {"批次", 1}, {"件次", 1}, {"版次", 1},
+	{"事项", 1}, {"个案", 1},
+	{"件", 1}, {"宗", 1}, {"起", 1}, {"例", 1}, {"笔", 1},
+	{"次", 1}, {"场", 1}, {"期", 1}, {"轮", 1}, {"堂", 1}, {"节", 1},
+	{"份", 1}, {"册", 1}, {"本", 1}, {"张", 1},
+	{"人", 1}, {"名", 1}, {"位", 1},
+	{"条", 1}, {"篇", 1},
+	{"个", 1}, {"家", 1}, {"处", 1}, {"所", 1},
+	{"项", 1}, {"部", 1}, {"卷", 1},
+	{"%", 1},
+}
+
+// readUnit returns the unit written at the start of s.
+func readUnit(s string) (rawUnit, bool) {
+	if len(s) == 0 {
+		return rawUnit{}, false
+	}
+	if s[0] == '%' {
+		return rawUnit{"%", 1}, true
+	}
+	if s[0] < 0x80 || len(s) < 3 {
+		return rawUnit{}, false
+	}
+	for _, k := range unitsByFirst[s[:3]] {
+		if u := rawUnits[k]; strings.HasPrefix(s, u.text) {
+			return u, true
+		}
+	}
+	return rawUnit{}, false
+}
+
+// unitsByFirst indexes rawUnits by their first character, in order.
+var unitsByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for i, u := range rawUnits {
+		if len(u.text) >= 3 {
+			m[u.text[:3]] = append(m[u.text[:3]], i)
+		}
+	}
+	return m
+}()
+
+// unitFollowers are words that, right after a unit character, show that the
+// character starts another word: 一次性, 5个百分点, 3名额, 期间, 5部门.
+var unitFollowers = map[string][]string{
+	"次":  {"性"},
+	"个":  {"百分点", "月", "工作日", "小时"},
+	"名":  {"额", "单", "称", "义"},
+	"起":  {"草", "到", "来", "诉", "点", "步"},
+	"期":  {"间", "满", "限", "刊"},
+	"场":  {"所", "地", "景", "馆"},
+	"条":  {"例", "件", "款", "线"},
+	"部":  {"门", "署", "分", "位"},
+	"家":  {"庭", "属", "长", "乡"},
+	"处":  {"理", "罚", "置", "分", "室", "级", "长"},
+	"所":  {"有", "在", "属", "长"},
+	"位":  {"于", "置", "列"},
+	"本":  {"年", "次", "级", "地", "单", "着", "领"},
+	"张":  {"贴"},
+	"节":  {"日", "点", "约", "假", "目"},
+	"元":  {"旦"},
+	"人":  {"民", "员", "大", "才", "口", "均"},
+	"项":  {"目"},
+	"件":  {"事"},
+	"份":  {"额"},
+	"轮":  {"流", "换"},
+	"例":  {"会"},
+	"笔":  {"录"},
+	"册":  {"子"},
+	"事项": {"清单"},
+	"卷":  {"宗", "烟"},
+}
+
+// unitContinues reports whether the unit u, followed by after, is really the
+// start of another word.
+func unitContinues(u rawUnit, after string) bool {
+	for _, f := range unitFollowers[u.text] {
+		if strings.HasPrefix(after, f) {
+			return true
+		}
+	}
+	return false
+}

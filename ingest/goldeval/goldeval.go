@@ -1,0 +1,259 @@
+package goldeval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/fazhi/fazhi/ingest/extract"
+)
+
+// Gold is one hand-annotated fact of gold.jsonl.
+type Gold struct {
+	File      string  `json:"file"`
+	Indicator string  `json:"indicator"`
+	Value     float64 `json:"value"`
+	Unit      string  `json:"unit"`
+	RawUnit   string  `json:"raw_unit"`
+	Approx    bool    `json:"approx"`
+	Scope     string  `json:"scope"`
+	Quote     string  `json:"quote"`
+	Note      string  `json:"note"`
+}
+
+// ReadGold reads gold facts, one JSON object a line; blank lines are skipped.
+func ReadGold(r io.Reader) ([]Gold, error) {
+	var out []Gold
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		b := strings.TrimSpace(sc.Text())
+		if b == "" {
+			continue
+		}
+		var g Gold
+		if err := json.Unmarshal([]byte(b), &g); err != nil {
+			return nil, fmt.Errorf("read gold line %d: %w", line, err)
+		}
+		if g.File == "" || g.Indicator == "" {
+			return nil, fmt.Errorf("read gold line %d: file and indicator are required", line)
+		}
+		out = append(out, g)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read gold: %w", err)
+	}
+	return out, nil
+}
+
+// Report is what a report resolves to: its jurisdiction and year
+// (reports.jsonl lines).
+type Report struct {
+	File         string `json:"file"`
+	Jurisdiction string `json:"jurisdiction"`
+	Level        string `json:"level"`
+	DivisionCode string `json:"division_code"`
+	Year         int    `json:"year"`
+}
+
+// ReadReports reads reports.jsonl.
+func ReadReports(r io.Reader) ([]Report, error) {
+	var out []Report
+	dec := json.NewDecoder(r)
+	for n := 1; ; n++ {
+		var rep Report
+		err := dec.Decode(&rep)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read reports record %d: %w", n, err)
+		}
+		out = append(out, rep)
+	}
+}
+
+// Count is the tally of one row of the score table.
+type Count struct {
+	Gold, Got, Matched int
+}
+
+// Precision is matched / got (1 when nothing was extracted).
+func (c Count) Precision() float64 { return ratio(c.Matched, c.Got) }
+
+// Recall is matched / gold (1 when the gold is empty).
+func (c Count) Recall() float64 { return ratio(c.Matched, c.Gold) }
+
+// F1 is the harmonic mean of precision and recall.
+func (c Count) F1() float64 {
+	p, r := c.Precision(), c.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Miss is a gold fact not found, or an extracted fact not in the gold.
+type Miss struct {
+	File, Indicator string
+	Value           float64
+	Quote           string
+}
+
+// Scores is the result of Score.
+type Scores struct {
+	Overall      Count
+	ByIndicator  map[string]Count
+	ByCategory   map[string]Count
+	Missed       []Miss // gold facts not extracted (false negatives)
+	Spurious     []Miss // extracted facts not in the gold (false positives)
+	Reports      int    // reports compared by CompareReports
+	Jurisdiction int    // of them, with the right jurisdiction (division code, else name)
+	Year         int    // of them, with the right year
+}
+
+// Score compares extracted facts (per file name) with the gold facts. Only
+// the files that occur in the gold are scored, and derived facts are left
+// out: the gold lists stated numbers only.
+func Score(gold []Gold, got map[string][]extract.Fact) Scores {
+	s := Scores{ByIndicator: map[string]Count{}, ByCategory: map[string]Count{}}
+	type key struct {
+		file, code string
+		value      float64
+	}
+	want := map[key][]Gold{}
+	files := map[string]bool{}
+	for _, g := range gold {
+		k := key{g.File, g.Indicator, round(g.Value)}
+		want[k] = append(want[k], g)
+		files[g.File] = true
+		s.bump(g.Indicator, func(c *Count) { c.Gold++ })
+	}
+	names := make([]string, 0, len(got))
+	for f := range got {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, file := range names {
+		if !files[file] {
+			continue
+		}
+		for _, f := range got[file] {
+			if f.Derived {
+				continue
+			}
+			s.bump(f.Indicator, func(c *Count) { c.Got++ })
+			k := key{file, f.Indicator, round(f.Value)}
+			if len(want[k]) > 0 {
+				want[k] = want[k][1:]
+				s.bump(f.Indicator, func(c *Count) { c.Matched++ })
+				continue
+			}
+			s.Spurious = append(s.Spurious, Miss{file, f.Indicator, f.Value, f.Quote})
+		}
+	}
+	for _, g := range gold {
+		k := key{g.File, g.Indicator, round(g.Value)}
+		if len(want[k]) > 0 {
+			want[k] = want[k][1:]
+			s.Missed = append(s.Missed, Miss{g.File, g.Indicator, g.Value, g.Quote})
+		}
+	}
+	return s
+}
+
+func (s *Scores) bump(code string, f func(*Count)) {
+	c := s.ByIndicator[code]
+	f(&c)
+	s.ByIndicator[code] = c
+	cat := Category(code)
+	c = s.ByCategory[cat]
+	f(&c)
+	s.ByCategory[cat] = c
+	f(&s.Overall)
+}
+
+// Category is the part of an indicator code before the dot.
+func Category(code string) string {
+	if i := strings.IndexByte(code, '.'); i >= 0 {
+		return code[:i]
+	}
+	return code
+}
+
+func round(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// CompareReports scores the jurisdiction and year found per report (got)
+// against the expected ones (want), matched by file. The jurisdiction is
+// right when the division codes agree, or, when either has none, the names.
+func (s *Scores) CompareReports(want, got []Report) {
+	byFile := map[string]Report{}
+	for _, r := range got {
+		byFile[r.File] = r
+	}
+	for _, w := range want {
+		s.Reports++
+		g, ok := byFile[w.File]
+		if !ok {
+			continue
+		}
+		if w.DivisionCode != "" && g.DivisionCode != "" {
+			if w.DivisionCode == g.DivisionCode {
+				s.Jurisdiction++
+			}
+		} else if w.Jurisdiction != "" && w.Jurisdiction == g.Jurisdiction {
+			s.Jurisdiction++
+		}
+		if w.Year == g.Year {
+			s.Year++
+		}
+	}
+}
+
+// WriteTable prints the scores as a compact text table: one line per
+// category, then per indicator, then overall, and the report accuracies.
+func (s Scores) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	row := func(name string, c Count) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, c.Gold, c.Got, c.Matched, c.Precision(), c.Recall(), c.F1())
+	}
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", "category / indicator", "gold", "got", "match", "P", "R", "F1")
+	for _, cat := range sortedKeys(s.ByCategory) {
+		row(cat, s.ByCategory[cat])
+	}
+	fmt.Fprintf(tw, "\t\t\t\t\t\t\t\n")
+	for _, code := range sortedKeys(s.ByIndicator) {
+		row(code, s.ByIndicator[code])
+	}
+	fmt.Fprintf(tw, "\t\t\t\t\t\t\t\n")
+	row("overall", s.Overall)
+	if s.Reports > 0 {
+		fmt.Fprintf(tw, "jurisdiction accuracy\t%d/%d\t\t\t%.3f\t\t\t\n", s.Jurisdiction, s.Reports, ratio(s.Jurisdiction, s.Reports))
+		fmt.Fprintf(tw, "year accuracy\t%d/%d\t\t\t%.3f\t\t\t\n", s.Year, s.Reports, ratio(s.Year, s.Reports))
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write score table: %w", err)
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]Count) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
