@@ -60,6 +60,12 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 		}
 		for _, q := range []string{
 			`DELETE FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`,
+			// The jurisdiction-years whose headline values may change: those of
+			// the new reports and of the old versions they replace.
+			`CREATE OR REPLACE TEMP TABLE touched_keys AS
+			 SELECT DISTINCT coalesce(jurisdiction_code, 'report:' || report_id) AS jurisdiction_key, year FROM staged_reports
+			 UNION SELECT jurisdiction_key, year FROM report_jurisdictions
+			       WHERE report_id IN (SELECT report_id FROM reports WHERE source IN (SELECT source FROM staged_reports))`,
 			`DELETE FROM facts WHERE report_id IN (SELECT report_id FROM reports WHERE source IN (SELECT source FROM staged_reports))`,
 			`DELETE FROM reports WHERE source IN (SELECT source FROM staged_reports)`,
 			`INSERT INTO reports BY NAME SELECT *, now() AS ingested_at FROM staged_reports`,
@@ -76,6 +82,9 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 		n, err := r.RowsAffected()
 		res.Facts = int(n)
 		if err != nil {
+			return err
+		}
+		if err := refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
 		return conn.QueryRowContext(ctx, `SELECT count(*) FROM staged_reports`).Scan(&res.Stored)

@@ -44,7 +44,7 @@ type Indicator struct {
 func (db *DB) Indicators(ctx context.Context) ([]Indicator, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description,
-		       (SELECT count(*) FROM headline_facts h WHERE h.indicator = i.code)
+		       (SELECT count(*) FROM headline h WHERE h.indicator = i.code)
 		FROM indicators i ORDER BY i.category, i.code`)
 	if err != nil {
 		return nil, fmt.Errorf("indicators: %w", err)
@@ -66,7 +66,7 @@ func (db *DB) Indicator(ctx context.Context, code string) (Indicator, error) {
 	var i Indicator
 	err := db.sql.QueryRowContext(ctx, `
 		SELECT code, name_zh, name_en, category, kind, unit, description,
-		       (SELECT count(*) FROM headline_facts h WHERE h.indicator = $1)
+		       (SELECT count(*) FROM headline h WHERE h.indicator = $1)
 		FROM indicators WHERE code = $1`, code).
 		Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -146,9 +146,9 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 	}
 	q := `SELECT jurisdiction_code, jurisdiction_name, year, value, approx, partial, derived, corrected,
 	             flags, fact_id, report_id, quote
-	      FROM headline_facts WHERE ` + strings.Join(where, " AND ")
+	      FROM headline WHERE ` + strings.Join(where, " AND ")
 	if f.Year == 0 {
-		q += ` QUALIFY row_number() OVER (PARTITION BY jurisdiction_code, CASE WHEN jurisdiction_code = '' THEN report_id END ORDER BY year DESC) = 1`
+		q += ` QUALIFY row_number() OVER (PARTITION BY jurisdiction_key ORDER BY year DESC) = 1`
 	}
 	q += ` ORDER BY value DESC, jurisdiction_name`
 	rows, err := db.sql.QueryContext(ctx, q, args...)
@@ -187,7 +187,7 @@ func (db *DB) Trend(ctx context.Context, indicator, jurisdiction string) ([]Tren
 		return nil, fmt.Errorf("trend: %w: indicator and jurisdiction are required", ErrInvalidQuery)
 	}
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT year, value, approx, partial, derived, fact_id, report_id FROM headline_facts
+		SELECT year, value, approx, partial, derived, fact_id, report_id FROM headline
 		WHERE indicator = $1 AND jurisdiction_code = $2 ORDER BY year`, indicator, jurisdiction)
 	if err != nil {
 		return nil, fmt.Errorf("trend %s %s: %w", indicator, jurisdiction, err)

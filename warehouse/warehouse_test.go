@@ -177,3 +177,47 @@ func TestMigrateIsRepeatable(t *testing.T) {
 		db.Close()
 	}
 }
+
+// assertHeadlineFresh checks that the precomputed headline table holds
+// exactly what the headline_facts view computes from the facts.
+func assertHeadlineFresh(t *testing.T, db *DB) {
+	t.Helper()
+	var n int
+	err := db.sql.QueryRowContext(context.Background(), `SELECT count(*) FROM (
+		(SELECT * FROM headline EXCEPT ALL SELECT * FROM headline_facts)
+		UNION ALL
+		(SELECT * FROM headline_facts EXCEPT ALL SELECT * FROM headline))`).Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("headline table differs from headline_facts in %d rows", n)
+	}
+}
+
+func TestHeadlineTableFollowsLoads(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	a := report("a.txt", shaA, "110105019", "垡头街道", 2023, text,
+		fact("mediation.cases_accepted", 374, "", 8, 11), fact("mediation.cases_resolved", 367, "", 17, 20))
+	b := report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11))
+	mustLoad(t, db, a, b)
+	assertHeadlineFresh(t, db)
+	// A changed version of a.txt, now about another year: the old year's rows go.
+	a2 := report("a.txt", shaA2, "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 375, "", 8, 11))
+	mustLoad(t, db, a2)
+	assertHeadlineFresh(t, db)
+	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("Compare = %d rows; want 2 (垡头 2022, unresolved 古城)", len(rows))
+	}
+	if err := db.RebuildHeadline(ctx); err != nil {
+		t.Fatal(err)
+	}
+	assertHeadlineFresh(t, db)
+}

@@ -96,6 +96,10 @@ func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, in
 		sum.Load.Facts += res.Facts
 		return err
 	})
+	if err == nil && sum.Load.Stored > 0 {
+		// Load kept the headline table correct; re-sort it for the dashboards.
+		err = db.RebuildHeadline(ctx)
+	}
 	sum.Duration = time.Since(start)
 	return sum, err
 }

@@ -118,23 +118,38 @@ FROM facts f LEFT JOIN latest l USING (fact_id)
 WHERE l.action IS DISTINCT FROM 'reject';
 COMMENT ON VIEW facts_corrected IS 'facts with analysts'' corrections applied: rejected facts left out, set values used.';
 
+-- Every report's jurisdiction key: the division code, or the report itself
+-- when the jurisdiction is unresolved (two unresolved 古城街道 are never merged).
+CREATE VIEW report_jurisdictions AS
+SELECT report_id, coalesce(jurisdiction_code, 'report:' || report_id) AS jurisdiction_key,
+       coalesce(jurisdiction_code, '') AS jurisdiction_code, jurisdiction_name, jurisdiction_level, year
+FROM reports;
+COMMENT ON VIEW report_jurisdictions IS 'reports with jurisdiction_key: the division code, or report:<id> for an unresolved jurisdiction.';
+
 -- One value per jurisdiction, year and indicator (INDICATORS.md, "Headline value per report"):
 -- the jurisdiction-wide fact when there is one, otherwise the largest scoped fact (partial).
 -- Among several jurisdiction-wide facts: stated before derived; for counts and amounts the
 -- largest (a total is never below its parts), for rates the first mentioned.
 CREATE VIEW headline_facts AS
-SELECT coalesce(r.jurisdiction_code, '') AS jurisdiction_code,
-       r.jurisdiction_name, r.jurisdiction_level, r.year, f.indicator, f.value, f.unit,
-       f.approx, f.scope <> '' AS partial, f.derived, f.flags, f.corrected,
-       f.fact_id, f.report_id, f.quote
+SELECT r.jurisdiction_key, r.jurisdiction_code, r.jurisdiction_name, r.jurisdiction_level, r.year,
+       f.indicator, f.value, f.unit, f.approx, f.scope <> '' AS partial, f.scope, f.derived, f.flags,
+       f.corrected, f.fact_id, f.report_id, f.quote, raw.numerator, raw.denominator, raw.basis
 FROM facts_corrected f
-JOIN reports r USING (report_id)
+JOIN report_jurisdictions r USING (report_id)
 JOIN indicators i ON i.code = f.indicator
+JOIN facts raw USING (fact_id)
 WHERE r.year IS NOT NULL
 QUALIFY row_number() OVER (
-    PARTITION BY coalesce(r.jurisdiction_code, 'report:' || r.report_id), r.year, f.indicator
+    PARTITION BY r.jurisdiction_key, r.year, f.indicator
     ORDER BY f.scope <> '', f.derived,
              CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END,
              f.start, f.fact_id
 ) = 1;
-COMMENT ON VIEW headline_facts IS 'One headline value per jurisdiction, year and indicator, corrections applied. partial = only a sub-body figure was stated. jurisdiction_code is empty for unresolved jurisdictions.';
+COMMENT ON VIEW headline_facts IS 'One headline value per jurisdiction, year and indicator, corrections applied, computed from facts. partial = only a sub-body figure was stated. jurisdiction_code is empty for unresolved jurisdictions. The table headline holds the same rows, precomputed.';
+
+-- headline_facts, precomputed for the dashboards and kept sorted by
+-- indicator and year so that a page reads a few row groups, not the table.
+-- Load refreshes the rows of the jurisdiction-years it touches in the same
+-- transaction; a full rebuild re-sorts it.
+CREATE TABLE headline AS SELECT * FROM headline_facts WITH NO DATA;
+COMMENT ON TABLE headline IS 'headline_facts precomputed and sorted by indicator, year: what the dashboards read. Same columns as headline_facts.';
