@@ -2,6 +2,7 @@ package dashboards
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -33,6 +34,7 @@ type comparePage struct {
 	Level      string
 	Rows       []compareRowView
 	Chart      map[string]any
+	Provenance [][]provenanceCell
 	ChartID    string
 	Height     int
 }
@@ -46,6 +48,7 @@ type indicatorGroup struct {
 type compareRowView struct {
 	warehouse.CompareRow
 	Display string
+	Badges  []badge
 }
 
 var categoryLabels = map[string]string{
@@ -115,11 +118,20 @@ func (h *Handler) compare(c *gin.Context) {
 		Years: years, Year: q.Year, Levels: levelChoices, Level: q.Level,
 		ChartID: compareChartID, Height: chartHeight(len(rows)),
 	}
-	for _, r := range rows {
-		page.Rows = append(page.Rows, compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.Approx)})
+	cells := make([]provenanceCell, len(rows))
+	for i, r := range rows {
+		v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.Approx),
+			Badges: valueBadges(r.Approx, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
+		page.Rows = append(page.Rows, v)
+		cells[i] = provenanceCell{
+			Title: fmt.Sprintf("%s %d年 · %s", r.JurisdictionName, r.Year, ind.NameZH),
+			Facts: []factView{{FactID: r.FactID, ReportID: r.ReportID, Value: r.Value, Display: v.Display,
+				Scope: r.Scope, Quote: r.Quote, Badges: v.Badges}},
+		}
 	}
 	if len(rows) > 0 {
 		page.Chart = compareChart(ind, rows, q.Year == 0).JSON()
+		page.Provenance = [][]provenanceCell{cells}
 	}
 	h.render(c, http.StatusOK, "compare.html", page)
 }

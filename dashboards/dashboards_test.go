@@ -110,9 +110,9 @@ func TestComparePageEscapesReportText(t *testing.T) {
 			t.Errorf("page contains %q unescaped", bad)
 		}
 	}
-	// The only scripts are ours: the ECharts asset and the chart's init block.
-	if n := len(regexp.MustCompile(`<script`).FindAllString(html, -1)); n != 2 {
-		t.Errorf("page has %d <script> tags; want 2", n)
+	// The only scripts are ours: the ECharts and fazhi.js assets and the chart call.
+	if n := len(regexp.MustCompile(`<script`).FindAllString(html, -1)); n != 3 {
+		t.Errorf("page has %d <script> tags; want 3", n)
 	}
 }
 

@@ -74,3 +74,52 @@ func displayValue(v float64, unit string, approx bool) string {
 	}
 	return s
 }
+
+// badge is a small label beside a value: how it was stated or computed, and
+// what a reader should know about it.
+type badge struct {
+	Label string `json:"label"`
+	Title string `json:"title"`
+	Warn  bool   `json:"warn"`
+}
+
+// valueBadges are the badges of a headline value, the same in tables, chart
+// panels and report pages.
+func valueBadges(approx, partial bool, scope string, derived, corrected bool, flags []string) []badge {
+	var out []badge
+	if approx {
+		out = append(out, badge{Label: "≥", Title: "报告写作“余、多、超、约”等:实际数可能更大或为估计"})
+	}
+	if partial {
+		out = append(out, badge{Label: "部分", Title: "报告只给出了下属机构的数字:" + scope})
+	}
+	if derived {
+		out = append(out, badge{Label: "推算", Title: "由报告中的两个数字推算,报告本身未写出"})
+	}
+	if corrected {
+		out = append(out, badge{Label: "✎ 已更正", Title: "分析人员更正过这个数字"})
+	}
+	for _, f := range flags {
+		out = append(out, badge{Label: flagLabel(f), Title: flagTitle(f), Warn: true})
+	}
+	return out
+}
+
+// factView is one fact as the facts panel shows it (see assets/fazhi.js).
+type factView struct {
+	FactID   string  `json:"fact_id"`
+	ReportID string  `json:"report_id"`
+	Value    float64 `json:"value"`
+	Display  string  `json:"display"`
+	Scope    string  `json:"scope"`
+	Quote    string  `json:"quote"`
+	Badges   []badge `json:"badges"`
+}
+
+// provenanceCell is what clicking one bar or point shows.
+type provenanceCell struct {
+	Title string     `json:"title"`
+	Facts []factView `json:"facts"`
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -46,6 +46,7 @@ func (h *Handler) Register(r gin.IRouter) {
 	}
 	r.StaticFS("/assets", http.FS(sub))
 	r.GET("/", h.compare)
+	r.GET("/reports/:id", h.report)
 }
 
 // render writes a page; a failure to render is logged and answered with 500.

@@ -115,6 +115,7 @@ type CompareRow struct {
 	Value            float64  `json:"value"`
 	Approx           bool     `json:"approx"`
 	Partial          bool     `json:"partial"`
+	Scope            string   `json:"scope"`
 	Derived          bool     `json:"derived"`
 	Corrected        bool     `json:"corrected"`
 	Flags            []string `json:"flags"`
@@ -144,7 +145,7 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 		args = append(args, f.Parent)
 		where = append(where, fmt.Sprintf("starts_with(jurisdiction_code, $%d) AND jurisdiction_code <> $%d", len(args), len(args)))
 	}
-	q := `SELECT jurisdiction_code, jurisdiction_name, year, value, approx, partial, derived, corrected,
+	q := `SELECT jurisdiction_code, jurisdiction_name, year, value, approx, partial, scope, derived, corrected,
 	             flags, fact_id, report_id, quote
 	      FROM headline WHERE ` + strings.Join(where, " AND ")
 	if f.Year == 0 {
@@ -160,7 +161,7 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 	for rows.Next() {
 		var r CompareRow
 		var flags []any
-		if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial,
+		if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial, &r.Scope,
 			&r.Derived, &r.Corrected, &flags, &r.FactID, &r.ReportID, &r.Quote); err != nil {
 			return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
 		}

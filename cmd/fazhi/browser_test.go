@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -52,7 +53,7 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 20*time.Second)
 	t.Cleanup(cancelTimeout)
 	return ctx
 }
@@ -108,7 +109,7 @@ func TestBrowserComparePageDrawsChartOffline(t *testing.T) {
 
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/?indicator=mediation.cases_accepted"),
-		chromedp.WaitVisible(chromedp.CSS(`#compare-chart canvas`)),
+		chromedp.WaitVisible(chromedp.CSS(`#compare-chart[data-drawn="true"] canvas`)),
 	); err != nil {
 		t.Fatalf("open compare page: %v", err)
 	}
@@ -134,16 +135,103 @@ func TestBrowserComparePageDrawsChartOffline(t *testing.T) {
 			t.Errorf("facts table lacks %s:\n%s", town, table)
 		}
 	}
+	saveScreenshot(t, ctx, "compare.png")
+	if p := console.all(); len(p) > 0 {
+		t.Errorf("page reported errors (a missing asset or a script error): %v", p)
+	}
+}
+
+// Clicking a bar shows the sentence behind it; its link opens the report
+// page with that number highlighted.
+func TestBrowserBarToSentenceToReport(t *testing.T) {
+	srv := mustServe(t)
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/?indicator=mediation.cases_accepted"),
+		chromedp.WaitVisible(chromedp.CSS(`#compare-chart canvas`)),
+	); err != nil {
+		t.Fatalf("open compare page: %v", err)
+	}
+	if err := waitVisible(ctx, `#compare-chart[data-drawn="true"]`); err != nil {
+		t.Fatalf("chart animation did not finish: %v", err)
+	}
+	// Click the first bar the way a user would: at its pixel position.
+	pos, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(function () {
+		var el = document.getElementById('compare-chart');
+		var c = echarts.getInstanceByDom(el);
+		var name = c.getOption().yAxis[0].data[0];
+		var p = c.convertToPixel({seriesIndex: 0}, [c.getOption().series[0].data[0].value / 2, name]);
+		var r = el.getBoundingClientRect();
+		return [r.left + p[0], r.top + p[1]]; })()`))
+	if err != nil || len(pos) != 2 {
+		t.Fatalf("bar position: %v %v", pos, err)
+	}
+	// Move there first, as a hand on a mouse does: ECharts finds the bar under
+	// the pointer on mouse moves.
+	if err := chromedp.Do(ctx,
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pos[0], pos[1]),
+		chromedp.MouseClickXY(pos[0], pos[1], chromedp.ClickCount(1)),
+	); err != nil {
+		t.Fatalf("click bar: %v", err)
+	}
+	if err := waitVisible(ctx, `#facts-panel .fact-quote`); err != nil {
+		saveScreenshot(t, ctx, "click-fail.png")
+		t.Fatalf("click bar at %v: %v", pos, err)
+	}
+	quote, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#facts-panel .fact-quote`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(quote, "2119") {
+		t.Errorf("facts panel quote = %q; want the sentence of the largest bar (2119件)", quote)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#facts-panel a.fact-link`)),
+		chromedp.WaitVisible(chromedp.CSS(`mark.fact-mark.current`)),
+	); err != nil {
+		t.Fatalf("open report from panel: %v", err)
+	}
+	marked, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`mark.fact-mark.current`)))
+	if err != nil || marked != "2119" {
+		t.Errorf("highlighted number = %q, %v; want 2119", marked, err)
+	}
+	facts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.report-facts a.fact-ref').length`))
+	if err != nil || facts < 10 {
+		t.Errorf("report page lists %d facts, %v; want the report's facts", facts, err)
+	}
+	// Clicking another fact in the sidebar moves the highlight.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.report-facts a.fact-ref`))); err != nil {
+		t.Fatal(err)
+	}
+	hash, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash + "|" + (document.querySelector('mark.current') ? "ok" : "")`))
+	if err != nil || !strings.HasPrefix(hash, "#fact-") || !strings.HasSuffix(hash, "|ok") {
+		t.Errorf("after clicking a sidebar fact: %q, %v; want its mark highlighted", hash, err)
+	}
+	saveScreenshot(t, ctx, "report.png")
+	if p := console.all(); len(p) > 0 {
+		t.Errorf("page reported errors: %v", p)
+	}
+}
+
+// waitVisible waits a few seconds at most for a selector, leaving ctx usable
+// (for a screenshot) when it fails.
+func waitVisible(ctx context.Context, css string) error {
+	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	return chromedp.Do(wctx, chromedp.WaitVisible(chromedp.CSS(css)))
+}
+
+func saveScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(screenshotDir(t), "compare.png")
+	path := filepath.Join(screenshotDir(t), name)
 	if err := os.WriteFile(path, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", path)
-	if p := console.all(); len(p) > 0 {
-		t.Errorf("page reported errors (a missing asset or a script error): %v", p)
-	}
 }
