@@ -1,11 +1,15 @@
 package dashboards
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -26,13 +30,20 @@ var levelChoices = []string{"街道", "镇", "乡", "区", "县", "市"}
 
 type comparePage struct {
 	Title      string
+	Nav        string
 	Indicators []indicatorGroup
 	Indicator  warehouse.Indicator
 	Years      []int
 	Year       int
 	Levels     []string
 	Level      string
-	Rows       []compareRowView
+	// Peer group: the province, city and county selectors and their choices.
+	Provinces, Cities, Counties []warehouse.Division
+	Province, City, County      string
+	Rows                        []compareRowView
+	// Small lists the rates left out of the ranking: fewer than MinCases cases behind them.
+	Small      []compareRowView
+	MinCases   int
 	Chart      map[string]any
 	Provenance [][]provenanceCell
 	ChartID    string
@@ -49,6 +60,11 @@ type compareRowView struct {
 	warehouse.CompareRow
 	Display string
 	Badges  []badge
+	// Counts is "367/374" for a rate whose counts are stated.
+	Counts string
+	// Low and High bound the Wilson 95% interval of a rate with counts.
+	Low, High float64
+	HasCI     bool
 }
 
 var categoryLabels = map[string]string{
@@ -63,9 +79,20 @@ var categoryOrder = []string{"mediation", "litigation", "publicity", "study", "r
 	"arbitration", "disclosure", "enforcement", "legality", "counsel", "supervision", "services"}
 
 type compareQuery struct {
-	Indicator string
-	Year      int
-	Level     string
+	Indicator              string
+	Year                   int
+	Level                  string
+	Province, City, County string
+}
+
+// parent is the deepest peer group chosen.
+func (q compareQuery) parent() string {
+	for _, c := range []string{q.County, q.City, q.Province} {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // parseCompareQuery reads the page's selectors; unknown values fall back to
@@ -83,7 +110,29 @@ func parseCompareQuery(q url.Values) compareQuery {
 			cq.Level = l
 		}
 	}
+	// A lower level only counts inside the higher one chosen.
+	cq.Province = divisionParam(q.Get("province"), "")
+	cq.City = divisionParam(q.Get("city"), cq.Province)
+	cq.County = divisionParam(q.Get("county"), cq.City)
 	return cq
+}
+
+// divisionParam accepts a division code inside within (or any when within
+// is "" and the code is a province, i.e. two digits).
+func divisionParam(code, within string) string {
+	if code == "" || strings.Trim(code, "0123456789") != "" || len(code) > 12 {
+		return ""
+	}
+	if within == "" {
+		if len(code) != 2 {
+			return ""
+		}
+		return code
+	}
+	if !strings.HasPrefix(code, within) || code == within {
+		return ""
+	}
+	return code
 }
 
 func (h *Handler) compare(c *gin.Context) {
@@ -108,30 +157,42 @@ func (h *Handler) compare(c *gin.Context) {
 		h.fail(c, http.StatusInternalServerError, "读取年份失败", err)
 		return
 	}
-	rows, err := h.db.Compare(ctx, warehouse.CompareFilter{Indicator: ind.Code, Year: q.Year, Level: q.Level})
+	rows, err := h.db.Compare(ctx, warehouse.CompareFilter{Indicator: ind.Code, Year: q.Year, Level: q.Level, Parent: q.parent()})
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
 		return
 	}
 	page := comparePage{
-		Title: "对比 · " + ind.NameZH, Indicators: groupIndicators(inds), Indicator: ind,
+		Title: "对比 · " + ind.NameZH, Nav: "compare", Indicators: groupIndicators(inds), Indicator: ind,
 		Years: years, Year: q.Year, Levels: levelChoices, Level: q.Level,
-		ChartID: compareChartID, Height: chartHeight(len(rows)),
+		Province: q.Province, City: q.City, County: q.County,
+		MinCases: h.minCases(), ChartID: compareChartID,
 	}
-	cells := make([]provenanceCell, len(rows))
-	for i, r := range rows {
+	if err := h.peerChoices(ctx, &page); err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取辖区失败", err)
+		return
+	}
+	var ranked []compareRowView
+	for _, r := range rows {
 		v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.Approx),
 			Badges: valueBadges(r.Approx, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
-		page.Rows = append(page.Rows, v)
-		cells[i] = provenanceCell{
-			Title: fmt.Sprintf("%s %d年 · %s", r.JurisdictionName, r.Year, ind.NameZH),
-			Facts: []factView{{FactID: r.FactID, ReportID: r.ReportID, Value: r.Value, Display: v.Display,
-				Scope: r.Scope, Quote: r.Quote, Badges: v.Badges}},
+		if r.Numerator != nil && r.Denominator != nil && *r.Denominator > 0 {
+			v.Counts = trimFloat(*r.Numerator, 0) + "/" + trimFloat(*r.Denominator, 0)
+			if *r.Numerator <= *r.Denominator {
+				v.Low, v.High = wilson(*r.Numerator, *r.Denominator)
+				v.HasCI = true
+			}
+			if *r.Denominator < float64(page.MinCases) {
+				page.Small = append(page.Small, v)
+				continue
+			}
 		}
+		ranked = append(ranked, v)
 	}
-	if len(rows) > 0 {
-		page.Chart = compareChart(ind, rows, q.Year == 0).JSON()
-		page.Provenance = [][]provenanceCell{cells}
+	page.Rows = ranked
+	page.Height = chartHeight(len(ranked))
+	if len(ranked) > 0 {
+		page.Chart, page.Provenance = compareChart(ind, ranked, q.Year == 0)
 	}
 	h.render(c, http.StatusOK, "compare.html", page)
 }
@@ -159,41 +220,132 @@ func chartHeight(n int) int {
 	return max(240, 80+n*36)
 }
 
-// compareChart ranks jurisdictions by their headline value, largest on top.
-// Each bar is labelled with its value as shown in the table (≥ for
-// approximate values); partial values (a sub-body's figure) are drawn paler.
-func compareChart(ind warehouse.Indicator, rows []warehouse.CompareRow, withYear bool) *charts.Bar {
+// compareChart ranks jurisdictions by their headline value, largest on top,
+// and returns the ECharts option with the provenance of every bar. Each bar
+// is labelled with its value as the table shows it (≥ for approximate
+// values, counts beside a rate); partial values (a sub-body's figure) are
+// drawn paler. Rates with counts get their Wilson 95% interval as an error
+// bar (a custom series that assets/fazhi.js draws).
+func compareChart(ind warehouse.Indicator, rows []compareRowView, withYear bool) (map[string]any, [][]provenanceCell) {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: compareChartID}),
 		charts.WithTitleOpts(opts.Title{Title: ind.NameZH, Subtitle: "单位:" + ind.Unit + " · 每个辖区取当年的总体数值"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "12%", Top: "70", Bottom: "20", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ind.Unit}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "14%", Top: "70", Bottom: "20", ContainLabel: opts.Bool(true)}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "2%", Feature: &opts.ToolBoxFeature{
 			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "保存为图片", Name: ind.Code},
 			DataView:    &opts.ToolBoxFeatureDataView{Show: opts.Bool(true), Title: "数据视图", Lang: []string{"数据视图", "关闭", "刷新"}},
 		}}),
 	)
+	xAxis := opts.XAxis{Type: "value", Name: ind.Unit}
+	if ind.Kind == "rate" {
+		xAxis.Max = 100
+	}
+	bar.SetGlobalOptions(charts.WithXAxisOpts(xAxis))
 	names := make([]string, len(rows))
 	data := make([]opts.BarData, len(rows))
+	cells := make([]provenanceCell, len(rows))
+	var errorBars [][3]float64
 	for i, r := range rows {
 		names[i] = r.JurisdictionName
 		if withYear {
 			names[i] += " " + strconv.Itoa(r.Year)
 		}
+		label := r.Display
+		if r.Counts != "" {
+			label += " (" + r.Counts + ")"
+		}
 		d := opts.BarData{
 			Name:  names[i],
 			Value: r.Value,
-			Label: &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: displayValue(r.Value, ind.Unit, r.Approx)},
+			Label: &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: label},
+		}
+		if ind.Kind == "rate" && r.Value >= 20 { // keep the label clear of the error bar's whiskers
+			d.Label.Position, d.Label.Color = "insideLeft", "#fff"
 		}
 		if r.Partial {
 			d.ItemStyle = &opts.ItemStyle{Color: "#9fb8d8"}
 		}
 		data[i] = d
+		if r.HasCI {
+			errorBars = append(errorBars, [3]float64{r.Low, r.High, float64(i)})
+		}
+		cells[i] = provenanceCell{
+			Title: fmt.Sprintf("%s %d年 · %s", r.JurisdictionName, r.Year, ind.NameZH),
+			Facts: []factView{{FactID: r.FactID, ReportID: r.ReportID, Value: r.Value, Display: label,
+				Scope: r.Scope, Quote: r.Quote, Badges: r.Badges}},
+		}
 	}
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}))
 	bar.AddSeries(ind.NameZH, data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f5fa8"}))
-	return bar
+	option := optionMap(bar)
+	provenance := [][]provenanceCell{cells}
+	if len(errorBars) > 0 {
+		series, _ := option["series"].([]any)
+		option["series"] = append(series, map[string]any{
+			"type": "custom", "name": "95%置信区间(Wilson)", "fazhi": "errorbar", "data": errorBars,
+			"z": 3, "tooltip": map[string]any{"show": false},
+		})
+		provenance = append(provenance, nil)
+	}
+	return option, provenance
+}
+
+// optionMap turns a go-echarts chart into a plain option map that pages may
+// extend; it is embedded through html/template, which escapes it.
+func optionMap(c interface {
+	Validate()
+	JSON() map[string]any
+}) map[string]any {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		panic(err) // option structs always marshal
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// wilson returns the Wilson score 95% interval, in percent, of k successes
+// out of n: honest about small denominators, where 3 of 3 is not "100%".
+func wilson(k, n float64) (low, high float64) {
+	const z = 1.959963984540054
+	p := k / n
+	den := 1 + z*z/n
+	centre := (p + z*z/(2*n)) / den
+	half := z * math.Sqrt(p*(1-p)/n+z*z/(4*n*n)) / den
+	return 100 * math.Max(0, centre-half), 100 * math.Min(1, centre+half)
+}
+
+// minCases is the smallest denominator a rate needs to be ranked.
+func (h *Handler) minCases() int {
+	if h.cfg.MinCases > 0 {
+		return h.cfg.MinCases
+	}
+	return 10
+}
+
+// peerChoices fills the province, city and county selectors: the divisions
+// that hold reports, below each level chosen.
+func (h *Handler) peerChoices(ctx context.Context, page *comparePage) error {
+	var err error
+	if page.Provinces, err = h.db.PeerGroups(ctx, ""); err != nil {
+		return err
+	}
+	if page.Province != "" {
+		if page.Cities, err = h.db.PeerGroups(ctx, page.Province); err != nil {
+			return err
+		}
+	}
+	if page.City != "" {
+		if page.Counties, err = h.db.PeerGroups(ctx, page.City); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -40,14 +41,13 @@ func TestFormatNumber(t *testing.T) {
 }
 
 func TestCompareChartOptions(t *testing.T) {
-	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件"}
-	rows := []warehouse.CompareRow{
-		{JurisdictionName: "古城街道", Year: 2024, Value: 2119},
-		{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, Partial: true},
+	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
+	rows := []compareRowView{
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件"},
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, Partial: true}, Display: "≥1000件"},
 	}
-	bar := compareChart(ind, rows, true)
-	bar.Validate()
-	b, err := json.Marshal(bar.JSON())
+	option, prov := compareChart(ind, rows, true)
+	b, err := json.Marshal(option)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestCompareChartOptions(t *testing.T) {
 		t.Errorf("yAxis = %+v; want the two jurisdictions with years, ranked", opt.YAxis)
 	}
 	if len(opt.Series) != 1 || opt.Series[0].Type != "bar" || len(opt.Series[0].Data) != 2 {
-		t.Fatalf("series = %+v; want one bar series with 2 items", opt.Series)
+		t.Fatalf("series = %+v; want one bar series with 2 items (no error bars for counts)", opt.Series)
 	}
 	d := opt.Series[0].Data
 	if d[0].Label.Formatter != "2119件" || d[1].Label.Formatter != "≥1000件" {
@@ -90,6 +90,62 @@ func TestCompareChartOptions(t *testing.T) {
 			t.Errorf("toolbox lacks %s", f)
 		}
 	}
+	if len(prov) != 1 || len(prov[0]) != 2 || prov[0][0].Facts[0].FactID != "f1" || prov[0][0].Facts[0].Quote != "受理2119件" {
+		t.Errorf("provenance = %+v; want each bar's fact and quote", prov)
+	}
+}
+
+func TestRateChartHasErrorBars(t *testing.T) {
+	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	low, high := wilson(3, 3)
+	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
+		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true}}
+	option, prov := compareChart(ind, rows, false)
+	series := option["series"].([]any)
+	if len(series) != 2 || len(prov) != 2 {
+		t.Fatalf("rate chart: %d series, %d provenance rows; want the bars and an error-bar series", len(series), len(prov))
+	}
+	eb := series[1].(map[string]any)
+	if eb["type"] != "custom" || eb["fazhi"] != "errorbar" {
+		t.Errorf("second series = %v; want the custom error-bar series", eb)
+	}
+	if got := option["xAxis"].([]any)[0].(map[string]any)["max"]; got != float64(100) {
+		t.Errorf("rate axis max = %v; want 100", got)
+	}
+}
+
+func TestWilson(t *testing.T) {
+	cases := []struct {
+		k, n, low, high float64
+	}{
+		{3, 3, 43.85, 100},
+		{367, 374, 96.19, 99.09},
+		{0, 10, 0, 27.75},
+		{5, 10, 23.66, 76.34},
+	}
+	for _, tc := range cases {
+		low, high := wilson(tc.k, tc.n)
+		if math.Abs(low-tc.low) > 0.01 || math.Abs(high-tc.high) > 0.01 {
+			t.Errorf("wilson(%v, %v) = %.2f..%.2f; want %.2f..%.2f", tc.k, tc.n, low, high, tc.low, tc.high)
+		}
+	}
+}
+
+func TestDivisionParam(t *testing.T) {
+	cases := []struct{ code, within, want string }{
+		{"11", "", "11"},
+		{"1101", "", ""}, // a city without its province
+		{"4419", "44", "4419"},
+		{"3310", "44", ""}, // not inside
+		{"44", "44", ""},
+		{"44x", "", ""},
+		{"", "44", ""},
+	}
+	for _, tc := range cases {
+		if got := divisionParam(tc.code, tc.within); got != tc.want {
+			t.Errorf("divisionParam(%q, %q) = %q; want %q", tc.code, tc.within, got, tc.want)
+		}
+	}
 }
 
 // A report can contain anything; nothing it says may run as script.
@@ -97,9 +153,11 @@ func TestComparePageEscapesReportText(t *testing.T) {
 	h := New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
-	rows := []warehouse.CompareRow{{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil, ReportID: `"><script>alert(3)</script>`}}
+	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
+		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, true, evil, false, false, []string{evil})}}
+	chart, prov := compareChart(ind, rows, false)
 	page := comparePage{Title: evil, Indicator: ind, ChartID: compareChartID, Height: 300,
-		Rows: []compareRowView{{CompareRow: rows[0], Display: "1件"}}, Chart: compareChart(ind, rows, false).JSON()}
+		Rows: rows, Small: rows, Chart: chart, Provenance: prov}
 	var buf bytes.Buffer
 	if err := h.pages.ExecuteTemplate(&buf, "compare.html", page); err != nil {
 		t.Fatal(err)

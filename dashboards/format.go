@@ -1,16 +1,25 @@
 package dashboards
 
 import (
+	"fmt"
 	"html/template"
 	"math"
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/fazhi/fazhi/warehouse"
 )
 
 var templateFuncs = template.FuncMap{
 	"number":    formatNumber,
 	"flagLabel": flagLabel,
 	"flagTitle": flagTitle,
+	"inc":       func(i int) int { return i + 1 },
 }
 
 // flagNames are the data-quality flags in the words of a legal affairs office.
@@ -123,3 +132,132 @@ type provenanceCell struct {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Helpers of the overview, trend, topic and heatmap pages.
+
+// cellView is a headline cell as the facts panel shows it.
+func cellView(c warehouse.Cell, unit string) factView {
+	return factView{FactID: c.FactID, ReportID: c.ReportID, Value: c.Value,
+		Display: displayValue(c.Value, unit, c.Approx), Scope: c.Scope, Quote: c.Quote,
+		Badges: valueBadges(c.Approx, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
+}
+
+// cellProvenance is what clicking the bar or point of one cell shows.
+func cellProvenance(c warehouse.Cell, ind warehouse.Indicator) provenanceCell {
+	return provenanceCell{Title: fmt.Sprintf("%s %d年 · %s", c.JurisdictionName, c.Year, ind.NameZH),
+		Facts: []factView{cellView(c, ind.Unit)}}
+}
+
+// chartToolbox is every chart's toolbox: save as PNG and the data view.
+func chartToolbox(name string) charts.GlobalOpts {
+	return charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "2%", Feature: &opts.ToolBoxFeature{
+		SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "保存为图片", Name: name, Type: "png"},
+		DataView:    &opts.ToolBoxFeatureDataView{Show: opts.Bool(true), Title: "数据视图", Lang: []string{"数据视图", "关闭", "刷新"}},
+	}})
+}
+
+// chartView is one chart of a page: the option built in Go, what clicking
+// each bar or point shows, and its data as CSV.
+type chartView struct {
+	ID         string
+	Title      string
+	Height     int
+	Option     map[string]any
+	Provenance [][]provenanceCell
+	// CSV is the link that downloads the chart's data.
+	CSV string
+	// csvHeader and csvRows are the chart's data for that link.
+	csvHeader []string
+	csvRows   [][]string
+}
+
+// scopeQuery is the part of a page's query that narrows it: year, area and level.
+type scopeQuery struct {
+	Year   int
+	Parent string
+	Level  string
+}
+
+var areaCode = regexp.MustCompile(`^[0-9]{2}([0-9]{2}([0-9]{2})?)?$`)
+
+// parseScopeQuery reads year, parent (a 2-, 4- or 6-digit division code) and
+// level; values it does not know are ignored, since they come from links.
+func parseScopeQuery(q url.Values) scopeQuery {
+	var s scopeQuery
+	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 1990 && y < 2100 {
+		s.Year = y
+	}
+	if areaCode.MatchString(q.Get("parent")) {
+		s.Parent = q.Get("parent")
+	}
+	for _, l := range levelChoices {
+		if q.Get("level") == l {
+			s.Level = l
+		}
+	}
+	return s
+}
+
+func (s scopeQuery) scope() warehouse.Scope {
+	return warehouse.Scope{Parent: s.Parent, Level: s.Level}
+}
+
+// values encodes the scope for links (CSV downloads, mode switches).
+func (s scopeQuery) values() url.Values {
+	v := url.Values{}
+	if s.Year != 0 {
+		v.Set("year", strconv.Itoa(s.Year))
+	}
+	if s.Parent != "" {
+		v.Set("parent", s.Parent)
+	}
+	if s.Level != "" {
+		v.Set("level", s.Level)
+	}
+	return v
+}
+
+// areaChoice is an entry of the area selector; cities are indented under
+// their province.
+type areaChoice struct {
+	Code  string
+	Label string
+}
+
+func areaChoices(areas []warehouse.CoverageArea) []areaChoice {
+	out := make([]areaChoice, 0, len(areas))
+	for _, a := range areas {
+		label := a.Name
+		if a.Parent != "" {
+			label = "\u3000" + a.Name
+		}
+		out = append(out, areaChoice{Code: a.Code, Label: label})
+	}
+	return out
+}
+
+// catalogByCode indexes the indicator catalog.
+func catalogByCode(inds []warehouse.Indicator) map[string]warehouse.Indicator {
+	m := make(map[string]warehouse.Indicator, len(inds))
+	for _, i := range inds {
+		m[i.Code] = i
+	}
+	return m
+}
+
+// indicatorOf returns the catalog entry of code, or one named by the code
+// when the catalog lacks it.
+func indicatorOf(cat map[string]warehouse.Indicator, code string) warehouse.Indicator {
+	if i, ok := cat[code]; ok {
+		return i
+	}
+	return warehouse.Indicator{Code: code, NameZH: code}
+}
+
+// latestYear is the newest of years (newest first), or 0.
+func latestYear(years []int) int {
+	if len(years) == 0 {
+		return 0
+	}
+	return years[0]
+}

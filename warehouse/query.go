@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -92,81 +91,6 @@ func (db *DB) Years(ctx context.Context) ([]int, error) {
 			return nil, fmt.Errorf("years: %w", err)
 		}
 		out = append(out, y)
-	}
-	return out, rows.Err()
-}
-
-// CompareFilter selects the headline values to compare.
-type CompareFilter struct {
-	Indicator string
-	// Year 0 means each jurisdiction's latest year.
-	Year int
-	// Level is the jurisdiction level as written (街道 镇 乡 区 县 市); "" for all.
-	Level string
-	// Parent is a division code; only jurisdictions inside it are compared.
-	Parent string
-}
-
-// CompareRow is one jurisdiction's headline value.
-type CompareRow struct {
-	JurisdictionCode string   `json:"jurisdiction_code"`
-	JurisdictionName string   `json:"jurisdiction_name"`
-	Year             int      `json:"year"`
-	Value            float64  `json:"value"`
-	Approx           bool     `json:"approx"`
-	Partial          bool     `json:"partial"`
-	Scope            string   `json:"scope"`
-	Derived          bool     `json:"derived"`
-	Corrected        bool     `json:"corrected"`
-	Flags            []string `json:"flags"`
-	FactID           string   `json:"fact_id"`
-	ReportID         string   `json:"report_id"`
-	Quote            string   `json:"quote"`
-}
-
-// Compare returns one headline value per jurisdiction for an indicator,
-// largest first.
-func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
-	if f.Indicator == "" {
-		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
-	}
-	var where []string
-	args := []any{f.Indicator}
-	where = append(where, "indicator = $1")
-	if f.Year != 0 {
-		args = append(args, f.Year)
-		where = append(where, fmt.Sprintf("year = $%d", len(args)))
-	}
-	if f.Level != "" {
-		args = append(args, f.Level)
-		where = append(where, fmt.Sprintf("jurisdiction_level = $%d", len(args)))
-	}
-	if f.Parent != "" {
-		args = append(args, f.Parent)
-		where = append(where, fmt.Sprintf("starts_with(jurisdiction_code, $%d) AND jurisdiction_code <> $%d", len(args), len(args)))
-	}
-	q := `SELECT jurisdiction_code, jurisdiction_name, year, value, approx, partial, scope, derived, corrected,
-	             flags, fact_id, report_id, quote
-	      FROM headline WHERE ` + strings.Join(where, " AND ")
-	if f.Year == 0 {
-		q += ` QUALIFY row_number() OVER (PARTITION BY jurisdiction_key ORDER BY year DESC) = 1`
-	}
-	q += ` ORDER BY value DESC, jurisdiction_name`
-	rows, err := db.sql.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
-	}
-	defer rows.Close()
-	out := []CompareRow{}
-	for rows.Next() {
-		var r CompareRow
-		var flags []any
-		if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial, &r.Scope,
-			&r.Derived, &r.Corrected, &flags, &r.FactID, &r.ReportID, &r.Quote); err != nil {
-			return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
-		}
-		r.Flags = strs(flags)
-		out = append(out, r)
 	}
 	return out, rows.Err()
 }

@@ -235,3 +235,50 @@ func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	}
 	t.Logf("screenshot: %s", path)
 }
+
+// A rate is ranked with its counts and a Wilson interval drawn as an error
+// bar; the peer-group selectors narrow the comparison to one province.
+func TestBrowserRateWithIntervalsAndPeerGroups(t *testing.T) {
+	srv := mustServe(t)
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/?indicator=mediation.success_rate"),
+		chromedp.WaitVisible(chromedp.CSS(`#compare-chart[data-drawn="true"] canvas`)),
+	); err != nil {
+		t.Fatalf("open rate page: %v", err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+		var o = echarts.getInstanceByDom(document.getElementById('compare-chart')).getOption();
+		return o.series.map(function (s) { return s.type + ":" + s.data.length; }); })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1] != "custom:"+strings.TrimPrefix(got[0], "bar:") {
+		t.Errorf("rate chart series = %v; want bars and one error bar per bar", got)
+	}
+	table, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`table.facts tbody`)))
+	if err != nil || !strings.Contains(table, "367/374") {
+		t.Errorf("rate table = %q, %v; want the counts 367/374 beside 城东区's rate", table, err)
+	}
+	saveScreenshot(t, ctx, "compare-rate.png")
+
+	// Choose 广东省 in the province selector: the page reloads with 桥头镇 only.
+	// SetValue fires the change event, which submits the form.
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#province`), "44")); err != nil {
+		t.Fatal(err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(pctx, chromedp.Poll[bool](`location.search.indexOf('province=44') >= 0 &&
+		document.querySelector('#compare-chart[data-drawn="true"]') !== null`)); err != nil {
+		t.Fatalf("page did not reload for 广东省: %v", err)
+	}
+	names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`echarts.getInstanceByDom(document.getElementById('compare-chart')).getOption().yAxis[0].data`))
+	if err != nil || len(names) != 1 || !strings.HasPrefix(names[0], "桥头镇") {
+		t.Errorf("after choosing 广东省: bars %v, %v; want 桥头镇 only", names, err)
+	}
+	if p := console.all(); len(p) > 0 {
+		t.Errorf("page reported errors: %v", p)
+	}
+}

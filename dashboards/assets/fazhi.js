@@ -60,6 +60,21 @@ var fazhi = (function () {
     p.hidden = false;
   }
 
+  // errorBar draws one interval [low, high] at a category of a horizontal
+  // bar chart: a line with caps. Series marked fazhi: "errorbar" use it.
+  function errorBar(params, api) {
+    var cat = api.value(2);
+    var lo = api.coord([api.value(0), cat]);
+    var hi = api.coord([api.value(1), cat]);
+    var h = api.size([0, 1])[1] * 0.25;
+    var style = { stroke: "#c0392b", lineWidth: 1.5 };
+    return { type: "group", children: [
+      { type: "line", shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+      { type: "line", shape: { x1: lo[0], y1: lo[1] - h, x2: lo[0], y2: lo[1] + h }, style: style },
+      { type: "line", shape: { x1: hi[0], y1: hi[1] - h, x2: hi[0], y2: hi[1] + h }, style: style }
+    ] };
+  }
+
   // chart draws option into the element with the given id. provenance, if
   // given, is indexed [seriesIndex][dataIndex] → {title, facts: [...]}.
   function chart(id, option, provenance) {
@@ -68,6 +83,9 @@ var fazhi = (function () {
     // data-drawn tells (tests, print) that the first render and its
     // animation are over.
     c.on("finished", function () { node.dataset.drawn = "true"; });
+    (option.series || []).forEach(function (s) {
+      if (s.fazhi === "errorbar") { s.renderItem = errorBar; s.encode = { x: [0, 1], y: 2 }; }
+    });
     c.setOption(option);
     if (provenance) {
       c.on("click", function (params) {
