@@ -282,3 +282,35 @@ func TestBrowserRateWithIntervalsAndPeerGroups(t *testing.T) {
 		t.Errorf("page reported errors: %v", p)
 	}
 }
+
+// The brief of a jurisdiction-year lists its headline values with footnoted
+// sentences and fits the printed page.
+func TestBrowserBrief(t *testing.T) {
+	srv := mustServe(t)
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/brief?jurisdiction=441900107&year=2019"),
+		chromedp.WaitVisible(chromedp.CSS(`.brief .notes li`)),
+	); err != nil {
+		t.Fatalf("open brief: %v", err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.brief`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"桥头镇 2019年", "调解", "原文出处", "441900107"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("brief lacks %q", want)
+		}
+	}
+	notes, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.brief .notes li').length`))
+	sups, err2 := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.brief sup a').length`))
+	if err != nil || err2 != nil || notes == 0 || notes != sups {
+		t.Errorf("brief has %d footnotes for %d values (%v %v); want one per value", notes, sups, err, err2)
+	}
+	saveScreenshot(t, ctx, "brief.png")
+	if p := console.all(); len(p) > 0 {
+		t.Errorf("page reported errors: %v", p)
+	}
+}

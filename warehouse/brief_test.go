@@ -1,0 +1,69 @@
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest"
+)
+
+func loadDivisions(t *testing.T, db *DB) {
+	t.Helper()
+	table, err := divisions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := ingest.JurisdictionBatch(memory.NewGoAllocator(), table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Release()
+	if err := db.ReplaceReference(context.Background(), "jurisdictions", rec); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	loadDivisions(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	sha := func(c byte) string {
+		b := []byte("0000000000000000000000000000000000000000000000000000000000000000")
+		b[0], b[1] = c, c
+		return string(b)
+	}
+	mustLoad(t, db,
+		// Three streets of 朝阳区 in 2023, one of them also in 2022; one street of 东城区.
+		report("a.txt", sha('a'), "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)),
+		report("b.txt", sha('b'), "110105001", "建外街道", 2023, text, fact("mediation.cases_accepted", 500, "", 8, 11)),
+		report("c.txt", sha('c'), "110105002", "朝外街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)),
+		report("d.txt", sha('d'), "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 300, "", 8, 11)),
+		report("e.txt", sha('e'), "110101001", "东华门街道", 2023, text, fact("mediation.cases_accepted", 900, "", 8, 11)),
+	)
+	b, err := db.Brief(ctx, "110105019", 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.PeerGroup != "朝阳区" || len(b.Path) == 0 || b.Path[len(b.Path)-1] != "垡头街道" {
+		t.Errorf("brief peer group %q, path %v; want 朝阳区 and the path to 垡头街道", b.PeerGroup, b.Path)
+	}
+	if len(b.Lines) != 1 {
+		t.Fatalf("brief has %d lines; want 1", len(b.Lines))
+	}
+	l := b.Lines[0]
+	if l.Rank != 2 || l.Peers != 3 {
+		t.Errorf("rank %d of %d; want 2 of 3 (东城区's street is not a peer)", l.Rank, l.Peers)
+	}
+	if len(l.History) != 1 || l.History[0].Year != 2022 || l.History[0].Value != 300 {
+		t.Errorf("history = %+v; want 2022: 300", l.History)
+	}
+	if _, err := db.Brief(ctx, "110105019", 2001); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Brief(no data) error = %v; want ErrNotFound", err)
+	}
+}
