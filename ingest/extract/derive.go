@@ -33,23 +33,42 @@ var wholes = [][2]string{
 	{"reconsideration.concluded", "reconsideration.received"},
 }
 
+// pairWindow is how far apart (in runes) two counts may be and still be
+// read as one ratio.
+const pairWindow = 400
+
 // derive adds the rate ledger, derived rates and quality flags to facts
 // ordered by Start, and returns them still ordered by Start.
 func derive(facts []Fact) []Fact {
 	// nearest returns the index of the stated fact of code in scope that is
 	// closest to position at (before it preferred), or -1.
-	nearest := func(code, scope string, at int) int {
-		best, bestD := -1, math.MaxInt
-		for i, f := range facts {
-			if f.Indicator != code || f.Scope != scope || f.Derived {
-				continue
+	// Stated facts by code and scope, in order of Start.
+	type key struct{ code, scope string }
+	index := map[key][]int{}
+	for i, f := range facts {
+		if !f.Derived {
+			k := key{f.Indicator, f.Scope}
+			index[k] = append(index[k], i)
+		}
+	}
+	// nearest returns the index of the stated fact of code in scope that is
+	// closest to position at, within pairWindow runes; before only when
+	// before is set (a stated rate follows its counts).
+	nearest := func(code, scope string, at int, before bool) int {
+		list := index[key{code, scope}]
+		// The first fact at or after at; the best is it or the one before.
+		p := sort.Search(len(list), func(i int) bool { return facts[list[i]].Start >= at })
+		best, bestD := -1, pairWindow+1
+		if p > 0 {
+			if d := at - facts[list[p-1]].Start; d < bestD {
+				best, bestD = list[p-1], d
 			}
-			d := at - f.Start
-			if d < 0 {
-				d = -d + 1_000_000 // after the rate: a weaker pairing
-			}
-			if d < bestD {
-				best, bestD = i, d
+		}
+		if p < len(list) {
+			i := list[p]
+			d := facts[i].Start - at
+			if d == 0 || !before && d < bestD {
+				best = i
 			}
 		}
 		return best
@@ -64,14 +83,14 @@ func derive(facts []Fact) []Fact {
 				continue
 			}
 			done[f.Scope] = true
-			ni := nearest(r.num, f.Scope, f.Start)
-			di := nearest(r.den, f.Scope, f.Start)
+			ni := nearest(r.num, f.Scope, f.Start, true)
+			di := nearest(r.den, f.Scope, f.Start, true)
 			if ni < 0 || di < 0 {
 				continue
 			}
 			num, den := facts[ni].Value, facts[di].Value
 			if r.less != "" {
-				li := nearest(r.less, f.Scope, f.Start)
+				li := nearest(r.less, f.Scope, f.Start, false)
 				if li < 0 {
 					continue
 				}
@@ -90,13 +109,13 @@ func derive(facts []Fact) []Fact {
 			if f.Indicator != r.num || f.Derived || done[f.Scope] {
 				continue
 			}
-			di := nearest(r.den, f.Scope, f.Start)
+			di := nearest(r.den, f.Scope, f.Start, false)
 			if di < 0 {
 				continue
 			}
 			num, den := f.Value, facts[di].Value
 			if r.less != "" {
-				li := nearest(r.less, f.Scope, f.Start)
+				li := nearest(r.less, f.Scope, f.Start, false)
 				if li < 0 {
 					continue
 				}
@@ -137,17 +156,17 @@ func derive(facts []Fact) []Fact {
 			if f.Indicator != w[0] {
 				continue
 			}
-			if wi := nearest(w[1], f.Scope, f.Start); wi >= 0 && f.Value > facts[wi].Value {
+			if wi := nearest(w[1], f.Scope, f.Start, false); wi >= 0 && f.Value > facts[wi].Value {
 				f.Flags = appendFlag(f.Flags, FlagPartExceedsWhole)
 			}
 		}
 	}
 	// The same indicator, value and scope stated again later.
-	type key struct {
+	type vkey struct {
 		code, scope string
 		value       float64
 	}
-	seen := map[key]bool{}
+	seen := map[vkey]bool{}
 	for i := range facts {
 		f := &facts[i]
 		if f.Derived || f.Approx || f.Value < 10 {
@@ -155,7 +174,7 @@ func derive(facts []Fact) []Fact {
 			// bodies), coincide too easily to be called the same statement.
 			continue
 		}
-		k := key{f.Indicator, f.Scope, f.Value}
+		k := vkey{f.Indicator, f.Scope, f.Value}
 		if seen[k] {
 			f.Flags = appendFlag(f.Flags, FlagDuplicateMention)
 		}

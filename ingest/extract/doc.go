@@ -3,12 +3,13 @@
 // the rune span of the number, then adds derived rates and data-quality
 // flags.
 //
-// The extractor makes one pass over the text. A hand-written scanner finds
-// candidate numbers (Arabic or Chinese numerals followed by a unit or %), and
-// an Aho-Corasick automaton built once from the trigger lexicon (lexicon.go)
-// finds every trigger word. Each candidate is then decided from the trigger
-// words of its clause (left context first, then the words after the unit,
-// then the earlier clauses of its sentence), checked against the units the
-// indicator accepts. The rules are data: a trigger lexicon per indicator
-// code, not code per sentence. See DESIGN.md for the decisions.
+// The extractor makes one pass over the text: a hand-written scanner finds
+// candidate numbers (Arabic or Chinese numerals followed by a unit or %);
+// an Aho-Corasick automaton, built once from the trigger lexicon
+// (lexicon.go), then finds the trigger words of the sentences that hold a
+// candidate. Each candidate is decided from the trigger words of its clause
+// (left context first, then the words after the unit, then the clause
+// before), checked against the units the indicator accepts. The rules are
+// data — a trigger lexicon per indicator code — not code per sentence.
+// DESIGN.md explains the decisions.
 package extract

@@ -124,6 +124,8 @@ func TestFlags(t *testing.T) {
 		{"partial year since May", "自5月1日起,全镇共公开行政处罚案件112宗。", "enforcement.penalty_cases", FlagPartialYear, true},
 		{"partial year 1-9月", "1-9月,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, true},
 		{"whole year", "全年共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
+		{"partial year with the year", "截至2020年10月底,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, true},
+		{"to December", "截至2020年12月31日,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
 		{"date of an earlier year", "于2018年12月2日开始服务群众,今年共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
 		{"ceiling", "实现村(社区)法律顾问覆盖率100%。", "counsel.adviser_coverage_rate", FlagCeiling, true},
 		{"duplicate", "办理人大代表建议142件。全年共办理人大代表意见、建议142件。", "supervision.npc_suggestions", FlagDuplicateMention, true},
@@ -182,6 +184,20 @@ func TestTownReconsideration(t *testing.T) {
 	}
 }
 
+func TestInferLevel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"我镇按照市委的部署,全镇共受理行政复议案件2件。", "reconsideration.as_respondent=2"},
+		{"街道党工委高度重视,全街道共受理行政复议案件2件。", "reconsideration.as_respondent=2"},
+		{"全区各级行政机关共受理行政复议案件2件。", "reconsideration.received=2"},
+		{"共受理行政复议案件2件。", "reconsideration.received=2"},
+	}
+	for _, tt := range tests {
+		if got := summary(Extract(tt.in, Options{})); got != tt.want {
+			t.Errorf("Extract(%q, no level) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestPlanSection(t *testing.T) {
 	text := strings.Repeat("全年共受理矛盾纠纷120件。\n", 3) + "四、下一步工作打算\n开展法治宣传活动20场。\n"
 	got := summary(Extract(text, Options{}))
@@ -199,6 +215,9 @@ func TestInferYear(t *testing.T) {
 		{"现就2022年法治政府建设工作开展情况报告如下", 2022},
 		{"没有年份", 0},
 		{"编号12019年", 0},
+		{"根据《法治政府建设实施纲要(2021-2025年)》,现将2023年工作报告如下", 2023},
+		{"对照2021-2025年规划,2022年", 2022},
+		{"2019至2020年", 0},
 	}
 	for _, tt := range tests {
 		if got := inferYear(tt.in); got != tt.want {
@@ -230,4 +249,18 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestConcurrent(t *testing.T) {
+	text := corpus(t, 1)
+	want := summary(Extract(text, Options{}))
+	done := make(chan string)
+	for range 4 {
+		go func() { done <- summary(Extract(text, Options{})) }()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Extract differs from a sequential one")
+		}
+	}
 }

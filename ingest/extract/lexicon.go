@@ -8,7 +8,7 @@ package extract
 const (
 	uCases   = "件 宗 起 个案 例 件次 笔"
 	uTimes   = "次 场 场次 期 轮 堂 节"
-	uCopies  = "份 册 本 张"
+	uCopies  = "份 册 本 张 件"
 	uPersons = "人 名 位"
 	uVisits  = "人次 人 名"
 	uPosts   = "条 篇"
@@ -48,8 +48,9 @@ var domains = map[string][]string{
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
 	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
-	"publicity":       {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法"},
+	"publicity":       {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进"},
 	"counsel":         {"法律顾问", "法律服务", "律师"},
+	"adviser":         {"法律顾问", "顾问"},
 	"services":        {"政务服务", "服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网"},
 	"enforcement":     {"执法", "行政处罚", "行政检查"},
 	"legality":        {"合法性", "审查", "审核"},
@@ -60,9 +61,9 @@ var domains = map[string][]string{
 // rules is the trigger lexicon. Several rules may share a code.
 var rules = []rule{
 	// mediation
-	{code: "mediation.cases_accepted", left: []string{"受理调解案件", "调解案件", "受理矛盾纠纷", "受理纠纷", "调处矛盾纠纷", "调处纠纷", "调处各类矛盾纠纷", "调处各类纠纷", "调解矛盾纠纷", "调解纠纷", "调解各类纠纷", "调解各类矛盾纠纷", "受理各类调解案件", "排查调处", "受理各类矛盾纠纷", "受理各类纠纷", "接待调解", "调解民间纠纷", "受理民间纠纷", "下发案件", "受理", "接收", "收案", "调处"}, right: []string{"矛盾纠纷", "纠纷"}, units: uCases, domain: []string{"mediation"}, not: []string{"诉前", "复议", "信访", "劳动争议", "仲裁", "积案", "成功调解", "调解成功", "调处成功", "成功调处", "成功化解", "达成"}},
+	{code: "mediation.cases_accepted", left: []string{"受理调解案件", "调解案件", "受理矛盾纠纷", "受理纠纷", "调处矛盾纠纷", "调处纠纷", "调处各类矛盾纠纷", "调处各类纠纷", "调解矛盾纠纷", "调解纠纷", "调解各类纠纷", "调解各类矛盾纠纷", "受理各类调解案件", "排查调处", "纠纷调解", "矛盾纠纷调解", "受理各类矛盾纠纷", "受理各类纠纷", "接待调解", "调解民间纠纷", "受理民间纠纷", "下发案件", "受理", "接收", "收案", "调处"}, right: []string{"矛盾纠纷", "纠纷"}, units: uCases, domain: []string{"mediation"}, not: []string{"诉前", "复议", "信访", "劳动争议", "仲裁", "积案", "成功调解", "调解成功", "调处成功", "成功调处", "成功化解", "达成"}},
 	{code: "mediation.cases_accepted", left: []string{"参与调解", "参与调解的", "参与调处"}, units: uCases + " 次"},
-	{code: "mediation.cases_resolved", left: []string{"调解成功", "成功调解", "调处成功", "调处成功的", "成功调处", "化解矛盾纠纷", "化解纠纷", "化解各类矛盾纠纷", "化解各类纠纷", "化解地区矛盾纠纷", "成功化解", "化解", "达成调解协议", "达成协议", "调结", "调解结案"}, right: []string{"调解成功", "成功调解", "达成调解协议"}, units: uCases, not: []string{"信访", "积案", "复议", "诉前", "劳动争议", "仲裁"}},
+	{code: "mediation.cases_resolved", left: []string{"调解成功", "成功调解", "调处成功", "调处成功的", "成功调处", "化解矛盾纠纷", "化解纠纷", "化解各类矛盾纠纷", "化解各类纠纷", "化解地区矛盾纠纷", "成功化解", "化解", "达成调解协议", "达成协议", "调结", "调解结案"}, right: []string{"调解成功", "成功调解", "达成调解协议"}, units: uCases, not: []string{"信访", "积案", "复议", "诉前", "劳动争议", "仲裁", "问题", "隐患", "风险"}},
 	{code: "mediation.success_rate", left: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率"}, units: uRate},
 	{code: "mediation.success_rate", left: []string{"成功率"}, units: uRate, domain: []string{"mediation"}, not: []string{"复议", "仲裁", "信访"}},
 	{code: "mediation.amount", left: []string{"涉及金额", "涉案金额", "涉及标的", "标的额", "标的金额", "涉及资金", "涉及金额约", "金额"}, units: uMoney, domain: []string{"mediation"}, notDomain: []string{"arbitration", "petition"}, not: []string{"审计"}},
@@ -84,7 +85,7 @@ var rules = []rule{
 	{code: "publicity.events", left: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "普法游园", "法治活动", "宪法宣传", "八进", "六进", "七进", "五进", "送法下乡", "送法进"}, units: uTimes, not: []string{"讲座", "培训", "学习", "学法"}},
 	{code: "publicity.events", left: []string{"宣传活动", "主题活动", "系列活动", "宣传", "活动", "进社区", "进校园", "进企业", "进农村", "游园"}, units: uTimes, domain: []string{"publicity"}, not: []string{"讲座", "培训", "学习", "学法"}},
 	{code: "publicity.lectures", left: []string{"法治讲座", "专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "法治课", "讲课", "宣讲", "专题培训", "业务培训", "法律知识授课", "大讲堂"}, right: []string{"法治讲座", "专题讲座", "讲座", "培训班", "培训", "授课", "轮训", "法治课", "宣讲"}, units: uTimes},
-	{code: "publicity.materials", left: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册", "读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸"}, right: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "普法资料"}, units: uCopies, not: []string{"礼品", "纪念品"}},
+	{code: "publicity.materials", left: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册", "读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书"}, right: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "普法资料"}, units: uCopies, not: []string{"礼品", "纪念品"}},
 	{code: "publicity.audience", left: []string{"受教育", "受众", "参与群众", "参与人数", "参加人数", "受教育群众", "受教育人数", "覆盖群众", "教育群众", "受益群众"}, right: []string{"受教育", "受到教育"}, units: uVisits, not: []string{"培训", "学法", "法律咨询", "咨询"}},
 	{code: "publicity.audience", left: []string{"惠及", "受益", "参与", "参加", "辐射", "覆盖"}, right: []string{"参与", "参加"}, units: uVisits, domain: []string{"publicity"}, not: []string{"培训", "学法", "法律咨询", "咨询", "考试"}},
 	{code: "publicity.online_posts", left: []string{"推送", "推送微信", "发布普法", "普法短信", "短信", "公众号", "微信", "微博", "推文", "普法文章", "发送"}, units: uPosts, not: []string{"公开"}},
@@ -117,7 +118,7 @@ var rules = []rule{
 	{code: "disclosure.policy_interpretations", left: []string{"政策解读", "解读"}, units: uCases + " 条 篇 期 次 个", prio: 1},
 
 	// enforcement
-	{code: "enforcement.penalty_cases", left: []string{"行政处罚案件", "行政处罚", "处罚案件", "立案查处", "一般程序案件", "简易程序案件"}, right: []string{"行政处罚案件"}, units: uCases, not: []string{"评查", "哄抬", "公示"}},
+	{code: "enforcement.penalty_cases", left: []string{"行政处罚案件", "行政处罚", "处罚案件", "立案查处", "一般程序案件", "简易程序案件"}, right: []string{"行政处罚案件"}, units: uCases, not: []string{"评查", "哄抬", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错"}},
 	{code: "enforcement.inspections", left: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查"}, units: uTimes + " " + uCases},
 	{code: "enforcement.licensing_cases", left: []string{"行政许可案件", "行政许可", "许可案件", "办理许可"}, units: uCases},
 	{code: "enforcement.certified_officers", left: []string{"持证执法人员", "持有行政执法证", "执法证件", "持证人员", "持证上岗"}, right: []string{"持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证"}, units: uPersons, not: []string{"新申领", "申领", "换证", "换发", "培训", "考试", "新增"}},
@@ -135,7 +136,7 @@ var rules = []rule{
 	// counsel
 	{code: "counsel.adviser_services", left: []string{"法律服务", "提供法律服务", "法律意见", "法律文书", "法律意见书", "其他法律服务"}, units: uTimes + " " + uCases + " 份 条"},
 	{code: "counsel.legal_aid_cases", left: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, units: uCases},
-	{code: "counsel.adviser_coverage_rate", left: []string{"法律顾问覆盖率", "覆盖率"}, units: uRate, domain: []string{"counsel"}},
+	{code: "counsel.adviser_coverage_rate", left: []string{"法律顾问覆盖率", "覆盖率", "配备率", "聘请率"}, units: uRate, domain: []string{"adviser"}},
 
 	// supervision
 	{code: "supervision.npc_suggestions", left: []string{"人大代表建议", "人大代表意见", "人大建议", "代表建议", "人大代表议案", "代表议案"}, units: uCases + " 条 项 个", not: []string{"处理中", "正在办理", "未办结", "在办"}},
@@ -144,22 +145,36 @@ var rules = []rule{
 
 	// services
 	{code: "services.items", left: []string{"服务事项", "政务服务事项", "进驻事项", "入驻事项", "入驻服务事项", "审批事项", "办理事项"}, right: []string{"服务事项", "政务服务事项"}, units: uItems, not: []string{"最多跑一次", "一事通办", "跑一次", "可在线", "权责清单", "清单"}},
+	{code: "services.items", left: []string{"事项"}, units: uItems, domain: []string{"services"}, not: []string{"最多跑一次", "一事通办", "跑一次", "可在线", "权责清单", "清单", "秒批", "即办", "承诺"}},
 	{code: "services.online_rate", left: []string{"网办率", "网上办理率", "网上可办率", "全程网办率", "网上办事率"}, units: uRate},
 	{code: "services.cases_handled", left: []string{"办件", "办件量", "办理各类业务", "受理业务", "各类业务", "办理业务", "业务"}, units: uCases + " 件次", domain: []string{"services"}},
 	// 政务服务事项12.5万件: items counted in 件 are cases handled, not items offered.
 	{code: "services.cases_handled", left: []string{"政务服务事项", "服务事项", "审批事项", "政务服务事项办件"}, units: uCases + " 件次"},
 }
 
+// breakdownMarkers introduce the parts of a total stated before them.
+var breakdownMarkers = []string{"其中", "包括"}
+
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"调解工作室", "调解室", "工作站", "法律顾问", "特邀调解员", "法治文化广场", "服务站", "调解中心"}
+var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "特邀调解员", "法治文化广场", "服务站", "调解中心"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉. A negator (zeroNegators) shortly before the object word
 // in the same clause states the zero; the fact's span is the negator.
-var zeroRules = []struct{ object, code string }{
-	{"败诉", "litigation.lost"},
+var zeroRules = []struct {
+	object, code string
+	town         string // code for a town or street office (see rule.town)
+}{
+	{"败诉", "litigation.lost", ""},
+	{"行政诉讼案件", "litigation.cases", ""},
+	{"行政应诉案件", "litigation.cases", ""},
+	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent"},
 }
+
+// zeroNotAfter, right after the object word, show the statement is about
+// something else: 无行政诉讼案件败诉 states no loss, not no lawsuit.
+var zeroNotAfter = []string{"败诉", "被撤销", "被纠错", "被确认违法"}
 
 // zeroNegators state that there were none, longest first.
 var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未有", "无", "零"}

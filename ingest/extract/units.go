@@ -6,24 +6,38 @@ import "strings"
 type rawUnit struct {
 	text  string
 	scale float64 // 万元 → 1e4
+	index int     // position in rawUnits
 }
 
 // rawUnits are the units the scanner accepts after a number, longest first
 // where one is a prefix of another. A number not followed by one of these is
 // not a candidate (dates, years, document numbers, hotlines, labels).
 var rawUnits = []rawUnit{
-	{"万元", 1e4}, {"亿元", 1e8}, {"元", 1},
-	{"人次", 1}, {"场次", 1}, {"批次", 1}, {"件次", 1}, {"版次", 1},
-	{"事项", 1}, {"个案", 1},
-	{"件", 1}, {"宗", 1}, {"起", 1}, {"例", 1}, {"笔", 1},
-	{"次", 1}, {"场", 1}, {"期", 1}, {"轮", 1}, {"堂", 1}, {"节", 1},
-	{"份", 1}, {"册", 1}, {"本", 1}, {"张", 1},
-	{"人", 1}, {"名", 1}, {"位", 1},
-	{"条", 1}, {"篇", 1},
-	{"个", 1}, {"家", 1}, {"处", 1}, {"所", 1},
-	{"项", 1}, {"部", 1}, {"卷", 1},
-	{"%", 1},
+	{"万元", 1e4, 0}, {"亿元", 1e8, 0}, {"元", 1, 0},
+	{"人次", 1, 0}, {"场次", 1, 0}, {"批次", 1, 0}, {"件次", 1, 0}, {"版次", 1, 0},
+	{"事项", 1, 0}, {"个案", 1, 0},
+	{"件", 1, 0}, {"宗", 1, 0}, {"起", 1, 0}, {"例", 1, 0}, {"笔", 1, 0},
+	{"次", 1, 0}, {"场", 1, 0}, {"期", 1, 0}, {"轮", 1, 0}, {"堂", 1, 0}, {"节", 1, 0},
+	{"份", 1, 0}, {"册", 1, 0}, {"本", 1, 0}, {"张", 1, 0},
+	{"人", 1, 0}, {"名", 1, 0}, {"位", 1, 0},
+	{"条", 1, 0}, {"篇", 1, 0},
+	{"个", 1, 0}, {"家", 1, 0}, {"处", 1, 0}, {"所", 1, 0},
+	{"项", 1, 0}, {"部", 1, 0}, {"卷", 1, 0},
+	{"%", 1, 0},
 }
+
+// unitIndex returns the index of unit text u in rawUnits, or -1.
+func unitIndex(u string) int {
+	for i, r := range rawUnits {
+		if r.text == u {
+			return i
+		}
+	}
+	return -1
+}
+
+// percentUnit is the unit of a percentage.
+var percentUnit = rawUnit{"%", 1, unitIndex("%")}
 
 // readUnit returns the unit written at the start of s.
 func readUnit(s string) (rawUnit, bool) {
@@ -31,13 +45,20 @@ func readUnit(s string) (rawUnit, bool) {
 		return rawUnit{}, false
 	}
 	if s[0] == '%' {
-		return rawUnit{"%", 1}, true
+		return percentUnit, true
 	}
 	if s[0] < 0x80 || len(s) < 3 {
 		return rawUnit{}, false
 	}
+	if strings.HasPrefix(s, "％") {
+		// A full-width percent sign the normaliser left alone.
+		u := percentUnit
+		u.text = "％"
+		return u, true
+	}
 	for _, k := range unitsByFirst[s[:3]] {
 		if u := rawUnits[k]; strings.HasPrefix(s, u.text) {
+			u.index = k
 			return u, true
 		}
 	}

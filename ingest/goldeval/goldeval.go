@@ -119,6 +119,8 @@ type Scores struct {
 	ByCategory   map[string]Count
 	Missed       []Miss // gold facts not extracted (false negatives)
 	Spurious     []Miss // extracted facts not in the gold (false positives)
+	SameScope    int    // matched facts whose scope agrees with the gold's
+	SameApprox   int    // matched facts whose approx flag agrees with the gold's
 	Reports      int    // reports compared by CompareReports
 	Jurisdiction int    // of them, with the right jurisdiction (division code, else name)
 	Year         int    // of them, with the right year
@@ -157,8 +159,15 @@ func Score(gold []Gold, got map[string][]extract.Fact) Scores {
 			s.bump(f.Indicator, func(c *Count) { c.Got++ })
 			k := key{file, f.Indicator, round(f.Value)}
 			if len(want[k]) > 0 {
+				g := want[k][0]
 				want[k] = want[k][1:]
 				s.bump(f.Indicator, func(c *Count) { c.Matched++ })
+				if g.Scope == f.Scope {
+					s.SameScope++
+				}
+				if g.Approx == f.Approx {
+					s.SameApprox++
+				}
 				continue
 			}
 			s.Spurious = append(s.Spurious, Miss{file, f.Indicator, f.Value, f.Quote})
@@ -225,23 +234,27 @@ func (s *Scores) CompareReports(want, got []Report) {
 // WriteTable prints the scores as a compact text table: one line per
 // category, then per indicator, then overall, and the report accuracies.
 func (s Scores) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	row := func(name string, c Count) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, c.Gold, c.Got, c.Matched, c.Precision(), c.Recall(), c.F1())
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\n", name, c.Gold, c.Got, c.Matched, c.Precision(), c.Recall(), c.F1())
 	}
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", "category / indicator", "gold", "got", "match", "P", "R", "F1")
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", "category / indicator", "gold", "got", "match", "P", "R", "F1")
 	for _, cat := range sortedKeys(s.ByCategory) {
 		row(cat, s.ByCategory[cat])
 	}
-	fmt.Fprintf(tw, "\t\t\t\t\t\t\t\n")
+	fmt.Fprintln(tw)
 	for _, code := range sortedKeys(s.ByIndicator) {
 		row(code, s.ByIndicator[code])
 	}
-	fmt.Fprintf(tw, "\t\t\t\t\t\t\t\n")
+	fmt.Fprintln(tw)
 	row("overall", s.Overall)
+	if m := s.Overall.Matched; m > 0 {
+		fmt.Fprintf(tw, "scope agrees\t%d/%d\t\t\t%.3f\n", s.SameScope, m, ratio(s.SameScope, m))
+		fmt.Fprintf(tw, "approx agrees\t%d/%d\t\t\t%.3f\n", s.SameApprox, m, ratio(s.SameApprox, m))
+	}
 	if s.Reports > 0 {
-		fmt.Fprintf(tw, "jurisdiction accuracy\t%d/%d\t\t\t%.3f\t\t\t\n", s.Jurisdiction, s.Reports, ratio(s.Jurisdiction, s.Reports))
-		fmt.Fprintf(tw, "year accuracy\t%d/%d\t\t\t%.3f\t\t\t\n", s.Year, s.Reports, ratio(s.Year, s.Reports))
+		fmt.Fprintf(tw, "jurisdiction accuracy\t%d/%d\t\t\t%.3f\n", s.Jurisdiction, s.Reports, ratio(s.Jurisdiction, s.Reports))
+		fmt.Fprintf(tw, "year accuracy\t%d/%d\t\t\t%.3f\n", s.Year, s.Reports, ratio(s.Year, s.Reports))
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write score table: %w", err)

@@ -29,7 +29,7 @@ func TestReadGold(t *testing.T) {
 
 func TestScore(t *testing.T) {
 	gold := []Gold{
-		{File: "a", Indicator: "mediation.cases_accepted", Value: 167},
+		{File: "a", Indicator: "mediation.cases_accepted", Value: 167, Scope: "驻所调解室"},
 		{File: "a", Indicator: "mediation.cases_resolved", Value: 164},
 		{File: "a", Indicator: "supervision.npc_suggestions", Value: 142},
 		{File: "a", Indicator: "supervision.npc_suggestions", Value: 142},
@@ -57,6 +57,9 @@ func TestScore(t *testing.T) {
 	}
 	if len(s.Missed) != 2 || len(s.Spurious) != 2 {
 		t.Errorf("Score missed %d spurious %d; want 2 and 2", len(s.Missed), len(s.Spurious))
+	}
+	if s.SameScope != 2 || s.SameApprox != 3 {
+		t.Errorf("Score same scope %d, same approx %d; want 2 and 3", s.SameScope, s.SameApprox)
 	}
 	if p, r := s.Overall.Precision(), s.Overall.Recall(); p != 0.6 || r != 0.6 {
 		t.Errorf("Score P, R = %v, %v; want 0.6, 0.6", p, r)

@@ -1,0 +1,278 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// skipBefore reports numbers that are ordinals, frequencies or required
+// minimums: 第3次, 每月2次, 至少1次, 不少于4次.
+func skipBefore(s string, i int) bool {
+	head := s[max(0, i-12):i]
+	if strings.HasSuffix(head, "第") || strings.HasSuffix(head, "至少") || strings.HasSuffix(head, "不少于") || strings.HasSuffix(head, "不低于") || strings.HasSuffix(head, "不超过") || strings.HasSuffix(head, "“") || strings.HasSuffix(head, "《") {
+		return true
+	}
+	return false
+}
+
+// isFrequency reports a clause before a number that makes it a rate of
+// recurrence or a figure per body, not a total: 每月开展法治宣传活动2次,
+// 每个村配备1名调解员, 各村均配备1名调解员.
+func isFrequency(left string, rate bool) bool {
+	return strings.Contains(left, "每") || !rate && strings.Contains(left, "均")
+}
+
+// chineseCountOK rejects Chinese numerals that are labels or slogans:
+// “两个维护”, 三项制度, 一次性, 四个意识.
+func chineseCountOK(s string, start, unitEnd int) bool {
+	after := s[unitEnd:min(len(s), unitEnd+12)]
+	if strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") {
+		return false
+	}
+	for _, w := range []string{"制度", "机制", "原则", "要求", "举措", "任务", "目标", "工程", "行动", "清单", "体系", "模式", "标准", "意识", "自信", "维护", "服务", "功能", "结合", "到位", "建设", "方面", "重点", "规范", "能力", "环节", "关口", "渠道", "平台"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// growthWords directly before a number make it a change, not a level:
+// 同比增加13%, 增长5件.
+var growthWords = []string{"同比增加", "同比增长", "同比下降", "同比减少", "同比上升", "同比提高", "环比", "增加", "增长", "下降", "减少", "上升", "提高", "提升", "降低", "增幅", "降幅", "同比", "比上年", "较上年", "较去年"}
+
+func isGrowth(s string, C, N int) bool {
+	left := s[max(C, N-30):N]
+	// The growth word ends right before the number or one or two characters
+	// before it (增长了13%, 同比增长约13%), with no 至 到 为 达 between: 增长至
+	// 300件 is a level.
+	for gap := 0; gap <= 6 && gap <= len(left); gap += 3 {
+		head, mid := left[:len(left)-gap], left[len(left)-gap:]
+		if strings.Contains(mid, "至") || strings.Contains(mid, "到") || strings.Contains(mid, "为") || strings.Contains(mid, "达") {
+			break
+		}
+		for _, w := range growthWords {
+			if strings.HasSuffix(head, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// planWords in the sentence before a number mark a plan or a target.
+var planWords = []string{"下一步", "力争", "争取", "预计", "计划于", "计划在", "计划开展", "计划完成", "目标是", "目标为", "明年", "下一年", "今后", "拟于", "拟在", "拟开展", "拟举办", "拟完成", "将力争", "确保完成"}
+
+// isPlan reports a number of a plan or target (力争, 计划开展, next year's
+// 2025年) or of an earlier year (2021年受理…, 去年) in its sentence or clause.
+func isPlan(s string, S, N, year int, hs []hit, lx *lexicon) bool {
+	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S }); k < len(hs) && int(hs[k].end) <= N; k++ {
+		if int(hs[k].start) < S {
+			continue
+		}
+		for _, r := range lx.refs[hs[k].word] {
+			if r.kind == refPlan {
+				return true
+			}
+		}
+	}
+	if year > 0 {
+		// 2025年 in a 2024 report: a plan.
+		left := s[S:N]
+		next := itoa(year + 1)
+		if p := strings.Index(left, next); p >= 0 && strings.HasPrefix(left[p+len(next):], "年") {
+			return true
+		}
+	}
+	return priorYear(s[clauseStart(s, N, S):N], year)
+}
+
+// priorYear reports a clause that dates its figure to an earlier year:
+// 2021年受理矛盾纠纷120件 in a 2022 report, 去年同期. A span starting then
+// (2019年以来, 2021年至今) is not one.
+func priorYear(left string, year int) bool {
+	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
+		if p := strings.Index(left, w); p >= 0 && !hasAnySuffix(left[:p], "比", "较", "与") {
+			return true
+		}
+	}
+	if year == 0 {
+		return false
+	}
+	for i := 0; i+7 <= len(left); i++ {
+		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' || !strings.HasPrefix(left[i+4:], "年") {
+			continue
+		}
+		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
+		rest := left[i+4+len("年"):]
+		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !hasAnySuffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(v int) string {
+	var b [8]byte
+	i := len(b)
+	for v > 0 && i > 0 {
+		i--
+		b[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return string(b[i:])
+}
+
+// planHeadings start the closing section on next year's plans; nothing
+// after them is a fact of this year. (A section on problems is not one: it
+// may state this year's figures, such as lost lawsuits.)
+var planHeadings = []string{"下一步", "工作打算", "工作计划", "工作思路", "工作安排", "工作设想", "努力方向"}
+
+// planSection returns the byte offset of the first short heading line that
+// starts the plans section, or len(text).
+func planSection(text string) int {
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		line := text[i:]
+		if j >= 0 {
+			line = text[i : i+j]
+		}
+		t := strings.TrimSuffix(strings.TrimSpace(line), "。")
+		// A heading: short, with no comma or full stop inside.
+		if t != "" && len(t) <= 160 && i > len(text)/3 && utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, ",，。;") {
+			for _, h := range planHeadings {
+				if strings.Contains(t, h) {
+					return i
+				}
+			}
+		}
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return len(text)
+}
+
+// inferYear finds the report year in the opening of the text: the first
+// 19xx年 or 20xx年 there that is not inside a 《title》 and not part of a
+// range (2021-2025年, 2021至2025年).
+func inferYear(text string) int {
+	head := text[:min(len(text), 1500)]
+	depth := 0
+	for i := 0; i+7 <= len(head); i++ {
+		switch {
+		case strings.HasPrefix(head[i:], "《"):
+			depth++
+		case strings.HasPrefix(head[i:], "》"):
+			depth = max(depth-1, 0)
+		}
+		if depth > 0 || !(head[i] == '1' && head[i+1] == '9' || head[i] == '2' && head[i+1] == '0') || !isDigit4(head[i:i+4]) || !strings.HasPrefix(head[i+4:], "年") {
+			continue
+		}
+		if i > 0 && head[i-1] >= '0' && head[i-1] <= '9' || hasAnySuffix(head[:i], "-", "—", "~", "至", "到") {
+			continue
+		}
+		if rest := head[i+4+len("年"):]; strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "至") || strings.HasPrefix(rest, "到") {
+			continue
+		}
+		return int(head[i]-'0')*1000 + int(head[i+1]-'0')*100 + int(head[i+2]-'0')*10 + int(head[i+3]-'0')
+	}
+	return 0
+}
+
+func isDigit4(s string) bool {
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// partialYear reports a sentence whose figures cover only part of the year:
+// 截至10月30日, 1-10月, 自5月1日以来.
+func partialYear(sent string, year int) bool {
+	for i := 0; i < len(sent); i++ {
+		if sent[i] < '0' || sent[i] > '9' || (i > 0 && sent[i-1] >= '0' && sent[i-1] <= '9') {
+			continue
+		}
+		j := i
+		m := 0
+		for j < len(sent) && sent[j] >= '0' && sent[j] <= '9' {
+			m = m*10 + int(sent[j]-'0')
+			j++
+		}
+		if !strings.HasPrefix(sent[j:], "月") || m < 1 || m > 12 {
+			continue
+		}
+		head := sent[:i]
+		tail := sent[j+len("月"):]
+		if y, ok := yearBefore(head); ok {
+			if year > 0 && y != year {
+				// 2018年12月2日: a date of another year says nothing of this one.
+				continue
+			}
+			head = head[:len(head)-len("2023年")] // 截至2023年10月底
+		}
+		// 截至10月 / 截止到9月底 / 1-10月 / 1至9月
+		if m < 12 && (strings.HasSuffix(head, "截至") || strings.HasSuffix(head, "截止") || strings.HasSuffix(head, "截止到") || strings.HasSuffix(head, "截至到") || strings.HasSuffix(head, "1-") || strings.HasSuffix(head, "1至") || strings.HasSuffix(head, "1—")) {
+			return true
+		}
+		// 自5月1日以来, 从6月12日成立以来, 5月1日起
+		if m > 1 {
+			d := 0
+			k := 0
+			for k < len(tail) && tail[k] >= '0' && tail[k] <= '9' {
+				d = d*10 + int(tail[k]-'0')
+				k++
+			}
+			rest := tail[k:]
+			if k > 0 && strings.HasPrefix(rest, "日") {
+				rest = rest[len("日"):]
+			}
+			if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "起") || strings.HasPrefix(rest, "成立以来") || strings.HasPrefix(rest, "至今") || strings.HasPrefix(rest, "开始") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearBefore reads a year written just before a month: 2018年|12月.
+func yearBefore(head string) (int, bool) {
+	if !strings.HasSuffix(head, "年") || len(head) < 7 {
+		return 0, false
+	}
+	d := head[len(head)-7 : len(head)-3]
+	if !isDigit4(d) {
+		return 0, false
+	}
+	return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0'), true
+}
+
+// townSelf and countySelf are the ways a report names its own government.
+var (
+	townSelf   = []string{"我镇", "全镇", "本镇", "我乡", "全乡", "本乡", "我街道", "全街道", "本街道", "街道党工委", "街道办事处", "街道工委", "镇党委", "镇政府", "乡党委", "乡政府"}
+	countySelf = []string{"我区", "全区", "本区", "我县", "全县", "本县", "我市", "全市", "区委", "县委", "区政府", "县政府", "市政府"}
+)
+
+// inferLevel guesses from the way the report names itself in the sentences
+// scanned (我镇, 全街道 against 全区, 县政府) whether it is a town's or street
+// office's ("镇") or a higher level's (""), for callers that know neither
+// the jurisdiction nor its level.
+func (x *run) inferLevel() string {
+	var n [2]int
+	for _, h := range x.hits {
+		for _, r := range x.lx.refs[h.word] {
+			if r.kind == refSelf {
+				n[r.idx]++
+			}
+		}
+	}
+	if n[1] > n[0] {
+		return "镇"
+	}
+	return ""
+}

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// scope names the sub-body a figure belongs to: the nearest scope word in
+// the sentence (before the number first), read back to the start of its
+// name. Litigation and reconsideration cases are the government's own even
+// when an adviser handled them; coverage rates and organisation counts are
+// never scoped.
+func (x *run) scope(code string, S, N, E int) string {
+	switch {
+	case strings.HasPrefix(code, "litigation.") && code != "litigation.cases", strings.HasPrefix(code, "reconsideration."),
+		code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
+		return ""
+	}
+	s := x.text
+	if code == "litigation.cases" {
+		// 以区政府为被告行政应诉案件40件: the named defendant.
+		left := s[S:N]
+		if p := strings.LastIndex(left, "为被告"); p >= 0 {
+			if q := strings.LastIndex(left[:p], "以"); q >= 0 && p-q <= 3*12 {
+				return left[q+len("以") : p]
+			}
+		}
+	}
+	SE := x.sentEnd(S, N)
+	if x.glued.S != S || N < x.glued.from || x.glued.at >= 0 && x.glued.at < N {
+		x.glued.S, x.glued.from, x.glued.at = S, N, gluedAfter(s, N, SE)
+	}
+	if x.glued.at >= 0 {
+		SE = x.glued.at
+	}
+	hs := x.hits
+	k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
+	bestStart, bestEnd := -1, -1
+	since := false // 成立以来 before the number
+	for ; k < len(hs) && int(hs[k].start) < SE; k++ {
+		h := hs[k]
+		if int(h.start) < S {
+			continue
+		}
+		for _, r := range x.lx.refs[h.word] {
+			if r.kind == refSince && int(h.end) <= N {
+				since = true
+			}
+			if r.kind != refScope {
+				continue
+			}
+			if strings.HasPrefix(code, "litigation.") && scopeWords[r.idx] == "法律顾问" {
+				continue
+			}
+			// Nearest before the number; else the first after it.
+			if int(h.end) <= N || bestStart < 0 {
+				bestStart, bestEnd = int(h.start), int(h.end)
+			}
+		}
+	}
+	if bestStart < 0 {
+		if since {
+			// 从6月12日成立以来,共受理调解案件167宗: the body founded in the
+			// sentence before.
+			if prev := x.lastScope(S); prev != "" {
+				return prev
+			}
+		}
+		return placeScope(s[clauseStart(s, N, S):N], x.opt.Jurisdiction)
+	}
+	name := scopeName(s, S, bestStart, bestEnd)
+	if name == s[bestStart:bestEnd] {
+		// A bare 调解室 (该调解室, 调解室人员): the body of that kind named
+		// earlier in the paragraph, if any.
+		if prev := x.antecedent(S, name); prev != "" {
+			return prev
+		}
+	}
+	return name
+}
+
+// sinceFounded refer back to a body just founded.
+var sinceFounded = []string{"成立以来", "成立后", "自成立", "运行以来", "挂牌以来", "揭牌以来", "投入使用以来", "启用以来"}
+
+// lastScope returns the name of the last sub-body mentioned in the
+// paragraph before byte S, or "".
+func (x *run) lastScope(S int) string {
+	last := ""
+	for _, m := range x.paraScopes(S) {
+		if m.at < S {
+			last = m.name
+		}
+	}
+	return last
+}
+
+// mention is a named sub-body in a paragraph.
+type mention struct {
+	at   int    // byte offset of the scope word
+	word string // the scope word (调解工作室)
+	name string // the name read back from it (莫满水调解工作室)
+}
+
+// paraScopes returns the sub-body mentions of the paragraph holding byte S,
+// scanning each paragraph once.
+func (x *run) paraScopes(S int) []mention {
+	s := x.text
+	para := strings.LastIndexByte(s[:S], '\n') + 1
+	if x.para.start == para && x.para.done {
+		return x.para.mentions
+	}
+	end := len(s)
+	if j := strings.IndexByte(s[para:], '\n'); j >= 0 {
+		end = para + j
+	}
+	x.para.start, x.para.done, x.para.mentions = para, true, x.para.mentions[:0]
+	for _, h := range x.lx.m.scanRange(s, para, end, nil) {
+		for _, r := range x.lx.refs[h.word] {
+			if r.kind == refScope {
+				st := int(h.start)
+				x.para.mentions = append(x.para.mentions, mention{st, scopeWords[r.idx], scopeName(s, sentenceStart(s, st), st, int(h.end))})
+			}
+		}
+	}
+	return x.para.mentions
+}
+
+// antecedent returns the name of the last body of the kind of scope word w
+// (the same last character: 调解室 ~ 调解工作室, 工作站, 法律顾问) named in the
+// paragraph before byte S, or "".
+func (x *run) antecedent(S int, w string) string {
+	kind, _ := utf8.DecodeLastRuneInString(w)
+	last := ""
+	for _, m := range x.paraScopes(S) {
+		if m.at >= S {
+			break
+		}
+		if r, _ := utf8.DecodeLastRuneInString(m.word); r == kind && len(m.name) > len(m.word) {
+			last = m.name
+		}
+	}
+	return last
+}
+
+// scopeStops end a sub-body name read backwards.
+const scopeStops = "的了在和与及对由将已共等是为把向从到于以并该其中全我各级个名年月日"
+
+var scopeLead = []string{"成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌"}
+
+func scopeName(s string, S, start, end int) string {
+	j := start
+	for n := 0; n < 7 && j > S; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(scopeStops, r) {
+			break
+		}
+		j -= size
+	}
+	name := s[j:end]
+	for _, p := range scopeLead {
+		if i := strings.LastIndex(name, p); i >= 0 && i+len(p) < len(name) {
+			name = name[i+len(p):]
+		}
+	}
+	return name
+}
+
+// placeSuffixes end the names of places below a county or town.
+var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村"}
+
+// placeBodies are the bodies of such a place whose figures a report gives:
+// 石水口村调委会, 东城街道司法所.
+var placeBodies = []string{"调委会", "人民调解委员会", "调解委员会", "司法所", "派出所", "综治中心", "人民法庭", "法庭", "调解室"}
+
+// placeScope reads a place below the jurisdiction that opens a clause with
+// one of its bodies (石水口村调委会受理矛盾纠纷12件); "" when the clause
+// opens otherwise, with the jurisdiction itself, or with 全镇, 我镇, 各村….
+func placeScope(clause, jurisdiction string) string {
+	clause = strings.TrimPrefix(clause, "其中")
+	for _, suf := range placeSuffixes {
+		p := strings.Index(clause, suf)
+		if p < 6 || p > 18 {
+			continue // two to six characters before the suffix
+		}
+		head := clause[:p]
+		ok := true
+		for _, r := range head {
+			if r < 0x4e00 || r > 0x9fff || strings.ContainsRune("全我本各该每其进在到对向为和与及共已将", r) {
+				ok = false
+				break
+			}
+		}
+		if !ok || !hasAnyPrefix(clause[p+len(suf):], placeBodies...) {
+			continue
+		}
+		if name := clause[:p+len(suf)]; name != jurisdiction && !strings.HasSuffix(jurisdiction, name) {
+			return name
+		}
+		return ""
+	}
+	return ""
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}

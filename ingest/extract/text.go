@@ -1,0 +1,258 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// sentenceBoundary returns the length of a sentence boundary (。 ; ! ? \n
+// and their full-width forms) that ends at byte j, or 0.
+func sentenceBoundary(s string, j int) int {
+	if j <= 0 {
+		return 0
+	}
+	switch s[j-1] {
+	case '\n', ';', '!', '?':
+		return 1
+	}
+	if j >= 3 {
+		switch s[j-3 : j] {
+		case "。", "；", "！", "？":
+			return 3
+		}
+	}
+	return 0
+}
+
+// clauseBoundary is sentenceBoundary for clause boundaries: those and , :.
+func clauseBoundary(s string, j int) int {
+	if n := sentenceBoundary(s, j); n > 0 {
+		return n
+	}
+	switch s[j-1] {
+	case ',', ':':
+		return 1
+	}
+	if j >= 3 {
+		switch s[j-3 : j] {
+		case "，", "：":
+			return 3
+		}
+	}
+	return 0
+}
+
+const maxBack = 900 // bytes: how far back a sentence start is looked for
+
+// boundaryEnd marks the last bytes of the sentence boundaries: \n ; ! ?
+// and the final bytes of 。 ； ！ ？.
+var boundaryEnd = func() (t [256]bool) {
+	for _, b := range []byte{'\n', ';', '!', '?', 0x82, 0x9B, 0x81, 0x9F} {
+		t[b] = true
+	}
+	return t
+}()
+
+// sentenceStart returns the start of the sentence holding byte i.
+func sentenceStart(s string, i int) int {
+	lo := max(i-maxBack, 0)
+	for j := i; j > lo; j-- {
+		if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
+			return j
+		}
+	}
+	return lo
+}
+
+// sentenceOf is sentenceStart for numbers met in text order: when no
+// boundary lies between the previous number and this one, they share a
+// sentence.
+func (x *run) sentenceOf(i int) int {
+	s := x.text
+	if x.lastN > 0 && x.lastN <= i && i-x.lastN < maxBack {
+		S := x.lastS
+		for j := i; j > x.lastN; j-- {
+			if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
+				S = j
+				break
+			}
+		}
+		x.lastN, x.lastS = i, S
+		return S
+	}
+	S := sentenceStart(s, i)
+	x.lastN, x.lastS = i, S
+	return S
+}
+
+// clauseStart returns the start of the clause holding byte i, not before lo.
+func clauseStart(s string, i, lo int) int {
+	for j := i; j > lo; j-- {
+		if clauseBoundary(s, j) > 0 {
+			return j
+		}
+	}
+	return lo
+}
+
+// clauseEnd returns the end of the clause holding byte i: the next boundary,
+// or a glued enumerator (三是, (二)) when punctuation was lost.
+func clauseEnd(s string, i int) int {
+	hi := min(i+maxBack, len(s))
+	for j := i; j < hi; j++ {
+		c := s[j]
+		switch c {
+		case '\n', ';', '!', '?', ',', ':':
+			return j
+		}
+		if c == 0xE3 || c == 0xEF {
+			if j+3 <= len(s) {
+				switch s[j : j+3] {
+				case "。", "；", "！", "？", "，", "：":
+					return j
+				}
+			}
+		}
+	}
+	return hi
+}
+
+// sentenceEnd returns the offset of the boundary that ends the sentence
+// holding byte i.
+func sentenceEnd(s string, i int) int {
+	hi := min(i+maxBack, len(s))
+	for j := i; j < hi; j++ {
+		switch s[j] {
+		case '\n', ';', '!', '?':
+			return j
+		case 0xE3:
+			if strings.HasPrefix(s[j:], "。") {
+				return j
+			}
+		}
+	}
+	return hi
+}
+
+// gluedEnumerator reports whether s starts with an enumerator that begins a
+// new item (三是, 四是, (二), 2.) — a sign that punctuation was lost.
+func gluedEnumerator(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == '(' {
+		r2, _ := utf8.DecodeRuneInString(s[size:])
+		return isCNNumeral(r2)
+	}
+	if isCNNumeral(r) && r != '百' && r != '千' {
+		return strings.HasPrefix(s[size:], "是")
+	}
+	return false
+}
+
+// fillers are the words a clause may hold before its number and still take
+// its topic from the clause before: 信访案件168批次,(共)505人次; 深入开展
+// 普法宣传,全年累计开展52场.
+var fillers = []string{"今年以来", "全年", "今年", "年内", "累计", "共计", "合计", "先后", "共有", "共", "计", "开展", "举办", "组织", "完成", "达到", "达", "为", "有", "约", "近", "超", "逾", "涉及", "了"}
+
+// fillerOnly reports whether s is made of fillers only (or empty).
+func fillerOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	for s != "" {
+		n := len(s)
+		for _, f := range fillers {
+			if strings.HasPrefix(s, f) {
+				s = s[len(f):]
+				break
+			}
+		}
+		if len(s) == n {
+			return false
+		}
+	}
+	return true
+}
+
+// insideTitle reports whether a word ending at i is inside a 《title》 that
+// closes before n.
+func insideTitle(s string, i, n int) bool {
+	if p := strings.Index(s[i:n], "》"); p >= 0 && !strings.Contains(s[i:i+p], "《") {
+		return true
+	}
+	// A parenthesis closed before the number: 2件(均驳回申请)、民事诉讼案件5件.
+	p := strings.Index(s[i:n], ")")
+	return p >= 0 && !strings.Contains(s[i:i+p], "(")
+}
+
+// sameUnitBefore reports whether the last list item of left (before its
+// last 、) ends with a figure in unit u.
+func sameUnitBefore(left, u string) bool {
+	p := strings.LastIndex(left, "、")
+	if p < 0 {
+		return true
+	}
+	item := strings.TrimRight(left[:p], "余多")
+	return strings.HasSuffix(item, u) || !hasDigit(item[max(0, len(item)-12):])
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// marks are the last positions of the punctuation that shapes a clause
+// before a number, found in one backward pass; -1 when absent. A number
+// with open > close is inside a 《title》.
+type marks struct {
+	dun, deng, open, close int // 、 等 《 》
+}
+
+func scanMarks(s string, C, N int) marks {
+	m := marks{-1, -1, -1, -1}
+	for j := N - 3; j >= C; j-- {
+		if s[j] != 0xE3 && s[j] != 0xE7 {
+			continue
+		}
+		switch s[j : j+3] {
+		case "、":
+			if m.dun < 0 {
+				m.dun = j
+			}
+		case "等":
+			if m.deng < 0 {
+				m.deng = j
+			}
+		case "《":
+			if m.open < 0 {
+				m.open = j
+			}
+		case "》":
+			if m.close < 0 {
+				m.close = j
+			}
+		}
+	}
+	return m
+}
+
+// gluedAfter returns the offset of the first enumerator (二是, 三是) glued
+// into [i, hi) by lost punctuation, or -1.
+func gluedAfter(s string, i, hi int) int {
+	for j := i; j+6 <= hi; j++ {
+		if s[j] == 0xE6 && strings.HasPrefix(s[j:], "是") && j >= i+3 && isCNNumeral3(s[j-3:j]) {
+			return j - 3
+		}
+	}
+	return -1
+}
