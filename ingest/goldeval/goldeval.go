@@ -206,7 +206,8 @@ func round(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 // CompareReports scores the jurisdiction and year found per report (got)
 // against the expected ones (want), matched by file. The jurisdiction is
-// right when the division codes agree, or, when either has none, the names.
+// right when the division codes agree; when the expectation has no code
+// (the text cannot settle it), when the names agree and no code was set.
 func (s *Scores) CompareReports(want, got []Report) {
 	byFile := map[string]Report{}
 	for _, r := range got {
@@ -218,11 +219,14 @@ func (s *Scores) CompareReports(want, got []Report) {
 		if !ok {
 			continue
 		}
-		if w.DivisionCode != "" && g.DivisionCode != "" {
+		// With an expected code, only that code is right: an unresolved
+		// jurisdiction is not, even with the right name. Without one, the
+		// name must agree and no code may have been guessed.
+		if w.DivisionCode != "" {
 			if w.DivisionCode == g.DivisionCode {
 				s.Jurisdiction++
 			}
-		} else if w.Jurisdiction != "" && w.Jurisdiction == g.Jurisdiction {
+		} else if w.Jurisdiction != "" && w.Jurisdiction == g.Jurisdiction && g.DivisionCode == "" {
 			s.Jurisdiction++
 		}
 		if w.Year == g.Year {

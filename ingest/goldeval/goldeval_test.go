@@ -81,7 +81,9 @@ func TestCountEdges(t *testing.T) {
 func TestCompareReportsAndTable(t *testing.T) {
 	reps := `{"file":"a","jurisdiction":"桥头镇","level":"镇","division_code":"441900107","year":2019}
 {"file":"b","jurisdiction":"城东区","level":"区","division_code":"630102","year":2020}
-{"file":"c","jurisdiction":"古城街道","year":2024}`
+{"file":"c","jurisdiction":"古城街道","year":2024}
+{"file":"d","jurisdiction":"垡头街道","level":"街道","division_code":"110105019","year":2023}
+{"file":"e","jurisdiction":"桥头镇","year":2023}`
 	want, err := ReadReports(strings.NewReader(reps))
 	if err != nil {
 		t.Fatal(err)
@@ -90,11 +92,13 @@ func TestCompareReportsAndTable(t *testing.T) {
 		{File: "a", DivisionCode: "441900107", Year: 2019},
 		{File: "b", DivisionCode: "630103", Year: 2020},
 		{File: "c", Jurisdiction: "古城街道", Year: 2023},
+		{File: "d", Jurisdiction: "垡头街道", Year: 2023},                           // unresolved: not right
+		{File: "e", Jurisdiction: "桥头镇", DivisionCode: "441900107", Year: 2023}, // a guessed code: not right
 	}
 	s := Score(nil, nil)
 	s.CompareReports(want, got)
-	if s.Reports != 3 || s.Jurisdiction != 2 || s.Year != 2 {
-		t.Errorf("CompareReports = %d reports, %d jurisdictions, %d years; want 3, 2, 2", s.Reports, s.Jurisdiction, s.Year)
+	if s.Reports != 5 || s.Jurisdiction != 2 || s.Year != 4 {
+		t.Errorf("CompareReports = %d reports, %d jurisdictions, %d years; want 5, 2, 4", s.Reports, s.Jurisdiction, s.Year)
 	}
 	var buf bytes.Buffer
 	if err := s.WriteTable(&buf); err != nil {
