@@ -104,7 +104,7 @@ func TestCompareReportsAndTable(t *testing.T) {
 	if err := s.WriteTable(&buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"overall", "jurisdiction accuracy", "2/3", "year accuracy"} {
+	for _, w := range []string{"overall", "jurisdiction accuracy", "2/5", "year accuracy"} {
 		if !strings.Contains(buf.String(), w) {
 			t.Errorf("WriteTable output lacks %q:\n%s", w, buf.String())
 		}
