@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -223,6 +225,25 @@ func waitVisible(ctx context.Context, css string) error {
 	return chromedp.Do(wctx, chromedp.WaitVisible(chromedp.CSS(css)))
 }
 
+// waitTrue evaluates js until it is true, for a few seconds at most. Errors
+// while the page navigates (its context goes away) are retried.
+func waitTrue(ctx context.Context, js string) error {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = errors.New("still false")
+			}
+			return fmt.Errorf("wait for %q: %w", js, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
@@ -268,10 +289,8 @@ func TestBrowserRateWithIntervalsAndPeerGroups(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#province`), "44")); err != nil {
 		t.Fatal(err)
 	}
-	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(pctx, chromedp.Poll[bool](`location.search.indexOf('province=44') >= 0 &&
-		document.querySelector('#compare-chart[data-drawn="true"]') !== null`)); err != nil {
+	if err := waitTrue(ctx, `location.search.indexOf('province=44') >= 0 &&
+		document.querySelector('#compare-chart[data-drawn="true"]') !== null`); err != nil {
 		t.Fatalf("page did not reload for 广东省: %v", err)
 	}
 	names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`echarts.getInstanceByDom(document.getElementById('compare-chart')).getOption().yAxis[0].data`))
