@@ -14,6 +14,15 @@ import (
 // errBadRequest marks request validation errors.
 var errBadRequest = errors.New("bad request")
 
+// Refusals of writes, uploads and exports.
+var (
+	errUnauthorized  = errors.New("unauthorized")
+	errForbidden     = errors.New("forbidden")
+	errTooLarge      = errors.New("request too large")
+	errNotConfigured = errors.New("not available")
+	errNotFoundRoute = errors.New("not found")
+)
+
 // errorResponse is the body of every error answer.
 type errorResponse struct {
 	Error string `json:"error"`
@@ -24,8 +33,16 @@ func statusOf(err error) int {
 	switch {
 	case errors.Is(err, errBadRequest), errors.Is(err, warehouse.ErrInvalidQuery), errors.Is(err, warehouse.ErrQueryRejected):
 		return http.StatusBadRequest
-	case errors.Is(err, warehouse.ErrNotFound):
+	case errors.Is(err, warehouse.ErrNotFound), errors.Is(err, errNotFoundRoute):
 		return http.StatusNotFound
+	case errors.Is(err, errUnauthorized):
+		return http.StatusUnauthorized
+	case errors.Is(err, errForbidden):
+		return http.StatusForbidden
+	case errors.Is(err, errTooLarge):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, errNotConfigured):
+		return http.StatusNotImplemented
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout
 	default:

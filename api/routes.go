@@ -13,6 +13,16 @@ import (
 type Config struct {
 	// SQL bounds researchers' queries on POST /api/sql.
 	SQL warehouse.ReadOnlyLimits
+	// Token guards every write (corrections, uploads): requests must send
+	// "Authorization: Bearer <Token>". Empty means writes are refused.
+	Token string
+	// Ingest runs the ingest pipeline for POST /api/reports; nil refuses uploads.
+	Ingest IngestFunc
+	// MaxUpload bounds an upload's body in bytes; 0 means DefaultMaxUpload.
+	MaxUpload int64
+	// ExportDir is where exports are staged before they are streamed; it
+	// must be one of the warehouse's AllowedDirectories. Empty refuses exports.
+	ExportDir string
 }
 
 // Handler serves the JSON API.
@@ -39,6 +49,12 @@ func (h *Handler) Register(r gin.IRouter) {
 	g.GET("/trend", h.trend)
 	g.GET("/reports/:id", h.report)
 	g.POST("/sql", h.sql)
+	g.GET("/review", h.review)
+	g.GET("/facts/:id/corrections", h.factCorrections)
+	g.PUT("/facts/:id", h.requireToken, h.putFact)
+	g.POST("/corrections", h.requireToken, h.postCorrection)
+	g.POST("/reports", h.requireToken, h.postReports)
+	g.GET("/export/:file", h.export)
 }
 
 // AccessLog is the one access-log line per request (method, path, status,

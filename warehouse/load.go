@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -24,12 +25,17 @@ type LoadResult struct {
 	Replaced int `json:"replaced"`
 	// Facts is the number of facts stored with the new reports.
 	Facts int `json:"facts"`
+	// CarriedCorrections counts the analysts' corrections copied from a
+	// replaced report's facts onto the matching facts of its new version.
+	CarriedCorrections int `json:"carried_corrections"`
 }
 
 // Load stores a batch of reports and their facts in one transaction.
 // Content that is already stored is skipped; a report whose source was stored
 // with different content replaces the old report and its facts. Either the
-// whole batch is stored or nothing is.
+// whole batch is stored or nothing is. The analysts' corrections of a
+// replaced report's facts are carried over to the matching facts of its new
+// version (see carryCorrections).
 func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 	var res LoadResult
 	if !b.Reports.Schema().Equal(ingest.ReportSchema) {
@@ -58,8 +64,15 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			Scan(&res.Replaced); err != nil {
 			return err
 		}
+		if _, err := conn.ExecContext(ctx, `DELETE FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`); err != nil {
+			return fmt.Errorf("skip unchanged reports: %w", err)
+		}
+		carried, err := carryCorrections(ctx, conn)
+		if err != nil {
+			return err
+		}
+		res.CarriedCorrections = carried
 		for _, q := range []string{
-			`DELETE FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`,
 			// The jurisdiction-years whose headline values may change: those of
 			// the new reports and of the old versions they replace.
 			`CREATE OR REPLACE TEMP TABLE touched_keys AS
@@ -96,7 +109,8 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 }
 
 // ReplaceReference replaces the whole content of a reference table
-// (jurisdictions or indicators) with rec, in one transaction.
+// (jurisdictions or indicators) with rec, in one transaction. Replacing the
+// indicators rebuilds the indicator_wide view, which has one column per code.
 func (db *DB) ReplaceReference(ctx context.Context, table string, rec arrow.RecordBatch) error {
 	want, ok := map[string]*arrow.Schema{
 		"jurisdictions": ingest.JurisdictionSchema,
@@ -117,8 +131,13 @@ func (db *DB) ReplaceReference(ctx context.Context, table string, rec arrow.Reco
 		if _, err := conn.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return err
 		}
-		_, err := conn.ExecContext(ctx, `INSERT INTO `+table+` BY NAME SELECT * FROM staged_reference`)
-		return err
+		if _, err := conn.ExecContext(ctx, `INSERT INTO `+table+` BY NAME SELECT * FROM staged_reference`); err != nil {
+			return err
+		}
+		if table == "indicators" {
+			return rebuildWide(ctx, conn)
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("replace %s: %w", table, err)
@@ -179,4 +198,65 @@ func stage(ctx context.Context, conn *sql.Conn, table string, rec arrow.RecordBa
 	}
 	_, err = conn.ExecContext(ctx, `DROP VIEW IF EXISTS `+view)
 	return err
+}
+
+// rebuildWide recreates indicator_wide with one column per catalog code,
+// named by the code (quote it in SQL: "mediation.cases_accepted"), holding
+// the headline value, and comments each column with the indicator's name.
+// DuckDB's PIVOT cannot take its columns from the data inside a view, so the
+// column list is written out from the indicators table.
+func rebuildWide(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT code, name_zh, unit FROM indicators ORDER BY category, code`)
+	if err != nil {
+		return fmt.Errorf("rebuild indicator_wide: %w", err)
+	}
+	type ind struct{ code, name, unit string }
+	var inds []ind
+	for rows.Next() {
+		var i ind
+		if err := rows.Scan(&i.code, &i.name, &i.unit); err != nil {
+			rows.Close()
+			return fmt.Errorf("rebuild indicator_wide: %w", err)
+		}
+		inds = append(inds, i)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("rebuild indicator_wide: %w", err)
+	}
+	var b strings.Builder
+	b.WriteString(`CREATE OR REPLACE VIEW indicator_wide AS
+SELECT jurisdiction_code, any_value(jurisdiction_name) AS jurisdiction_name,
+       any_value(jurisdiction_level) AS jurisdiction_level, year,
+       CASE WHEN jurisdiction_code = '' THEN report_id ELSE '' END AS unresolved_report_id`)
+	for _, i := range inds {
+		fmt.Fprintf(&b, ",\n       max(value) FILTER (WHERE indicator = %s) AS %s", quote(i.code), quoteIdent(i.code))
+	}
+	b.WriteString("\nFROM headline GROUP BY 1, 4, 5")
+	stmts := append([]string{b.String()}, wideComments...)
+	for _, i := range inds {
+		stmts = append(stmts, `COMMENT ON COLUMN indicator_wide.`+quoteIdent(i.code)+` IS `+
+			quote("Headline value of "+i.code+" ("+i.name+", "+i.unit+")."))
+	}
+	for _, q := range stmts {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("rebuild indicator_wide: %.60s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// wideComments document the key columns of indicator_wide (CREATE OR
+// REPLACE VIEW drops the comments of the old view).
+var wideComments = []string{
+	`COMMENT ON VIEW indicator_wide IS 'One row per jurisdiction-year, one column per indicator code (quote it: "mediation.cases_accepted"), holding the headline value. Rebuilt whenever the catalog is loaded.'`,
+	`COMMENT ON COLUMN indicator_wide.jurisdiction_code IS 'Division code; empty when unresolved.'`,
+	`COMMENT ON COLUMN indicator_wide.jurisdiction_name IS 'Name as written.'`,
+	`COMMENT ON COLUMN indicator_wide.jurisdiction_level IS 'Level as written.'`,
+	`COMMENT ON COLUMN indicator_wide.year IS 'Year of the figures.'`,
+	`COMMENT ON COLUMN indicator_wide.unresolved_report_id IS 'For an unresolved jurisdiction: its report (each is its own row); empty otherwise.'`,
+}
+
+// quoteIdent renders s as a SQL identifier.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }

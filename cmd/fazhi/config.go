@@ -22,6 +22,12 @@ type Config struct {
 	SQLTimeout time.Duration // FAZHI_SQL_TIMEOUT: limit of one read-only query
 	SQLMaxRows int           // FAZHI_SQL_MAX_ROWS: row cap of one read-only query
 	NoSamples  bool          // FAZHI_NO_SAMPLES, --no-samples (serve): do not load the bundled samples
+	Token      string        // FAZHI_TOKEN, --token (ingest --server): the secret every API write must send
+	MaxUpload  int64         // FAZHI_MAX_UPLOAD: largest POST /api/reports body, in bytes
+
+	// allowedDirs are the directories the warehouse's SQL may write files
+	// in (exports); set by the subcommand, never by the user.
+	allowedDirs []string
 }
 
 // DefaultConfig is the configuration with no environment and no flags.
@@ -33,6 +39,7 @@ func DefaultConfig() Config {
 		LogFormat:  "text",
 		SQLTimeout: 10 * time.Second,
 		SQLMaxRows: 10000,
+		MaxUpload:  64 << 20,
 	}
 }
 
@@ -48,6 +55,7 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 	str("FAZHI_LOG_LEVEL", &c.LogLevel)
 	str("FAZHI_LOG_FORMAT", &c.LogFormat)
 	str("FAZHI_MEMORY_LIMIT", &c.Memory)
+	str("FAZHI_TOKEN", &c.Token)
 	var errs []error
 	if v := getenv("FAZHI_THREADS"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -63,6 +71,11 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 		n, err := strconv.Atoi(v)
 		errs = append(errs, wrapEnv("FAZHI_SQL_MAX_ROWS", err))
 		c.SQLMaxRows = n
+	}
+	if v := getenv("FAZHI_MAX_UPLOAD"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		errs = append(errs, wrapEnv("FAZHI_MAX_UPLOAD", err))
+		c.MaxUpload = n
 	}
 	if v := getenv("FAZHI_NO_SAMPLES"); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -104,6 +117,12 @@ func (c Config) Validate() error {
 	}
 	if c.SQLMaxRows <= 0 {
 		errs = append(errs, errors.New("FAZHI_SQL_MAX_ROWS must be positive"))
+	}
+	if c.MaxUpload <= 0 {
+		errs = append(errs, errors.New("FAZHI_MAX_UPLOAD must be a positive number of bytes"))
+	}
+	if c.Token != "" && len(c.Token) < 16 {
+		errs = append(errs, errors.New("FAZHI_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16)"))
 	}
 	return errors.Join(errs...)
 }

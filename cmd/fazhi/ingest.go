@@ -19,8 +19,10 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	cfg.commonFlags(fs)
 	workers := fs.Int("workers", 0, "reports extracted in parallel (0 = all cores)")
+	server := fs.String("server", "", "send the files to a running `fazhi serve` at this URL (POST /api/reports) instead of opening the warehouse")
+	fs.StringVar(&cfg.Token, "token", cfg.Token, "the server's write token, with --server (env FAZHI_TOKEN)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse.")
+		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
@@ -36,6 +38,9 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	}
 	if len(inputs) == 0 {
 		return fmt.Errorf("ingest: no report files (txt, html, docx, pdf) in %v", fs.Args())
+	}
+	if *server != "" {
+		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout)
 	}
 	db, err := openWarehouse(ctx, cfg)
 	if err != nil {
@@ -70,8 +75,12 @@ type ingestSummary struct {
 }
 
 func (s ingestSummary) String() string {
-	return fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version), %d unchanged, %d failed; %d facts stored",
+	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version), %d unchanged, %d failed; %d facts stored",
 		s.Files, s.Duration.Round(time.Millisecond), s.Load.Stored, s.Load.Replaced, s.Load.Unchanged, len(s.Failed), s.Load.Facts)
+	if n := s.Load.CarriedCorrections; n > 0 {
+		line += fmt.Sprintf("; %d analysts' corrections carried over to the new versions", n)
+	}
+	return line
 }
 
 // ingestInputs extracts inputs and loads them into db batch by batch.
@@ -94,6 +103,7 @@ func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, in
 		sum.Load.Unchanged += res.Unchanged
 		sum.Load.Replaced += res.Replaced
 		sum.Load.Facts += res.Facts
+		sum.Load.CarriedCorrections += res.CarriedCorrections
 		return err
 	})
 	if err == nil && sum.Load.Stored > 0 {

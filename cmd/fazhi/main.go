@@ -6,6 +6,7 @@
 //	fazhi extract FILE...       print the extraction of each report as JSON lines
 //	fazhi eval --gold F DIR     score extraction against hand-checked gold facts
 //	fazhi sql "SELECT ..."      run one read-only query against the warehouse
+//	fazhi export --out DIR      write the tables as Parquet (or CSV) for other tools
 //	fazhi serve                 serve the API and the dashboards
 //
 // Every subcommand takes --db PATH (env FAZHI_DB, default ./fazhi.duckdb).
@@ -56,14 +57,17 @@ const usage = `fazhi — rule-of-law government report analytics
 
 Usage:
   fazhi ingest [--db PATH] PATH...          load report files or folders (txt, html, docx, pdf)
+  fazhi ingest --server URL --token T PATH...   the same, through a running server
   fazhi extract FILE...                      print each report's extraction as one JSON line
   fazhi eval --gold FILE.jsonl DIR           score extraction against gold facts
   fazhi sql [--db PATH] [--format table|csv|json] "SELECT ..."
+  fazhi export [--db PATH] [--format parquet|csv] --out DIR
   fazhi serve [--db PATH] [--addr :8080] [--no-samples]
   fazhi version
 
 Environment: FAZHI_DB, FAZHI_ADDR, FAZHI_LOG_LEVEL, FAZHI_LOG_FORMAT, FAZHI_THREADS,
-FAZHI_MEMORY_LIMIT, FAZHI_SQL_TIMEOUT, FAZHI_SQL_MAX_ROWS, FAZHI_NO_SAMPLES (see README).
+FAZHI_MEMORY_LIMIT, FAZHI_SQL_TIMEOUT, FAZHI_SQL_MAX_ROWS, FAZHI_NO_SAMPLES, FAZHI_TOKEN,
+FAZHI_MAX_UPLOAD (see README).
 `
 
 // run is the whole program; tests call it directly.
@@ -86,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runEval(ctx, cfg, rest, stdout, stderr)
 	case "sql":
 		return runSQL(ctx, cfg, rest, stdout, stderr)
+	case "export":
+		return runExport(ctx, cfg, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, cfg, rest, stdout, stderr)
 	case "version":

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -49,20 +50,29 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 // app is a running fazhi server: the warehouse and the HTTP handler on it.
 // Tests build one with newApp and serve its handler with httptest.
 type app struct {
-	db      *warehouse.DB
-	handler http.Handler
-	log     *slog.Logger
+	db        *warehouse.DB
+	handler   http.Handler
+	log       *slog.Logger
+	exportDir string
 }
 
 // newApp opens the warehouse, fills the reference tables, loads the bundled
 // sample reports into an empty warehouse (unless cfg.NoSamples), and builds
 // the routes.
 func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
+	// Exports are written here by DuckDB, then streamed: the one directory
+	// the warehouse's SQL may touch (warehouse/DESIGN.md).
+	exportDir, err := os.MkdirTemp("", "fazhi-export-")
+	if err != nil {
+		return nil, fmt.Errorf("serve: export directory: %w", err)
+	}
+	cfg.allowedDirs = []string{exportDir}
 	db, err := openWarehouse(ctx, cfg)
 	if err != nil {
+		os.RemoveAll(exportDir)
 		return nil, err
 	}
-	fail := func(err error) (*app, error) { db.Close(); return nil, err }
+	fail := func(err error) (*app, error) { db.Close(); os.RemoveAll(exportDir); return nil, err }
 	table, err := prepareReference(ctx, db)
 	if err != nil {
 		return fail(err)
@@ -87,9 +97,12 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	r.Use(api.AccessLog(log), gin.Recovery())
 	api.New(db, log, api.Config{SQL: warehouse.ReadOnlyLimits{
 		MaxRows: cfg.SQLMaxRows, Timeout: cfg.SQLTimeout, MaxLength: warehouse.DefaultReadOnlyLimits.MaxLength,
-	}}).Register(r)
+	}, Token: cfg.Token, Ingest: uploadIngest(db, ingest.NewExtractor(table)), MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
 	dashboards.New(db, log, dashboards.Config{}).Register(r)
-	return &app{db: db, handler: r, log: log}, nil
+	if cfg.Token == "" {
+		log.Info("FAZHI_TOKEN is not set: corrections and uploads are refused (403)")
+	}
+	return &app{db: db, handler: r, log: log, exportDir: exportDir}, nil
 }
 
 // serve answers on ln until ctx ends, then shuts down gracefully.
@@ -114,5 +127,5 @@ func (a *app) serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Close closes the warehouse.
-func (a *app) Close() error { return a.db.Close() }
+// Close closes the warehouse and removes the export staging directory.
+func (a *app) Close() error { return errors.Join(a.db.Close(), os.RemoveAll(a.exportDir)) }

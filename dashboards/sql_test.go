@@ -1,0 +1,111 @@
+package dashboards
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/gin-gonic/gin"
+
+	"github.com/fazhi/fazhi/datasets"
+	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+// mustSampleWarehouse loads the bundled samples into a temp warehouse.
+func mustSampleWarehouse(t *testing.T) *warehouse.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := warehouse.Open(ctx, warehouse.Config{Path: filepath.Join(t.TempDir(), "w.duckdb")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	table, err := divisions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inds, err := ingest.IndicatorBatch(memory.NewGoAllocator())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inds.Release()
+	if err := db.ReplaceReference(ctx, "indicators", inds); err != nil {
+		t.Fatal(err)
+	}
+	inputs, err := ingest.FilesFS(datasets.SampleReports(), ".", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ingest.NewExtractor(table).Walk(ctx, inputs, ingest.WalkConfig{}, func(ctx context.Context, b *ingest.Batch) error {
+		_, err := db.Load(ctx, b)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// Every saved example must run in the sandbox on real data.
+func TestSQLExamplesRun(t *testing.T) {
+	db := mustSampleWarehouse(t)
+	for _, ex := range sqlExamples {
+		res, err := db.QueryReadOnly(context.Background(), ex.SQL, warehouse.DefaultReadOnlyLimits)
+		if err != nil {
+			t.Errorf("example %q: %v", ex.Title, err)
+			continue
+		}
+		if len(res.Columns) == 0 {
+			t.Errorf("example %q returned no columns", ex.Title)
+		}
+	}
+}
+
+func TestSQLPage(t *testing.T) {
+	db := mustSampleWarehouse(t)
+	r := gin.New()
+	New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{}).Register(r)
+	srv := httptest.NewServer(r)
+	defer srv.Close()
+	evil := `</textarea><script>alert(1)</script>`
+	cases := []struct {
+		target string
+		wantIn []string
+		notIn  []string
+	}{
+		{"/sql", []string{`data-table="headline_facts"`, `data-table="indicator_wide"`, `data-col="mediation.cases_accepted"`,
+			`data-table="coverage"`, `data-table="yoy"`, `同比变化`, `下载 CSV`, `FROM headline_facts`, `href="/sql" class="active"`}, []string{`data-table="staged_`}},
+		{"/sql?q=" + url.QueryEscape("SELECT 42 AS answer"), []string{`SELECT 42 AS answer</textarea>`}, nil},
+		{"/sql?q=" + url.QueryEscape(evil), []string{`&lt;/textarea&gt;&lt;script&gt;`}, []string{`<script>alert(1)`}},
+	}
+	for _, tc := range cases {
+		resp, err := http.Get(srv.URL + tc.target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		body := string(b)
+		if resp.StatusCode != 200 {
+			t.Errorf("GET %s = %d; want 200", tc.target, resp.StatusCode)
+		}
+		for _, s := range tc.wantIn {
+			if !strings.Contains(body, s) {
+				t.Errorf("GET %s lacks %q", tc.target, s)
+			}
+		}
+		for _, s := range tc.notIn {
+			if strings.Contains(body, s) {
+				t.Errorf("GET %s contains %q", tc.target, s)
+			}
+		}
+	}
+}

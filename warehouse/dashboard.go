@@ -1,0 +1,542 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The read models and queries of the dashboard pages (overview, trend,
+// mediation/litigation/publicity, heatmap). Every query here reads the
+// precomputed headline table (sorted by indicator, year, so a filter on
+// indicator and year reads a few row groups) or the reports table; none
+// scans facts. Each query is bounded: a page asks for at most a limit of
+// jurisdictions.
+
+// Cell is one headline value with its provenance: what a chart draws and what
+// clicking it shows.
+type Cell struct {
+	JurisdictionKey  string   `json:"jurisdiction_key"`
+	JurisdictionCode string   `json:"jurisdiction_code"`
+	JurisdictionName string   `json:"jurisdiction_name"`
+	Year             int      `json:"year"`
+	Indicator        string   `json:"indicator"`
+	Value            float64  `json:"value"`
+	Unit             string   `json:"unit"`
+	Approx           bool     `json:"approx"`
+	Partial          bool     `json:"partial"`
+	Scope            string   `json:"scope"`
+	Derived          bool     `json:"derived"`
+	Corrected        bool     `json:"corrected"`
+	Flags            []string `json:"flags"`
+	FactID           string   `json:"fact_id"`
+	ReportID         string   `json:"report_id"`
+	Quote            string   `json:"quote"`
+}
+
+// cellColumns are the headline columns scanned by scanCell, in its order.
+const cellColumns = `jurisdiction_key, jurisdiction_code, jurisdiction_name, year, indicator, value, unit,
+	approx, partial, scope, derived, corrected, flags, fact_id, report_id, quote`
+
+func scanCell(rows *sql.Rows) (Cell, error) {
+	var c Cell
+	var flags []any
+	err := rows.Scan(&c.JurisdictionKey, &c.JurisdictionCode, &c.JurisdictionName, &c.Year, &c.Indicator, &c.Value,
+		&c.Unit, &c.Approx, &c.Partial, &c.Scope, &c.Derived, &c.Corrected, &flags, &c.FactID, &c.ReportID, &c.Quote)
+	c.Flags = strs(flags)
+	return c, err
+}
+
+func (db *DB) cells(ctx context.Context, op, q string, args ...any) ([]Cell, error) {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	defer rows.Close()
+	out := []Cell{}
+	for rows.Next() {
+		c, err := scanCell(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return out, nil
+}
+
+// Catalog lists the indicator catalog (without the counts Indicators adds,
+// which cost a pass over the headline table).
+func (db *DB) Catalog(ctx context.Context) ([]Indicator, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT code, name_zh, name_en, category, kind, unit, description FROM indicators ORDER BY category, code`)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	defer rows.Close()
+	out := []Indicator{}
+	for rows.Next() {
+		var i Indicator
+		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description); err != nil {
+			return nil, fmt.Errorf("catalog: %w", err)
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// Scope narrows a dashboard page to part of the country and one level.
+type Scope struct {
+	// Parent is a division code (2 digits province, 4 city, 6 county); only
+	// jurisdictions inside it are shown. "" for all.
+	Parent string
+	// Level is the jurisdiction level as written (街道 镇 乡 区 县 市); "" for all.
+	Level string
+}
+
+// where appends the scope's conditions on a relation with jurisdiction_code
+// and jurisdiction_level columns (alias prefix p, e.g. "h.").
+func (s Scope) where(p string, conds []string, args []any) ([]string, []any) {
+	if s.Parent != "" {
+		args = append(args, s.Parent)
+		conds = append(conds, fmt.Sprintf("starts_with(%sjurisdiction_code, $%d)", p, len(args)))
+	}
+	if s.Level != "" {
+		args = append(args, s.Level)
+		conds = append(conds, fmt.Sprintf("%sjurisdiction_level = $%d", p, len(args)))
+	}
+	return conds, args
+}
+
+// placeholders returns "$n, $n+1, ..." for vals appended to args.
+func placeholders(args []any, vals []string) ([]any, string) {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		args = append(args, v)
+		ph[i] = fmt.Sprintf("$%d", len(args))
+	}
+	return args, strings.Join(ph, ", ")
+}
+
+// Overview is what the 总览 page shows.
+type Overview struct {
+	Reports       int              `json:"reports"`
+	Jurisdictions int              `json:"jurisdictions"`
+	Years         int              `json:"years"`
+	FirstYear     int              `json:"first_year"`
+	LastYear      int              `json:"last_year"`
+	Facts         int              `json:"facts"`
+	Unresolved    int              `json:"unresolved"`
+	Coverage      []CoverageArea   `json:"coverage"`
+	Latest        []ReportSummary  `json:"latest"`
+	Flagged       []FlaggedSummary `json:"flagged"`
+}
+
+// CoverageArea is a province or city and the reports about places in it.
+type CoverageArea struct {
+	Code          string `json:"code"`
+	Name          string `json:"name"`
+	Parent        string `json:"parent"`
+	Reports       int    `json:"reports"`
+	Jurisdictions int    `json:"jurisdictions"`
+	// Recent are the latest reports of the area (at most three).
+	Recent []ReportSummary `json:"recent"`
+}
+
+// ReportSummary names a report for lists.
+type ReportSummary struct {
+	ReportID         string    `json:"report_id"`
+	Title            string    `json:"title"`
+	JurisdictionName string    `json:"jurisdiction_name"`
+	Year             int       `json:"year"`
+	IngestedAt       time.Time `json:"ingested_at"`
+}
+
+// FlaggedSummary counts the headline values of an indicator that carry a
+// data-quality flag, with a few of them as examples.
+type FlaggedSummary struct {
+	Indicator string `json:"indicator"`
+	Flagged   int    `json:"flagged"`
+	Values    int    `json:"values"`
+	Examples  []Cell `json:"examples"`
+}
+
+// OverviewLatest is how many latest reports Overview lists.
+const OverviewLatest = 10
+
+// Overview counts reports, jurisdictions, years and facts, and lists the
+// coverage by province and city, the latest reports and the indicators with
+// the most flagged headline values in year (0: the latest year with reports).
+func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
+	var o Overview
+	err := db.sql.QueryRowContext(ctx, `
+		SELECT count(*), count(DISTINCT coalesce(jurisdiction_code, 'report:' || report_id)),
+		       count(DISTINCT year), coalesce(min(year), 0), coalesce(max(year), 0),
+		       count(*) FILTER (WHERE jurisdiction_code IS NULL),
+		       (SELECT count(*) FROM facts)
+		FROM reports`).Scan(&o.Reports, &o.Jurisdictions, &o.Years, &o.FirstYear, &o.LastYear, &o.Unresolved, &o.Facts)
+	if err != nil {
+		return o, fmt.Errorf("overview counts: %w", err)
+	}
+	if o.Coverage, err = db.coverageAreas(ctx); err != nil {
+		return o, err
+	}
+	if o.Latest, err = db.latestReports(ctx); err != nil {
+		return o, err
+	}
+	if year == 0 {
+		year = o.LastYear
+	}
+	if o.Flagged, err = db.flaggedIndicators(ctx, year); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// coverageAreas groups the resolved reports by province (2 digits) and city
+// (4 digits), most reports first, with the three latest reports of each.
+func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		WITH g AS (
+			SELECT CASE WHEN grouping(c) = 1 THEN p ELSE c END AS code,
+			       CASE WHEN grouping(c) = 1 THEN '' ELSE p END AS parent,
+			       count(*) AS n, count(DISTINCT jurisdiction_code) AS j,
+			       max_by({'id': report_id, 'title': title, 'name': jurisdiction_name, 'year': coalesce(year, 0), 'at': ingested_at}, ingested_at, 3) AS recent
+			FROM (SELECT left(jurisdiction_code, 2) AS p, left(jurisdiction_code, 4) AS c, * FROM reports
+			      WHERE jurisdiction_code IS NOT NULL)
+			GROUP BY GROUPING SETS ((p), (p, c))
+		)
+		SELECT g.code, coalesce(d.name, g.code), g.parent, g.n, g.j, g.recent
+		FROM g LEFT JOIN jurisdictions d ON d.code = g.code
+		ORDER BY g.parent <> '', g.n DESC, g.code`)
+	if err != nil {
+		return nil, fmt.Errorf("overview coverage: %w", err)
+	}
+	defer rows.Close()
+	out := []CoverageArea{}
+	for rows.Next() {
+		var a CoverageArea
+		var recent []any
+		if err := rows.Scan(&a.Code, &a.Name, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
+			return nil, fmt.Errorf("overview coverage: %w", err)
+		}
+		for _, r := range recent {
+			m, _ := r.(map[string]any)
+			s := ReportSummary{}
+			s.ReportID, _ = m["id"].(string)
+			s.Title, _ = m["title"].(string)
+			s.JurisdictionName, _ = m["name"].(string)
+			if y, ok := m["year"].(int32); ok {
+				s.Year = int(y)
+			}
+			if at, ok := m["at"].(time.Time); ok {
+				s.IngestedAt = at.UTC()
+			}
+			a.Recent = append(a.Recent, s)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (db *DB) latestReports(ctx context.Context) ([]ReportSummary, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM reports
+		ORDER BY ingested_at DESC, report_id LIMIT $1`, OverviewLatest)
+	if err != nil {
+		return nil, fmt.Errorf("overview latest reports: %w", err)
+	}
+	defer rows.Close()
+	out := []ReportSummary{}
+	for rows.Next() {
+		var s ReportSummary
+		if err := rows.Scan(&s.ReportID, &s.Title, &s.JurisdictionName, &s.Year, &s.IngestedAt); err != nil {
+			return nil, fmt.Errorf("overview latest reports: %w", err)
+		}
+		s.IngestedAt = s.IngestedAt.UTC()
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// flaggedIndicators counts the flagged headline values per indicator in one
+// year (a year is a contiguous slice of each indicator's rows), most first,
+// with up to three examples each.
+func (db *DB) flaggedIndicators(ctx context.Context, year int) ([]FlaggedSummary, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT indicator, count(*) FILTER (WHERE len(flags) > 0) AS flagged, count(*) AS n,
+		       (list({'k': jurisdiction_key, 'c': jurisdiction_code, 'n': jurisdiction_name, 'v': value, 'u': unit,
+		             'a': approx, 'p': partial, 's': scope, 'd': derived, 'r': corrected, 'f': flags,
+		             'id': fact_id, 'rep': report_id, 'q': quote} ORDER BY fact_id) FILTER (WHERE len(flags) > 0))[1:3]
+		FROM headline WHERE year = $1
+		GROUP BY indicator HAVING flagged > 0
+		ORDER BY flagged DESC, indicator LIMIT 15`, year)
+	if err != nil {
+		return nil, fmt.Errorf("overview flagged: %w", err)
+	}
+	defer rows.Close()
+	out := []FlaggedSummary{}
+	for rows.Next() {
+		var f FlaggedSummary
+		var ex []any
+		if err := rows.Scan(&f.Indicator, &f.Flagged, &f.Values, &ex); err != nil {
+			return nil, fmt.Errorf("overview flagged: %w", err)
+		}
+		f.Examples = structCells(ex, year, f.Indicator)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// JurisdictionChoice is a jurisdiction offered in a page's selector.
+type JurisdictionChoice struct {
+	Key   string `json:"jurisdiction_key"`
+	Code  string `json:"jurisdiction_code"`
+	Name  string `json:"jurisdiction_name"`
+	Years int    `json:"years"`
+}
+
+// TrendChoices lists up to limit jurisdictions with values for indicator, the
+// ones with the most years first (a trend needs several years), then the
+// largest latest value.
+func (db *DB) TrendChoices(ctx context.Context, indicator string, s Scope, limit int) ([]JurisdictionChoice, error) {
+	conds, args := s.where("", []string{"indicator = $1"}, []any{indicator})
+	args = append(args, limit)
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT jurisdiction_key, any_value(jurisdiction_code), arg_max(jurisdiction_name, year), count(*) AS years
+		FROM headline WHERE `+strings.Join(conds, " AND ")+`
+		GROUP BY jurisdiction_key
+		ORDER BY years DESC, arg_max(value, year) DESC, jurisdiction_key LIMIT $`+fmt.Sprint(len(args)), args...)
+	if err != nil {
+		return nil, fmt.Errorf("trend choices %s: %w", indicator, err)
+	}
+	defer rows.Close()
+	out := []JurisdictionChoice{}
+	for rows.Next() {
+		var c JurisdictionChoice
+		if err := rows.Scan(&c.Key, &c.Code, &c.Name, &c.Years); err != nil {
+			return nil, fmt.Errorf("trend choices %s: %w", indicator, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// TrendCells returns the headline values of indicator for the jurisdictions
+// (keys: division codes, or report:<id> for unresolved ones), by
+// jurisdiction in the order given, then year.
+func (db *DB) TrendCells(ctx context.Context, indicator string, keys []string) ([]Cell, error) {
+	if indicator == "" || len(keys) == 0 {
+		return nil, fmt.Errorf("trend cells: %w: an indicator and at least one jurisdiction are required", ErrInvalidQuery)
+	}
+	args, ph := placeholders([]any{indicator}, keys)
+	return db.cells(ctx, "trend cells "+indicator, `SELECT `+cellColumns+` FROM headline
+		WHERE indicator = $1 AND jurisdiction_key IN (`+ph+`)
+		ORDER BY list_position([`+ph+`], jurisdiction_key), year`, args...)
+}
+
+// TopicFilter selects the jurisdictions of a topic page (mediation,
+// litigation, publicity) in one year.
+type TopicFilter struct {
+	// Indicators are the codes the page shows.
+	Indicators []string
+	// RankBy orders the jurisdictions (largest first); those without it come last.
+	RankBy string
+	Year   int
+	Scope  Scope
+	// Limit is the most jurisdictions returned.
+	Limit int
+}
+
+// TopicCells returns the headline values of f.Indicators in f.Year for the
+// f.Limit jurisdictions with the largest f.RankBy value, ranked.
+func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
+	if len(f.Indicators) == 0 || f.Year == 0 || f.Limit <= 0 {
+		return nil, fmt.Errorf("topic cells: %w: indicators, a year and a limit are required", ErrInvalidQuery)
+	}
+	args, ph := placeholders([]any{f.Year, f.RankBy}, f.Indicators)
+	conds, args := f.Scope.where("", []string{"year = $1", "indicator IN (" + ph + ")"}, args)
+	args = append(args, f.Limit)
+	where := strings.Join(conds, " AND ")
+	return db.cells(ctx, "topic cells", `
+		WITH rows AS (SELECT `+cellColumns+` FROM headline WHERE `+where+`),
+		top AS (
+			SELECT jurisdiction_key, max(value) FILTER (WHERE indicator = $2) AS rank_value,
+			       arg_max(jurisdiction_name, indicator = $2) AS name
+			FROM rows GROUP BY jurisdiction_key
+			ORDER BY rank_value DESC NULLS LAST, count(*) DESC, name, jurisdiction_key
+			LIMIT $`+fmt.Sprint(len(args))+`
+		)
+		SELECT `+prefixed("r.", cellColumns)+` FROM rows r JOIN top t USING (jurisdiction_key)
+		ORDER BY t.rank_value DESC NULLS LAST, t.name, t.jurisdiction_key, r.indicator`, args...)
+}
+
+// prefixed puts p before each column of a comma-separated list.
+func prefixed(p, cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, c := range parts {
+		parts[i] = p + strings.TrimSpace(c)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// YearTotal is the sum of one indicator's headline values in one year over
+// the jurisdictions in scope, with the largest values as examples.
+type YearTotal struct {
+	Year          int     `json:"year"`
+	Indicator     string  `json:"indicator"`
+	Total         float64 `json:"total"`
+	Jurisdictions int     `json:"jurisdictions"`
+	// Approx: at least one of the summed values is approximate (a lower bound).
+	Approx bool `json:"approx"`
+	// Largest are the largest values summed (at most five).
+	Largest []Cell `json:"largest"`
+}
+
+// TopicYears sums each indicator's headline values per year in scope,
+// oldest year first.
+func (db *DB) TopicYears(ctx context.Context, indicators []string, s Scope) ([]YearTotal, error) {
+	if len(indicators) == 0 {
+		return nil, fmt.Errorf("topic years: %w: indicators are required", ErrInvalidQuery)
+	}
+	args, ph := placeholders(nil, indicators)
+	conds, args := s.where("", []string{"indicator IN (" + ph + ")"}, args)
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT year, indicator, sum(value), count(*), bool_or(approx),
+		       max_by({'k': jurisdiction_key, 'c': jurisdiction_code, 'n': jurisdiction_name, 'v': value, 'u': unit,
+		               'a': approx, 'p': partial, 's': scope, 'd': derived, 'r': corrected, 'f': flags,
+		               'id': fact_id, 'rep': report_id, 'q': quote}, value, 5)
+		FROM headline WHERE `+strings.Join(conds, " AND ")+`
+		GROUP BY year, indicator ORDER BY year, indicator`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("topic years: %w", err)
+	}
+	defer rows.Close()
+	out := []YearTotal{}
+	for rows.Next() {
+		var t YearTotal
+		var ex []any
+		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
+			return nil, fmt.Errorf("topic years: %w", err)
+		}
+		t.Largest = structCells(ex, t.Year, t.Indicator)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// structCells reads the cell structs built in SQL by the queries above.
+func structCells(list []any, year int, indicator string) []Cell {
+	out := []Cell{}
+	for _, e := range list {
+		m, _ := e.(map[string]any)
+		c := Cell{Year: year, Indicator: indicator}
+		c.JurisdictionKey, _ = m["k"].(string)
+		c.JurisdictionCode, _ = m["c"].(string)
+		c.JurisdictionName, _ = m["n"].(string)
+		c.Value, _ = m["v"].(float64)
+		c.Unit, _ = m["u"].(string)
+		c.Approx, _ = m["a"].(bool)
+		c.Partial, _ = m["p"].(bool)
+		c.Scope, _ = m["s"].(string)
+		c.Derived, _ = m["d"].(bool)
+		c.Corrected, _ = m["r"].(bool)
+		fl, _ := m["f"].([]any)
+		c.Flags = strs(fl)
+		c.FactID, _ = m["id"].(string)
+		c.ReportID, _ = m["rep"].(string)
+		c.Quote, _ = m["q"].(string)
+		out = append(out, c)
+	}
+	return out
+}
+
+// HeatmapFilter selects the jurisdictions of the heatmap.
+type HeatmapFilter struct {
+	Year  int
+	Scope Scope
+	// Limit is the most jurisdictions (rows) shown.
+	Limit int
+}
+
+// Heatmap is the jurisdictions × indicators grid of one year.
+type Heatmap struct {
+	Jurisdictions []JurisdictionChoice `json:"jurisdictions"`
+	// Total counts the jurisdictions in scope with a report that year
+	// (Jurisdictions holds the first Limit of them, by code).
+	Total int    `json:"total"`
+	Cells []Cell `json:"cells"`
+}
+
+// Heatmap returns, for the first f.Limit jurisdictions in scope (by code)
+// with a report in f.Year, every headline value they state that year.
+func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
+	var hm Heatmap
+	if f.Year == 0 || f.Limit <= 0 {
+		return hm, fmt.Errorf("heatmap: %w: a year and a limit are required", ErrInvalidQuery)
+	}
+	conds, args := f.Scope.where("", []string{"year = $1"}, []any{f.Year})
+	args = append(args, f.Limit)
+	rows, err := db.sql.QueryContext(ctx, `
+		WITH j AS (
+			SELECT jurisdiction_key, any_value(jurisdiction_code) AS code, any_value(jurisdiction_name) AS name
+			FROM report_jurisdictions WHERE `+strings.Join(conds, " AND ")+` GROUP BY jurisdiction_key
+		)
+		SELECT jurisdiction_key, code, name, count(*) OVER () FROM j
+		ORDER BY code = '', code, name, jurisdiction_key LIMIT $`+fmt.Sprint(len(args)), args...)
+	if err != nil {
+		return hm, fmt.Errorf("heatmap jurisdictions: %w", err)
+	}
+	defer rows.Close()
+	hm.Jurisdictions = []JurisdictionChoice{}
+	var keys []string
+	for rows.Next() {
+		var c JurisdictionChoice
+		if err := rows.Scan(&c.Key, &c.Code, &c.Name, &hm.Total); err != nil {
+			return hm, fmt.Errorf("heatmap jurisdictions: %w", err)
+		}
+		hm.Jurisdictions = append(hm.Jurisdictions, c)
+		keys = append(keys, c.Key)
+	}
+	if err := rows.Err(); err != nil {
+		return hm, fmt.Errorf("heatmap jurisdictions: %w", err)
+	}
+	hm.Cells = []Cell{}
+	if len(keys) == 0 {
+		return hm, nil
+	}
+	args, ph := placeholders([]any{f.Year}, keys)
+	hm.Cells, err = db.cells(ctx, "heatmap cells", `SELECT `+cellColumns+` FROM headline
+		WHERE year = $1 AND jurisdiction_key IN (`+ph+`) ORDER BY jurisdiction_key, indicator`, args...)
+	return hm, err
+}
+
+// Areas lists the provinces and cities that have resolved reports, for a
+// page's scope selector: code, name and parent code, by code.
+func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		WITH g AS (
+			SELECT DISTINCT left(jurisdiction_code, 2) AS p, left(jurisdiction_code, 4) AS c
+			FROM reports WHERE jurisdiction_code IS NOT NULL
+		),
+		a AS (SELECT DISTINCT p AS code, '' AS parent FROM g UNION ALL SELECT c, p FROM g)
+		SELECT a.code, coalesce(d.name, a.code), a.parent FROM a LEFT JOIN jurisdictions d ON d.code = a.code
+		ORDER BY coalesce(nullif(a.parent, ''), a.code), a.parent <> '', a.code`)
+	if err != nil {
+		return nil, fmt.Errorf("areas: %w", err)
+	}
+	defer rows.Close()
+	out := []CoverageArea{}
+	for rows.Next() {
+		var a CoverageArea
+		if err := rows.Scan(&a.Code, &a.Name, &a.Parent); err != nil {
+			return nil, fmt.Errorf("areas: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,219 @@
+package warehouse
+
+import (
+	"context"
+	"iter"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/fazhi/fazhi/datasets/synth"
+)
+
+// dashboardFixture loads three towns over two years:
+//
+//	110105019 垡头街道 (北京市朝阳区)  2022: accepted 300;            2023: accepted 374, resolved 367
+//	110105020 南磨房   (北京市朝阳区)  2023: accepted 100 (flagged), resolved 90
+//	331082001 古城街道 (浙江省台州市)  2023: accepted 500, resolved 480 scoped (partial)
+func dashboardFixture(t *testing.T) *DB {
+	t.Helper()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	flagged := fact("mediation.cases_accepted", 100, "", 8, 11)
+	flagged.Flags = []string{"part_exceeds_whole"}
+	mustLoad(t, db,
+		report("a22.txt", strings.Repeat("1", 64), "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 300, "", 8, 11)),
+		report("a23.txt", strings.Repeat("2", 64), "110105019", "垡头街道", 2023, text,
+			fact("mediation.cases_accepted", 374, "", 8, 11), fact("mediation.cases_resolved", 367, "", 17, 20)),
+		report("b23.txt", strings.Repeat("3", 64), "110105020", "南磨房地区", 2023, text,
+			flagged, fact("mediation.cases_resolved", 90, "", 17, 20)),
+		report("c23.txt", strings.Repeat("4", 64), "331082001", "古城街道", 2023, text,
+			fact("mediation.cases_accepted", 500, "", 8, 11), fact("mediation.cases_resolved", 480, "调解室", 17, 20)),
+	)
+	return db
+}
+
+func TestOverview(t *testing.T) {
+	db := dashboardFixture(t)
+	o, err := db.Overview(context.Background(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Reports != 4 || o.Jurisdictions != 3 || o.Years != 2 || o.FirstYear != 2022 || o.LastYear != 2023 || o.Facts != 7 {
+		t.Errorf("Overview counts = %+v; want 4 reports, 3 jurisdictions, 2 years 2022-2023, 7 facts", o)
+	}
+	var got []string
+	for _, a := range o.Coverage {
+		got = append(got, a.Code+"/"+a.Parent+"="+itoa(a.Reports)+"r"+itoa(a.Jurisdictions)+"j"+itoa(len(a.Recent)))
+	}
+	if want := "11/=3r2j3,33/=1r1j1,1101/11=3r2j3,3310/33=1r1j1"; strings.Join(got, ",") != want {
+		t.Errorf("Overview coverage = %s; want %s", strings.Join(got, ","), want)
+	}
+	if len(o.Latest) != 4 || o.Latest[0].ReportID == "" || o.Latest[0].Title == "" {
+		t.Errorf("Overview latest = %+v; want the 4 reports", o.Latest)
+	}
+	if len(o.Flagged) != 1 || o.Flagged[0].Indicator != "mediation.cases_accepted" || o.Flagged[0].Flagged != 1 ||
+		o.Flagged[0].Values != 3 || len(o.Flagged[0].Examples) != 1 || o.Flagged[0].Examples[0].Value != 100 {
+		t.Errorf("Overview flagged = %+v; want accepted: 1 of 3 flagged, the 100", o.Flagged)
+	}
+}
+
+func TestTrendChoicesAndCells(t *testing.T) {
+	db := dashboardFixture(t)
+	ctx := context.Background()
+	ch, err := db.TrendChoices(ctx, "mediation.cases_accepted", Scope{Parent: "11"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ch) != 2 || ch[0].Key != "110105019" || ch[0].Years != 2 || ch[1].Key != "110105020" {
+		t.Errorf("TrendChoices(parent 11) = %+v; want 垡头 (2 years) then 南磨房", ch)
+	}
+	cells, err := db.TrendCells(ctx, "mediation.cases_accepted", []string{"331082001", "110105019"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cells {
+		got = append(got, c.JurisdictionKey+":"+itoa(c.Year))
+	}
+	if want := "331082001:2023,110105019:2022,110105019:2023"; strings.Join(got, ",") != want {
+		t.Errorf("TrendCells = %s; want %s (keys in the order asked, then years)", strings.Join(got, ","), want)
+	}
+	if _, err := db.TrendCells(ctx, "mediation.cases_accepted", nil); err == nil {
+		t.Error("TrendCells(no keys) = nil error; want ErrInvalidQuery")
+	}
+}
+
+func TestTopicCellsAndYears(t *testing.T) {
+	db := dashboardFixture(t)
+	ctx := context.Background()
+	inds := []string{"mediation.cases_accepted", "mediation.cases_resolved"}
+	cells, err := db.TopicCells(ctx, TopicFilter{Indicators: inds, RankBy: inds[0], Year: 2023, Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cells {
+		s := c.JurisdictionName + ":" + c.Indicator[10:] + "=" + itoa(int(c.Value))
+		if c.Partial {
+			s += "(partial)"
+		}
+		got = append(got, s)
+	}
+	want := "古城街道:cases_accepted=500,古城街道:cases_resolved=480(partial),垡头街道:cases_accepted=374,垡头街道:cases_resolved=367"
+	if strings.Join(got, ",") != want {
+		t.Errorf("TopicCells(limit 2) = %s; want %s", strings.Join(got, ","), want)
+	}
+	cells, err = db.TopicCells(ctx, TopicFilter{Indicators: inds, RankBy: inds[0], Year: 2023, Limit: 5, Scope: Scope{Parent: "33"}})
+	if err != nil || len(cells) != 2 {
+		t.Errorf("TopicCells(parent 33) = %d cells, %v; want 古城街道's 2", len(cells), err)
+	}
+	years, err := db.TopicYears(ctx, inds[:1], Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(years) != 2 || years[0].Year != 2022 || years[0].Total != 300 || years[1].Total != 974 || years[1].Jurisdictions != 3 ||
+		len(years[1].Largest) != 3 || years[1].Largest[0].Value != 500 || years[1].Largest[0].Quote == "" {
+		t.Errorf("TopicYears = %+v; want 2022: 300, 2023: 974 over 3 with the largest (500) first", years)
+	}
+}
+
+func TestHeatmapAndAreas(t *testing.T) {
+	db := dashboardFixture(t)
+	ctx := context.Background()
+	hm, err := db.Heatmap(ctx, HeatmapFilter{Year: 2023, Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hm.Total != 3 || len(hm.Jurisdictions) != 2 || hm.Jurisdictions[0].Code != "110105019" || len(hm.Cells) != 4 {
+		t.Errorf("Heatmap(2023, limit 2) = %+v; want 2 of 3 jurisdictions by code and their 4 values", hm)
+	}
+	hm, err = db.Heatmap(ctx, HeatmapFilter{Year: 2021, Limit: 2})
+	if err != nil || hm.Total != 0 || len(hm.Cells) != 0 {
+		t.Errorf("Heatmap(2021) = %+v, %v; want empty", hm, err)
+	}
+	areas, err := db.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range areas {
+		got = append(got, a.Code)
+	}
+	if want := "11,1101,33,3310"; strings.Join(got, ",") != want {
+		t.Errorf("Areas = %s; want %s", strings.Join(got, ","), want)
+	}
+}
+
+func TestCatalogHasTheIndicators(t *testing.T) {
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	cat, err := db.Catalog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat) < 40 || cat[0].NameZH == "" || cat[0].Unit == "" {
+		t.Errorf("Catalog = %d indicators, first %+v; want the catalog's 40+ with names and units", len(cat), cat[0])
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// synthBatches converts the synthetic corpus into LoadSynthetic's batches.
+func synthBatches(cfg synth.Config, size int) iter.Seq[SyntheticBatch] {
+	return func(yield func(SyntheticBatch) bool) {
+		var b SyntheticBatch
+		for r, hs := range cfg.All() {
+			b.Reports = append(b.Reports, SyntheticReport(r))
+			for _, h := range hs {
+				b.Headlines = append(b.Headlines, SyntheticHeadline(h))
+			}
+			if len(b.Reports) == size {
+				if !yield(b) {
+					return
+				}
+				b = SyntheticBatch{}
+			}
+		}
+		if len(b.Reports) > 0 {
+			yield(b)
+		}
+	}
+}
+
+func TestLoadSynthetic(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	values := 0
+	for _, hs := range synth.DefaultConfig(500).All() {
+		values += len(hs)
+	}
+	if err := db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(500), 120)); err != nil {
+		t.Fatal(err)
+	}
+	h, err := db.Health(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Reports != 500 || h.Facts != values {
+		t.Errorf("Health after LoadSynthetic = %+v; want 500 reports, %d facts", h, values)
+	}
+	var n, unsorted int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE NOT sorted) FROM (
+		SELECT (indicator, year) >= lag((indicator, year), 1, (indicator, year)) OVER (ORDER BY rowid) AS sorted FROM headline)`).Scan(&n, &unsorted); err != nil {
+		t.Fatal(err)
+	}
+	if n != values || unsorted != 0 {
+		t.Errorf("headline has %d rows, %d out of (indicator, year) order; want %d sorted", n, unsorted, values)
+	}
+	o, err := db.Overview(ctx, 0)
+	if err != nil || o.Jurisdictions < 45 || o.LastYear != 2024 || len(o.Coverage) == 0 {
+		t.Errorf("Overview on the synthetic corpus = %+v, %v; want ~50 jurisdictions up to 2024", o, err)
+	}
+	cells, err := db.TopicCells(ctx, TopicFilter{Indicators: []string{"mediation.cases_accepted"}, RankBy: "mediation.cases_accepted", Year: 2024, Limit: 10})
+	if err != nil || len(cells) != 10 || cells[0].Value < cells[9].Value {
+		t.Errorf("TopicCells on the synthetic corpus = %d cells, %v; want the 10 largest, ranked", len(cells), err)
+	}
+}

@@ -1,0 +1,173 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestUpgradeFromVersion1 builds a warehouse the way fazhi with only
+// migration 1 did, with data and a correction in it, then opens it with this
+// fazhi: it must be upgraded in place, data and corrections intact.
+func TestUpgradeFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.duckdb")
+	steps, err := migrationSteps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+		steps[0].sql,
+		`INSERT INTO schema_version (version, name) VALUES (1, '` + steps[0].name + `')`,
+		`INSERT INTO indicators VALUES ('mediation.cases_accepted', '调解受理', 'Mediation cases accepted', 'mediation', 'count', '件', '')`,
+		`INSERT INTO reports VALUES ('aaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaa00', 'a.txt', 'txt', '垡头街道报告', '', '110105019', '垡头街道', '街道',
+			[], 2023, 18, '全年受理矛盾纠纷374件,调解成功367件。', 'fazhi-extract/1', now())`,
+		`INSERT INTO facts VALUES ('aaaaaaaaaaaaaaaa-1', 'aaaaaaaaaaaaaaaa', 'mediation.cases_accepted', 374, '件', '件', false, '',
+			'全年受理矛盾纠纷374件', 8, 11, false, [], NULL, NULL, '')`,
+		`INSERT INTO corrections VALUES (nextval('correction_ids'), 'aaaaaaaaaaaaaaaa-1', 'aaaaaaaaaaaaaaaa', NULL, 380, 'set', '李明', '表格', now())`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("build version 1 warehouse: %.60s: %v", q, err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err := Open(ctx, Config{Path: path})
+	if err != nil {
+		t.Fatalf("Open(version 1 warehouse): %v", err)
+	}
+	defer db.Close()
+	var versions []int
+	rows, err := db.sql.QueryContext(ctx, `SELECT version FROM schema_version ORDER BY version`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var v int
+		rows.Scan(&v)
+		versions = append(versions, v)
+	}
+	rows.Close()
+	if want := []int{1, 2}; !reflect.DeepEqual(versions, want) {
+		t.Errorf("schema_version after upgrade = %v; want %v", versions, want)
+	}
+	rep, err := db.Report(ctx, "aaaaaaaaaaaaaaaa")
+	if err != nil {
+		t.Fatalf("Report after upgrade: %v", err)
+	}
+	if len(rep.Facts) != 1 || rep.Facts[0].Value != 380 || !rep.Facts[0].Corrected {
+		t.Errorf("facts after upgrade = %+v; want the corrected 380", rep.Facts)
+	}
+	if v, ok := headlineValue(t, db, "110105019", 2023, "mediation.cases_accepted"); !ok || v != 380 {
+		t.Errorf("headline after upgrade = %v, %v; want 380 (the table is refilled)", v, ok)
+	}
+	hist, err := db.Corrections(ctx, "aaaaaaaaaaaaaaaa-1")
+	if err != nil || len(hist) != 1 || hist[0].Author != "李明" {
+		t.Errorf("Corrections after upgrade = %+v, %v; want the version-1 correction", hist, err)
+	}
+	for _, view := range []string{"coverage", "yoy", "review_queue", "indicator_wide"} {
+		if _, err := db.QueryReadOnly(ctx, `SELECT * FROM `+view, DefaultReadOnlyLimits); err != nil {
+			t.Errorf("SELECT * FROM %s after upgrade: %v", view, err)
+		}
+	}
+}
+
+// TestEveryColumnHasAComment: names are the documentation, and comments
+// are the rest of it (SELECT * FROM duckdb_columns()).
+func TestEveryColumnHasAComment(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT 'table ' || table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND coalesce(comment, '') = ''
+		UNION ALL
+		SELECT 'view ' || view_name FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND coalesce(comment, '') = ''
+		UNION ALL
+		SELECT table_name || '.' || column_name FROM duckdb_columns()
+		WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND coalesce(comment, '') = ''
+		ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var missing []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		missing = append(missing, s)
+	}
+	if len(missing) > 0 {
+		t.Errorf("without COMMENT ON: %s", strings.Join(missing, ", "))
+	}
+}
+
+func TestResearcherViews(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	mustLoad(t, db,
+		report("a.txt", shaA, "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 300, "", 8, 11)),
+		report("a2.txt", shaA2, "110105019", "垡头街道", 2023, text,
+			fact("mediation.cases_accepted", 374, "", 8, 11), fact("mediation.cases_resolved", 367, "", 17, 20)),
+		report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)),
+	)
+	q := func(sql string) [][]any {
+		t.Helper()
+		res, err := db.QueryReadOnly(ctx, sql, DefaultReadOnlyLimits)
+		if err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+		return res.Rows
+	}
+	wide := q(`SELECT jurisdiction_name, year, "mediation.cases_accepted", "mediation.cases_resolved" FROM indicator_wide ORDER BY year, jurisdiction_name`)
+	want := [][]any{{"垡头街道", int32(2022), 300.0, nil}, {"古城街道", int32(2023), 100.0, nil}, {"垡头街道", int32(2023), 374.0, 367.0}}
+	if !reflect.DeepEqual(wide, want) {
+		t.Errorf("indicator_wide = %v; want %v", wide, want)
+	}
+	yoy := q(`SELECT indicator, year, prev_year, value, prev_value, change, change_pct FROM yoy`)
+	want = [][]any{{"mediation.cases_accepted", int32(2023), int32(2022), 374.0, 300.0, 74.0, 24.67}}
+	if !reflect.DeepEqual(yoy, want) {
+		t.Errorf("yoy = %v; want %v", yoy, want)
+	}
+	cov := q(`SELECT report_id, indicators_stated, facts, indicators FROM coverage ORDER BY report_id`)
+	if len(cov) != 3 || cov[0][1] != int64(2) || !reflect.DeepEqual(cov[0][3], []any{"mediation.cases_accepted", "mediation.cases_resolved"}) {
+		t.Errorf("coverage = %v; want report a2 stating 2 indicators", cov)
+	}
+}
+
+// TestOpenTwiceInOneProcess pins what DuckDB 1.5 does when one process
+// opens the same file twice: duckdb-go hands out the same database instance,
+// whose configuration the first Open has locked, so the second Open fails
+// (it cannot apply the sandbox settings) and the first stays usable. One
+// process must therefore hold one *DB per file.
+func TestOpenTwiceInOneProcess(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	first, err := Open(ctx, Config{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	for _, cfg := range []Config{{Path: path}, {Path: path, ReadOnly: true}} {
+		second, err := Open(ctx, cfg)
+		if err == nil {
+			second.Close()
+			t.Errorf("second Open(%+v) in the same process succeeded; want an error", cfg)
+		}
+	}
+	loadIndicators(t, first)
+	if v, err := first.SchemaVersion(ctx); err != nil || v != 2 {
+		t.Errorf("first DB after the refused second Open: SchemaVersion = %d, %v; want 2", v, err)
+	}
+}
