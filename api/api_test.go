@@ -8,17 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/gin-gonic/gin"
 
-	"github.com/fazhi/fazhi/datasets"
-	"github.com/fazhi/fazhi/datasets/divisions"
-	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/warehousetest"
 )
 
 func TestMain(m *testing.M) {
@@ -26,48 +22,11 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// mustServer loads the sample reports into a temp warehouse and serves the
-// API from a real HTTP server.
+// mustServer serves the API on a warehouse holding the sample reports,
+// from a real HTTP server.
 func mustServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	db, err := warehouse.Open(ctx, warehouse.Config{Path: filepath.Join(t.TempDir(), "api.duckdb")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	table, err := divisions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	mem := memory.NewGoAllocator()
-	inds, err := ingest.IndicatorBatch(mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inds.Release()
-	if err := db.ReplaceReference(ctx, "indicators", inds); err != nil {
-		t.Fatal(err)
-	}
-	jur, err := ingest.JurisdictionBatch(mem, table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer jur.Release()
-	if err := db.ReplaceReference(ctx, "jurisdictions", jur); err != nil {
-		t.Fatal(err)
-	}
-	inputs, err := ingest.FilesFS(datasets.SampleReports(), ".", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := ingest.NewExtractor(table)
-	if err := x.Walk(ctx, inputs, ingest.WalkConfig{}, func(ctx context.Context, b *ingest.Batch) error {
-		_, err := db.Load(ctx, b)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	db := warehousetest.OpenSamples(t, warehouse.Config{})
 	r := gin.New()
 	New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{}).Register(r)
 	srv := httptest.NewServer(r)

@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,6 +23,7 @@ import (
 	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/warehousetest"
 )
 
 const testToken = "s3cret-token"
@@ -39,24 +39,13 @@ type writeServer struct {
 // changed by edit if given, after loading the samples when samples is set.
 func mustWriteServer(t *testing.T, samples bool, edit func(*Config)) writeServer {
 	t.Helper()
-	ctx := context.Background()
 	exportDir := t.TempDir()
-	db, err := warehouse.Open(ctx, warehouse.Config{Path: filepath.Join(t.TempDir(), "w.duckdb"), AllowedDirectories: []string{exportDir}})
-	if err != nil {
-		t.Fatal(err)
+	db := warehousetest.Open(t, warehouse.Config{AllowedDirectories: []string{exportDir}})
+	if samples {
+		warehousetest.LoadSamples(t, db)
 	}
-	t.Cleanup(func() { db.Close() })
 	table, err := divisions.Load()
 	if err != nil {
-		t.Fatal(err)
-	}
-	mem := memory.NewGoAllocator()
-	inds, err := ingest.IndicatorBatch(mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inds.Release()
-	if err := db.ReplaceReference(ctx, "indicators", inds); err != nil {
 		t.Fatal(err)
 	}
 	x := ingest.NewExtractor(table)
@@ -71,22 +60,6 @@ func mustWriteServer(t *testing.T, samples bool, edit func(*Config)) writeServer
 		}
 		defer b.Release()
 		return db.Load(ctx, b)
-	}
-	if samples {
-		err := fs.WalkDir(datasets.SampleReports(), ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !strings.HasSuffix(p, ".txt") {
-				return err
-			}
-			data, err := fs.ReadFile(datasets.SampleReports(), p)
-			if err != nil {
-				return err
-			}
-			_, err = ingestOne(ctx, p, data)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 	cfg := Config{Token: testToken, Ingest: ingestOne, ExportDir: exportDir, MaxUpload: 1 << 20}
 	if edit != nil {

@@ -7,51 +7,19 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/gin-gonic/gin"
 
-	"github.com/fazhi/fazhi/datasets"
-	"github.com/fazhi/fazhi/datasets/divisions"
-	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/warehousetest"
 )
 
 // mustSampleWarehouse loads the bundled samples into a temp warehouse.
 func mustSampleWarehouse(t *testing.T) *warehouse.DB {
 	t.Helper()
-	ctx := context.Background()
-	db, err := warehouse.Open(ctx, warehouse.Config{Path: filepath.Join(t.TempDir(), "w.duckdb")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	table, err := divisions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inds, err := ingest.IndicatorBatch(memory.NewGoAllocator())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inds.Release()
-	if err := db.ReplaceReference(ctx, "indicators", inds); err != nil {
-		t.Fatal(err)
-	}
-	inputs, err := ingest.FilesFS(datasets.SampleReports(), ".", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ingest.NewExtractor(table).Walk(ctx, inputs, ingest.WalkConfig{}, func(ctx context.Context, b *ingest.Batch) error {
-		_, err := db.Load(ctx, b)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return warehousetest.OpenSamples(t, warehouse.Config{})
 }
 
 // Every saved example must run in the sandbox on real data.
