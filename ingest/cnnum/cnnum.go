@@ -114,7 +114,8 @@ func parseArabic(s string, i int) (Number, bool) {
 	n.Digits = digits
 	m, size := multiplier(s[j:])
 	if m > 0 {
-		v *= m
+		// Round before the test: 2.87万 is 28699.999999999996 in binary.
+		v = round(v * m)
 		j += size
 		if v == float64(int64(v)) {
 			n.Integer = true
@@ -271,7 +272,28 @@ func parseChinese(s string, i int) (Number, bool) {
 	if r, size := utf8.DecodeRuneInString(s[i:]); (r == '零' || r == '〇') && last-i > size {
 		return Number{}, false
 	}
-	return Number{Value: v, Start: i, End: last, Chinese: true, Integer: true}, true
+	n := Number{Value: v, Start: i, End: last, Chinese: true, Integer: true}
+	// A decimal part: 九十六点九 (96.9), 百分之九十八点五. Only after a plain
+	// numeral (no 万 or 亿 read), and only with digits after 点.
+	if total == 0 && strings.HasPrefix(s[last:], "点") {
+		k := last + len("点")
+		scale := 0.1
+		frac := 0.0
+		for k < len(s) {
+			r, size := utf8.DecodeRuneInString(s[k:])
+			d := cnDigit(r)
+			if d < 0 {
+				break
+			}
+			frac += float64(d) * scale
+			scale /= 10
+			k += size
+		}
+		if k > last+len("点") {
+			n.Value, n.End, n.Integer = round(v+frac), k, false
+		}
+	}
+	return n, true
 }
 
 func round(v float64) float64 {

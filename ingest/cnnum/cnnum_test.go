@@ -58,6 +58,12 @@ func TestParseAt(t *testing.T) {
 		{in: "12,34件", ok: true, value: 12, text: "12", next: ",34件"},
 		{in: "1234,567件", ok: true, value: 1234, text: "1234", next: ",567件"},
 		{in: "168批次,505人次", ok: true, value: 168, text: "168", next: "批次,505人次"},
+		{in: "受理调解案件2.87万件", at: "2", ok: true, value: 28700, text: "2.87万", next: "件"},
+		{in: "1.13万件", ok: true, value: 11300, text: "1.13万", next: "件"},
+		{in: "调处成功率九十六点九%", at: "九", ok: true, value: 96.9, text: "九十六点九", chinese: true, next: "%"},
+		{in: "三点半", ok: true, value: 3, text: "三", chinese: true, next: "点半"},
+		{in: "一点", ok: true, value: 1, text: "一", chinese: true, next: "点"},
+		{in: "一万点五", ok: true, value: 10000, text: "一万", chinese: true, next: "点五"},
 		{in: "1,000,000元", ok: true, value: 1e6, text: "1,000,000", next: "元"},
 		{in: "5千米", ok: true, value: 5, text: "5", next: "千米"},
 		{in: "5百分点", ok: true, value: 5, text: "5", next: "百分点"},
@@ -135,11 +141,44 @@ func TestApproxAfter(t *testing.T) {
 	}
 }
 
+// TestParseAtInteger checks that decimal figures scaled to whole numbers
+// are integers (2.87万 = 28700 is a count) and Chinese decimals are not.
+func TestParseAtInteger(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"2.87万件", true},
+		{"1.13万件", true},
+		{"0.35万元", true},
+		{"1.5万", true},
+		{"1.25", false},
+		{"1.23456万", false},
+		{"九十六点九", false},
+		{"九十六", true},
+	}
+	for _, tt := range tests {
+		n, ok := ParseAt(tt.in, 0)
+		if !ok || n.Integer != tt.want {
+			t.Errorf("ParseAt(%q, 0).Integer = %v (ok %v); want %v", tt.in, n.Integer, ok, tt.want)
+		}
+	}
+}
+
 func TestPercent(t *testing.T) {
-	s := "占比百分之九十八,"
-	n, ok := Percent(s, strings.Index(s, "百分之"))
-	if !ok || n.Value != 98 || n.Text(s) != "百分之九十八" {
-		t.Errorf("Percent(%q) = %v %q %v; want 98 %q true", s, n.Value, n.Text(s), ok, "百分之九十八")
+	for _, tt := range []struct {
+		in   string
+		want float64
+		text string
+	}{
+		{"占比百分之九十八,", 98, "百分之九十八"},
+		{"调处成功率百分之九十六点九,", 96.9, "百分之九十六点九"},
+		{"办结率百分之百", 100, "百分之百"},
+	} {
+		n, ok := Percent(tt.in, strings.Index(tt.in, "百分之"))
+		if !ok || n.Value != tt.want || n.Text(tt.in) != tt.text {
+			t.Errorf("Percent(%q) = %v %q %v; want %v %q true", tt.in, n.Value, n.Text(tt.in), ok, tt.want, tt.text)
+		}
 	}
 	if _, ok := Percent("百分点", 0); ok {
 		t.Errorf("Percent(%q) ok = true; want false", "百分点")

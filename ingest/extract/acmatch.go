@@ -6,11 +6,18 @@ package extract
 type matcher struct {
 	class [256]uint8 // byte → byte class; 0 = a byte no word contains
 	width int        // number of classes
-	next  []uint16   // state*width + class → state
-	out   [][]int32  // state → ids of the words that end here (suffix outputs merged)
-	lens  []int      // word id → length in bytes
+	// next[state*width + class] is the next state times width (the row
+	// offset of the next state), negated-bit-marked (bit 31 set) when a
+	// word ends in that state.
+	next  []int32
+	out   [][]int32 // state → ids of the words that end here (suffix outputs merged)
+	lens  []int     // word id → length in bytes
 	words []string
 }
+
+// maxWord bounds the length in bytes of a lexicon word (checked when the
+// matcher is built).
+const maxWord = 48
 
 // hit is one occurrence of a lexicon word: bytes [start, end) of the text.
 type hit struct {
@@ -27,6 +34,9 @@ func newMatcher(words []string) *matcher {
 	}
 	outs := [][]int32{nil}
 	for id, w := range words {
+		if len(w) > maxWord {
+			panic("extract: lexicon word longer than maxWord: " + w)
+		}
 		m.lens[id] = len(w)
 		s := int32(0)
 		for i := 0; i < len(w); i++ {
@@ -88,11 +98,19 @@ func newMatcher(words []string) *matcher {
 	if n > 1<<16 {
 		panic("extract: lexicon too large for the matcher")
 	}
-	m.next = make([]uint16, n*m.width)
+	if n*m.width >= 1<<31 {
+		panic("extract: lexicon too large for the matcher")
+	}
+	m.next = make([]int32, n*m.width)
 	for st := 0; st < n; st++ {
 		for c := 0; c < 256; c++ {
 			if used[c] {
-				m.next[st*m.width+int(m.class[c])] = uint16(full[st*256+c])
+				t := full[st*256+c]
+				e := t * int32(m.width)
+				if len(outs[t]) > 0 {
+					e |= -1 << 31
+				}
+				m.next[st*m.width+int(m.class[c])] = e
 			}
 		}
 	}
@@ -107,15 +125,16 @@ func (m *matcher) scan(text string, hits []hit) []hit {
 
 // scanRange is scan over text[lo:hi], with offsets into text.
 func (m *matcher) scanRange(text string, lo, hi int, hits []hit) []hit {
-	s := 0
+	row := int32(0) // the current state times width
 	next := m.next
-	out := m.out
 	class := &m.class
-	width := m.width
-	for i := lo; i < hi; i++ {
-		s = int(next[s*width+int(class[text[i]])])
-		if o := out[s]; len(o) > 0 {
-			for _, id := range o {
+	width := int32(m.width)
+	text = text[:hi]
+	for i := lo; i < len(text); i++ {
+		e := next[row+int32(class[text[i]])]
+		row = e & 0x7FFFFFFF
+		if e < 0 {
+			for _, id := range m.out[row/width] {
 				hits = append(hits, hit{start: int32(i + 1 - m.lens[id]), end: int32(i + 1), word: id})
 			}
 		}

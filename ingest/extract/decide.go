@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
 )
@@ -18,17 +19,22 @@ type tuple struct {
 	early bool // before a 等 that closes the list the number counts
 }
 
-// decide classifies one numeral with its unit and records the facts.
-func (x *run) decide(c cand) {
+// decide classifies one numeral with its unit and records the facts; nx is
+// the next candidate in the text (Start len(text) when none).
+func (x *run) decide(c cand, nx cand) {
+	next := nx.n.Start
 	n, u, unitEnd, S := c.n, c.u, c.unitEnd, c.S
 	s := x.text
 	N := n.Start
 	hs := x.hits
 	k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
+	if S != x.partS {
+		x.partS, x.partE, x.partDone = S, c.E, false
+	}
 	if k == len(hs) || int(hs[k].start) > x.sentEnd(S, unitEnd) {
 		return // no trigger word in the sentence
 	}
-	C := clauseStart(s, N, S)
+	C, marks := clauseMarks(s, N, S)
 	E := clauseEnd(s, unitEnd)
 	if gluedEnumerator(s[unitEnd:]) {
 		E = unitEnd
@@ -71,10 +77,14 @@ func (x *run) decide(c cand) {
 	}
 	// The near region of the number: its own list item (between 、) on
 	// both sides. Veto words count only there.
-	marks := scanMarks(s, C, N)
 	Ln := C
 	if marks.dun >= 0 {
 		Ln = marks.dun
+	}
+	if marks.deng > Ln {
+		// 规范性文件、合同协议等开展合法性审查152件: the items before 等 are
+		// what the act after it counts; they veto nothing.
+		Ln = marks.deng
 	}
 	Rn := Er
 	if p := strings.Index(s[unitEnd:Er], "、"); p >= 0 {
@@ -87,8 +97,8 @@ func (x *run) decide(c cand) {
 	// with the k-th item of the list before it.
 	fb, seg := -1, 0
 	segLo, segHi := C, N
-	if p := strings.LastIndex(s[C:N], "分别"); p >= 0 {
-		fb = C + p
+	if marks.fenbie >= 0 {
+		fb = marks.fenbie
 		seg = strings.Count(s[fb:N], "、")
 		segLo = C
 		for i := 0; i < seg; i++ {
@@ -108,14 +118,23 @@ func (x *run) decide(c cand) {
 		}
 	}
 	// Anchors after 等 in the left clause: "A、B等合法性审查" is about 审查.
-	Ld := C
+	// Before 等, a trigger inside the list's later items is one of the
+	// things counted, weaker than the act before the list: 审查重大行政决策、
+	// 重大合同、招商引资协议等各类法律事务137件 is a review.
+	Ld, items := C, -1
 	if marks.deng >= 0 {
 		Ld = marks.deng
+		if p := strings.Index(s[C:Ld], "、"); p >= 0 {
+			items = C + p
+		}
 	}
 	var buf [24]tuple
 	tuples := buf[:0]
 	var domMask uint64
-	var notBuf [8]int32
+	var sentMask uint64 // domains in the sentence before the number
+	planSeen := false   // a plan word in the sentence before the number
+	brk := -1           // the last breakdown marker (其中) before the number
+	var notBuf [64]int32
 	nots := notBuf[:0]
 	for ; k < len(hs) && int(hs[k].start) < E; k++ {
 		h := hs[k]
@@ -128,6 +147,15 @@ func (x *run) decide(c cand) {
 			case refDomain:
 				if hEnd <= N || hEnd <= Er {
 					domMask |= 1 << uint(r.idx)
+				}
+				if hEnd <= N {
+					sentMask |= 1 << uint(r.idx)
+				}
+			case refPlan:
+				planSeen = planSeen || hEnd <= N
+			case refBreak:
+				if hEnd <= N {
+					brk = hStart
 				}
 			case refNot:
 				if fb >= 0 && (hStart < segLo || hEnd > segHi) {
@@ -157,6 +185,9 @@ func (x *run) decide(c cand) {
 				case hStart < Ld:
 					t.dist += 400
 					t.early = true
+					if items >= 0 && hStart > items {
+						t.dist += 200
+					}
 				case strings.Contains(s[hEnd:N], "、") || strings.Contains(s[hEnd:N], "其中"):
 					if hasDigit(s[hEnd:N]) && sameUnitBefore(s[hEnd:N], u.text) {
 						// Another figure of the same unit stands between:
@@ -176,8 +207,10 @@ func (x *run) decide(c cand) {
 					continue
 				}
 				t := tuple{rule: r.idx, dist: 100 + hStart - unitEnd, wlen: hEnd - hStart, start: hStart, right: true, near: true}
-				if strings.Contains(s[unitEnd:hStart], "、") {
-					// The next item of a list: 会议纪要3件、合法性审查18件.
+				if strings.Contains(s[unitEnd:hStart], "、") || numberFollows(s, hEnd) {
+					// The next item of a list (会议纪要3件、合法性审查18件), or
+					// the trigger of the next figure (126个村工作室接待法律咨询
+					// 1.8万人次).
 					continue
 				}
 				if len(tuples) < cap(buf) {
@@ -189,20 +222,19 @@ func (x *run) decide(c cand) {
 	if len(tuples) == 0 {
 		return
 	}
-	if n.Chinese && !chineseCountOK(s, N, unitEnd) || marks.open > marks.close || isFrequency(s[C:N], u.index == percentUnit.index) || isGrowth(s, C, N) || isPlan(s, S, N, x.opt.Year, x.hits, x.lx) {
+	if orgUnit(u) && next < E0 && !orgUnit(nx.u) && !hasAnyPrefix(s[unitEnd:], "、", "和", "及", "与", "(", "等", "以上", "左右") {
+		// Counted bodies, named after the count, that are the subject of a
+		// later figure of their clause: 21个社区调委会共有人民调解员168名,
+		// 十二个村调委会全年共受理矛盾纠纷九十六件.
 		return
 	}
-	var sentMask uint64 // domains in the sentence before the number
-	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S }); k < len(hs) && int(hs[k].end) <= N; k++ {
-		if int(hs[k].start) < S {
-			continue
-		}
-		for _, r := range x.lx.refs[hs[k].word] {
-			if r.kind == refDomain {
-				sentMask |= 1 << uint(r.idx)
-			}
-		}
+	if n.Chinese && !chineseCountOK(s, N, unitEnd) || marks.open > marks.close || isFrequency(marks, u.index == percentUnit.index) || isGrowth(s, C, N) || planSeen || x.otherYear(S, C, N) {
+		return
 	}
+	// A sentence whose own words do not set a rule's topic may continue
+	// the sentence before it: 已审结176件…以调解方式结案19件 after 受理行政
+	// 复议案件189件; a table row 涉及金额620万元 under 调解成功率97.3%.
+	prevMask, prevDone := uint64(0), false
 	// A combined count closing a list (A、B和C共计20件) belongs to the
 	// first item of the list.
 	list := s[Ld:N]
@@ -214,7 +246,22 @@ func (x *run) decide(c cand) {
 		if cr.units&(1<<uint(u.index)) == 0 {
 			continue
 		}
-		if cr.domainMask != 0 && domMask&cr.domainMask == 0 || sentMask&cr.notMask != 0 {
+		if cr.domainMask != 0 && domMask&cr.domainMask == 0 {
+			if !prevDone {
+				if x.prevS != S {
+					x.prevS, x.prevMask = S, x.prevDomains(S)
+				}
+				prevMask, prevDone = x.prevMask, true
+			}
+			if prevMask&cr.domainMask == 0 {
+				continue
+			}
+			// A topic borrowed from the sentence before is weaker than the
+			// sentence's own: 收到行政复议申请43件,受理38件 after a
+			// mediation sentence.
+			t.dist += 500
+		}
+		if sentMask&cr.notMask != 0 {
 			continue
 		}
 		vetoed := false
@@ -244,9 +291,9 @@ func (x *run) decide(c cand) {
 		best, second = second, -1
 		E0 = E
 	}
-	x.add(n, u, unitEnd, S, C, E0, x.lx.rules[tuples[best].rule])
+	x.add(n, u, unitEnd, S, C, E0, brk, x.lx.rules[tuples[best].rule])
 	if second >= 0 && x.lx.rules[tuples[second].rule].code != x.lx.rules[tuples[best].rule].code {
-		x.add(n, u, unitEnd, S, C, E, x.lx.rules[tuples[second].rule])
+		x.add(n, u, unitEnd, S, C, E, brk, x.lx.rules[tuples[second].rule])
 	}
 }
 
@@ -279,8 +326,9 @@ func better(lx *lexicon, a, b tuple, combined bool) bool {
 	return a.wlen > b.wlen
 }
 
-// add records the fact for numeral n decided as rule cr.
-func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E int, cr crule) {
+// add records the fact for numeral n decided as rule cr; brk is the
+// offset of the breakdown marker (其中) before it in its sentence, or -1.
+func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr crule) {
 	s := x.text
 	value := n.Value
 	if n.Next == n.End || !strings.HasSuffix(s[n.Start:n.End], "万") && !strings.HasSuffix(s[n.Start:n.End], "亿") {
@@ -313,24 +361,13 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E int, cr crule) {
 			Unit:      cr.unit,
 			RawUnit:   u.text,
 			Approx:    approx,
-			Scope:     x.scope(code, S, n.Start, E),
+			Scope:     x.scope(code, S, C, n.Start, E),
 			Quote:     strings.TrimSpace(s[C:max(E, unitEnd)]),
 		},
 		start: start,
 		end:   n.End,
 		sent:  S,
-		after: -1,
-	}
-	hs := x.hits
-	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S }); k < len(hs) && int(hs[k].end) <= n.Start; k++ {
-		if int(hs[k].start) < S {
-			continue
-		}
-		for _, r := range x.lx.refs[hs[k].word] {
-			if r.kind == refBreak {
-				f.after = int(hs[k].start)
-			}
-		}
+		after: brk,
 	}
 	if x.partialSentence(S, unitEnd) {
 		f.Flags = append(f.Flags, FlagPartialYear)
@@ -384,9 +421,13 @@ func (x *run) zeros() {
 	s := x.text
 	for _, z := range x.seeds {
 		at := z.at
-		after := s[at+len(zeroRules[z.rule].object):]
+		obj := zeroRules[z.rule].object
+		after := s[at+len(obj):]
 		if at >= x.plan || strings.HasPrefix(after, "率") || hasAnyPrefix(after, zeroNotAfter...) {
 			continue
+		}
+		if !strings.HasSuffix(obj, "案件") && !strings.HasSuffix(obj, "败诉") && !listEndsInCases(after) {
+			continue // a bare object is a zero only as an item of such a list
 		}
 		S := sentenceStart(s, at)
 		C := clauseStart(s, at, S)
@@ -400,11 +441,16 @@ func (x *run) zeros() {
 		// The negator governs the object: at most six characters between
 		// (无行政诉讼败诉), none of them a figure, a list break or 的 (无理由的
 		// 行政诉讼案件 is not a zero).
+		// Other objects of the same list may stand between: 未发生行政复议、
+		// 行政诉讼案件.
+		if neg >= 0 {
+			left = left[:neg+negLen] + trimListObjects(left[neg+negLen:])
+		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
 			continue
 		}
-		N := at - len(left) + neg
-		if isPlan(s, S, N, x.opt.Year, x.hits, x.lx) || strings.Contains(s[C:N], "确保") {
+		N := max(C, at-30) + neg
+		if isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || strings.Contains(s[C:N], "确保") {
 			continue
 		}
 		E := clauseEnd(s, at)
@@ -458,8 +504,24 @@ func (x *run) dropBreakdowns() {
 		if f.after < 0 {
 			continue
 		}
-		for j := i - 1; j >= 0 && x.facts[j].sent == f.sent; j-- {
+		// A sentence (or table row) that opens with 其中 breaks down the
+		// figures of the sentence before it too: 受理矛盾纠纷186件 /
+		// 其中:婚姻家庭纠纷62件.
+		prev := -1
+		if strings.TrimLeft(x.text[f.sent:f.after], " ") == "" {
+			prev = 0
+		}
+		for j := i - 1; j >= 0; j-- {
 			g := x.facts[j]
+			if g.sent != f.sent {
+				if prev != 0 {
+					break
+				}
+				prev = g.sent + 1
+			}
+			if prev > 0 && g.sent+1 != prev {
+				break
+			}
 			if g.start < f.after && g.Indicator == f.Indicator && g.Scope == f.Scope {
 				drop[i] = true
 				break
@@ -473,4 +535,159 @@ func (x *run) dropBreakdowns() {
 		}
 	}
 	x.facts = out
+}
+
+// prevDomains returns the domain bits of the sentence before the one
+// starting at S (one line back at most).
+func (x *run) prevDomains(S int) uint64 {
+	s := x.text
+	if S == 0 {
+		return 0
+	}
+	P := sentenceStart(s, S-1)
+	var mask uint64
+	var hs []hit
+	if x.scanned(P, S) {
+		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].end) > P }):]
+	} else {
+		var buf [16]hit
+		hs = x.lx.m.scanRange(s, P, S, buf[:0])
+	}
+	for _, h := range hs {
+		if int(h.end) > S {
+			break // hits are ordered by end
+		}
+		if int(h.start) < P {
+			continue
+		}
+		for _, r := range x.lx.refs[h.word] {
+			if r.kind == refDomain {
+				mask |= 1 << uint(r.idx)
+			}
+		}
+	}
+	return mask
+}
+
+// numberFollows reports whether a figure starts at byte i, perhaps after
+// a verb of amount (达, 为, 共): the word before it is that figure's
+// trigger, not the right-side trigger of a figure before.
+func numberFollows(s string, i int) bool {
+	for k := 0; k < 2 && i < len(s); k++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isCNNumeral(r) && r != '百' && r != '千' {
+			return true
+		}
+		if !strings.ContainsRune("达为共计约近超逾有", r) {
+			return false
+		}
+		i += size
+	}
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// intakeCodes count cases taken in. A report may state the applications
+// received before the cases accepted among them (收到行政复议申请43件,受理
+// 38件); the catalog counts the accepted ones.
+var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
+
+// dropApplications removes a count of applications received (收到, 接收)
+// when the same sentence goes on to state, for the same code and scope, the
+// cases accepted (受理) among them.
+func (x *run) dropApplications() {
+	s := x.text
+	out := x.facts[:0]
+	for i, f := range x.facts {
+		out = append(out, f)
+		if !slicesContains(intakeCodes, f.Indicator) {
+			continue
+		}
+		C := clauseStart(s, f.start, f.sent)
+		if !strings.Contains(s[C:f.start], "收到") && !strings.Contains(s[C:f.start], "接收") {
+			continue
+		}
+		for j := i + 1; j < len(x.facts) && x.facts[j].sent == f.sent; j++ {
+			g := x.facts[j]
+			if g.Indicator != f.Indicator || g.Scope != f.Scope || g.Value > f.Value {
+				continue
+			}
+			if strings.Contains(s[clauseStart(s, g.start, g.sent):g.start], "受理") {
+				out = out[:len(out)-1]
+			}
+			break
+		}
+	}
+	x.facts = out
+}
+
+func slicesContains(list []string, v string) bool {
+	for _, w := range list {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// trimListObjects removes from between (the text from a negator to a zero
+// object) the leading items of a list of zero objects: 行政复议、.
+func trimListObjects(between string) string {
+	for {
+		n := len(between)
+		for _, o := range zeroListObjects {
+			if rest, ok := strings.CutPrefix(between, o); ok {
+				for _, sep := range zeroListSeps {
+					if r, ok := strings.CutPrefix(rest, sep); ok {
+						between = r
+						break
+					}
+				}
+				break
+			}
+		}
+		if len(between) == n {
+			return between
+		}
+	}
+}
+
+// listEndsInCases reports whether after (the text after a bare zero
+// object) goes on with a separator and further list objects, the last one
+// followed by 案件: 、行政诉讼案件.
+func listEndsInCases(after string) bool {
+	seen := false
+	for {
+		sep := false
+		for _, w := range zeroListSeps {
+			if r, ok := strings.CutPrefix(after, w); ok {
+				after, sep = r, true
+				break
+			}
+		}
+		if !sep {
+			return seen && strings.HasPrefix(after, "案件")
+		}
+		obj := false
+		for _, o := range zeroListObjects {
+			if r, ok := strings.CutPrefix(after, o); ok {
+				after, obj, seen = r, true, true
+				break
+			}
+		}
+		if !obj {
+			return false
+		}
+	}
+}
+
+// orgUnit reports the units that count bodies (个 家 处 所).
+func orgUnit(u rawUnit) bool {
+	switch u.text {
+	case "个", "家", "处", "所":
+		return true
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -184,7 +185,7 @@ func derive(facts []Fact) []Fact {
 		return facts
 	}
 	facts = append(facts, added...)
-	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
+	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
 	return facts
 }
 

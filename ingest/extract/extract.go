@@ -2,7 +2,9 @@ package extract
 
 import (
 	"math/bits"
-	"sort"
+
+	"github.com/fazhi/fazhi/ingest/cnnum"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,7 +13,7 @@ import (
 // change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-11-22.1"
+const Version = "extract/2026-11-22.2"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -51,7 +53,17 @@ func Extract(text string, opt Options) []Fact {
 		plan:  planSection(text),
 		cands: make([]cand, 0, len(text)/256),
 		partE: -1,
+		prevS: -1,
+		nyS:   -1,
+		para: struct {
+			start, upto int
+			mentions    []mention
+			buf         []hit
+		}{start: -1},
 		glued: struct{ S, from, at int }{-1, 0, -1},
+	}
+	if opt.Year > 0 {
+		x.next = itoa(opt.Year + 1)
 	}
 	x.numbers()
 	x.facts = make([]found, 0, len(x.cands)/2+len(x.seeds)+4)
@@ -59,12 +71,17 @@ func Extract(text string, opt Options) []Fact {
 	if opt.Level == "" && opt.Jurisdiction == "" {
 		x.opt.Level = x.inferLevel()
 	}
-	for _, c := range x.cands {
-		x.decide(c)
+	for i, c := range x.cands {
+		next := cand{n: cnnum.Number{Start: len(text)}}
+		if i+1 < len(x.cands) {
+			next = x.cands[i+1]
+		}
+		x.decide(c, next)
 	}
 	x.zeros()
-	sort.SliceStable(x.facts, func(i, j int) bool { return x.facts[i].start < x.facts[j].start })
+	slices.SortStableFunc(x.facts, func(a, b found) int { return a.start - b.start })
 	x.dropBreakdowns()
+	x.dropApplications()
 	out := make([]Fact, 0, len(x.facts)+4)
 	// Byte offsets → rune offsets, in one forward pass over the starts
 	// (facts may share a number: 行政复议案件2件(均驳回申请)).
@@ -119,7 +136,9 @@ type run struct {
 	opt   Options
 	lx    *lexicon
 	hits  []hit
-	plan  int // byte offset where the plans for next year begin
+	spans []span // the stretches of text the matcher scanned for hits
+	plan  int    // byte offset where the plans for next year begin
+	next  string // the year after the report year, written out
 	cands []cand
 	seeds []seed // object words of the zero rules
 	valid bool   // the text is valid UTF-8
@@ -129,13 +148,20 @@ type run struct {
 	lastN, lastS      int
 	partS, partE      int
 	partial, partDone bool
+	// prevS and prevMask cache the domains of the sentence before the one
+	// starting at prevS.
+	prevS    int
+	prevMask uint64
+	// nyS and nyAt cache where next year (x.next + 年) is first named in
+	// the sentence starting at nyS (-1: nowhere).
+	nyS, nyAt int
 	// glued caches the first glued enumerator at or after from in the
 	// sentence starting at S (-1: none).
 	glued struct{ S, from, at int }
 	// para caches the sub-body mentions of the last paragraph asked for.
 	para struct {
-		start    int
-		done     bool
-		mentions []mention
+		start, upto int // the paragraph, scanned up to upto
+		mentions    []mention
+		buf         []hit
 	}
 }

@@ -6,12 +6,27 @@ import (
 	"unicode/utf8"
 )
 
-// skipBefore reports numbers that are ordinals, frequencies or required
-// minimums: 第3次, 每月2次, 至少1次, 不少于4次.
+// skipBefore reports numbers that are ordinals, frequencies, required
+// minimums or negated: 第3次, 每月2次, 至少1次, 不少于4次, 无一起.
 func skipBefore(s string, i int) bool {
 	head := s[max(0, i-12):i]
-	if strings.HasSuffix(head, "第") || strings.HasSuffix(head, "至少") || strings.HasSuffix(head, "不少于") || strings.HasSuffix(head, "不低于") || strings.HasSuffix(head, "不超过") || strings.HasSuffix(head, "“") || strings.HasSuffix(head, "《") {
+	r, _ := utf8.DecodeLastRuneInString(head)
+	switch r {
+	case '第', '“', '《', '无':
+		// 无一起行政诉讼案件: none, stated by the zero rules.
 		return true
+	case '少':
+		return strings.HasSuffix(head, "至少")
+	case '于':
+		return hasAnySuffix(head, "不少于", "不低于")
+	case '过':
+		return strings.HasSuffix(head, "不超过")
+	case '有':
+		return hasAnySuffix(head, "没有", "未有")
+	case '生':
+		return hasAnySuffix(head, "未发生", "没有发生")
+	case '现':
+		return hasAnySuffix(head, "未出现", "没有出现")
 	}
 	return false
 }
@@ -19,8 +34,8 @@ func skipBefore(s string, i int) bool {
 // isFrequency reports a clause before a number that makes it a rate of
 // recurrence or a figure per body, not a total: 每月开展法治宣传活动2次,
 // 每个村配备1名调解员, 各村均配备1名调解员.
-func isFrequency(left string, rate bool) bool {
-	return strings.Contains(left, "每") || !rate && strings.Contains(left, "均")
+func isFrequency(m marks, rate bool) bool {
+	return m.mei || !rate && m.jun
 }
 
 // chineseCountOK rejects Chinese numerals that are labels or slogans:
@@ -44,6 +59,9 @@ var growthWords = []string{"同比增加", "同比增长", "同比下降", "同�
 
 func isGrowth(s string, C, N int) bool {
 	left := s[max(C, N-30):N]
+	if !growthHint(left) {
+		return false
+	}
 	// The growth word ends right before the number or one or two characters
 	// before it (增长了13%, 同比增长约13%), with no 至 到 为 达 between: 增长至
 	// 300件 is a level.
@@ -65,8 +83,9 @@ func isGrowth(s string, C, N int) bool {
 var planWords = []string{"下一步", "力争", "争取", "预计", "计划于", "计划在", "计划开展", "计划完成", "目标是", "目标为", "明年", "下一年", "今后", "拟于", "拟在", "拟开展", "拟举办", "拟完成", "将力争", "确保完成"}
 
 // isPlan reports a number of a plan or target (力争, 计划开展, next year's
-// 2025年) or of an earlier year (2021年受理…, 去年) in its sentence or clause.
-func isPlan(s string, S, N, year int, hs []hit, lx *lexicon) bool {
+// 2025年) or of an earlier year (2021年受理…, 去年) in its sentence (from
+// S) or clause (from C).
+func isPlan(s string, S, C, N, year int, hs []hit, lx *lexicon) bool {
 	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S }); k < len(hs) && int(hs[k].end) <= N; k++ {
 		if int(hs[k].start) < S {
 			continue
@@ -77,15 +96,47 @@ func isPlan(s string, S, N, year int, hs []hit, lx *lexicon) bool {
 			}
 		}
 	}
+	return otherYear(s, S, C, N, year, itoa(year+1))
+}
+
+// otherYear reports a figure of next year's plans (2025年 in the sentence of
+// a 2024 report; next is the next year written out) or of an earlier year
+// (in its clause).
+func otherYear(s string, S, C, N, year int, next string) bool {
 	if year > 0 {
-		// 2025年 in a 2024 report: a plan.
 		left := s[S:N]
-		next := itoa(year + 1)
 		if p := strings.Index(left, next); p >= 0 && strings.HasPrefix(left[p+len(next):], "年") {
 			return true
 		}
 	}
-	return priorYear(s[clauseStart(s, N, S):N], year)
+	return priorYear(s[C:N], year)
+}
+
+// otherYear is otherYear for the report's year, in the sentence of the
+// current candidate (x.partS to x.partE): where next year is named in the
+// sentence is found once per sentence.
+func (x *run) otherYear(S, C, N int) bool {
+	s := x.text
+	if x.opt.Year > 0 {
+		if x.nyS != S {
+			x.nyS, x.nyAt = S, -1
+			for from := S; from < x.partE; {
+				p := strings.Index(s[from:x.partE], x.next)
+				if p < 0 {
+					break
+				}
+				if at := from + p; strings.HasPrefix(s[at+len(x.next):], "年") {
+					x.nyAt = at
+					break
+				}
+				from += p + len(x.next)
+			}
+		}
+		if x.nyAt >= 0 && x.nyAt+len(x.next)+len("年") <= N {
+			return true
+		}
+	}
+	return priorYear(s[C:N], x.opt.Year)
 }
 
 // priorYear reports a clause that dates its figure to an earlier year:
@@ -276,3 +327,26 @@ func (x *run) inferLevel() string {
 	}
 	return ""
 }
+
+// growthHint reports whether one of the last three characters before a
+// number ends a growth word — the cheap test before the full comparison.
+func growthHint(left string) bool {
+	for k := 0; k < 3 && left != ""; k++ {
+		r, size := utf8.DecodeLastRuneInString(left)
+		if growthLast[r] {
+			return true
+		}
+		left = left[:len(left)-size]
+	}
+	return false
+}
+
+// growthLast holds the last characters of growthWords.
+var growthLast = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range growthWords {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -40,15 +41,31 @@ func (x *run) numbers() {
 				continue
 			}
 			if !leadPair[c&0x0F][c1] {
+				// The common case: run on over ordinary characters
+				// without going back to the switch.
+				i += 3
+				for i+3 <= len(s) {
+					c, c1, c2 = s[i], s[i+1], s[i+2]
+					if c < 0xE1 || c >= 0xF0 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || leadPair[c&0x0F][c1] {
+						break
+					}
+					i += 3
+				}
+				continue
+			}
+			kind := runeKind[rune3(s[i:])]
+			if kind == 0 {
 				i += 3
 				continue
 			}
-			for k, z := range zeroRules {
-				if c == z.object[0] && c1 == z.object[1] && c2 == z.object[2] && strings.HasPrefix(s[i:], z.object) {
-					x.seeds = append(x.seeds, seed{i, k})
+			if kind&kindZero != 0 {
+				for k, z := range zeroRules {
+					if strings.HasPrefix(s[i:], z.object) {
+						x.seeds = append(x.seeds, seed{i, k})
+					}
 				}
 			}
-			if isCNNumeral3(s[i : i+3]) {
+			if kind&kindNumeral != 0 {
 				if c == 0xE7 && strings.HasPrefix(s[i:], "百分之") {
 					if n, ok := cnnum.Percent(s, i); ok {
 						x.candidate(n, percentUnit, n.Next)
@@ -56,9 +73,14 @@ func (x *run) numbers() {
 						continue
 					}
 				}
-				if next := x.number(i); next > i {
-					i = next
-					continue
+				// Most Chinese numerals in prose are words (一是, 统一,
+				// 进一步): read one only when the next character may go on
+				// with a figure.
+				if i+6 > len(s) || s[i+3] < 0xE1 || s[i+3] >= 0xF0 || runeKind[rune3(s[i+3:])]&kindFollow != 0 {
+					if next := x.number(i); next > i {
+						i = next
+						continue
+					}
 				}
 			}
 			i += 3
@@ -85,6 +107,7 @@ type cand struct {
 	u       rawUnit
 	unitEnd int
 	S       int // sentence start
+	E       int // sentence end (set by scanSentences)
 }
 
 // candidate records a numeral with its unit.
@@ -107,11 +130,14 @@ func (x *run) scanSentences() {
 	type window struct{ lo, hi int }
 	ws := make([]window, 0, len(x.cands)+4)
 	hi := -1
-	for _, c := range x.cands {
+	for i := range x.cands {
+		c := &x.cands[i]
 		if c.S < hi && c.unitEnd < hi {
+			c.E = hi
 			continue // inside the previous window
 		}
 		hi = sentenceEnd(s, c.unitEnd)
+		c.E = hi
 		ws = append(ws, window{c.S, hi})
 	}
 	for _, z := range x.seeds {
@@ -120,7 +146,9 @@ func (x *run) scanSentences() {
 	if len(ws) == 0 {
 		return
 	}
-	sort.Slice(ws, func(i, j int) bool { return ws[i].lo < ws[j].lo })
+	if len(x.seeds) > 0 {
+		slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
+	}
 	x.hits = make([]hit, 0, len(x.cands)*4)
 	done := 0 // text before done has been scanned
 	for _, w := range ws {
@@ -129,26 +157,68 @@ func (x *run) scanSentences() {
 			continue
 		}
 		x.hits = x.lx.m.scanRange(s, S, E, x.hits)
+		if n := len(x.spans); n > 0 && x.spans[n-1].hi == S {
+			x.spans[n-1].hi = E
+		} else {
+			x.spans = append(x.spans, span{S, E})
+		}
 		done = E
 	}
 }
 
+// span is a stretch [lo, hi) of the text.
+type span struct{ lo, hi int }
+
+// scanned reports whether the trigger matcher has scanned [lo, hi), so that
+// x.hits holds every word there.
+func (x *run) scanned(lo, hi int) bool {
+	k := sort.Search(len(x.spans), func(k int) bool { return x.spans[k].hi >= hi })
+	return k < len(x.spans) && x.spans[k].lo <= lo
+}
+
+// Kinds of the three-byte characters the scanner stops at.
+const (
+	kindNumeral = 1 << iota // a Chinese numeral
+	kindZero                // the first character of a zero rule's object word
+	kindUnit                // the first character of a unit (rawUnits)
+	kindFollow              // may follow a Chinese numeral within a figure
+)
+
 // leadPair[lead&0x0F][second byte] marks the first two bytes of the
-// three-byte characters the scanner stops at — the Chinese numerals and the
-// first characters of the zero rules' object words — a cheap filter before
-// the full comparison.
+// characters the scanner stops at (numerals, zero rules' objects): a small
+// table (4 KB) that rules out most characters before runeKind is read.
 var leadPair = func() (t [16][256]bool) {
-	mark := func(r rune) {
-		var b [4]byte
-		utf8.EncodeRune(b[:], r)
-		t[b[0]&0x0F][b[1]] = true
+	for r, k := range runeKind {
+		if k&(kindNumeral|kindZero) != 0 {
+			var b [4]byte
+			utf8.EncodeRune(b[:], rune(r))
+			t[b[0]&0x0F][b[1]] = true
+		}
 	}
+	return t
+}()
+
+// runeKind[r] is the kind of the character r of the Basic Multilingual
+// Plane (0 for all others): one table lookup per character of the text.
+// For the first character of a unit, the high byte is its unitGroups index.
+var runeKind = func() *[1 << 16]uint16 {
+	t := new([1 << 16]uint16)
 	for _, r := range "一二两三四五六七八九十百千零" {
-		mark(r)
+		t[r] |= kindNumeral
 	}
 	for _, z := range zeroRules {
 		r, _ := utf8.DecodeRuneInString(z.object)
-		mark(r)
+		t[r] |= kindZero
+	}
+	for g, list := range unitGroups[1:] {
+		g++
+		r, _ := utf8.DecodeRuneInString(rawUnits[list[0]].text)
+		t[r] |= kindUnit | kindFollow | uint16(g)<<8
+	}
+	// A numeral's own characters, multipliers, qualifiers (二十余, 一万多)
+	// and the full-width percent sign.
+	for _, r := range "一二两三四五六七八九十百千零〇万亿余多来分％" {
+		t[r] |= kindFollow
 	}
 	return t
 }()
@@ -188,6 +258,11 @@ func (x *run) number(i int) int {
 	}
 	u, ok := readUnit(x.text[at:])
 	if !ok {
+		// A table flattened into text may put the unit column before the
+		// value: 普法宣传活动 场24 (a row ending with the value).
+		if u, ok := unitBefore(x.text, n); ok {
+			x.candidate(n, u, n.End)
+		}
 		return n.End
 	}
 	unitEnd := at + len(u.text)
@@ -205,4 +280,31 @@ func (x *run) number(i int) int {
 	}
 	x.candidate(n, u, unitEnd)
 	return unitEnd
+}
+
+// unitBefore reads the unit column of a flattened table row written before
+// its value: " 场24" or " 人次 430" at the end of a line. The value must be
+// Arabic, end the line (or its cell) and carry no qualifier.
+func unitBefore(s string, n cnnum.Number) (rawUnit, bool) {
+	if n.Chinese || n.Next != n.End || n.End < len(s) && s[n.End] != '\n' && s[n.End] != ' ' {
+		return rawUnit{}, false
+	}
+	head := strings.TrimSuffix(s[:n.Start], " ")
+	for k, u := range rawUnits {
+		if u.text == "%" || !strings.HasSuffix(head, u.text) {
+			continue
+		}
+		if p := len(head) - len(u.text); p > 0 && head[p-1] == ' ' {
+			u.index = k
+			return u, true
+		}
+		return rawUnit{}, false
+	}
+	return rawUnit{}, false
+}
+
+// rune3 decodes the three-byte UTF-8 character at the start of s (which
+// the caller has checked) without validation.
+func rune3(s string) int {
+	return int(s[0]&0x0F)<<12 | int(s[1]&0x3F)<<6 | int(s[2]&0x3F)
 }

@@ -11,7 +11,7 @@ import (
 // name. Litigation and reconsideration cases are the government's own even
 // when an adviser handled them; coverage rates and organisation counts are
 // never scoped.
-func (x *run) scope(code string, S, N, E int) string {
+func (x *run) scope(code string, S, C, N, E int) string {
 	switch {
 	case strings.HasPrefix(code, "litigation.") && code != "litigation.cases", strings.HasPrefix(code, "reconsideration."),
 		code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
@@ -23,7 +23,11 @@ func (x *run) scope(code string, S, N, E int) string {
 		left := s[S:N]
 		if p := strings.LastIndex(left, "为被告"); p >= 0 {
 			if q := strings.LastIndex(left[:p], "以"); q >= 0 && p-q <= 3*12 {
-				return left[q+len("以") : p]
+				// 以县政府及部门为被告: the whole government side, no sub-body.
+				if name := left[q+len("以") : p]; !strings.ContainsAny(name, "及和与、各") {
+					return name
+				}
+				return ""
 			}
 		}
 	}
@@ -37,6 +41,7 @@ func (x *run) scope(code string, S, N, E int) string {
 	hs := x.hits
 	k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
 	bestStart, bestEnd := -1, -1
+	bestPlural := false
 	since := false // 成立以来 before the number
 	for ; k < len(hs) && int(hs[k].start) < SE; k++ {
 		h := hs[k]
@@ -50,12 +55,15 @@ func (x *run) scope(code string, S, N, E int) string {
 			if r.kind != refScope {
 				continue
 			}
-			if strings.HasPrefix(code, "litigation.") && scopeWords[r.idx] == "法律顾问" {
+			if strings.HasPrefix(code, "litigation.") && strings.HasPrefix(scopeWords[r.idx], "法律顾问") {
 				continue
 			}
+			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
+			// the one named beside it is the whole jurisdiction.
 			// Nearest before the number; else the first after it.
 			if int(h.end) <= N || bestStart < 0 {
 				bestStart, bestEnd = int(h.start), int(h.end)
+				bestPlural = plural(s, S, int(h.start)) || setFollows(s[bestEnd:])
 			}
 		}
 	}
@@ -67,7 +75,10 @@ func (x *run) scope(code string, S, N, E int) string {
 				return prev
 			}
 		}
-		return placeScope(s[clauseStart(s, N, S):N], x.opt.Jurisdiction)
+		return placeScope(s[C:N], x.opt.Jurisdiction)
+	}
+	if bestPlural {
+		return ""
 	}
 	name := scopeName(s, S, bestStart, bestEnd)
 	if name == s[bestStart:bestEnd] {
@@ -102,20 +113,26 @@ type mention struct {
 	name string // the name read back from it (莫满水调解工作室)
 }
 
-// paraScopes returns the sub-body mentions of the paragraph holding byte S,
-// scanning each paragraph once.
+// paraScopes returns the sub-body mentions of the paragraph holding byte S
+// that start before S, scanning each part of the paragraph once.
 func (x *run) paraScopes(S int) []mention {
 	s := x.text
-	para := strings.LastIndexByte(s[:S], '\n') + 1
-	if x.para.start == para && x.para.done {
+	if x.para.start < 0 || S < x.para.start || strings.IndexByte(s[x.para.start:S], '\n') >= 0 {
+		para := strings.LastIndexByte(s[:S], '\n') + 1
+		x.para.start, x.para.upto, x.para.mentions = para, para, x.para.mentions[:0]
+	}
+	if S <= x.para.upto {
 		return x.para.mentions
 	}
-	end := len(s)
-	if j := strings.IndexByte(s[para:], '\n'); j >= 0 {
-		end = para + j
-	}
-	x.para.start, x.para.done, x.para.mentions = para, true, x.para.mentions[:0]
-	for _, h := range x.lx.m.scanRange(s, para, end, nil) {
+	// Scan on from where the last call stopped (a little before, for a
+	// word across that point), keeping the hits that end after it.
+	lo, upto := max(x.para.start, x.para.upto-maxWord), x.para.upto
+	x.para.upto = S
+	x.para.buf = x.lx.m.scanRange(s, lo, S, x.para.buf[:0])
+	for _, h := range x.para.buf {
+		if int(h.end) <= upto {
+			continue
+		}
 		for _, r := range x.lx.refs[h.word] {
 			if r.kind == refScope {
 				st := int(h.start)
@@ -146,18 +163,39 @@ func (x *run) antecedent(S int, w string) string {
 // scopeStops end a sub-body name read backwards.
 const scopeStops = "的了在和与及对由将已共等是为把向从到于以并该其中全我各级个名年月日"
 
-var scopeLead = []string{"成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌"}
+var scopeLead = []string{"辖区", "派出所", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌"}
 
 func scopeName(s string, S, start, end int) string {
 	j := start
 	for n := 0; n < 7 && j > S; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if r == '”' || r == ')' {
+			// A quoted or bracketed part of the name: “和事佬”调解工作室,
+			// 村(社区)法律顾问.
+			open := "“"
+			if r == ')' {
+				open = "("
+			}
+			if p := strings.LastIndex(s[max(S, j-30):j], open); p >= 0 {
+				j = max(S, j-30) + p
+				if r == '”' {
+					break // a quoted name starts with its quote
+				}
+				continue
+			}
+		}
 		if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(scopeStops, r) {
 			break
 		}
 		j -= size
 	}
 	name := s[j:end]
+	if j == start {
+		return name // the bare scope word
+	}
+	if strings.HasPrefix(name, "“") {
+		return name // a quoted proper name: “老娘舅”品牌调解工作室
+	}
 	for _, p := range scopeLead {
 		if i := strings.LastIndex(name, p); i >= 0 && i+len(p) < len(name) {
 			name = name[i+len(p):]
@@ -173,6 +211,9 @@ var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村"}
 // 石水口村调委会, 东城街道司法所.
 var placeBodies = []string{"调委会", "人民调解委员会", "调解委员会", "司法所", "派出所", "综治中心", "人民法庭", "法庭", "调解室"}
 
+// placeVerbs open a clause whose subject is not the place named after them.
+var placeVerbs = []string{"邀请", "组织", "联合", "会同", "协调", "指导", "依托", "通过", "协助", "配合"}
+
 // placeScope reads a place below the jurisdiction that opens a clause with
 // one of its bodies (石水口村调委会受理矛盾纠纷12件); "" when the clause
 // opens otherwise, with the jurisdiction itself, or with 全镇, 我镇, 各村….
@@ -184,6 +225,9 @@ func placeScope(clause, jurisdiction string) string {
 			continue // two to six characters before the suffix
 		}
 		head := clause[:p]
+		if hasAnyPrefix(head, placeVerbs...) {
+			continue // 邀请镇派出所民警…: a body invited, not the clause's subject
+		}
 		ok := true
 		for _, r := range head {
 			if r < 0x4e00 || r > 0x9fff || strings.ContainsRune("全我本各该每其进在到对向为和与及共已将", r) {
@@ -206,6 +250,31 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// plural reports whether the sub-body name before byte at is counted (126个
+// 村(社区)工作室): the scope word names a set of bodies, not one.
+func plural(s string, S, at int) bool {
+	lo := max(S, at-24)
+	p := strings.LastIndex(s[lo:at], "个")
+	if p < 0 || lo+p == S {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:lo+p])
+	return r >= '0' && r <= '9' || isCNNumeral(r)
+}
+
+// setFollows reports whether a sub-body name is followed by a counted set
+// of bodies joined to it (工作站和11个社区服务室): together, the whole
+// jurisdiction.
+func setFollows(s string) bool {
+	for _, w := range []string{"和", "、", "及", "与"} {
+		if strings.HasPrefix(s, w) {
+			r, _ := utf8.DecodeRuneInString(s[len(w):])
+			return r >= '0' && r <= '9' || isCNNumeral(r)
 		}
 	}
 	return false

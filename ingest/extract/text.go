@@ -32,6 +32,10 @@ func clauseBoundary(s string, j int) int {
 	switch s[j-1] {
 	case ',', ':':
 		return 1
+	case ' ':
+		if spaceBreak(s, j-1) {
+			return 1
+		}
 	}
 	if j >= 3 {
 		switch s[j-3 : j] {
@@ -40,6 +44,28 @@ func clauseBoundary(s string, j int) int {
 		}
 	}
 	return 0
+}
+
+// spaceBreak reports whether the space at byte j separates two cells of a
+// table flattened into text (依申请公开2件 便民服务中心进驻事项96项): a space
+// between two non-ASCII characters. Normalised prose has no such space.
+// A unit column before the value is not a cell of its own (普法宣传活动 场24).
+func spaceBreak(s string, j int) bool {
+	if j == 0 || j+1 >= len(s) || s[j-1] < 0x80 || s[j+1] < 0x80 {
+		return false
+	}
+	return !unitColumn(s[j+1:])
+}
+
+// unitColumn reports whether s starts with a unit written before its value
+// in a flattened table: 场24, 人次 430.
+func unitColumn(s string) bool {
+	u, ok := readUnit(s)
+	if !ok {
+		return false
+	}
+	t := strings.TrimPrefix(s[len(u.text):], " ")
+	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 const maxBack = 900 // bytes: how far back a sentence start is looked for
@@ -85,15 +111,34 @@ func (x *run) sentenceOf(i int) int {
 	return S
 }
 
+// clauseEndByte marks the last bytes of the clause boundaries: those of
+// boundaryEnd, , : and space, and the final bytes of ， and ：.
+var clauseEndByte = func() (t [256]bool) {
+	t = boundaryEnd
+	for _, b := range []byte{',', ':', ' ', 0x8C, 0x9A} {
+		t[b] = true
+	}
+	return t
+}()
+
 // clauseStart returns the start of the clause holding byte i, not before lo.
 func clauseStart(s string, i, lo int) int {
 	for j := i; j > lo; j-- {
-		if clauseBoundary(s, j) > 0 {
+		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
 			return j
 		}
 	}
 	return lo
 }
+
+// forwardStop marks the bytes at which clauseEnd and sentenceEnd look
+// closer: ASCII boundaries, space and the lead bytes of full-width ones.
+var forwardStop = func() (t [256]bool) {
+	for _, b := range []byte{'\n', ';', '!', '?', ',', ':', ' ', 0xE3, 0xEF} {
+		t[b] = true
+	}
+	return t
+}()
 
 // clauseEnd returns the end of the clause holding byte i: the next boundary,
 // or a glued enumerator (三是, (二)) when punctuation was lost.
@@ -101,9 +146,16 @@ func clauseEnd(s string, i int) int {
 	hi := min(i+maxBack, len(s))
 	for j := i; j < hi; j++ {
 		c := s[j]
+		if !forwardStop[c] {
+			continue
+		}
 		switch c {
 		case '\n', ';', '!', '?', ',', ':':
 			return j
+		case ' ':
+			if spaceBreak(s, j) {
+				return j
+			}
 		}
 		if c == 0xE3 || c == 0xEF {
 			if j+3 <= len(s) {
@@ -122,6 +174,9 @@ func clauseEnd(s string, i int) int {
 func sentenceEnd(s string, i int) int {
 	hi := min(i+maxBack, len(s))
 	for j := i; j < hi; j++ {
+		if !forwardStop[s[j]] {
+			continue
+		}
 		switch s[j] {
 		case '\n', ';', '!', '?':
 			return j
@@ -153,9 +208,25 @@ func gluedEnumerator(s string) bool {
 // 普法宣传,全年累计开展52场.
 var fillers = []string{"今年以来", "全年", "今年", "年内", "累计", "共计", "合计", "先后", "共有", "共", "计", "开展", "举办", "组织", "完成", "达到", "达", "为", "有", "约", "近", "超", "逾", "涉及", "了"}
 
+// fillerFirst holds the first characters of fillers.
+var fillerFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, f := range fillers {
+		r, _ := utf8.DecodeRuneInString(f)
+		m[r] = true
+	}
+	return m
+}()
+
 // fillerOnly reports whether s is made of fillers only (or empty).
 func fillerOnly(s string) bool {
 	s = strings.TrimSpace(s)
+	if len(s) > 8*3 {
+		return false // no run of fillers is that long
+	}
+	if r, _ := utf8.DecodeRuneInString(s); s != "" && !fillerFirst[r] {
+		return false
+	}
 	for s != "" {
 		n := len(s)
 		for _, f := range fillers {
@@ -212,38 +283,66 @@ func hasAnySuffix(s string, suffixes ...string) bool {
 }
 
 // marks are the last positions of the punctuation that shapes a clause
-// before a number, found in one backward pass; -1 when absent. A number
-// with open > close is inside a 《title》.
+// before a number; -1 when absent.
 type marks struct {
-	dun, deng, open, close int // 、 等 《 》
+	dun, deng, open, close int  // 、 等 《 》
+	fenbie                 int  // 分别
+	mei, jun               bool // 每 and 均 occur
 }
 
-func scanMarks(s string, C, N int) marks {
-	m := marks{-1, -1, -1, -1}
-	for j := N - 3; j >= C; j-- {
-		if s[j] != 0xE3 && s[j] != 0xE7 {
-			continue
+// clauseMarks returns clauseStart(s, N, S) and the marks of the clause
+// before N, found in one backward pass. A number with open > close is inside
+// a 《title》.
+func clauseMarks(s string, N, S int) (int, marks) {
+	m := marks{-1, -1, -1, -1, -1, false, false}
+	for j := N; j > S; j-- {
+		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
+			return j, m
 		}
-		switch s[j : j+3] {
-		case "、":
-			if m.dun < 0 {
-				m.dun = j
-			}
-		case "等":
-			if m.deng < 0 {
-				m.deng = j
-			}
-		case "《":
-			if m.open < 0 {
-				m.open = j
-			}
-		case "》":
-			if m.close < 0 {
-				m.close = j
-			}
+		if j-3 >= S {
+			m.note(s, j-3, N)
 		}
 	}
-	return m
+	return S, m
+}
+
+// note records the mark that starts at byte j of a clause ending at N.
+func (m *marks) note(s string, j, N int) {
+	if j+3 > N {
+		return
+	}
+	switch s[j] {
+	case 0xE5:
+		if m.fenbie < 0 && j+6 <= N && s[j:j+6] == "分别" {
+			m.fenbie = j
+		}
+		m.jun = m.jun || s[j:j+3] == "均"
+		return
+	case 0xE6:
+		m.mei = m.mei || s[j:j+3] == "每"
+		return
+	case 0xE3, 0xE7:
+	default:
+		return
+	}
+	switch s[j : j+3] {
+	case "、":
+		if m.dun < 0 {
+			m.dun = j
+		}
+	case "等":
+		if m.deng < 0 {
+			m.deng = j
+		}
+	case "《":
+		if m.open < 0 {
+			m.open = j
+		}
+	case "》":
+		if m.close < 0 {
+			m.close = j
+		}
+	}
 }
 
 // gluedAfter returns the offset of the first enumerator (二是, 三是) glued

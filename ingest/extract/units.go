@@ -50,13 +50,16 @@ func readUnit(s string) (rawUnit, bool) {
 	if s[0] < 0x80 || len(s) < 3 {
 		return rawUnit{}, false
 	}
+	if runeKind[rune3(s)]&kindUnit == 0 && !strings.HasPrefix(s, "％") {
+		return rawUnit{}, false
+	}
 	if strings.HasPrefix(s, "％") {
 		// A full-width percent sign the normaliser left alone.
 		u := percentUnit
 		u.text = "％"
 		return u, true
 	}
-	for _, k := range unitsByFirst[s[:3]] {
+	for _, k := range unitGroups[runeKind[rune3(s)]>>8] {
 		if u := rawUnits[k]; strings.HasPrefix(s, u.text) {
 			u.index = k
 			return u, true
@@ -65,15 +68,28 @@ func readUnit(s string) (rawUnit, bool) {
 	return rawUnit{}, false
 }
 
-// unitsByFirst indexes rawUnits by their first character, in order.
-var unitsByFirst = func() map[string][]int {
-	m := map[string][]int{}
+// unitGroups lists the indexes of the three-byte rawUnits by first
+// character, in order (longest first); runeKind names a character's group.
+// Group 0 is empty.
+var unitGroups = func() [][]int {
+	groups := [][]int{nil}
+	at := map[string]int{}
 	for i, u := range rawUnits {
-		if len(u.text) >= 3 {
-			m[u.text[:3]] = append(m[u.text[:3]], i)
+		if len(u.text) < 3 || u.text[0] < 0xE0 {
+			continue
 		}
+		g, ok := at[u.text[:3]]
+		if !ok {
+			g = len(groups)
+			at[u.text[:3]] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
 	}
-	return m
+	if len(groups) > 255 {
+		panic("extract: too many unit groups")
+	}
+	return groups
 }()
 
 // unitFollowers are words that, right after a unit character, show that the
@@ -107,10 +123,22 @@ var unitFollowers = map[string][]string{
 	"卷":  {"宗", "烟"},
 }
 
+// followersOf[i] are the unitFollowers of rawUnits[i].
+var followersOf = func() [][]string {
+	out := make([][]string, len(rawUnits))
+	for i, u := range rawUnits {
+		out[i] = unitFollowers[u.text]
+	}
+	return out
+}()
+
 // unitContinues reports whether the unit u, followed by after, is really the
 // start of another word.
 func unitContinues(u rawUnit, after string) bool {
-	for _, f := range unitFollowers[u.text] {
+	if u.index < 0 || u.index >= len(followersOf) {
+		return false
+	}
+	for _, f := range followersOf[u.index] {
 		if strings.HasPrefix(after, f) {
 			return true
 		}
