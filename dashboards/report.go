@@ -13,6 +13,7 @@ import (
 
 type reportPage struct {
 	Title      string
+	Nav        string
 	Report     warehouse.Report
 	Paragraphs []paragraph
 	Groups     []factGroup
@@ -62,7 +63,7 @@ func (h *Handler) report(c *gin.Context) {
 		return
 	}
 	paras, marked := markFacts(r.Text, r.Facts)
-	page := reportPage{Title: reportTitle(r), Report: r, Paragraphs: paras}
+	page := reportPage{Title: reportTitle(r), Nav: "report", Report: r, Paragraphs: paras}
 	page.Groups, page.Flagged = groupFacts(r.Facts, inds, marked)
 	h.render(c, http.StatusOK, "report.html", page)
 }

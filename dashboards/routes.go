@@ -47,6 +47,15 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.StaticFS("/assets", http.FS(sub))
 	r.GET("/", h.compare)
 	r.GET("/reports/:id", h.report)
+	pc := newPageCache() // see cache.go
+	r.GET("/overview", h.cached(pc, h.overview))
+	r.GET("/trend", h.cached(pc, h.trend))
+	r.GET("/mediation", h.cached(pc, h.topicHandler("mediation")))
+	r.GET("/litigation", h.cached(pc, h.topicHandler("litigation")))
+	r.GET("/publicity", h.cached(pc, h.topicHandler("publicity")))
+	r.GET("/heatmap", h.cached(pc, h.heatmap))
+	r.GET("/brief", h.brief)
+	r.GET("/sql", h.sql)
 }
 
 // render writes a page; a failure to render is logged and answered with 500.
@@ -68,5 +77,6 @@ func (h *Handler) fail(c *gin.Context, status int, msg string, err error) {
 
 type errorPage struct {
 	Title   string
+	Nav     string
 	Message string
 }

@@ -6,8 +6,8 @@ import (
 
 // ExtractorVersion names the rules that produced a report's facts. It is
 // stored with every report so that a number can always be traced to the code
-// that found it; bump it when extraction output changes.
-const ExtractorVersion = "fazhi-extract/1"
+// that found it; ingest/extract bumps it when extraction output changes.
+const ExtractorVersion = extract.Version
 
 // Fact is one extracted number with its evidence; see extract.Fact.
 type Fact = extract.Fact

@@ -143,7 +143,7 @@ type CoverageArea struct {
 	Parent        string `json:"parent"`
 	Reports       int    `json:"reports"`
 	Jurisdictions int    `json:"jurisdictions"`
-	// Recent are the latest reports of the area (at most three).
+	// Recent are the latest reports of the area, of different jurisdictions (at most three).
 	Recent []ReportSummary `json:"recent"`
 }
 
@@ -200,19 +200,22 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 // coverageAreas groups the resolved reports by province (2 digits) and city
 // (4 digits), most reports first, with the three latest reports of each.
 func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
+	// One pass over reports groups them by jurisdiction; the provinces and
+	// cities are rolled up from those few thousand groups, and each
+	// area's recent reports are the latest of different jurisdictions.
 	rows, err := db.sql.QueryContext(ctx, `
-		WITH g AS (
+		WITH j AS (
+			SELECT jurisdiction_code, count(*) AS n, arg_max(report_id, ingested_at) AS latest, max(ingested_at) AS latest_at
+			FROM reports WHERE jurisdiction_code IS NOT NULL GROUP BY jurisdiction_code
+		),
+		g AS (
 			SELECT CASE WHEN grouping(c) = 1 THEN p ELSE c END AS code,
 			       CASE WHEN grouping(c) = 1 THEN '' ELSE p END AS parent,
-			       count(*) AS n, count(DISTINCT jurisdiction_code) AS j,
-			       max_by({'id': report_id, 'title': title, 'name': jurisdiction_name, 'year': coalesce(year, 0), 'at': ingested_at}, ingested_at, 3) AS recent
-			FROM (SELECT left(jurisdiction_code, 2) AS p, left(jurisdiction_code, 4) AS c, * FROM reports
-			      WHERE jurisdiction_code IS NOT NULL)
+			       sum(n) AS n, count(*) AS j, max_by(latest, latest_at, 3) AS recent
+			FROM (SELECT left(jurisdiction_code, 2) AS p, left(jurisdiction_code, 4) AS c, * FROM j)
 			GROUP BY GROUPING SETS ((p), (p, c))
 		)
-		SELECT g.code, coalesce(d.name, g.code), g.parent, g.n, g.j, g.recent
-		FROM g LEFT JOIN jurisdictions d ON d.code = g.code
-		ORDER BY g.parent <> '', g.n DESC, g.code`)
+		SELECT code, parent, n, j, recent FROM g ORDER BY parent <> '', n DESC, code`)
 	if err != nil {
 		return nil, fmt.Errorf("overview coverage: %w", err)
 	}
@@ -221,26 +224,96 @@ func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
 	for rows.Next() {
 		var a CoverageArea
 		var recent []any
-		if err := rows.Scan(&a.Code, &a.Name, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
+		if err := rows.Scan(&a.Code, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
 			return nil, fmt.Errorf("overview coverage: %w", err)
 		}
-		for _, r := range recent {
-			m, _ := r.(map[string]any)
-			s := ReportSummary{}
-			s.ReportID, _ = m["id"].(string)
-			s.Title, _ = m["title"].(string)
-			s.JurisdictionName, _ = m["name"].(string)
-			if y, ok := m["year"].(int32); ok {
-				s.Year = int(y)
-			}
-			if at, ok := m["at"].(time.Time); ok {
-				s.IngestedAt = at.UTC()
-			}
-			a.Recent = append(a.Recent, s)
+		for _, id := range strs(recent) {
+			a.Recent = append(a.Recent, ReportSummary{ReportID: id})
 		}
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("overview coverage: %w", err)
+	}
+	if err := db.describeReports(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, db.nameAreas(ctx, out)
+}
+
+// describeReports fills in the title, jurisdiction, year and time of the
+// areas' recent reports, known by ID only.
+func (db *DB) describeReports(ctx context.Context, areas []CoverageArea) error {
+	var ids []string
+	for _, a := range areas {
+		for _, r := range a.Recent {
+			ids = append(ids, r.ReportID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	args, ph := placeholders(nil, ids)
+	rows, err := db.sql.QueryContext(ctx, `SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at
+		FROM reports WHERE report_id IN (`+ph+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("overview recent reports: %w", err)
+	}
+	defer rows.Close()
+	byID := map[string]ReportSummary{}
+	for rows.Next() {
+		var r ReportSummary
+		if err := rows.Scan(&r.ReportID, &r.Title, &r.JurisdictionName, &r.Year, &r.IngestedAt); err != nil {
+			return fmt.Errorf("overview recent reports: %w", err)
+		}
+		r.IngestedAt = r.IngestedAt.UTC()
+		byID[r.ReportID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("overview recent reports: %w", err)
+	}
+	for i := range areas {
+		for j, r := range areas[i].Recent {
+			areas[i].Recent[j] = byID[r.ReportID]
+		}
+	}
+	return nil
+}
+
+// nameAreas fills in the official names of areas (a lookup of a few
+// hundred codes by primary key, cheaper than joining the division table);
+// an area missing from the table is named by its code.
+func (db *DB) nameAreas(ctx context.Context, areas []CoverageArea) error {
+	if len(areas) == 0 {
+		return nil
+	}
+	codes := make([]string, len(areas))
+	for i, a := range areas {
+		codes[i] = a.Code
+	}
+	args, ph := placeholders(nil, codes)
+	rows, err := db.sql.QueryContext(ctx, `SELECT code, name FROM jurisdictions WHERE code IN (`+ph+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("area names: %w", err)
+	}
+	defer rows.Close()
+	names := map[string]string{}
+	for rows.Next() {
+		var code, name string
+		if err := rows.Scan(&code, &name); err != nil {
+			return fmt.Errorf("area names: %w", err)
+		}
+		names[code] = name
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("area names: %w", err)
+	}
+	for i := range areas {
+		if areas[i].Name = names[areas[i].Code]; areas[i].Name == "" {
+			areas[i].Name = areas[i].Code
+		}
+	}
+	return nil
 }
 
 func (db *DB) latestReports(ctx context.Context) ([]ReportSummary, error) {
@@ -358,12 +431,20 @@ func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 	if len(f.Indicators) == 0 || f.Year == 0 || f.Limit <= 0 {
 		return nil, fmt.Errorf("topic cells: %w: indicators, a year and a limit are required", ErrInvalidQuery)
 	}
-	args, ph := placeholders([]any{f.Year, f.RankBy}, f.Indicators)
-	conds, args := f.Scope.where("", []string{"year = $1", "indicator IN (" + ph + ")"}, args)
+	// One scan per indicator: an equality on indicator (with the year) is
+	// pushed into the scan of the sorted table and reads that slice only,
+	// where an IN list would read the whole year across all indicators.
+	args := []any{f.Year, f.RankBy}
+	var parts []string
+	for _, code := range f.Indicators {
+		args = append(args, code)
+		conds := []string{"year = $1", fmt.Sprintf("indicator = $%d", len(args))}
+		conds, args = f.Scope.where("", conds, args)
+		parts = append(parts, `SELECT `+cellColumns+` FROM headline WHERE `+strings.Join(conds, " AND "))
+	}
 	args = append(args, f.Limit)
-	where := strings.Join(conds, " AND ")
 	return db.cells(ctx, "topic cells", `
-		WITH rows AS (SELECT `+cellColumns+` FROM headline WHERE `+where+`),
+		WITH rows AS (`+strings.Join(parts, "\nUNION ALL ")+`),
 		top AS (
 			SELECT jurisdiction_key, max(value) FILTER (WHERE indicator = $2) AS rank_value,
 			       arg_max(jurisdiction_name, indicator = $2) AS name
@@ -403,30 +484,73 @@ func (db *DB) TopicYears(ctx context.Context, indicators []string, s Scope) ([]Y
 	if len(indicators) == 0 {
 		return nil, fmt.Errorf("topic years: %w: indicators are required", ErrInvalidQuery)
 	}
-	args, ph := placeholders(nil, indicators)
-	conds, args := s.where("", []string{"indicator IN (" + ph + ")"}, args)
+	// One scan per indicator, as in TopicCells.
+	var args []any
+	var parts []string
+	for _, code := range indicators {
+		args = append(args, code)
+		conds, a := s.where("", []string{fmt.Sprintf("indicator = $%d", len(args))}, args)
+		args = a
+		parts = append(parts, `SELECT * FROM headline WHERE `+strings.Join(conds, " AND "))
+	}
+	// The largest values are picked by fact ID only (a struct of every
+	// column per row costs more than the sums), then read in a second pass.
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT year, indicator, sum(value), count(*), bool_or(approx),
-		       max_by({'k': jurisdiction_key, 'c': jurisdiction_code, 'n': jurisdiction_name, 'v': value, 'u': unit,
-		               'a': approx, 'p': partial, 's': scope, 'd': derived, 'r': corrected, 'f': flags,
-		               'id': fact_id, 'rep': report_id, 'q': quote}, value, 5)
-		FROM headline WHERE `+strings.Join(conds, " AND ")+`
+		SELECT year, indicator, sum(value), count(*), bool_or(approx), max_by(fact_id, value, 5)
+		FROM (`+strings.Join(parts, "\nUNION ALL ")+`)
 		GROUP BY year, indicator ORDER BY year, indicator`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("topic years: %w", err)
 	}
 	defer rows.Close()
 	out := []YearTotal{}
+	largest := [][]string{}
+	ids := map[string][]string{} // by indicator
 	for rows.Next() {
 		var t YearTotal
 		var ex []any
 		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
 			return nil, fmt.Errorf("topic years: %w", err)
 		}
-		t.Largest = structCells(ex, t.Year, t.Indicator)
+		l := strs(ex)
+		ids[t.Indicator] = append(ids[t.Indicator], l...)
 		out = append(out, t)
+		largest = append(largest, l)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("topic years: %w", err)
+	}
+	byID := map[string]Cell{}
+	var cargs []any
+	var cparts []string
+	for _, code := range indicators {
+		if len(ids[code]) == 0 {
+			continue
+		}
+		cargs = append(cargs, code)
+		n := len(cargs)
+		a, ph := placeholders(cargs, ids[code])
+		cargs = a
+		cparts = append(cparts, fmt.Sprintf(`SELECT `+cellColumns+` FROM headline WHERE indicator = $%d AND fact_id IN (%s)`, n, ph))
+	}
+	if len(cparts) > 0 {
+		cells, err := db.cells(ctx, "topic years largest", strings.Join(cparts, "\nUNION ALL "), cargs...)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cells {
+			byID[c.FactID] = c
+		}
+	}
+	for i := range out {
+		out[i].Largest = []Cell{}
+		for _, id := range largest[i] {
+			if c, ok := byID[id]; ok {
+				out[i].Largest = append(out[i].Largest, c)
+			}
+		}
+	}
+	return out, nil
 }
 
 // structCells reads the cell structs built in SQL by the queries above.
@@ -519,24 +643,44 @@ func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 // page's scope selector: code, name and parent code, by code.
 func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		WITH g AS (
-			SELECT DISTINCT left(jurisdiction_code, 2) AS p, left(jurisdiction_code, 4) AS c
-			FROM reports WHERE jurisdiction_code IS NOT NULL
-		),
-		a AS (SELECT DISTINCT p AS code, '' AS parent FROM g UNION ALL SELECT c, p FROM g)
-		SELECT a.code, coalesce(d.name, a.code), a.parent FROM a LEFT JOIN jurisdictions d ON d.code = a.code
-		ORDER BY coalesce(nullif(a.parent, ''), a.code), a.parent <> '', a.code`)
+		SELECT DISTINCT left(jurisdiction_code, 4) AS c FROM reports WHERE jurisdiction_code IS NOT NULL ORDER BY c`)
 	if err != nil {
 		return nil, fmt.Errorf("areas: %w", err)
 	}
 	defer rows.Close()
 	out := []CoverageArea{}
 	for rows.Next() {
-		var a CoverageArea
-		if err := rows.Scan(&a.Code, &a.Name, &a.Parent); err != nil {
+		var city string
+		if err := rows.Scan(&city); err != nil {
 			return nil, fmt.Errorf("areas: %w", err)
 		}
-		out = append(out, a)
+		p := city[:min(2, len(city))]
+		if len(out) == 0 || out[len(out)-1].Code != p && out[len(out)-1].Parent != p {
+			out = append(out, CoverageArea{Code: p})
+		}
+		if city != p {
+			out = append(out, CoverageArea{Code: city, Parent: p})
+		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("areas: %w", err)
+	}
+	return out, db.nameAreas(ctx, out)
+}
+
+// DataVersion changes whenever what the dashboards show may have changed: a
+// report stored or replaced (a new ingested_at), a correction made, the
+// headline table rebuilt or the catalog reloaded. It costs one pass over a
+// column of reports, so pages can cache their answers per version.
+func (db *DB) DataVersion(ctx context.Context) (string, error) {
+	var v string
+	err := db.sql.QueryRowContext(ctx, `
+		SELECT concat_ws('/', count(*), max(ingested_at),
+		       (SELECT count(*) FROM corrections), (SELECT max(correction_id) FROM corrections),
+		       (SELECT count(*) FROM headline), (SELECT count(*) FROM indicators))
+		FROM reports`).Scan(&v)
+	if err != nil {
+		return "", fmt.Errorf("data version: %w", err)
+	}
+	return v, nil
 }

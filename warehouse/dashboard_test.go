@@ -47,8 +47,11 @@ func TestOverview(t *testing.T) {
 	for _, a := range o.Coverage {
 		got = append(got, a.Code+"/"+a.Parent+"="+itoa(a.Reports)+"r"+itoa(a.Jurisdictions)+"j"+itoa(len(a.Recent)))
 	}
-	if want := "11/=3r2j3,33/=1r1j1,1101/11=3r2j3,3310/33=1r1j1"; strings.Join(got, ",") != want {
+	if want := "11/=3r2j2,33/=1r1j1,1101/11=3r2j2,3310/33=1r1j1"; strings.Join(got, ",") != want {
 		t.Errorf("Overview coverage = %s; want %s", strings.Join(got, ","), want)
+	}
+	if r := o.Coverage[0].Recent[0]; r.Title == "" || r.JurisdictionName == "" || r.Year == 0 || r.IngestedAt.IsZero() {
+		t.Errorf("Overview coverage recent report = %+v; want its title, jurisdiction, year and time", r)
 	}
 	if len(o.Latest) != 4 || o.Latest[0].ReportID == "" || o.Latest[0].Title == "" {
 		t.Errorf("Overview latest = %+v; want the 4 reports", o.Latest)
@@ -215,5 +218,22 @@ func TestLoadSynthetic(t *testing.T) {
 	cells, err := db.TopicCells(ctx, TopicFilter{Indicators: []string{"mediation.cases_accepted"}, RankBy: "mediation.cases_accepted", Year: 2024, Limit: 10})
 	if err != nil || len(cells) != 10 || cells[0].Value < cells[9].Value {
 		t.Errorf("TopicCells on the synthetic corpus = %d cells, %v; want the 10 largest, ranked", len(cells), err)
+	}
+}
+
+func TestDataVersionChangesWithTheData(t *testing.T) {
+	ctx := context.Background()
+	db := dashboardFixture(t)
+	v1, err := db.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2, err := db.DataVersion(ctx); err != nil || v2 != v1 {
+		t.Errorf("DataVersion twice = %q, %q (%v); want the same", v1, v2, err)
+	}
+	mustLoad(t, db, report("d23.txt", strings.Repeat("5", 64), "110105021", "小红门地区", 2023, "受理矛盾纠纷374件。",
+		fact("mediation.cases_accepted", 374, "", 6, 9)))
+	if v3, err := db.DataVersion(ctx); err != nil || v3 == v1 {
+		t.Errorf("DataVersion after a load = %q (%v); want it changed from %q", v3, err, v1)
 	}
 }
