@@ -1,0 +1,91 @@
+package dashboards
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+// Every chart of the pages has a "下载数据(CSV)" link: the page's own URL
+// with format=csv&chart=ID. The file is UTF-8 with a byte-order mark, so
+// that Excel on a Chinese Windows opens it with the right encoding.
+
+// csvLink is the download link of chart id on the page at path with query q.
+func csvLink(path string, q url.Values, id string) string {
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = append([]string(nil), vs...)
+	}
+	v.Set("format", "csv")
+	v.Set("chart", id)
+	return path + "?" + v.Encode()
+}
+
+// wantsCSV tells whether the request asks for a chart's data as CSV.
+func wantsCSV(c *gin.Context) bool { return c.Query("format") == "csv" }
+
+// serveChartCSV answers with the data of the chart the request names
+// (?chart=ID; the first chart when it names none).
+func (h *Handler) serveChartCSV(c *gin.Context, page string, cs []chartView) {
+	id := c.Query("chart")
+	for _, ch := range cs {
+		if id == "" || ch.ID == id {
+			c.Header("Content-Type", "text/csv; charset=utf-8")
+			c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-%s.csv"`, page, ch.ID))
+			c.Status(http.StatusOK)
+			if err := writeCSV(c.Writer, ch.csvHeader, ch.csvRows); err != nil {
+				h.log.Warn("write csv", "page", page, "err", err)
+			}
+			return
+		}
+	}
+	h.fail(c, http.StatusNotFound, "这个页面没有图表 "+id, nil)
+}
+
+// writeCSV writes a byte-order mark, the header and the rows.
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cellCSVHeader and cellCSVRow are how a headline value is written in the
+// CSV files: the number as stored, with every mark a reader needs.
+var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数(≥)", "部分", "推算", "已更正", "数据提示", "原文", "报告编号", "事实编号"}
+
+func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator) []string {
+	return []string{c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), c.Indicator, ind.NameZH,
+		strconv.FormatFloat(c.Value, 'f', -1, 64), ind.Unit, yesNo(c.Approx), partialText(c), yesNo(c.Derived),
+		yesNo(c.Corrected), strings.Join(c.Flags, ";"), c.Quote, c.ReportID, c.FactID}
+}
+
+func partialText(c warehouse.Cell) string {
+	if c.Partial {
+		return "是:" + c.Scope
+	}
+	return "否"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}

@@ -1,0 +1,205 @@
+package dashboards
+
+import (
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/fazhi/fazhi/warehouse"
+)
+
+// heatmapChartID is fixed so that pages are deterministic and tests can find the chart.
+const heatmapChartID = "heatmap-chart"
+
+// heatmapLimit is the most jurisdictions (rows) one heatmap shows; narrow
+// the area to see others.
+const heatmapLimit = 40
+
+type heatmapPage struct {
+	Title  string
+	Nav    string
+	Years  []int
+	Scope  scopeQuery
+	Areas  []areaChoice
+	Levels []string
+	// Values: colour by value rather than by whether the report states it.
+	Values   bool
+	Total    int
+	Shown    int
+	ModeURLs [2]string
+	Charts   []chartView
+}
+
+func (h *Handler) heatmap(c *gin.Context) {
+	ctx := c.Request.Context()
+	q := c.Request.URL.Query()
+	sq, values := parseScopeQuery(q), q.Get("mode") == "values"
+	l, err := h.lookups(c)
+	if err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败", err)
+		return
+	}
+	cat, years, areas := l.catalog, l.years, l.areas
+	if sq.Year == 0 {
+		sq.Year = latestYear(years)
+	}
+	var hm warehouse.Heatmap
+	if sq.Year != 0 {
+		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Limit: heatmapLimit}); err != nil {
+			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+			return
+		}
+	}
+	page := buildHeatmap(hm, orderedCatalog(cat), sq, values, q)
+	page.Years, page.Areas, page.Levels = years, areaChoices(areas), levelChoices
+	if wantsCSV(c) {
+		h.serveChartCSV(c, "heatmap", page.Charts)
+		return
+	}
+	h.render(c, http.StatusOK, "heatmap.html", page)
+}
+
+// orderedCatalog puts the catalog in the dashboards' category order.
+func orderedCatalog(cat []warehouse.Indicator) []warehouse.Indicator {
+	var out []warehouse.Indicator
+	for _, g := range groupIndicators(cat) {
+		out = append(out, g.Items...)
+	}
+	return out
+}
+
+func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuery, values bool, q url.Values) heatmapPage {
+	page := heatmapPage{Title: "热力图", Nav: "heatmap", Scope: sq, Values: values, Total: hm.Total, Shown: len(hm.Jurisdictions)}
+	if sq.Year != 0 {
+		page.Title += " · " + strconv.Itoa(sq.Year) + "年"
+	}
+	base := sq.values()
+	base.Set("mode", "coverage")
+	page.ModeURLs[0] = "/heatmap?" + base.Encode()
+	base.Set("mode", "values")
+	page.ModeURLs[1] = "/heatmap?" + base.Encode()
+	if len(hm.Cells) > 0 {
+		page.Charts = []chartView{heatmapChart(hm, inds, values, q)}
+	}
+	return page
+}
+
+// heatmapChart draws jurisdictions (rows) × indicators (columns). In
+// coverage mode a cell says whether the report states the indicator for
+// the whole jurisdiction or only for a sub-body; in values mode its colour
+// is the value's rank among the rows (units differ between columns, so
+// values are compared within a column only). Clicking a cell shows its
+// sentence.
+func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool, q url.Values) chartView {
+	col := map[string]int{}
+	xs := make([]string, len(inds))
+	for i, ind := range inds {
+		col[ind.Code] = i
+		xs[i] = ind.NameZH
+	}
+	row := map[string]int{}
+	ys := make([]string, len(hm.Jurisdictions))
+	for i, j := range hm.Jurisdictions {
+		row[j.Key] = i
+		ys[i] = j.Name
+		if j.Code == "" {
+			ys[i] += "(未定位)"
+		}
+	}
+	ranks := columnRanks(hm.Cells)
+	hmChart := charts.NewHeatMap()
+	hmChart.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: heatmapChartID}),
+		charts.WithTitleOpts(opts.Title{Title: heatmapTitle(values), Subtitle: "行:辖区 · 列:指标 · 点击格子查看报告原文"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "80", Bottom: "70", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xs, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
+			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 60, FontSize: 11}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ys, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		chartToolbox("heatmap"),
+	)
+	byCode := map[string]warehouse.Indicator{}
+	for _, ind := range inds {
+		byCode[ind.Code] = ind
+	}
+	var data []opts.HeatMapData
+	var prov []provenanceCell
+	var rows [][]string
+	for _, c := range hm.Cells {
+		x, ok := col[c.Indicator]
+		y, ok2 := row[c.JurisdictionKey]
+		if !ok || !ok2 {
+			continue
+		}
+		ind := byCode[c.Indicator]
+		v := 2.0
+		if c.Partial {
+			v = 1
+		}
+		if values {
+			v = ranks[c.FactID]
+		}
+		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + ":" + displayValue(c.Value, ind.Unit, c.Approx),
+			Value: [3]any{x, y, v}})
+		prov = append(prov, cellProvenance(c, ind))
+		rows = append(rows, cellCSVRow(c, ind))
+	}
+	hmChart.AddSeries(heatmapTitle(values), data)
+	hmChart.Validate()
+	option := hmChart.JSON()
+	option["visualMap"] = heatmapVisualMap(values)
+	return chartView{ID: heatmapChartID, Title: heatmapTitle(values), Height: 330 + 28*len(ys), Option: option,
+		Provenance: [][]provenanceCell{prov}, CSV: csvLink("/heatmap", q, heatmapChartID), csvHeader: cellCSVHeader, csvRows: rows}
+}
+
+func heatmapTitle(values bool) string {
+	if values {
+		return "各辖区数值高低(按列比较)"
+	}
+	return "各辖区报告写明了哪些指标"
+}
+
+// heatmapVisualMap colours the cells: two pieces for coverage, a
+// continuous scale of within-column rank for values.
+func heatmapVisualMap(values bool) []map[string]any {
+	if values {
+		return []map[string]any{{"type": "continuous", "min": 0, "max": 100, "calculable": false, "orient": "horizontal",
+			"left": "center", "bottom": 0, "text": []string{"列内最高", "列内最低"},
+			"inRange": map[string]any{"color": []string{"#e8f0f9", "#1f5fa8"}}}}
+	}
+	return []map[string]any{{"type": "piecewise", "orient": "horizontal", "left": "center", "bottom": 0,
+		"pieces": []map[string]any{
+			{"value": 2, "label": "写明(全辖区)", "color": "#1f5fa8"},
+			{"value": 1, "label": "仅下属机构数字(部分)", "color": "#9fb8d8"},
+		}}}
+}
+
+// columnRanks gives each cell (by fact ID) its value's rank within its
+// indicator, 0 (smallest) to 100 (largest); a column of one value is 100.
+func columnRanks(cells []warehouse.Cell) map[string]float64 {
+	by := map[string][]warehouse.Cell{}
+	for _, c := range cells {
+		by[c.Indicator] = append(by[c.Indicator], c)
+	}
+	out := make(map[string]float64, len(cells))
+	for _, cs := range by {
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].Value < cs[j].Value })
+		for _, c := range cs {
+			if len(cs) == 1 {
+				out[c.FactID] = 100
+				continue
+			}
+			// Equal values share the rank of the first of them.
+			first := sort.Search(len(cs), func(k int) bool { return cs[k].Value >= c.Value })
+			out[c.FactID] = float64(first) * 100 / float64(len(cs)-1)
+		}
+	}
+	return out
+}
