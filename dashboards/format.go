@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"math"
 	"net/url"
-	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,7 +19,6 @@ var templateFuncs = template.FuncMap{
 	"number":    formatNumber,
 	"flagLabel": flagLabel,
 	"flagTitle": flagTitle,
-	"nav":       navOf,
 	"inc":       func(i int) int { return i + 1 },
 }
 
@@ -262,19 +260,4 @@ func latestYear(years []int) int {
 		return 0
 	}
 	return years[0]
-}
-
-// navOf is the page's Nav field: which link of the navigation bar is the
-// current page ("overview", "compare", "trend", ...). A page without the
-// field highlights no link; reading it by reflection lets every page type
-// share the layout without a common interface.
-func navOf(page any) string {
-	v := reflect.Indirect(reflect.ValueOf(page))
-	if v.Kind() != reflect.Struct {
-		return ""
-	}
-	if f := v.FieldByName("Nav"); f.IsValid() && f.Kind() == reflect.String {
-		return f.String()
-	}
-	return ""
 }
