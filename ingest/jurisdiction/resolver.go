@@ -2,6 +2,7 @@ package jurisdiction
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/ingest/outline"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -203,7 +204,7 @@ func titleLines(text string) []string {
 			break
 		}
 		if utf8.RuneCountInString(l) <= 60 && containsAny(l, titleMarkers...) &&
-			!containsAny(l, "，", ",", "。", "；", ";", "《") && !isHeading(l) {
+			!containsAny(l, "，", ",", "。", "；", ";", "《") && !outline.IsHeading(l) {
 			out = append(out, l)
 		}
 	}
@@ -240,23 +241,6 @@ func signatureLines(text string) []string {
 		}
 	}
 	return out
-}
-
-// isHeading reports whether l starts like a numbered section heading:
-// 一、 (一) 1. 1、
-func isHeading(l string) bool {
-	r, size := utf8.DecodeRuneInString(l)
-	switch {
-	case r == '(' || r == '（' || r == '【' || r == '[':
-		return true
-	case r >= '0' && r <= '9' || r >= '０' && r <= '９':
-		rest := strings.TrimLeft(l, "0123456789０１２３４５６７８９")
-		return hasAnyPrefix(rest, ".", "、", "．")
-	case strings.ContainsRune("一二三四五六七八九十", r):
-		next, _ := utf8.DecodeRuneInString(l[size:])
-		return next == '、' || next == '是' || next == '.' || strings.ContainsRune("一二三四五六七八九十", next)
-	}
-	return false
 }
 
 func isDateLine(l string) bool {

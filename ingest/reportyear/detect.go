@@ -2,6 +2,7 @@ package reportyear
 
 import (
 	"fmt"
+	"github.com/fazhi/fazhi/ingest/outline"
 	"strings"
 	"unicode/utf8"
 )
@@ -310,28 +311,11 @@ func titleLines(text string) []string {
 		}
 		if utf8.RuneCountInString(l) <= 60 && containsAny(l, "法治", "依法行政", "依法治") &&
 			containsAny(l, "报告", "情况", "总结", "法治政府建设") &&
-			!containsAny(l, "，", ",", "。", "；", ";", "《") && !isHeading(l) {
+			!containsAny(l, "，", ",", "。", "；", ";", "《") && !outline.IsHeading(l) {
 			out = append(out, l)
 		}
 	}
 	return out
-}
-
-// isHeading reports whether l starts like a numbered section heading:
-// 一、 (一) 1. 1、
-func isHeading(l string) bool {
-	r, size := utf8.DecodeRuneInString(l)
-	switch {
-	case r == '(' || r == '（' || r == '【' || r == '[':
-		return true
-	case r >= '0' && r <= '9' || r >= '０' && r <= '９':
-		rest := strings.TrimLeft(l, "0123456789０１２３４５６７８９")
-		return strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, "．")
-	case strings.ContainsRune("一二三四五六七八九十", r):
-		next, _ := utf8.DecodeRuneInString(l[size:])
-		return next == '、' || next == '.' || next == '是'
-	}
-	return false
 }
 
 // planHeadings, in a short line (a heading) in the later part of a report,
