@@ -2,12 +2,12 @@ package jurisdiction
 
 import (
 	"fmt"
-	"github.com/fazhi/fazhi/ingest/outline"
 	"net/url"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest/outline"
 )
 
 // Candidate is one division that carries the jurisdiction's name.

@@ -2,9 +2,10 @@ package reportyear
 
 import (
 	"fmt"
-	"github.com/fazhi/fazhi/ingest/outline"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/outline"
 )
 
 // Weights of the clues. A year is reported when its score reaches minScore
