@@ -55,11 +55,15 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
 	}
 	counts := rateCounts[f.Indicator]
-	args := []any{f.Indicator, counts[0], counts[1]}
+	args := []any{f.Indicator}
 	where := []string{"indicator = $1"}
+	// The counts' scans get the year too: DuckDB does not carry it over
+	// the join, and without it they read every year of the count.
+	countYear := ""
 	if f.Year != 0 {
 		args = append(args, f.Year)
 		where = append(where, fmt.Sprintf("year = $%d", len(args)))
+		countYear = fmt.Sprintf(" AND {t}.year = $%d", len(args))
 	}
 	if f.Level != "" {
 		args = append(args, f.Level)
@@ -75,12 +79,22 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 	}
 	q += `)
 	SELECT p.jurisdiction_code, p.jurisdiction_name, p.year, p.value, p.approx, p.partial, p.scope, p.derived,
-	       p.corrected, p.flags, p.fact_id, p.report_id, p.quote,
+	       p.corrected, p.flags, p.fact_id, p.report_id, p.quote,`
+	if counts[0] == "" {
+		// Not a rate with counts: only its own ledger, no joins.
+		q += ` p.numerator, p.denominator FROM pick p ORDER BY p.value DESC, p.jurisdiction_name`
+	} else {
+		args = append(args, counts[0], counts[1])
+		join := func(alias string, arg int) string {
+			return fmt.Sprintf(`
+	LEFT JOIN headline %[1]s ON %[1]s.indicator = $%[2]d AND %[1]s.jurisdiction_key = p.jurisdiction_key AND %[1]s.year = p.year`,
+				alias, arg) + strings.ReplaceAll(countYear, "{t}", alias)
+		}
+		q += `
 	       coalesce(p.numerator, n.value), coalesce(p.denominator, d.value)
-	FROM pick p
-	LEFT JOIN headline n ON n.indicator = $2 AND n.jurisdiction_key = p.jurisdiction_key AND n.year = p.year
-	LEFT JOIN headline d ON d.indicator = $3 AND d.jurisdiction_key = p.jurisdiction_key AND d.year = p.year
+	FROM pick p` + join("n", len(args)-1) + join("d", len(args)) + `
 	ORDER BY p.value DESC, p.jurisdiction_name`
+	}
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
@@ -118,10 +132,7 @@ type Division struct {
 // group selectors.
 func (db *DB) PeerGroups(ctx context.Context, parent string) ([]Division, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		WITH codes AS (
-			SELECT jurisdiction_code AS code, count(*) AS n FROM reports
-			WHERE jurisdiction_code IS NOT NULL GROUP BY 1
-		)
+		WITH codes AS (SELECT jurisdiction_code AS code, reports AS n FROM report_divisions)
 		SELECT j.code, j.name, j.level, sum(c.n)::INTEGER AS reports
 		FROM jurisdictions j
 		JOIN codes c ON starts_with(c.code, j.code) AND c.code <> j.code

@@ -11,8 +11,9 @@ import (
 // The read models and queries of the dashboard pages (overview, trend,
 // mediation/litigation/publicity, heatmap). Every query here reads the
 // precomputed headline table (sorted by indicator, year, so a filter on
-// indicator and year reads a few row groups) or the reports table; none
-// scans facts. Each query is bounded: a page asks for at most a limit of
+// indicator and year reads a few row groups), the summary tables
+// headline_stats, report_years and report_divisions (migration 0003) or the
+// reports table; none scans facts. Each query is bounded: a page asks for at most a limit of
 // jurisdictions.
 
 // Cell is one headline value with its provenance: what a chart draws and what
@@ -69,8 +70,7 @@ func (db *DB) cells(ctx context.Context, op, q string, args ...any) ([]Cell, err
 	return out, nil
 }
 
-// Catalog lists the indicator catalog (without the counts Indicators adds,
-// which cost a pass over the headline table).
+// Catalog lists the indicator catalog (without the counts Indicators adds).
 func (db *DB) Catalog(ctx context.Context) ([]Indicator, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT code, name_zh, name_en, category, kind, unit, description FROM indicators ORDER BY category, code`)
@@ -174,11 +174,12 @@ const OverviewLatest = 10
 func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 	var o Overview
 	err := db.sql.QueryRowContext(ctx, `
-		SELECT count(*), count(DISTINCT coalesce(jurisdiction_code, 'report:' || report_id)),
-		       count(DISTINCT year), coalesce(min(year), 0), coalesce(max(year), 0),
-		       count(*) FILTER (WHERE jurisdiction_code IS NULL),
+		SELECT coalesce(sum(reports), 0)::BIGINT,
+		       (SELECT count(*) FROM report_divisions) + coalesce(sum(unresolved), 0)::BIGINT,
+		       count(year), coalesce(min(year), 0), coalesce(max(year), 0),
+		       coalesce(sum(unresolved), 0)::BIGINT,
 		       (SELECT count(*) FROM facts)
-		FROM reports`).Scan(&o.Reports, &o.Jurisdictions, &o.Years, &o.FirstYear, &o.LastYear, &o.Unresolved, &o.Facts)
+		FROM report_years`).Scan(&o.Reports, &o.Jurisdictions, &o.Years, &o.FirstYear, &o.LastYear, &o.Unresolved, &o.Facts)
 	if err != nil {
 		return o, fmt.Errorf("overview counts: %w", err)
 	}
@@ -200,13 +201,16 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 // coverageAreas groups the resolved reports by province (2 digits) and city
 // (4 digits), most reports first, with the three latest reports of each.
 func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
-	// One pass over reports groups them by jurisdiction; the provinces and
-	// cities are rolled up from those few thousand groups, and each
-	// area's recent reports are the latest of different jurisdictions.
+	// report_divisions holds the reports grouped by jurisdiction, with the
+	// latest of each; the provinces and cities are rolled up from those few
+	// thousand groups, and each area's recent reports are the latest of
+	// different jurisdictions.
 	rows, err := db.sql.QueryContext(ctx, `
 		WITH j AS (
-			SELECT jurisdiction_code, count(*) AS n, arg_max(report_id, ingested_at) AS latest, max(ingested_at) AS latest_at
-			FROM reports WHERE jurisdiction_code IS NOT NULL GROUP BY jurisdiction_code
+			SELECT jurisdiction_code, reports AS n, latest_ingested_at AS latest_at,
+			       {'id': latest_report_id, 'title': latest_title, 'name': latest_name, 'year': coalesce(latest_year, 0),
+			        'at': latest_ingested_at} AS latest
+			FROM report_divisions
 		),
 		g AS (
 			SELECT CASE WHEN grouping(c) = 1 THEN p ELSE c END AS code,
@@ -227,57 +231,24 @@ func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
 		if err := rows.Scan(&a.Code, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
 			return nil, fmt.Errorf("overview coverage: %w", err)
 		}
-		for _, id := range strs(recent) {
-			a.Recent = append(a.Recent, ReportSummary{ReportID: id})
+		for _, e := range recent {
+			m, _ := e.(map[string]any)
+			var r ReportSummary
+			r.ReportID, _ = m["id"].(string)
+			r.Title, _ = m["title"].(string)
+			r.JurisdictionName, _ = m["name"].(string)
+			y, _ := m["year"].(int32)
+			r.Year = int(y)
+			at, _ := m["at"].(time.Time)
+			r.IngestedAt = at.UTC()
+			a.Recent = append(a.Recent, r)
 		}
 		out = append(out, a)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("overview coverage: %w", err)
 	}
-	if err := db.describeReports(ctx, out); err != nil {
-		return nil, err
-	}
 	return out, db.nameAreas(ctx, out)
-}
-
-// describeReports fills in the title, jurisdiction, year and time of the
-// areas' recent reports, known by ID only.
-func (db *DB) describeReports(ctx context.Context, areas []CoverageArea) error {
-	var ids []string
-	for _, a := range areas {
-		for _, r := range a.Recent {
-			ids = append(ids, r.ReportID)
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	args, ph := placeholders(nil, ids)
-	rows, err := db.sql.QueryContext(ctx, `SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at
-		FROM reports WHERE report_id IN (`+ph+`)`, args...)
-	if err != nil {
-		return fmt.Errorf("overview recent reports: %w", err)
-	}
-	defer rows.Close()
-	byID := map[string]ReportSummary{}
-	for rows.Next() {
-		var r ReportSummary
-		if err := rows.Scan(&r.ReportID, &r.Title, &r.JurisdictionName, &r.Year, &r.IngestedAt); err != nil {
-			return fmt.Errorf("overview recent reports: %w", err)
-		}
-		r.IngestedAt = r.IngestedAt.UTC()
-		byID[r.ReportID] = r
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("overview recent reports: %w", err)
-	}
-	for i := range areas {
-		for j, r := range areas[i].Recent {
-			areas[i].Recent[j] = byID[r.ReportID]
-		}
-	}
-	return nil
 }
 
 // nameAreas fills in the official names of areas (a lookup of a few
@@ -318,7 +289,7 @@ func (db *DB) nameAreas(ctx context.Context, areas []CoverageArea) error {
 
 func (db *DB) latestReports(ctx context.Context) ([]ReportSummary, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM reports
+		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM report_latest
 		ORDER BY ingested_at DESC, report_id LIMIT $1`, OverviewLatest)
 	if err != nil {
 		return nil, fmt.Errorf("overview latest reports: %w", err)
@@ -337,16 +308,11 @@ func (db *DB) latestReports(ctx context.Context) ([]ReportSummary, error) {
 }
 
 // flaggedIndicators counts the flagged headline values per indicator in one
-// year (a year is a contiguous slice of each indicator's rows), most first,
-// with up to three examples each.
+// year, most first, with up to three examples each (all precomputed in
+// headline_stats).
 func (db *DB) flaggedIndicators(ctx context.Context, year int) ([]FlaggedSummary, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT indicator, count(*) FILTER (WHERE len(flags) > 0) AS flagged, count(*) AS n,
-		       (list({'k': jurisdiction_key, 'c': jurisdiction_code, 'n': jurisdiction_name, 'v': value, 'u': unit,
-		             'a': approx, 'p': partial, 's': scope, 'd': derived, 'r': corrected, 'f': flags,
-		             'id': fact_id, 'rep': report_id, 'q': quote} ORDER BY fact_id) FILTER (WHERE len(flags) > 0))[1:3]
-		FROM headline WHERE year = $1
-		GROUP BY indicator HAVING flagged > 0
+		SELECT indicator, flagged, value_count, flagged_examples FROM headline_stats WHERE year = $1 AND flagged > 0
 		ORDER BY flagged DESC, indicator LIMIT 15`, year)
 	if err != nil {
 		return nil, fmt.Errorf("overview flagged: %w", err)
@@ -363,6 +329,32 @@ func (db *DB) flaggedIndicators(ctx context.Context, year int) ([]FlaggedSummary
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// structCells reads the cell structs (cellStruct) of the summary tables.
+func structCells(list []any, year int, indicator string) []Cell {
+	out := []Cell{}
+	for _, e := range list {
+		m, _ := e.(map[string]any)
+		c := Cell{Year: year, Indicator: indicator}
+		c.JurisdictionKey, _ = m["jurisdiction_key"].(string)
+		c.JurisdictionCode, _ = m["jurisdiction_code"].(string)
+		c.JurisdictionName, _ = m["jurisdiction_name"].(string)
+		c.Value, _ = m["value"].(float64)
+		c.Unit, _ = m["unit"].(string)
+		c.Approx, _ = m["approx"].(bool)
+		c.Partial, _ = m["partial"].(bool)
+		c.Scope, _ = m["scope"].(string)
+		c.Derived, _ = m["derived"].(bool)
+		c.Corrected, _ = m["corrected"].(bool)
+		fl, _ := m["flags"].([]any)
+		c.Flags = strs(fl)
+		c.FactID, _ = m["fact_id"].(string)
+		c.ReportID, _ = m["report_id"].(string)
+		c.Quote, _ = m["quote"].(string)
+		out = append(out, c)
+	}
+	return out
 }
 
 // JurisdictionChoice is a jurisdiction offered in a page's selector.
@@ -484,7 +476,12 @@ func (db *DB) TopicYears(ctx context.Context, indicators []string, s Scope) ([]Y
 	if len(indicators) == 0 {
 		return nil, fmt.Errorf("topic years: %w: indicators are required", ErrInvalidQuery)
 	}
-	// One scan per indicator, as in TopicCells.
+	if s == (Scope{}) {
+		return db.topicYearsAll(ctx, indicators)
+	}
+	// One scan per indicator, as in TopicCells. The largest values are
+	// picked by fact ID only (a struct of every column per row costs more
+	// than the sums), then read in a second pass.
 	var args []any
 	var parts []string
 	for _, code := range indicators {
@@ -493,12 +490,10 @@ func (db *DB) TopicYears(ctx context.Context, indicators []string, s Scope) ([]Y
 		args = a
 		parts = append(parts, `SELECT * FROM headline WHERE `+strings.Join(conds, " AND "))
 	}
-	// The largest values are picked by fact ID only (a struct of every
-	// column per row costs more than the sums), then read in a second pass.
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT year, indicator, sum(value), count(*), bool_or(approx), max_by(fact_id, value, 5)
-		FROM (`+strings.Join(parts, "\nUNION ALL ")+`)
-		GROUP BY year, indicator ORDER BY year, indicator`, args...)
+	q := `SELECT year, indicator, sum(value), count(*), bool_or(approx), max_by(fact_id, value, 5)
+		FROM (` + strings.Join(parts, "\nUNION ALL ") + `)
+		GROUP BY year, indicator ORDER BY year, indicator`
+	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("topic years: %w", err)
 	}
@@ -553,30 +548,30 @@ func (db *DB) TopicYears(ctx context.Context, indicators []string, s Scope) ([]Y
 	return out, nil
 }
 
-// structCells reads the cell structs built in SQL by the queries above.
-func structCells(list []any, year int, indicator string) []Cell {
-	out := []Cell{}
-	for _, e := range list {
-		m, _ := e.(map[string]any)
-		c := Cell{Year: year, Indicator: indicator}
-		c.JurisdictionKey, _ = m["k"].(string)
-		c.JurisdictionCode, _ = m["c"].(string)
-		c.JurisdictionName, _ = m["n"].(string)
-		c.Value, _ = m["v"].(float64)
-		c.Unit, _ = m["u"].(string)
-		c.Approx, _ = m["a"].(bool)
-		c.Partial, _ = m["p"].(bool)
-		c.Scope, _ = m["s"].(string)
-		c.Derived, _ = m["d"].(bool)
-		c.Corrected, _ = m["r"].(bool)
-		fl, _ := m["f"].([]any)
-		c.Flags = strs(fl)
-		c.FactID, _ = m["id"].(string)
-		c.ReportID, _ = m["rep"].(string)
-		c.Quote, _ = m["q"].(string)
-		out = append(out, c)
+// topicYearsAll is TopicYears for the whole country, read from
+// headline_stats.
+func (db *DB) topicYearsAll(ctx context.Context, indicators []string) ([]YearTotal, error) {
+	args, ph := placeholders(nil, indicators)
+	rows, err := db.sql.QueryContext(ctx, `SELECT year, indicator, total, value_count, approx, largest FROM headline_stats
+		WHERE indicator IN (`+ph+`) ORDER BY year, indicator`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("topic years: %w", err)
 	}
-	return out
+	defer rows.Close()
+	out := []YearTotal{}
+	for rows.Next() {
+		var t YearTotal
+		var ex []any
+		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
+			return nil, fmt.Errorf("topic years: %w", err)
+		}
+		t.Largest = structCells(ex, t.Year, t.Indicator)
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("topic years: %w", err)
+	}
+	return out, nil
 }
 
 // HeatmapFilter selects the jurisdictions of the heatmap.
@@ -643,7 +638,7 @@ func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 // page's scope selector: code, name and parent code, by code.
 func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT DISTINCT left(jurisdiction_code, 4) AS c FROM reports WHERE jurisdiction_code IS NOT NULL ORDER BY c`)
+		SELECT DISTINCT left(jurisdiction_code, 4) AS c FROM report_divisions ORDER BY c`)
 	if err != nil {
 		return nil, fmt.Errorf("areas: %w", err)
 	}

@@ -7,18 +7,88 @@ import (
 )
 
 // refreshHeadline recomputes the headline rows of the jurisdiction-years
-// listed in the temp table touched_keys (jurisdiction_key, year), inside the
-// caller's transaction on conn. Rows it adds go to the end of the table;
-// RebuildHeadline restores the sort order.
+// listed in the temp table touched_keys (jurisdiction_key, year), and the
+// summary rows that depend on them, inside the caller's transaction on
+// conn. Rows it adds go to the end of the table; RebuildHeadline restores
+// the sort order.
 func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 	for _, q := range []string{
+		// The indicator-years whose summary changes: those of the rows
+		// removed here and of the rows that replace them.
+		`CREATE OR REPLACE TEMP TABLE touched_stats AS
+		 SELECT DISTINCT indicator, year FROM headline
+		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`DELETE FROM headline WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`INSERT INTO headline SELECT * FROM headline_facts
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
+		`INSERT INTO touched_stats SELECT DISTINCT indicator, year FROM headline
+		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
+		`DELETE FROM headline_stats WHERE (indicator, year) IN (SELECT (indicator, year) FROM touched_stats)`,
+		`INSERT INTO headline_stats ` + headlineStatsSelect + `
+		 WHERE (indicator, year) IN (SELECT (indicator, year) FROM touched_stats) GROUP BY indicator, year`,
+		`DELETE FROM report_divisions WHERE jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)`,
+		`INSERT INTO report_divisions ` + reportDivisionsSelect + `
+		 AND jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)` + reportDivisionsGroup,
+		`DELETE FROM report_years`,
+		`INSERT INTO report_years ` + reportYearsSelect,
+		`DELETE FROM report_latest`,
+		`INSERT INTO report_latest ` + reportLatestSelect(),
+		`DROP TABLE touched_stats`,
 		`DROP TABLE touched_keys`,
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("refresh headline: %w", err)
+			return fmt.Errorf("refresh headline: %.60s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// The summary tables' contents (migration 0003 fills them the same way),
+// computed from headline and reports. headlineStatsSelect and
+// reportDivisionsSelect take more WHERE conditions and need their GROUP BY.
+// Ties (reports ingested in the same transaction) are broken by report_id.
+const (
+	headlineStatsSelect = `SELECT indicator, year, count(*) AS value_count, count(*) FILTER (WHERE len(flags) > 0) AS flagged,
+		coalesce(sum(value), 0) AS total, bool_or(approx) AS approx, max_by(` + cellStruct + `, value, 5) AS largest,
+		coalesce((list(` + cellStruct + ` ORDER BY fact_id) FILTER (WHERE len(flags) > 0))[1:3], []) AS flagged_examples
+		FROM headline`
+	reportDivisionsSelect = `SELECT jurisdiction_code, n AS reports, l.report_id AS latest_report_id, l.ingested_at AS latest_ingested_at,
+		l.title AS latest_title, l.jurisdiction_name AS latest_name, l.year AS latest_year
+		FROM (SELECT jurisdiction_code, count(*) AS n,
+		             arg_max({'report_id': report_id, 'ingested_at': ingested_at, 'title': title,
+		                      'jurisdiction_name': jurisdiction_name, 'year': year}, (ingested_at, report_id)) AS l
+		      FROM reports WHERE jurisdiction_code IS NOT NULL`
+	reportDivisionsGroup = ` GROUP BY jurisdiction_code)`
+	reportYearsSelect    = `SELECT year, count(*), count(*) FILTER (WHERE jurisdiction_code IS NULL)
+		FROM reports GROUP BY year ORDER BY year`
+	// cellStruct is a headline row as a struct with the columns of a Cell
+	// (less year and indicator, which the summary row has).
+	cellStruct = `{'jurisdiction_key': jurisdiction_key, 'jurisdiction_code': jurisdiction_code,
+		'jurisdiction_name': jurisdiction_name, 'value': value, 'unit': unit, 'approx': approx, 'partial': partial,
+		'scope': scope, 'derived': derived, 'corrected': corrected, 'flags': flags, 'fact_id': fact_id,
+		'report_id': report_id, 'quote': quote}`
+)
+
+// reportLatestSelect picks the OverviewLatest most recently ingested reports.
+func reportLatestSelect() string {
+	return fmt.Sprintf(`SELECT report_id, title, jurisdiction_name, year, ingested_at FROM reports
+		ORDER BY ingested_at DESC, report_id LIMIT %d`, OverviewLatest)
+}
+
+// rebuildSummaries recomputes every summary table from headline and reports.
+func rebuildSummaries(ctx context.Context, conn *sql.Conn) error {
+	for _, q := range []string{
+		`DELETE FROM headline_stats`,
+		`INSERT INTO headline_stats ` + headlineStatsSelect + ` GROUP BY indicator, year ORDER BY indicator, year`,
+		`DELETE FROM report_divisions`,
+		`INSERT INTO report_divisions ` + reportDivisionsSelect + reportDivisionsGroup + ` ORDER BY jurisdiction_code`,
+		`DELETE FROM report_years`,
+		`INSERT INTO report_years ` + reportYearsSelect,
+		`DELETE FROM report_latest`,
+		`INSERT INTO report_latest ` + reportLatestSelect(),
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("rebuild summaries: %.60s: %w", q, err)
 		}
 	}
 	return nil
@@ -26,8 +96,8 @@ func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 
 // RebuildHeadline recomputes the whole headline table from the facts and
 // writes it sorted by indicator and year, the order every dashboard query
-// filters on. Run it after large ingests; Load keeps the table correct in
-// between, only less well ordered.
+// filters on, then the summary tables. Run it after large ingests; Load
+// keeps the tables correct in between, only less well ordered.
 func (db *DB) RebuildHeadline(ctx context.Context) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
@@ -40,7 +110,7 @@ func (db *DB) RebuildHeadline(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		return rebuildSummaries(ctx, conn)
 	})
 	if err != nil {
 		return fmt.Errorf("rebuild headline: %w", err)

@@ -43,8 +43,11 @@ type Indicator struct {
 func (db *DB) Indicators(ctx context.Context) ([]Indicator, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description,
-		       (SELECT count(*) FROM headline h WHERE h.indicator = i.code)
-		FROM indicators i ORDER BY i.category, i.code`)
+		       coalesce(s.n, 0)
+		FROM indicators i
+		LEFT JOIN (SELECT indicator, sum(value_count)::BIGINT AS n FROM headline_stats GROUP BY indicator) s
+		       ON s.indicator = i.code
+		ORDER BY i.category, i.code`)
 	if err != nil {
 		return nil, fmt.Errorf("indicators: %w", err)
 	}
@@ -65,7 +68,7 @@ func (db *DB) Indicator(ctx context.Context, code string) (Indicator, error) {
 	var i Indicator
 	err := db.sql.QueryRowContext(ctx, `
 		SELECT code, name_zh, name_en, category, kind, unit, description,
-		       (SELECT count(*) FROM headline h WHERE h.indicator = $1)
+		       (SELECT coalesce(sum(value_count), 0)::BIGINT FROM headline_stats WHERE indicator = $1)
 		FROM indicators WHERE code = $1`, code).
 		Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -79,7 +82,7 @@ func (db *DB) Indicator(ctx context.Context, code string) (Indicator, error) {
 
 // Years lists the report years present, newest first.
 func (db *DB) Years(ctx context.Context) ([]int, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year DESC`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("years: %w", err)
 	}

@@ -94,8 +94,9 @@ var syntheticHeadlineSchema = arrow.NewSchema([]arrow.Field{
 // batch goes in as two Arrow record batches; the reports are inserted as
 // they come, the headline values are staged and finally written to facts
 // and, sorted by indicator and year as RebuildHeadline writes it, to the
-// headline table. FOR BENCHMARKS ONLY: it checks nothing, and a warehouse
-// it filled must not be given to anyone.
+// headline table; the summary tables are computed last. FOR BENCHMARKS
+// ONLY: it checks nothing, and a warehouse it filled must not be given to
+// anyone.
 func (db *DB) LoadSynthetic(ctx context.Context, batches iter.Seq[SyntheticBatch]) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
@@ -147,7 +148,7 @@ func (db *DB) LoadSynthetic(ctx context.Context, batches iter.Seq[SyntheticBatch
 				return err
 			}
 		}
-		return nil
+		return rebuildSummaries(ctx, conn)
 	})
 	if err != nil {
 		return fmt.Errorf("load synthetic corpus: %w", err)

@@ -179,7 +179,8 @@ func TestMigrateIsRepeatable(t *testing.T) {
 }
 
 // assertHeadlineFresh checks that the precomputed headline table holds
-// exactly what the headline_facts view computes from the facts.
+// exactly what the headline_facts view computes from the facts, and the
+// summary tables what they would hold if recomputed now.
 func assertHeadlineFresh(t *testing.T, db *DB) {
 	t.Helper()
 	var n int
@@ -192,6 +193,28 @@ func assertHeadlineFresh(t *testing.T, db *DB) {
 	}
 	if n != 0 {
 		t.Errorf("headline table differs from headline_facts in %d rows", n)
+	}
+	for _, c := range []struct{ table, fresh string }{
+		{"headline_stats", headlineStatsSelect + ` GROUP BY indicator, year`},
+		{"report_divisions", reportDivisionsSelect + reportDivisionsGroup},
+		{"report_years", reportYearsSelect},
+		{"report_latest", reportLatestSelect()},
+	} {
+		// The five largest are compared as sets: equal values may come in any order.
+		norm := `SELECT * REPLACE (list_sort(largest) AS largest) FROM `
+		if c.table != "headline_stats" {
+			norm = `SELECT * FROM `
+		}
+		err := db.sql.QueryRowContext(context.Background(), `SELECT count(*) FROM (
+			(`+norm+c.table+` EXCEPT ALL `+norm+`(`+c.fresh+`))
+			UNION ALL
+			(`+norm+`(`+c.fresh+`) EXCEPT ALL `+norm+c.table+`))`).Scan(&n)
+		if err != nil {
+			t.Fatalf("compare %s: %v", c.table, err)
+		}
+		if n != 0 {
+			t.Errorf("summary table %s differs from a recomputation in %d rows", c.table, n)
+		}
 	}
 }
 

@@ -123,7 +123,9 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 // BenchmarkDashboardPages loads a synthetic warehouse (FAZHI_BENCH_REPORTS
 // reports), serves the real app, and runs benchClients concurrent clients
 // over every page and data call; it prints the server time's p50/p95/p99
-// per route. Each iteration is a bounded number of requests:
+// per route (FAZHI_BENCH_CLIENTS changes the number of clients,
+// FAZHI_BENCH_THREADS DuckDB's threads). Each iteration is a bounded number
+// of requests:
 //
 //	FAZHI_BENCH_REPORTS=400000 go test -tags duckdb_arrow -run '^$' -bench DashboardPages -benchtime 3x ./cmd/fazhi
 func BenchmarkDashboardPages(b *testing.B) {
@@ -137,6 +139,11 @@ func BenchmarkDashboardPages(b *testing.B) {
 		}
 	}
 	cfg := DefaultConfig()
+	if s := os.Getenv("FAZHI_BENCH_THREADS"); s != "" {
+		if cfg.Threads, err = strconv.Atoi(s); err != nil || cfg.Threads < 0 {
+			b.Fatalf("FAZHI_BENCH_THREADS=%q: want DuckDB's number of threads (0: all cores)", s)
+		}
+	}
 	cfg.DB = filepath.Join(b.TempDir(), "bench.duckdb")
 	cfg.NoSamples = true
 	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
