@@ -22,6 +22,12 @@ import (
 // first of the three the dashboards lead with.
 const defaultIndicator = "mediation.cases_accepted"
 
+// maxCompareRows is the most jurisdictions one compare page ranks: a chart
+// of more bars is unreadable, and a national "all jurisdictions" page would
+// otherwise render hundreds of thousands of rows. The peer-group selectors
+// narrow the comparison; /api/compare returns every row.
+const maxCompareRows = 100
+
 // compareChartID is fixed so that pages are deterministic and tests can find the chart.
 const compareChartID = "compare-chart"
 
@@ -42,12 +48,15 @@ type comparePage struct {
 	Province, City, County      string
 	Rows                        []compareRowView
 	// Small lists the rates left out of the ranking: fewer than MinCases cases behind them.
-	Small      []compareRowView
-	MinCases   int
-	Chart      map[string]any
-	Provenance [][]provenanceCell
-	ChartID    string
-	Height     int
+	Small []compareRowView
+	// Total and SmallTotal count all ranked and left-out rows when the page
+	// shows only the first maxCompareRows of them.
+	Total, SmallTotal int
+	MinCases          int
+	Chart             map[string]any
+	Provenance        [][]provenanceCell
+	ChartID           string
+	Height            int
 }
 
 type indicatorGroup struct {
@@ -189,6 +198,9 @@ func (h *Handler) compare(c *gin.Context) {
 		}
 		ranked = append(ranked, v)
 	}
+	page.Total, page.SmallTotal = len(ranked), len(page.Small)
+	ranked = ranked[:min(len(ranked), maxCompareRows)]
+	page.Small = page.Small[:min(len(page.Small), maxCompareRows)]
 	page.Rows = ranked
 	page.Height = chartHeight(len(ranked))
 	if len(ranked) > 0 {

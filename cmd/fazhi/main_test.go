@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/fazhi/fazhi/datasets/synth"
 )
 
 func TestMain(m *testing.M) {
@@ -191,5 +193,36 @@ func TestConfigValidation(t *testing.T) {
 	_, _, err = runCLI(t, "sql", "--db", filepath.Join(t.TempDir(), "none.duckdb"), "SELECT 1")
 	if err == nil || !strings.Contains(err.Error(), "no warehouse") {
 		t.Errorf("sql on a missing warehouse: error %v; want 'no warehouse'", err)
+	}
+}
+
+// A comparison of more jurisdictions than a page can show ranks the first
+// maxCompareRows and says how many there are.
+func TestComparePageCapsRows(t *testing.T) {
+	ctx := context.Background()
+	cfg := DefaultConfig()
+	cfg.DB = filepath.Join(t.TempDir(), "many.duckdb")
+	cfg.NoSamples = true
+	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if err := a.db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(3000), 500)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.handler)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/?indicator=mediation.cases_accepted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(body)
+	rows := strings.Count(page[strings.Index(page, `<table class="facts">`):], "<tr>") - 1 // minus the header
+	if resp.StatusCode != 200 || rows != 100 || !strings.Contains(page, "只显示排名前 100") {
+		t.Errorf("compare page over 3000 reports: status %d, %d table rows, note %v; want 100 rows and the note",
+			resp.StatusCode, rows, strings.Contains(page, "只显示排名前"))
 	}
 }
