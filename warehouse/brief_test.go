@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -65,5 +66,31 @@ func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
 	}
 	if _, err := db.Brief(ctx, "110105019", 2001); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Brief(no data) error = %v; want ErrNotFound", err)
+	}
+}
+
+// Municipalities have no city level in the division table: their areas are
+// the districts (北京市 › 朝阳区), never a bare code such as 1101.
+func TestAreasNameMunicipalDistricts(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	loadDivisions(t, db)
+	text := "全年受理矛盾纠纷374件。"
+	mustLoad(t, db,
+		report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)),
+		report("b.txt", shaB, "441900107", "桥头镇", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)),
+	)
+	areas, err := db.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range areas {
+		got = append(got, a.Code+":"+a.Name)
+	}
+	want := "11:北京市,110105:朝阳区,44:广东省,4419:东莞市"
+	if strings.Join(got, ",") != want {
+		t.Errorf("Areas = %v; want %s", got, want)
 	}
 }

@@ -198,8 +198,18 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 	return o, nil
 }
 
-// coverageAreas groups the resolved reports by province (2 digits) and city
-// (4 digits), most reports first, with the three latest reports of each.
+// cityOf is the SQL expression for the division directly below the province
+// that contains the division code col: the city (4 digits), or, where the
+// division table folds the city level away (北京 › 朝阳区, 重庆 › 万州区), the
+// county; the 4-digit prefix when the table has no such division.
+func cityOf(col string) string {
+	return `coalesce((SELECT d.code FROM jurisdictions d WHERE d.parent_code = left(` + col + `, 2)
+	          AND starts_with(` + col + `, d.code) LIMIT 1), left(` + col + `, 4))`
+}
+
+// coverageAreas groups the resolved reports by province and by the division
+// below it (see cityOf), most reports first, with the three latest reports
+// of each.
 func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
 	// report_divisions holds the reports grouped by jurisdiction, with the
 	// latest of each; the provinces and cities are rolled up from those few
@@ -216,7 +226,7 @@ func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
 			SELECT CASE WHEN grouping(c) = 1 THEN p ELSE c END AS code,
 			       CASE WHEN grouping(c) = 1 THEN '' ELSE p END AS parent,
 			       sum(n) AS n, count(*) AS j, max_by(latest, latest_at, 3) AS recent
-			FROM (SELECT left(jurisdiction_code, 2) AS p, left(jurisdiction_code, 4) AS c, * FROM j)
+			FROM (SELECT left(jurisdiction_code, 2) AS p, `+cityOf("jurisdiction_code")+` AS c, * FROM j)
 			GROUP BY GROUPING SETS ((p), (p, c))
 		)
 		SELECT code, parent, n, j, recent FROM g ORDER BY parent <> '', n DESC, code`)
@@ -638,7 +648,7 @@ func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 // page's scope selector: code, name and parent code, by code.
 func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT DISTINCT left(jurisdiction_code, 4) AS c FROM report_divisions ORDER BY c`)
+		SELECT DISTINCT `+cityOf("jurisdiction_code")+` AS c FROM report_divisions ORDER BY c`)
 	if err != nil {
 		return nil, fmt.Errorf("areas: %w", err)
 	}
