@@ -52,7 +52,10 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY sha256 ORDER BY source) = 1`); err != nil {
 			return err
 		}
-		if err := stage(ctx, conn, "staged_facts", b.Facts, `SELECT * FROM %s`); err != nil {
+		// Two copies of one file in a batch share report_id and fact_ids:
+		// keep each fact once.
+		if err := stage(ctx, conn, "staged_facts", b.Facts,
+			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY fact_id) = 1`); err != nil {
 			return err
 		}
 		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`).
@@ -163,9 +166,42 @@ func (db *DB) onConn(ctx context.Context, fn func(*sql.Conn) error) (err error) 
 		_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 		return errors.Join(err, rbErr)
 	}
+	// Temp tables outlive the transaction on this pooled connection: drop
+	// them, or the next user of the connection (researchers' SQL included)
+	// would see the last batch.
+	if err := dropTempTables(ctx, conn); err != nil {
+		_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		return errors.Join(err, rbErr)
+	}
 	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
 		_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 		return errors.Join(err, rbErr)
+	}
+	return nil
+}
+
+// dropTempTables drops every temp table of the connection.
+func dropTempTables(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE temporary`)
+	if err != nil {
+		return fmt.Errorf("list temp tables: %w", err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return fmt.Errorf("list temp tables: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("list temp tables: %w", err)
+	}
+	for _, n := range names {
+		if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.main.`+quoteIdent(n)); err != nil {
+			return fmt.Errorf("drop temp table %s: %w", n, err)
+		}
 	}
 	return nil
 }

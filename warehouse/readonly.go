@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -110,6 +111,11 @@ func checkSelect(ctx context.Context, conn *sql.Conn, query string) error {
 	if kw := firstKeyword(query); !queryKeywords[kw] {
 		return fmt.Errorf("%w: only SELECT (or WITH … SELECT) queries are allowed, not %s", ErrQueryRejected, kw)
 	}
+	// A SELECT can still change state through these functions, and a
+	// rollback does not undo a sequence's step.
+	if m := stateFunctions.FindString(query); m != "" {
+		return fmt.Errorf("%w: %s changes the warehouse and is not allowed", ErrQueryRejected, strings.TrimRight(m, " \t\r\n("))
+	}
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*duckdb.Conn)
 		if !ok {
@@ -133,6 +139,9 @@ func checkSelect(ctx context.Context, conn *sql.Conn, query string) error {
 		return nil
 	})
 }
+
+// stateFunctions are the functions a SELECT may call that change state.
+var stateFunctions = regexp.MustCompile(`(?i)\b(nextval|setval)\s*\(`)
 
 // queryKeywords are the words a read-only query may start with. PRAGMA is
 // not among them although DuckDB runs some pragmas as SELECTs.

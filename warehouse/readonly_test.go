@@ -49,6 +49,8 @@ func TestQueryReadOnlyRefusals(t *testing.T) {
 		{"glob", `SELECT * FROM glob('/etc/*')`, ErrQueryRejected},
 		{"parquet", `SELECT * FROM read_parquet('/tmp/*.parquet')`, ErrQueryRejected},
 		{"http", `SELECT * FROM read_csv('http://127.0.0.1:1/x.csv')`, ErrQueryRejected},
+		{"nextval", `SELECT nextval('correction_ids')`, ErrQueryRejected},
+		{"setval", `SELECT * FROM (SELECT SetVal ('correction_ids', 99))`, ErrQueryRejected},
 		{"too long", `SELECT '` + strings.Repeat("x", 30000) + `'`, ErrQueryRejected},
 		{"syntax", `SELECT FROM WHERE 1`, ErrInvalidQuery},
 		{"misspelt", `SELEC 1`, ErrQueryRejected},
@@ -100,5 +102,24 @@ func TestQueryReadOnlyAnswers(t *testing.T) {
 	_, err = db.QueryReadOnly(ctx, `SELECT count(*) FROM range(10000000000) a`, ReadOnlyLimits{Timeout: 200 * time.Millisecond})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("timeout: error = %v; want context.DeadlineExceeded", err)
+	}
+}
+
+// Loads stage batches in temp tables; none may be left for the next user of
+// a pooled connection, researchers' SQL included.
+func TestNoStagingTablesSurviveALoad(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件。"
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)))
+	for i := 0; i < 4; i++ { // several pooled connections
+		res, err := db.QueryReadOnly(ctx, `SELECT count(*) FROM duckdb_tables() WHERE temporary`, DefaultReadOnlyLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := res.Rows[0][0]; n != int64(0) {
+			t.Fatalf("%v temp tables visible to researchers' SQL after a load; want 0", n)
+		}
 	}
 }

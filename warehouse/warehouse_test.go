@@ -244,3 +244,21 @@ func TestHeadlineTableFollowsLoads(t *testing.T) {
 	}
 	assertHeadlineFresh(t, db)
 }
+
+// Two copies of one file in a batch are one report with its facts once.
+func TestLoadDuplicateFilesInOneBatch(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件。"
+	a := report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11))
+	b := a
+	b.Source = "copy/a.txt"
+	if got, want := mustLoad(t, db, a, b), (LoadResult{Stored: 1, Facts: 1}); got != want {
+		t.Errorf("Load(two copies) = %+v; want %+v", got, want)
+	}
+	h, err := db.Health(ctx)
+	if err != nil || h != (Health{Reports: 1, Facts: 1}) {
+		t.Errorf("Health = %+v, %v; want 1 report, 1 fact", h, err)
+	}
+}
