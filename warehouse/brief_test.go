@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -92,5 +93,41 @@ func TestAreasNameMunicipalDistricts(t *testing.T) {
 	want := "11:北京市,110105:朝阳区,44:广东省,4419:东莞市"
 	if strings.Join(got, ",") != want {
 		t.Errorf("Areas = %v; want %s", got, want)
+	}
+}
+
+// The counts shown beside a rate must agree with it: same body, exact,
+// and within half a point; otherwise none are shown.
+func TestCompareRateCountsMustAgree(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "受理矛盾纠纷374件,调解成功367件,调解成功率98.1%。"
+	rate := func(v float64) ingest.Fact {
+		f := fact("mediation.success_rate", v, "", 26, 30)
+		f.Unit, f.RawUnit = "%", "%"
+		return f
+	}
+	mustLoad(t, db,
+		report("a.txt", shaA, "110105019", "垡头街道", 2023, text,
+			fact("mediation.cases_accepted", 374, "", 6, 9), fact("mediation.cases_resolved", 367, "", 17, 20), rate(98.1)),
+		// The counts are a sub-body's, the rate the street's: they do not go together.
+		report("b.txt", shaB, "110105001", "建外街道", 2023, text,
+			fact("mediation.cases_accepted", 100, "调解室", 6, 9), fact("mediation.cases_resolved", 10, "调解室", 17, 20), rate(98.1)),
+	)
+	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.success_rate", Year: 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		if r.Numerator != nil && r.Denominator != nil {
+			got[r.JurisdictionName] = fmt.Sprintf("%g/%g", *r.Numerator, *r.Denominator)
+		} else {
+			got[r.JurisdictionName] = "none"
+		}
+	}
+	if got["垡头街道"] != "367/374" || got["建外街道"] != "none" {
+		t.Errorf("rate counts = %v; want 垡头街道 367/374 and none for 建外街道", got)
 	}
 }

@@ -48,6 +48,14 @@ var rateCounts = map[string][2]string{
 	"arbitration.closure_rate": {"arbitration.cases_closed", "arbitration.cases_accepted"},
 }
 
+// countsAgree is the SQL condition under which the jurisdiction's headline
+// counts n and d may stand beside its rate p: both stated for the same body
+// as the rate, exact, n ≤ d, and the rate within half a point of n/d. Other
+// counts would contradict the rate on the page, so none are shown then.
+const countsAgree = `n.value IS NOT NULL AND d.value > 0 AND n.value <= d.value
+	AND n.scope = p.scope AND d.scope = p.scope AND NOT n.approx AND NOT d.approx
+	AND abs(100 * n.value / d.value - p.value) <= 0.5`
+
 // Compare returns one headline value per jurisdiction for an indicator,
 // largest first, with the counts behind it when it is a rate.
 func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
@@ -91,7 +99,10 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 				alias, arg) + strings.ReplaceAll(countYear, "{t}", alias)
 		}
 		q += `
-	       coalesce(p.numerator, n.value), coalesce(p.denominator, d.value)
+	       CASE WHEN p.numerator IS NOT NULL AND p.denominator IS NOT NULL THEN p.numerator
+	            WHEN `+countsAgree+` THEN n.value END,
+	       CASE WHEN p.numerator IS NOT NULL AND p.denominator IS NOT NULL THEN p.denominator
+	            WHEN `+countsAgree+` THEN d.value END
 	FROM pick p` + join("n", len(args)-1) + join("d", len(args)) + `
 	ORDER BY p.value DESC, p.jurisdiction_name`
 	}
