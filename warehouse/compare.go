@@ -100,9 +100,9 @@ func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error
 		}
 		q += `
 	       CASE WHEN p.numerator IS NOT NULL AND p.denominator IS NOT NULL THEN p.numerator
-	            WHEN `+countsAgree+` THEN n.value END,
+	            WHEN ` + countsAgree + ` THEN n.value END,
 	       CASE WHEN p.numerator IS NOT NULL AND p.denominator IS NOT NULL THEN p.denominator
-	            WHEN `+countsAgree+` THEN d.value END
+	            WHEN ` + countsAgree + ` THEN d.value END
 	FROM pick p` + join("n", len(args)-1) + join("d", len(args)) + `
 	ORDER BY p.value DESC, p.jurisdiction_name`
 	}
