@@ -198,10 +198,15 @@ func (h *Handler) topicHandler(name string) gin.HandlerFunc {
 				return
 			}
 		}
-		totals, err := h.db.TopicYears(ctx, seriesCodes(tp.Years.Series), sq.scope())
-		if err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取历年数据失败", err)
-			return
+		// Yearly totals only within one level: a district's figure already
+		// contains its towns', so a sum over mixed levels counts twice.
+		var totals []warehouse.YearTotal
+		if sq.Level != "" {
+			totals, err = h.db.TopicYears(ctx, seriesCodes(tp.Years.Series), sq.scope())
+			if err != nil {
+				h.fail(c, http.StatusInternalServerError, "读取历年数据失败", err)
+				return
+			}
 		}
 		page := buildTopic(tp, catalogByCode(cat), sq, cells, totals, q)
 		page.Years, page.Areas, page.Levels, page.Limits, page.Limit = years, areaChoices(areas), levelChoices, limitChoices, limit

@@ -103,7 +103,8 @@ type Scope struct {
 func (s Scope) where(p string, conds []string, args []any) ([]string, []any) {
 	if s.Parent != "" {
 		args = append(args, s.Parent)
-		conds = append(conds, fmt.Sprintf("starts_with(%sjurisdiction_code, $%d)", p, len(args)))
+		// Inside the parent, not the parent itself (a county is no peer of its towns).
+		conds = append(conds, fmt.Sprintf("starts_with(%sjurisdiction_code, $%d) AND %sjurisdiction_code <> $%d", p, len(args), p, len(args)))
 	}
 	if s.Level != "" {
 		args = append(args, s.Level)
