@@ -146,7 +146,7 @@ func TestWalkReportsBadFilesAndGoesOn(t *testing.T) {
 		stored += int(b.Reports.NumRows())
 		return nil
 	})
-	if err == nil || failed != 2 || stored != 1 {
+	if !errors.Is(err, ErrFilesFailed) || failed != 2 || stored != 1 {
 		t.Errorf("Walk: err %v, %d failed, %d stored; want an error naming 2 failed files and 1 stored", err, failed, stored)
 	}
 	if err != nil && (!strings.Contains(err.Error(), "empty.txt") || !strings.Contains(err.Error(), "bin.txt")) {
@@ -156,7 +156,7 @@ func TestWalkReportsBadFilesAndGoesOn(t *testing.T) {
 	// An error from emit stops the walk.
 	stop := errors.New("warehouse gone")
 	err = mustExtractor(t).Walk(context.Background(), inputs[2:], WalkConfig{}, func(context.Context, *Batch) error { return stop })
-	if !errors.Is(err, stop) {
-		t.Errorf("Walk with failing emit = %v; want it to wrap the emit error", err)
+	if !errors.Is(err, stop) || errors.Is(err, ErrFilesFailed) {
+		t.Errorf("Walk with failing emit = %v; want the emit error, not a per-file failure", err)
 	}
 }

@@ -118,8 +118,9 @@ type WalkConfig struct {
 
 // Walk extracts every input with x and hands the reports to emit in Arrow
 // batches. A file that fails is reported through OnFile and in the returned
-// error (all per-file errors joined) but does not stop the others; an error
-// from emit, or ctx ending, stops the walk.
+// error (ErrFilesFailed wrapping all per-file errors) but does not stop the
+// others; an error from emit, or ctx ending, stops the walk and is returned
+// alone.
 func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, emit func(context.Context, *Batch) error) error {
 	workers := cfg.Workers
 	if workers <= 0 {
@@ -213,8 +214,16 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 	if fatal != nil {
 		return fmt.Errorf("ingest stopped: %w", fatal)
 	}
-	return errors.Join(fileErrs...)
+	if len(fileErrs) > 0 {
+		return fmt.Errorf("%w: %w", ErrFilesFailed, errors.Join(fileErrs...))
+	}
+	return nil
 }
+
+// ErrFilesFailed marks a Walk that went through to the end but could not
+// read some files; the others were emitted. Any other error from Walk means
+// it stopped early.
+var ErrFilesFailed = errors.New("some report files failed")
 
 // ExtractInput reads and extracts one input.
 func (x *Extractor) ExtractInput(ctx context.Context, in Input) (Report, error) {

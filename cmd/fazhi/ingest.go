@@ -57,7 +57,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	for _, f := range sum.Failed {
 		fmt.Fprintf(stdout, "FAILED %s: %v\n", f.Input.Name, f.Err)
 	}
-	if err != nil && len(sum.Failed) == 0 {
+	if err != nil && !errors.Is(err, ingest.ErrFilesFailed) {
 		return err // the walk itself stopped (warehouse error, interrupt)
 	}
 	if len(sum.Failed) > 0 {
@@ -106,9 +106,11 @@ func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, in
 		sum.Load.CarriedCorrections += res.CarriedCorrections
 		return err
 	})
-	if err == nil && sum.Load.Stored > 0 {
+	if (err == nil || errors.Is(err, ingest.ErrFilesFailed)) && sum.Load.Stored > 0 {
 		// Load kept the headline table correct; re-sort it for the dashboards.
-		err = db.RebuildHeadline(ctx)
+		if rerr := db.RebuildHeadline(ctx); rerr != nil {
+			err = rerr
+		}
 	}
 	sum.Duration = time.Since(start)
 	return sum, err
