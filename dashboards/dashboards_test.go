@@ -6,10 +6,14 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
 )
@@ -217,5 +221,17 @@ func TestEmbeddedEChartsMatchesLockfile(t *testing.T) {
 	}
 	if !bytes.Contains(js, []byte(`.version="`+v+`"`)) {
 		t.Errorf("assets/echarts.min.js is not ECharts %s (the lockfile's version): run make assets", v)
+	}
+}
+
+// A page that fails to render is a whole 500, never a truncated page with
+// status 200 that the page cache would keep.
+func TestRenderFailureIsA500(t *testing.T) {
+	h := New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
+	w := httptest.NewRecorder()
+	c, _ := gin.CreateTestContext(w)
+	h.render(c, http.StatusOK, "compare.html", struct{ Title string }{"缺字段"})
+	if w.Code != http.StatusInternalServerError || strings.Contains(w.Body.String(), "<html") {
+		t.Errorf("render of a broken page = %d %q; want 500 without partial HTML", w.Code, w.Body.String())
 	}
 }

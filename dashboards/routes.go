@@ -1,6 +1,7 @@
 package dashboards
 
 import (
+	"bytes"
 	"embed"
 	"html/template"
 	"io/fs"
@@ -58,13 +59,17 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/sql", h.sql)
 }
 
-// render writes a page; a failure to render is logged and answered with 500.
+// render writes a page. It renders into memory first, so that a template
+// failure is answered with a whole 500 page (never a truncated page with
+// status 200, which the page cache would keep).
 func (h *Handler) render(c *gin.Context, status int, name string, data any) {
-	c.Header("Content-Type", "text/html; charset=utf-8")
-	c.Status(status)
-	if err := h.pages.ExecuteTemplate(c.Writer, name, data); err != nil {
+	var buf bytes.Buffer
+	if err := h.pages.ExecuteTemplate(&buf, name, data); err != nil {
 		h.log.Error("render page", slog.String("page", name), slog.Any("err", err))
+		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("页面生成失败,请稍后再试。"))
+		return
 	}
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
 }
 
 // fail renders the error page.
