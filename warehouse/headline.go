@@ -101,19 +101,21 @@ func rebuildSummaries(ctx context.Context, conn *sql.Conn) error {
 func (db *DB) RebuildHeadline(ctx context.Context) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	err := db.onConn(ctx, func(conn *sql.Conn) error {
-		for _, q := range []string{
-			`DELETE FROM headline`,
-			`INSERT INTO headline SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
-		} {
-			if _, err := conn.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-		return rebuildSummaries(ctx, conn)
-	})
-	if err != nil {
+	if err := db.onConn(ctx, func(conn *sql.Conn) error { return rebuildHeadline(ctx, conn) }); err != nil {
 		return fmt.Errorf("rebuild headline: %w", err)
 	}
 	return nil
+}
+
+// rebuildHeadline is RebuildHeadline inside the caller's transaction.
+func rebuildHeadline(ctx context.Context, conn *sql.Conn) error {
+	for _, q := range []string{
+		`DELETE FROM headline`,
+		`INSERT INTO headline SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return rebuildSummaries(ctx, conn)
 }

@@ -112,8 +112,9 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 }
 
 // ReplaceReference replaces the whole content of a reference table
-// (jurisdictions or indicators) with rec, in one transaction. Replacing the
-// indicators rebuilds the indicator_wide view, which has one column per code.
+// (jurisdictions or indicators) with rec, in one transaction, when it
+// differs. A changed catalog rebuilds the headline table (it depends on the
+// codes and their kinds) and the indicator_wide view (one column per code).
 func (db *DB) ReplaceReference(ctx context.Context, table string, rec arrow.RecordBatch) error {
 	want, ok := map[string]*arrow.Schema{
 		"jurisdictions": ingest.JurisdictionSchema,
@@ -131,16 +132,28 @@ func (db *DB) ReplaceReference(ctx context.Context, table string, rec arrow.Reco
 		if err := stage(ctx, conn, "staged_reference", rec, `SELECT * FROM %s`); err != nil {
 			return err
 		}
+		var changed bool
+		if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT * FROM `+table+` EXCEPT SELECT * FROM staged_reference)
+			OR EXISTS (SELECT * FROM staged_reference EXCEPT SELECT * FROM `+table+`)`).Scan(&changed); err != nil {
+			return err
+		}
+		if !changed {
+			return nil
+		}
 		if _, err := conn.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return err
 		}
 		if _, err := conn.ExecContext(ctx, `INSERT INTO `+table+` BY NAME SELECT * FROM staged_reference`); err != nil {
 			return err
 		}
-		if table == "indicators" {
-			return rebuildWide(ctx, conn)
+		if table != "indicators" {
+			return nil
 		}
-		return nil
+		// Headline values depend on the catalog (which codes, which are rates).
+		if err := rebuildHeadline(ctx, conn); err != nil {
+			return err
+		}
+		return rebuildWide(ctx, conn)
 	})
 	if err != nil {
 		return fmt.Errorf("replace %s: %w", table, err)

@@ -262,3 +262,21 @@ func TestLoadDuplicateFilesInOneBatch(t *testing.T) {
 		t.Errorf("Health = %+v, %v; want 1 report, 1 fact", h, err)
 	}
 }
+
+// Headline values depend on the catalog: loading a changed catalog rebuilds
+// them (here: facts stored before their indicator was known).
+func TestCatalogChangeRebuildsHeadline(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	text := "全年受理矛盾纠纷374件。"
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)))
+	if rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"}); err != nil || len(rows) != 0 {
+		t.Fatalf("Compare before the catalog = %d rows, %v; want none", len(rows), err)
+	}
+	loadIndicators(t, db)
+	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("Compare after the catalog = %d rows, %v; want 1", len(rows), err)
+	}
+	assertHeadlineFresh(t, db)
+}
