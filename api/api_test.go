@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -143,4 +144,29 @@ func TestStatusOf(t *testing.T) {
 			t.Errorf("statusOf(%v) = %d; want %d", tc.err, got, tc.want)
 		}
 	}
+}
+
+// At most maxHeavy researcher queries run at once; the next waits its turn.
+func TestHeavyRequestsWaitTheirTurn(t *testing.T) {
+	db := warehousetest.Open(t, warehouse.Config{})
+	h := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
+	r := gin.New()
+	h.Register(r)
+	srv := httptest.NewServer(r)
+	defer srv.Close()
+	for range maxHeavy { // every slot taken
+		h.heavy <- struct{}{}
+	}
+	client := &http.Client{Timeout: 300 * time.Millisecond}
+	body := `{"sql":"SELECT 1"}`
+	if _, err := client.Post(srv.URL+"/api/sql", "application/json", strings.NewReader(body)); err == nil {
+		t.Fatal("a query ran while every slot was taken")
+	}
+	<-h.heavy // one slot frees
+	client.Timeout = 10 * time.Second
+	resp, err := client.Post(srv.URL+"/api/sql", "application/json", strings.NewReader(body))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("query with a free slot: %v %v; want 200", resp, err)
+	}
+	resp.Body.Close()
 }

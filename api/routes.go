@@ -30,14 +30,21 @@ type Handler struct {
 	db  *warehouse.DB
 	log *slog.Logger
 	cfg Config
+	// heavy bounds the researchers' queries and exports running at once:
+	// each may scan the whole warehouse, and the dashboards share the cores.
+	heavy chan struct{}
 }
+
+// maxHeavy is how many researcher queries and exports run at once; more
+// wait their turn (or until the client gives up).
+const maxHeavy = 2
 
 // New returns the API handler.
 func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
 	if cfg.SQL == (warehouse.ReadOnlyLimits{}) {
 		cfg.SQL = warehouse.DefaultReadOnlyLimits
 	}
-	return &Handler{db: db, log: log, cfg: cfg}
+	return &Handler{db: db, log: log, cfg: cfg, heavy: make(chan struct{}, maxHeavy)}
 }
 
 // Register mounts the routes under /api.
@@ -48,13 +55,13 @@ func (h *Handler) Register(r gin.IRouter) {
 	g.GET("/compare", h.compare)
 	g.GET("/trend", h.trend)
 	g.GET("/reports/:id", h.report)
-	g.POST("/sql", h.sql)
+	g.POST("/sql", h.oneHeavy, h.sql)
 	g.GET("/review", h.review)
 	g.GET("/facts/:id/corrections", h.factCorrections)
 	g.PUT("/facts/:id", h.requireToken, h.putFact)
 	g.POST("/corrections", h.requireToken, h.postCorrection)
 	g.POST("/reports", h.requireToken, h.postReports)
-	g.GET("/export/:file", h.export)
+	g.GET("/export/:file", h.oneHeavy, h.export)
 }
 
 // AccessLog is the one access-log line per request (method, path, status,
@@ -69,5 +76,17 @@ func AccessLog(log *slog.Logger) gin.HandlerFunc {
 			slog.Int("status", c.Writer.Status()),
 			slog.Duration("duration", time.Since(start)),
 		)
+	}
+}
+
+// oneHeavy waits for a slot among the maxHeavy heavy requests, runs the
+// rest of the chain, and frees the slot.
+func (h *Handler) oneHeavy(c *gin.Context) {
+	select {
+	case h.heavy <- struct{}{}:
+		defer func() { <-h.heavy }()
+		c.Next()
+	case <-c.Request.Context().Done():
+		c.Abort()
 	}
 }
