@@ -54,11 +54,12 @@ func ReadGold(r io.Reader) ([]Gold, error) {
 // Report is what a report resolves to: its jurisdiction and year
 // (reports.jsonl lines).
 type Report struct {
-	File         string `json:"file"`
-	Jurisdiction string `json:"jurisdiction"`
-	Level        string `json:"level"`
-	DivisionCode string `json:"division_code"`
-	Year         int    `json:"year"`
+	File         string   `json:"file"`
+	Jurisdiction string   `json:"jurisdiction"`
+	Level        string   `json:"level"`
+	DivisionCode string   `json:"division_code"`
+	Path         []string `json:"path"`
+	Year         int      `json:"year"`
 }
 
 // ReadReports reads reports.jsonl.

@@ -1,8 +1,6 @@
 package jurisdiction
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest/goldeval"
 )
 
 const reportsDir = "../../datasets/reports"
@@ -23,14 +22,10 @@ func mustResolver(t testing.TB) *Resolver {
 	return NewResolver(tab)
 }
 
+// sample is a bundled sample report with its metadata from reports.jsonl.
 type sample struct {
-	File         string   `json:"file"`
-	Jurisdiction string   `json:"jurisdiction"`
-	Level        string   `json:"level"`
-	DivisionCode string   `json:"division_code"`
-	Path         []string `json:"path"`
-	Year         int      `json:"year"`
-	text         string
+	goldeval.Report
+	text string
 }
 
 func mustSamples(t testing.TB) []sample {
@@ -40,25 +35,20 @@ func mustSamples(t testing.TB) []sample {
 		t.Fatalf("open samples: %v", err)
 	}
 	defer f.Close()
-	var out []sample
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var s sample
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			t.Fatalf("parse reports.jsonl: %v", err)
-		}
-		b, err := os.ReadFile(filepath.Join(reportsDir, s.File))
+	reps, err := goldeval.ReadReports(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) == 0 {
+		t.Fatal("no samples in reports.jsonl")
+	}
+	out := make([]sample, len(reps))
+	for i, r := range reps {
+		b, err := os.ReadFile(filepath.Join(reportsDir, r.File))
 		if err != nil {
 			t.Fatalf("read sample: %v", err)
 		}
-		s.text = string(b)
-		out = append(out, s)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read reports.jsonl: %v", err)
-	}
-	if len(out) == 0 {
-		t.Fatal("no samples in reports.jsonl")
+		out[i] = sample{Report: r, text: string(b)}
 	}
 	return out
 }

@@ -1,19 +1,19 @@
 package reportyear
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fazhi/fazhi/ingest/goldeval"
 )
 
 const reportsDir = "../../datasets/reports"
 
+// sample is a bundled sample report with its metadata from reports.jsonl.
 type sample struct {
-	File string `json:"file"`
-	Year int    `json:"year"`
+	goldeval.Report
 	text string
 }
 
@@ -24,25 +24,20 @@ func mustSamples(t testing.TB) []sample {
 		t.Fatalf("open samples: %v", err)
 	}
 	defer f.Close()
-	var out []sample
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var s sample
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			t.Fatalf("parse reports.jsonl: %v", err)
-		}
-		b, err := os.ReadFile(filepath.Join(reportsDir, s.File))
+	reps, err := goldeval.ReadReports(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) == 0 {
+		t.Fatal("no samples in reports.jsonl")
+	}
+	out := make([]sample, len(reps))
+	for i, r := range reps {
+		b, err := os.ReadFile(filepath.Join(reportsDir, r.File))
 		if err != nil {
 			t.Fatalf("read sample: %v", err)
 		}
-		s.text = string(b)
-		out = append(out, s)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read reports.jsonl: %v", err)
-	}
-	if len(out) == 0 {
-		t.Fatal("no samples in reports.jsonl")
+		out[i] = sample{Report: r, text: string(b)}
 	}
 	return out
 }
