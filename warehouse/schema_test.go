@@ -58,7 +58,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		versions = append(versions, v)
 	}
 	rows.Close()
-	if want := []int{1, 2, 3}; !reflect.DeepEqual(versions, want) {
+	if want := []int{1, 2, 3, 4}; !reflect.DeepEqual(versions, want) {
 		t.Errorf("schema_version after upgrade = %v; want %v", versions, want)
 	}
 	rep, err := db.Report(ctx, "aaaaaaaaaaaaaaaa")

@@ -124,7 +124,8 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 // reports), serves the real app, and runs benchClients concurrent clients
 // over every page and data call; it prints the server time's p50/p95/p99
 // per route (FAZHI_BENCH_CLIENTS changes the number of clients,
-// FAZHI_BENCH_THREADS DuckDB's threads). Each iteration is a bounded number
+// FAZHI_BENCH_THREADS DuckDB's threads, FAZHI_BENCH_DB keeps the warehouse
+// file for the next run). Each iteration is a bounded number
 // of requests:
 //
 //	FAZHI_BENCH_REPORTS=400000 go test -tags duckdb_arrow -run '^$' -bench DashboardPages -benchtime 3x ./cmd/fazhi
@@ -144,7 +145,15 @@ func BenchmarkDashboardPages(b *testing.B) {
 			b.Fatalf("FAZHI_BENCH_THREADS=%q: want DuckDB's number of threads (0: all cores)", s)
 		}
 	}
-	cfg.DB = filepath.Join(b.TempDir(), "bench.duckdb")
+	// FAZHI_BENCH_DB keeps the synthetic warehouse in a file of one's
+	// choosing: loaded the first time, reused (and migrated) after that.
+	cfg.DB = os.Getenv("FAZHI_BENCH_DB")
+	reuse := false
+	if cfg.DB == "" {
+		cfg.DB = filepath.Join(b.TempDir(), "bench.duckdb")
+	} else if _, err := os.Stat(cfg.DB); err == nil {
+		reuse = true
+	}
 	cfg.NoSamples = true
 	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -152,14 +161,20 @@ func BenchmarkDashboardPages(b *testing.B) {
 	}
 	defer a.Close()
 	start := time.Now()
-	if err := a.db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(n), benchBatch)); err != nil {
-		b.Fatal(err)
+	if !reuse {
+		if err := a.db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(n), benchBatch)); err != nil {
+			b.Fatal(err)
+		}
 	}
 	h, err := a.db.Health(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("loaded %d synthetic reports, %d facts/headline values in %s", h.Reports, h.Facts, time.Since(start).Round(time.Millisecond))
+	if reuse {
+		b.Logf("reused %s: %d synthetic reports, %d facts/headline values", cfg.DB, h.Reports, h.Facts)
+	} else {
+		b.Logf("loaded %d synthetic reports, %d facts/headline values in %s", h.Reports, h.Facts, time.Since(start).Round(time.Millisecond))
+	}
 
 	st := &serverTimes{times: map[string][]time.Duration{}}
 	srv := httptest.NewServer(st.wrap(a.handler))
