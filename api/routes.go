@@ -57,6 +57,7 @@ func (h *Handler) Register(r gin.IRouter) {
 	g.GET("/reports/:id", h.report)
 	g.POST("/sql", h.oneHeavy, h.sql)
 	g.GET("/review", h.review)
+	g.GET("/facts/:id", h.fact)
 	g.GET("/facts/:id/corrections", h.factCorrections)
 	g.PUT("/facts/:id", h.requireToken, h.putFact)
 	g.POST("/corrections", h.requireToken, h.postCorrection)

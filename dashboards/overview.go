@@ -54,6 +54,13 @@ func (h *Handler) overview(c *gin.Context) {
 		h.fail(c, http.StatusInternalServerError, "读取总览失败", err)
 		return
 	}
+	// The flags table quotes the examples.
+	for _, f := range o.Flagged {
+		if err := h.db.FillQuotes(ctx, f.Examples); err != nil {
+			h.fail(c, http.StatusInternalServerError, "读取原文失败", err)
+			return
+		}
+	}
 	l, err := h.lookups(c)
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取指标或年份失败", err)

@@ -2,9 +2,9 @@ package warehouse
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Brief is everything the one-page brief of a jurisdiction-year shows.
@@ -51,76 +51,85 @@ type YearValue struct {
 	Approx bool    `json:"approx"`
 }
 
-// Brief gathers the brief of a resolved jurisdiction for a year.
+// Brief gathers the brief of a resolved jurisdiction for a year, with the
+// quotes of its values.
 func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}}
-	var parent sql.NullString
-	err := db.sql.QueryRowContext(ctx, `
-		SELECT h.jurisdiction_name, h.jurisdiction_level, j.parent_code
-		FROM headline h LEFT JOIN jurisdictions j ON j.code = h.jurisdiction_code
-		WHERE h.jurisdiction_code = $1 AND h.year = $2 LIMIT 1`, code, year).
-		Scan(&b.JurisdictionName, &b.JurisdictionLevel, &parent)
-	if errors.Is(err, sql.ErrNoRows) {
+	s, err := db.snapshot(ctx)
+	if err != nil {
+		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
+	}
+	j, ok := s.jurOf[code]
+	if !ok || code == "" {
 		return b, fmt.Errorf("brief %s %d: %w", code, year, ErrNotFound)
 	}
-	if err != nil {
-		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
-	}
-	if b.Path, err = db.divisionPath(ctx, code); err != nil {
-		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
-	}
-	if parent.String != "" {
-		if err := db.sql.QueryRowContext(ctx, `SELECT name FROM jurisdictions WHERE code = $1`, parent.String).Scan(&b.PeerGroup); err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return b, fmt.Errorf("brief %s %d: %w", code, year, err)
+	var cells []int32
+	for _, i := range s.jurCells[s.jurStart[j]:s.jurStart[j+1]] {
+		if int(s.reports[s.cells[i].report].year) == year {
+			cells = append(cells, i)
 		}
 	}
-	rows, err := db.sql.QueryContext(ctx, `
-		WITH peers AS (
-			SELECT indicator, jurisdiction_code,
-			       rank() OVER (PARTITION BY indicator ORDER BY value DESC) AS rnk,
-			       count(*) OVER (PARTITION BY indicator) AS n
-			FROM headline
-			WHERE year = $2 AND jurisdiction_level = $3 AND jurisdiction_code <> ''
-			  AND ($4 = '' OR starts_with(jurisdiction_code, $4))
-		)
-		SELECT h.indicator, i.name_zh, i.category, i.kind, i.unit, h.value, h.approx, h.partial, h.scope,
-		       h.derived, h.corrected, h.flags, h.fact_id, h.report_id, h.quote, p.rnk, p.n,
-		       (SELECT list({'year': o.year, 'value': o.value, 'approx': o.approx} ORDER BY o.year)
-		        FROM headline o WHERE o.jurisdiction_code = h.jurisdiction_code AND o.indicator = h.indicator AND o.year <> h.year)
-		FROM headline h
-		JOIN indicators i ON i.code = h.indicator
-		JOIN peers p ON p.indicator = h.indicator AND p.jurisdiction_code = h.jurisdiction_code
-		WHERE h.jurisdiction_code = $1 AND h.year = $2
-		ORDER BY h.indicator`, code, year, b.JurisdictionLevel, parent.String)
-	if err != nil {
-		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
+	if len(cells) == 0 {
+		return b, fmt.Errorf("brief %s %d: %w", code, year, ErrNotFound)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var l BriefLine
-		var flags []any
-		var hist any // NULL when there is no other year
-		if err := rows.Scan(&l.Indicator, &l.NameZH, &l.Category, &l.Kind, &l.Unit, &l.Value, &l.Approx, &l.Partial,
-			&l.Scope, &l.Derived, &l.Corrected, &flags, &l.FactID, &l.ReportID, &l.Quote, &l.Rank, &l.Peers, &hist); err != nil {
-			return b, fmt.Errorf("brief %s %d: %w", code, year, err)
+	first := &s.reports[s.cells[cells[0]].report]
+	b.JurisdictionName, b.JurisdictionLevel = s.strs[first.name], s.strs[first.level]
+	b.Path = s.divisionPath(code)
+	parent := s.divisions[code].parent
+	b.PeerGroup = s.divisions[parent].name
+	// Peers: the resolved jurisdictions of the same level in the same
+	// parent division (all of them when there is none).
+	peers := s.scope(Scope{Level: b.JurisdictionLevel})
+	peers.whole = false
+	peers.lo, peers.hi = s.prefixRange(parent)
+	slices.SortFunc(cells, func(a, b int32) int {
+		return strings.Compare(s.catalog[s.cells[a].ind].Code, s.catalog[s.cells[b].ind].Code)
+	})
+	for _, i := range cells {
+		c := s.cell(i)
+		ind := s.catalog[s.cells[i].ind]
+		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
+			Value: c.Value, Approx: c.Approx, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
+			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, History: []YearValue{}}
+		// Rank 1 is the largest; equal values share a rank.
+		for _, p := range s.scopeCells(s.slice(int(s.cells[i].ind), year), peers, 0) {
+			l.Peers++
+			if s.cells[p].value > c.Value {
+				l.Rank++
+			}
 		}
-		l.Flags = strs(flags)
-		l.History = []YearValue{}
-		histList, _ := hist.([]any)
-		for _, h := range histList {
-			m, ok := h.(map[string]any)
-			if !ok {
-				continue
+		l.Rank++
+		for _, h := range s.jurIndicatorCells(int32(j), int(s.cells[i].ind)) {
+			if y := int(s.reports[s.cells[h].report].year); y != year {
+				l.History = append(l.History, YearValue{Year: y, Value: s.cells[h].value, Approx: s.cells[h].bits&cellApprox != 0})
 			}
-			yv := YearValue{}
-			if y, ok := m["year"].(int32); ok {
-				yv.Year = int(y)
-			}
-			yv.Value, _ = m["value"].(float64)
-			yv.Approx, _ = m["approx"].(bool)
-			l.History = append(l.History, yv)
 		}
 		b.Lines = append(b.Lines, l)
 	}
-	return b, rows.Err()
+	ids := make([]string, len(b.Lines))
+	for k, l := range b.Lines {
+		ids[k] = l.FactID
+	}
+	quotes, err := db.Quotes(ctx, ids)
+	if err != nil {
+		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
+	}
+	for k := range b.Lines {
+		b.Lines[k].Quote = quotes[b.Lines[k].FactID]
+	}
+	return b, nil
+}
+
+// divisionPath returns the official names from the province down to code.
+func (s *snapshot) divisionPath(code string) []string {
+	path := []string{}
+	for code != "" {
+		d, ok := s.divisions[code]
+		if !ok {
+			break
+		}
+		path = append([]string{d.name}, path...)
+		code = d.parent
+	}
+	return path
 }

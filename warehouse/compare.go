@@ -1,9 +1,11 @@
 package warehouse
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 )
 
@@ -48,85 +50,82 @@ var rateCounts = map[string][2]string{
 	"arbitration.closure_rate": {"arbitration.cases_closed", "arbitration.cases_accepted"},
 }
 
-// countsAgree is the SQL condition under which the jurisdiction's headline
-// counts n and d may stand beside its rate p: both stated for the same body
-// as the rate, exact, n ≤ d, and the rate within half a point of n/d. Other
-// counts would contradict the rate on the page, so none are shown then.
-const countsAgree = `n.value IS NOT NULL AND d.value > 0 AND n.value <= d.value
-	AND n.scope = p.scope AND d.scope = p.scope AND NOT n.approx AND NOT d.approx
-	AND abs(100 * n.value / d.value - p.value) <= 0.5`
+// countsAgree reports whether the jurisdiction's headline counts n and d
+// may stand beside its rate p: both stated for the same body as the rate,
+// exact, n ≤ d, and the rate within half a point of n/d. Other counts would
+// contradict the rate on the page, so none are shown then.
+func countsAgree(p, n, d *snapCell) bool {
+	return d.value > 0 && n.value <= d.value && n.scope == p.scope && d.scope == p.scope &&
+		n.bits&cellApprox == 0 && d.bits&cellApprox == 0 && math.Abs(100*n.value/d.value-p.value) <= 0.5
+}
 
 // Compare returns one headline value per jurisdiction for an indicator,
-// largest first, with the counts behind it when it is a rate.
+// largest first (then by name), with the counts behind it when it is a
+// rate. Quotes are left empty (FillQuotes).
 func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
 	if f.Indicator == "" {
 		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
 	}
-	counts := rateCounts[f.Indicator]
-	args := []any{f.Indicator}
-	where := []string{"indicator = $1"}
-	// The counts' scans get the year too: DuckDB does not carry it over
-	// the join, and without it they read every year of the count.
-	countYear := ""
-	if f.Year != 0 {
-		args = append(args, f.Year)
-		where = append(where, fmt.Sprintf("year = $%d", len(args)))
-		countYear = fmt.Sprintf(" AND {t}.year = $%d", len(args))
-	}
-	if f.Level != "" {
-		args = append(args, f.Level)
-		where = append(where, fmt.Sprintf("jurisdiction_level = $%d", len(args)))
-	}
-	if f.Parent != "" {
-		args = append(args, f.Parent)
-		where = append(where, fmt.Sprintf("starts_with(jurisdiction_code, $%d) AND jurisdiction_code <> $%d", len(args), len(args)))
-	}
-	q := `WITH pick AS (SELECT * FROM headline WHERE ` + strings.Join(where, " AND ")
-	if f.Year == 0 {
-		q += ` QUALIFY row_number() OVER (PARTITION BY jurisdiction_key ORDER BY year DESC) = 1`
-	}
-	q += `)
-	SELECT p.jurisdiction_code, p.jurisdiction_name, p.year, p.value, p.approx, p.partial, p.scope, p.derived,
-	       p.corrected, p.flags, p.fact_id, p.report_id, p.quote,`
-	if counts[0] == "" {
-		// Not a rate with counts: only its own ledger, no joins.
-		q += ` p.numerator, p.denominator FROM pick p ORDER BY p.value DESC, p.jurisdiction_name`
-	} else {
-		args = append(args, counts[0], counts[1])
-		join := func(alias string, arg int) string {
-			return fmt.Sprintf(`
-	LEFT JOIN headline %[1]s ON %[1]s.indicator = $%[2]d AND %[1]s.jurisdiction_key = p.jurisdiction_key AND %[1]s.year = p.year`,
-				alias, arg) + strings.ReplaceAll(countYear, "{t}", alias)
-		}
-		q += `
-	       CASE WHEN p.numerator IS NOT NULL AND p.denominator IS NOT NULL THEN p.numerator
-	            WHEN ` + countsAgree + ` THEN n.value END,
-	       CASE WHEN p.numerator IS NOT NULL AND p.denominator IS NOT NULL THEN p.denominator
-	            WHEN ` + countsAgree + ` THEN d.value END
-	FROM pick p` + join("n", len(args)-1) + join("d", len(args)) + `
-	ORDER BY p.value DESC, p.jurisdiction_name`
-	}
-	rows, err := db.sql.QueryContext(ctx, q, args...)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
+		return nil, err
 	}
-	defer rows.Close()
 	out := []CompareRow{}
-	for rows.Next() {
-		var r CompareRow
-		var flags []any
-		var num, den sql.NullFloat64
-		if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial, &r.Scope,
-			&r.Derived, &r.Corrected, &flags, &r.FactID, &r.ReportID, &r.Quote, &num, &den); err != nil {
-			return nil, fmt.Errorf("compare %s: %w", f.Indicator, err)
-		}
-		r.Flags = strs(flags)
-		if num.Valid && den.Valid {
-			r.Numerator, r.Denominator = &num.Float64, &den.Float64
+	ind := s.indicator(f.Indicator)
+	if ind < 0 {
+		return out, nil
+	}
+	sc := s.scope(Scope{Parent: f.Parent, Level: f.Level})
+	var picked []int32
+	if f.Year != 0 {
+		picked = s.scopeCells(s.slice(ind, f.Year), sc, 0)
+	} else {
+		picked = s.latestCells(ind, sc)
+	}
+	counts, isRate := rateCounts[f.Indicator]
+	nInd, dInd := s.indicator(counts[0]), s.indicator(counts[1])
+	for _, i := range picked {
+		c := s.cell(i)
+		r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
+			Value: c.Value, Approx: c.Approx, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
+			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID}
+		if nd, ok := s.ratios[i]; ok {
+			r.Numerator, r.Denominator = &nd[0], &nd[1]
+		} else if isRate && nInd >= 0 && dInd >= 0 {
+			j := s.reports[s.cells[i].report].jur
+			n, d := s.cellOf(j, nInd, c.Year), s.cellOf(j, dInd, c.Year)
+			if n >= 0 && d >= 0 && countsAgree(&s.cells[i], &s.cells[n], &s.cells[d]) {
+				nv, dv := s.cells[n].value, s.cells[d].value
+				r.Numerator, r.Denominator = &nv, &dv
+			}
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// latestCells returns each jurisdiction's latest value of an indicator in
+// scope (the latest year whose report is in scope), largest first.
+func (s *snapshot) latestCells(ind int, sc scopeFilter) []int32 {
+	var out []int32
+	for _, e := range s.trends[ind] {
+		if e.jur < sc.lo || e.jur >= sc.hi {
+			continue
+		}
+		if sc.level == -1 || e.level == sc.level {
+			out = append(out, e.latest)
+		} else if e.level == mixedLevels {
+			if m, ok := s.trendEntryAt(e.jur, ind, sc.level); ok {
+				out = append(out, m.latest)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b int32) int {
+		ca, cb := &s.cells[a], &s.cells[b]
+		return cmp.Or(cmp.Compare(cb.value, ca.value),
+			strings.Compare(s.strs[s.reports[ca.report].name], s.strs[s.reports[cb.report].name]), cmp.Compare(a, b))
+	})
+	return out
 }
 
 // Division is an official division that has reports inside it.
@@ -142,24 +141,9 @@ type Division struct {
 // that contain at least one report's jurisdiction: the choices of the peer
 // group selectors.
 func (db *DB) PeerGroups(ctx context.Context, parent string) ([]Division, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		WITH codes AS (SELECT jurisdiction_code AS code, reports AS n FROM report_divisions)
-		SELECT j.code, j.name, j.level, sum(c.n)::INTEGER AS reports
-		FROM jurisdictions j
-		JOIN codes c ON starts_with(c.code, j.code) AND c.code <> j.code
-		WHERE j.parent_code = $1 AND j.level <> 'town'
-		GROUP BY ALL ORDER BY j.code`, parent)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("peer groups of %q: %w", parent, err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := []Division{}
-	for rows.Next() {
-		var d Division
-		if err := rows.Scan(&d.Code, &d.Name, &d.Level, &d.Reports); err != nil {
-			return nil, fmt.Errorf("peer groups of %q: %w", parent, err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return append([]Division{}, s.peerGroups[parent]...), nil
 }

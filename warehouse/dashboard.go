@@ -1,20 +1,20 @@
 package warehouse
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 )
 
 // The read models and queries of the dashboard pages (overview, trend,
-// mediation/litigation/publicity, heatmap). Every query here reads the
-// precomputed headline table (sorted by indicator, year, so a filter on
-// indicator and year reads a few row groups), the summary tables
-// headline_stats, report_years and report_divisions (migration 0003) or the
-// reports table; none scans facts. Each query is bounded: a page asks for at most a limit of
-// jurisdictions.
+// mediation/litigation/publicity, heatmap). Every query here is answered
+// from the dashboards' snapshot (snapshot.go), not SQL; none returns quotes:
+// a page reads those of the values it shows with FillQuotes. Each query is
+// bounded: a page asks for at most a limit of jurisdictions.
 
 // Cell is one headline value with its provenance: what a chart draws and what
 // clicking it shows.
@@ -37,56 +37,14 @@ type Cell struct {
 	Quote            string   `json:"quote"`
 }
 
-// cellColumns are the headline columns scanned by scanCell, in its order.
-const cellColumns = `jurisdiction_key, jurisdiction_code, jurisdiction_name, year, indicator, value, unit,
-	approx, partial, scope, derived, corrected, flags, fact_id, report_id, quote`
-
-func scanCell(rows *sql.Rows) (Cell, error) {
-	var c Cell
-	var flags []any
-	err := rows.Scan(&c.JurisdictionKey, &c.JurisdictionCode, &c.JurisdictionName, &c.Year, &c.Indicator, &c.Value,
-		&c.Unit, &c.Approx, &c.Partial, &c.Scope, &c.Derived, &c.Corrected, &flags, &c.FactID, &c.ReportID, &c.Quote)
-	c.Flags = strs(flags)
-	return c, err
-}
-
-func (db *DB) cells(ctx context.Context, op, q string, args ...any) ([]Cell, error) {
-	rows, err := db.sql.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
-	}
-	defer rows.Close()
-	out := []Cell{}
-	for rows.Next() {
-		c, err := scanCell(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", op, err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
-	}
-	return out, nil
-}
-
-// Catalog lists the indicator catalog (without the counts Indicators adds).
+// Catalog lists the indicator catalog, with the number of headline values
+// of each.
 func (db *DB) Catalog(ctx context.Context) ([]Indicator, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT code, name_zh, name_en, category, kind, unit, description FROM indicators ORDER BY category, code`)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := []Indicator{}
-	for rows.Next() {
-		var i Indicator
-		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description); err != nil {
-			return nil, fmt.Errorf("catalog: %w", err)
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
+	return slices.Clone(s.catalog), nil
 }
 
 // Scope narrows a dashboard page to part of the country and one level.
@@ -96,21 +54,6 @@ type Scope struct {
 	Parent string
 	// Level is the jurisdiction level as written (街道 镇 乡 区 县 市); "" for all.
 	Level string
-}
-
-// where appends the scope's conditions on a relation with jurisdiction_code
-// and jurisdiction_level columns (alias prefix p, e.g. "h.").
-func (s Scope) where(p string, conds []string, args []any) ([]string, []any) {
-	if s.Parent != "" {
-		args = append(args, s.Parent)
-		// Inside the parent, not the parent itself (a county is no peer of its towns).
-		conds = append(conds, fmt.Sprintf("starts_with(%sjurisdiction_code, $%d) AND %sjurisdiction_code <> $%d", p, len(args), p, len(args)))
-	}
-	if s.Level != "" {
-		args = append(args, s.Level)
-		conds = append(conds, fmt.Sprintf("%sjurisdiction_level = $%d", p, len(args)))
-	}
-	return conds, args
 }
 
 // placeholders returns "$n, $n+1, ..." for vals appended to args.
@@ -171,202 +114,37 @@ const OverviewLatest = 10
 
 // Overview counts reports, jurisdictions, years and facts, and lists the
 // coverage by province and city, the latest reports and the indicators with
-// the most flagged headline values in year (0: the latest year with reports).
+// the most flagged headline values in year (0: the latest year with
+// reports). Quotes are left empty (FillQuotes).
 func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
-	var o Overview
-	err := db.sql.QueryRowContext(ctx, `
-		SELECT coalesce(sum(reports), 0)::BIGINT,
-		       (SELECT count(*) FROM report_divisions) + coalesce(sum(unresolved), 0)::BIGINT,
-		       count(year), coalesce(min(year), 0), coalesce(max(year), 0),
-		       coalesce(sum(unresolved), 0)::BIGINT,
-		       (SELECT count(*) FROM facts)
-		FROM report_years`).Scan(&o.Reports, &o.Jurisdictions, &o.Years, &o.FirstYear, &o.LastYear, &o.Unresolved, &o.Facts)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return o, fmt.Errorf("overview counts: %w", err)
+		return Overview{}, err
 	}
-	if o.Coverage, err = db.coverageAreas(ctx); err != nil {
-		return o, err
-	}
-	if o.Latest, err = db.latestReports(ctx); err != nil {
-		return o, err
-	}
+	c := s.counts
+	o := Overview{Reports: c.reports, Jurisdictions: c.jurisdictions, Years: c.years, FirstYear: c.firstYear,
+		LastYear: c.lastYear, Facts: c.facts, Unresolved: c.unresolved,
+		Coverage: slices.Clone(s.coverage), Latest: slices.Clone(s.latest), Flagged: []FlaggedSummary{}}
 	if year == 0 {
 		year = o.LastYear
 	}
-	if o.Flagged, err = db.flaggedIndicators(ctx, year); err != nil {
-		return o, err
+	for ind := range s.catalog {
+		st := s.sliceStats(ind, year)
+		if st.flagged == 0 {
+			continue
+		}
+		o.Flagged = append(o.Flagged, FlaggedSummary{Indicator: s.catalog[ind].Code, Flagged: st.flagged, Values: st.count,
+			Examples: s.cellsAt(st.flaggedExamples)})
 	}
+	slices.SortFunc(o.Flagged, func(a, b FlaggedSummary) int {
+		return cmp.Or(cmp.Compare(b.Flagged, a.Flagged), strings.Compare(a.Indicator, b.Indicator))
+	})
+	o.Flagged = o.Flagged[:min(len(o.Flagged), overviewFlagged)]
 	return o, nil
 }
 
-// cityOf is the SQL expression for the division directly below the province
-// that contains the division code col: the city (4 digits), or, where the
-// division table folds the city level away (北京 › 朝阳区, 重庆 › 万州区), the
-// county; the 4-digit prefix when the table has no such division.
-func cityOf(col string) string {
-	return `coalesce((SELECT d.code FROM jurisdictions d WHERE d.parent_code = left(` + col + `, 2)
-	          AND starts_with(` + col + `, d.code) LIMIT 1), left(` + col + `, 4))`
-}
-
-// coverageAreas groups the resolved reports by province and by the division
-// below it (see cityOf), most reports first, with the three latest reports
-// of each.
-func (db *DB) coverageAreas(ctx context.Context) ([]CoverageArea, error) {
-	// report_divisions holds the reports grouped by jurisdiction, with the
-	// latest of each; the provinces and cities are rolled up from those few
-	// thousand groups, and each area's recent reports are the latest of
-	// different jurisdictions.
-	rows, err := db.sql.QueryContext(ctx, `
-		WITH j AS (
-			SELECT jurisdiction_code, reports AS n, latest_ingested_at AS latest_at,
-			       {'id': latest_report_id, 'title': latest_title, 'name': latest_name, 'year': coalesce(latest_year, 0),
-			        'at': latest_ingested_at} AS latest
-			FROM report_divisions
-		),
-		g AS (
-			SELECT CASE WHEN grouping(c) = 1 THEN p ELSE c END AS code,
-			       CASE WHEN grouping(c) = 1 THEN '' ELSE p END AS parent,
-			       sum(n) AS n, count(*) AS j, max_by(latest, latest_at, 3) AS recent
-			FROM (SELECT left(jurisdiction_code, 2) AS p, `+cityOf("jurisdiction_code")+` AS c, * FROM j)
-			GROUP BY GROUPING SETS ((p), (p, c))
-		)
-		SELECT code, parent, n, j, recent FROM g ORDER BY parent <> '', n DESC, code`)
-	if err != nil {
-		return nil, fmt.Errorf("overview coverage: %w", err)
-	}
-	defer rows.Close()
-	out := []CoverageArea{}
-	for rows.Next() {
-		var a CoverageArea
-		var recent []any
-		if err := rows.Scan(&a.Code, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
-			return nil, fmt.Errorf("overview coverage: %w", err)
-		}
-		for _, e := range recent {
-			m, _ := e.(map[string]any)
-			var r ReportSummary
-			r.ReportID, _ = m["id"].(string)
-			r.Title, _ = m["title"].(string)
-			r.JurisdictionName, _ = m["name"].(string)
-			y, _ := m["year"].(int32)
-			r.Year = int(y)
-			at, _ := m["at"].(time.Time)
-			r.IngestedAt = at.UTC()
-			a.Recent = append(a.Recent, r)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("overview coverage: %w", err)
-	}
-	return out, db.nameAreas(ctx, out)
-}
-
-// nameAreas fills in the official names of areas (a lookup of a few
-// hundred codes by primary key, cheaper than joining the division table);
-// an area missing from the table is named by its code.
-func (db *DB) nameAreas(ctx context.Context, areas []CoverageArea) error {
-	if len(areas) == 0 {
-		return nil
-	}
-	codes := make([]string, len(areas))
-	for i, a := range areas {
-		codes[i] = a.Code
-	}
-	args, ph := placeholders(nil, codes)
-	rows, err := db.sql.QueryContext(ctx, `SELECT code, name FROM jurisdictions WHERE code IN (`+ph+`)`, args...)
-	if err != nil {
-		return fmt.Errorf("area names: %w", err)
-	}
-	defer rows.Close()
-	names := map[string]string{}
-	for rows.Next() {
-		var code, name string
-		if err := rows.Scan(&code, &name); err != nil {
-			return fmt.Errorf("area names: %w", err)
-		}
-		names[code] = name
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("area names: %w", err)
-	}
-	for i := range areas {
-		if areas[i].Name = names[areas[i].Code]; areas[i].Name == "" {
-			areas[i].Name = areas[i].Code
-		}
-	}
-	return nil
-}
-
-func (db *DB) latestReports(ctx context.Context) ([]ReportSummary, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM report_latest
-		ORDER BY ingested_at DESC, report_id LIMIT $1`, OverviewLatest)
-	if err != nil {
-		return nil, fmt.Errorf("overview latest reports: %w", err)
-	}
-	defer rows.Close()
-	out := []ReportSummary{}
-	for rows.Next() {
-		var s ReportSummary
-		if err := rows.Scan(&s.ReportID, &s.Title, &s.JurisdictionName, &s.Year, &s.IngestedAt); err != nil {
-			return nil, fmt.Errorf("overview latest reports: %w", err)
-		}
-		s.IngestedAt = s.IngestedAt.UTC()
-		out = append(out, s)
-	}
-	return out, rows.Err()
-}
-
-// flaggedIndicators counts the flagged headline values per indicator in one
-// year, most first, with up to three examples each (all precomputed in
-// headline_stats).
-func (db *DB) flaggedIndicators(ctx context.Context, year int) ([]FlaggedSummary, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT indicator, flagged, value_count, flagged_examples FROM headline_stats WHERE year = $1 AND flagged > 0
-		ORDER BY flagged DESC, indicator LIMIT 15`, year)
-	if err != nil {
-		return nil, fmt.Errorf("overview flagged: %w", err)
-	}
-	defer rows.Close()
-	out := []FlaggedSummary{}
-	for rows.Next() {
-		var f FlaggedSummary
-		var ex []any
-		if err := rows.Scan(&f.Indicator, &f.Flagged, &f.Values, &ex); err != nil {
-			return nil, fmt.Errorf("overview flagged: %w", err)
-		}
-		f.Examples = structCells(ex, year, f.Indicator)
-		out = append(out, f)
-	}
-	return out, rows.Err()
-}
-
-// structCells reads the cell structs (cellStruct) of the summary tables.
-func structCells(list []any, year int, indicator string) []Cell {
-	out := []Cell{}
-	for _, e := range list {
-		m, _ := e.(map[string]any)
-		c := Cell{Year: year, Indicator: indicator}
-		c.JurisdictionKey, _ = m["jurisdiction_key"].(string)
-		c.JurisdictionCode, _ = m["jurisdiction_code"].(string)
-		c.JurisdictionName, _ = m["jurisdiction_name"].(string)
-		c.Value, _ = m["value"].(float64)
-		c.Unit, _ = m["unit"].(string)
-		c.Approx, _ = m["approx"].(bool)
-		c.Partial, _ = m["partial"].(bool)
-		c.Scope, _ = m["scope"].(string)
-		c.Derived, _ = m["derived"].(bool)
-		c.Corrected, _ = m["corrected"].(bool)
-		fl, _ := m["flags"].([]any)
-		c.Flags = strs(fl)
-		c.FactID, _ = m["fact_id"].(string)
-		c.ReportID, _ = m["report_id"].(string)
-		c.Quote, _ = m["quote"].(string)
-		out = append(out, c)
-	}
-	return out
-}
+// overviewFlagged is how many indicators the overview lists by flags.
+const overviewFlagged = 15
 
 // JurisdictionChoice is a jurisdiction offered in a page's selector.
 type JurisdictionChoice struct {
@@ -376,43 +154,76 @@ type JurisdictionChoice struct {
 	Years int    `json:"years"`
 }
 
-// TrendChoices lists up to limit jurisdictions with values for indicator, the
-// ones with the most years first (a trend needs several years), then the
-// largest latest value.
-func (db *DB) TrendChoices(ctx context.Context, indicator string, s Scope, limit int) ([]JurisdictionChoice, error) {
-	conds, args := s.where("", []string{"indicator = $1"}, []any{indicator})
-	args = append(args, limit)
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT jurisdiction_key, any_value(jurisdiction_code), arg_max(jurisdiction_name, year), count(*) AS years
-		FROM headline WHERE `+strings.Join(conds, " AND ")+`
-		GROUP BY jurisdiction_key
-		ORDER BY years DESC, arg_max(value, year) DESC, jurisdiction_key LIMIT $`+fmt.Sprint(len(args)), args...)
+// TrendChoices lists up to limit jurisdictions with values for indicator in
+// scope, the ones with the most years first (a trend needs several years),
+// then the largest latest value, then by key. Name is the one written in
+// the latest year.
+func (db *DB) TrendChoices(ctx context.Context, indicator string, sc Scope, limit int) ([]JurisdictionChoice, error) {
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("trend choices %s: %w", indicator, err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := []JurisdictionChoice{}
-	for rows.Next() {
-		var c JurisdictionChoice
-		if err := rows.Scan(&c.Key, &c.Code, &c.Name, &c.Years); err != nil {
-			return nil, fmt.Errorf("trend choices %s: %w", indicator, err)
+	ind := s.indicator(indicator)
+	if ind < 0 {
+		return []JurisdictionChoice{}, nil
+	}
+	f := s.scope(sc)
+	var picked []trendEntry
+	mixed := false
+	for _, e := range s.trends[ind] {
+		if e.jur < f.lo || e.jur >= f.hi {
+			continue
 		}
-		out = append(out, c)
+		if f.level == -1 || e.level == f.level {
+			if len(picked) < limit {
+				picked = append(picked, e)
+			}
+			continue
+		}
+		if e.level != mixedLevels {
+			continue
+		}
+		// The jurisdiction's reports differ in level: count the years of
+		// the level asked for.
+		if m, ok := s.trendEntryAt(e.jur, ind, f.level); ok {
+			picked = append(picked, m)
+			mixed = true
+		}
 	}
-	return out, rows.Err()
+	if mixed {
+		slices.SortFunc(picked, s.compareTrend)
+	}
+	out := make([]JurisdictionChoice, 0, min(limit, len(picked)))
+	for _, e := range picked[:min(limit, len(picked))] {
+		j := s.juris[e.jur]
+		out = append(out, JurisdictionChoice{Key: j.key, Code: j.code,
+			Name: s.strs[s.reports[s.cells[e.latest].report].name], Years: int(e.years)})
+	}
+	return out, nil
 }
 
 // TrendCells returns the headline values of indicator for the jurisdictions
 // (keys: division codes, or report:<id> for unresolved ones), by
-// jurisdiction in the order given, then year.
+// jurisdiction in the order given, then year. Quotes are left empty.
 func (db *DB) TrendCells(ctx context.Context, indicator string, keys []string) ([]Cell, error) {
 	if indicator == "" || len(keys) == 0 {
 		return nil, fmt.Errorf("trend cells: %w: an indicator and at least one jurisdiction are required", ErrInvalidQuery)
 	}
-	args, ph := placeholders([]any{indicator}, keys)
-	return db.cells(ctx, "trend cells "+indicator, `SELECT `+cellColumns+` FROM headline
-		WHERE indicator = $1 AND jurisdiction_key IN (`+ph+`)
-		ORDER BY list_position([`+ph+`], jurisdiction_key), year`, args...)
+	s, err := db.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []Cell{}
+	ind := s.indicator(indicator)
+	if ind < 0 {
+		return out, nil
+	}
+	for _, k := range keys {
+		if j, ok := s.jurOf[k]; ok {
+			out = append(out, s.cellsAt(s.jurIndicatorCells(int32(j), ind))...)
+		}
+	}
+	return out, nil
 }
 
 // TopicFilter selects the jurisdictions of a topic page (mediation,
@@ -429,43 +240,92 @@ type TopicFilter struct {
 }
 
 // TopicCells returns the headline values of f.Indicators in f.Year for the
-// f.Limit jurisdictions with the largest f.RankBy value, ranked.
+// f.Limit jurisdictions in scope with the largest f.RankBy value, ranked:
+// equal values by how many of the indicators the jurisdiction states, then
+// by name and key; jurisdictions without f.RankBy come last, the same way.
+// Within a jurisdiction the cells are by indicator code. Quotes are left
+// empty.
 func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 	if len(f.Indicators) == 0 || f.Year == 0 || f.Limit <= 0 {
 		return nil, fmt.Errorf("topic cells: %w: indicators, a year and a limit are required", ErrInvalidQuery)
 	}
-	// One scan per indicator: an equality on indicator (with the year) is
-	// pushed into the scan of the sorted table and reads that slice only,
-	// where an IN list would read the whole year across all indicators.
-	args := []any{f.Year, f.RankBy}
-	var parts []string
-	for _, code := range f.Indicators {
-		args = append(args, code)
-		conds := []string{"year = $1", fmt.Sprintf("indicator = $%d", len(args))}
-		conds, args = f.Scope.where("", conds, args)
-		parts = append(parts, `SELECT `+cellColumns+` FROM headline WHERE `+strings.Join(conds, " AND "))
+	s, err := db.snapshot(ctx)
+	if err != nil {
+		return nil, err
 	}
-	args = append(args, f.Limit)
-	return db.cells(ctx, "topic cells", `
-		WITH rows AS (`+strings.Join(parts, "\nUNION ALL ")+`),
-		top AS (
-			SELECT jurisdiction_key, max(value) FILTER (WHERE indicator = $2) AS rank_value,
-			       arg_max(jurisdiction_name, indicator = $2) AS name
-			FROM rows GROUP BY jurisdiction_key
-			ORDER BY rank_value DESC NULLS LAST, count(*) DESC, name, jurisdiction_key
-			LIMIT $`+fmt.Sprint(len(args))+`
-		)
-		SELECT `+prefixed("r.", cellColumns)+` FROM rows r JOIN top t USING (jurisdiction_key)
-		ORDER BY t.rank_value DESC NULLS LAST, t.name, t.jurisdiction_key, r.indicator`, args...)
-}
-
-// prefixed puts p before each column of a comma-separated list.
-func prefixed(p, cols string) string {
-	parts := strings.Split(cols, ",")
-	for i, c := range parts {
-		parts[i] = p + strings.TrimSpace(c)
+	var inds []int
+	for _, code := range slices.Sorted(slices.Values(f.Indicators)) {
+		if i := s.indicator(code); i >= 0 && !slices.Contains(inds, i) {
+			inds = append(inds, i)
+		}
 	}
-	return strings.Join(parts, ", ")
+	sc := s.scope(f.Scope)
+	count := func(j int32) int {
+		n := 0
+		for _, ind := range inds {
+			if c := s.cellOf(j, ind, f.Year); c >= 0 && sc.has(s, c) {
+				n++
+			}
+		}
+		return n
+	}
+	type ranked struct {
+		jur   int32
+		value float64
+		has   bool // states f.RankBy
+		n     int
+		name  string
+	}
+	var top []ranked
+	// The largest f.RankBy values, and every value equal to the last one
+	// taken: among equal values the count decides.
+	if rank := s.indicator(f.RankBy); rank >= 0 {
+		for _, i := range s.scopeCells(s.slice(rank, f.Year), sc, 0) {
+			c := &s.cells[i]
+			if len(top) >= f.Limit && c.value != top[len(top)-1].value {
+				break
+			}
+			j := s.reports[c.report].jur
+			top = append(top, ranked{jur: j, value: c.value, has: true, n: count(j), name: s.strs[s.reports[c.report].name]})
+		}
+	}
+	if len(top) < f.Limit {
+		// Too few state f.RankBy: the others follow, by how many indicators they state.
+		seen := map[int32]bool{}
+		for _, t := range top {
+			seen[t.jur] = true
+		}
+		var rest []ranked
+		for _, ind := range inds {
+			for _, i := range s.scopeCells(s.slice(ind, f.Year), sc, 0) {
+				j := s.reports[s.cells[i].report].jur
+				if !seen[j] {
+					seen[j] = true
+					rest = append(rest, ranked{jur: j, n: count(j), name: s.strs[s.reports[s.cells[i].report].name]})
+				}
+			}
+		}
+		top = append(top, rest...)
+	}
+	slices.SortStableFunc(top, func(a, b ranked) int {
+		if a.has != b.has {
+			if a.has {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.value, a.value), cmp.Compare(b.n, a.n), strings.Compare(a.name, b.name),
+			strings.Compare(s.juris[a.jur].key, s.juris[b.jur].key))
+	})
+	out := []Cell{}
+	for _, t := range top[:min(f.Limit, len(top))] {
+		for _, ind := range inds {
+			if c := s.cellOf(t.jur, ind, f.Year); c >= 0 && sc.has(s, c) {
+				out = append(out, s.cell(c))
+			}
+		}
+	}
+	return out, nil
 }
 
 // YearTotal is the sum of one indicator's headline values in one year over
@@ -482,108 +342,60 @@ type YearTotal struct {
 }
 
 // TopicYears sums each indicator's headline values per year in scope,
-// oldest year first.
-func (db *DB) TopicYears(ctx context.Context, indicators []string, s Scope) ([]YearTotal, error) {
+// oldest year first, then by indicator code, with the five largest values
+// of each (quotes left empty).
+func (db *DB) TopicYears(ctx context.Context, indicators []string, sc Scope) ([]YearTotal, error) {
 	if len(indicators) == 0 {
 		return nil, fmt.Errorf("topic years: %w: indicators are required", ErrInvalidQuery)
 	}
-	if s == (Scope{}) {
-		return db.topicYearsAll(ctx, indicators)
-	}
-	// One scan per indicator, as in TopicCells. The largest values are
-	// picked by fact ID only (a struct of every column per row costs more
-	// than the sums), then read in a second pass.
-	var args []any
-	var parts []string
-	for _, code := range indicators {
-		args = append(args, code)
-		conds, a := s.where("", []string{fmt.Sprintf("indicator = $%d", len(args))}, args)
-		args = a
-		parts = append(parts, `SELECT * FROM headline WHERE `+strings.Join(conds, " AND "))
-	}
-	q := `SELECT year, indicator, sum(value), count(*), bool_or(approx), max_by(fact_id, value, 5)
-		FROM (` + strings.Join(parts, "\nUNION ALL ") + `)
-		GROUP BY year, indicator ORDER BY year, indicator`
-	rows, err := db.sql.QueryContext(ctx, q, args...)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("topic years: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
+	f := s.scope(sc)
 	out := []YearTotal{}
-	largest := [][]string{}
-	ids := map[string][]string{} // by indicator
-	for rows.Next() {
-		var t YearTotal
-		var ex []any
-		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
-			return nil, fmt.Errorf("topic years: %w", err)
-		}
-		l := strs(ex)
-		ids[t.Indicator] = append(ids[t.Indicator], l...)
-		out = append(out, t)
-		largest = append(largest, l)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("topic years: %w", err)
-	}
-	byID := map[string]Cell{}
-	var cargs []any
-	var cparts []string
-	for _, code := range indicators {
-		if len(ids[code]) == 0 {
-			continue
-		}
-		cargs = append(cargs, code)
-		n := len(cargs)
-		a, ph := placeholders(cargs, ids[code])
-		cargs = a
-		cparts = append(cparts, fmt.Sprintf(`SELECT `+cellColumns+` FROM headline WHERE indicator = $%d AND fact_id IN (%s)`, n, ph))
-	}
-	if len(cparts) > 0 {
-		cells, err := db.cells(ctx, "topic years largest", strings.Join(cparts, "\nUNION ALL "), cargs...)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cells {
-			byID[c.FactID] = c
-		}
-	}
-	for i := range out {
-		out[i].Largest = []Cell{}
-		for _, id := range largest[i] {
-			if c, ok := byID[id]; ok {
-				out[i].Largest = append(out[i].Largest, c)
+	codes := slices.Sorted(slices.Values(indicators))
+	codes = slices.Compact(codes)
+	for _, year := range slices.Backward(s.years) {
+		for _, code := range codes {
+			ind := s.indicator(code)
+			if ind < 0 {
+				continue
 			}
+			t := YearTotal{Year: year, Indicator: code}
+			var largest []int32
+			sp := s.slice(ind, year)
+			switch {
+			case f.whole && f.level == -1:
+				st := s.sliceStats(ind, year)
+				t.Total, t.Jurisdictions, t.Approx = st.total, st.count, st.approx
+				largest = s.scopeCells(sp, f, yearTotalLargest)
+			case f.whole:
+				st := s.levelStats[levelSlice{ind: ind, year: year, level: f.level}]
+				t.Total, t.Jurisdictions, t.Approx = st.total, st.count, st.approx
+				largest = s.scopeCells(sp, f, yearTotalLargest)
+			default:
+				in := s.scopeCells(sp, f, 0)
+				for _, i := range in {
+					c := &s.cells[i]
+					t.Total += c.value
+					t.Approx = t.Approx || c.bits&cellApprox != 0
+				}
+				t.Jurisdictions = len(in)
+				largest = in[:min(len(in), yearTotalLargest)]
+			}
+			if t.Jurisdictions == 0 {
+				continue
+			}
+			t.Largest = s.cellsAt(largest)
+			out = append(out, t)
 		}
 	}
 	return out, nil
 }
 
-// topicYearsAll is TopicYears for the whole country, read from
-// headline_stats.
-func (db *DB) topicYearsAll(ctx context.Context, indicators []string) ([]YearTotal, error) {
-	args, ph := placeholders(nil, indicators)
-	rows, err := db.sql.QueryContext(ctx, `SELECT year, indicator, total, value_count, approx, largest FROM headline_stats
-		WHERE indicator IN (`+ph+`) ORDER BY year, indicator`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("topic years: %w", err)
-	}
-	defer rows.Close()
-	out := []YearTotal{}
-	for rows.Next() {
-		var t YearTotal
-		var ex []any
-		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
-			return nil, fmt.Errorf("topic years: %w", err)
-		}
-		t.Largest = structCells(ex, t.Year, t.Indicator)
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("topic years: %w", err)
-	}
-	return out, nil
-}
+// yearTotalLargest is how many of the largest values a YearTotal lists.
+const yearTotalLargest = 5
 
 // HeatmapFilter selects the jurisdictions of the heatmap.
 type HeatmapFilter struct {
@@ -602,91 +414,61 @@ type Heatmap struct {
 	Cells []Cell `json:"cells"`
 }
 
-// Heatmap returns, for the first f.Limit jurisdictions in scope (by code)
-// with a report in f.Year, every headline value they state that year.
+// Heatmap returns, for the first f.Limit jurisdictions in scope (by code;
+// unresolved ones last, by name) with a report in f.Year, every headline
+// value they state that year, by jurisdiction key and indicator code.
+// Quotes are left empty.
 func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
-	var hm Heatmap
+	hm := Heatmap{Jurisdictions: []JurisdictionChoice{}, Cells: []Cell{}}
 	if f.Year == 0 || f.Limit <= 0 {
 		return hm, fmt.Errorf("heatmap: %w: a year and a limit are required", ErrInvalidQuery)
 	}
-	conds, args := f.Scope.where("", []string{"year = $1"}, []any{f.Year})
-	args = append(args, f.Limit)
-	rows, err := db.sql.QueryContext(ctx, `
-		WITH j AS (
-			SELECT jurisdiction_key, any_value(jurisdiction_code) AS code, any_value(jurisdiction_name) AS name
-			FROM report_jurisdictions WHERE `+strings.Join(conds, " AND ")+` GROUP BY jurisdiction_key
-		)
-		SELECT jurisdiction_key, code, name, count(*) OVER () FROM j
-		ORDER BY code = '', code, name, jurisdiction_key LIMIT $`+fmt.Sprint(len(args)), args...)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return hm, fmt.Errorf("heatmap jurisdictions: %w", err)
+		return hm, err
 	}
-	defer rows.Close()
-	hm.Jurisdictions = []JurisdictionChoice{}
-	var keys []string
-	for rows.Next() {
-		var c JurisdictionChoice
-		if err := rows.Scan(&c.Key, &c.Code, &c.Name, &hm.Total); err != nil {
-			return hm, fmt.Errorf("heatmap jurisdictions: %w", err)
+	sc := s.scope(f.Scope)
+	rows := s.yearJurs[f.Year]
+	lo := sort.Search(len(rows), func(k int) bool { return rows[k].jur >= sc.lo })
+	hi := sort.Search(len(rows), func(k int) bool { return rows[k].jur >= sc.hi })
+	var chosen []int32
+	last := int32(-1)
+	for k := lo; k < hi; k++ {
+		r := rows[k]
+		if r.jur == last || !sc.report(&s.reports[r.report]) {
+			continue
 		}
-		hm.Jurisdictions = append(hm.Jurisdictions, c)
-		keys = append(keys, c.Key)
+		last = r.jur
+		hm.Total++
+		if len(chosen) < f.Limit {
+			j := s.juris[r.jur]
+			hm.Jurisdictions = append(hm.Jurisdictions, JurisdictionChoice{Key: j.key, Code: j.code,
+				Name: s.strs[s.reports[r.report].name]})
+			chosen = append(chosen, r.jur)
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return hm, fmt.Errorf("heatmap jurisdictions: %w", err)
+	slices.SortFunc(chosen, func(a, b int32) int { return strings.Compare(s.juris[a].key, s.juris[b].key) })
+	for _, j := range chosen {
+		var cells []int32
+		for _, i := range s.jurCells[s.jurStart[j]:s.jurStart[j+1]] {
+			if int(s.reports[s.cells[i].report].year) == f.Year {
+				cells = append(cells, i)
+			}
+		}
+		slices.SortFunc(cells, func(a, b int32) int {
+			return strings.Compare(s.catalog[s.cells[a].ind].Code, s.catalog[s.cells[b].ind].Code)
+		})
+		hm.Cells = append(hm.Cells, s.cellsAt(cells)...)
 	}
-	hm.Cells = []Cell{}
-	if len(keys) == 0 {
-		return hm, nil
-	}
-	args, ph := placeholders([]any{f.Year}, keys)
-	hm.Cells, err = db.cells(ctx, "heatmap cells", `SELECT `+cellColumns+` FROM headline
-		WHERE year = $1 AND jurisdiction_key IN (`+ph+`) ORDER BY jurisdiction_key, indicator`, args...)
-	return hm, err
+	return hm, nil
 }
 
 // Areas lists the provinces and cities that have resolved reports, for a
 // page's scope selector: code, name and parent code, by code.
 func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT DISTINCT `+cityOf("jurisdiction_code")+` AS c FROM report_divisions ORDER BY c`)
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("areas: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := []CoverageArea{}
-	for rows.Next() {
-		var city string
-		if err := rows.Scan(&city); err != nil {
-			return nil, fmt.Errorf("areas: %w", err)
-		}
-		p := city[:min(2, len(city))]
-		if len(out) == 0 || out[len(out)-1].Code != p && out[len(out)-1].Parent != p {
-			out = append(out, CoverageArea{Code: p})
-		}
-		if city != p {
-			out = append(out, CoverageArea{Code: city, Parent: p})
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("areas: %w", err)
-	}
-	return out, db.nameAreas(ctx, out)
-}
-
-// DataVersion changes whenever what the dashboards show may have changed: a
-// report stored or replaced (a new ingested_at), a correction made, the
-// headline table rebuilt or the catalog reloaded. It costs one pass over a
-// column of reports, so pages can cache their answers per version.
-func (db *DB) DataVersion(ctx context.Context) (string, error) {
-	var v string
-	err := db.sql.QueryRowContext(ctx, `
-		SELECT concat_ws('/', count(*), max(ingested_at),
-		       (SELECT count(*) FROM corrections), (SELECT max(correction_id) FROM corrections),
-		       (SELECT count(*) FROM headline), (SELECT count(*) FROM indicators))
-		FROM reports`).Scan(&v)
-	if err != nil {
-		return "", fmt.Errorf("data version: %w", err)
-	}
-	return v, nil
+	return slices.Clone(s.areas), nil
 }

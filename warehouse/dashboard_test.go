@@ -117,8 +117,16 @@ func TestTopicCellsAndYears(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(years) != 2 || years[0].Year != 2022 || years[0].Total != 300 || years[1].Total != 974 || years[1].Jurisdictions != 3 ||
-		len(years[1].Largest) != 3 || years[1].Largest[0].Value != 500 || years[1].Largest[0].Quote == "" {
+		len(years[1].Largest) != 3 || years[1].Largest[0].Value != 500 || years[1].Largest[0].FactID == "" {
 		t.Errorf("TopicYears = %+v; want 2022: 300, 2023: 974 over 3 with the largest (500) first", years)
+	}
+	// The read model keeps no quotes: a page reads those it shows.
+	largest := years[1].Largest
+	if largest[0].Quote != "" {
+		t.Errorf("TopicYears largest quote = %q; want it left to FillQuotes", largest[0].Quote)
+	}
+	if err := db.FillQuotes(ctx, largest); err != nil || largest[0].Quote != "受理矛盾纠纷" {
+		t.Errorf("FillQuotes(largest) = %q, %v; want the test fact's quote", largest[0].Quote, err)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -51,6 +52,13 @@ type DB struct {
 	// writeMu serialises writers: DuckDB allows one writer per process at a time
 	// without conflicts, and loads are short.
 	writeMu sync.Mutex
+	// gen counts committed writes; snaps holds the dashboards' read model
+	// of the latest generation (snapshot.go).
+	gen   atomic.Uint64
+	snaps dbSnapshots
+	// closing ends snapshot builds when the warehouse closes.
+	closing      context.Context
+	cancelBuilds context.CancelFunc
 }
 
 //go:embed migrations/*.sql
@@ -78,6 +86,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
 	}
 	db := &DB{sql: sql.OpenDB(connector), connector: connector, readOnly: cfg.ReadOnly}
+	db.closing, db.cancelBuilds = context.WithCancel(context.Background())
 	// The settings are global to the DuckDB instance: run them once, before
 	// any other statement, then lock them.
 	for _, s := range sandboxSettings(cfg) {
@@ -131,6 +140,7 @@ func quote(s string) string {
 
 // Close closes the warehouse.
 func (db *DB) Close() error {
+	db.cancelBuilds()
 	return errors.Join(db.sql.Close(), db.connector.Close())
 }
 

@@ -172,6 +172,9 @@ func (db *DB) onConn(ctx context.Context, fn func(*sql.Conn) error) (err error) 
 		return err
 	}
 	defer func() { err = errors.Join(err, conn.Close()) }()
+	// Whatever the outcome, the data may have changed (a failed COMMIT
+	// leaves it unknown): the dashboards' snapshot is rebuilt.
+	defer db.changed()
 	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return err
 	}

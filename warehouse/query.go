@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -41,61 +42,29 @@ type Indicator struct {
 
 // Indicators lists the catalog in catalog order of categories and codes.
 func (db *DB) Indicators(ctx context.Context) ([]Indicator, error) {
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description,
-		       coalesce(s.n, 0)
-		FROM indicators i
-		LEFT JOIN (SELECT indicator, sum(value_count)::BIGINT AS n FROM headline_stats GROUP BY indicator) s
-		       ON s.indicator = i.code
-		ORDER BY i.category, i.code`)
-	if err != nil {
-		return nil, fmt.Errorf("indicators: %w", err)
-	}
-	defer rows.Close()
-	out := []Indicator{}
-	for rows.Next() {
-		var i Indicator
-		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values); err != nil {
-			return nil, fmt.Errorf("indicators: %w", err)
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
+	return db.Catalog(ctx)
 }
 
 // Indicator returns one catalog entry.
 func (db *DB) Indicator(ctx context.Context, code string) (Indicator, error) {
-	var i Indicator
-	err := db.sql.QueryRowContext(ctx, `
-		SELECT code, name_zh, name_en, category, kind, unit, description,
-		       (SELECT coalesce(sum(value_count), 0)::BIGINT FROM headline_stats WHERE indicator = $1)
-		FROM indicators WHERE code = $1`, code).
-		Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values)
-	if errors.Is(err, sql.ErrNoRows) {
-		return i, fmt.Errorf("indicator %q: %w", code, ErrNotFound)
-	}
+	s, err := db.snapshot(ctx)
 	if err != nil {
-		return i, fmt.Errorf("indicator %q: %w", code, err)
+		return Indicator{}, fmt.Errorf("indicator %q: %w", code, err)
 	}
-	return i, nil
+	i := s.indicator(code)
+	if i < 0 {
+		return Indicator{}, fmt.Errorf("indicator %q: %w", code, ErrNotFound)
+	}
+	return s.catalog[i], nil
 }
 
 // Years lists the report years present, newest first.
 func (db *DB) Years(ctx context.Context) ([]int, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
+	s, err := db.snapshot(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("years: %w", err)
 	}
-	defer rows.Close()
-	out := []int{}
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, fmt.Errorf("years: %w", err)
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
+	return slices.Clone(s.years), nil
 }
 
 // TrendRow is a jurisdiction's headline value in one year.
@@ -114,22 +83,22 @@ func (db *DB) Trend(ctx context.Context, indicator, jurisdiction string) ([]Tren
 	if indicator == "" || jurisdiction == "" {
 		return nil, fmt.Errorf("trend: %w: indicator and jurisdiction are required", ErrInvalidQuery)
 	}
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT year, value, approx, partial, derived, fact_id, report_id FROM headline
-		WHERE indicator = $1 AND jurisdiction_code = $2 ORDER BY year`, indicator, jurisdiction)
+	s, err := db.snapshot(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("trend %s %s: %w", indicator, jurisdiction, err)
 	}
-	defer rows.Close()
 	out := []TrendRow{}
-	for rows.Next() {
-		var r TrendRow
-		if err := rows.Scan(&r.Year, &r.Value, &r.Approx, &r.Partial, &r.Derived, &r.FactID, &r.ReportID); err != nil {
-			return nil, fmt.Errorf("trend: %w", err)
-		}
-		out = append(out, r)
+	j, ok := s.jurOf[jurisdiction]
+	ind := s.indicator(indicator)
+	if !ok || ind < 0 || s.juris[j].code == "" {
+		return out, nil
 	}
-	return out, rows.Err()
+	for _, i := range s.jurIndicatorCells(int32(j), ind) {
+		c := s.cell(i)
+		out = append(out, TrendRow{Year: c.Year, Value: c.Value, Approx: c.Approx, Partial: c.Partial, Derived: c.Derived,
+			FactID: c.FactID, ReportID: c.ReportID})
+	}
+	return out, nil
 }
 
 // Report is one stored report with its facts.

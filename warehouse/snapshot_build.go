@@ -1,0 +1,711 @@
+package warehouse
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// querier is what the build's queries need of a connection.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// buildSnapshot reads generation gen of the warehouse into a snapshot, in
+// one read transaction so that every part is of the same data.
+func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("dashboard snapshot: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		return nil, fmt.Errorf("dashboard snapshot: %w", err)
+	}
+	// Nothing is written: the transaction only pins one view of the data.
+	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+
+	s := &snapshot{gen: gen, indicatorOf: map[string]int{}, jurOf: map[string]int{}, levelOf: map[string]int32{}}
+	b := &snapshotBuilder{s: s, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}}
+	s.flagSets = [][]string{{}}
+	b.intern("") // strs[0] is the empty string
+	for _, step := range []struct {
+		name string
+		run  func(context.Context, *sql.Conn) error
+	}{
+		{"catalog", b.readCatalog},
+		{"counts", b.readCounts},
+		{"coverage", b.readCoverage},
+		{"latest reports", b.readLatest},
+		{"areas", b.readAreas},
+		{"peer groups", b.readPeerGroups},
+		{"divisions", b.readDivisions},
+		{"reports", b.readReports},
+		{"headline", b.readHeadline},
+	} {
+		if err := step.run(ctx, conn); err != nil {
+			return nil, fmt.Errorf("dashboard snapshot: %s: %w", step.name, err)
+		}
+	}
+	b.index()
+	return s, nil
+}
+
+// snapshotBuilder holds what a build needs besides the snapshot itself.
+type snapshotBuilder struct {
+	s         *snapshot
+	strIndex  map[string]int32
+	flagIndex map[string]uint16
+	reportOf  map[string]int32
+	// ratios are the numerators and denominators read, by the cells' fact.
+	ratios map[factKey][2]float64
+}
+
+func (b *snapshotBuilder) intern(v string) int32 {
+	if i, ok := b.strIndex[v]; ok {
+		return i
+	}
+	v = strings.Clone(v) // Arrow's strings point into buffers that are released
+	i := int32(len(b.s.strs))
+	b.s.strs = append(b.s.strs, v)
+	b.strIndex[v] = i
+	return i
+}
+
+func (b *snapshotBuilder) internFlags(list *array.List, vals *array.String, row int) (uint16, error) {
+	if list.IsNull(row) {
+		return 0, nil
+	}
+	start, end := list.ValueOffsets(row)
+	if start == end {
+		return 0, nil
+	}
+	flags := make([]string, 0, end-start)
+	for k := start; k < end; k++ {
+		flags = append(flags, vals.Value(int(k)))
+	}
+	key := strings.Join(flags, "\x00")
+	if i, ok := b.flagIndex[key]; ok {
+		return i, nil
+	}
+	if len(b.s.flagSets) == 1<<16 {
+		return 0, errors.New("more than 65536 different flag lists")
+	}
+	for k := range flags {
+		flags[k] = strings.Clone(flags[k])
+	}
+	i := uint16(len(b.s.flagSets))
+	b.s.flagSets = append(b.s.flagSets, flags)
+	b.flagIndex[strings.Clone(key)] = i
+	return i, nil
+}
+
+func (b *snapshotBuilder) readCatalog(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `
+		SELECT code, name_zh, name_en, category, kind, unit, description FROM indicators ORDER BY category, code`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i Indicator
+		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description); err != nil {
+			return err
+		}
+		b.s.indicatorOf[i.Code] = len(b.s.catalog)
+		b.s.catalog = append(b.s.catalog, i)
+	}
+	if len(b.s.catalog) >= 1<<16 {
+		return fmt.Errorf("%d indicators: the snapshot holds at most 65535", len(b.s.catalog))
+	}
+	return rows.Err()
+}
+
+// readCounts reads the overview's counts and the years with reports.
+func (b *snapshotBuilder) readCounts(ctx context.Context, conn *sql.Conn) error {
+	o := &b.s.counts
+	err := conn.QueryRowContext(ctx, `
+		SELECT coalesce(sum(reports), 0)::BIGINT,
+		       (SELECT count(*) FROM report_divisions) + coalesce(sum(unresolved), 0)::BIGINT,
+		       count(year), coalesce(min(year), 0), coalesce(max(year), 0),
+		       coalesce(sum(unresolved), 0)::BIGINT,
+		       (SELECT count(*) FROM facts_corrected)
+		FROM report_years`).Scan(&o.reports, &o.jurisdictions, &o.years, &o.firstYear, &o.lastYear, &o.unresolved, &o.facts)
+	if err != nil {
+		return err
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	b.s.years = []int{}
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return err
+		}
+		b.s.years = append(b.s.years, y)
+	}
+	return rows.Err()
+}
+
+// cityOf is the SQL expression for the division directly below the province
+// that contains the division code col: the city (4 digits), or, where the
+// division table folds the city level away (北京 › 朝阳区, 重庆 › 万州区), the
+// county; the 4-digit prefix when the table has no such division.
+func cityOf(col string) string {
+	return `coalesce((SELECT d.code FROM jurisdictions d WHERE d.parent_code = left(` + col + `, 2)
+	          AND starts_with(` + col + `, d.code) LIMIT 1), left(` + col + `, 4))`
+}
+
+// readCoverage groups the resolved reports by province and by the division
+// below it (see cityOf), most reports first, with the three latest reports
+// of each, from report_divisions (reports grouped by jurisdiction, with the
+// latest of each): each area's recent reports are of different jurisdictions.
+func (b *snapshotBuilder) readCoverage(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `
+		WITH j AS (
+			SELECT jurisdiction_code, reports AS n, latest_ingested_at AS latest_at,
+			       {'id': latest_report_id, 'title': latest_title, 'name': latest_name, 'year': coalesce(latest_year, 0),
+			        'at': latest_ingested_at} AS latest
+			FROM report_divisions
+		),
+		g AS (
+			SELECT CASE WHEN grouping(c) = 1 THEN p ELSE c END AS code,
+			       CASE WHEN grouping(c) = 1 THEN '' ELSE p END AS parent,
+			       sum(n) AS n, count(*) AS j, max_by(latest, latest_at, 3) AS recent
+			FROM (SELECT left(jurisdiction_code, 2) AS p, `+cityOf("jurisdiction_code")+` AS c, * FROM j)
+			GROUP BY GROUPING SETS ((p), (p, c))
+		)
+		SELECT code, parent, n, j, recent FROM g ORDER BY parent <> '', n DESC, code`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	out := []CoverageArea{}
+	for rows.Next() {
+		var a CoverageArea
+		var recent []any
+		if err := rows.Scan(&a.Code, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
+			return err
+		}
+		for _, e := range recent {
+			m, _ := e.(map[string]any)
+			var r ReportSummary
+			r.ReportID, _ = m["id"].(string)
+			r.Title, _ = m["title"].(string)
+			r.JurisdictionName, _ = m["name"].(string)
+			y, _ := m["year"].(int32)
+			r.Year = int(y)
+			at, _ := m["at"].(time.Time)
+			r.IngestedAt = at.UTC()
+			a.Recent = append(a.Recent, r)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	b.s.coverage = out
+	return nameAreas(ctx, conn, out)
+}
+
+// nameAreas fills in the official names of areas (a lookup of a few
+// hundred codes by primary key, cheaper than joining the division table);
+// an area missing from the table is named by its code.
+func nameAreas(ctx context.Context, q querier, areas []CoverageArea) error {
+	if len(areas) == 0 {
+		return nil
+	}
+	codes := make([]string, len(areas))
+	for i, a := range areas {
+		codes[i] = a.Code
+	}
+	args, ph := placeholders(nil, codes)
+	rows, err := q.QueryContext(ctx, `SELECT code, name FROM jurisdictions WHERE code IN (`+ph+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("area names: %w", err)
+	}
+	defer rows.Close()
+	names := map[string]string{}
+	for rows.Next() {
+		var code, name string
+		if err := rows.Scan(&code, &name); err != nil {
+			return fmt.Errorf("area names: %w", err)
+		}
+		names[code] = name
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("area names: %w", err)
+	}
+	for i := range areas {
+		if areas[i].Name = names[areas[i].Code]; areas[i].Name == "" {
+			areas[i].Name = areas[i].Code
+		}
+	}
+	return nil
+}
+
+func (b *snapshotBuilder) readLatest(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `
+		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM report_latest
+		ORDER BY ingested_at DESC, report_id LIMIT $1`, OverviewLatest)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	b.s.latest = []ReportSummary{}
+	for rows.Next() {
+		var r ReportSummary
+		if err := rows.Scan(&r.ReportID, &r.Title, &r.JurisdictionName, &r.Year, &r.IngestedAt); err != nil {
+			return err
+		}
+		r.IngestedAt = r.IngestedAt.UTC()
+		b.s.latest = append(b.s.latest, r)
+	}
+	return rows.Err()
+}
+
+// readAreas lists the provinces and the divisions below them (see cityOf)
+// that have resolved reports, for the pages' scope selectors, by code.
+func (b *snapshotBuilder) readAreas(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `
+		SELECT DISTINCT `+cityOf("jurisdiction_code")+` AS c FROM report_divisions ORDER BY c`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	out := []CoverageArea{}
+	for rows.Next() {
+		var city string
+		if err := rows.Scan(&city); err != nil {
+			return err
+		}
+		p := city[:min(2, len(city))]
+		if len(out) == 0 || out[len(out)-1].Code != p && out[len(out)-1].Parent != p {
+			out = append(out, CoverageArea{Code: p})
+		}
+		if city != p {
+			out = append(out, CoverageArea{Code: city, Parent: p})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	b.s.areas = out
+	return nameAreas(ctx, conn, out)
+}
+
+// readPeerGroups lists, for every division that contains report
+// jurisdictions, its sub-divisions (above town level) that contain some,
+// with their report counts: the peer group selectors. Division codes nest
+// by prefix (2 digits province, 4 city, 6 county), so a jurisdiction's
+// divisions are the prefixes of its code that the division table knows.
+func (b *snapshotBuilder) readPeerGroups(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `
+		WITH inside AS (
+			SELECT left(jurisdiction_code, k) AS code, reports AS n
+			FROM report_divisions, (VALUES (2), (4), (6)) t(k)
+			WHERE length(jurisdiction_code) > k
+		)
+		SELECT j.parent_code, j.code, j.name, j.level, sum(i.n)::BIGINT
+		FROM inside i JOIN jurisdictions j USING (code)
+		WHERE j.level <> 'town'
+		GROUP BY ALL ORDER BY j.parent_code, j.code`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	b.s.peerGroups = map[string][]Division{}
+	for rows.Next() {
+		var parent string
+		var d Division
+		if err := rows.Scan(&parent, &d.Code, &d.Name, &d.Level, &d.Reports); err != nil {
+			return err
+		}
+		b.s.peerGroups[parent] = append(b.s.peerGroups[parent], d)
+	}
+	return rows.Err()
+}
+
+// readDivisions reads the divisions that are, or contain, report
+// jurisdictions (the brief's path and peer group).
+func (b *snapshotBuilder) readDivisions(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `
+		SELECT code, name, parent_code, level FROM jurisdictions
+		WHERE code IN (SELECT left(jurisdiction_code, k) FROM report_divisions, (VALUES (2), (4), (6), (9), (12)) t(k))`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	b.s.divisions = map[string]division{}
+	for rows.Next() {
+		var code string
+		var d division
+		if err := rows.Scan(&code, &d.name, &d.parent, &d.level); err != nil {
+			return err
+		}
+		b.s.divisions[code] = d
+	}
+	return rows.Err()
+}
+
+// arrowQuery runs q on conn and hands each record batch to each.
+func arrowQuery(ctx context.Context, conn *sql.Conn, q string, each func(arrow.RecordBatch) error) error {
+	return conn.Raw(func(dc any) error {
+		a, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		rr, err := a.QueryContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		defer rr.Release()
+		for rr.Next() {
+			if err := each(rr.RecordBatch()); err != nil {
+				return err
+			}
+		}
+		return rr.Err()
+	})
+}
+
+// column returns column i of rec as type T, or an error naming it.
+func column[T arrow.Array](rec arrow.RecordBatch, i int) (T, error) {
+	c, ok := rec.Column(i).(T)
+	if !ok {
+		var zero T
+		return zero, fmt.Errorf("column %s is %s, not %T", rec.ColumnName(i), rec.Column(i).DataType(), zero)
+	}
+	return c, nil
+}
+
+// readReports reads every report's jurisdiction and year and orders the
+// jurisdictions: resolved ones by code (so that the jurisdictions inside a
+// division are one range), then unresolved ones by name and key.
+func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error {
+	type jurRow struct{ key, code, name string }
+	jurs := map[string]jurRow{}
+	var reportJur []string
+	b.reportOf = map[string]int32{}
+	err := arrowQuery(ctx, conn, `
+		SELECT report_id, jurisdiction_key, jurisdiction_code, jurisdiction_name, jurisdiction_level, coalesce(year, 0)
+		FROM report_jurisdictions`, func(rec arrow.RecordBatch) error {
+		id, err1 := column[*array.String](rec, 0)
+		key, err2 := column[*array.String](rec, 1)
+		code, err3 := column[*array.String](rec, 2)
+		name, err4 := column[*array.String](rec, 3)
+		level, err5 := column[*array.String](rec, 4)
+		year, err6 := column[*array.Int32](rec, 5)
+		if err := errors.Join(err1, err2, err3, err4, err5, err6); err != nil {
+			return err
+		}
+		for i := range int(rec.NumRows()) {
+			r := snapReport{id: strings.Clone(id.Value(i)), name: b.intern(name.Value(i)),
+				level: b.intern(level.Value(i)), year: year.Value(i)}
+			b.s.levelOf[b.s.strs[r.level]] = r.level
+			k := key.Value(i)
+			if _, ok := jurs[k]; !ok {
+				k = strings.Clone(k)
+				jurs[k] = jurRow{key: k, code: strings.Clone(code.Value(i)), name: b.s.strs[r.name]}
+			}
+			b.reportOf[r.id] = int32(len(b.s.reports))
+			b.s.reports = append(b.s.reports, r)
+			reportJur = append(reportJur, k)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	order := make([]jurRow, 0, len(jurs))
+	for _, j := range jurs {
+		order = append(order, j)
+	}
+	slices.SortFunc(order, func(a, b jurRow) int {
+		if (a.code == "") != (b.code == "") {
+			if a.code == "" {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.name, b.name), strings.Compare(a.key, b.key))
+	})
+	b.s.juris = make([]snapJuris, len(order))
+	for i, j := range order {
+		b.s.juris[i] = snapJuris{key: j.key, code: j.code}
+		b.s.jurOf[j.key] = i
+	}
+	for i, k := range reportJur {
+		b.s.reports[i].jur = int32(b.s.jurOf[k])
+	}
+	return nil
+}
+
+// readHeadline reads the headline values (all but the quotes).
+func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) error {
+	s := b.s
+	b.ratios = map[factKey][2]float64{}
+	return arrowQuery(ctx, conn, `
+		SELECT report_id, indicator, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
+		       numerator, denominator
+		FROM headline`, func(rec arrow.RecordBatch) error {
+		report, err1 := column[*array.String](rec, 0)
+		ind, err2 := column[*array.String](rec, 1)
+		value, err3 := column[*array.Float64](rec, 2)
+		unit, err4 := column[*array.String](rec, 3)
+		approx, err5 := column[*array.Boolean](rec, 4)
+		partial, err6 := column[*array.Boolean](rec, 5)
+		scope, err7 := column[*array.String](rec, 6)
+		derived, err8 := column[*array.Boolean](rec, 7)
+		corrected, err9 := column[*array.Boolean](rec, 8)
+		flags, err10 := column[*array.List](rec, 9)
+		fact, err11 := column[*array.String](rec, 10)
+		num, err12 := column[*array.Float64](rec, 11)
+		den, err13 := column[*array.Float64](rec, 12)
+		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13); err != nil {
+			return err
+		}
+		flagVals, ok := flags.ListValues().(*array.String)
+		if !ok {
+			return fmt.Errorf("column flags holds %s, not strings", flags.ListValues().DataType())
+		}
+		lastUnit, lastUnitID := "", int32(0)
+		for i := range int(rec.NumRows()) {
+			r, ok := b.reportOf[report.Value(i)]
+			if !ok {
+				return fmt.Errorf("headline value %s names report %s, which is not in reports", fact.Value(i), report.Value(i))
+			}
+			k, ok := s.indicatorOf[ind.Value(i)]
+			if !ok {
+				return fmt.Errorf("headline value %s has indicator %q, which is not in the catalog", fact.Value(i), ind.Value(i))
+			}
+			c := snapCell{value: value.Value(i), report: r, ind: uint16(k)}
+			if u := unit.Value(i); u != lastUnit || lastUnitID == 0 {
+				lastUnit, lastUnitID = u, b.intern(u)
+				if lastUnitID >= 1<<16 {
+					return errors.New("more than 65535 different units and names")
+				}
+			}
+			c.unit = uint16(lastUnitID)
+			if sc := scope.Value(i); sc != "" {
+				c.scope = b.intern(sc)
+			}
+			if c.flags, err1 = b.internFlags(flags, flagVals, i); err1 != nil {
+				return err1
+			}
+			for _, bit := range []struct {
+				col *array.Boolean
+				bit uint8
+			}{{approx, cellApprox}, {partial, cellPartial}, {derived, cellDerived}, {corrected, cellCorrected}} {
+				if bit.col.IsValid(i) && bit.col.Value(i) {
+					c.bits |= bit.bit
+				}
+			}
+			c.fact = s.encodeFact(s.reports[r].id, fact.Value(i))
+			if num.IsValid(i) && den.IsValid(i) {
+				c.bits |= cellRatio
+				b.ratios[factKey{c.report, c.fact}] = [2]float64{num.Value(i), den.Value(i)}
+			}
+			s.cells = append(s.cells, c)
+		}
+		return nil
+	})
+}
+
+// index groups the cells by indicator and year, sorts each group and
+// builds the other orders and the statistics.
+func (b *snapshotBuilder) index() {
+	s := b.s
+	minYear, maxYear := 0, -1
+	for _, r := range s.reports {
+		if r.year == 0 {
+			continue
+		}
+		if maxYear < minYear || int(r.year) < minYear {
+			minYear = int(r.year)
+		}
+		maxYear = max(maxYear, int(r.year))
+	}
+	nYears := max(maxYear-minYear+1, 0)
+	s.minYear = minYear
+	year := func(c *snapCell) int { return int(s.reports[c.report].year) }
+	slot := func(c *snapCell) int { return int(c.ind)*nYears + year(c) - minYear }
+
+	// Counting sort by indicator and year.
+	nSlots := len(s.catalog) * nYears
+	starts := make([]int32, nSlots+1)
+	for i := range s.cells {
+		starts[slot(&s.cells[i])+1]++
+	}
+	for k := range nSlots {
+		starts[k+1] += starts[k]
+	}
+	sorted := make([]snapCell, len(s.cells))
+	next := slices.Clone(starts[:nSlots])
+	for _, c := range s.cells {
+		k := slot(&c)
+		sorted[next[k]] = c
+		next[k]++
+	}
+	s.cells = sorted
+	s.slices = make([][]span, len(s.catalog))
+	for ind := range s.catalog {
+		s.slices[ind] = make([]span, nYears)
+		for y := range nYears {
+			k := ind*nYears + y
+			s.slices[ind][y] = span{starts[k], starts[k+1]}
+		}
+	}
+	// Within a slice: largest value first, then by name and key. The
+	// headline table is written in this order (RebuildHeadline), so most
+	// slices are sorted already; two workers share the rest.
+	byValue := func(a, b snapCell) int {
+		ra, rb := &s.reports[a.report], &s.reports[b.report]
+		return cmp.Or(cmp.Compare(b.value, a.value), strings.Compare(s.strs[ra.name], s.strs[rb.name]),
+			strings.Compare(s.juris[ra.jur].key, s.juris[rb.jur].key))
+	}
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for k := w; k < nSlots; k += 2 {
+				slices.SortFunc(s.cells[starts[k]:starts[k+1]], byValue)
+			}
+		})
+	}
+	wg.Wait()
+
+	// Cells by jurisdiction (a stable counting sort keeps indicator and
+	// year order), and from that each slice's cells by jurisdiction.
+	s.jurStart = make([]int32, len(s.juris)+1)
+	for i := range s.cells {
+		s.jurStart[s.reports[s.cells[i].report].jur+1]++
+	}
+	for j := range s.juris {
+		s.jurStart[j+1] += s.jurStart[j]
+	}
+	s.jurCells = make([]int32, len(s.cells))
+	fill := slices.Clone(s.jurStart[:len(s.juris)])
+	for i := range s.cells {
+		j := s.reports[s.cells[i].report].jur
+		s.jurCells[fill[j]] = int32(i)
+		fill[j]++
+	}
+	s.byJur = make([]int32, len(s.cells))
+	copy(next, starts[:nSlots])
+	for _, i := range s.jurCells {
+		k := slot(&s.cells[i])
+		s.byJur[next[k]] = i
+		next[k]++
+	}
+
+	// Numerators and denominators, now that cells have their final place.
+	s.ratios = map[int32][2]float64{}
+	for i := range s.cells {
+		if c := &s.cells[i]; c.bits&cellRatio != 0 {
+			s.ratios[int32(i)] = b.ratios[factKey{c.report, c.fact}]
+		}
+	}
+	b.stats(nYears)
+	b.trends()
+
+	// The heatmap's rows: each year's reports by jurisdiction.
+	s.yearJurs = map[int][]jurReport{}
+	for i, r := range s.reports {
+		if r.year != 0 {
+			s.yearJurs[int(r.year)] = append(s.yearJurs[int(r.year)], jurReport{jur: r.jur, report: int32(i)})
+		}
+	}
+	for _, l := range s.yearJurs {
+		slices.SortFunc(l, func(a, b jurReport) int { return cmp.Or(cmp.Compare(a.jur, b.jur), cmp.Compare(a.report, b.report)) })
+	}
+}
+
+// trends lists, per indicator, the jurisdictions with values in
+// TrendChoices order, from each jurisdiction's cells (by indicator, year).
+func (b *snapshotBuilder) trends() {
+	s := b.s
+	s.trends = make([][]trendEntry, len(s.catalog))
+	for j := range s.juris {
+		cs := s.jurCells[s.jurStart[j]:s.jurStart[j+1]]
+		for k := 0; k < len(cs); {
+			ind := s.cells[cs[k]].ind
+			e := trendEntry{jur: int32(j), level: s.reports[s.cells[cs[k]].report].level}
+			for ; k < len(cs) && s.cells[cs[k]].ind == ind; k++ {
+				e.years++
+				e.latest = cs[k]
+				if s.reports[s.cells[cs[k]].report].level != e.level {
+					e.level = mixedLevels
+				}
+			}
+			s.trends[ind] = append(s.trends[ind], e)
+		}
+	}
+	for _, l := range s.trends {
+		slices.SortFunc(l, s.compareTrend)
+	}
+}
+
+// stats summarises every slice, and every slice per level.
+func (b *snapshotBuilder) stats(nYears int) {
+	s := b.s
+	s.stats = make([][]sliceStats, len(s.catalog))
+	s.levelStats = map[levelSlice]sliceStats{}
+	type levelAgg struct {
+		level int32
+		st    sliceStats
+	}
+	add := func(t *sliceStats, c *snapCell) {
+		t.count++
+		t.total += c.value
+		t.approx = t.approx || c.bits&cellApprox != 0
+		if c.flags != 0 {
+			t.flagged++
+		}
+	}
+	for ind := range s.catalog {
+		s.stats[ind] = make([]sliceStats, nYears)
+		for y := range nYears {
+			st := &s.stats[ind][y]
+			sp := s.slices[ind][y]
+			var flagged []int32
+			var levels []levelAgg // a handful: 街道 镇 乡 区 县 市 ...
+			for i := sp.start; i < sp.end; i++ {
+				c := &s.cells[i]
+				add(st, c)
+				lv := s.reports[c.report].level
+				k := slices.IndexFunc(levels, func(a levelAgg) bool { return a.level == lv })
+				if k < 0 {
+					levels = append(levels, levelAgg{level: lv})
+					k = len(levels) - 1
+				}
+				add(&levels[k].st, c)
+				if c.flags != 0 {
+					flagged = append(flagged, i)
+				}
+			}
+			for _, l := range levels {
+				s.levelStats[levelSlice{ind: ind, year: s.minYear + y, level: l.level}] = l.st
+			}
+			if len(flagged) > 0 {
+				slices.SortFunc(flagged, func(a, b int32) int { return strings.Compare(s.factID(&s.cells[a]), s.factID(&s.cells[b])) })
+				st.flaggedExamples = flagged[:min(3, len(flagged))]
+			}
+			s.catalog[ind].Values += int(sp.end - sp.start)
+		}
+	}
+}
