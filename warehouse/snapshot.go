@@ -457,4 +457,3 @@ func (db *DB) changed() {
 func (db *DB) DataVersion(context.Context) (string, error) {
 	return strconv.FormatUint(db.gen.Load(), 10), nil
 }
-
