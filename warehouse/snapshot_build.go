@@ -418,11 +418,14 @@ func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error
 			r := snapReport{id: strings.Clone(id.Value(i)), name: b.intern(name.Value(i)),
 				level: b.intern(level.Value(i)), year: year.Value(i)}
 			b.s.levelOf[b.s.strs[r.level]] = r.level
-			k := key.Value(i)
-			if _, ok := jurs[k]; !ok {
-				k = strings.Clone(k)
-				jurs[k] = jurRow{key: k, code: strings.Clone(code.Value(i)), name: b.s.strs[r.name]}
+			// The Arrow strings point into buffers released after this
+			// batch: keep the map's own copy of the key.
+			j, ok := jurs[key.Value(i)]
+			if !ok {
+				j = jurRow{key: strings.Clone(key.Value(i)), code: strings.Clone(code.Value(i)), name: b.s.strs[r.name]}
+				jurs[j.key] = j
 			}
+			k := j.key
 			b.reportOf[r.id] = int32(len(b.s.reports))
 			b.s.reports = append(b.s.reports, r)
 			reportJur = append(reportJur, k)
