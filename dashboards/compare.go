@@ -202,36 +202,11 @@ func (h *Handler) compare(c *gin.Context) {
 	ranked = ranked[:min(len(ranked), maxCompareRows)]
 	page.Small = page.Small[:min(len(page.Small), maxCompareRows)]
 	page.Rows = ranked
-	if err := h.readCompareQuotes(ctx, page.Rows, page.Small); err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取原文失败", err)
-		return
-	}
 	page.Height = chartHeight(len(ranked))
 	if len(ranked) > 0 {
 		page.Chart, page.Provenance = compareChart(ind, ranked, q.Year == 0)
 	}
 	h.render(c, http.StatusOK, "compare.html", page)
-}
-
-// readCompareQuotes reads the quotes of the rows the page shows (the table
-// quotes each of them): one indexed lookup.
-func (h *Handler) readCompareQuotes(ctx context.Context, lists ...[]compareRowView) error {
-	var ids []string
-	for _, l := range lists {
-		for _, r := range l {
-			ids = append(ids, r.FactID)
-		}
-	}
-	quotes, err := h.db.Quotes(ctx, ids)
-	if err != nil {
-		return err
-	}
-	for _, l := range lists {
-		for i := range l {
-			l[i].Quote = quotes[l[i].FactID]
-		}
-	}
-	return nil
 }
 
 func groupIndicators(inds []warehouse.Indicator) []indicatorGroup {

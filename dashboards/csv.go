@@ -50,20 +50,6 @@ func (h *Handler) serveChartCSV(c *gin.Context, page string, cs []chartView) {
 	h.fail(c, http.StatusNotFound, "这个页面没有图表 "+id, nil)
 }
 
-// readQuotesForCSV reads the quotes of cells when the request asks for a
-// chart's CSV, which quotes every value; a page's charts fetch the quote of
-// a value only when it is clicked. It answers false after a failure.
-func (h *Handler) readQuotesForCSV(c *gin.Context, cells []warehouse.Cell) bool {
-	if !wantsCSV(c) {
-		return true
-	}
-	if err := h.db.FillQuotes(c.Request.Context(), cells); err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取原文失败", err)
-		return false
-	}
-	return true
-}
-
 // writeCSV writes a byte-order mark, the header and the rows.
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {

@@ -55,9 +55,6 @@ func (h *Handler) heatmap(c *gin.Context) {
 			return
 		}
 	}
-	if !h.readQuotesForCSV(c, hm.Cells) {
-		return
-	}
 	page := buildHeatmap(hm, orderedCatalog(cat), sq, values, q)
 	page.Years, page.Areas, page.Levels = years, areaChoices(areas), levelChoices
 	if wantsCSV(c) {

@@ -54,19 +54,6 @@ func (h *Handler) overview(c *gin.Context) {
 		h.fail(c, http.StatusInternalServerError, "读取总览失败", err)
 		return
 	}
-	// The flags table quotes the examples: one lookup for all of them.
-	var examples []warehouse.Cell
-	for _, f := range o.Flagged {
-		examples = append(examples, f.Examples...)
-	}
-	if err := h.db.FillQuotes(ctx, examples); err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取原文失败", err)
-		return
-	}
-	for _, f := range o.Flagged {
-		n := copy(f.Examples, examples)
-		examples = examples[n:]
-	}
 	l, err := h.lookups(c)
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取指标或年份失败", err)

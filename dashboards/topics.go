@@ -197,9 +197,6 @@ func (h *Handler) topicHandler(name string) gin.HandlerFunc {
 				h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
 				return
 			}
-			if !h.readQuotesForCSV(c, cells) {
-				return
-			}
 		}
 		// Yearly totals only within one level: a district's figure already
 		// contains its towns', so a sum over mixed levels counts twice.

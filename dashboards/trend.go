@@ -114,11 +114,6 @@ func (h *Handler) trend(c *gin.Context) {
 			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
 			return
 		}
-		// The table under the chart quotes every value.
-		if err := h.db.FillQuotes(ctx, cells); err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取原文失败", err)
-			return
-		}
 	}
 	page := buildTrend(ind, cells, c.Request.URL.Query())
 	page.Indicators, page.Areas, page.Scope, page.Levels = groupIndicators(cat), areaChoices(areas), q.Scope, levelChoices

@@ -51,8 +51,7 @@ type YearValue struct {
 	Approx bool    `json:"approx"`
 }
 
-// Brief gathers the brief of a resolved jurisdiction for a year, with the
-// quotes of its values.
+// Brief gathers the brief of a resolved jurisdiction for a year.
 func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}}
 	s, err := db.snapshot(ctx)
@@ -90,7 +89,8 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 		ind := s.catalog[s.cells[i].ind]
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
 			Value: c.Value, Approx: c.Approx, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
-			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, History: []YearValue{}}
+			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
+			History: []YearValue{}}
 		// Rank 1 is the largest; equal values share a rank.
 		for _, p := range s.scopeCells(s.slice(int(s.cells[i].ind), year), peers, 0) {
 			l.Peers++
@@ -105,17 +105,6 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 			}
 		}
 		b.Lines = append(b.Lines, l)
-	}
-	ids := make([]string, len(b.Lines))
-	for k, l := range b.Lines {
-		ids[k] = l.FactID
-	}
-	quotes, err := db.Quotes(ctx, ids)
-	if err != nil {
-		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
-	}
-	for k := range b.Lines {
-		b.Lines[k].Quote = quotes[b.Lines[k].FactID]
 	}
 	return b, nil
 }

@@ -61,7 +61,7 @@ func countsAgree(p, n, d *snapCell) bool {
 
 // Compare returns one headline value per jurisdiction for an indicator,
 // largest first (then by name), with the counts behind it when it is a
-// rate. Quotes are left empty (FillQuotes).
+// rate.
 func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
 	if f.Indicator == "" {
 		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)

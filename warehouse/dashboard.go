@@ -12,8 +12,7 @@ import (
 
 // The read models and queries of the dashboard pages (overview, trend,
 // mediation/litigation/publicity, heatmap). Every query here is answered
-// from the dashboards' snapshot (snapshot.go), not SQL; none returns quotes:
-// a page reads those of the values it shows with FillQuotes. Each query is
+// from the dashboards' snapshot (snapshot.go), not SQL. Each query is
 // bounded: a page asks for at most a limit of jurisdictions.
 
 // Cell is one headline value with its provenance: what a chart draws and what
@@ -115,7 +114,7 @@ const OverviewLatest = 10
 // Overview counts reports, jurisdictions, years and facts, and lists the
 // coverage by province and city, the latest reports and the indicators with
 // the most flagged headline values in year (0: the latest year with
-// reports). Quotes are left empty (FillQuotes).
+// reports).
 func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 	s, err := db.snapshot(ctx)
 	if err != nil {
@@ -168,15 +167,19 @@ func (db *DB) TrendChoices(ctx context.Context, indicator string, sc Scope, limi
 		return []JurisdictionChoice{}, nil
 	}
 	f := s.scope(sc)
+	// The entries in scope come in order (the first limit are enough),
+	// but for those whose level changed over the years, which are counted
+	// anew and sorted in.
 	var picked []trendEntry
-	mixed := false
+	mixed, kept := false, 0
 	for _, e := range s.trends[ind] {
 		if e.jur < f.lo || e.jur >= f.hi {
 			continue
 		}
 		if f.level == -1 || e.level == f.level {
-			if len(picked) < limit {
+			if kept < limit {
 				picked = append(picked, e)
+				kept++
 			}
 			continue
 		}
@@ -204,7 +207,7 @@ func (db *DB) TrendChoices(ctx context.Context, indicator string, sc Scope, limi
 
 // TrendCells returns the headline values of indicator for the jurisdictions
 // (keys: division codes, or report:<id> for unresolved ones), by
-// jurisdiction in the order given, then year. Quotes are left empty.
+// jurisdiction in the order given, then year.
 func (db *DB) TrendCells(ctx context.Context, indicator string, keys []string) ([]Cell, error) {
 	if indicator == "" || len(keys) == 0 {
 		return nil, fmt.Errorf("trend cells: %w: an indicator and at least one jurisdiction are required", ErrInvalidQuery)
@@ -243,8 +246,7 @@ type TopicFilter struct {
 // f.Limit jurisdictions in scope with the largest f.RankBy value, ranked:
 // equal values by how many of the indicators the jurisdiction states, then
 // by name and key; jurisdictions without f.RankBy come last, the same way.
-// Within a jurisdiction the cells are by indicator code. Quotes are left
-// empty.
+// Within a jurisdiction the cells are by indicator code.
 func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 	if len(f.Indicators) == 0 || f.Year == 0 || f.Limit <= 0 {
 		return nil, fmt.Errorf("topic cells: %w: indicators, a year and a limit are required", ErrInvalidQuery)
@@ -343,7 +345,7 @@ type YearTotal struct {
 
 // TopicYears sums each indicator's headline values per year in scope,
 // oldest year first, then by indicator code, with the five largest values
-// of each (quotes left empty).
+// of each.
 func (db *DB) TopicYears(ctx context.Context, indicators []string, sc Scope) ([]YearTotal, error) {
 	if len(indicators) == 0 {
 		return nil, fmt.Errorf("topic years: %w: indicators are required", ErrInvalidQuery)
@@ -417,7 +419,6 @@ type Heatmap struct {
 // Heatmap returns, for the first f.Limit jurisdictions in scope (by code;
 // unresolved ones last, by name) with a report in f.Year, every headline
 // value they state that year, by jurisdiction key and indicator code.
-// Quotes are left empty.
 func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 	hm := Heatmap{Jurisdictions: []JurisdictionChoice{}, Cells: []Cell{}}
 	if f.Year == 0 || f.Limit <= 0 {

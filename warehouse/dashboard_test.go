@@ -120,13 +120,8 @@ func TestTopicCellsAndYears(t *testing.T) {
 		len(years[1].Largest) != 3 || years[1].Largest[0].Value != 500 || years[1].Largest[0].FactID == "" {
 		t.Errorf("TopicYears = %+v; want 2022: 300, 2023: 974 over 3 with the largest (500) first", years)
 	}
-	// The read model keeps no quotes: a page reads those it shows.
-	largest := years[1].Largest
-	if largest[0].Quote != "" {
-		t.Errorf("TopicYears largest quote = %q; want it left to FillQuotes", largest[0].Quote)
-	}
-	if err := db.FillQuotes(ctx, largest); err != nil || largest[0].Quote != "受理矛盾纠纷" {
-		t.Errorf("FillQuotes(largest) = %q, %v; want the test fact's quote", largest[0].Quote, err)
+	if q := years[1].Largest[0].Quote; q != "受理矛盾纠纷" {
+		t.Errorf("TopicYears largest quote = %q; want the fact's quote", q)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -459,13 +460,21 @@ func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error
 	return nil
 }
 
-// readHeadline reads the headline values (all but the quotes).
+// readHeadline reads the headline values with their quotes.
 func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) error {
 	s := b.s
 	b.ratios = map[factKey][2]float64{}
+	// Sized up front: the cells and quotes are most of the snapshot.
+	var n, quoteBytes int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(strlen(quote)), 0) FROM headline`).Scan(&n, &quoteBytes); err != nil {
+		return err
+	}
+	s.cells = make([]snapCell, 0, n)
+	s.quotes = make([]byte, 0, quoteBytes)
+	s.quoteStart = make([]uint32, 1, n+1)
 	return arrowQuery(ctx, conn, `
 		SELECT report_id, indicator, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
-		       numerator, denominator
+		       numerator, denominator, quote
 		FROM headline`, func(rec arrow.RecordBatch) error {
 		report, err1 := column[*array.String](rec, 0)
 		ind, err2 := column[*array.String](rec, 1)
@@ -480,7 +489,8 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		fact, err11 := column[*array.String](rec, 10)
 		num, err12 := column[*array.Float64](rec, 11)
 		den, err13 := column[*array.Float64](rec, 12)
-		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13); err != nil {
+		quote, err14 := column[*array.String](rec, 13)
+		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14); err != nil {
 			return err
 		}
 		flagVals, ok := flags.ListValues().(*array.String)
@@ -497,7 +507,12 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 			if !ok {
 				return fmt.Errorf("headline value %s has indicator %q, which is not in the catalog", fact.Value(i), ind.Value(i))
 			}
-			c := snapCell{value: value.Value(i), report: r, ind: uint16(k)}
+			c := snapCell{value: value.Value(i), report: r, ind: uint16(k), quote: int32(len(s.quoteStart) - 1)}
+			s.quotes = append(s.quotes, quote.Value(i)...)
+			if len(s.quotes) > math.MaxUint32 {
+				return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
+			}
+			s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
 			if u := unit.Value(i); u != lastUnit || lastUnitID == 0 {
 				lastUnit, lastUnitID = u, b.intern(u)
 				if lastUnitID >= 1<<16 {
