@@ -43,7 +43,13 @@ type indicatorsResponse struct {
 }
 
 func (h *Handler) compare(c *gin.Context) {
-	f, err := parseCompare(c.Request.URL.Query())
+	q := c.Request.URL.Query()
+	f, err := parseCompare(q)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	offset, limit, err := parsePage(q)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -53,18 +59,47 @@ func (h *Handler) compare(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	rows, err := h.db.Compare(c.Request.Context(), f)
+	p, err := h.db.ComparePaged(c.Request.Context(), f, offset, limit)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, compareResponse{Indicator: ind.Code, Unit: ind.Unit, Rows: rows})
+	c.JSON(http.StatusOK, compareResponse{Indicator: ind.Code, Unit: ind.Unit, Rows: p.Rows, Total: p.Total,
+		Offset: offset, Truncated: offset+len(p.Rows) < p.Total})
 }
 
 type compareResponse struct {
 	Indicator string                 `json:"indicator"`
 	Unit      string                 `json:"unit"`
 	Rows      []warehouse.CompareRow `json:"rows"`
+	// Total counts every row; Truncated says more follow (ask again with
+	// offset = offset + len(rows)).
+	Total     int  `json:"total"`
+	Offset    int  `json:"offset"`
+	Truncated bool `json:"truncated"`
+}
+
+// Rows of /api/compare per answer: a national year of an indicator has tens
+// of thousands; researchers who want them all at once use SQL or the export.
+const (
+	defaultCompareLimit = 1000
+	maxCompareLimit     = 10000
+)
+
+// parsePage reads ?offset=N&limit=N (default 0 and defaultCompareLimit).
+func parsePage(q url.Values) (offset, limit int, err error) {
+	limit = defaultCompareLimit
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > maxCompareLimit {
+			return 0, 0, fmt.Errorf("%w: limit must be a number of rows from 1 to %d", errBadRequest, maxCompareLimit)
+		}
+	}
+	if v := q.Get("offset"); v != "" {
+		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
+			return 0, 0, fmt.Errorf("%w: offset must be a number of rows, 0 or more", errBadRequest)
+		}
+	}
+	return offset, limit, nil
 }
 
 var (

@@ -166,7 +166,9 @@ func (h *Handler) compare(c *gin.Context) {
 		h.fail(c, http.StatusInternalServerError, "读取年份失败", err)
 		return
 	}
-	rows, err := h.db.Compare(ctx, warehouse.CompareFilter{Indicator: ind.Code, Year: q.Year, Level: q.Level, Parent: q.parent()})
+	minCases := h.minCases()
+	ranking, err := h.db.CompareRanked(ctx, warehouse.CompareFilter{Indicator: ind.Code, Year: q.Year, Level: q.Level, Parent: q.parent()},
+		minCases, maxCompareRows)
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
 		return
@@ -175,38 +177,42 @@ func (h *Handler) compare(c *gin.Context) {
 		Title: "对比 · " + ind.NameZH, Nav: "compare", Indicators: groupIndicators(inds), Indicator: ind,
 		Years: years, Year: q.Year, Levels: levelChoices, Level: q.Level,
 		Province: q.Province, City: q.City, County: q.County,
-		MinCases: h.minCases(), ChartID: compareChartID,
+		MinCases: minCases, ChartID: compareChartID,
 	}
 	if err := h.peerChoices(ctx, &page); err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取辖区失败", err)
 		return
 	}
-	var ranked []compareRowView
-	for _, r := range rows {
-		v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.Approx),
-			Badges: valueBadges(r.Approx, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
-		if r.Numerator != nil && r.Denominator != nil && *r.Denominator > 0 {
-			v.Counts = trimFloat(*r.Numerator, 0) + "/" + trimFloat(*r.Denominator, 0)
-			if *r.Numerator <= *r.Denominator {
-				v.Low, v.High = wilson(*r.Numerator, *r.Denominator)
-				v.HasCI = true
-			}
-			if *r.Denominator < float64(page.MinCases) {
-				page.Small = append(page.Small, v)
-				continue
-			}
-		}
-		ranked = append(ranked, v)
+	ranked := make([]compareRowView, len(ranking.Ranked))
+	for i, r := range ranking.Ranked {
+		ranked[i] = compareView(r, ind)
 	}
-	page.Total, page.SmallTotal = len(ranked), len(page.Small)
-	ranked = ranked[:min(len(ranked), maxCompareRows)]
-	page.Small = page.Small[:min(len(page.Small), maxCompareRows)]
+	for _, r := range ranking.Small {
+		page.Small = append(page.Small, compareView(r, ind))
+	}
+	page.Total, page.SmallTotal = ranking.Total, ranking.SmallTotal
 	page.Rows = ranked
 	page.Height = chartHeight(len(ranked))
 	if len(ranked) > 0 {
 		page.Chart, page.Provenance = compareChart(ind, ranked, q.Year == 0)
 	}
 	h.render(c, http.StatusOK, "compare.html", page)
+}
+
+// compareView is a row as the page shows it: the value written the Chinese
+// way, its badges, and for a rate with counts the counts and their Wilson
+// 95% interval.
+func compareView(r warehouse.CompareRow, ind warehouse.Indicator) compareRowView {
+	v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.Approx),
+		Badges: valueBadges(r.Approx, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
+	if r.Numerator != nil && r.Denominator != nil && *r.Denominator > 0 {
+		v.Counts = trimFloat(*r.Numerator, 0) + "/" + trimFloat(*r.Denominator, 0)
+		if *r.Numerator <= *r.Denominator {
+			v.Low, v.High = wilson(*r.Numerator, *r.Denominator)
+			v.HasCI = true
+		}
+	}
+	return v
 }
 
 func groupIndicators(inds []warehouse.Indicator) []indicatorGroup {

@@ -92,12 +92,12 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
 			History: []YearValue{}}
 		// Rank 1 is the largest; equal values share a rank.
-		for _, p := range s.scopeCells(s.slice(int(s.cells[i].ind), year), peers, 0) {
+		s.eachInScope(s.slice(int(s.cells[i].ind), year), peers, func(p int32) {
 			l.Peers++
 			if s.cells[p].value > c.Value {
 				l.Rank++
 			}
-		}
+		})
 		l.Rank++
 		for _, h := range s.jurIndicatorCells(int32(j), int(s.cells[i].ind)) {
 			if y := int(s.reports[s.cells[h].report].year); y != year {

@@ -63,45 +63,132 @@ func countsAgree(p, n, d *snapCell) bool {
 // largest first (then by name), with the counts behind it when it is a
 // rate.
 func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
+	p, err := db.ComparePaged(ctx, f, 0, 0)
+	return p.Rows, err
+}
+
+// ComparePage is part of Compare's rows.
+type ComparePage struct {
+	Rows []CompareRow
+	// Total counts all the rows.
+	Total int
+}
+
+// ComparePaged returns Compare's rows from offset on, at most limit of
+// them (0: all), and how many there are in all.
+func (db *DB) ComparePaged(ctx context.Context, f CompareFilter, offset, limit int) (ComparePage, error) {
+	p := ComparePage{Rows: []CompareRow{}}
+	s, picked, err := db.comparePick(ctx, f)
+	if err != nil {
+		return p, err
+	}
+	p.Total = len(picked)
+	picked = picked[min(max(offset, 0), len(picked)):]
+	if limit > 0 {
+		picked = picked[:min(limit, len(picked))]
+	}
+	for _, i := range picked {
+		p.Rows = append(p.Rows, s.compareRow(i, f.Indicator))
+	}
+	return p, nil
+}
+
+// CompareRanking is what the compare page shows of Compare's rows: the
+// ranking, and apart from it the rates with too few cases to rank.
+type CompareRanking struct {
+	// Ranked are the first rows of the ranking; Total counts all of them.
+	Ranked []CompareRow
+	Total  int
+	// Small are the first rates whose counts give fewer than the minimum
+	// of cases; SmallTotal counts all of them.
+	Small      []CompareRow
+	SmallTotal int
+}
+
+// CompareRanked splits Compare's rows into the ranked ones and the rates
+// with counts of fewer than minCases cases, keeping the first limit of
+// each. Only the rows kept are built: at national scale a year of an
+// indicator has tens of thousands.
+func (db *DB) CompareRanked(ctx context.Context, f CompareFilter, minCases, limit int) (CompareRanking, error) {
+	r := CompareRanking{Ranked: []CompareRow{}, Small: []CompareRow{}}
+	s, picked, err := db.comparePick(ctx, f)
+	if err != nil {
+		return r, err
+	}
+	nInd, dInd := s.countIndicators(f.Indicator)
+	for _, i := range picked {
+		if _, d, ok := s.countsOf(i, nInd, dInd); ok && d > 0 && d < float64(minCases) {
+			if r.SmallTotal++; len(r.Small) < limit {
+				r.Small = append(r.Small, s.compareRow(i, f.Indicator))
+			}
+			continue
+		}
+		if r.Total++; len(r.Ranked) < limit {
+			r.Ranked = append(r.Ranked, s.compareRow(i, f.Indicator))
+		}
+	}
+	return r, nil
+}
+
+// comparePick returns the snapshot and the cells Compare shows, in order.
+func (db *DB) comparePick(ctx context.Context, f CompareFilter) (*snapshot, []int32, error) {
 	if f.Indicator == "" {
-		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
+		return nil, nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
 	}
 	s, err := db.snapshot(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := []CompareRow{}
 	ind := s.indicator(f.Indicator)
 	if ind < 0 {
-		return out, nil
+		return s, nil, nil
 	}
 	sc := s.scope(Scope{Parent: f.Parent, Level: f.Level})
-	var picked []int32
 	if f.Year != 0 {
-		picked = s.scopeCells(s.slice(ind, f.Year), sc, 0)
-	} else {
-		picked = s.latestCells(ind, sc)
+		return s, s.scopeCells(s.slice(ind, f.Year), sc, 0), nil
 	}
-	counts, isRate := rateCounts[f.Indicator]
-	nInd, dInd := s.indicator(counts[0]), s.indicator(counts[1])
-	for _, i := range picked {
-		c := s.cell(i)
-		r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
-			Value: c.Value, Approx: c.Approx, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
-			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID}
-		if nd, ok := s.ratios[i]; ok {
-			r.Numerator, r.Denominator = &nd[0], &nd[1]
-		} else if isRate && nInd >= 0 && dInd >= 0 {
-			j := s.reports[s.cells[i].report].jur
-			n, d := s.cellOf(j, nInd, c.Year), s.cellOf(j, dInd, c.Year)
-			if n >= 0 && d >= 0 && countsAgree(&s.cells[i], &s.cells[n], &s.cells[d]) {
-				nv, dv := s.cells[n].value, s.cells[d].value
-				r.Numerator, r.Denominator = &nv, &dv
-			}
-		}
-		out = append(out, r)
+	return s, s.latestCells(ind, sc), nil
+}
+
+// countIndicators returns the catalog indexes of a rate's numerator and
+// denominator counts (rateCounts), -1 when it has none.
+func (s *snapshot) countIndicators(rate string) (int, int) {
+	c, ok := rateCounts[rate]
+	if !ok {
+		return -1, -1
 	}
-	return out, nil
+	return s.indicator(c[0]), s.indicator(c[1])
+}
+
+// countsOf returns the counts behind cell i's rate: the ones its fact
+// states, or else the jurisdiction's headline counts of that year when
+// they agree with it (countsAgree).
+func (s *snapshot) countsOf(i int32, nInd, dInd int) (n, d float64, ok bool) {
+	if nd, ok := s.ratios[i]; ok {
+		return nd[0], nd[1], true
+	}
+	if nInd < 0 || dInd < 0 {
+		return 0, 0, false
+	}
+	r := &s.reports[s.cells[i].report]
+	nc, dc := s.cellOf(r.jur, nInd, int(r.year)), s.cellOf(r.jur, dInd, int(r.year))
+	if nc < 0 || dc < 0 || !countsAgree(&s.cells[i], &s.cells[nc], &s.cells[dc]) {
+		return 0, 0, false
+	}
+	return s.cells[nc].value, s.cells[dc].value, true
+}
+
+// compareRow builds the row of cell i.
+func (s *snapshot) compareRow(i int32, indicator string) CompareRow {
+	c := s.cell(i)
+	r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
+		Value: c.Value, Approx: c.Approx, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
+		Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote}
+	nInd, dInd := s.countIndicators(indicator)
+	if n, d, ok := s.countsOf(i, nInd, dInd); ok {
+		r.Numerator, r.Denominator = &n, &d
+	}
+	return r
 }
 
 // latestCells returns each jurisdiction's latest value of an indicator in

@@ -382,6 +382,24 @@ func (sn *snapshot) scopeCells(sp span, f scopeFilter, limit int) []int32 {
 	return out
 }
 
+// eachInScope calls fn for each cell of a slice in scope, in no order.
+func (sn *snapshot) eachInScope(sp span, f scopeFilter, fn func(int32)) {
+	if !f.whole {
+		r := sn.parentRange(sp, f)
+		for _, i := range sn.byJur[r.start:r.end] {
+			if f.has(sn, i) {
+				fn(i)
+			}
+		}
+		return
+	}
+	for i := sp.start; i < sp.end; i++ {
+		if f.level == -1 || sn.reports[sn.cells[i].report].level == f.level {
+			fn(i)
+		}
+	}
+}
+
 // parentRange returns the part of a slice's jurisdiction order inside f's range.
 func (sn *snapshot) parentRange(sp span, f scopeFilter) span {
 	ord := sn.byJur[sp.start:sp.end]
