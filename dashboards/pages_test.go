@@ -2,7 +2,6 @@ package dashboards
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -368,6 +367,17 @@ func TestPageCacheFollowsTheVersion(t *testing.T) {
 	if n := len(pc.pages); n > pageCacheEntries {
 		t.Errorf("cache holds %d pages; want at most %d", n, pageCacheEntries)
 	}
+	big := cachedPage{body: make([]byte, pageCacheBytes/10)}
+	for i := range 20 {
+		pc.put("v2", "/big"+itoa(i), big)
+	}
+	if pc.bytes > pageCacheBytes || len(pc.pages) == 0 {
+		t.Errorf("cache holds %d bytes in %d pages; want some, at most %d bytes", pc.bytes, len(pc.pages), pageCacheBytes)
+	}
+	pc.put("v2", "/huge", cachedPage{body: make([]byte, pageCacheBytes/4)})
+	if _, ok := pc.get("v2", "/huge"); ok {
+		t.Error("a page of a quarter of the budget was cached; want pages that large computed each time")
+	}
 }
 
 // Report text reaches the new pages' charts, tables and panels; none of it
@@ -407,21 +417,5 @@ func TestNewPagesEscapeReportText(t *testing.T) {
 		if !strings.Contains(html, `class="active"`) {
 			t.Errorf("%s marks no navigation link as the current page", name)
 		}
-	}
-}
-
-func TestVersionIsReadOncePerWindow(t *testing.T) {
-	pc := newPageCache()
-	reads := 0
-	read := func(context.Context) (string, error) { reads++; return "v" + itoa(reads), nil }
-	ctx := context.Background()
-	a, _ := pc.currentVersion(ctx, read)
-	b, _ := pc.currentVersion(ctx, read)
-	if a != "v1" || b != "v1" || reads != 1 {
-		t.Errorf("two reads in a window = %q, %q after %d reads; want v1 twice, one read", a, b, reads)
-	}
-	pc.checked = time.Now().Add(-versionTTL)
-	if c, _ := pc.currentVersion(ctx, read); c != "v2" || reads != 2 {
-		t.Errorf("read after the window = %q after %d reads; want v2, a second read", c, reads)
 	}
 }

@@ -2,9 +2,11 @@ package warehouse
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/fazhi/fazhi/datasets/synth"
@@ -227,16 +229,65 @@ func TestLoadSynthetic(t *testing.T) {
 func TestDataVersionChangesWithTheData(t *testing.T) {
 	ctx := context.Background()
 	db := dashboardFixture(t)
-	v1, err := db.DataVersion(ctx)
+	v1 := db.DataVersion()
+	before, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v2, err := db.DataVersion(ctx); err != nil || v2 != v1 {
-		t.Errorf("DataVersion twice = %q, %q (%v); want the same", v1, v2, err)
+	if v2 := db.DataVersion(); v2 != v1 {
+		t.Errorf("DataVersion twice = %q, %q; want the same", v1, v2)
 	}
 	mustLoad(t, db, report("d23.txt", strings.Repeat("5", 64), "110105021", "小红门地区", 2023, "受理矛盾纠纷374件。",
 		fact("mediation.cases_accepted", 374, "", 6, 9)))
-	if v3, err := db.DataVersion(ctx); err != nil || v3 == v1 {
-		t.Errorf("DataVersion after a load = %q (%v); want it changed from %q", v3, err, v1)
+	if v3 := db.DataVersion(); v3 == v1 {
+		t.Errorf("DataVersion after a load = %q; want it changed from %q", v3, v1)
 	}
+	// The dashboards' snapshot follows at once: the next read sees the report.
+	after, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	if err != nil || len(after) != len(before)+1 {
+		t.Errorf("Compare after the load = %d rows, %v; want %d", len(after), err, len(before)+1)
+	}
+}
+
+// Readers never see a snapshot older than the last write they could have
+// seen, while writes and snapshot builds run beside them (run with -race).
+func TestSnapshotUnderConcurrentWrites(t *testing.T) {
+	ctx := context.Background()
+	db := dashboardFixture(t)
+	count := func() int {
+		rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+		if err != nil {
+			t.Error(err)
+		}
+		return len(rows)
+	}
+	base := count()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := db.TopicCells(ctx, TopicFilter{Indicators: []string{"mediation.cases_accepted"},
+					RankBy: "mediation.cases_accepted", Year: 2023, Limit: 10}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	for i := range 5 {
+		code := fmt.Sprintf("11010502%d", 2+i)
+		mustLoad(t, db, report(code+".txt", strings.Repeat(strconv.Itoa(6+i), 64), code, "测试街道", 2023, "受理矛盾纠纷374件。",
+			fact("mediation.cases_accepted", float64(100+i), "", 6, 9)))
+		if n := count(); n != base+i+1 {
+			t.Errorf("after load %d Compare has %d rows; want %d", i+1, n, base+i+1)
+		}
+	}
+	close(stop)
+	wg.Wait()
 }

@@ -501,6 +501,6 @@ func (db *DB) changed() {
 // after every write to the warehouse (reports stored or replaced,
 // corrections, the catalog, the headline table rebuilt). Pages can cache
 // their answers per version.
-func (db *DB) DataVersion(context.Context) (string, error) {
-	return strconv.FormatUint(db.gen.Load(), 10), nil
+func (db *DB) DataVersion() string {
+	return strconv.FormatUint(db.gen.Load(), 10)
 }
