@@ -202,8 +202,8 @@ type overviewCounts struct {
 const factOverflowBit = 1 << 63
 
 func (s *snapshot) encodeFact(reportID, factID string) uint64 {
-	if rest, ok := strings.CutPrefix(factID, reportID+"-"); ok && isLowerHex(rest, 12) {
-		if v, err := strconv.ParseUint(rest, 16, 64); err == nil {
+	if n := len(reportID); len(factID) == n+13 && factID[n] == '-' && factID[:n] == reportID && isLowerHex(factID[n+1:], 12) {
+		if v, err := strconv.ParseUint(factID[n+1:], 16, 64); err == nil {
 			return v
 		}
 	}
