@@ -11,24 +11,11 @@ import (
 // its report and the sentence that states it: what the dashboards' facts
 // panel shows when a chart value is clicked.
 type FactRecord struct {
-	FactID    string  `json:"fact_id"`
-	ReportID  string  `json:"report_id"`
-	Indicator string  `json:"indicator"`
-	Value     float64 `json:"value"`
-	Unit      string  `json:"unit"`
-	RawUnit   string  `json:"raw_unit"`
-	Approx    bool    `json:"approx"`
-	Scope     string  `json:"scope"`
-	Quote     string  `json:"quote"`
-	// Start and End are character offsets into the report's text: of the
-	// number for an extracted fact, of the quote for an added one.
-	Start   int      `json:"start"`
-	End     int      `json:"end"`
-	Derived bool     `json:"derived"`
-	Flags   []string `json:"flags"`
-	// Corrected is set once an analyst corrected, confirmed or added the
-	// fact; ExtractedValue is then the value before the latest correction.
-	Corrected      bool    `json:"corrected"`
+	Fact
+	ReportID string `json:"report_id"`
+	// Added: an analyst added the fact; ExtractedValue is the value before
+	// the latest correction (Start and End point at the quote then, not at
+	// the number).
 	Added          bool    `json:"added"`
 	ExtractedValue float64 `json:"extracted_value"`
 	// Numerator, Denominator and Basis are a rate's parts, when the report

@@ -88,10 +88,10 @@ func TestFact(t *testing.T) {
 		}
 		start := strings.Index(rep.Text, extracted.Quote)
 		start = len([]rune(rep.Text[:start]))
-		want := warehouse.FactRecord{FactID: added.FactID, ReportID: rep.ReportID, Indicator: extracted.Indicator,
+		want := warehouse.FactRecord{Fact: warehouse.Fact{FactID: added.FactID, Indicator: extracted.Indicator,
 			Value: 7, Unit: extracted.Unit, RawUnit: extracted.Unit, Scope: "驻所调解室", Quote: extracted.Quote,
-			Start: start, End: start + len([]rune(extracted.Quote)), Flags: []string{},
-			Corrected: true, Added: true, ExtractedValue: 7}
+			Start: start, End: start + len([]rune(extracted.Quote)), Flags: []string{}, Corrected: true},
+			ReportID: rep.ReportID, Added: true, ExtractedValue: 7}
 		if !sameRecord(got, want) {
 			t.Errorf("Fact(%s) = %+v; want %+v", added.FactID, got, want)
 		}
@@ -107,9 +107,7 @@ func ptrTo(v float64) *float64 { return &v }
 
 // record is the FactRecord of a fact as Report lists it.
 func record(reportID string, f warehouse.Fact) warehouse.FactRecord {
-	return warehouse.FactRecord{FactID: f.FactID, ReportID: reportID, Indicator: f.Indicator, Value: f.Value,
-		Unit: f.Unit, RawUnit: f.RawUnit, Approx: f.Approx, Scope: f.Scope, Quote: f.Quote, Start: f.Start,
-		End: f.End, Derived: f.Derived, Flags: f.Flags, Corrected: f.Corrected}
+	return warehouse.FactRecord{Fact: f, ReportID: reportID}
 }
 
 // sameRecord compares the fields record fills, plus Added and
