@@ -61,11 +61,11 @@ func (h *Handler) brief(c *gin.Context) {
 	page := briefPage{Title: b.JurisdictionName + " " + strconv.Itoa(year) + "年 法治政府建设数据简报", Nav: "brief", Brief: b}
 	byCat := map[string][]briefLineView{}
 	for _, l := range b.Lines {
-		v := briefLineView{BriefLine: l, Display: displayValue(l.Value, l.Unit, l.Approx),
-			Badges: valueBadges(l.Approx, l.Partial, l.Scope, l.Derived, l.Corrected, l.Flags)}
+		v := briefLineView{BriefLine: l, Display: displayValue(l.Value, l.Unit, l.ApproxKind),
+			Badges: valueBadges(l.ApproxKind, l.Partial, l.Scope, l.Derived, l.Corrected, l.Flags)}
 		var hist []string
 		for _, y := range l.History {
-			hist = append(hist, strconv.Itoa(y.Year)+"年 "+displayValue(y.Value, l.Unit, y.Approx))
+			hist = append(hist, strconv.Itoa(y.Year)+"年 "+displayValue(y.Value, l.Unit, y.ApproxKind))
 		}
 		v.History = strings.Join(hist, " · ")
 		byCat[l.Category] = append(byCat[l.Category], v)

@@ -203,8 +203,8 @@ func (h *Handler) compare(c *gin.Context) {
 // way, its badges, and for a rate with counts the counts and their Wilson
 // 95% interval.
 func compareView(r warehouse.CompareRow, ind warehouse.Indicator) compareRowView {
-	v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.Approx),
-		Badges: valueBadges(r.Approx, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
+	v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.ApproxKind),
+		Badges: valueBadges(r.ApproxKind, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
 	if r.Numerator != nil && r.Denominator != nil && *r.Denominator > 0 {
 		v.Counts = trimFloat(*r.Numerator, 0) + "/" + trimFloat(*r.Denominator, 0)
 		if *r.Numerator <= *r.Denominator {

@@ -68,11 +68,11 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 
 // cellCSVHeader and cellCSVRow are how a headline value is written in the
 // CSV files: the number as stored, with every mark a reader needs.
-var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数(≥)", "部分", "推算", "已更正", "数据提示", "原文", "报告编号", "事实编号"}
+var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数", "部分", "推算", "已更正", "数据提示", "原文", "报告编号", "事实编号"}
 
 func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator) []string {
 	return []string{c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), c.Indicator, ind.NameZH,
-		strconv.FormatFloat(c.Value, 'f', -1, 64), ind.Unit, yesNo(c.Approx), partialText(c), yesNo(c.Derived),
+		strconv.FormatFloat(c.Value, 'f', -1, 64), ind.Unit, approxText(c.ApproxKind), partialText(c), yesNo(c.Derived),
 		yesNo(c.Corrected), strings.Join(c.Flags, ";"), c.Quote, c.ReportID, c.FactID}
 }
 

@@ -39,7 +39,13 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("formatNumber(%v, %q) = %q; want %q", tc.v, tc.unit, got, tc.want)
 		}
 	}
-	if got := displayValue(10000, "份", true); got != "≥1万份" {
+	for kind, want := range map[string]string{warehouse.ApproxAtLeast: "≥1万份", warehouse.ApproxAbout: "≈1万份",
+		warehouse.ApproxAtMost: "≤1万份", "": "1万份"} {
+		if got := displayValue(10000, "份", kind); got != want {
+			t.Errorf("displayValue(%q) = %q; want %s", kind, got, want)
+		}
+	}
+	if got := displayValue(10000, "份", warehouse.ApproxAtLeast); got != "≥1万份" {
 		t.Errorf("displayValue(approx) = %q; want ≥1万份", got)
 	}
 }
@@ -48,7 +54,7 @@ func TestCompareChartOptions(t *testing.T) {
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
 	rows := []compareRowView{
 		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件"},
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, Partial: true}, Display: "≥1000件"},
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast, Partial: true}, Display: "≥1000件"},
 	}
 	option, prov := compareChart(ind, rows, true)
 	b, err := json.Marshal(option)
@@ -158,7 +164,7 @@ func TestComparePageEscapesReportText(t *testing.T) {
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
 	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
-		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, true, evil, false, false, []string{evil})}}
+		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(warehouse.ApproxAbout, true, evil, false, false, []string{evil})}}
 	chart, prov := compareChart(ind, rows, false)
 	page := comparePage{Title: evil, Indicator: ind, ChartID: compareChartID, Height: 300,
 		Rows: rows, Small: rows, Chart: chart, Provenance: prov}

@@ -76,12 +76,33 @@ func trimFloat(v float64, prec int) string {
 // displayValue is how a headline value is shown: approximate values (written
 // with 余 多 约 超 ...) carry "≥", because the reports use these words for
 // lower bounds far more than for estimates.
-func displayValue(v float64, unit string, approx bool) string {
+func displayValue(v float64, unit, approxKind string) string {
 	s := formatNumber(v, unit)
-	if approx {
-		s = "≥" + s
+	if m, ok := approxMarks[approxKind]; ok {
+		s = m.Label + s
 	}
 	return s
+}
+
+// approxMarks are the signs before an approximate number, by the way it
+// leans (warehouse.ApproxAtLeast …), with what they mean.
+var approxMarks = map[string]badge{
+	warehouse.ApproxAtLeast: {Label: "≥", Title: "报告写作“余、多、超过、以上”等:实际数不少于此"},
+	warehouse.ApproxAbout:   {Label: "≈", Title: "报告写作“约、左右、上下”等:这是估计数"},
+	warehouse.ApproxAtMost:  {Label: "≤", Title: "报告写作“近、将近、接近”:实际数略少于此"},
+}
+
+// approxText says in words how a value is approximate (CSV files).
+func approxText(approxKind string) string {
+	switch approxKind {
+	case warehouse.ApproxAtLeast:
+		return "不少于"
+	case warehouse.ApproxAbout:
+		return "约"
+	case warehouse.ApproxAtMost:
+		return "不到"
+	}
+	return "否"
 }
 
 // badge is a small label beside a value: how it was stated or computed, and
@@ -94,10 +115,10 @@ type badge struct {
 
 // valueBadges are the badges of a headline value, the same in tables, chart
 // panels and report pages.
-func valueBadges(approx, partial bool, scope string, derived, corrected bool, flags []string) []badge {
+func valueBadges(approxKind string, partial bool, scope string, derived, corrected bool, flags []string) []badge {
 	var out []badge
-	if approx {
-		out = append(out, badge{Label: "≥", Title: "报告写作“余、多、超、约”等:实际数可能更大或为估计"})
+	if m, ok := approxMarks[approxKind]; ok {
+		out = append(out, m)
 	}
 	if partial {
 		out = append(out, badge{Label: "部分", Title: "报告只给出了下属机构的数字:" + scope})
@@ -138,8 +159,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // cellView is a headline cell as the facts panel shows it.
 func cellView(c warehouse.Cell, unit string) factView {
 	return factView{FactID: c.FactID, ReportID: c.ReportID, Value: c.Value,
-		Display: displayValue(c.Value, unit, c.Approx), Scope: c.Scope, Quote: c.Quote,
-		Badges: valueBadges(c.Approx, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
+		Display: displayValue(c.Value, unit, c.ApproxKind), Scope: c.Scope, Quote: c.Quote,
+		Badges: valueBadges(c.ApproxKind, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
 }
 
 // cellProvenance is what clicking the bar or point of one cell shows.

@@ -146,7 +146,7 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 		if values {
 			v = ranks[c.FactID]
 		}
-		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + ":" + displayValue(c.Value, ind.Unit, c.Approx),
+		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + ":" + displayValue(c.Value, ind.Unit, c.ApproxKind),
 			Value: [3]any{x, y, v}})
 		prov = append(prov, cellProvenance(c, ind))
 		rows = append(rows, cellCSVRow(c, ind))

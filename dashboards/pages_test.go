@@ -150,7 +150,7 @@ func TestTrendChartAndChanges(t *testing.T) {
 	a1 := cell("331082001", "古城街道", 2021, ind.Code, 300)
 	a2 := cell("331082001", "古城街道", 2022, ind.Code, 374)
 	a3 := cell("331082001", "古城街道", 2024, ind.Code, 10000)
-	a3.Approx = true
+	a3.Approx, a3.ApproxKind = true, warehouse.ApproxAtLeast
 	b1 := cell("report:0123456789abcdef", "桥头镇", 2022, ind.Code, 100)
 	b1.JurisdictionCode = ""
 	page := buildTrend(ind, []warehouse.Cell{a1, a2, a3, b1}, url.Values{"indicator": {ind.Code}})

@@ -167,8 +167,8 @@ func groupFacts(facts []warehouse.Fact, inds []warehouse.Indicator, marked map[s
 		}
 		cat := strings.SplitN(f.Indicator, ".", 2)[0]
 		byCat[cat] = append(byCat[cat], reportFact{
-			Fact: f, Name: name, Display: displayValue(f.Value, f.Unit, f.Approx),
-			Badges: valueBadges(f.Approx, f.Scope != "", f.Scope, f.Derived, f.Corrected, f.Flags),
+			Fact: f, Name: name, Display: displayValue(f.Value, f.Unit, f.ApproxKind),
+			Badges: valueBadges(f.ApproxKind, f.Scope != "", f.Scope, f.Derived, f.Corrected, f.Flags),
 			Marked: marked[f.FactID],
 		})
 	}

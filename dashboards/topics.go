@@ -263,8 +263,8 @@ func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cel
 		row := topicRow{Name: j.Name, Code: j.Code, Unresolved: j.Code == ""}
 		for _, ind := range page.Columns {
 			if c, ok := j.Cells[ind.Code]; ok {
-				row.Cells = append(row.Cells, &topicCell{Cell: c, Display: displayValue(c.Value, ind.Unit, c.Approx),
-					Badges: valueBadges(c.Approx, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)})
+				row.Cells = append(row.Cells, &topicCell{Cell: c, Display: displayValue(c.Value, ind.Unit, c.ApproxKind),
+					Badges: valueBadges(c.ApproxKind, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)})
 			} else {
 				row.Cells = append(row.Cells, nil)
 			}
@@ -365,7 +365,7 @@ func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 			for i, j := range cols {
 				if c, ok := j.Cells[s.Code]; ok {
 					v := c.Value
-					values[i], labels[i], p[i] = &v, j.Name+" "+displayValue(c.Value, ind.Unit, c.Approx), cellProvenance(c, ind)
+					values[i], labels[i], p[i] = &v, j.Name+" "+displayValue(c.Value, ind.Unit, c.ApproxKind), cellProvenance(c, ind)
 					rows = append(rows, cellCSVRow(c, ind))
 				}
 			}
@@ -408,8 +408,8 @@ func yearsChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 			for _, t := range byCode[s.Code] {
 				i := yearIdx[t.Year]
 				v := t.Total
-				values[i], names[i] = &v, labels[i]+"年 "+displayValue(t.Total, ind.Unit, t.Approx)
-				cell := provenanceCell{Title: labels[i] + "年 · " + ind.NameZH + " 合计 " + displayValue(t.Total, ind.Unit, t.Approx) +
+				values[i], names[i] = &v, labels[i]+"年 "+displayValue(t.Total, ind.Unit, t.ApproxKind)
+				cell := provenanceCell{Title: labels[i] + "年 · " + ind.NameZH + " 合计 " + displayValue(t.Total, ind.Unit, t.ApproxKind) +
 					"(" + strconv.Itoa(t.Jurisdictions) + " 个辖区,以下为最大的几个)"}
 				for _, c := range t.Largest {
 					v := cellView(c, ind.Unit)
@@ -418,7 +418,7 @@ func yearsChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 				}
 				p[i] = cell
 				rows = append(rows, []string{labels[i], s.Code, ind.NameZH, strconv.FormatFloat(t.Total, 'f', -1, 64), ind.Unit,
-					yesNo(t.Approx), strconv.Itoa(t.Jurisdictions)})
+					approxText(t.ApproxKind), strconv.Itoa(t.Jurisdictions)})
 			}
 			addSeries(bar, s, ind.NameZH, values, names)
 			prov = append(prov, p)

@@ -138,8 +138,8 @@ func buildTrend(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) t
 	var prev *warehouse.Cell
 	for i := range cells {
 		cl := cells[i]
-		r := trendRow{Cell: cl, Display: displayValue(cl.Value, ind.Unit, cl.Approx),
-			Badges: valueBadges(cl.Approx, cl.Partial, cl.Scope, cl.Derived, cl.Corrected, cl.Flags)}
+		r := trendRow{Cell: cl, Display: displayValue(cl.Value, ind.Unit, cl.ApproxKind),
+			Badges: valueBadges(cl.ApproxKind, cl.Partial, cl.Scope, cl.Derived, cl.Corrected, cl.Flags)}
 		if prev != nil && prev.JurisdictionKey == cl.JurisdictionKey {
 			r.Change = changeText(prev.Value, cl.Value, ind.Unit, prev.Approx || cl.Approx)
 			r.Up, r.Down = cl.Value > prev.Value, cl.Value < prev.Value
@@ -228,7 +228,7 @@ func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) c
 			i := col[c.Year]
 			// The item's name is its value as shown in the table (≥ for
 			// approximate values): the label prints it.
-			data[i] = opts.LineData{Name: displayValue(c.Value, ind.Unit, c.Approx), Value: c.Value}
+			data[i] = opts.LineData{Name: displayValue(c.Value, ind.Unit, c.ApproxKind), Value: c.Value}
 			p[i] = cellProvenance(c, ind)
 			rows = append(rows, cellCSVRow(c, ind))
 		}

@@ -119,6 +119,48 @@ func TestNewBatchReleasesEverything(t *testing.T) {
 	}
 }
 
+// TestBatchApproxColumns checks that the qualifier columns, and the columns
+// after them, hold each fact's own fields: a shifted builder index would
+// put a scope into approx_kind.
+func TestBatchApproxColumns(t *testing.T) {
+	data, err := fs.ReadFile(datasets.SampleReports(), "001_54d729c3997a150e.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := mustExtractor(t).Extract(context.Background(), "001.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewBatch(memory.NewGoAllocator(), []Report{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Release()
+	column := func(name string) int {
+		idx := FactSchema.FieldIndices(name)
+		if len(idx) != 1 {
+			t.Fatalf("FactSchema has %d fields %q; want 1", len(idx), name)
+		}
+		return idx[0]
+	}
+	approx := b.Facts.Column(column("approx")).(*array.Boolean)
+	kind := b.Facts.Column(column("approx_kind")).(*array.String)
+	scope := b.Facts.Column(column("scope")).(*array.String)
+	basis := b.Facts.Column(column("basis")).(*array.String)
+	kinds := map[string]int{}
+	for i, f := range r.Facts {
+		if approx.Value(i) != f.Approx || kind.Value(i) != f.ApproxKind || scope.Value(i) != f.Scope || basis.Value(i) != f.Basis {
+			t.Errorf("row %d = approx %v %q scope %q basis %q; want %v %q %q %q", i,
+				approx.Value(i), kind.Value(i), scope.Value(i), basis.Value(i), f.Approx, f.ApproxKind, f.Scope, f.Basis)
+		}
+		kinds[kind.Value(i)]++
+	}
+	// The sample states 约1502万元 and many 余 figures; both kinds must reach the batch.
+	if kinds["about"] == 0 || kinds["at_least"] == 0 || kinds[""] == 0 {
+		t.Errorf("approx_kind counts = %v; want exact, at_least and about rows", kinds)
+	}
+}
+
 func TestWalkReportsBadFilesAndGoesOn(t *testing.T) {
 	good, err := fs.ReadFile(datasets.SampleReports(), "004_3f536242070f5f00.txt")
 	if err != nil {

@@ -32,6 +32,7 @@ var FactSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "unit", Type: arrow.BinaryTypes.String},
 	{Name: "raw_unit", Type: arrow.BinaryTypes.String},
 	{Name: "approx", Type: arrow.FixedWidthTypes.Boolean},
+	{Name: "approx_kind", Type: arrow.BinaryTypes.String},
 	{Name: "scope", Type: arrow.BinaryTypes.String},
 	{Name: "quote", Type: arrow.BinaryTypes.String},
 	{Name: "start", Type: arrow.PrimitiveTypes.Int32},

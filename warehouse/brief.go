@@ -22,21 +22,23 @@ type Brief struct {
 // BriefLine is one indicator of the brief: the value, its rank among the
 // peers (same level, same parent division, same year) and its history.
 type BriefLine struct {
-	Indicator string   `json:"indicator"`
-	NameZH    string   `json:"name_zh"`
-	Category  string   `json:"category"`
-	Kind      string   `json:"kind"`
-	Unit      string   `json:"unit"`
-	Value     float64  `json:"value"`
-	Approx    bool     `json:"approx"`
-	Partial   bool     `json:"partial"`
-	Scope     string   `json:"scope"`
-	Derived   bool     `json:"derived"`
-	Corrected bool     `json:"corrected"`
-	Flags     []string `json:"flags"`
-	FactID    string   `json:"fact_id"`
-	ReportID  string   `json:"report_id"`
-	Quote     string   `json:"quote"`
+	Indicator string  `json:"indicator"`
+	NameZH    string  `json:"name_zh"`
+	Category  string  `json:"category"`
+	Kind      string  `json:"kind"`
+	Unit      string  `json:"unit"`
+	Value     float64 `json:"value"`
+	Approx    bool    `json:"approx"`
+	// ApproxKind says which way an approximate value leans (ApproxAtLeast …).
+	ApproxKind string   `json:"approx_kind"`
+	Partial    bool     `json:"partial"`
+	Scope      string   `json:"scope"`
+	Derived    bool     `json:"derived"`
+	Corrected  bool     `json:"corrected"`
+	Flags      []string `json:"flags"`
+	FactID     string   `json:"fact_id"`
+	ReportID   string   `json:"report_id"`
+	Quote      string   `json:"quote"`
 	// Rank is 1 for the largest value among Peers jurisdictions.
 	Rank  int `json:"rank"`
 	Peers int `json:"peers"`
@@ -46,9 +48,10 @@ type BriefLine struct {
 
 // YearValue is a value in one year.
 type YearValue struct {
-	Year   int     `json:"year"`
-	Value  float64 `json:"value"`
-	Approx bool    `json:"approx"`
+	Year       int     `json:"year"`
+	Value      float64 `json:"value"`
+	Approx     bool    `json:"approx"`
+	ApproxKind string  `json:"approx_kind"`
 }
 
 // Brief gathers the brief of a resolved jurisdiction for a year.
@@ -88,7 +91,7 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 		c := s.cell(i)
 		ind := s.catalog[s.cells[i].ind]
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
-			Value: c.Value, Approx: c.Approx, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
+			Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
 			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
 			History: []YearValue{}}
 		// Rank 1 is the largest; equal values share a rank.
@@ -101,7 +104,8 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 		l.Rank++
 		for _, h := range s.jurIndicatorCells(int32(j), int(s.cells[i].ind)) {
 			if y := int(s.reports[s.cells[h].report].year); y != year {
-				l.History = append(l.History, YearValue{Year: y, Value: s.cells[h].value, Approx: s.cells[h].bits&cellApprox != 0})
+				l.History = append(l.History, YearValue{Year: y, Value: s.cells[h].value, Approx: s.cells[h].bits&cellApprox != 0,
+					ApproxKind: s.cells[h].approxKind()})
 			}
 		}
 		b.Lines = append(b.Lines, l)

@@ -18,22 +18,25 @@ import (
 // Cell is one headline value with its provenance: what a chart draws and what
 // clicking it shows.
 type Cell struct {
-	JurisdictionKey  string   `json:"jurisdiction_key"`
-	JurisdictionCode string   `json:"jurisdiction_code"`
-	JurisdictionName string   `json:"jurisdiction_name"`
-	Year             int      `json:"year"`
-	Indicator        string   `json:"indicator"`
-	Value            float64  `json:"value"`
-	Unit             string   `json:"unit"`
-	Approx           bool     `json:"approx"`
-	Partial          bool     `json:"partial"`
-	Scope            string   `json:"scope"`
-	Derived          bool     `json:"derived"`
-	Corrected        bool     `json:"corrected"`
-	Flags            []string `json:"flags"`
-	FactID           string   `json:"fact_id"`
-	ReportID         string   `json:"report_id"`
-	Quote            string   `json:"quote"`
+	JurisdictionKey  string  `json:"jurisdiction_key"`
+	JurisdictionCode string  `json:"jurisdiction_code"`
+	JurisdictionName string  `json:"jurisdiction_name"`
+	Year             int     `json:"year"`
+	Indicator        string  `json:"indicator"`
+	Value            float64 `json:"value"`
+	Unit             string  `json:"unit"`
+	Approx           bool    `json:"approx"`
+	// ApproxKind says which way an approximate value leans: ApproxAtLeast,
+	// ApproxAbout or ApproxAtMost; "" when exact.
+	ApproxKind string   `json:"approx_kind"`
+	Partial    bool     `json:"partial"`
+	Scope      string   `json:"scope"`
+	Derived    bool     `json:"derived"`
+	Corrected  bool     `json:"corrected"`
+	Flags      []string `json:"flags"`
+	FactID     string   `json:"fact_id"`
+	ReportID   string   `json:"report_id"`
+	Quote      string   `json:"quote"`
 }
 
 // Catalog lists the indicator catalog, with the number of headline values
@@ -339,6 +342,9 @@ type YearTotal struct {
 	Jurisdictions int     `json:"jurisdictions"`
 	// Approx: at least one of the summed values is approximate (a lower bound).
 	Approx bool `json:"approx"`
+	// ApproxKind combines the summed values' kinds: one kind when they
+	// all lean the same way, ApproxAbout otherwise.
+	ApproxKind string `json:"approx_kind"`
 	// Largest are the largest values summed (at most five).
 	Largest []Cell `json:"largest"`
 }
@@ -370,11 +376,11 @@ func (db *DB) TopicYears(ctx context.Context, indicators []string, sc Scope) ([]
 			switch {
 			case f.whole && f.level == -1:
 				st := s.sliceStats(ind, year)
-				t.Total, t.Jurisdictions, t.Approx = st.total, st.count, st.approx
+				t.Total, t.Jurisdictions, t.Approx, t.ApproxKind = st.total, st.count, st.approx, st.approxKind
 				largest = s.scopeCells(sp, f, yearTotalLargest)
 			case f.whole:
 				st := s.levelStats[levelSlice{ind: ind, year: year, level: f.level}]
-				t.Total, t.Jurisdictions, t.Approx = st.total, st.count, st.approx
+				t.Total, t.Jurisdictions, t.Approx, t.ApproxKind = st.total, st.count, st.approx, st.approxKind
 				largest = s.scopeCells(sp, f, yearTotalLargest)
 			default:
 				in := s.scopeCells(sp, f, 0)
@@ -382,6 +388,7 @@ func (db *DB) TopicYears(ctx context.Context, indicators []string, sc Scope) ([]
 					c := &s.cells[i]
 					t.Total += c.value
 					t.Approx = t.Approx || c.bits&cellApprox != 0
+					t.ApproxKind = combineApprox(t.ApproxKind, c.approxKind())
 				}
 				t.Jurisdictions = len(in)
 				largest = in[:min(len(in), yearTotalLargest)]

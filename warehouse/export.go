@@ -31,7 +31,7 @@ type exportTable struct {
 // point into) and the division table.
 var exportTables = []exportTable{
 	{"facts", `SELECT f.fact_id, f.report_id, r.jurisdiction_code, r.jurisdiction_name, r.year, f.indicator, f.value,
-		f.unit, f.raw_unit, f.approx, f.scope, f.quote, f.start, f."end", f.derived, f.flags, f.numerator,
+		f.unit, f.raw_unit, f.approx, f.approx_kind, f.scope, f.quote, f.start, f."end", f.derived, f.flags, f.numerator,
 		f.denominator, f.basis, f.corrected, f.added, f.extracted_value
 		FROM facts_corrected f JOIN report_jurisdictions r USING (report_id)
 		ORDER BY r.year, f.report_id, f.start, f.fact_id`, true},

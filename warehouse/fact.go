@@ -32,7 +32,7 @@ type FactRecord struct {
 // equality on fact_id: DuckDB uses an index only when the scan has exactly
 // one filter.
 const factByID = `
-	SELECT fact_id, report_id, indicator, value, unit, raw_unit, approx, scope, quote, start, "end",
+	SELECT fact_id, report_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end",
 	       derived, flags, corrected, added, extracted_value, numerator, denominator, basis
 	FROM facts_corrected WHERE fact_id = $1`
 
@@ -47,7 +47,7 @@ func (db *DB) Fact(ctx context.Context, id string) (FactRecord, error) {
 	var num, den sql.NullFloat64
 	var flags []any
 	err := db.sql.QueryRowContext(ctx, factByID, id).Scan(&f.FactID, &f.ReportID, &f.Indicator, &f.Value,
-		&f.Unit, &f.RawUnit, &f.Approx, &f.Scope, &quote, &start, &end, &f.Derived, &flags, &f.Corrected,
+		&f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &quote, &start, &end, &f.Derived, &flags, &f.Corrected,
 		&f.Added, &f.ExtractedValue, &num, &den, &basis)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, fmt.Errorf("fact %q: %w", id, ErrNotFound)

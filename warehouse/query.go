@@ -69,13 +69,14 @@ func (db *DB) Years(ctx context.Context) ([]int, error) {
 
 // TrendRow is a jurisdiction's headline value in one year.
 type TrendRow struct {
-	Year     int     `json:"year"`
-	Value    float64 `json:"value"`
-	Approx   bool    `json:"approx"`
-	Partial  bool    `json:"partial"`
-	Derived  bool    `json:"derived"`
-	FactID   string  `json:"fact_id"`
-	ReportID string  `json:"report_id"`
+	Year       int     `json:"year"`
+	Value      float64 `json:"value"`
+	Approx     bool    `json:"approx"`
+	ApproxKind string  `json:"approx_kind"`
+	Partial    bool    `json:"partial"`
+	Derived    bool    `json:"derived"`
+	FactID     string  `json:"fact_id"`
+	ReportID   string  `json:"report_id"`
 }
 
 // Trend returns a jurisdiction's headline values for an indicator, oldest year first.
@@ -95,7 +96,7 @@ func (db *DB) Trend(ctx context.Context, indicator, jurisdiction string) ([]Tren
 	}
 	for _, i := range s.jurIndicatorCells(int32(j), ind) {
 		c := s.cell(i)
-		out = append(out, TrendRow{Year: c.Year, Value: c.Value, Approx: c.Approx, Partial: c.Partial, Derived: c.Derived,
+		out = append(out, TrendRow{Year: c.Year, Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Derived: c.Derived,
 			FactID: c.FactID, ReportID: c.ReportID})
 	}
 	return out, nil
@@ -124,19 +125,21 @@ type Report struct {
 
 // Fact is a stored fact as readers see it (corrections applied).
 type Fact struct {
-	FactID    string   `json:"fact_id"`
-	Indicator string   `json:"indicator"`
-	Value     float64  `json:"value"`
-	Unit      string   `json:"unit"`
-	RawUnit   string   `json:"raw_unit"`
-	Approx    bool     `json:"approx"`
-	Scope     string   `json:"scope"`
-	Quote     string   `json:"quote"`
-	Start     int      `json:"start"`
-	End       int      `json:"end"`
-	Derived   bool     `json:"derived"`
-	Flags     []string `json:"flags"`
-	Corrected bool     `json:"corrected"`
+	FactID    string  `json:"fact_id"`
+	Indicator string  `json:"indicator"`
+	Value     float64 `json:"value"`
+	Unit      string  `json:"unit"`
+	RawUnit   string  `json:"raw_unit"`
+	Approx    bool    `json:"approx"`
+	// ApproxKind says which way an approximate value leans (ApproxAtLeast …).
+	ApproxKind string   `json:"approx_kind"`
+	Scope      string   `json:"scope"`
+	Quote      string   `json:"quote"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
+	Derived    bool     `json:"derived"`
+	Flags      []string `json:"flags"`
+	Corrected  bool     `json:"corrected"`
 }
 
 // Report returns a report with its text and facts (ordered by position).
@@ -163,7 +166,7 @@ func (db *DB) Report(ctx context.Context, id string) (Report, error) {
 		return r, fmt.Errorf("report %q: %w", id, err)
 	}
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT fact_id, indicator, value, unit, raw_unit, approx, scope, quote, start, "end", derived, flags, corrected
+		SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
 		FROM facts_corrected WHERE report_id = $1 ORDER BY start, indicator`, id)
 	if err != nil {
 		return r, fmt.Errorf("report %q facts: %w", id, err)
@@ -173,7 +176,7 @@ func (db *DB) Report(ctx context.Context, id string) (Report, error) {
 	for rows.Next() {
 		var f Fact
 		var flags []any
-		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.Scope, &f.Quote,
+		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &f.Quote,
 			&f.Start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
 			return r, fmt.Errorf("report %q facts: %w", id, err)
 		}

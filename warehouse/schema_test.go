@@ -33,6 +33,8 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		`INSERT INTO facts VALUES ('aaaaaaaaaaaaaaaa-1', 'aaaaaaaaaaaaaaaa', 'mediation.cases_accepted', 374, '件', '件', false, '',
 			'全年受理矛盾纠纷374件', 8, 11, false, [], NULL, NULL, '')`,
 		`INSERT INTO corrections VALUES (nextval('correction_ids'), 'aaaaaaaaaaaaaaaa-1', 'aaaaaaaaaaaaaaaa', NULL, 380, 'set', '李明', '表格', now())`,
+		`INSERT INTO facts VALUES ('aaaaaaaaaaaaaaaa-2', 'aaaaaaaaaaaaaaaa', 'mediation.cases_accepted', 300, '件', '件', true, '调解室',
+			'调解室受理300余件', 30, 33, false, [], NULL, NULL, '')`,
 	} {
 		if _, err := old.ExecContext(ctx, q); err != nil {
 			t.Fatalf("build version 1 warehouse: %.60s: %v", q, err)
@@ -58,15 +60,23 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		versions = append(versions, v)
 	}
 	rows.Close()
-	if want := []int{1, 2, 3, 4}; !reflect.DeepEqual(versions, want) {
+	if want := []int{1, 2, 3, 4, 5}; !reflect.DeepEqual(versions, want) {
 		t.Errorf("schema_version after upgrade = %v; want %v", versions, want)
+	}
+	// Version 5: an approximate fact of before keeps the weakest claim, "about".
+	var kinds string
+	if err := db.sql.QueryRowContext(ctx, `SELECT string_agg(fact_id || '=' || approx_kind, ',' ORDER BY fact_id) FROM facts`).Scan(&kinds); err != nil {
+		t.Fatal(err)
+	}
+	if want := "aaaaaaaaaaaaaaaa-1=,aaaaaaaaaaaaaaaa-2=about"; kinds != want {
+		t.Errorf("approx_kind after upgrade = %s; want %s", kinds, want)
 	}
 	rep, err := db.Report(ctx, "aaaaaaaaaaaaaaaa")
 	if err != nil {
 		t.Fatalf("Report after upgrade: %v", err)
 	}
-	if len(rep.Facts) != 1 || rep.Facts[0].Value != 380 || !rep.Facts[0].Corrected {
-		t.Errorf("facts after upgrade = %+v; want the corrected 380", rep.Facts)
+	if len(rep.Facts) != 2 || rep.Facts[0].Value != 380 || !rep.Facts[0].Corrected || rep.Facts[1].ApproxKind != ApproxAbout {
+		t.Errorf("facts after upgrade = %+v; want the corrected 380 and the approximate 300 (about)", rep.Facts)
 	}
 	if v, ok := headlineValue(t, db, "110105019", 2023, "mediation.cases_accepted"); !ok || v != 380 {
 		t.Errorf("headline after upgrade = %v, %v; want 380 (the table is refilled)", v, ok)

@@ -114,13 +114,47 @@ type factKey struct {
 	fact   uint64
 }
 
+// The kinds of approximation (facts.approx_kind): which way the true value
+// may lie from a number written with a qualifier.
+const (
+	ApproxAtLeast = "at_least" // 余 多 超过 逾 以上: at least this much
+	ApproxAbout   = "about"    // 约 左右 上下: an estimate
+	ApproxAtMost  = "at_most"  // 近 将近 接近: a little less
+)
+
+// combineApprox is the kind of a sum of two values of kinds a and b.
+func combineApprox(a, b string) string {
+	switch {
+	case a == "" || a == b:
+		return b
+	case b == "":
+		return a
+	}
+	return ApproxAbout
+}
+
 const (
 	cellApprox uint8 = 1 << iota
 	cellPartial
 	cellDerived
 	cellCorrected
 	cellRatio // the fact states a numerator and denominator (snapshot.ratios)
+	cellAbout // an approximate value's kind; at least when neither is set
+	cellAtMost
 )
+
+// approxKind returns the kind of the cell's approximation ("" when exact).
+func (c *snapCell) approxKind() string {
+	switch {
+	case c.bits&cellApprox == 0:
+		return ""
+	case c.bits&cellAbout != 0:
+		return ApproxAbout
+	case c.bits&cellAtMost != 0:
+		return ApproxAtMost
+	}
+	return ApproxAtLeast
+}
 
 // snapReport is a report as the snapshot needs it.
 type snapReport struct {
@@ -143,6 +177,8 @@ type sliceStats struct {
 	flagged int
 	total   float64
 	approx  bool
+	// approxKind combines the approximate values' kinds (combineApprox).
+	approxKind string
 	// flaggedExamples are the first three flagged cells by fact ID (whole slices only).
 	flaggedExamples []int32
 }
@@ -244,7 +280,7 @@ func (s *snapshot) cell(i int32) Cell {
 	return Cell{
 		JurisdictionKey: j.key, JurisdictionCode: j.code, JurisdictionName: s.strs[r.name],
 		Year: int(r.year), Indicator: s.catalog[c.ind].Code, Value: c.value, Unit: s.strs[c.unit],
-		Approx: c.bits&cellApprox != 0, Partial: c.bits&cellPartial != 0, Scope: s.strs[c.scope],
+		Approx: c.bits&cellApprox != 0, ApproxKind: c.approxKind(), Partial: c.bits&cellPartial != 0, Scope: s.strs[c.scope],
 		Derived: c.bits&cellDerived != 0, Corrected: c.bits&cellCorrected != 0,
 		Flags: append([]string{}, s.flagSets[c.flags]...), FactID: s.factID(c), ReportID: r.id,
 		Quote: string(s.quotes[s.quoteStart[c.quote]:s.quoteStart[c.quote+1]]),

@@ -477,7 +477,7 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		WITH r AS (SELECT report_id, (row_number() OVER (ORDER BY report_id) - 1)::INTEGER AS ord FROM reports),
 		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
 		SELECT r.ord, i.ord, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
-		       numerator, denominator, quote
+		       numerator, denominator, quote, approx_kind
 		FROM headline JOIN r USING (report_id) JOIN i USING (indicator)`, func(rec arrow.RecordBatch) error {
 		report, err1 := column[*array.Int32](rec, 0)
 		ind, err2 := column[*array.Int32](rec, 1)
@@ -493,7 +493,8 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		num, err12 := column[*array.Float64](rec, 11)
 		den, err13 := column[*array.Float64](rec, 12)
 		quote, err14 := column[*array.String](rec, 13)
-		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14); err != nil {
+		kind, err15 := column[*array.String](rec, 14)
+		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14, err15); err != nil {
 			return err
 		}
 		flagVals, ok := flags.ListValues().(*array.String)
@@ -531,6 +532,16 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 			}{{approx, cellApprox}, {partial, cellPartial}, {derived, cellDerived}, {corrected, cellCorrected}} {
 				if bit.col.IsValid(i) && bit.col.Value(i) {
 					c.bits |= bit.bit
+				}
+			}
+			if c.bits&cellApprox != 0 {
+				// An approximate value of unknown kind claims the least: about.
+				switch kind.Value(i) {
+				case ApproxAtLeast:
+				case ApproxAtMost:
+					c.bits |= cellAtMost
+				default:
+					c.bits |= cellAbout
 				}
 			}
 			c.fact = s.encodeFact(s.reports[r].id, fact.Value(i))
@@ -712,6 +723,7 @@ func (b *snapshotBuilder) stats(nYears int) {
 		t.count++
 		t.total += c.value
 		t.approx = t.approx || c.bits&cellApprox != 0
+		t.approxKind = combineApprox(t.approxKind, c.approxKind())
 		if c.flags != 0 {
 			t.flagged++
 		}

@@ -869,7 +869,7 @@ func oracleTrendCells(ctx context.Context, db *DB, indicator string, keys []stri
 // oracleTrend is Trend of c5a3aa9:warehouse/query.go.
 func oracleTrend(ctx context.Context, db *DB, indicator, jurisdiction string) ([]TrendRow, error) {
 	rows, err := db.sql.QueryContext(ctx, `
-		SELECT year, value, approx, partial, derived, fact_id, report_id FROM headline
+		SELECT year, value, approx, approx_kind, partial, derived, fact_id, report_id FROM headline
 		WHERE indicator = $1 AND jurisdiction_code = $2 ORDER BY year`, indicator, jurisdiction)
 	if err != nil {
 		return nil, err
@@ -878,7 +878,7 @@ func oracleTrend(ctx context.Context, db *DB, indicator, jurisdiction string) ([
 	out := []TrendRow{}
 	for rows.Next() {
 		var r TrendRow
-		if err := rows.Scan(&r.Year, &r.Value, &r.Approx, &r.Partial, &r.Derived, &r.FactID, &r.ReportID); err != nil {
+		if err := rows.Scan(&r.Year, &r.Value, &r.Approx, &r.ApproxKind, &r.Partial, &r.Derived, &r.FactID, &r.ReportID); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -1343,9 +1343,9 @@ func oracleBrief(ctx context.Context, db *DB, code string, year int) (Brief, err
 			WHERE year = $2 AND jurisdiction_level = $3 AND jurisdiction_code <> ''
 			  AND ($4 = '' OR starts_with(jurisdiction_code, $4))
 		)
-		SELECT h.indicator, i.name_zh, i.category, i.kind, i.unit, h.value, h.approx, h.partial, h.scope,
+		SELECT h.indicator, i.name_zh, i.category, i.kind, i.unit, h.value, h.approx, h.approx_kind, h.partial, h.scope,
 		       h.derived, h.corrected, h.flags, h.fact_id, h.report_id, h.quote, p.rnk, p.n,
-		       (SELECT list({'year': o.year, 'value': o.value, 'approx': o.approx} ORDER BY o.year)
+		       (SELECT list({'year': o.year, 'value': o.value, 'approx': o.approx, 'approx_kind': o.approx_kind} ORDER BY o.year)
 		        FROM headline o WHERE o.jurisdiction_code = h.jurisdiction_code AND o.indicator = h.indicator AND o.year <> h.year)
 		FROM headline h
 		JOIN indicators i ON i.code = h.indicator
@@ -1360,7 +1360,7 @@ func oracleBrief(ctx context.Context, db *DB, code string, year int) (Brief, err
 		var l BriefLine
 		var flags []any
 		var hist any
-		if err := rows.Scan(&l.Indicator, &l.NameZH, &l.Category, &l.Kind, &l.Unit, &l.Value, &l.Approx, &l.Partial,
+		if err := rows.Scan(&l.Indicator, &l.NameZH, &l.Category, &l.Kind, &l.Unit, &l.Value, &l.Approx, &l.ApproxKind, &l.Partial,
 			&l.Scope, &l.Derived, &l.Corrected, &flags, &l.FactID, &l.ReportID, &l.Quote, &l.Rank, &l.Peers, &hist); err != nil {
 			return b, err
 		}
@@ -1378,6 +1378,7 @@ func oracleBrief(ctx context.Context, db *DB, code string, year int) (Brief, err
 			}
 			yv.Value, _ = m["value"].(float64)
 			yv.Approx, _ = m["approx"].(bool)
+			yv.ApproxKind, _ = m["approx_kind"].(string)
 			l.History = append(l.History, yv)
 		}
 		b.Lines = append(b.Lines, l)

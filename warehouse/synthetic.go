@@ -133,14 +133,16 @@ func (db *DB) LoadSynthetic(ctx context.Context, batches iter.Seq[SyntheticBatch
 			}
 		}
 		for _, q := range []string{
-			`INSERT INTO facts BY NAME SELECT fact_id, report_id, indicator, value, unit, unit AS raw_unit, approx, scope, quote,
+			// The corpus writes its approximate values as 300余件: at least.
+			`INSERT INTO facts BY NAME SELECT fact_id, report_id, indicator, value, unit, unit AS raw_unit, approx,
+			        CASE WHEN approx THEN 'at_least' ELSE '' END AS approx_kind, scope, quote,
 			        0 AS start, 1 AS "end", derived, flags, NULL AS numerator, NULL AS denominator, '' AS basis
 			 FROM synthetic_headline`,
 			`INSERT INTO headline BY NAME
 			 SELECT coalesce(nullif(jurisdiction_code, ''), 'report:' || report_id) AS jurisdiction_key,
 			        jurisdiction_code, jurisdiction_name, jurisdiction_level, year, indicator, value, unit, approx, partial,
 			        scope, derived, flags, false AS corrected, fact_id, report_id, quote,
-			        NULL AS numerator, NULL AS denominator, '' AS basis
+			        NULL AS numerator, NULL AS denominator, '' AS basis, CASE WHEN approx THEN 'at_least' ELSE '' END AS approx_kind
 			 FROM synthetic_headline ORDER BY indicator, year, value DESC`,
 			`DROP TABLE synthetic_headline`,
 		} {

@@ -13,10 +13,11 @@ type Number struct {
 	// included (1.5万, 二十) but qualifiers (余, 约) excluded.
 	Start, End int
 	// Next is the byte offset just after the numeral and a directly attached
-	// approximate suffix (余, 多, 来): where a unit would start.
+	// approximate suffix (余, 多): where a unit would start.
 	Next int
-	// Approx is true when a suffix qualifier is attached (1万余, 二十多).
-	Approx bool
+	// Bound is AtLeast when a suffix qualifier is attached (1万余, 二十多),
+	// Exact otherwise.
+	Bound Bound
 	// Chinese is true when the numeral contains Chinese digits (两, 十二);
 	// 1.5万 is Arabic.
 	Chinese bool
@@ -61,7 +62,7 @@ func ParseAt(s string, i int) (Number, bool) {
 	}
 	n.Next = n.End
 	if r, size := utf8.DecodeRuneInString(s[n.End:]); r == '余' || r == '多' {
-		n.Approx = true
+		n.Bound = AtLeast
 		n.Next = n.End + size
 	}
 	return n, true
@@ -309,45 +310,103 @@ func round(v float64) float64 {
 	return float64(int64(v*k-0.5)) / k
 }
 
-// approxPrefixes are qualifiers written before a number that make it an
-// estimate or a lower bound. Longer forms come first.
-var approxPrefixes = []string{"超过", "将近", "接近", "大约", "约有", "不少于", "多于", "近", "约", "超", "逾"}
+// Bound is what a qualifier says about the true value relative to the
+// figure as written. A reader must not show 近500 as "500 or more": the
+// kind decides how a value may be displayed and compared.
+type Bound uint8
 
-// ApproxBefore reports whether the text just before byte offset i (where a
-// number starts) holds an approximate qualifier: 近 约 超 超过 逾 将近 接近
-// 大约 不少于. 达 alone is not a qualifier (达181.7万元 is exact).
-func ApproxBefore(s string, i int) bool {
+const (
+	// Exact: no qualifier (受理167件).
+	Exact Bound = iota
+	// AtLeast: the true value is the figure or more (300余件, 超过300件, 300件以上).
+	AtLeast
+	// About: the figure is an estimate either way (约300件, 300件左右).
+	About
+	// AtMost: the true value is just under the figure (近500件, 将近500件).
+	AtMost
+)
+
+// String returns the kind as stored with a fact: "exact", "at_least",
+// "about" or "at_most".
+func (b Bound) String() string {
+	switch b {
+	case AtLeast:
+		return "at_least"
+	case About:
+		return "about"
+	case AtMost:
+		return "at_most"
+	}
+	return "exact"
+}
+
+// And combines two qualifiers of the same figure. Agreeing or absent
+// qualifiers keep their kind; disagreeing ones (约300件以上) make the weaker
+// claim, About.
+func (b Bound) And(o Bound) Bound {
+	switch {
+	case b == o || o == Exact:
+		return b
+	case b == Exact:
+		return o
+	}
+	return About
+}
+
+// qualifier is a word that makes a figure approximate, with its kind.
+type qualifier struct {
+	text  string
+	bound Bound
+}
+
+// approxPrefixes are qualifiers written before a number. Longer forms come
+// first (将近 before 近, 大约 before 约).
+var approxPrefixes = []qualifier{
+	{"超过", AtLeast}, {"不少于", AtLeast}, {"多于", AtLeast}, {"超", AtLeast}, {"逾", AtLeast},
+	{"大约", About}, {"约有", About}, {"约", About},
+	{"将近", AtMost}, {"接近", AtMost}, {"近", AtMost},
+}
+
+// BoundBefore returns the kind of the qualifier just before byte offset i
+// (where a number starts): 超过 逾 不少于 → AtLeast, 约 大约 → About, 近 将近
+// 接近 → AtMost; Exact when there is none. 达 alone is not a qualifier
+// (达181.7万元 is exact), nor is 超 of 超出 or 超时.
+func BoundBefore(s string, i int) Bound {
 	if i < 0 || i > len(s) {
-		return false
+		return Exact
 	}
 	head := s[:i]
-	for _, p := range approxPrefixes {
-		if strings.HasSuffix(head, p) {
-			if p == "超" && (strings.HasSuffix(head, "超出") || strings.HasSuffix(head, "超时")) {
+	for _, q := range approxPrefixes {
+		if strings.HasSuffix(head, q.text) {
+			if q.text == "超" && (strings.HasSuffix(head, "超出") || strings.HasSuffix(head, "超时")) {
 				continue
 			}
-			return true
+			return q.bound
 		}
 	}
-	return false
+	return Exact
 }
 
 // approxSuffixes are qualifiers written after a number and its unit.
-var approxSuffixes = []string{"以上", "左右", "有余", "之多", "上下"}
+var approxSuffixes = []qualifier{
+	{"以上", AtLeast}, {"有余", AtLeast}, {"之多", AtLeast},
+	{"左右", About}, {"上下", About},
+}
 
-// ApproxAfter reports whether a qualifier such as 以上 or 左右 follows at
-// byte offset i (just after a unit: 300人以上, 50件左右).
-func ApproxAfter(s string, i int) bool {
+// BoundAfter returns the kind of the qualifier that follows at byte offset
+// i (just after a unit): 300人以上 → AtLeast, 50件左右 → About; Exact when
+// there is none.
+func BoundAfter(s string, i int) Bound {
 	if i < 0 || i > len(s) {
-		return false
+		return Exact
 	}
 	tail := s[i:]
-	for _, p := range approxSuffixes {
-		if strings.HasPrefix(tail, p) {
-			return true
+	for _, q := range approxSuffixes {
+		if strings.HasPrefix(tail, q.text) {
+			return q.bound
 		}
 	}
-	return false
+	return Exact
 }
 
 // Percent parses 百分之N at byte offset i (百分之九十八, 百分之98.5) and

@@ -13,7 +13,7 @@ func TestParseAt(t *testing.T) {
 		ok      bool
 		value   float64
 		text    string
-		approx  bool
+		bound   Bound
 		chinese bool
 		next    string // what follows Next
 	}{
@@ -28,18 +28,18 @@ func TestParseAt(t *testing.T) {
 		{in: "两次", ok: true, value: 2, text: "两", chinese: true, next: "次"},
 		{in: "三场", ok: true, value: 3, text: "三", chinese: true, next: "场"},
 		{in: "十二期", ok: true, value: 12, text: "十二", chinese: true, next: "期"},
-		{in: "一万余份", ok: true, value: 10000, text: "一万", approx: true, chinese: true, next: "份"},
-		{in: "二十余人", ok: true, value: 20, text: "二十", approx: true, chinese: true, next: "人"},
-		{in: "百余次", ok: true, value: 100, text: "百", approx: true, chinese: true, next: "次"},
+		{in: "一万余份", ok: true, value: 10000, text: "一万", bound: AtLeast, chinese: true, next: "份"},
+		{in: "二十余人", ok: true, value: 20, text: "二十", bound: AtLeast, chinese: true, next: "人"},
+		{in: "百余次", ok: true, value: 100, text: "百", bound: AtLeast, chinese: true, next: "次"},
 		{in: "数十人", ok: false},
 		{in: "数十人", at: "十", ok: false},
 		{in: "几百人", at: "百", ok: false},
-		{in: "1.5万余人次", ok: true, value: 15000, text: "1.5万", approx: true, next: "人次"},
+		{in: "1.5万余人次", ok: true, value: 15000, text: "1.5万", bound: AtLeast, next: "人次"},
 		{in: "98.20%", ok: true, value: 98.2, text: "98.20", next: "%"},
-		{in: "1万余份", ok: true, value: 10000, text: "1万", approx: true, next: "份"},
-		{in: "91余场次", ok: true, value: 91, text: "91", approx: true, next: "场次"},
-		{in: "10000余次", ok: true, value: 10000, text: "10000", approx: true, next: "次"},
-		{in: "3000多份", ok: true, value: 3000, text: "3000", approx: true, next: "份"},
+		{in: "1万余份", ok: true, value: 10000, text: "1万", bound: AtLeast, next: "份"},
+		{in: "91余场次", ok: true, value: 91, text: "91", bound: AtLeast, next: "场次"},
+		{in: "10000余次", ok: true, value: 10000, text: "10000", bound: AtLeast, next: "次"},
+		{in: "3000多份", ok: true, value: 3000, text: "3000", bound: AtLeast, next: "份"},
 		{in: "一百零五件", ok: true, value: 105, text: "一百零五", chinese: true, next: "件"},
 		{in: "两千三百人", ok: true, value: 2300, text: "两千三百", chinese: true, next: "人"},
 		{in: "三百五十件", ok: true, value: 350, text: "三百五十", chinese: true, next: "件"},
@@ -70,7 +70,7 @@ func TestParseAt(t *testing.T) {
 		{in: "3千人", ok: true, value: 3000, text: "3千", next: "人"},
 		{in: "2.", ok: true, value: 2, text: "2", next: "."},
 		{in: "一是", ok: true, value: 1, text: "一", chinese: true, next: "是"},
-		{in: "二十多个", ok: true, value: 20, text: "二十", approx: true, chinese: true, next: "个"},
+		{in: "二十多个", ok: true, value: 20, text: "二十", bound: AtLeast, chinese: true, next: "个"},
 		{in: "20192020172件", ok: true, value: 20192020172, text: "20192020172", next: "件"},
 		{in: "99999999999999999999件", ok: false},
 		{in: "0.5%", ok: true, value: 0.5, text: "0.5", next: "%"},
@@ -88,55 +88,84 @@ func TestParseAt(t *testing.T) {
 		if !ok {
 			continue
 		}
-		if n.Value != tt.value || n.Text(tt.in) != tt.text || n.Approx != tt.approx || n.Chinese != tt.chinese || tt.in[n.Next:] != tt.next {
-			t.Errorf("ParseAt(%q, %d) = value %v text %q approx %v chinese %v next %q; want %v %q %v %v %q",
-				tt.in, i, n.Value, n.Text(tt.in), n.Approx, n.Chinese, tt.in[n.Next:], tt.value, tt.text, tt.approx, tt.chinese, tt.next)
+		if n.Value != tt.value || n.Text(tt.in) != tt.text || n.Bound != tt.bound || n.Chinese != tt.chinese || tt.in[n.Next:] != tt.next {
+			t.Errorf("ParseAt(%q, %d) = value %v text %q bound %v chinese %v next %q; want %v %q %v %v %q",
+				tt.in, i, n.Value, n.Text(tt.in), n.Bound, n.Chinese, tt.in[n.Next:], tt.value, tt.text, tt.bound, tt.chinese, tt.next)
 		}
 	}
 }
 
-func TestApproxBefore(t *testing.T) {
+// TestBoundBefore covers every prefix qualifier and its kind.
+func TestBoundBefore(t *testing.T) {
 	tests := []struct {
 		in   string
-		want bool
+		want Bound
 	}{
-		{"涉及金额约", true},
-		{"持证率已超", true},
-		{"超过", true},
-		{"逾", true},
-		{"近", true},
-		{"将近", true},
-		{"接近", true},
-		{"大约", true},
-		{"不少于", true},
-		{"涉及金额达", false},
-		{"受理", false},
-		{"", false},
-		{"超时率", false},
-		{"超出", false},
+		{"涉及金额约", About},
+		{"大约", About},
+		{"约有", About},
+		{"持证率已超", AtLeast},
+		{"超过", AtLeast},
+		{"逾", AtLeast},
+		{"不少于", AtLeast},
+		{"多于", AtLeast},
+		{"近", AtMost},
+		{"将近", AtMost},
+		{"接近", AtMost},
+		{"涉及金额达", Exact},
+		{"受理", Exact},
+		{"", Exact},
+		{"超时率", Exact},
+		{"超出", Exact},
 	}
 	for _, tt := range tests {
-		if got := ApproxBefore(tt.in, len(tt.in)); got != tt.want {
-			t.Errorf("ApproxBefore(%q) = %v; want %v", tt.in, got, tt.want)
+		if got := BoundBefore(tt.in, len(tt.in)); got != tt.want {
+			t.Errorf("BoundBefore(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+	if got := BoundBefore("约", 4); got != Exact {
+		t.Errorf("BoundBefore out of range = %v; want exact", got)
+	}
+}
+
+// TestBoundAfter covers every suffix qualifier and its kind.
+func TestBoundAfter(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Bound
+	}{
+		{"以上", AtLeast},
+		{"有余", AtLeast},
+		{"之多", AtLeast},
+		{"左右", About},
+		{"上下", About},
+		{"余", Exact},
+		{",其中", Exact},
+		{"", Exact},
+	}
+	for _, tt := range tests {
+		if got := BoundAfter(tt.in, 0); got != tt.want {
+			t.Errorf("BoundAfter(%q) = %v; want %v", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestApproxAfter(t *testing.T) {
+func TestBoundAnd(t *testing.T) {
 	tests := []struct {
-		in   string
-		want bool
+		a, b, want Bound
 	}{
-		{"以上", true},
-		{"左右", true},
-		{"有余", true},
-		{"余", false},
-		{",其中", false},
-		{"", false},
+		{Exact, Exact, Exact},
+		{AtLeast, Exact, AtLeast},
+		{Exact, AtMost, AtMost},
+		{About, About, About},
+		{AtLeast, AtLeast, AtLeast},
+		{About, AtLeast, About},  // 约300件以上
+		{AtMost, AtLeast, About}, // 近300余件
+		{AtLeast, AtMost, About},
 	}
 	for _, tt := range tests {
-		if got := ApproxAfter(tt.in, 0); got != tt.want {
-			t.Errorf("ApproxAfter(%q) = %v; want %v", tt.in, got, tt.want)
+		if got := tt.a.And(tt.b); got != tt.want {
+			t.Errorf("%v.And(%v) = %v; want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
@@ -200,8 +229,8 @@ func FuzzParseAt(f *testing.F) {
 				t.Fatalf("ParseAt(%q, %d) = %v; want non-negative", s, i, n.Value)
 			}
 		}
-		ApproxBefore(s, i)
-		ApproxAfter(s, i)
+		BoundBefore(s, i)
+		BoundAfter(s, i)
 		Percent(s, i)
 	})
 }

@@ -353,16 +353,17 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr crule
 	if cr.town != "" && x.opt.town() {
 		code = cr.town
 	}
-	approx := n.Approx || cnnum.ApproxBefore(s, n.Start) || cnnum.ApproxAfter(s, unitEnd)
+	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
 	f := found{
 		Fact: Fact{
-			Indicator: code,
-			Value:     value,
-			Unit:      cr.unit,
-			RawUnit:   u.text,
-			Approx:    approx,
-			Scope:     x.scope(code, S, C, n.Start, E),
-			Quote:     strings.TrimSpace(s[C:max(E, unitEnd)]),
+			Indicator:  code,
+			Value:      value,
+			Unit:       cr.unit,
+			RawUnit:    u.text,
+			Approx:     bound != cnnum.Exact,
+			ApproxKind: approxKind(bound),
+			Scope:      x.scope(code, S, C, n.Start, E),
+			Quote:      strings.TrimSpace(s[C:max(E, unitEnd)]),
 		},
 		start: start,
 		end:   n.End,

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/fazhi/fazhi/ingest/cnnum"
 )
 
 // ratio says how a rate is computed from two counts of the same scope.
@@ -115,12 +117,14 @@ func derive(facts []Fact) []Fact {
 				continue
 			}
 			num, den := f.Value, facts[di].Value
+			approx := f.Approx || facts[di].Approx
 			if r.less != "" {
 				li := nearest(r.less, f.Scope, f.Start, false)
 				if li < 0 {
 					continue
 				}
 				den -= facts[li].Value
+				approx = approx || facts[li].Approx
 			}
 			if den <= 0 || num > den {
 				continue
@@ -130,6 +134,7 @@ func derive(facts []Fact) []Fact {
 				Indicator:   r.rate,
 				Value:       math.Round(num/den*10000) / 100,
 				Unit:        "%",
+				Approx:      approx,
 				Scope:       f.Scope,
 				Quote:       f.Quote,
 				Start:       facts[i].Start,
@@ -139,6 +144,11 @@ func derive(facts []Fact) []Fact {
 				Numerator:   ptr(num),
 				Denominator: ptr(den),
 				Basis:       r.basis,
+			}
+			if approx {
+				// A ratio of bounds or estimates bounds nothing: 近500/300余
+				// may be above or below the computed rate.
+				d.ApproxKind = approxKind(cnnum.About)
 			}
 			if d.Value == 100 {
 				d.Flags = append(d.Flags, FlagCeiling)

@@ -152,11 +152,17 @@ func TestDerived(t *testing.T) {
 		code     string
 		value    float64
 		derived  bool
+		kind     string // ApproxKind
 	}{
-		{"success rate derived", "受理矛盾纠纷374件,调解成功367件。", "mediation.success_rate", 98.13, true},
-		{"stated rate kept", "受理矛盾纠纷374件,调解成功367件,调解成功率97%。", "mediation.success_rate", 97, false},
-		{"petition rate derived", "办理信访案件547宗,办结519宗。", "petition.conclusion_rate", 94.88, true},
-		{"loss rate from concluded cases", "参与7件行政诉讼案件审理(其中1件驳回原告诉讼请求、2件原告撤诉、4件尚在审理中),败诉0件。", "litigation.loss_rate", 0, true},
+		{"success rate derived", "受理矛盾纠纷374件,调解成功367件。", "mediation.success_rate", 98.13, true, ""},
+		{"stated rate kept", "受理矛盾纠纷374件,调解成功367件,调解成功率97%。", "mediation.success_rate", 97, false, ""},
+		{"petition rate derived", "办理信访案件547宗,办结519宗。", "petition.conclusion_rate", 94.88, true, ""},
+		{"loss rate from concluded cases", "参与7件行政诉讼案件审理(其中1件驳回原告诉讼请求、2件原告撤诉、4件尚在审理中),败诉0件。", "litigation.loss_rate", 0, true, ""},
+		// A ratio of a bound and an estimate is only an estimate.
+		{"derived from approximate counts", "受理矛盾纠纷近500件,调解成功300余件。", "mediation.success_rate", 60, true, "about"},
+		{"derived from one approximate count", "受理矛盾纠纷500件,调解成功约300件。", "mediation.success_rate", 60, true, "about"},
+		// A stated rate keeps its own qualifier, whatever its counts say.
+		{"stated rate keeps its kind", "受理矛盾纠纷约500件,调解成功300件,调解成功率60%以上。", "mediation.success_rate", 60, false, "at_least"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,8 +173,9 @@ func TestDerived(t *testing.T) {
 					rates = append(rates, f)
 				}
 			}
-			if len(rates) != 1 || rates[0].Value != tt.value || rates[0].Derived != tt.derived {
-				t.Errorf("Extract(%q) %s = %+v; want one fact %v derived %v", tt.in, tt.code, rates, tt.value, tt.derived)
+			if len(rates) != 1 || rates[0].Value != tt.value || rates[0].Derived != tt.derived ||
+				rates[0].ApproxKind != tt.kind || rates[0].Approx != (tt.kind != "") {
+				t.Errorf("Extract(%q) %s = %+v; want one fact %v derived %v approx kind %q", tt.in, tt.code, rates, tt.value, tt.derived, tt.kind)
 			}
 		})
 	}
@@ -246,6 +253,9 @@ func FuzzExtract(f *testing.F) {
 			}
 			if _, ok := Lookup(fa.Indicator); !ok {
 				t.Fatalf("Extract(%q) fact %d has unknown code %s", text, i, fa.Indicator)
+			}
+			if _, ok := approxMarks[fa.ApproxKind]; !ok || fa.Approx != (fa.ApproxKind != "") {
+				t.Fatalf("Extract(%q) fact %d approx %v with kind %q", text, i, fa.Approx, fa.ApproxKind)
 			}
 		}
 	})

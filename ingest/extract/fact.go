@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/fazhi/fazhi/ingest/cnnum"
+
 // Fact is one number found in a report: the indicator it measures, its
 // normalised value, and the evidence for it (the sentence and the span of the
 // number in the normalised text). It is the unit of the extraction contract
@@ -15,6 +17,12 @@ type Fact struct {
 	RawUnit string `json:"raw_unit"`
 	// Approx is true when the number is written as a bound or an estimate (余 多 近 约 超 以上 左右 逾).
 	Approx bool `json:"approx"`
+	// ApproxKind says what an approximate value claims: "at_least" (余 多 超
+	// 超过 逾 以上 有余 之多: the true value is this or more), "about" (约 大约
+	// 左右 上下: an estimate; also for qualifiers that disagree and for values
+	// derived from approximate ones), "at_most" (近 将近 接近: just under this).
+	// Empty exactly when Approx is false.
+	ApproxKind string `json:"approx_kind"`
 	// Scope names the sub-body the figure belongs to when it is not the whole
 	// jurisdiction (驻所调解室, 区政府法律顾问, ...); empty for jurisdiction-wide figures.
 	Scope string `json:"scope"`
@@ -44,3 +52,11 @@ const (
 	FlagCeiling          = "ceiling"
 	FlagDuplicateMention = "duplicate_mention"
 )
+
+// approxKind is Fact.ApproxKind for a qualifier bound: empty for an exact figure.
+func approxKind(b cnnum.Bound) string {
+	if b == cnnum.Exact {
+		return ""
+	}
+	return b.String()
+}
