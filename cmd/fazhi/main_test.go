@@ -226,3 +226,39 @@ func TestComparePageCapsRows(t *testing.T) {
 			resp.StatusCode, rows, strings.Contains(page, "只显示排名前"))
 	}
 }
+
+// From the sentence to the page: 近500件 is shown as at most 500, 约300件 as
+// about 300, 60余场次 as at least 60, never all as ≥.
+func TestApproximateValuesLeanTheWayTheReportSays(t *testing.T) {
+	dir, db := t.TempDir(), filepath.Join(t.TempDir(), "w.duckdb")
+	text := "北京市朝阳区垡头街道2023年法治政府建设情况报告\n\n2023年，垡头街道深入推进法治政府建设。" +
+		"全年共受理各类矛盾纠纷近500件，调解成功约300件，开展法治宣传活动60余场次。\n"
+	if err := os.WriteFile(filepath.Join(dir, "r.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := runCLI(t, "ingest", "--db", db, dir); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	cfg := DefaultConfig()
+	cfg.DB, cfg.NoSamples = db, true
+	a, err := newApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := httptest.NewServer(a.handler)
+	defer srv.Close()
+	for indicator, want := range map[string]string{
+		"mediation.cases_accepted": "≤500件", "mediation.cases_resolved": "≈300件", "publicity.events": "≥60次",
+	} {
+		resp, err := http.Get(srv.URL + "/?indicator=" + indicator + "&year=2023")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("compare page of %s: status %d; want the value shown as %s", indicator, resp.StatusCode, want)
+		}
+	}
+}
