@@ -20,6 +20,7 @@ var templateFuncs = template.FuncMap{
 	"flagLabel": flagLabel,
 	"flagTitle": flagTitle,
 	"inc":       func(i int) int { return i + 1 },
+	"add":       func(a, b int) int { return a + b },
 }
 
 // flagNames are the data-quality flags in the words of a legal affairs office.

@@ -16,8 +16,8 @@ import (
 // heatmapChartID is fixed so that pages are deterministic and tests can find the chart.
 const heatmapChartID = "heatmap-chart"
 
-// heatmapLimit is the most jurisdictions (rows) one heatmap shows; narrow
-// the area to see others.
+// heatmapLimit is the most jurisdictions (rows) one heatmap shows; the
+// others are on the next pages (?from=N), or narrow the area.
 const heatmapLimit = 40
 
 type heatmapPage struct {
@@ -31,7 +31,11 @@ type heatmapPage struct {
 	Values   bool
 	Total    int
 	Shown    int
-	ModeURLs [2]string
+	// From is the first row's position (0-based); Prev and Next link the
+	// neighbouring pages ("" at either end).
+	From       int
+	Prev, Next string
+	ModeURLs   [2]string
 	Charts   []chartView
 }
 
@@ -39,6 +43,8 @@ func (h *Handler) heatmap(c *gin.Context) {
 	ctx := c.Request.Context()
 	q := c.Request.URL.Query()
 	sq, values := parseScopeQuery(q), q.Get("mode") == "values"
+	from, _ := strconv.Atoi(q.Get("from"))
+	from = max(from, 0)
 	l, err := h.lookups(c)
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败", err)
@@ -50,18 +56,33 @@ func (h *Handler) heatmap(c *gin.Context) {
 	}
 	var hm warehouse.Heatmap
 	if sq.Year != 0 {
-		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Limit: heatmapLimit}); err != nil {
+		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Offset: from, Limit: heatmapLimit}); err != nil {
 			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
 			return
 		}
 	}
 	page := buildHeatmap(hm, orderedCatalog(cat), sq, values, q)
 	page.Years, page.Areas, page.Levels = years, areaChoices(areas), levelChoices
+	page.From, page.Prev, page.Next = from, pageLink(q, from-heatmapLimit, hm.Total), pageLink(q, from+heatmapLimit, hm.Total)
 	if wantsCSV(c) {
 		h.serveChartCSV(c, "heatmap", page.Charts)
 		return
 	}
 	h.render(c, http.StatusOK, "heatmap.html", page)
+}
+
+// pageLink is the heatmap's URL with its rows from from on; "" when there
+// are none there.
+func pageLink(q url.Values, from, total int) string {
+	if from < 0 || from >= total {
+		return ""
+	}
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = append([]string(nil), vs...)
+	}
+	v.Set("from", strconv.Itoa(from))
+	return "/heatmap?" + v.Encode()
 }
 
 // orderedCatalog puts the catalog in the dashboards' category order.

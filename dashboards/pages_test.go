@@ -419,3 +419,18 @@ func TestNewPagesEscapeReportText(t *testing.T) {
 		}
 	}
 }
+
+func TestHeatmapPageLinks(t *testing.T) {
+	q := url.Values{"year": {"2023"}, "parent": {"44"}, "from": {"40"}}
+	if got := pageLink(q, 80, 100); got != "/heatmap?from=80&parent=44&year=2023" {
+		t.Errorf("next page link = %q", got)
+	}
+	if got := pageLink(q, 0, 100); got != "/heatmap?from=0&parent=44&year=2023" {
+		t.Errorf("previous page link = %q", got)
+	}
+	for _, from := range []int{-40, 100, 140} {
+		if got := pageLink(q, from, 100); got != "" {
+			t.Errorf("pageLink(from %d of 100) = %q; want none", from, got)
+		}
+	}
+}

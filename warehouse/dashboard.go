@@ -410,22 +410,24 @@ const yearTotalLargest = 5
 type HeatmapFilter struct {
 	Year  int
 	Scope Scope
-	// Limit is the most jurisdictions (rows) shown.
-	Limit int
+	// Offset skips the first jurisdictions (by code); Limit is the most
+	// jurisdictions (rows) shown.
+	Offset, Limit int
 }
 
 // Heatmap is the jurisdictions × indicators grid of one year.
 type Heatmap struct {
 	Jurisdictions []JurisdictionChoice `json:"jurisdictions"`
 	// Total counts the jurisdictions in scope with a report that year
-	// (Jurisdictions holds the first Limit of them, by code).
+	// (Jurisdictions holds Limit of them from Offset on, by code).
 	Total int    `json:"total"`
 	Cells []Cell `json:"cells"`
 }
 
-// Heatmap returns, for the first f.Limit jurisdictions in scope (by code;
-// unresolved ones last, by name) with a report in f.Year, every headline
-// value they state that year, by jurisdiction key and indicator code.
+// Heatmap returns, for f.Limit jurisdictions in scope from f.Offset on (by
+// code; unresolved ones last, by name) with a report in f.Year, every
+// headline value they state that year, by jurisdiction key and indicator
+// code.
 func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 	hm := Heatmap{Jurisdictions: []JurisdictionChoice{}, Cells: []Cell{}}
 	if f.Year == 0 || f.Limit <= 0 {
@@ -448,7 +450,7 @@ func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 		}
 		last = r.jur
 		hm.Total++
-		if len(chosen) < f.Limit {
+		if hm.Total > f.Offset && len(chosen) < f.Limit {
 			j := s.juris[r.jur]
 			hm.Jurisdictions = append(hm.Jurisdictions, JurisdictionChoice{Key: j.key, Code: j.code,
 				Name: s.strs[s.reports[r.report].name]})

@@ -137,6 +137,10 @@ func TestHeatmapAndAreas(t *testing.T) {
 	if hm.Total != 3 || len(hm.Jurisdictions) != 2 || hm.Jurisdictions[0].Code != "110105019" || len(hm.Cells) != 4 {
 		t.Errorf("Heatmap(2023, limit 2) = %+v; want 2 of 3 jurisdictions by code and their 4 values", hm)
 	}
+	next, err := db.Heatmap(ctx, HeatmapFilter{Year: 2023, Offset: 2, Limit: 2})
+	if err != nil || next.Total != 3 || len(next.Jurisdictions) != 1 || next.Jurisdictions[0].Code <= hm.Jurisdictions[1].Code {
+		t.Errorf("Heatmap(2023, from 2) = %+v, %v; want the third jurisdiction by code, after %s", next, err, hm.Jurisdictions[1].Code)
+	}
 	hm, err = db.Heatmap(ctx, HeatmapFilter{Year: 2021, Limit: 2})
 	if err != nil || hm.Total != 0 || len(hm.Cells) != 0 {
 		t.Errorf("Heatmap(2021) = %+v, %v; want empty", hm, err)
