@@ -28,15 +28,15 @@ type heatmapPage struct {
 	Areas  []areaChoice
 	Levels []string
 	// Values: colour by value rather than by whether the report states it.
-	Values   bool
-	Total    int
-	Shown    int
+	Values bool
+	Total  int
+	Shown  int
 	// From is the first row's position (0-based); Prev and Next link the
 	// neighbouring pages ("" at either end).
 	From       int
 	Prev, Next string
 	ModeURLs   [2]string
-	Charts   []chartView
+	Charts     []chartView
 }
 
 func (h *Handler) heatmap(c *gin.Context) {
