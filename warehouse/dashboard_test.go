@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fazhi/fazhi/datasets/synth"
 )
@@ -294,4 +295,31 @@ func TestSnapshotUnderConcurrentWrites(t *testing.T) {
 	}
 	close(stop)
 	wg.Wait()
+}
+
+// PrepareDashboards builds the snapshot before any page asks, and from then
+// on every write starts the next build without a reader waiting for it.
+func TestPrepareDashboardsKeepsTheSnapshotCurrent(t *testing.T) {
+	db := dashboardFixture(t)
+	current := func() bool {
+		db.snaps.mu.Lock()
+		defer db.snaps.mu.Unlock()
+		return db.snaps.current != nil && db.snaps.current.gen == db.gen.Load()
+	}
+	waitFor := func(what string) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); !current(); time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no current snapshot %s after 10 s", what)
+			}
+		}
+	}
+	if current() {
+		t.Fatal("a snapshot exists before anyone asked for one")
+	}
+	db.PrepareDashboards()
+	waitFor("after PrepareDashboards")
+	mustLoad(t, db, report("prep.txt", strings.Repeat("7", 64), "110105023", "测试街道", 2023, "受理矛盾纠纷374件。",
+		fact("mediation.cases_accepted", 374, "", 6, 9)))
+	waitFor("after a write")
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"path"
 	"sort"
 	"strconv"
@@ -42,6 +43,9 @@ type Config struct {
 	// in (used by exports). Everything else on the file system and the network
 	// stays closed to SQL: see DESIGN.md.
 	AllowedDirectories []string
+	// Log receives what the warehouse does on its own (the dashboards'
+	// snapshot builds); nil means slog.Default().
+	Log *slog.Logger
 }
 
 // DB is an open warehouse.
@@ -56,6 +60,7 @@ type DB struct {
 	// of the latest generation (snapshot.go).
 	gen   atomic.Uint64
 	snaps dbSnapshots
+	log   *slog.Logger
 	// closing ends snapshot builds when the warehouse closes.
 	closing      context.Context
 	cancelBuilds context.CancelFunc
@@ -85,7 +90,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
 	}
-	db := &DB{sql: sql.OpenDB(connector), connector: connector, readOnly: cfg.ReadOnly}
+	db := &DB{sql: sql.OpenDB(connector), connector: connector, readOnly: cfg.ReadOnly, log: cfg.Log}
+	if db.log == nil {
+		db.log = slog.Default()
+	}
 	db.closing, db.cancelBuilds = context.WithCancel(context.Background())
 	// The settings are global to the DuckDB instance: run them once, before
 	// any other statement, then lock them.

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
 	"slices"
 	"sort"
 	"strconv"
@@ -513,13 +512,25 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 		db.snaps.mu.Unlock()
 		close(b.done)
 		if b.err != nil {
-			slog.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
+			db.log.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
 			return
 		}
-		slog.Debug("dashboard snapshot built", "generation", b.gen, "cells", len(b.snap.cells),
+		db.log.Info("dashboard snapshot built", "generation", b.gen, "values", len(b.snap.cells),
 			"reports", len(b.snap.reports), "took", time.Since(start).Round(time.Millisecond))
 	}()
 	return b
+}
+
+// PrepareDashboards starts building the dashboards' snapshot in the
+// background and keeps it current after writes from now on, so that the
+// first page does not wait for it (a few seconds at national scale).
+func (db *DB) PrepareDashboards() {
+	db.snaps.mu.Lock()
+	defer db.snaps.mu.Unlock()
+	db.snaps.wanted = true
+	if s := db.snaps.current; s == nil || s.gen != db.gen.Load() {
+		db.startBuildLocked()
+	}
 }
 
 // changed records a committed write: the next reader needs a new snapshot,

@@ -42,7 +42,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if *server != "" {
 		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout)
 	}
-	db, err := openWarehouse(ctx, cfg)
+	db, err := openWarehouse(ctx, cfg, newLogger(cfg, stderr))
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,7 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		return err
 	}
 	defer a.Close()
+	a.db.PrepareDashboards()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -67,7 +68,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		return nil, fmt.Errorf("serve: export directory: %w", err)
 	}
 	cfg.allowedDirs = []string{exportDir}
-	db, err := openWarehouse(ctx, cfg)
+	db, err := openWarehouse(ctx, cfg, log)
 	if err != nil {
 		os.RemoveAll(exportDir)
 		return nil, err

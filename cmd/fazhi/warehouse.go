@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -15,8 +16,9 @@ import (
 
 // openWarehouse opens the warehouse for writing, with a message that says
 // what to do when another process holds it.
-func openWarehouse(ctx context.Context, cfg Config) (*warehouse.DB, error) {
-	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, Threads: cfg.Threads, MemoryLimit: cfg.Memory, AllowedDirectories: cfg.allowedDirs})
+func openWarehouse(ctx context.Context, cfg Config, log *slog.Logger) (*warehouse.DB, error) {
+	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, Threads: cfg.Threads, MemoryLimit: cfg.Memory,
+		AllowedDirectories: cfg.allowedDirs, Log: log})
 	if errors.Is(err, warehouse.ErrLocked) {
 		return nil, fmt.Errorf("%w\n  another fazhi (probably `fazhi serve`) holds %s; stop it first, or ingest through the running server:\n  fazhi ingest --server http://HOST:8080 --token $FAZHI_TOKEN PATH...", err, cfg.DB)
 	}
