@@ -149,7 +149,24 @@ func quote(s string) string {
 // Close closes the warehouse.
 func (db *DB) Close() error {
 	db.cancelBuilds()
-	return errors.Join(db.sql.Close(), db.connector.Close())
+	for {
+		// A build holds a connection and a transaction until it ends.
+		db.snaps.mu.Lock()
+		b := db.snaps.building
+		db.snaps.mu.Unlock()
+		if b == nil {
+			break
+		}
+		<-b.done
+	}
+	var err error
+	if !db.readOnly {
+		// Write everything into the file: nothing is left for a WAL replay.
+		if _, cerr := db.sql.ExecContext(context.Background(), `CHECKPOINT`); cerr != nil {
+			err = fmt.Errorf("close warehouse: checkpoint: %w", cerr)
+		}
+	}
+	return errors.Join(err, db.sql.Close(), db.connector.Close())
 }
 
 // migrate applies the embedded migrations the warehouse has not seen yet,
@@ -179,6 +196,15 @@ func (db *DB) migrate(ctx context.Context) error {
 			return err
 		}); err != nil {
 			return fmt.Errorf("migration %s: %w", step.name, err)
+		}
+	}
+	if current < len(steps) {
+		// The schema changes go into the file at once rather than wait in
+		// the write-ahead log: DuckDB 1.5 cannot replay a column comment on
+		// a table with a default such as now() (schema_version), and a crash
+		// before the first checkpoint would leave a warehouse it cannot open.
+		if _, err := db.sql.ExecContext(ctx, `CHECKPOINT`); err != nil {
+			return fmt.Errorf("checkpoint after migrations: %w", err)
 		}
 	}
 	return nil

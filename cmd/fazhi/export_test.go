@@ -263,3 +263,38 @@ func TestIngestServerAndTokenRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestWarehouseSurvivesAKill kills `fazhi serve` (SIGKILL: no shutdown, no
+// checkpoint) right after it created a warehouse and loaded the samples;
+// the next process must open the file and find the reports. DuckDB 1.5
+// cannot replay some schema changes from its write-ahead log (a column
+// comment on a table with a default such as now()), so the migrations are
+// checkpointed into the file at once.
+func TestWarehouseSurvivesAKill(t *testing.T) {
+	bin := buildFazhi(t)
+	db := filepath.Join(t.TempDir(), "w.duckdb")
+	addr := freeAddr(t)
+	serve := exec.Command(bin, "serve", "--db", db, "--addr", addr)
+	serve.Env = append(os.Environ(), "FAZHI_THREADS=1", "FAZHI_LOG_LEVEL=warn")
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer serve.Process.Kill()
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if resp, err := http.Get("http://" + addr + "/api/health"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("serve did not answer /api/health within 60s")
+		}
+	}
+	serve.Process.Kill()
+	serve.Wait()
+	out, err := exec.Command(bin, "sql", "--db", db, "--format", "csv", "SELECT count(*) AS n FROM reports").CombinedOutput()
+	if err != nil || string(out) != "n\n5\n" {
+		t.Errorf("sql after serve was killed = %q, %v; want the 5 sample reports", out, err)
+	}
+}

@@ -4,7 +4,7 @@
 -- keeps the qualifier's kind: at_least (余 多 超过 逾 以上 ...), about (约
 -- 左右 上下 ...), at_most (近 将近 接近); '' for an exact number.
 
-ALTER TABLE facts ADD COLUMN approx_kind VARCHAR DEFAULT '';
+ALTER TABLE facts ADD COLUMN approx_kind VARCHAR;
 -- Facts extracted before this version did not record the kind: the honest
 -- claim left is "about" (re-ingesting a changed report records the kind).
 UPDATE facts SET approx_kind = CASE WHEN approx THEN 'about' ELSE '' END;
@@ -56,7 +56,7 @@ QUALIFY row_number() OVER (
              f.start, f.fact_id
 ) = 1;
 
-ALTER TABLE headline ADD COLUMN approx_kind VARCHAR DEFAULT '';
+ALTER TABLE headline ADD COLUMN approx_kind VARCHAR;
 DELETE FROM headline;
 INSERT INTO headline SELECT * FROM headline_facts ORDER BY indicator, year, value DESC;
 COMMENT ON COLUMN headline.approx_kind IS 'How the value is approximate: at_least, about, at_most; empty when exact.';
