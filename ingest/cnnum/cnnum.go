@@ -359,13 +359,21 @@ type qualifier struct {
 	bound Bound
 }
 
-// approxPrefixes are qualifiers written before a number. Longer forms come
-// first (将近 before 近, 大约 before 约).
+// approxPrefixes are qualifiers written before a number. The first that
+// ends the text wins, so a longer form comes before the shorter one inside
+// it: 不超过 before 超过 (the negation turns at least into at most), 不少于
+// before 少于, 将近 before 近, 大约 before 约.
 var approxPrefixes = []qualifier{
-	{"超过", AtLeast}, {"不少于", AtLeast}, {"多于", AtLeast}, {"超", AtLeast}, {"逾", AtLeast},
+	{"不超过", AtMost}, {"不多于", AtMost}, {"不高于", AtMost}, {"不少于", AtLeast},
+	{"超过", AtLeast}, {"多于", AtLeast}, {"超", AtLeast}, {"逾", AtLeast},
 	{"大约", About}, {"约有", About}, {"约", About},
-	{"将近", AtMost}, {"接近", AtMost}, {"近", AtMost},
+	{"将近", AtMost}, {"接近", AtMost}, {"不足", AtMost}, {"不到", AtMost}, {"少于", AtMost}, {"未满", AtMost},
+	{"近", AtMost},
 }
+
+// notQualifiers end with a qualifier but are other words: 超出 and 超时
+// (exceeding a limit), 最近 and 附近 (recent, nearby).
+var notQualifiers = []string{"超出", "超时", "最近", "附近"}
 
 // BoundBefore returns the kind of the qualifier just before byte offset i
 // (where a number starts): 超过 逾 不少于 → AtLeast, 约 大约 → About, 近 将近
@@ -376,11 +384,13 @@ func BoundBefore(s string, i int) Bound {
 		return Exact
 	}
 	head := s[:i]
+	for _, w := range notQualifiers {
+		if strings.HasSuffix(head, w) {
+			return Exact
+		}
+	}
 	for _, q := range approxPrefixes {
 		if strings.HasSuffix(head, q.text) {
-			if q.text == "超" && (strings.HasSuffix(head, "超出") || strings.HasSuffix(head, "超时")) {
-				continue
-			}
 			return q.bound
 		}
 	}
@@ -391,6 +401,7 @@ func BoundBefore(s string, i int) Bound {
 var approxSuffixes = []qualifier{
 	{"以上", AtLeast}, {"有余", AtLeast}, {"之多", AtLeast},
 	{"左右", About}, {"上下", About},
+	{"以下", AtMost}, {"以内", AtMost},
 }
 
 // BoundAfter returns the kind of the qualifier that follows at byte offset

@@ -117,6 +117,15 @@ func TestBoundBefore(t *testing.T) {
 		{"", Exact},
 		{"超时率", Exact},
 		{"超出", Exact},
+		{"不超过", AtMost},
+		{"不多于", AtMost},
+		{"不高于", AtMost},
+		{"不足", AtMost},
+		{"不到", AtMost},
+		{"少于", AtMost},
+		{"未满", AtMost},
+		{"最近", Exact},
+		{"附近", Exact},
 	}
 	for _, tt := range tests {
 		if got := BoundBefore(tt.in, len(tt.in)); got != tt.want {
@@ -139,6 +148,8 @@ func TestBoundAfter(t *testing.T) {
 		{"之多", AtLeast},
 		{"左右", About},
 		{"上下", About},
+		{"以下", AtMost},
+		{"以内", AtMost},
 		{"余", Exact},
 		{",其中", Exact},
 		{"", Exact},
