@@ -58,6 +58,7 @@ func TestScenarios(t *testing.T) {
 		{"compare unknown indicator", "GET", "/api/compare?indicator=nope.nothing", "", 404, []string{`not found`}},
 		{"compare paged", "GET", "/api/compare?indicator=mediation.cases_accepted&limit=1", "", 200,
 			[]string{`"total":`, `"offset":0`, `"truncated":true`}},
+		{"compare whole by default", "GET", "/api/compare?indicator=mediation.cases_accepted", "", 200, []string{`"truncated":false`}},
 		{"compare last page", "GET", "/api/compare?indicator=mediation.cases_accepted&offset=1000", "", 200,
 			[]string{`"rows":[]`, `"truncated":false`}},
 		{"compare bad limit", "GET", "/api/compare?indicator=mediation.cases_accepted&limit=0", "", 400, []string{`limit`}},

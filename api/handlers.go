@@ -79,19 +79,13 @@ type compareResponse struct {
 	Truncated bool `json:"truncated"`
 }
 
-// Rows of /api/compare per answer: a national year of an indicator has tens
-// of thousands; researchers who want them all at once use SQL or the export.
-const (
-	defaultCompareLimit = 1000
-	maxCompareLimit     = 10000
-)
-
-// parsePage reads ?offset=N&limit=N (default 0 and defaultCompareLimit).
+// parsePage reads ?offset=N&limit=N: by default every row (0: no limit).
+// A national year of an indicator has tens of thousands of rows; pages of
+// a thousand answer in a few milliseconds.
 func parsePage(q url.Values) (offset, limit int, err error) {
-	limit = defaultCompareLimit
 	if v := q.Get("limit"); v != "" {
-		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > maxCompareLimit {
-			return 0, 0, fmt.Errorf("%w: limit must be a number of rows from 1 to %d", errBadRequest, maxCompareLimit)
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 {
+			return 0, 0, fmt.Errorf("%w: limit must be a number of rows, 1 or more", errBadRequest)
 		}
 	}
 	if v := q.Get("offset"); v != "" {

@@ -63,7 +63,11 @@ func (h *Handler) heatmap(c *gin.Context) {
 	}
 	page := buildHeatmap(hm, orderedCatalog(cat), sq, values, q)
 	page.Years, page.Areas, page.Levels = years, areaChoices(areas), levelChoices
-	page.From, page.Prev, page.Next = from, pageLink(q, from-heatmapLimit, hm.Total), pageLink(q, from+heatmapLimit, hm.Total)
+	page.From, page.Next = from, pageLink(q, from+heatmapLimit, hm.Total)
+	if from > 0 {
+		// The page before, or the last one when from is past the end.
+		page.Prev = pageLink(q, max(min(from, hm.Total)-heatmapLimit, 0), hm.Total)
+	}
 	if wantsCSV(c) {
 		h.serveChartCSV(c, "heatmap", page.Charts)
 		return

@@ -126,7 +126,7 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 	c := s.counts
 	o := Overview{Reports: c.reports, Jurisdictions: c.jurisdictions, Years: c.years, FirstYear: c.firstYear,
 		LastYear: c.lastYear, Facts: c.facts, Unresolved: c.unresolved,
-		Coverage: slices.Clone(s.coverage), Latest: slices.Clone(s.latest), Flagged: []FlaggedSummary{}}
+		Coverage: cloneAreas(s.coverage), Latest: slices.Clone(s.latest), Flagged: []FlaggedSummary{}}
 	if year == 0 {
 		year = o.LastYear
 	}
@@ -143,6 +143,16 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 	})
 	o.Flagged = o.Flagged[:min(len(o.Flagged), overviewFlagged)]
 	return o, nil
+}
+
+// cloneAreas copies areas and their lists of recent reports: the snapshot's
+// own stay as they are whatever a caller does with its copy.
+func cloneAreas(areas []CoverageArea) []CoverageArea {
+	out := slices.Clone(areas)
+	for i := range out {
+		out[i].Recent = slices.Clone(out[i].Recent)
+	}
+	return out
 }
 
 // overviewFlagged is how many indicators the overview lists by flags.
@@ -340,7 +350,7 @@ type YearTotal struct {
 	Indicator     string  `json:"indicator"`
 	Total         float64 `json:"total"`
 	Jurisdictions int     `json:"jurisdictions"`
-	// Approx: at least one of the summed values is approximate (a lower bound).
+	// Approx: at least one of the summed values is approximate.
 	Approx bool `json:"approx"`
 	// ApproxKind combines the summed values' kinds: one kind when they
 	// all lean the same way, ApproxAbout otherwise.
@@ -480,5 +490,5 @@ func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(s.areas), nil
+	return cloneAreas(s.areas), nil
 }

@@ -323,3 +323,33 @@ func TestPrepareDashboardsKeepsTheSnapshotCurrent(t *testing.T) {
 		fact("mediation.cases_accepted", 374, "", 6, 9)))
 	waitFor("after a write")
 }
+
+// More distinct jurisdiction names than a uint16 counts (names are interned
+// beside levels and scopes, units apart) still make a snapshot.
+func TestSnapshotWithManyNames(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	const n = 70000
+	var b SyntheticBatch
+	for i := range n {
+		id := fmt.Sprintf("%016x", i+1)
+		code := fmt.Sprintf("11%07d", i)
+		b.Reports = append(b.Reports, SyntheticReport{ReportID: id, SHA256: id + id + id + id, Source: id + ".txt",
+			Title: "报告", JurisdictionCode: code, JurisdictionName: "第" + strconv.Itoa(i) + "街道", JurisdictionLevel: "街道",
+			Year: 2023, Chars: 100, IngestedAt: time.Unix(int64(i), 0)})
+		b.Headlines = append(b.Headlines, SyntheticHeadline{JurisdictionCode: code, JurisdictionName: "第" + strconv.Itoa(i) + "街道",
+			JurisdictionLevel: "街道", Year: 2023, Indicator: "mediation.cases_accepted", Value: float64(i), Unit: "件",
+			Flags: []string{}, FactID: id + "-000000000001", ReportID: id, Quote: "受理" + strconv.Itoa(i) + "件"})
+	}
+	if err := db.LoadSynthetic(ctx, func(yield func(SyntheticBatch) bool) { yield(b) }); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	if err != nil || len(rows) != n || rows[0].Value != n-1 {
+		t.Fatalf("Compare over %d names = %d rows, %v; want all, largest first", n, len(rows), err)
+	}
+	if rows[0].JurisdictionName != "第69999街道" || rows[0].Quote != "受理69999件" {
+		t.Errorf("first row = %s %q; want 第69999街道 with its quote", rows[0].JurisdictionName, rows[0].Quote)
+	}
+}

@@ -148,6 +148,9 @@ func quote(s string) string {
 
 // Close closes the warehouse.
 func (db *DB) Close() error {
+	db.snaps.mu.Lock()
+	db.snaps.closed = true
+	db.snaps.mu.Unlock()
 	db.cancelBuilds()
 	for {
 		// A build holds a connection and a transaction until it ends.

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,7 +49,8 @@ type snapshot struct {
 	peerGroups map[string][]Division // by parent code ("" for the provinces)
 	divisions  map[string]division   // the official divisions that contain or are report jurisdictions
 
-	strs     []string         // interned strings: names, levels, units, scopes
+	strs     []string         // interned strings: names, levels, scopes
+	units    []string         // the units of the values (a few dozen)
 	flagSets [][]string       // interned flag lists; flagSets[0] is empty
 	reports  []snapReport     // every report
 	juris    []snapJuris      // every jurisdiction: resolved ones by code, then unresolved by name
@@ -101,7 +104,7 @@ type snapCell struct {
 	report int32  // index in reports
 	scope  int32  // index in strs
 	quote  int32  // index in quoteStart
-	unit   uint16 // index in strs
+	unit   uint16 // index in units
 	flags  uint16 // index in flagSets
 	ind    uint16 // index in catalog
 	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio
@@ -278,7 +281,7 @@ func (s *snapshot) cell(i int32) Cell {
 	j := &s.juris[r.jur]
 	return Cell{
 		JurisdictionKey: j.key, JurisdictionCode: j.code, JurisdictionName: s.strs[r.name],
-		Year: int(r.year), Indicator: s.catalog[c.ind].Code, Value: c.value, Unit: s.strs[c.unit],
+		Year: int(r.year), Indicator: s.catalog[c.ind].Code, Value: c.value, Unit: s.units[c.unit],
 		Approx: c.bits&cellApprox != 0, ApproxKind: c.approxKind(), Partial: c.bits&cellPartial != 0, Scope: s.strs[c.scope],
 		Derived: c.bits&cellDerived != 0, Corrected: c.bits&cellCorrected != 0,
 		Flags: append([]string{}, s.flagSets[c.flags]...), FactID: s.factID(c), ReportID: r.id,
@@ -451,6 +454,8 @@ type dbSnapshots struct {
 	building *snapshotBuild
 	// wanted: a snapshot has been asked for, so writes rebuild at once.
 	wanted bool
+	// closed: the warehouse is closing; no build starts any more.
+	closed bool
 }
 
 type snapshotBuild struct {
@@ -467,9 +472,13 @@ func (db *DB) snapshot(ctx context.Context) (*snapshot, error) {
 		gen := db.gen.Load()
 		db.snaps.mu.Lock()
 		db.snaps.wanted = true
-		if s := db.snaps.current; s != nil && s.gen == gen {
+		if s := db.snaps.current; s != nil && s.gen >= gen {
 			db.snaps.mu.Unlock()
 			return s, nil
+		}
+		if db.snaps.closed {
+			db.snaps.mu.Unlock()
+			return nil, errors.New("dashboard snapshot: the warehouse is closed")
 		}
 		b := db.startBuildLocked()
 		db.snaps.mu.Unlock()
@@ -498,14 +507,14 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 	db.snaps.building = b
 	go func() {
 		start := time.Now()
-		b.snap, b.err = db.buildSnapshot(db.closing, b.gen)
+		b.snap, b.err = db.buildSnapshotSafely(b.gen)
 		db.snaps.mu.Lock()
 		db.snaps.building = nil
 		if b.err == nil && (db.snaps.current == nil || db.snaps.current.gen < b.gen) {
 			db.snaps.current = b.snap
 		}
 		// Writes committed during the build need the next one.
-		again := b.err == nil && db.gen.Load() != b.gen
+		again := b.err == nil && db.gen.Load() != b.gen && !db.snaps.closed
 		if again {
 			db.startBuildLocked()
 		}
@@ -528,9 +537,20 @@ func (db *DB) PrepareDashboards() {
 	db.snaps.mu.Lock()
 	defer db.snaps.mu.Unlock()
 	db.snaps.wanted = true
-	if s := db.snaps.current; s == nil || s.gen != db.gen.Load() {
+	if s := db.snaps.current; !db.snaps.closed && (s == nil || s.gen != db.gen.Load()) {
 		db.startBuildLocked()
 	}
+}
+
+// buildSnapshotSafely is buildSnapshot with a panic turned into an error:
+// a bug in a build must fail the pages that wait, not stop the server.
+func (db *DB) buildSnapshotSafely(gen uint64) (s *snapshot, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("dashboard snapshot: panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return db.buildSnapshot(db.closing, gen)
 }
 
 // changed records a committed write: the next reader needs a new snapshot,
@@ -539,7 +559,7 @@ func (db *DB) changed() {
 	db.gen.Add(1)
 	db.snaps.mu.Lock()
 	defer db.snaps.mu.Unlock()
-	if db.snaps.wanted {
+	if db.snaps.wanted && !db.snaps.closed {
 		db.startBuildLocked()
 	}
 }

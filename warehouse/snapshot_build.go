@@ -39,7 +39,7 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) 
 	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 
 	s := &snapshot{gen: gen, indicatorOf: map[string]int{}, jurOf: map[string]int{}, levelOf: map[string]int32{}}
-	b := &snapshotBuilder{s: s, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}}
+	b := &snapshotBuilder{s: s, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}, unitIndex: map[string]uint16{}}
 	s.flagSets = [][]string{{}}
 	b.intern("") // strs[0] is the empty string
 	for _, step := range []struct {
@@ -69,6 +69,7 @@ type snapshotBuilder struct {
 	s         *snapshot
 	strIndex  map[string]int32
 	flagIndex map[string]uint16
+	unitIndex map[string]uint16
 	// ratios are the numerators and denominators read, by the cells' fact.
 	ratios map[factKey][2]float64
 }
@@ -82,6 +83,21 @@ func (b *snapshotBuilder) intern(v string) int32 {
 	b.s.strs = append(b.s.strs, v)
 	b.strIndex[v] = i
 	return i
+}
+
+// internUnit returns the index of a unit in units, adding it if new.
+func (b *snapshotBuilder) internUnit(u string) (uint16, error) {
+	if i, ok := b.unitIndex[u]; ok {
+		return i, nil
+	}
+	if len(b.s.units) == 1<<16 {
+		return 0, errors.New("more than 65536 different units")
+	}
+	u = strings.Clone(u)
+	i := uint16(len(b.s.units))
+	b.s.units = append(b.s.units, u)
+	b.unitIndex[u] = i
+	return i, nil
 }
 
 func (b *snapshotBuilder) internFlags(list *array.List, vals *array.String, row int) (uint16, error) {
@@ -501,11 +517,14 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		if !ok {
 			return fmt.Errorf("column flags holds %s, not strings", flags.ListValues().DataType())
 		}
-		lastUnit, lastUnitID := "", int32(0)
+		lastUnit, lastUnitID := "", uint16(0)
 		for i := range int(rec.NumRows()) {
 			r, k := report.Value(i), int(ind.Value(i))
 			if int(r) >= len(s.reports) || k >= len(s.catalog) {
 				return fmt.Errorf("headline value %s: report or indicator changed during the snapshot", fact.Value(i))
+			}
+			if s.reports[r].year == 0 {
+				continue // no year, no place on a dashboard (headline keeps only years, but 0 is not NULL)
 			}
 			c := snapCell{value: value.Value(i), report: r, ind: uint16(k), quote: int32(len(s.quoteStart) - 1)}
 			s.quotes = append(s.quotes, quote.Value(i)...)
@@ -513,13 +532,13 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 				return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
 			}
 			s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
-			if u := unit.Value(i); u != lastUnit || lastUnitID == 0 {
-				lastUnit, lastUnitID = u, b.intern(u)
-				if lastUnitID >= 1<<16 {
-					return errors.New("more than 65535 different units and names")
+			if u := unit.Value(i); u != lastUnit || i == 0 {
+				if lastUnitID, err1 = b.internUnit(u); err1 != nil {
+					return err1
 				}
+				lastUnit = u
 			}
-			c.unit = uint16(lastUnitID)
+			c.unit = lastUnitID
 			if sc := scope.Value(i); sc != "" {
 				c.scope = b.intern(sc)
 			}

@@ -54,7 +54,7 @@ var benchRoutes = []struct{ name, path string }{
 	{"report", "/reports/{report}"},
 	{"api fact", "/api/facts/{fact}"},
 	{"api compare", "/api/compare?indicator={ind}&year={year}&parent={prov}"},
-	{"api compare all", "/api/compare?indicator={ind}&year={year}"},
+	{"api compare page", "/api/compare?indicator={ind}&year={year}&limit=1000"},
 	{"api trend", "/api/trend?indicator={ind}&jurisdiction={code}"},
 }
 
