@@ -94,7 +94,8 @@ var fazhi = (function () {
       if (f.scope) { item.appendChild(el("div", "fact-scope", "范围:" + f.scope)); }
       if (f.quote || f.fact_id) { item.appendChild(quoteBlock(f)); }
       var a = el("a", "fact-link", "在报告中查看 →");
-      a.href = "/reports/" + encodeURIComponent(f.report_id) + "#fact-" + encodeURIComponent(f.fact_id);
+      // A report listed for itself (the overview's coverage) has no fact to point at.
+      a.href = "/reports/" + encodeURIComponent(f.report_id) + (f.fact_id ? "#fact-" + encodeURIComponent(f.fact_id) : "");
       item.appendChild(a);
       p.appendChild(item);
     });
