@@ -133,7 +133,7 @@ func snapshotParamsOf(t *testing.T, db *DB) snapshotParams {
 		{Parent: twoCity, Level: "街道"}, {Parent: "99"}, {Parent: "9901"}, {Level: "县"},
 	}
 	p.someScopes = []Scope{{}, {Level: "镇"}, {Parent: mixedCode[:4], Level: "乡"}, {Parent: twoCity}, {Parent: "99"}, {Level: "县"}}
-	rows, err := db.sql.QueryContext(ctx, `
+	briefs, err := queryAll(ctx, db, scanBriefOf, `
 		(SELECT jurisdiction_code, year FROM reports WHERE jurisdiction_code = $1 ORDER BY year)
 		UNION ALL
 		(SELECT jurisdiction_code, year FROM reports WHERE left(jurisdiction_code, 4) = $2 AND year IN (2016, 2024))
@@ -145,20 +145,15 @@ func snapshotParamsOf(t *testing.T, db *DB) snapshotParams {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var b briefOf
-		if err := rows.Scan(&b.code, &b.year); err != nil {
-			t.Fatal(err)
-		}
-		p.briefs = append(p.briefs, b)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
 	// A year the jurisdiction has no report, and a code that is no jurisdiction.
-	p.briefs = append(p.briefs, briefOf{mixedCode, 2014}, briefOf{"990101001", 2020})
+	p.briefs = append(briefs, briefOf{mixedCode, 2014}, briefOf{"990101001", 2020})
 	return p
+}
+
+func scanBriefOf(rows *sql.Rows) (briefOf, error) {
+	var b briefOf
+	err := rows.Scan(&b.code, &b.year)
+	return b, err
 }
 
 // TestSnapshotMatchesSQL compares the dashboards' snapshot answers with
@@ -209,6 +204,44 @@ func (c *cappedT) Errorf(format string, args ...any) {
 	}
 }
 
+// mustAnswer stops the test when the snapshot or its oracle could not answer
+// the question that format and args name: nothing is left to compare.
+func mustAnswer(t testing.TB, snapshotErr, oracleErr error, format string, args ...any) {
+	t.Helper()
+	if snapshotErr != nil {
+		t.Fatalf("%s: %v", fmt.Sprintf(format, args...), snapshotErr)
+	}
+	if oracleErr != nil {
+		t.Fatalf("oracle %s: %v", fmt.Sprintf(format, args...), oracleErr)
+	}
+}
+
+// queryAll runs an oracle query and reads every row with scan. No row gives
+// an empty slice, not nil, as the old SQL functions answered.
+func queryAll[T any](ctx context.Context, db *DB, scan func(*sql.Rows) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// scanOne reads a row of one column.
+func scanOne[T any](rows *sql.Rows) (T, error) {
+	var v T
+	err := rows.Scan(&v)
+	return v, err
+}
+
 // --- the bugs found, each checked on its own ---
 
 // testSnapshotReportJurisdictions checks that every report of the snapshot
@@ -223,21 +256,18 @@ func testSnapshotReportJurisdictions(t *testing.T, db *DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{}
-	rows, err := db.sql.QueryContext(ctx, `SELECT report_id, jurisdiction_key FROM report_jurisdictions`)
+	// Pairs of report ID and jurisdiction key.
+	pairs, err := queryAll(ctx, db, func(rows *sql.Rows) ([2]string, error) {
+		var p [2]string
+		err := rows.Scan(&p[0], &p[1])
+		return p, err
+	}, `SELECT report_id, jurisdiction_key FROM report_jurisdictions`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, key string
-		if err := rows.Scan(&id, &key); err != nil {
-			t.Fatal(err)
-		}
-		want[id] = key
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
+	want := map[string]string{}
+	for _, p := range pairs {
+		want[p[0]] = p[1]
 	}
 	wrong, example := 0, ""
 	for _, r := range s.reports {
@@ -262,13 +292,8 @@ func testSnapshotTrendChoicesByLevel(t *testing.T, db *DB, p snapshotParams) {
 			for _, limit := range []int{1, 10} {
 				sc := Scope{Level: level}
 				got, err := db.TrendChoices(ctx, ind, sc, limit)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := oracleTrendChoices(ctx, db, ind, sc, limit)
-				if err != nil {
-					t.Fatal(err)
-				}
+				want, wantErr := oracleTrendChoices(ctx, db, ind, sc, limit)
+				mustAnswer(t, err, wantErr, "TrendChoices(%s, level %s, limit %d)", ind, level, limit)
 				if !slices.Equal(got, want) {
 					// BUG (dashboard.go, TrendChoices): a jurisdiction whose
 					// reports changed level is appended to picked without the
@@ -305,13 +330,8 @@ func testSnapshotCompare(t *cappedT, db *DB, p snapshotParams) {
 			for _, sc := range scopes {
 				f := CompareFilter{Indicator: ind, Year: year, Level: sc.Level, Parent: sc.Parent}
 				got, err := db.Compare(ctx, f)
-				if err != nil {
-					t.Fatalf("Compare(%+v): %v", f, err)
-				}
-				want, err := oracleCompare(ctx, db, f)
-				if err != nil {
-					t.Fatalf("oracle Compare(%+v): %v", f, err)
-				}
+				want, wantErr := oracleCompare(ctx, db, f)
+				mustAnswer(t, err, wantErr, "Compare(%+v)", f)
 				for _, r := range want {
 					if r.Numerator != nil {
 						withCounts++
@@ -429,27 +449,22 @@ func oracleCompare(ctx context.Context, db *DB, f CompareFilter) ([]CompareRow, 
 	FROM pick p` + join("n", len(args)-1) + join("d", len(args)) + `
 	ORDER BY p.value DESC, p.jurisdiction_name`
 	}
-	rows, err := db.sql.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
+	return queryAll(ctx, db, scanCompareRow, q, args...)
+}
+
+func scanCompareRow(rows *sql.Rows) (CompareRow, error) {
+	var r CompareRow
+	var flags []any
+	var num, den sql.NullFloat64
+	if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial, &r.Scope,
+		&r.Derived, &r.Corrected, &flags, &r.FactID, &r.ReportID, &r.Quote, &num, &den); err != nil {
+		return r, err
 	}
-	defer rows.Close()
-	out := []CompareRow{}
-	for rows.Next() {
-		var r CompareRow
-		var flags []any
-		var num, den sql.NullFloat64
-		if err := rows.Scan(&r.JurisdictionCode, &r.JurisdictionName, &r.Year, &r.Value, &r.Approx, &r.Partial, &r.Scope,
-			&r.Derived, &r.Corrected, &flags, &r.FactID, &r.ReportID, &r.Quote, &num, &den); err != nil {
-			return nil, err
-		}
-		r.Flags = strs(flags)
-		if num.Valid && den.Valid {
-			r.Numerator, r.Denominator = &num.Float64, &den.Float64
-		}
-		out = append(out, r)
+	r.Flags = strs(flags)
+	if num.Valid && den.Valid {
+		r.Numerator, r.Denominator = &num.Float64, &den.Float64
 	}
-	return out, rows.Err()
+	return r, nil
 }
 
 // --- cells ---
@@ -459,23 +474,18 @@ const oracleCellColumns = `jurisdiction_key, jurisdiction_code, jurisdiction_nam
 	approx, partial, scope, derived, corrected, flags, fact_id, report_id, quote`
 
 func oracleCells(ctx context.Context, db *DB, q string, args ...any) ([]Cell, error) {
-	rows, err := db.sql.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
+	return queryAll(ctx, db, scanCell, q, args...)
+}
+
+func scanCell(rows *sql.Rows) (Cell, error) {
+	var c Cell
+	var flags []any
+	if err := rows.Scan(&c.JurisdictionKey, &c.JurisdictionCode, &c.JurisdictionName, &c.Year, &c.Indicator, &c.Value,
+		&c.Unit, &c.Approx, &c.Partial, &c.Scope, &c.Derived, &c.Corrected, &flags, &c.FactID, &c.ReportID, &c.Quote); err != nil {
+		return c, err
 	}
-	defer rows.Close()
-	out := []Cell{}
-	for rows.Next() {
-		var c Cell
-		var flags []any
-		if err := rows.Scan(&c.JurisdictionKey, &c.JurisdictionCode, &c.JurisdictionName, &c.Year, &c.Indicator, &c.Value,
-			&c.Unit, &c.Approx, &c.Partial, &c.Scope, &c.Derived, &c.Corrected, &flags, &c.FactID, &c.ReportID, &c.Quote); err != nil {
-			return nil, err
-		}
-		c.Flags = strs(flags)
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	c.Flags = strs(flags)
+	return c, nil
 }
 
 // cellText prints every field of a cell but the quote (the snapshot leaves it empty).
@@ -535,13 +545,8 @@ func testSnapshotTopicCells(t *cappedT, db *DB, p snapshotParams) {
 				for _, limit := range []int{1, 10, 50} {
 					f := TopicFilter{Indicators: inds, RankBy: inds[0], Year: year, Scope: sc, Limit: limit}
 					got, err := db.TopicCells(ctx, f)
-					if err != nil {
-						t.Fatalf("TopicCells(%+v): %v", f, err)
-					}
-					want, err := oracleTopicCells(ctx, db, f)
-					if err != nil {
-						t.Fatalf("oracle TopicCells(%+v): %v", f, err)
-					}
+					want, wantErr := oracleTopicCells(ctx, db, f)
+					mustAnswer(t, err, wantErr, "TopicCells(%+v)", f)
 					if msg := diffCells(got, want); msg != "" {
 						t.Errorf("TopicCells(%+v): %s", f, msg)
 					}
@@ -617,13 +622,8 @@ func testSnapshotTopicYears(t *cappedT, db *DB, p snapshotParams) {
 	for _, inds := range sets {
 		for _, sc := range p.scopes {
 			got, err := db.TopicYears(ctx, inds, sc)
-			if err != nil {
-				t.Fatalf("TopicYears(%v, %+v): %v", inds, sc, err)
-			}
-			want, err := oracleTopicYears(ctx, db, byFact, inds, sc)
-			if err != nil {
-				t.Fatalf("oracle TopicYears(%v, %+v): %v", inds, sc, err)
-			}
+			want, wantErr := oracleTopicYears(ctx, db, byFact, inds, sc)
+			mustAnswer(t, err, wantErr, "TopicYears(%v, %+v)", inds, sc)
 			if msg := diffYearTotals(byFact, got, want); msg != "" {
 				t.Errorf("TopicYears(%v, %+v): %s", inds, sc, msg)
 			}
@@ -677,23 +677,10 @@ func cellValues(cells []Cell) []float64 {
 func oracleTopicYears(ctx context.Context, db *DB, byFact map[string]Cell, indicators []string, s Scope) ([]YearTotal, error) {
 	if s == (Scope{}) {
 		args, ph := placeholders(nil, indicators)
-		rows, err := db.sql.QueryContext(ctx, `SELECT year, indicator, total, value_count, approx, largest FROM headline_stats
+		return queryAll(ctx, db, yearTotalScanner(func(t YearTotal, largest []any) []Cell {
+			return oracleStructCells(largest, t.Year, t.Indicator)
+		}), `SELECT year, indicator, total, value_count, approx, largest FROM headline_stats
 			WHERE indicator IN (`+ph+`) ORDER BY year, indicator`, args...)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		out := []YearTotal{}
-		for rows.Next() {
-			var t YearTotal
-			var ex []any
-			if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
-				return nil, err
-			}
-			t.Largest = oracleStructCells(ex, t.Year, t.Indicator)
-			out = append(out, t)
-		}
-		return out, rows.Err()
 	}
 	var args []any
 	var parts []string
@@ -703,26 +690,29 @@ func oracleTopicYears(ctx context.Context, db *DB, byFact map[string]Cell, indic
 		args = a
 		parts = append(parts, `SELECT * FROM headline WHERE `+strings.Join(conds, " AND "))
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT year, indicator, sum(value), count(*), bool_or(approx), max_by(fact_id, value, 5)
+	return queryAll(ctx, db, yearTotalScanner(func(_ YearTotal, largest []any) []Cell {
+		var cells []Cell
+		for _, id := range strs(largest) {
+			cells = append(cells, byFact[id])
+		}
+		return cells
+	}), `SELECT year, indicator, sum(value), count(*), bool_or(approx), max_by(fact_id, value, 5)
 		FROM (`+strings.Join(parts, "\nUNION ALL ")+`)
 		GROUP BY year, indicator ORDER BY year, indicator`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []YearTotal{}
-	for rows.Next() {
+}
+
+// yearTotalScanner reads a total whose last column lists its largest values;
+// largest turns that list into cells.
+func yearTotalScanner(largest func(t YearTotal, list []any) []Cell) func(*sql.Rows) (YearTotal, error) {
+	return func(rows *sql.Rows) (YearTotal, error) {
 		var t YearTotal
-		var ex []any
-		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &ex); err != nil {
-			return nil, err
+		var list []any
+		if err := rows.Scan(&t.Year, &t.Indicator, &t.Total, &t.Jurisdictions, &t.Approx, &list); err != nil {
+			return t, err
 		}
-		for _, id := range strs(ex) {
-			t.Largest = append(t.Largest, byFact[id])
-		}
-		out = append(out, t)
+		t.Largest = largest(t, list)
+		return t, nil
 	}
-	return out, rows.Err()
 }
 
 // oracleStructCells is structCells of c5a3aa9:warehouse/dashboard.go.
@@ -763,13 +753,8 @@ func testSnapshotTrend(t *cappedT, db *DB, p snapshotParams) {
 		for _, sc := range scopes {
 			for _, limit := range []int{1, 10, 50} {
 				got, err := db.TrendChoices(ctx, ind, sc, limit)
-				if err != nil {
-					t.Fatalf("TrendChoices(%s, %+v, %d): %v", ind, sc, limit, err)
-				}
-				want, err := oracleTrendChoices(ctx, db, ind, sc, limit)
-				if err != nil {
-					t.Fatalf("oracle TrendChoices: %v", err)
-				}
+				want, wantErr := oracleTrendChoices(ctx, db, ind, sc, limit)
+				mustAnswer(t, err, wantErr, "TrendChoices(%s, %+v, %d)", ind, sc, limit)
 				if !slices.Equal(got, want) {
 					t.Errorf("TrendChoices(%s, %+v, %d) = %s", ind, sc, limit, firstChoiceDiff(got, want))
 				}
@@ -784,13 +769,8 @@ func testSnapshotTrend(t *cappedT, db *DB, p snapshotParams) {
 				}
 				keys = append(keys, p.unresolvedKey(t.T, db))
 				gotCells, err := db.TrendCells(ctx, ind, keys)
-				if err != nil {
-					t.Fatalf("TrendCells(%s, %v): %v", ind, keys, err)
-				}
-				wantCells, err := oracleTrendCells(ctx, db, ind, keys)
-				if err != nil {
-					t.Fatalf("oracle TrendCells: %v", err)
-				}
+				wantCells, wantErr := oracleTrendCells(ctx, db, ind, keys)
+				mustAnswer(t, err, wantErr, "TrendCells(%s, %v)", ind, keys)
 				if msg := diffCells(gotCells, wantCells); msg != "" {
 					t.Errorf("TrendCells(%s, %v): %s", ind, keys, msg)
 				}
@@ -799,13 +779,8 @@ func testSnapshotTrend(t *cappedT, db *DB, p snapshotParams) {
 				}
 				for _, k := range keys {
 					gotRows, err := db.Trend(ctx, ind, k)
-					if err != nil {
-						t.Fatalf("Trend(%s, %s): %v", ind, k, err)
-					}
-					wantRows, err := oracleTrend(ctx, db, ind, k)
-					if err != nil {
-						t.Fatalf("oracle Trend: %v", err)
-					}
+					wantRows, wantErr := oracleTrend(ctx, db, ind, k)
+					mustAnswer(t, err, wantErr, "Trend(%s, %s)", ind, k)
 					if !slices.Equal(gotRows, wantRows) {
 						t.Errorf("Trend(%s, %s) = %+v; SQL %+v", ind, k, gotRows, wantRows)
 					}
@@ -838,24 +813,15 @@ func firstChoiceDiff(got, want []JurisdictionChoice) string {
 func oracleTrendChoices(ctx context.Context, db *DB, indicator string, s Scope, limit int) ([]JurisdictionChoice, error) {
 	conds, args := oracleScopeWhere(s, "", []string{"indicator = $1"}, []any{indicator})
 	args = append(args, limit)
-	rows, err := db.sql.QueryContext(ctx, `
+	return queryAll(ctx, db, func(rows *sql.Rows) (JurisdictionChoice, error) {
+		var c JurisdictionChoice
+		err := rows.Scan(&c.Key, &c.Code, &c.Name, &c.Years)
+		return c, err
+	}, `
 		SELECT jurisdiction_key, any_value(jurisdiction_code), arg_max(jurisdiction_name, year), count(*) AS years
 		FROM headline WHERE `+strings.Join(conds, " AND ")+`
 		GROUP BY jurisdiction_key
 		ORDER BY years DESC, arg_max(value, year) DESC, jurisdiction_key LIMIT $`+fmt.Sprint(len(args)), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []JurisdictionChoice{}
-	for rows.Next() {
-		var c JurisdictionChoice
-		if err := rows.Scan(&c.Key, &c.Code, &c.Name, &c.Years); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // oracleTrendCells is TrendCells of c5a3aa9:warehouse/dashboard.go.
@@ -868,22 +834,13 @@ func oracleTrendCells(ctx context.Context, db *DB, indicator string, keys []stri
 
 // oracleTrend is Trend of c5a3aa9:warehouse/query.go.
 func oracleTrend(ctx context.Context, db *DB, indicator, jurisdiction string) ([]TrendRow, error) {
-	rows, err := db.sql.QueryContext(ctx, `
+	return queryAll(ctx, db, func(rows *sql.Rows) (TrendRow, error) {
+		var r TrendRow
+		err := rows.Scan(&r.Year, &r.Value, &r.Approx, &r.ApproxKind, &r.Partial, &r.Derived, &r.FactID, &r.ReportID)
+		return r, err
+	}, `
 		SELECT year, value, approx, approx_kind, partial, derived, fact_id, report_id FROM headline
 		WHERE indicator = $1 AND jurisdiction_code = $2 ORDER BY year`, indicator, jurisdiction)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []TrendRow{}
-	for rows.Next() {
-		var r TrendRow
-		if err := rows.Scan(&r.Year, &r.Value, &r.Approx, &r.ApproxKind, &r.Partial, &r.Derived, &r.FactID, &r.ReportID); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // --- Heatmap ---
@@ -900,13 +857,8 @@ func testSnapshotHeatmap(t *cappedT, db *DB, p snapshotParams) {
 			for _, limit := range []int{1, 10, 50} {
 				f := HeatmapFilter{Year: year, Scope: sc, Limit: limit}
 				got, err := db.Heatmap(ctx, f)
-				if err != nil {
-					t.Fatalf("Heatmap(%+v): %v", f, err)
-				}
-				want, err := oracleHeatmap(ctx, db, f)
-				if err != nil {
-					t.Fatalf("oracle Heatmap(%+v): %v", f, err)
-				}
+				want, wantErr := oracleHeatmap(ctx, db, f)
+				mustAnswer(t, err, wantErr, "Heatmap(%+v)", f)
 				if got.Total != want.Total || !slices.Equal(got.Jurisdictions, want.Jurisdictions) {
 					t.Errorf("Heatmap(%+v) = %d in scope, %s; SQL %d", f, got.Total, firstChoiceDiff(got.Jurisdictions, want.Jurisdictions), want.Total)
 					continue
@@ -929,28 +881,25 @@ func oracleHeatmap(ctx context.Context, db *DB, f HeatmapFilter) (Heatmap, error
 	hm := Heatmap{Jurisdictions: []JurisdictionChoice{}, Cells: []Cell{}}
 	conds, args := oracleScopeWhere(f.Scope, "", []string{"year = $1"}, []any{f.Year})
 	args = append(args, f.Limit)
-	rows, err := db.sql.QueryContext(ctx, `
+	// Every row carries the count of jurisdictions in scope.
+	choices, err := queryAll(ctx, db, func(rows *sql.Rows) (JurisdictionChoice, error) {
+		var c JurisdictionChoice
+		err := rows.Scan(&c.Key, &c.Code, &c.Name, &hm.Total)
+		return c, err
+	}, `
 		WITH j AS (
 			SELECT jurisdiction_key, any_value(jurisdiction_code) AS code, any_value(jurisdiction_name) AS name
 			FROM report_jurisdictions WHERE `+strings.Join(conds, " AND ")+` GROUP BY jurisdiction_key
 		)
 		SELECT jurisdiction_key, code, name, count(*) OVER () FROM j
 		ORDER BY code = '', code, name, jurisdiction_key LIMIT $`+fmt.Sprint(len(args)), args...)
-	if err != nil {
+	if err != nil || len(choices) == 0 {
 		return hm, err
 	}
-	defer rows.Close()
+	hm.Jurisdictions = choices
 	var keys []string
-	for rows.Next() {
-		var c JurisdictionChoice
-		if err := rows.Scan(&c.Key, &c.Code, &c.Name, &hm.Total); err != nil {
-			return hm, err
-		}
-		hm.Jurisdictions = append(hm.Jurisdictions, c)
+	for _, c := range choices {
 		keys = append(keys, c.Key)
-	}
-	if err := rows.Err(); err != nil || len(keys) == 0 {
-		return hm, err
 	}
 	args, ph := placeholders([]any{f.Year}, keys)
 	hm.Cells, err = oracleCells(ctx, db, `SELECT `+oracleCellColumns+` FROM headline
@@ -964,13 +913,8 @@ func testSnapshotOverview(t *cappedT, db *DB, p snapshotParams) {
 	ctx := context.Background()
 	for _, year := range []int{0, 2014, 2015, 2020} {
 		got, err := db.Overview(ctx, year)
-		if err != nil {
-			t.Fatalf("Overview(%d): %v", year, err)
-		}
-		want, err := oracleOverview(ctx, db, year)
-		if err != nil {
-			t.Fatalf("oracle Overview(%d): %v", year, err)
-		}
+		want, wantErr := oracleOverview(ctx, db, year)
+		mustAnswer(t, err, wantErr, "Overview(%d)", year)
 		g, w := got, want
 		g.Coverage, g.Latest, g.Flagged, w.Coverage, w.Latest, w.Flagged = nil, nil, nil, nil, nil, nil
 		if gs, ws := fmt.Sprintf("%+v", g), fmt.Sprintf("%+v", w); gs != ws {
@@ -1020,24 +964,18 @@ func oracleOverview(ctx context.Context, db *DB, year int) (Overview, error) {
 	if year == 0 {
 		year = o.LastYear
 	}
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT indicator, flagged, value_count, flagged_examples FROM headline_stats WHERE year = $1 AND flagged > 0
-		ORDER BY flagged DESC, indicator LIMIT 15`, year)
-	if err != nil {
-		return o, err
-	}
-	defer rows.Close()
-	o.Flagged = []FlaggedSummary{}
-	for rows.Next() {
+	o.Flagged, err = queryAll(ctx, db, func(rows *sql.Rows) (FlaggedSummary, error) {
 		var f FlaggedSummary
 		var ex []any
 		if err := rows.Scan(&f.Indicator, &f.Flagged, &f.Values, &ex); err != nil {
-			return o, err
+			return f, err
 		}
 		f.Examples = oracleStructCells(ex, year, f.Indicator)
-		o.Flagged = append(o.Flagged, f)
-	}
-	return o, rows.Err()
+		return f, nil
+	}, `
+		SELECT indicator, flagged, value_count, flagged_examples FROM headline_stats WHERE year = $1 AND flagged > 0
+		ORDER BY flagged DESC, indicator LIMIT 15`, year)
+	return o, err
 }
 
 // oracleCityOf is cityOf of c5a3aa9:warehouse/dashboard.go.
@@ -1048,7 +986,7 @@ func oracleCityOf(col string) string {
 
 // oracleCoverage is coverageAreas of c5a3aa9:warehouse/dashboard.go.
 func oracleCoverage(ctx context.Context, db *DB) ([]CoverageArea, error) {
-	rows, err := db.sql.QueryContext(ctx, `
+	out, err := queryAll(ctx, db, scanCoverageArea, `
 		WITH j AS (
 			SELECT jurisdiction_code, reports AS n, latest_ingested_at AS latest_at,
 			       {'id': latest_report_id, 'title': latest_title, 'name': latest_name, 'year': coalesce(latest_year, 0),
@@ -1066,32 +1004,28 @@ func oracleCoverage(ctx context.Context, db *DB) ([]CoverageArea, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := []CoverageArea{}
-	for rows.Next() {
-		var a CoverageArea
-		var recent []any
-		if err := rows.Scan(&a.Code, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
-			return nil, err
-		}
-		for _, e := range recent {
-			m, _ := e.(map[string]any)
-			var r ReportSummary
-			r.ReportID, _ = m["id"].(string)
-			r.Title, _ = m["title"].(string)
-			r.JurisdictionName, _ = m["name"].(string)
-			y, _ := m["year"].(int32)
-			r.Year = int(y)
-			at, _ := m["at"].(time.Time)
-			r.IngestedAt = at.UTC()
-			a.Recent = append(a.Recent, r)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
 	return out, oracleNameAreas(ctx, db, out)
+}
+
+func scanCoverageArea(rows *sql.Rows) (CoverageArea, error) {
+	var a CoverageArea
+	var recent []any
+	if err := rows.Scan(&a.Code, &a.Parent, &a.Reports, &a.Jurisdictions, &recent); err != nil {
+		return a, err
+	}
+	for _, e := range recent {
+		m, _ := e.(map[string]any)
+		var r ReportSummary
+		r.ReportID, _ = m["id"].(string)
+		r.Title, _ = m["title"].(string)
+		r.JurisdictionName, _ = m["name"].(string)
+		y, _ := m["year"].(int32)
+		r.Year = int(y)
+		at, _ := m["at"].(time.Time)
+		r.IngestedAt = at.UTC()
+		a.Recent = append(a.Recent, r)
+	}
+	return a, nil
 }
 
 // oracleNameAreas names areas from the division table, by code when missing.
@@ -1110,36 +1044,22 @@ func oracleNameAreas(ctx context.Context, db *DB, areas []CoverageArea) error {
 
 // oracleLatest is latestReports of c5a3aa9:warehouse/dashboard.go.
 func oracleLatest(ctx context.Context, db *DB) ([]ReportSummary, error) {
-	rows, err := db.sql.QueryContext(ctx, `
+	return queryAll(ctx, db, func(rows *sql.Rows) (ReportSummary, error) {
+		var s ReportSummary
+		err := rows.Scan(&s.ReportID, &s.Title, &s.JurisdictionName, &s.Year, &s.IngestedAt)
+		s.IngestedAt = s.IngestedAt.UTC()
+		return s, err
+	}, `
 		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM report_latest
 		ORDER BY ingested_at DESC, report_id LIMIT $1`, OverviewLatest)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []ReportSummary{}
-	for rows.Next() {
-		var s ReportSummary
-		if err := rows.Scan(&s.ReportID, &s.Title, &s.JurisdictionName, &s.Year, &s.IngestedAt); err != nil {
-			return nil, err
-		}
-		s.IngestedAt = s.IngestedAt.UTC()
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 func testSnapshotCatalog(t *cappedT, db *DB) {
 	ctx := context.Background()
 	for _, parent := range []string{"", "11", "33", "3301", "330101", "99"} {
 		got, err := db.PeerGroups(ctx, parent)
-		if err != nil {
-			t.Fatalf("PeerGroups(%q): %v", parent, err)
-		}
-		want, err := oraclePeerGroups(ctx, db, parent)
-		if err != nil {
-			t.Fatalf("oracle PeerGroups(%q): %v", parent, err)
-		}
+		want, wantErr := oraclePeerGroups(ctx, db, parent)
+		mustAnswer(t, err, wantErr, "PeerGroups(%q)", parent)
 		if !slices.Equal(got, want) {
 			t.Errorf("PeerGroups(%q) = %+v; SQL %+v", parent, got, want)
 		}
@@ -1148,13 +1068,8 @@ func testSnapshotCatalog(t *cappedT, db *DB) {
 		}
 	}
 	gotInds, err := db.Indicators(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantInds, err := oracleIndicators(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wantInds, wantErr := oracleIndicators(ctx, db)
+	mustAnswer(t, err, wantErr, "Indicators")
 	if !slices.Equal(gotInds, wantInds) {
 		t.Errorf("Indicators = %+v\nSQL %+v", gotInds, wantInds)
 	}
@@ -1166,33 +1081,14 @@ func testSnapshotCatalog(t *cappedT, db *DB) {
 		}
 	}
 	gotYears, err := db.Years(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wantYears []int
-	rows, err := db.sql.QueryContext(ctx, `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			t.Fatal(err)
-		}
-		wantYears = append(wantYears, y)
-	}
-	rows.Close()
+	wantYears, wantErr := queryAll(ctx, db, scanOne[int], `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
+	mustAnswer(t, err, wantErr, "Years")
 	if !slices.Equal(gotYears, wantYears) {
 		t.Errorf("Years = %v; SQL %v", gotYears, wantYears)
 	}
 	gotAreas, err := db.Areas(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantAreas, err := oracleAreas(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wantAreas, wantErr := oracleAreas(ctx, db)
+	mustAnswer(t, err, wantErr, "Areas")
 	if gs, ws := fmt.Sprintf("%+v", gotAreas), fmt.Sprintf("%+v", wantAreas); gs != ws {
 		t.Errorf("Areas = %.300s\nSQL %.300s", gs, ws)
 	}
@@ -1200,65 +1096,42 @@ func testSnapshotCatalog(t *cappedT, db *DB) {
 
 // oraclePeerGroups is PeerGroups of c5a3aa9:warehouse/compare.go.
 func oraclePeerGroups(ctx context.Context, db *DB, parent string) ([]Division, error) {
-	rows, err := db.sql.QueryContext(ctx, `
+	return queryAll(ctx, db, func(rows *sql.Rows) (Division, error) {
+		var d Division
+		err := rows.Scan(&d.Code, &d.Name, &d.Level, &d.Reports)
+		return d, err
+	}, `
 		WITH codes AS (SELECT jurisdiction_code AS code, reports AS n FROM report_divisions)
 		SELECT j.code, j.name, j.level, sum(c.n)::INTEGER AS reports
 		FROM jurisdictions j
 		JOIN codes c ON starts_with(c.code, j.code) AND c.code <> j.code
 		WHERE j.parent_code = $1 AND j.level <> 'town'
 		GROUP BY ALL ORDER BY j.code`, parent)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Division{}
-	for rows.Next() {
-		var d Division
-		if err := rows.Scan(&d.Code, &d.Name, &d.Level, &d.Reports); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
 }
 
 // oracleIndicators is Indicators of c5a3aa9:warehouse/query.go.
 func oracleIndicators(ctx context.Context, db *DB) ([]Indicator, error) {
-	rows, err := db.sql.QueryContext(ctx, `
+	return queryAll(ctx, db, func(rows *sql.Rows) (Indicator, error) {
+		var i Indicator
+		err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values)
+		return i, err
+	}, `
 		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description, coalesce(s.n, 0)
 		FROM indicators i
 		LEFT JOIN (SELECT indicator, sum(value_count)::BIGINT AS n FROM headline_stats GROUP BY indicator) s
 		       ON s.indicator = i.code
 		ORDER BY i.category, i.code`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Indicator{}
-	for rows.Next() {
-		var i Indicator
-		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values); err != nil {
-			return nil, err
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
 }
 
 // oracleAreas is Areas of c5a3aa9:warehouse/dashboard.go.
 func oracleAreas(ctx context.Context, db *DB) ([]CoverageArea, error) {
-	rows, err := db.sql.QueryContext(ctx, `
+	cities, err := queryAll(ctx, db, scanOne[string], `
 		SELECT DISTINCT `+oracleCityOf("jurisdiction_code")+` AS c FROM report_divisions ORDER BY c`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	out := []CoverageArea{}
-	for rows.Next() {
-		var city string
-		if err := rows.Scan(&city); err != nil {
-			return nil, err
-		}
+	for _, city := range cities {
 		p := city[:min(2, len(city))]
 		if len(out) == 0 || out[len(out)-1].Code != p && out[len(out)-1].Parent != p {
 			out = append(out, CoverageArea{Code: p})
@@ -1266,9 +1139,6 @@ func oracleAreas(ctx context.Context, db *DB) ([]CoverageArea, error) {
 		if city != p {
 			out = append(out, CoverageArea{Code: city, Parent: p})
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	return out, oracleNameAreas(ctx, db, out)
 }
@@ -1334,7 +1204,7 @@ func oracleBrief(ctx context.Context, db *DB, code string, year int) (Brief, err
 			return b, err
 		}
 	}
-	rows, err := db.sql.QueryContext(ctx, `
+	b.Lines, err = queryAll(ctx, db, scanBriefLine, `
 		WITH peers AS (
 			SELECT indicator, jurisdiction_code,
 			       rank() OVER (PARTITION BY indicator ORDER BY value DESC) AS rnk,
@@ -1352,36 +1222,33 @@ func oracleBrief(ctx context.Context, db *DB, code string, year int) (Brief, err
 		JOIN peers p ON p.indicator = h.indicator AND p.jurisdiction_code = h.jurisdiction_code
 		WHERE h.jurisdiction_code = $1 AND h.year = $2
 		ORDER BY h.indicator`, code, year, b.JurisdictionLevel, parent.String)
-	if err != nil {
-		return b, err
+	return b, err
+}
+
+func scanBriefLine(rows *sql.Rows) (BriefLine, error) {
+	var l BriefLine
+	var flags []any
+	var hist any
+	if err := rows.Scan(&l.Indicator, &l.NameZH, &l.Category, &l.Kind, &l.Unit, &l.Value, &l.Approx, &l.ApproxKind, &l.Partial,
+		&l.Scope, &l.Derived, &l.Corrected, &flags, &l.FactID, &l.ReportID, &l.Quote, &l.Rank, &l.Peers, &hist); err != nil {
+		return l, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var l BriefLine
-		var flags []any
-		var hist any
-		if err := rows.Scan(&l.Indicator, &l.NameZH, &l.Category, &l.Kind, &l.Unit, &l.Value, &l.Approx, &l.ApproxKind, &l.Partial,
-			&l.Scope, &l.Derived, &l.Corrected, &flags, &l.FactID, &l.ReportID, &l.Quote, &l.Rank, &l.Peers, &hist); err != nil {
-			return b, err
+	l.Flags = strs(flags)
+	l.History = []YearValue{}
+	histList, _ := hist.([]any)
+	for _, h := range histList {
+		m, ok := h.(map[string]any)
+		if !ok {
+			continue
 		}
-		l.Flags = strs(flags)
-		l.History = []YearValue{}
-		histList, _ := hist.([]any)
-		for _, h := range histList {
-			m, ok := h.(map[string]any)
-			if !ok {
-				continue
-			}
-			yv := YearValue{}
-			if y, ok := m["year"].(int32); ok {
-				yv.Year = int(y)
-			}
-			yv.Value, _ = m["value"].(float64)
-			yv.Approx, _ = m["approx"].(bool)
-			yv.ApproxKind, _ = m["approx_kind"].(string)
-			l.History = append(l.History, yv)
+		yv := YearValue{}
+		if y, ok := m["year"].(int32); ok {
+			yv.Year = int(y)
 		}
-		b.Lines = append(b.Lines, l)
+		yv.Value, _ = m["value"].(float64)
+		yv.Approx, _ = m["approx"].(bool)
+		yv.ApproxKind, _ = m["approx_kind"].(string)
+		l.History = append(l.History, yv)
 	}
-	return b, rows.Err()
+	return l, nil
 }
