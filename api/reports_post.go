@@ -84,6 +84,7 @@ func (r *uploadResponse) add(name string, res warehouse.LoadResult, err error) {
 	r.Total.Stored += res.Stored
 	r.Total.Unchanged += res.Unchanged
 	r.Total.Replaced += res.Replaced
+	r.Total.Reextracted += res.Reextracted
 	r.Total.Facts += res.Facts
 	r.Total.CarriedCorrections += res.CarriedCorrections
 }

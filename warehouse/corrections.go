@@ -306,7 +306,7 @@ func carryCorrections(ctx context.Context, conn *sql.Conn) (int, error) {
 		       NULL::INTEGER AS start, NULL::INTEGER AS "end"
 		FROM facts o
 		JOIN reports orp ON orp.report_id = o.report_id
-		JOIN staged_reports nr ON nr.source = orp.source
+		JOIN staged_reports nr ON nr.source = orp.source OR nr.sha256 = orp.sha256
 		JOIN staged_facts n ON n.report_id = nr.report_id AND n.indicator = o.indicator AND n.scope = o.scope
 		     AND n.quote = o.quote AND n.value = o.value AND n.derived = o.derived
 		WHERE o.fact_id IN (SELECT fact_id FROM corrections)
@@ -316,8 +316,11 @@ func carryCorrections(ctx context.Context, conn *sql.Conn) (int, error) {
 		       strpos(nr.text, a.quote) - 1, strpos(nr.text, a.quote) - 1 + length(a.quote)
 		FROM corrections a
 		JOIN reports orp ON orp.report_id = a.report_id
-		JOIN staged_reports nr ON nr.source = orp.source
+		JOIN staged_reports nr ON nr.source = orp.source OR nr.sha256 = orp.sha256
 		WHERE a.action = 'add' AND strpos(nr.text, a.quote) > 0`,
+		// A fact extracted again with its id (same content, another
+		// extractor) keeps its corrections as they are.
+		`DELETE FROM fact_map WHERE new_fact_id = old_fact_id`,
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return 0, fmt.Errorf("carry corrections: %w", err)

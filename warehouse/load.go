@@ -23,6 +23,9 @@ type LoadResult struct {
 	Unchanged int `json:"unchanged"`
 	// Replaced reports had an older version from the same source, now gone.
 	Replaced int `json:"replaced"`
+	// Reextracted reports were stored with the same content by an older
+	// extractor: their facts are extracted anew (they count as stored too).
+	Reextracted int `json:"reextracted"`
 	// Facts is the number of facts stored with the new reports.
 	Facts int `json:"facts"`
 	// CarriedCorrections counts the analysts' corrections copied from a
@@ -31,8 +34,11 @@ type LoadResult struct {
 }
 
 // Load stores a batch of reports and their facts in one transaction.
-// Content that is already stored is skipped; a report whose source was stored
-// with different content replaces the old report and its facts. Either the
+// Content that is already stored by the same extractor is skipped; content
+// stored by another extractor version is stored again with the facts
+// extracted now (so that re-ingesting after an upgrade brings the new
+// extraction); a report whose source was stored with different content
+// replaces the old report and its facts. Either the
 // whole batch is stored or nothing is. The analysts' corrections of a
 // replaced report's facts are carried over to the matching facts of its new
 // version (see carryCorrections).
@@ -58,8 +64,11 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY fact_id) = 1`); err != nil {
 			return err
 		}
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`).
-			Scan(&res.Unchanged); err != nil {
+		if err := conn.QueryRowContext(ctx, `SELECT
+			count(*) FILTER (WHERE (sha256, extractor_version) IN (SELECT (sha256, extractor_version) FROM reports)),
+			count(*) FILTER (WHERE sha256 IN (SELECT sha256 FROM reports)
+			                   AND (sha256, extractor_version) NOT IN (SELECT (sha256, extractor_version) FROM reports))
+			FROM staged_reports`).Scan(&res.Unchanged, &res.Reextracted); err != nil {
 			return err
 		}
 		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM reports
@@ -67,8 +76,17 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			Scan(&res.Replaced); err != nil {
 			return err
 		}
-		if _, err := conn.ExecContext(ctx, `DELETE FROM staged_reports WHERE sha256 IN (SELECT sha256 FROM reports)`); err != nil {
+		if _, err := conn.ExecContext(ctx, `DELETE FROM staged_reports
+			WHERE (sha256, extractor_version) IN (SELECT (sha256, extractor_version) FROM reports)`); err != nil {
 			return fmt.Errorf("skip unchanged reports: %w", err)
+		}
+		// The stored versions the staged reports replace: same source, or
+		// the same content stored by another extractor (perhaps from
+		// another path).
+		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE replaced_reports AS
+			SELECT report_id, source FROM reports
+			WHERE source IN (SELECT source FROM staged_reports) OR sha256 IN (SELECT sha256 FROM staged_reports)`); err != nil {
+			return fmt.Errorf("find replaced reports: %w", err)
 		}
 		carried, err := carryCorrections(ctx, conn)
 		if err != nil {
@@ -81,9 +99,9 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			`CREATE OR REPLACE TEMP TABLE touched_keys AS
 			 SELECT DISTINCT coalesce(jurisdiction_code, 'report:' || report_id) AS jurisdiction_key, year FROM staged_reports
 			 UNION SELECT jurisdiction_key, year FROM report_jurisdictions
-			       WHERE report_id IN (SELECT report_id FROM reports WHERE source IN (SELECT source FROM staged_reports))`,
-			`DELETE FROM facts WHERE report_id IN (SELECT report_id FROM reports WHERE source IN (SELECT source FROM staged_reports))`,
-			`DELETE FROM reports WHERE source IN (SELECT source FROM staged_reports)`,
+			       WHERE report_id IN (SELECT report_id FROM replaced_reports)`,
+			`DELETE FROM facts WHERE report_id IN (SELECT report_id FROM replaced_reports)`,
+			`DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced_reports)`,
 			`INSERT INTO reports BY NAME SELECT *, now() AS ingested_at FROM staged_reports`,
 		} {
 			if _, err := conn.ExecContext(ctx, q); err != nil {

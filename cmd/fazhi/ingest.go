@@ -75,8 +75,8 @@ type ingestSummary struct {
 }
 
 func (s ingestSummary) String() string {
-	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version), %d unchanged, %d failed; %d facts stored",
-		s.Files, s.Duration.Round(time.Millisecond), s.Load.Stored, s.Load.Replaced, s.Load.Unchanged, len(s.Failed), s.Load.Facts)
+	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version, %d extracted anew by this fazhi), %d unchanged, %d failed; %d facts stored",
+		s.Files, s.Duration.Round(time.Millisecond), s.Load.Stored, s.Load.Replaced, s.Load.Reextracted, s.Load.Unchanged, len(s.Failed), s.Load.Facts)
 	if n := s.Load.CarriedCorrections; n > 0 {
 		line += fmt.Sprintf("; %d analysts' corrections carried over to the new versions", n)
 	}
@@ -102,6 +102,7 @@ func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, in
 		sum.Load.Stored += res.Stored
 		sum.Load.Unchanged += res.Unchanged
 		sum.Load.Replaced += res.Replaced
+		sum.Load.Reextracted += res.Reextracted
 		sum.Load.Facts += res.Facts
 		sum.Load.CarriedCorrections += res.CarriedCorrections
 		return err

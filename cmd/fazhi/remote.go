@@ -69,6 +69,7 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 			sum.Load.Stored += f.Load.Stored
 			sum.Load.Unchanged += f.Load.Unchanged
 			sum.Load.Replaced += f.Load.Replaced
+			sum.Load.Reextracted += f.Load.Reextracted
 			sum.Load.Facts += f.Load.Facts
 			sum.Load.CarriedCorrections += f.Load.CarriedCorrections
 			if f.Error != "" {
