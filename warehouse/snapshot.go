@@ -2,18 +2,12 @@ package warehouse
 
 import (
 	"cmp"
-	"context"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
-	"fmt"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 )
 
 // The dashboards read a snapshot: an in-memory copy of the headline table
@@ -27,8 +21,8 @@ import (
 // about 40 bytes per headline value plus its quote (some 450 MB at 400,000
 // reports, 25 MB at 20,000). DuckDB stays the source of truth.
 //
-// Every committed write bumps the warehouse's generation; a snapshot
-// answers only for the generation it was built at, so the pages never show
+// Every committed write bumps the warehouse's generation; a reader takes a
+// snapshot built at its generation or later, so the pages never show
 // figures older than the last write. One build runs at a time; readers of a
 // newer generation wait for it. Once a snapshot exists (someone reads the
 // dashboards), every write starts the next build at once, so that readers
@@ -83,7 +77,7 @@ type snapshot struct {
 	// ratios holds the numerator and denominator a rate's fact states
 	// (facts.numerator/denominator), by cell index; few cells have them.
 	ratios map[int32][2]float64
-	// factOverflow holds the fact IDs that factSuffix cannot encode.
+	// factOverflow holds the fact IDs that encodeFact cannot pack.
 	factOverflow []string
 	// quotes holds every cell's quote, one after the other: quote k is
 	// quotes[quoteStart[k]:quoteStart[k+1]] (a cell keeps its k). One
@@ -100,7 +94,7 @@ type span struct{ start, end int32 }
 // national scale. Jurisdiction, name, level and year are the report's.
 type snapCell struct {
 	value  float64
-	fact   uint64 // see factSuffix
+	fact   uint64 // see encodeFact
 	report int32  // index in reports
 	scope  int32  // index in strs
 	quote  int32  // index in quoteStart
@@ -233,12 +227,13 @@ type overviewCounts struct {
 	reports, jurisdictions, years, firstYear, lastYear, facts, unresolved int
 }
 
-// factSuffix encodes a fact ID as the cell stores it. Fact IDs are the
-// report ID, a dash and 12 hex digits (ingest.FactID) or an analyst's
-// "a<n>" (corrections): the common form packs into 48 bits; any other is
-// kept whole in factOverflow, marked by the top bit.
+// factOverflowBit marks a cell's fact as an index in factOverflow.
 const factOverflowBit = 1 << 63
 
+// encodeFact packs a fact ID as the cell stores it. Fact IDs are the report
+// ID, a dash and 12 hex digits (ingest.FactID) or an analyst's "a<n>"
+// (corrections): the common form packs into 48 bits; any other is kept
+// whole in factOverflow, marked by the top bit.
 func (s *snapshot) encodeFact(reportID, factID string) uint64 {
 	if n := len(reportID); len(factID) == n+13 && factID[n] == '-' && factID[:n] == reportID && isLowerHex(factID[n+1:], 12) {
 		if v, err := strconv.ParseUint(factID[n+1:], 16, 64); err == nil {
@@ -445,129 +440,4 @@ func (sn *snapshot) parentRange(sp span, f scopeFilter) span {
 	lo := sort.Search(len(ord), func(k int) bool { return jurOf(k) >= f.lo })
 	hi := sort.Search(len(ord), func(k int) bool { return jurOf(k) >= f.hi })
 	return span{sp.start + int32(lo), sp.start + int32(hi)}
-}
-
-// dbSnapshots is the DB's snapshot state.
-type dbSnapshots struct {
-	mu       sync.Mutex
-	current  *snapshot
-	building *snapshotBuild
-	// wanted: a snapshot has been asked for, so writes rebuild at once.
-	wanted bool
-	// closed: the warehouse is closing; no build starts any more.
-	closed bool
-}
-
-type snapshotBuild struct {
-	gen  uint64
-	done chan struct{}
-	snap *snapshot
-	err  error
-}
-
-// snapshot returns the snapshot of the current generation, building it (or
-// waiting for the build under way) when the last one is older.
-func (db *DB) snapshot(ctx context.Context) (*snapshot, error) {
-	for {
-		gen := db.gen.Load()
-		db.snaps.mu.Lock()
-		db.snaps.wanted = true
-		if s := db.snaps.current; s != nil && s.gen >= gen {
-			db.snaps.mu.Unlock()
-			return s, nil
-		}
-		if db.snaps.closed {
-			db.snaps.mu.Unlock()
-			return nil, errors.New("dashboard snapshot: the warehouse is closed")
-		}
-		b := db.startBuildLocked()
-		db.snaps.mu.Unlock()
-		select {
-		case <-b.done:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("dashboard snapshot: %w", ctx.Err())
-		}
-		if b.err != nil {
-			return nil, b.err
-		}
-		if b.gen >= gen {
-			return b.snap, nil
-		}
-		// That build was for an older generation: wait for the next.
-	}
-}
-
-// startBuildLocked returns the build under way, or starts one for the
-// current generation. db.snaps.mu must be held.
-func (db *DB) startBuildLocked() *snapshotBuild {
-	if b := db.snaps.building; b != nil {
-		return b
-	}
-	b := &snapshotBuild{gen: db.gen.Load(), done: make(chan struct{})}
-	db.snaps.building = b
-	go func() {
-		start := time.Now()
-		b.snap, b.err = db.buildSnapshotSafely(b.gen)
-		db.snaps.mu.Lock()
-		db.snaps.building = nil
-		if b.err == nil && (db.snaps.current == nil || db.snaps.current.gen < b.gen) {
-			db.snaps.current = b.snap
-		}
-		// Writes committed during the build need the next one.
-		again := b.err == nil && db.gen.Load() != b.gen && !db.snaps.closed
-		if again {
-			db.startBuildLocked()
-		}
-		db.snaps.mu.Unlock()
-		close(b.done)
-		if b.err != nil {
-			db.log.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
-			return
-		}
-		db.log.Info("dashboard snapshot built", "generation", b.gen, "values", len(b.snap.cells),
-			"reports", len(b.snap.reports), "took", time.Since(start).Round(time.Millisecond))
-	}()
-	return b
-}
-
-// PrepareDashboards starts building the dashboards' snapshot in the
-// background and keeps it current after writes from now on, so that the
-// first page does not wait for it (a few seconds at national scale).
-func (db *DB) PrepareDashboards() {
-	db.snaps.mu.Lock()
-	defer db.snaps.mu.Unlock()
-	db.snaps.wanted = true
-	if s := db.snaps.current; !db.snaps.closed && (s == nil || s.gen != db.gen.Load()) {
-		db.startBuildLocked()
-	}
-}
-
-// buildSnapshotSafely is buildSnapshot with a panic turned into an error:
-// a bug in a build must fail the pages that wait, not stop the server.
-func (db *DB) buildSnapshotSafely(gen uint64) (s *snapshot, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("dashboard snapshot: panic: %v\n%s", r, debug.Stack())
-		}
-	}()
-	return db.buildSnapshot(db.closing, gen)
-}
-
-// changed records a committed write: the next reader needs a new snapshot,
-// and if the dashboards are in use the build starts now.
-func (db *DB) changed() {
-	db.gen.Add(1)
-	db.snaps.mu.Lock()
-	defer db.snaps.mu.Unlock()
-	if db.snaps.wanted && !db.snaps.closed {
-		db.startBuildLocked()
-	}
-}
-
-// DataVersion changes whenever what the dashboards show may have changed:
-// after every write to the warehouse (reports stored or replaced,
-// corrections, the catalog, the headline table rebuilt). Pages can cache
-// their answers per version.
-func (db *DB) DataVersion() string {
-	return strconv.FormatUint(db.gen.Load(), 10)
 }

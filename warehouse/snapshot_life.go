@@ -1,0 +1,141 @@
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// The life of the dashboards' snapshot (snapshot.go): built on first use or
+// at PrepareDashboards, rebuilt after every write once in use, one build at
+// a time, readers waiting for the generation of the last write they could
+// have seen.
+
+// dbSnapshots is the DB's snapshot state.
+type dbSnapshots struct {
+	mu       sync.Mutex
+	current  *snapshot
+	building *snapshotBuild
+	// wanted: a snapshot has been asked for, so writes rebuild at once.
+	wanted bool
+	// closed: the warehouse is closing; no build starts any more.
+	closed bool
+}
+
+type snapshotBuild struct {
+	gen  uint64
+	done chan struct{}
+	snap *snapshot
+	err  error
+}
+
+// snapshot returns the snapshot of the current generation, building it (or
+// waiting for the build under way) when the last one is older.
+func (db *DB) snapshot(ctx context.Context) (*snapshot, error) {
+	for {
+		gen := db.gen.Load()
+		db.snaps.mu.Lock()
+		db.snaps.wanted = true
+		if s := db.snaps.current; s != nil && s.gen >= gen {
+			db.snaps.mu.Unlock()
+			return s, nil
+		}
+		if db.snaps.closed {
+			db.snaps.mu.Unlock()
+			return nil, errors.New("dashboard snapshot: the warehouse is closed")
+		}
+		b := db.startBuildLocked()
+		db.snaps.mu.Unlock()
+		select {
+		case <-b.done:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("dashboard snapshot: %w", ctx.Err())
+		}
+		if b.err != nil {
+			return nil, b.err
+		}
+		if b.gen >= gen {
+			return b.snap, nil
+		}
+		// That build was for an older generation: wait for the next.
+	}
+}
+
+// startBuildLocked returns the build under way, or starts one for the
+// current generation. db.snaps.mu must be held.
+func (db *DB) startBuildLocked() *snapshotBuild {
+	if b := db.snaps.building; b != nil {
+		return b
+	}
+	b := &snapshotBuild{gen: db.gen.Load(), done: make(chan struct{})}
+	db.snaps.building = b
+	go func() {
+		start := time.Now()
+		b.snap, b.err = db.buildSnapshotSafely(b.gen)
+		db.snaps.mu.Lock()
+		db.snaps.building = nil
+		if b.err == nil && (db.snaps.current == nil || db.snaps.current.gen < b.gen) {
+			db.snaps.current = b.snap
+		}
+		// Writes committed during the build need the next one.
+		again := b.err == nil && db.gen.Load() != b.gen && !db.snaps.closed
+		if again {
+			db.startBuildLocked()
+		}
+		db.snaps.mu.Unlock()
+		close(b.done)
+		if b.err != nil {
+			db.log.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
+			return
+		}
+		db.log.Info("dashboard snapshot built", "generation", b.gen, "values", len(b.snap.cells),
+			"reports", len(b.snap.reports), "took", time.Since(start).Round(time.Millisecond))
+	}()
+	return b
+}
+
+// PrepareDashboards starts building the dashboards' snapshot in the
+// background and keeps it current after writes from now on, so that the
+// first page does not wait for it (a few seconds at national scale).
+func (db *DB) PrepareDashboards() {
+	db.snaps.mu.Lock()
+	defer db.snaps.mu.Unlock()
+	db.snaps.wanted = true
+	if s := db.snaps.current; !db.snaps.closed && (s == nil || s.gen != db.gen.Load()) {
+		db.startBuildLocked()
+	}
+}
+
+// buildSnapshotSafely is buildSnapshot with a panic turned into an error:
+// a bug in a build must fail the pages that wait, not stop the server.
+func (db *DB) buildSnapshotSafely(gen uint64) (s *snapshot, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("dashboard snapshot: panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return db.buildSnapshot(db.closing, gen)
+}
+
+// changed records a committed write: the next reader needs a new snapshot,
+// and if the dashboards are in use the build starts now.
+func (db *DB) changed() {
+	db.gen.Add(1)
+	db.snaps.mu.Lock()
+	defer db.snaps.mu.Unlock()
+	if db.snaps.wanted && !db.snaps.closed {
+		db.startBuildLocked()
+	}
+}
+
+// DataVersion changes whenever what the dashboards show may have changed:
+// after every write to the warehouse (reports stored or replaced,
+// corrections, the catalog, the headline table rebuilt). Pages can cache
+// their answers per version.
+func (db *DB) DataVersion() string {
+	return strconv.FormatUint(db.gen.Load(), 10)
+}
