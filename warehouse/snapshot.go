@@ -18,8 +18,8 @@ import (
 // cores, and a page needs several; even an index lookup of the quotes a
 // page shows takes 10–30 ms under that load. The same answers computed from
 // the snapshot take microseconds to a millisecond. The price is memory:
-// about 40 bytes per headline value plus its quote (some 450 MB at 400,000
-// reports, 25 MB at 20,000). DuckDB stays the source of truth.
+// about 40 bytes per headline value plus its quote (430 MB measured at
+// 400,000 synthetic reports, 25 MB at 20,000). DuckDB stays the source of truth.
 //
 // Every committed write bumps the warehouse's generation; a reader takes a
 // snapshot built at its generation or later, so the pages never show
