@@ -20,9 +20,10 @@ const (
 // pageCache keeps the answers of the overview, trend, topic and heatmap
 // pages (HTML and CSV) until the warehouse's data changes: computing them
 // takes milliseconds at national scale, serving them again microseconds.
-// Every request reads the warehouse's DataVersion (a counter of its
-// writes), so a page is never older than the data. A changed version
-// empties the cache.
+// Every request pins the current snapshot of the data (warehouse.Pin, which
+// follows every write) and looks the page up under that snapshot's
+// version, so a page is never older than the data. A newer version empties
+// the cache.
 type pageCache struct {
 	mu      sync.Mutex
 	version string
@@ -84,10 +85,16 @@ func (w *teeWriter) WriteString(s string) (int, error) {
 }
 
 // cached serves next's answer from pc while the data is unchanged; only
-// successful answers are kept.
+// successful answers are kept. The page is computed from one pinned
+// snapshot and kept under that snapshot's version.
 func (h *Handler) cached(pc *pageCache, next gin.HandlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		version := h.db.DataVersion()
+		ctx, version, err := h.db.Pin(c.Request.Context())
+		if err != nil {
+			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+			return
+		}
+		c.Request = c.Request.WithContext(ctx)
 		key := c.Request.URL.Path + "?" + c.Request.URL.RawQuery
 		if p, ok := pc.get(version, key); ok {
 			c.Header("Content-Type", p.contentType)

@@ -46,7 +46,7 @@ func (h *Handler) Register(r gin.IRouter) {
 		panic(err) // fixed at compile time
 	}
 	r.StaticFS("/assets", http.FS(sub))
-	r.GET("/", h.compare)
+	r.GET("/", h.pinned(h.compare))
 	r.GET("/reports/:id", h.report)
 	pc := newPageCache() // see cache.go
 	r.GET("/overview", h.cached(pc, h.overview))
@@ -55,8 +55,21 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/litigation", h.cached(pc, h.topicHandler("litigation")))
 	r.GET("/publicity", h.cached(pc, h.topicHandler("publicity")))
 	r.GET("/heatmap", h.cached(pc, h.heatmap))
-	r.GET("/brief", h.brief)
+	r.GET("/brief", h.pinned(h.brief))
 	r.GET("/sql", h.sql)
+}
+
+// pinned computes next's page from one snapshot of the data (warehouse.Pin).
+func (h *Handler) pinned(next gin.HandlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ctx, _, err := h.db.Pin(c.Request.Context())
+		if err != nil {
+			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+			return
+		}
+		c.Request = c.Request.WithContext(ctx)
+		next(c)
+	}
 }
 
 // render writes a page. It renders into memory first, so that a template

@@ -353,3 +353,33 @@ func TestSnapshotWithManyNames(t *testing.T) {
 		t.Errorf("first row = %s %q; want 第69999街道 with its quote", rows[0].JurisdictionName, rows[0].Quote)
 	}
 }
+
+// A pinned context keeps answering from one snapshot while writes go on;
+// an unpinned one follows them.
+func TestPinKeepsOneGeneration(t *testing.T) {
+	ctx := context.Background()
+	db := dashboardFixture(t)
+	pinned, version, err := db.Pin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(ctx context.Context) int {
+		rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rows)
+	}
+	before := count(pinned)
+	mustLoad(t, db, report("pin.txt", strings.Repeat("8", 64), "110105024", "测试街道", 2023, "受理矛盾纠纷374件。",
+		fact("mediation.cases_accepted", 374, "", 6, 9)))
+	if n := count(pinned); n != before {
+		t.Errorf("pinned Compare after a write = %d rows; want the pinned %d", n, before)
+	}
+	if n := count(ctx); n != before+1 {
+		t.Errorf("unpinned Compare after a write = %d rows; want %d", n, before+1)
+	}
+	if _, v2, _ := db.Pin(ctx); v2 == version {
+		t.Errorf("Pin after a write gave the same version %q", v2)
+	}
+}

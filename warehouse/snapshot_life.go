@@ -33,9 +33,30 @@ type snapshotBuild struct {
 	err  error
 }
 
-// snapshot returns the snapshot of the current generation, building it (or
-// waiting for the build under way) when the last one is older.
+// pinnedKey carries a pinned snapshot in a context (see Pin); it names the
+// DB, so that a context pinned for one warehouse answers nothing of another.
+type pinnedKey struct{ db *DB }
+
+// Pin returns a context in which every dashboard read of db answers from
+// the same snapshot, the current one, and that snapshot's version (as
+// DataVersion writes it). A page computed from several reads then shows
+// one generation of the data even if a write lands meanwhile, and a page
+// cache can key the page by the version it was computed from.
+func (db *DB) Pin(ctx context.Context) (context.Context, string, error) {
+	s, err := db.snapshot(ctx)
+	if err != nil {
+		return ctx, "", err
+	}
+	return context.WithValue(ctx, pinnedKey{db}, s), strconv.FormatUint(s.gen, 10), nil
+}
+
+// snapshot returns the snapshot pinned in ctx, or the one of the current
+// generation, building it (or waiting for the build under way) when the
+// last one is older.
 func (db *DB) snapshot(ctx context.Context) (*snapshot, error) {
+	if s, ok := ctx.Value(pinnedKey{db}).(*snapshot); ok {
+		return s, nil
+	}
 	for {
 		gen := db.gen.Load()
 		db.snaps.mu.Lock()
