@@ -89,12 +89,10 @@ func (w *teeWriter) WriteString(s string) (int, error) {
 // snapshot and kept under that snapshot's version.
 func (h *Handler) cached(pc *pageCache, next gin.HandlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		ctx, version, err := h.db.Pin(c.Request.Context())
-		if err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+		version, ok := h.pin(c)
+		if !ok {
 			return
 		}
-		c.Request = c.Request.WithContext(ctx)
 		key := c.Request.URL.Path + "?" + c.Request.URL.RawQuery
 		if p, ok := pc.get(version, key); ok {
 			c.Header("Content-Type", p.contentType)

@@ -20,12 +20,18 @@ import (
 
 // csvLink is the download link of chart id on the page at path with query q.
 func csvLink(path string, q url.Values, id string) string {
+	return linkWith(path, q, "format", "csv", "chart", id)
+}
+
+// linkWith is path with query q, the given key-value pairs set in it.
+func linkWith(path string, q url.Values, keyValues ...string) string {
 	v := url.Values{}
 	for k, vs := range q {
 		v[k] = append([]string(nil), vs...)
 	}
-	v.Set("format", "csv")
-	v.Set("chart", id)
+	for i := 0; i+1 < len(keyValues); i += 2 {
+		v.Set(keyValues[i], keyValues[i+1])
+	}
 	return path + "?" + v.Encode()
 }
 

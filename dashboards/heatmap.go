@@ -81,12 +81,7 @@ func pageLink(q url.Values, from, total int) string {
 	if from < 0 || from >= total {
 		return ""
 	}
-	v := url.Values{}
-	for k, vs := range q {
-		v[k] = append([]string(nil), vs...)
-	}
-	v.Set("from", strconv.Itoa(from))
-	return "/heatmap?" + v.Encode()
+	return linkWith("/heatmap", q, "from", strconv.Itoa(from))
 }
 
 // orderedCatalog puts the catalog in the dashboards' category order.

@@ -59,17 +59,26 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/sql", h.sql)
 }
 
-// pinned computes next's page from one snapshot of the data (warehouse.Pin).
+// pinned computes next's page from one snapshot of the data.
 func (h *Handler) pinned(next gin.HandlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		ctx, _, err := h.db.Pin(c.Request.Context())
-		if err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
-			return
+		if _, ok := h.pin(c); ok {
+			next(c)
 		}
-		c.Request = c.Request.WithContext(ctx)
-		next(c)
 	}
+}
+
+// pin makes the request's dashboard reads answer from one snapshot
+// (warehouse.Pin) and returns its version; after a failure it has answered
+// the request and reports false.
+func (h *Handler) pin(c *gin.Context) (string, bool) {
+	ctx, version, err := h.db.Pin(c.Request.Context())
+	if err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+		return "", false
+	}
+	c.Request = c.Request.WithContext(ctx)
+	return version, true
 }
 
 // render writes a page. It renders into memory first, so that a template

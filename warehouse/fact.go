@@ -8,8 +8,7 @@ import (
 )
 
 // FactRecord is one fact as readers see it (corrections applied), with
-// its report and the sentence that states it: what the dashboards' facts
-// panel shows when a chart value is clicked.
+// its report and the sentence that states it (GET /api/facts/{id}).
 type FactRecord struct {
 	Fact
 	ReportID string `json:"report_id"`

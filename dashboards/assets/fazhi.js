@@ -26,47 +26,6 @@ var fazhi = (function () {
     return e;
   }
 
-  // quotes keeps the sentences read from the API by fact id, so that
-  // clicking a value again does not ask again.
-  var quotes = {};
-
-  // fetchQuote reads a fact's sentence from GET /api/facts/{id} and calls
-  // done(quote) with it, or done(null) when it cannot be read.
-  function fetchQuote(factID, done) {
-    if (Object.prototype.hasOwnProperty.call(quotes, factID)) { done(quotes[factID]); return; }
-    fetch("/api/facts/" + encodeURIComponent(factID), { headers: { Accept: "application/json" } })
-      .then(function (resp) {
-        if (!resp.ok) { throw new Error("GET /api/facts: " + resp.status); }
-        return resp.json();
-      })
-      .then(function (fact) {
-        if (!fact || typeof fact.quote !== "string" || fact.quote === "") { throw new Error("fact has no quote"); }
-        quotes[factID] = fact.quote;
-        done(fact.quote);
-      }, function () { done(null); });
-  }
-
-  // quoteBlock is the blockquote of one fact. Pages leave out the sentences
-  // of chart values (they would weigh more than the charts): those are read
-  // when the value is clicked. The class says the state, and .fact-quote
-  // only ever holds the sentence itself (tests wait for it).
-  function quoteBlock(f) {
-    if (f.quote) { return el("blockquote", "fact-quote", "“" + f.quote + "”"); }
-    var q = el("blockquote", "fact-quote-loading", "正在读取原文…");
-    q.setAttribute("aria-busy", "true");
-    fetchQuote(f.fact_id, function (quote) {
-      q.removeAttribute("aria-busy");
-      if (quote === null) {
-        q.className = "fact-quote-failed";
-        q.textContent = "原文读取失败";
-        return;
-      }
-      q.className = "fact-quote";
-      q.textContent = "“" + quote + "”";
-    });
-    return q;
-  }
-
   // showFacts lists the facts behind one bar or point: value, badges, the
   // quote, and a link to the report page at that sentence. All text goes in
   // through textContent: report text is never parsed as HTML.
@@ -92,7 +51,7 @@ var fazhi = (function () {
       });
       item.appendChild(line);
       if (f.scope) { item.appendChild(el("div", "fact-scope", "范围:" + f.scope)); }
-      if (f.quote || f.fact_id) { item.appendChild(quoteBlock(f)); }
+      item.appendChild(el("blockquote", "fact-quote", "“" + f.quote + "”"));
       var a = el("a", "fact-link", "在报告中查看 →");
       // A report listed for itself (the overview's coverage) has no fact to point at.
       a.href = "/reports/" + encodeURIComponent(f.report_id) + (f.fact_id ? "#fact-" + encodeURIComponent(f.fact_id) : "");

@@ -1,5 +1,5 @@
 -- fazhi warehouse, schema version 4: indexes for point lookups of facts.
--- The facts panel and GET /api/facts/{id} read one fact by fact_id, the
+-- GET /api/facts/{id} reads one fact by fact_id, the
 -- report page a report's facts by report_id. Without an index, each lookup
 -- scans the whole facts table (50–60 ms at five million facts); with one,
 -- it costs under a millisecond.
