@@ -20,7 +20,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/datasets"
-	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
 	"github.com/fazhi/fazhi/warehouse/warehousetest"
@@ -44,13 +43,9 @@ func mustWriteServer(t *testing.T, samples bool, edit func(*Config)) writeServer
 	if samples {
 		warehousetest.LoadSamples(t, db)
 	}
-	table, err := divisions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := ingest.NewExtractor(table)
+	x := warehousetest.Extractor(t)
 	ingestOne := func(ctx context.Context, name string, data []byte) (warehouse.LoadResult, error) {
-		r, err := x.Extract(ctx, name, data)
+		r, err := x.Extract(ctx, name, data, ingest.Meta{})
 		if err != nil {
 			return warehouse.LoadResult{}, fmt.Errorf("%w: %w", ErrUnreadable, err)
 		}

@@ -7,21 +7,23 @@ import (
 	"log"
 
 	"github.com/fazhi/fazhi/datasets"
-	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest"
 )
 
 func ExampleExtractor_Extract() {
-	table, err := divisions.Load()
+	ref, err := ingest.LoadReference()
 	if err != nil {
 		log.Fatal(err)
 	}
-	x := ingest.NewExtractor(table)
+	x, err := ingest.NewExtractor(ref)
+	if err != nil {
+		log.Fatal(err)
+	}
 	data, err := fs.ReadFile(datasets.SampleReports(), "002_d513238c1e646e12.txt")
 	if err != nil {
 		log.Fatal(err)
 	}
-	r, err := x.Extract(context.Background(), "002_d513238c1e646e12.txt", data)
+	r, err := x.Extract(context.Background(), "002_d513238c1e646e12.txt", data, ingest.Meta{})
 	if err != nil {
 		log.Fatal(err)
 	}

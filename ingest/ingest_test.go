@@ -13,16 +13,19 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/fazhi/fazhi/datasets"
-	"github.com/fazhi/fazhi/datasets/divisions"
 )
 
 func mustExtractor(t testing.TB) *Extractor {
 	t.Helper()
-	table, err := divisions.Load()
+	ref, err := LoadReference()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewExtractor(table)
+	x, err := NewExtractor(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
 }
 
 type sampleMeta struct {
@@ -53,7 +56,7 @@ func TestExtractSamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := x.Extract(ctx, want.File, data)
+			r, err := x.Extract(ctx, want.File, data, Meta{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -94,7 +97,7 @@ func TestNewBatchReleasesEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := x.Extract(context.Background(), "002.txt", data)
+	r, err := x.Extract(context.Background(), "002.txt", data, Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +130,7 @@ func TestBatchApproxColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := mustExtractor(t).Extract(context.Background(), "001.txt", data)
+	r, err := mustExtractor(t).Extract(context.Background(), "001.txt", data, Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}

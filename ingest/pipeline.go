@@ -5,12 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest/extract"
 	"github.com/fazhi/fazhi/ingest/jurisdiction"
+	"github.com/fazhi/fazhi/ingest/layout"
 	"github.com/fazhi/fazhi/ingest/reportyear"
 	"github.com/fazhi/fazhi/ingest/source"
 )
@@ -20,32 +17,66 @@ type Extractor struct {
 	resolver *jurisdiction.Resolver
 }
 
-// NewExtractor returns an Extractor that resolves jurisdictions with t.
-func NewExtractor(t *divisions.Table) *Extractor {
-	return &Extractor{resolver: jurisdiction.NewResolver(t)}
+// Reference is the reference data extraction reads: the division table, the
+// former division names and the web address tokens.
+type Reference = jurisdiction.Data
+
+// LoadReference loads the embedded reference data (a few tens of
+// milliseconds); load it once and share it.
+func LoadReference() (Reference, error) { return jurisdiction.LoadData() }
+
+// NewExtractor returns an Extractor that resolves jurisdictions with the
+// reference data ref and the committed weights.
+func NewExtractor(ref Reference) (*Extractor, error) {
+	m, err := jurisdiction.DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{resolver: jurisdiction.NewResolver(ref, m)}, nil
+}
+
+// Meta is what is known about a report from outside its text: a manifest's
+// row, the fields of an upload, the user's scope.
+type Meta struct {
+	// URL is the page the report was published at (a clue like any other).
+	URL string `json:"url,omitempty"`
+	// JurisdictionCode and Year, when set, are stated by the user and taken
+	// as they are.
+	JurisdictionCode string `json:"jurisdiction_code,omitempty"`
+	Year             int    `json:"year,omitempty"`
+	// Within limits the jurisdiction to this division and those under it.
+	Within string `json:"within,omitempty"`
 }
 
 // Extract reads one report file (any format and encoding that source.Read
 // knows), finds its jurisdiction and year, and extracts its facts.
 // name is the file's path or URL as the user gave it; it becomes the
 // report's source.
-func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (Report, error) {
+func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta Meta) (Report, error) {
 	doc, err := source.Read(ctx, name, data)
 	if err != nil {
 		return Report{}, err
 	}
 	sum := sha256.Sum256(data)
 	digest := hex.EncodeToString(sum[:])
-	title := doc.Title
-	if title == "" {
-		title = titleLine(doc.Text)
+	lay := layout.Read(doc.Text, doc.Title)
+	if !lay.HasText() {
+		return Report{}, fmt.Errorf("read %s: %w: only the page's furniture and metadata", name, source.ErrNoText)
 	}
-	j := x.resolver.Resolve(title, doc.Text, doc.URL)
-	year, yearEvidence, _ := reportyear.Detect(title, doc.Text)
+	year, yearEvidence, _ := reportyear.Detect(lay)
+	if meta.Year > 0 {
+		year, yearEvidence = meta.Year, "stated by the user"
+	}
+	url := meta.URL
+	if url == "" {
+		url = doc.URL
+	}
+	j := x.resolver.Resolve(jurisdiction.Input{Layout: lay, URL: url, Path: name, Year: year, Within: meta.Within, Stated: meta.JurisdictionCode})
 	facts := extract.Extract(doc.Text, extract.Options{
 		Jurisdiction: j.Name,
 		Level:        j.Level,
 		Year:         year,
+		Layout:       lay,
 	})
 	for i := range facts {
 		if facts[i].Flags == nil {
@@ -57,8 +88,8 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (Repo
 		SHA256:       digest,
 		Source:       name,
 		Format:       doc.Format,
-		Title:        title,
-		URL:          doc.URL,
+		Title:        lay.Title.Text,
+		URL:          url,
 		Text:         doc.Text,
 		Jurisdiction: jurisdictionOf(j),
 		Year:         year,
@@ -72,28 +103,16 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (Repo
 }
 
 func jurisdictionOf(j jurisdiction.Result) Jurisdiction {
-	out := Jurisdiction{Name: j.Name, Level: j.Level, Code: j.Code, Path: j.Path, Evidence: j.Evidence}
+	out := Jurisdiction{Name: j.Name, Level: j.Level, Code: j.Code, Path: j.Path, Confidence: j.Confidence,
+		Stated: j.Stated, Reason: j.Reason, Evidence: []Clue{}}
 	if out.Path == nil {
 		out.Path = []string{}
 	}
 	for _, c := range j.Candidates {
-		out.Candidates = append(out.Candidates, Candidate{Code: c.Code, Path: c.Path})
+		out.Candidates = append(out.Candidates, Candidate{Code: c.Code, Path: c.Path, Probability: c.Probability})
+	}
+	for _, e := range j.Evidence {
+		out.Evidence = append(out.Evidence, Clue{Clue: e.Clue, Detail: e.Detail, Weight: e.Weight})
 	}
 	return out
-}
-
-// titleLine returns the first line of text when it reads like a report
-// title (short, names the report), else "".
-func titleLine(text string) string {
-	line, _, _ := strings.Cut(text, "\n")
-	line = strings.TrimSpace(line)
-	if utf8.RuneCountInString(line) > 60 || strings.ContainsAny(line, "。,;") {
-		return ""
-	}
-	for _, w := range []string{"报告", "情况", "工作总结"} {
-		if strings.Contains(line, w) {
-			return line
-		}
-	}
-	return ""
 }

@@ -34,20 +34,38 @@ type Report struct {
 }
 
 // Jurisdiction is the body a report is about, resolved to its official
-// division code (统计用区划代码) when the text settles it.
+// division code (统计用区划代码) when the evidence settles it.
 type Jurisdiction struct {
-	Name  string `json:"name"`
+	// Name is the name the report uses (a former name included).
+	Name string `json:"name"`
+	// Level is the level word of the division: 街道 镇 乡 区 县 市 旗…
 	Level string `json:"level"`
-	// Code is empty when the clues in the text do not settle which of
-	// several same-named divisions is meant; Candidates then lists them.
-	Code       string      `json:"code"`
-	Path       []string    `json:"path"`
-	Candidates []Candidate `json:"candidates,omitempty"`
-	Evidence   string      `json:"evidence,omitempty"`
-}
-
-// Candidate is one division a jurisdiction name could refer to.
-type Candidate struct {
+	// Code is empty when the evidence does not settle which division is
+	// meant; Candidates then lists the likeliest.
 	Code string   `json:"code"`
 	Path []string `json:"path"`
+	// Confidence is the probability of the best candidate (0–1).
+	Confidence float64     `json:"confidence"`
+	Candidates []Candidate `json:"candidates,omitempty"`
+	// Evidence lists the clues of the chosen (or best) candidate.
+	Evidence []Clue `json:"evidence"`
+	// Stated is set when the user gave the code (a manifest).
+	Stated bool `json:"stated,omitempty"`
+	// Reason says why the report is unresolved.
+	Reason string `json:"reason,omitempty"`
+}
+
+// Candidate is one division a report may be about.
+type Candidate struct {
+	Code        string   `json:"code"`
+	Path        []string `json:"path"`
+	Probability float64  `json:"probability"`
+}
+
+// Clue is one piece of evidence about a report's jurisdiction and what it
+// weighed.
+type Clue struct {
+	Clue   string  `json:"clue"`
+	Detail string  `json:"detail"`
+	Weight float64 `json:"weight"`
 }

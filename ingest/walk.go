@@ -21,6 +21,8 @@ type Input struct {
 	Name string
 	// Size in bytes, for progress reporting.
 	Size int64
+	// Meta is what a manifest or an upload tells about the report.
+	Meta Meta
 	read func() ([]byte, error)
 }
 
@@ -231,5 +233,5 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (Report, error) 
 	if err != nil {
 		return Report{}, err
 	}
-	return x.Extract(ctx, in.Name, data)
+	return x.Extract(ctx, in.Name, data, in.Meta)
 }

@@ -18,9 +18,10 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 	cfg.commonFlags(fs)
 	goldPath := fs.String("gold", "", "gold facts, one JSON object per line (file, indicator, value, ...)")
 	reportsPath := fs.String("reports", "", "expected jurisdiction and year per file (default: reports.jsonl beside --gold, if present)")
-	verbose := fs.Bool("v", false, "also list every missed and every spurious fact")
+	verbose := fs.Bool("v", false, "also list every missed and every spurious fact, and every report whose jurisdiction is not right")
+	sel := addSelectionFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi eval --gold FILE.jsonl [--reports reports.jsonl] [-v] DIR\n\nExtracts every report in DIR and scores the facts against the gold:\nprecision, recall and F1 per indicator, per category and overall, plus jurisdiction and year accuracy.")
+		fmt.Fprintln(stderr, "Usage: fazhi eval --gold FILE.jsonl [--reports reports.jsonl] [--manifest FILE.csv] [--within CODE] [-v] DIR\n\nExtracts every report in DIR and scores the facts against the gold:\nprecision, recall and F1 per indicator, per category and overall, plus jurisdiction and year accuracy.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
@@ -43,6 +44,9 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
+	if err := sel.apply(inputs, stderr); err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
 	reports, failed, err := extractAll(ctx, inputs)
 	if err != nil {
 		return err
@@ -53,7 +57,8 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 		file := filepath.Base(r.Source)
 		got[file] = r.Facts
 		gotReports = append(gotReports, goldeval.Report{File: file, Jurisdiction: r.Jurisdiction.Name,
-			Level: r.Jurisdiction.Level, DivisionCode: r.Jurisdiction.Code, Year: r.Year})
+			Level: r.Jurisdiction.Level, DivisionCode: r.Jurisdiction.Code, Path: r.Jurisdiction.Path, Year: r.Year,
+			Confidence: r.Jurisdiction.Confidence, Reason: r.Jurisdiction.Reason})
 	}
 	scores := goldeval.Score(gold, got)
 	if *reportsPath != "" {
@@ -72,6 +77,14 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 		}
 		for _, m := range scores.Spurious {
 			fmt.Fprintf(stdout, "SPURIOUS %s %s=%g «%s»\n", m.File, m.Indicator, m.Value, m.Quote)
+		}
+		for _, m := range scores.JurisdictionMisses {
+			kind := "UNRESOLVED"
+			if m.WrongCode {
+				kind = "WRONG    "
+			}
+			fmt.Fprintf(stdout, "%s %s want %s %s, got %s %s (%.2f) %s\n", kind, m.File, m.Want.Jurisdiction, m.Want.DivisionCode,
+				m.Got.Jurisdiction, m.Got.DivisionCode, m.Got.Confidence, m.Got.Reason)
 		}
 	}
 	for _, err := range failed {

@@ -8,15 +8,16 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest"
 )
 
 func runExtract(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	cfg.commonFlags(fs) // accepted for symmetry; extract touches no database
+	sel := addSelectionFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi extract FILE...\n\nPrints one JSON object per report per line: file, title, jurisdiction, year, facts.\nFolders are read recursively. No database is touched.")
+		fmt.Fprintln(stderr, "Usage: fazhi extract [--manifest FILE.csv] [--within CODE] FILE...\n\nPrints one JSON object per report per line: file, title, jurisdiction, year, facts.\nFolders are read recursively. No database is touched.")
+		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
 		return err
@@ -27,6 +28,9 @@ func runExtract(ctx context.Context, cfg Config, args []string, stdout, stderr i
 	}
 	inputs, err := ingest.Files(fs.Args())
 	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	if err := sel.apply(inputs, stderr); err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
 	reports, failed, err := extractAll(ctx, inputs)
@@ -52,11 +56,14 @@ func runExtract(ctx context.Context, cfg Config, args []string, stdout, stderr i
 // extractAll extracts every input in order; per-file failures are returned
 // apart, so that one bad file does not hide the others.
 func extractAll(ctx context.Context, inputs []ingest.Input) ([]ingest.Report, []error, error) {
-	table, err := divisions.Load()
+	ref, err := ingest.LoadReference()
 	if err != nil {
-		return nil, nil, fmt.Errorf("load division table: %w", err)
+		return nil, nil, fmt.Errorf("load reference data: %w", err)
 	}
-	x := ingest.NewExtractor(table)
+	x, err := ingest.NewExtractor(ref)
+	if err != nil {
+		return nil, nil, err
+	}
 	var reports []ingest.Report
 	var failed []error
 	for _, in := range inputs {
@@ -71,4 +78,51 @@ func extractAll(ctx context.Context, inputs []ingest.Input) ([]ingest.Report, []
 		reports = append(reports, r)
 	}
 	return reports, failed, nil
+}
+
+// selection holds the flags that tell what is known of the files from
+// outside them: a manifest and the user's scope.
+type selection struct {
+	manifest, within *string
+}
+
+func addSelectionFlags(fs *flag.FlagSet) selection {
+	return selection{
+		manifest: fs.String("manifest", "", "CSV with the header file,url,jurisdiction_code,year: what is known of each file (all but file may be empty; file relative to the manifest's folder)"),
+		within:   fs.String("within", "", "division code: only divisions under it are candidates (an office ingesting its own towns)"),
+	}
+}
+
+// apply reads the manifest and sets every input's metadata; it warns about
+// manifest rows that name no input.
+func (s selection) apply(inputs []ingest.Input, stderr io.Writer) error {
+	if *s.within != "" && !validCode(*s.within) {
+		return fmt.Errorf("--within %q is not a division code (2, 4, 6 or 9 digits)", *s.within)
+	}
+	if *s.manifest == "" {
+		ingest.Manifest{}.Apply(inputs, *s.within)
+		return nil
+	}
+	m, err := ingest.ReadManifestFile(*s.manifest)
+	if err != nil {
+		return err
+	}
+	if n := m.Apply(inputs, *s.within); n < m.Len() {
+		fmt.Fprintf(stderr, "manifest %s: %d of its %d files are not among the inputs\n", *s.manifest, m.Len()-n, m.Len())
+	}
+	return nil
+}
+
+func validCode(c string) bool {
+	switch len(c) {
+	case 2, 4, 6, 9:
+	default:
+		return false
+	}
+	for _, r := range c {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -21,8 +21,9 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	workers := fs.Int("workers", 0, "reports extracted in parallel (0 = all cores)")
 	server := fs.String("server", "", "send the files to a running `fazhi serve` at this URL (POST /api/reports) instead of opening the warehouse")
 	fs.StringVar(&cfg.Token, "token", cfg.Token, "the server's write token, with --server (env FAZHI_TOKEN)")
+	sel := addSelectionFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
+		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] [--manifest FILE.csv] [--within CODE] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
@@ -39,6 +40,9 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if len(inputs) == 0 {
 		return fmt.Errorf("ingest: no report files (txt, html, docx, pdf) in %v", fs.Args())
 	}
+	if err := sel.apply(inputs, stderr); err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
 	if *server != "" {
 		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout)
 	}
@@ -47,11 +51,14 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		return err
 	}
 	defer db.Close()
-	table, err := prepareReference(ctx, db)
+	ref, err := prepareReference(ctx, db)
 	if err != nil {
 		return err
 	}
-	x := ingest.NewExtractor(table)
+	x, err := ingest.NewExtractor(ref)
+	if err != nil {
+		return err
+	}
 	sum, err := ingestInputs(ctx, db, x, inputs, *workers, newProgress(stderr, inputs))
 	fmt.Fprintln(stdout, sum)
 	for _, f := range sum.Failed {

@@ -26,7 +26,7 @@ import (
 // that holds the warehouse. Extraction failures are the file's fault.
 func uploadIngest(db *warehouse.DB, x *ingest.Extractor) api.IngestFunc {
 	return func(ctx context.Context, name string, data []byte) (warehouse.LoadResult, error) {
-		r, err := x.Extract(ctx, name, data)
+		r, err := x.Extract(ctx, name, data, ingest.Meta{})
 		if err != nil {
 			return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
 		}

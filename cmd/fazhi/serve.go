@@ -74,7 +74,11 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	fail := func(err error) (*app, error) { db.Close(); os.RemoveAll(exportDir); return nil, err }
-	table, err := prepareReference(ctx, db)
+	ref, err := prepareReference(ctx, db)
+	if err != nil {
+		return fail(err)
+	}
+	x, err := ingest.NewExtractor(ref)
 	if err != nil {
 		return fail(err)
 	}
@@ -87,7 +91,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		if err != nil {
 			return fail(fmt.Errorf("list sample reports: %w", err))
 		}
-		sum, err := ingestInputs(ctx, db, ingest.NewExtractor(table), inputs, 0, nil)
+		sum, err := ingestInputs(ctx, db, x, inputs, 0, nil)
 		if err != nil {
 			return fail(fmt.Errorf("load sample reports: %w", err))
 		}
@@ -98,7 +102,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	r.Use(api.AccessLog(log), gin.Recovery())
 	api.New(db, log, api.Config{SQL: warehouse.ReadOnlyLimits{
 		MaxRows: cfg.SQLMaxRows, Timeout: cfg.SQLTimeout, MaxLength: warehouse.DefaultReadOnlyLimits.MaxLength,
-	}, Token: cfg.Token, Ingest: uploadIngest(db, ingest.NewExtractor(table)), MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
+	}, Token: cfg.Token, Ingest: uploadIngest(db, x), MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
 	dashboards.New(db, log, dashboards.Config{}).Register(r)
 	if cfg.Token == "" {
 		log.Info("FAZHI_TOKEN is not set: corrections and uploads are refused (403)")

@@ -9,7 +9,6 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
-	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
 )
@@ -40,33 +39,35 @@ func openWarehouseReadOnly(ctx context.Context, cfg Config) (*warehouse.DB, erro
 // prepareReference loads the division table and (re)writes the reference
 // tables: the indicator catalog every time (it is small and may have grown),
 // the division table when the warehouse's copy differs in size.
-func prepareReference(ctx context.Context, db *warehouse.DB) (*divisions.Table, error) {
-	table, err := divisions.Load()
+func prepareReference(ctx context.Context, db *warehouse.DB) (ingest.Reference, error) {
+	var none ingest.Reference
+	ref, err := ingest.LoadReference()
 	if err != nil {
-		return nil, fmt.Errorf("load division table: %w", err)
+		return none, fmt.Errorf("load reference data: %w", err)
 	}
+	table := ref.Table
 	mem := memory.NewGoAllocator()
 	inds, err := ingest.IndicatorBatch(mem)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
 	defer inds.Release()
 	if err := db.ReplaceReference(ctx, "indicators", inds); err != nil {
-		return nil, err
+		return none, err
 	}
 	n, err := db.JurisdictionCount(ctx)
 	if err != nil {
-		return nil, err
+		return none, err
 	}
 	if n != table.Len() {
 		jur, err := ingest.JurisdictionBatch(mem, table)
 		if err != nil {
-			return nil, err
+			return none, err
 		}
 		defer jur.Release()
 		if err := db.ReplaceReference(ctx, "jurisdictions", jur); err != nil {
-			return nil, err
+			return none, err
 		}
 	}
-	return table, nil
+	return ref, nil
 }

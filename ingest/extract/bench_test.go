@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/fazhi/fazhi/ingest/layout"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,7 @@ func corpus(tb testing.TB, n int) string {
 				tb.Fatal(err)
 			}
 			text := string(data)
-			b.WriteString(text[:planSection(text)])
+			b.WriteString(text[:layout.Read(text, "").PlansStart()])
 			b.WriteByte('\n')
 		}
 	}

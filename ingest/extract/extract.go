@@ -4,6 +4,7 @@ import (
 	"math/bits"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
+	"github.com/fazhi/fazhi/ingest/layout"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -27,6 +28,10 @@ type Options struct {
 	// prefixes glued to a count by lost punctuation are stripped only in
 	// its range. 0 means: infer it from the opening of the text.
 	Year int `json:"year"`
+	// Layout is the text's layout (layout.Read); nil means Extract reads it.
+	// Numbers on the page's furniture and metadata lines and in the plans
+	// section are no facts.
+	Layout *layout.Layout `json:"-"`
 }
 
 func (o Options) town() bool {
@@ -46,11 +51,14 @@ func Extract(text string, opt Options) []Fact {
 	if opt.Year == 0 {
 		opt.Year = inferYear(text)
 	}
+	if opt.Layout == nil || opt.Layout.Text != text {
+		opt.Layout = layout.Read(text, "")
+	}
 	x := &run{
 		text:  text,
 		opt:   opt,
 		lx:    lx,
-		plan:  planSection(text),
+		plan:  opt.Layout.PlansStart(),
 		cands: make([]cand, 0, len(text)/256),
 		partE: -1,
 		prevS: -1,

@@ -175,37 +175,6 @@ func itoa(v int) string {
 	return string(b[i:])
 }
 
-// planHeadings start the closing section on next year's plans; nothing
-// after them is a fact of this year. (A section on problems is not one: it
-// may state this year's figures, such as lost lawsuits.)
-var planHeadings = []string{"下一步", "工作打算", "工作计划", "工作思路", "工作安排", "工作设想", "努力方向"}
-
-// planSection returns the byte offset of the first short heading line that
-// starts the plans section, or len(text).
-func planSection(text string) int {
-	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
-		line := text[i:]
-		if j >= 0 {
-			line = text[i : i+j]
-		}
-		t := strings.TrimSuffix(strings.TrimSpace(line), "。")
-		// A heading: short, with no comma or full stop inside.
-		if t != "" && len(t) <= 160 && i > len(text)/3 && utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, ",，。;") {
-			for _, h := range planHeadings {
-				if strings.Contains(t, h) {
-					return i
-				}
-			}
-		}
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	return len(text)
-}
-
 // inferYear finds the report year in the opening of the text: the first
 // 19xx年 or 20xx年 there that is not inside a 《title》 and not part of a
 // range (2021-2025年, 2021至2025年).

@@ -60,6 +60,10 @@ type Report struct {
 	DivisionCode string   `json:"division_code"`
 	Path         []string `json:"path"`
 	Year         int      `json:"year"`
+	// Confidence is the resolver's (of a report found, not expected).
+	Confidence float64 `json:"confidence,omitempty"`
+	// Reason is why a report found is unresolved.
+	Reason string `json:"reason,omitempty"`
 }
 
 // ReadReports reads reports.jsonl.
@@ -124,8 +128,32 @@ type Scores struct {
 	SameApprox   int    // matched facts whose approx flag agrees with the gold's
 	Reports      int    // reports compared by CompareReports
 	Jurisdiction int    // of them, with the right jurisdiction (division code, else name)
+	WrongCode    int    // of them, given a code other than the expected one
+	Unresolved   int    // of them, given no code where one was expected
 	Year         int    // of them, with the right year
+	// Bands count the reports and the right jurisdictions per band of the
+	// resolver's confidence.
+	Bands []Band
+	// JurisdictionMisses lists the reports whose jurisdiction is not right.
+	JurisdictionMisses []JurisdictionMiss
 }
+
+// Band is a range [Lo, Hi) of confidence with the reports that fell in it.
+type Band struct {
+	Lo, Hi  float64
+	Reports int
+	Right   int
+}
+
+// JurisdictionMiss is a report whose jurisdiction was not found right.
+type JurisdictionMiss struct {
+	File      string
+	Want, Got Report
+	WrongCode bool
+}
+
+// confidenceBands are the bands Scores reports.
+var confidenceBands = []float64{0, 0.5, 0.8, 0.95, 1.000001}
 
 // Score compares extracted facts (per file name) with the gold facts. Only
 // the files that occur in the gold are scored, and derived facts are left
@@ -214,6 +242,10 @@ func (s *Scores) CompareReports(want, got []Report) {
 	for _, r := range got {
 		byFile[r.File] = r
 	}
+	s.Bands = nil
+	for i := 0; i+1 < len(confidenceBands); i++ {
+		s.Bands = append(s.Bands, Band{Lo: confidenceBands[i], Hi: confidenceBands[i+1]})
+	}
 	for _, w := range want {
 		s.Reports++
 		g, ok := byFile[w.File]
@@ -223,17 +255,55 @@ func (s *Scores) CompareReports(want, got []Report) {
 		// With an expected code, only that code is right: an unresolved
 		// jurisdiction is not, even with the right name. Without one, the
 		// name must agree and no code may have been guessed.
-		if w.DivisionCode != "" {
-			if w.DivisionCode == g.DivisionCode {
-				s.Jurisdiction++
-			}
-		} else if w.Jurisdiction != "" && w.Jurisdiction == g.Jurisdiction && g.DivisionCode == "" {
+		right := false
+		wc, gc := CanonicalCode(w.DivisionCode), CanonicalCode(g.DivisionCode)
+		switch {
+		case wc != "":
+			right = wc == gc
+		case w.Jurisdiction == "":
+			right = gc == "" // the report names no jurisdiction: none may be guessed
+		default:
+			right = w.Jurisdiction == g.Jurisdiction && gc == ""
+		}
+		wrong := gc != "" && gc != wc
+		switch {
+		case right:
 			s.Jurisdiction++
+		case wrong:
+			s.WrongCode++
+		case g.DivisionCode == "":
+			s.Unresolved++
+		}
+		if !right {
+			s.JurisdictionMisses = append(s.JurisdictionMisses, JurisdictionMiss{File: w.File, Want: w, Got: g, WrongCode: wrong})
+		}
+		for i := range s.Bands {
+			if g.Confidence >= s.Bands[i].Lo && g.Confidence < s.Bands[i].Hi {
+				s.Bands[i].Reports++
+				if right {
+					s.Bands[i].Right++
+				}
+			}
 		}
 		if w.Year == g.Year {
 			s.Year++
 		}
 	}
+}
+
+// CanonicalCode writes a division code the way the division table does:
+// a city's or a province's code padded to six digits (420200, 110000) loses
+// its padding (4202, 11). County codes never end in 00.
+func CanonicalCode(code string) string {
+	if len(code) == 6 {
+		switch {
+		case strings.HasSuffix(code, "0000"):
+			return code[:2]
+		case strings.HasSuffix(code, "00"):
+			return code[:4]
+		}
+	}
+	return code
 }
 
 // WriteTable prints the scores as a compact text table: one line per
@@ -259,6 +329,13 @@ func (s Scores) WriteTable(w io.Writer) error {
 	}
 	if s.Reports > 0 {
 		fmt.Fprintf(tw, "jurisdiction accuracy\t%d/%d\t\t\t%.3f\n", s.Jurisdiction, s.Reports, ratio(s.Jurisdiction, s.Reports))
+		fmt.Fprintf(tw, "  wrong codes\t%d\n", s.WrongCode)
+		fmt.Fprintf(tw, "  unresolved\t%d\n", s.Unresolved)
+		for _, b := range s.Bands {
+			if b.Reports > 0 {
+				fmt.Fprintf(tw, "  confidence %.2f–%.2f\t%d/%d\t\t\t%.3f\n", b.Lo, min(b.Hi, 1), b.Right, b.Reports, ratio(b.Right, b.Reports))
+			}
+		}
 		fmt.Fprintf(tw, "year accuracy\t%d/%d\t\t\t%.3f\n", s.Year, s.Reports, ratio(s.Year, s.Reports))
 	}
 	if err := tw.Flush(); err != nil {

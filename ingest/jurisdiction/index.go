@@ -14,11 +14,33 @@ import (
 const maxNameRunes = 12
 
 // genericNames are names of real divisions that are also everyday words
-// of these reports; the scanner never reports them.
+// of these reports; the scanner never reports them in running text.
 var genericNames = map[string]bool{
 	"城区": true, "郊区": true, "矿区": true, "东区": true, "西区": true, "街道": true,
 	"新区": true, "开发区": true, "高新区": true, "工业园区": true, "经济开发区": true,
 	"农场": true, "林场": true, "园区": true, "社区": true,
+}
+
+// bareLevelName are the names of the source's placeholder towns (a town
+// called 街道): they name no place.
+var bareLevelName = map[string]bool{"街道": true, "镇": true, "乡": true, "社区": true}
+
+// zoneWords are the generic words of development zones' names. A name made
+// of them alone (经济技术开发区, 高新技术产业开发区, 工业园区) names no place
+// until a place is written before it.
+var zoneWords = []string{"经济", "技术", "开发区", "开发", "高新", "产业", "工业", "园区", "集中区", "示范区", "综合", "保税区", "物流", "科技", "新区", "试验区", "合作区", "管理区"}
+
+func zoneWordsOnly(name string) bool {
+	s := name
+	for changed := true; changed && s != ""; {
+		changed = false
+		for _, w := range zoneWords {
+			if t, ok := strings.CutPrefix(s, w); ok {
+				s, changed = t, true
+			}
+		}
+	}
+	return s == ""
 }
 
 // nameEnds are the last characters of the names the scanner looks for:
@@ -26,34 +48,72 @@ var genericNames = map[string]bool{
 // farms, zones and offices (…农场, …管理委员会) are not looked for.
 const nameEnds = "省市区县旗镇乡道木州盟"
 
+// how says how a name found in a text stands for its divisions.
+type how uint8
+
+const (
+	official how = iota // the division's official name (or 保康街道 for 保康街道办事处)
+	former              // a name the area had before (余杭区 for today's 临平区 towns)
+)
+
+// entry is one division a name can stand for.
+type entry struct {
+	code string
+	how  how
+	// until is the last year a former name was in use for the area.
+	until int
+}
+
 // nameIndex finds the names of divisions in text.
 type nameIndex struct {
-	// codes maps each findable name to the divisions it names. Besides the
-	// official names it holds a few aliases (保康街道 for 保康街道办事处).
-	codes map[string][]string
+	// entries maps each findable name to the divisions it names.
+	entries map[string][]entry
 	// lengths maps each rune of nameEnds to a bit set of the lengths (in
 	// runes) of the names ending in it.
 	lengths map[rune]uint16
 }
 
-func newNameIndex(t *divisions.Table) *nameIndex {
-	ix := &nameIndex{codes: make(map[string][]string, t.Len()+64), lengths: map[rune]uint16{}}
-	add := func(name, code string) {
+func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
+	ix := &nameIndex{entries: make(map[string][]entry, t.Len()+4096), lengths: map[rune]uint16{}}
+	add := func(name string, e entry) {
 		n := utf8.RuneCountInString(name)
 		last, _ := utf8.DecodeLastRuneInString(name)
-		if n < 2 || n > maxNameRunes || genericNames[name] || !strings.ContainsRune(nameEnds, last) {
+		if n < 2 || n > maxNameRunes || !strings.ContainsRune(nameEnds, last) || bareLevelName[name] || zoneWordsOnly(name) {
 			return
 		}
-		ix.codes[name] = append(ix.codes[name], code)
+		if slices.Contains(ix.entries[name], e) {
+			return
+		}
+		ix.entries[name] = append(ix.entries[name], e)
 		ix.lengths[last] |= 1 << n
 	}
 	for d := range t.All() {
-		add(d.Name, d.Code)
+		add(d.Name, entry{code: d.Code})
 		if alias, ok := strings.CutSuffix(d.Name, "街道办事处"); ok {
-			add(alias+"街道", d.Code)
+			add(alias+"街道", entry{code: d.Code})
+		}
+	}
+	if fn != nil {
+		for _, name := range fn.Names() {
+			for _, f := range fn.Lookup(name) {
+				for _, c := range f.Today {
+					add(name, entry{code: c, how: former, until: f.Until})
+				}
+			}
 		}
 	}
 	return ix
+}
+
+// codes returns the divisions a name stands for by its official name.
+func (ix *nameIndex) codes(name string) []string {
+	var out []string
+	for _, e := range ix.entries[name] {
+		if e.how == official {
+			out = append(out, e.code)
+		}
+	}
+	return out
 }
 
 // mention is one name found in a text, at byte offsets [start, end).
@@ -64,11 +124,11 @@ type mention struct {
 
 // scan returns the division names in s, left to right, each the longest
 // name ending at its position. Names may overlap: 青岛市南区 holds 青岛市
-// and 市南区. Names
-// shorter than minRunes are skipped: two-character names (新县, 和县, 城区)
-// are common words in running text. When refs is not nil, scan also counts
-// in it the report's references to itself (see countSelfRefs).
-func (ix *nameIndex) scan(s string, minRunes int, refs map[string]int) []mention {
+// and 市南区. Names shorter than minRunes are skipped: two-character names
+// (新县, 和县, 城区) are common words in running text, and so are the
+// generic names unless generic is set. When refs is not nil, scan also
+// counts in it the report's references to itself (see countSelfRef).
+func (ix *nameIndex) scan(s string, minRunes int, generic bool, refs map[string]int) []mention {
 	var out []mention
 	// starts holds the byte offsets of the last maxNameRunes rune starts.
 	var starts [maxNameRunes]int
@@ -78,7 +138,7 @@ func (ix *nameIndex) scan(s string, minRunes int, refs map[string]int) []mention
 		starts[n%maxNameRunes] = i
 		n++
 		i += size
-		if refs != nil && (r == '我' || r == '本') {
+		if refs != nil && (r == '我' || r == '本' || r == '全') {
 			countSelfRef(r, s[i:], refs)
 		}
 		if !isNameEnd(r) {
@@ -90,8 +150,9 @@ func (ix *nameIndex) scan(s string, minRunes int, refs map[string]int) []mention
 				continue
 			}
 			start := starts[(n-k)%maxNameRunes]
-			if _, ok := ix.codes[s[start:i]]; ok {
-				out = append(out, mention{name: s[start:i], start: start, end: i})
+			name := s[start:i]
+			if _, ok := ix.entries[name]; ok && (generic || !genericNames[name]) {
+				out = append(out, mention{name: name, start: start, end: i})
 				break
 			}
 		}
@@ -123,63 +184,33 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// shortName returns the form of a division's name without its generic
-// suffix (临海市 → 临海, 黔东南苗族侗族自治州 → 黔东南, 荷城街道 → 荷城), or ""
-// when that would leave fewer than two characters.
-func shortName(name string) string {
-	s := name
-	for _, suf := range []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "民族乡", "民族镇", "街道办事处", "街道"} {
-		if t, ok := strings.CutSuffix(s, suf); ok {
-			s = t
-			break
-		}
-	}
-	if s == name {
-		for _, suf := range []string{"新区", "林区", "地区", "苏木", "省", "市", "区", "县", "旗", "盟", "镇", "乡"} {
-			if t, ok := strings.CutSuffix(s, suf); ok {
-				s = t
-				break
-			}
-		}
-	}
-	s = stripEthnic(s)
-	if t, ok := strings.CutSuffix(s, "维吾尔"); ok && t != "" {
-		s = t // 新疆维吾尔自治区 writes the people without 族
-	}
-	if utf8.RuneCountInString(s) < 2 {
-		return ""
-	}
-	return s
-}
+// selfRefLevels are the level words that follow 我, 本 or 全 when a report
+// speaks of its own jurisdiction: 我镇, 本街道, 全区. 我街 is a 街道's.
+var selfRefLevels = []string{"街道", "街", "镇", "乡", "区", "县", "旗", "市"}
 
-// ethnicGroups are the peoples named in autonomous divisions, longest first
-// where one is a prefix of another's tail.
-var ethnicGroups = []string{
-	"柯尔克孜", "乌孜别克", "维吾尔", "哈萨克", "达斡尔", "鄂伦春", "鄂温克", "塔吉克", "塔塔尔", "俄罗斯",
-	"蒙古", "布依", "朝鲜", "土家", "哈尼", "傈僳", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗",
-	"撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴",
-	"珞巴", "基诺", "回", "藏", "苗", "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲",
-	"水", "土", "羌", "怒", "京",
-}
-
-// stripEthnic removes trailing "<people>族" parts: 黔东南苗族侗族 → 黔东南,
-// 广西壮族 → 广西.
-func stripEthnic(s string) string {
-	for {
-		t, ok := strings.CutSuffix(s, "族")
-		if !ok {
-			return s
+// countSelfRef counts in out the level word that follows the pronoun r at
+// the start of rest, keyed by the pronoun: "我镇" and "本镇" count as 我镇,
+// "全镇" as 全镇. 本市 is left out: district reports use it for the city
+// above them.
+func countSelfRef(r rune, rest string, out map[string]int) {
+	for _, l := range selfRefLevels {
+		if !strings.HasPrefix(rest, l) {
+			continue
 		}
-		cut := false
-		for _, g := range ethnicGroups {
-			if u, ok := strings.CutSuffix(t, g); ok && u != "" {
-				s, cut = u, true
-				break
+		if l == "街" {
+			if r == '全' || strings.HasPrefix(rest, "街道") {
+				return
 			}
+			l = "街道"
 		}
-		if !cut {
-			return s
+		switch {
+		case r == '全':
+			out["全"+l]++
+		case r == '本' && l == "市":
+		default:
+			out["我"+l]++
 		}
+		return
 	}
 }
 
@@ -233,4 +264,48 @@ func (f *finder) count(s string, accept, placed func(s string, start, end int) b
 		i += size
 	}
 	return out
+}
+
+// shortFollowers are what, written right after a short form, show that it
+// is part of another name (朝阳 in 朝阳街道, 朝阳路, 朝阳县) and not the
+// division itself.
+var shortFollowers = []string{"街道", "镇", "乡", "村", "路", "街", "社区", "大道", "小区", "县", "区", "市", "省", "州", "旗", "里", "巷", "苑", "园", "桥", "湖", "山", "河", "江", "门", "站"}
+
+// placeFollowers are what, written right after a short form, show that it
+// names a place: 临海各镇街, 临海全市, 临海人民, 临海境内.
+var placeFollowers = []string{"各", "全", "地区", "辖区", "境内", "城区", "籍", "范围", "当地", "人民", "市委", "区委", "县委", "市政府", "区政府", "县政府", "重要讲话", "考察"}
+
+// placedShort reports whether the short form at s[start:end] is followed by
+// a word that shows it names a place.
+func placedShort(s string, _, end int) bool {
+	return hasAnyPrefix(s[end:], placeFollowers...)
+}
+
+// acceptShort reports whether the short form at s[start:end] stands alone.
+func acceptShort(s string, start, end int) bool {
+	if start > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:start])
+		if prev == '新' || prev == '老' || prev == '小' || prev == '大' {
+			return false
+		}
+	}
+	return !hasAnyPrefix(s[end:], shortFollowers...)
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,99 +1,261 @@
 package jurisdiction
 
 import (
+	"cmp"
 	"fmt"
-	"net/url"
+	"math"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
-	"github.com/fazhi/fazhi/ingest/outline"
+	"github.com/fazhi/fazhi/ingest/layout"
 )
 
-// Candidate is one division that carries the jurisdiction's name.
-type Candidate struct {
-	Code string   `json:"code"`
-	Path []string `json:"path"` // names, province first, ending with the division itself
+// MinConfidence is the probability the best candidate needs for Resolve to
+// give its code. Below it the report stays unresolved, with its candidates:
+// a wrong code is worse than none.
+const MinConfidence = 0.8
+
+// maxCandidates bounds the candidates a Result lists.
+const maxCandidates = 8
+
+// Input is everything known about one report that can tell its
+// jurisdiction.
+type Input struct {
+	Layout *layout.Layout
+	// URL is the page the report was published at: from the file itself
+	// (HTML canonical link) or from a manifest; "" when unknown.
+	URL string
+	// Path is the file's path as given (its folders name places too).
+	Path string
+	// Year is the report year, 0 when unknown.
+	Year int
+	// Within limits the candidates to this division and those under it (a
+	// user's scope: an office that ingests its own towns).
+	Within string
+	// Stated is a division code the user stated for the report (a
+	// manifest): it is taken as it is.
+	Stated string
 }
 
 // Result is what Resolve found out about a report's jurisdiction.
 type Result struct {
-	// Name is the jurisdiction's name as the report writes it, e.g. 古城街道;
-	// "" when the report does not say.
+	// Name is the jurisdiction's name as the report writes it (古城街道, or a
+	// former name such as 余杭区); "" when the report does not say.
 	Name string `json:"name"`
-	// Level is the name's suffix: 街道 镇 乡 苏木 区 县 市 旗 州 盟 省, or "".
+	// Level is the level word of the division (街道 镇 乡 区 县 市 旗…): of the
+	// chosen division, else of the best candidates, else of the report's
+	// words for itself (我镇); "" when nothing tells.
 	Level string `json:"level"`
-	// Code is the official division code, "" when the clues do not settle it.
+	// Code is the official division code of today, "" when unresolved.
 	Code string `json:"code"`
-	// Path holds the names from the province down to the jurisdiction when
-	// Code is set.
+	// Path holds the names from the province down to the division of Code.
 	Path []string `json:"path"`
-	// Candidates lists every division of that name when Code is "" but the
-	// name is in the division table, the best supported first (then by code).
+	// Confidence is the probability of the best candidate (1 when stated by
+	// the user, 0 when there is none).
+	Confidence float64 `json:"confidence"`
+	// Candidates are the best candidates with their probabilities when Code
+	// is "", best first.
 	Candidates []Candidate `json:"candidates,omitempty"`
-	// Evidence is a short human-readable note of what decided it.
-	Evidence string `json:"evidence"`
+	// Evidence lists the clues of the chosen (or best) candidate.
+	Evidence []Clue `json:"evidence"`
+	// Stated is true when the code came from the user, not the text.
+	Stated bool `json:"stated,omitempty"`
+	// Reason says in words why the report is unresolved.
+	Reason string `json:"reason,omitempty"`
+}
+
+// Candidate is one division the report may be about.
+type Candidate struct {
+	Code        string   `json:"code"`
+	Path        []string `json:"path"`
+	Probability float64  `json:"probability"`
+}
+
+// Clue is one piece of evidence and what it weighed.
+type Clue struct {
+	Clue   string  `json:"clue"`
+	Detail string  `json:"detail"`
+	Weight float64 `json:"weight"`
 }
 
 // Resolver resolves reports to divisions. It is immutable and safe for
 // concurrent use.
 type Resolver struct {
-	t  *divisions.Table
-	ix *nameIndex
+	t     *divisions.Table
+	ix    *nameIndex
+	hosts *divisions.Hosts
+	// short maps the short names of provinces, cities and counties to their codes.
+	short map[string][]string
+	model Model
+	w     [numFeatures]float64
 }
 
-// NewResolver indexes the names of t. It takes a few milliseconds; build
-// one Resolver and reuse it.
-func NewResolver(t *divisions.Table) *Resolver {
-	return &Resolver{t: t, ix: newNameIndex(t)}
+// Data is the reference data a Resolver reads. Former and Hosts may be nil
+// (no former names, no address clue).
+type Data struct {
+	Table  *divisions.Table
+	Former *divisions.FormerNames
+	Hosts  *divisions.Hosts
 }
 
-// Resolve finds the jurisdiction a report is about. title may be empty
-// (many reports carry their title only in the text, or none at all); url,
-// when given, is read for names written in it.
-func (r *Resolver) Resolve(title, text, rawURL string) Result {
-	d := r.read(title, text, rawURL)
-	subj, ok := r.subject(d)
-	if !ok {
-		return Result{Path: []string{}, Evidence: "no jurisdiction name found in title, signature or self-references"}
+// LoadData loads the embedded division table, former names and address
+// tokens.
+func LoadData() (Data, error) {
+	t, err := divisions.Load()
+	if err != nil {
+		return Data{}, err
 	}
-	res := Result{Name: subj.name, Level: levelOf(subj.name), Path: []string{}}
-	codes := r.ix.codes[subj.name]
-	if len(codes) == 0 {
-		// A name the scanner skips as a common word (城区) can still be
-		// the name a title gives.
-		for _, d := range r.t.ByName(subj.name) {
-			codes = append(codes, d.Code)
+	f, err := divisions.LoadFormer()
+	if err != nil {
+		return Data{}, err
+	}
+	h, err := divisions.LoadHosts()
+	if err != nil {
+		return Data{}, err
+	}
+	return Data{Table: t, Former: f, Hosts: h}, nil
+}
+
+// NewResolver indexes the names of the reference data and uses model's
+// weights (DefaultModel for the committed ones).
+func NewResolver(data Data, model Model) *Resolver {
+	r := &Resolver{t: data.Table, ix: newNameIndex(data.Table, data.Former), hosts: data.Hosts, short: map[string][]string{}, model: model, w: model.vector()}
+	for d := range data.Table.All() {
+		if d.Level == divisions.Town {
+			continue
+		}
+		if sh := divisions.ShortName(d.Name); sh != "" {
+			r.short[sh] = append(r.short[sh], d.Code)
 		}
 	}
-	if len(codes) == 0 {
-		res.Evidence = subj.evidence + "; name not in the division table"
+	return r
+}
+
+// Resolve finds the jurisdiction a report is about.
+func (r *Resolver) Resolve(in Input) Result {
+	if in.Stated != "" {
+		return r.stated(in.Stated)
+	}
+	d := r.readDoc(in)
+	cs := r.candidates(d, in.Within)
+	res := Result{Path: []string{}, Evidence: []Clue{}}
+	if len(cs) == 0 {
+		res.Level = levelOfSelf(d)
+		res.Name = writerName(d)
+		res.Reason = "no division named in the title, the opening, the signature, the page's fields, the address or the path"
+		if in.Within != "" {
+			res.Reason = fmt.Sprintf("no division under %s is named", in.Within)
+		}
 		return res
 	}
-	ranked := r.rank(codes, subj, d)
-	best := ranked[0]
+	p, none := probabilities(r.w, r.model.None, cs)
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := cmp.Compare(p[b], p[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(cs[a].code, cs[b].code)
+	})
+	best := cs[order[0]]
+	res.Confidence = round3(p[order[0]])
+	res.Name = best.written
+	res.Level = levelWord(best.path[len(best.path)-1].Name)
+	res.Evidence = r.evidence(best)
+	if p[order[0]] >= MinConfidence {
+		res.Code = best.code
+		res.Path = names(best.path)
+		return res
+	}
+	for _, i := range order[:min(len(order), maxCandidates)] {
+		if p[i] < 0.01 && len(res.Candidates) > 0 {
+			break
+		}
+		res.Candidates = append(res.Candidates, Candidate{Code: cs[i].code, Path: names(cs[i].path), Probability: round3(p[i])})
+	}
 	switch {
-	case len(ranked) == 1:
-		res.Code = best.code
-		res.Evidence = fmt.Sprintf("%s; the only division named %s", subj.evidence, subj.name)
-	case best.score >= minScore && best.score >= ranked[1].score+minMargin:
-		res.Code = best.code
-		res.Evidence = fmt.Sprintf("%s; %d divisions named %s, chose %s: %s (score %g vs %g)",
-			subj.evidence, len(ranked), subj.name, best.code, strings.Join(best.notes, ", "), best.score, ranked[1].score)
+	case none > p[order[0]]:
+		res.Reason = fmt.Sprintf("no candidate is clearly the writer (best %s at %.2f, none of them %.2f)", best.code, p[order[0]], none)
+		// The candidates are likelier not the writer: name and level are
+		// the report's own words for itself.
+		res.Name, res.Level = writerName(d), levelOfSelf(d)
 	default:
-		res.Evidence = fmt.Sprintf("%s; %d divisions named %s, clues do not settle it (best score %g, next %g)",
-			subj.evidence, len(ranked), subj.name, best.score, ranked[1].score)
-		for _, c := range ranked {
-			res.Candidates = append(res.Candidates, Candidate{Code: c.code, Path: r.pathNames(c.code)})
+		res.Reason = fmt.Sprintf("the clues do not settle it (best %s at %.2f, needs %.2f)", best.code, p[order[0]], MinConfidence)
+		if !sameLevel(cs, order, p) {
+			res.Level = levelOfSelf(d)
 		}
-		return res
 	}
-	res.Path = r.pathNames(res.Code)
 	return res
 }
 
-func (r *Resolver) pathNames(code string) []string {
+// stated resolves a code the user gave.
+func (r *Resolver) stated(code string) Result {
 	path := r.t.Path(code)
+	if path == nil {
+		return Result{Path: []string{}, Evidence: []Clue{}, Reason: fmt.Sprintf("the stated code %s is not a division", code)}
+	}
+	me := path[len(path)-1]
+	return Result{Name: me.Name, Level: levelWord(me.Name), Code: code, Path: names(path), Confidence: 1, Stated: true,
+		Evidence: []Clue{{Clue: "stated", Detail: "stated by the user", Weight: 1}}}
+}
+
+// evidence lists a candidate's clues with their weights, heaviest first.
+func (r *Resolver) evidence(c *candidate) []Clue {
+	var out []Clue
+	for k, v := range c.x {
+		if v == 0 || r.w[k] == 0 {
+			continue
+		}
+		out = append(out, Clue{Clue: features[k].name, Detail: c.notes[k], Weight: round3(r.w[k] * v)})
+	}
+	slices.SortStableFunc(out, func(a, b Clue) int { return cmp.Compare(math.Abs(b.Weight), math.Abs(a.Weight)) })
+	if out == nil {
+		out = []Clue{}
+	}
+	return out
+}
+
+// sameLevel reports whether the candidates that carry most of the
+// probability share a level word.
+func sameLevel(cs []*candidate, order []int, p []float64) bool {
+	lw := levelWord(cs[order[0]].path[len(cs[order[0]].path)-1].Name)
+	mass := 0.0
+	for _, i := range order {
+		if mass > 0.9 {
+			break
+		}
+		if levelWord(cs[i].path[len(cs[i].path)-1].Name) != lw {
+			return false
+		}
+		mass += p[i]
+	}
+	return true
+}
+
+// levelOfSelf is the level word the report calls itself by (我镇), or "".
+func levelOfSelf(d *doc) string {
+	l, n := dominant(d.selfRefs, "我")
+	if n >= 2 {
+		return l
+	}
+	return ""
+}
+
+// writerName is the name a site gives the writer when no division in the
+// table carries it (甲乙丙镇).
+func writerName(d *doc) string {
+	for _, n := range d.namings {
+		if n.site != atAddressee && n.site != atPath && n.name != "" {
+			return n.name
+		}
+	}
+	return ""
+}
+
+func names(path []divisions.Division) []string {
 	out := make([]string, len(path))
 	for i, d := range path {
 		out[i] = d.Name
@@ -101,166 +263,22 @@ func (r *Resolver) pathNames(code string) []string {
 	return out
 }
 
-// levelOf returns the generic suffix of a division name.
-func levelOf(name string) string {
-	for _, suf := range []string{"街道办事处", "街道", "苏木"} {
-		if strings.HasSuffix(name, suf) {
-			return strings.TrimSuffix(suf, "办事处")
-		}
-	}
-	last, _ := utf8.DecodeLastRuneInString(name)
-	switch last {
-	case '镇', '乡', '区', '县', '市', '旗', '州', '盟', '省':
-		return string(last)
-	}
-	return ""
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Explained is one candidate as the model sees it: its clue values in
+// feature order (see Features). ./fit reads these.
+type Explained struct {
+	Code     string
+	Features []float64
 }
 
-// document is a report read once for every clue Resolve uses.
-type document struct {
-	title     string    // the given title, less a site name after it
-	titles    []string  // title-like lines of the opening
-	signature []string  // the issuing bodies on the last lines, last first
-	body      string    // text and decoded URL
-	mentions  []mention // names (3+ characters) in body
-	counts    map[string]int
-	selfRefs  map[string]int // level suffix -> count of 我/本 + suffix
-}
-
-func (r *Resolver) read(title, text, rawURL string) *document {
-	d := &document{counts: map[string]int{}, selfRefs: map[string]int{}}
-	d.title = siteless(title)
-	d.titles = titleLines(text)
-	d.signature = signatureLines(text)
-	d.body = text
-	if title != "" {
-		d.body = title + "\n" + d.body
-	}
-	if rawURL != "" {
-		if u, err := url.PathUnescape(rawURL); err == nil && u != rawURL {
-			d.body += "\n" + u
-		}
-	}
-	d.mentions = r.ix.scan(d.body, 3, d.selfRefs)
-	for _, m := range d.mentions {
-		d.counts[m.name]++
-	}
-	return d
-}
-
-// selfRefLevels are the level words that follow 我 or 本 when a report
-// speaks of its own jurisdiction. 本市 is left out: district reports use it
-// for the city above them.
-var selfRefLevels = []string{"街道", "镇", "乡", "区", "县", "旗"}
-
-// countSelfRef counts in out the level word that follows the pronoun r
-// (我 or 本) at the start of rest: 我镇, 本街道, 我区.
-func countSelfRef(r rune, rest string, out map[string]int) {
-	for _, l := range selfRefLevels {
-		if strings.HasPrefix(rest, l) {
-			out[l]++
-			return
-		}
-	}
-	if r == '我' && strings.HasPrefix(rest, "市") {
-		out["市"]++
-	}
-}
-
-// lines splits s into trimmed non-empty lines.
-func lines(s string) []string {
-	var out []string
-	for l := range strings.Lines(s) {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
+// Explain returns every candidate of a report with its clue values.
+func (r *Resolver) Explain(in Input) []Explained {
+	d := r.readDoc(in)
+	cs := r.candidates(d, in.Within)
+	out := make([]Explained, len(cs))
+	for i, c := range cs {
+		out[i] = Explained{Code: c.code, Features: slices.Clone(c.x[:])}
 	}
 	return out
-}
-
-// siteless trims a page title to the report's own title: web pages append
-// the site's name (古城街道2024年度法治政府建设情况报告_临海市人民政府).
-func siteless(title string) string {
-	t := strings.TrimSpace(title)
-	for _, sep := range []string{"_", "|", "｜", " - ", "——", " — "} {
-		if i := strings.Index(t, sep); i > 0 {
-			t = t[:i]
-		}
-	}
-	return strings.TrimSpace(t)
-}
-
-// titleLines returns the lines of the opening that look like a report's
-// title: short, and about rule of law.
-func titleLines(text string) []string {
-	var out []string
-	n := 0
-	for l := range strings.Lines(text) {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if n++; n > 12 {
-			break
-		}
-		if utf8.RuneCountInString(l) <= 60 && containsAny(l, titleMarkers...) &&
-			!containsAny(l, "，", ",", "。", "；", ";", "《") && !outline.IsHeading(l) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// signatureBoilerplate marks the web-page furniture that follows a report.
-var signatureBoilerplate = []string{"打印", "关闭", "分享", "相关新闻", "相关链接", "返回", "扫一扫", "来源", "浏览", "责任编辑", "附件", "字号", "收藏"}
-
-// pageFooter marks the site footer, which names the site's owner, not the
-// report's author.
-var pageFooter = []string{"主办", "承办", "地址", "电话", "版权", "备案", "ICP", "邮编", "技术支持", "网站标识码", "联系我们"}
-
-// orgMarkers mark a line that names an issuing body.
-var orgMarkers = []string{"人民政府", "办事处", "委员会", "政府", "司法局", "分局", "司法所", "党委", "党工委", "管委会", "街道", "镇", "乡", "区", "县", "市"}
-
-// signatureLines returns the short lines at the end of text that name the
-// issuing body, nearest the end first.
-func signatureLines(text string) []string {
-	ls := lines(text)
-	var out []string
-	for i, seen := len(ls)-1, 0; i >= 0 && seen < 8 && len(out) < 3; i, seen = i-1, seen+1 {
-		l := ls[i]
-		n := utf8.RuneCountInString(l)
-		if isDateLine(l) || (n <= 30 && containsAny(l, signatureBoilerplate...)) || strings.HasPrefix(l, "-") ||
-			containsAny(l, pageFooter...) {
-			continue
-		}
-		if n > 40 || containsAny(l, "，", ",", "。", "；", ";", "：", ":") {
-			break // the body of the report
-		}
-		if containsAny(l, orgMarkers...) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func isDateLine(l string) bool {
-	l = strings.TrimSpace(l)
-	if !strings.HasSuffix(l, "日") && !strings.HasSuffix(l, "月") {
-		return false
-	}
-	for _, r := range l {
-		if !strings.ContainsRune("0123456789０１２３４５６７８９〇○零一二三四五六七八九十年月日 ", r) {
-			return false
-		}
-	}
-	return true
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/fazhi/fazhi/ingest/outline"
+	"github.com/fazhi/fazhi/ingest/layout"
 )
 
 // Weights of the clues. A year is reported when its score reaches minScore
@@ -33,52 +33,61 @@ type occurrence struct {
 
 // Detect returns the year the report's figures belong to and a short note
 // of the clue that decided it; ok is false when the text gives no year or
-// two years weigh the same.
-func Detect(title, text string) (year int, evidence string, ok bool) {
+// two years weigh the same. It reads the layout's title block, the body
+// before the plans section (page furniture and metadata left out), the
+// signature's date and the page's publication date.
+func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 	sc := newScorer()
-	titles := titleLines(text)
-	if t := strings.TrimSpace(title); t != "" {
-		titles = append([]string{t}, titles...)
-	}
-	for _, t := range titles {
+	if t := l.Title.Text; t != "" {
 		for _, o := range years(t) {
-			if ignored(t, o) {
-				continue
+			if !ignored(t, o) {
+				sc.add(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
 			}
-			sc.add(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
 		}
 	}
-	ref, refOK := signatureDate(text)
-	body := text
-	if z := planZone(text); z >= 0 {
-		body = text[:z]
-	}
-	for _, o := range years(body) {
-		if ignored(body, o) || isTitleLine(body, o, titles) || refOK && o.start >= ref.lineStart {
+	plans := l.PlansStart()
+	thisYear := 0
+	for i, ln := range l.Lines {
+		if ln.Start >= plans {
+			break
+		}
+		switch ln.Kind {
+		case layout.Furniture, layout.Meta, layout.TitleLine, layout.Signature, layout.DateLine:
 			continue
 		}
-		w := mentionWeight
-		if announces(body, o) {
-			w += announceWeight
+		line := l.LineText(i)
+		thisYear += countThisYear(line)
+		for _, o := range years(line) {
+			if ignored(line, o) {
+				continue
+			}
+			w := mentionWeight
+			if announces(line, o) {
+				w += announceWeight
+			}
+			if opensSentence(line, o.start) {
+				w += sentenceWeight
+			}
+			if strings.HasPrefix(line[o.next:], "度") {
+				w += annualWeight
+			}
+			if insideBookTitle(line, o.start) {
+				w += planNameWeight
+			}
+			sc.add(o.year, w, fmt.Sprintf("%q", quote(line, o, 18)))
 		}
-		if opensSentence(body, o.start) {
-			w += sentenceWeight
-		}
-		if strings.HasPrefix(body[o.next:], "度") {
-			w += annualWeight
-		}
-		if insideBookTitle(body, o.start) {
-			w += planNameWeight
-		}
-		sc.add(o.year, w, fmt.Sprintf("%q", quote(body, o, 18)))
 	}
-	if !refOK {
-		ref, refOK = publicationDate(text)
+	ref, refOK := refDate{}, false
+	switch {
+	case !l.Signed.IsZero():
+		ref, refOK = refDate{year: l.Signed.Year, month: l.Signed.Month, kind: "signed"}, true
+	case !l.Published.IsZero():
+		ref, refOK = refDate{year: l.Published.Year, month: l.Published.Month, kind: "published"}, true
 	}
 	if refOK {
 		y := ref.reportYear()
-		if n := countThisYear(body); n > 0 {
-			sc.add(y, min(n*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", n, ref.kind, ref.year, ref.month))
+		if thisYear > 0 {
+			sc.add(y, min(thisYear*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", thisYear, ref.kind, ref.year, ref.month))
 		}
 		w := signedWeight
 		if ref.kind == "published" {
@@ -279,73 +288,10 @@ func insideBookTitle(s string, i int) bool {
 	return open >= 0 && strings.LastIndex(line, "》") < open
 }
 
-// isTitleLine reports whether the year at o lies on a line counted as a
-// title, so that it is not counted twice.
-func isTitleLine(s string, o occurrence, titles []string) bool {
-	start := strings.LastIndex(s[:o.start], "\n") + 1
-	end := strings.Index(s[o.start:], "\n")
-	line := s[start:]
-	if end >= 0 {
-		line = s[start : o.start+end]
-	}
-	line = strings.TrimSpace(line)
-	for _, t := range titles {
-		if t == line {
-			return true
-		}
-	}
-	return false
-}
-
-// titleLines returns the lines of the opening that look like a report's
-// title: short, about rule of law, not a sentence or a heading.
-func titleLines(text string) []string {
-	var out []string
-	n := 0
-	for l := range strings.Lines(text) {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if n++; n > 12 {
-			break
-		}
-		if utf8.RuneCountInString(l) <= 60 && containsAny(l, "法治", "依法行政", "依法治") &&
-			containsAny(l, "报告", "情况", "总结", "法治政府建设") &&
-			!containsAny(l, "，", ",", "。", "；", ";", "《") && !outline.IsHeading(l) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// planHeadings, in a short line (a heading) in the later part of a report,
-// open the section about the coming year.
-var planHeadings = []string{"下一步", "工作计划", "工作打算", "工作思路", "主要安排", "工作安排", "明年", "今后", "努力方向", "工作展望"}
-
-// planZone returns the byte offset where the section about the coming year
-// starts, or -1.
-func planZone(text string) int {
-	off := 0
-	for l := range strings.Lines(text) {
-		start := off
-		off += len(l)
-		if start*10 < len(text)*4 {
-			continue // a plan section comes late
-		}
-		t := strings.TrimSpace(l)
-		if t != "" && len(t) <= 40*3 && utf8.RuneCountInString(t) <= 40 && containsAny(t, planHeadings...) {
-			return start
-		}
-	}
-	return -1
-}
-
 // refDate is a date the report was signed or published on.
 type refDate struct {
 	year, month int
 	kind        string // "signed" or "published"
-	lineStart   int    // byte offset of the line holding it
 }
 
 // reportYear is the year a report dated d most likely reports on: a report
@@ -359,131 +305,6 @@ func (d refDate) reportYear() int {
 		return d.year - 1
 	}
 	return d.year
-}
-
-// signatureDate finds the date line among the last lines of text
-// (2019年12月2日, 二〇二三年十二月三十日).
-func signatureDate(text string) (refDate, bool) {
-	end := len(text)
-	for k := 0; k < 8 && end > 0; {
-		start := strings.LastIndex(text[:end], "\n") + 1
-		l := strings.TrimSpace(text[start:end])
-		end = max(start-1, 0)
-		if l == "" {
-			continue
-		}
-		k++
-		if y, m, ok := parseDateLine(l); ok {
-			return refDate{year: y, month: m, kind: "signed", lineStart: start}, true
-		}
-		if start == 0 {
-			break
-		}
-	}
-	return refDate{}, false
-}
-
-// parseDateLine reads a line that is only a date: 2023年12月30日, 2024年1月,
-// 二〇二三年十二月.
-func parseDateLine(l string) (year, month int, ok bool) {
-	if !strings.HasSuffix(l, "日") && !strings.HasSuffix(l, "月") {
-		return 0, 0, false
-	}
-	ys := years(l)
-	if len(ys) != 1 || strings.TrimSpace(l[:ys[0].start]) != "" {
-		return 0, 0, false
-	}
-	rest := l[ys[0].next:]
-	mi := strings.Index(rest, "月")
-	if mi < 0 {
-		return 0, 0, false
-	}
-	m, ok := smallNumber(rest[:mi])
-	if !ok || m < 1 || m > 12 {
-		return 0, 0, false
-	}
-	return ys[0].year, m, true
-}
-
-// smallNumber parses 1–31 written in digits or as 一…三十一.
-func smallNumber(s string) (int, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, false
-	}
-	n := 0
-	allDigits := true
-	for _, r := range s {
-		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
-			n = n*10 + digit(r)
-		} else {
-			allDigits = false
-		}
-	}
-	if allDigits {
-		return n, true
-	}
-	tens, rest, hasTen := strings.Cut(s, "十")
-	if !hasTen {
-		r, size := utf8.DecodeRuneInString(s)
-		if size != len(s) || digit(r) < 1 {
-			return 0, false
-		}
-		return digit(r), true
-	}
-	v := 10
-	if tens != "" {
-		r, _ := utf8.DecodeRuneInString(tens)
-		v = digit(r) * 10
-	}
-	if rest != "" {
-		r, _ := utf8.DecodeRuneInString(rest)
-		v += digit(r)
-	}
-	return v, v > 0
-}
-
-// publicationDate finds a web page's publication date in the opening
-// (日期:2025-01-08, 发布时间：2024-12-30).
-func publicationDate(text string) (refDate, bool) {
-	head := text[:min(len(text), 1500)]
-	for _, key := range []string{"日期", "发布时间", "发布日期", "时间"} {
-		i := strings.Index(head, key)
-		if i < 0 {
-			continue
-		}
-		rest := strings.TrimLeft(head[i+len(key):], ":： ")
-		if len(rest) < 7 {
-			continue
-		}
-		y, ok1 := atoi(rest[:4])
-		if !ok1 || y < 1990 || y > 2099 || !strings.ContainsRune("-/.", rune(rest[4])) {
-			continue
-		}
-		mEnd := 5
-		for mEnd < len(rest) && mEnd < 7 && rest[mEnd] >= '0' && rest[mEnd] <= '9' {
-			mEnd++
-		}
-		m, ok2 := atoi(rest[5:mEnd])
-		if ok2 && m >= 1 && m <= 12 {
-			return refDate{year: y, month: m, kind: "published", lineStart: len(text)}, true
-		}
-	}
-	return refDate{}, false
-}
-
-func atoi(s string) (int, bool) {
-	if s == "" {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
 }
 
 // countThisYear counts 今年 and 本年度 in s.

@@ -1,6 +1,8 @@
 package reportyear
 
 import (
+	"github.com/fazhi/fazhi/ingest/layout"
+	"github.com/fazhi/fazhi/ingest/textnorm"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +48,7 @@ func TestDetectSamples(t *testing.T) {
 	for _, s := range mustSamples(t) {
 		first, _, _ := strings.Cut(strings.TrimSpace(s.text), "\n")
 		for _, title := range []string{"", first} {
-			got, ev, ok := Detect(title, s.text)
+			got, ev, ok := Detect(layout.Read(textnorm.Normalize(s.text), title))
 			if got != s.Year || !ok {
 				t.Errorf("Detect(%q, %s) = %d, %v; want %d, true (evidence: %s)", clip(title, 20), s.File, got, ok, s.Year, ev)
 			}
@@ -177,7 +179,7 @@ func TestDetect(t *testing.T) {
 		{name: "empty"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ev, ok := Detect(tc.title, tc.text)
+			got, ev, ok := Detect(layout.Read(textnorm.Normalize(tc.text), tc.title))
 			if got != tc.want || ok != (tc.want != 0) {
 				t.Errorf("Detect(%q, %q) = %d, %v; want %d, %v (evidence: %s)", clip(tc.title, 20), clip(tc.text, 30), got, ok, tc.want, tc.want != 0, ev)
 			}
@@ -185,29 +187,6 @@ func TestDetect(t *testing.T) {
 				t.Errorf("Detect(%q, %q): empty evidence", clip(tc.title, 20), clip(tc.text, 30))
 			}
 		})
-	}
-}
-
-func TestParseDateLine(t *testing.T) {
-	for _, tc := range []struct {
-		in          string
-		year, month int
-		ok          bool
-	}{
-		{"2019年12月2日", 2019, 12, true},
-		{"2024年1月", 2024, 1, true},
-		{"二〇二三年十二月三十日", 2023, 12, true},
-		{"二〇二四年一月五日", 2024, 1, true},
-		{"２０２２年１１月３日", 2022, 11, true},
-		{"2023年12月30日印发", 0, 0, false},
-		{"截至2023年12月", 0, 0, false},
-		{"2023年13月1日", 0, 0, false},
-		{"", 0, 0, false},
-	} {
-		y, m, ok := parseDateLine(tc.in)
-		if y != tc.year || m != tc.month || ok != tc.ok {
-			t.Errorf("parseDateLine(%q) = %d, %d, %v; want %d, %d, %v", tc.in, y, m, ok, tc.year, tc.month, tc.ok)
-		}
 	}
 }
 
@@ -220,7 +199,7 @@ func FuzzDetect(f *testing.F) {
 	f.Add("年", "年年\n年")
 	f.Add("\xff2023年", "日期:2025-1")
 	f.Fuzz(func(t *testing.T, title, text string) {
-		y, ev, ok := Detect(title, text)
+		y, ev, ok := Detect(layout.Read(text, title))
 		if ok && (y < 1948 || y > 2099) {
 			t.Errorf("Detect = %d, true; want a year in 1948–2099", y)
 		}
@@ -238,7 +217,7 @@ func BenchmarkDetect(b *testing.B) {
 		b.Run(s.File[:3], func(b *testing.B) {
 			b.SetBytes(int64(len(s.text)))
 			for b.Loop() {
-				Detect("", s.text)
+				Detect(layout.Read(s.text, ""))
 			}
 		})
 	}

@@ -63,7 +63,7 @@ func Read(ctx context.Context, name string, data []byte) (Document, error) {
 		return Document{}, fmt.Errorf("read %s: %w", name, err)
 	}
 	doc.Title = textnorm.Normalize(strings.Join(strings.Split(textnorm.Normalize(doc.Title), "\n"), " "))
-	doc.Text = textnorm.Normalize(stripBoilerplate(textnorm.Normalize(doc.Text)))
+	doc.Text = textnorm.Normalize(doc.Text)
 	if doc.Text == "" {
 		return Document{}, fmt.Errorf("read %s: %w in %s file", name, ErrNoText, doc.Format)
 	}

@@ -71,7 +71,7 @@ func LoadSamples(t testing.TB, db *warehouse.DB) {
 	if err != nil {
 		t.Fatalf("list samples: %v", err)
 	}
-	err = ingest.NewExtractor(divisionTable(t)).Walk(ctx, inputs, ingest.WalkConfig{}, func(ctx context.Context, b *ingest.Batch) error {
+	err = Extractor(t).Walk(ctx, inputs, ingest.WalkConfig{}, func(ctx context.Context, b *ingest.Batch) error {
 		_, err := db.Load(ctx, b)
 		return err
 	})
@@ -90,4 +90,19 @@ func divisionTable(t testing.TB) *divisions.Table {
 		t.Fatalf("load division table: %v", err)
 	}
 	return table
+}
+
+// Extractor returns the real ingest extractor with the embedded reference
+// data.
+func Extractor(t testing.TB) *ingest.Extractor {
+	t.Helper()
+	ref, err := ingest.LoadReference()
+	if err != nil {
+		t.Fatalf("load reference data: %v", err)
+	}
+	x, err := ingest.NewExtractor(ref)
+	if err != nil {
+		t.Fatalf("new extractor: %v", err)
+	}
+	return x
 }

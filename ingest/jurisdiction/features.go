@@ -1,0 +1,698 @@
+package jurisdiction
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest/layout"
+)
+
+// A feature is one kind of clue about one candidate division. Its value is
+// 0 when the clue is absent; the model weighs each (model.go). sign is the
+// direction the clue must push (+1 for, −1 against, 0 either): the fit keeps
+// each weight on its side, so that little data cannot turn a clue upside down.
+type feature struct {
+	name string
+	sign float64
+	// prior is the weight the clue is given before any data: the log of
+	// how much likelier the clue is when the candidate wrote the report
+	// than when it did not, as reasoned in doc. ./fit moves the weights from
+	// their priors only as far as the data asks.
+	prior float64
+	// fixed keeps the prior as the weight: the clue is a prior, not evidence
+	// to weigh (each of k homonyms is a priori 1/k likely).
+	fixed bool
+	doc   string
+}
+
+// The features, in the order of a candidate's vector. The names are the
+// keys of weights.json.
+const (
+	fTitle = iota
+	fIssuer
+	fMeta
+	fSignature
+	fOpening
+	fPathSelf
+	fAlias
+	fSiteNotWriter
+	fAddressee
+	fGovBody
+	fMentions
+	fSelfLevel
+	fSelfOther
+	fWholeLevel
+	fOpeningLevel
+	fOpeningOther
+	fParentWords
+	fParentWritten
+	fParentNamed
+	fParentShort
+	fUpperWritten
+	fUpperNamed
+	fFormerNamed
+	fAddresseeAncestor
+	fAddressSelf
+	fAddressAncestor
+	fPathAncestor
+	fRelatives
+	fAncestorOfWriter
+	fOtherWriter
+	fTown
+	fHomonyms
+	numFeatures
+)
+
+var features = [numFeatures]feature{
+	fTitle:             {"title", +1, 3, false, "the title names it as the writer (the last division named before 法治, 关于 or the year)"},
+	fIssuer:            {"issuer", +1, 3, false, "the issuer line of the title block names it (通城镇人民政府)"},
+	fMeta:              {"metadata", +1, 3, false, "the page's 发布机构/来源/责任部门 field names it"},
+	fSignature:         {"signature", +1, 3, false, "the signature names it as the lowest division"},
+	fOpening:           {"opening", +1, 3, false, "an opening sentence has it as its subject (2024年,五常街道深入…)"},
+	fPathSelf:          {"path", +1, 3, false, "a folder or the file's name names it"},
+	fAlias:             {"alias", -1, -1, false, "a site names it only through an alias or a former name (洛浦街, 乡 for 镇)"},
+	fSiteNotWriter:     {"site_not_writer", -1, -3, false, "a site names it but another, lower division as the writer (天心区 in 天心区坡子街街道)"},
+	fAddressee:         {"addressee", -1, -3, false, "the addressee names it: reports are addressed to a parent"},
+	fGovBody:           {"government", +1, 1, false, "log(1+n): NAME人民政府, NAME办事处, NAME党委… in the text"},
+	fMentions:          {"mentions", +1, 1, false, "log(1+n): times the text names it"},
+	fSelfLevel:         {"self_level", +1, 1.5, false, "the report calls itself by its level word (我镇, 本街道)"},
+	fSelfOther:         {"self_other", -1, -4, false, "the report calls itself, twice or more, by another level word (我镇 for a 市)"},
+	fWholeLevel:        {"whole_level", +1, 1, false, "the report's most frequent 全X (全镇, 全区) is its level word"},
+	fOpeningLevel:      {"opening_level", +1, 1.5, false, "an opening sentence's subject is a bare body of its level (市政府坚持…, 街道坚持…, 我镇…)"},
+	fOpeningOther:      {"opening_other", -1, -4, false, "an opening sentence's subject is a bare body of another level"},
+	fParentWords:       {"parent_words", +1, 1.5, false, "for a town: +1 when the text's 区委/区政府 or 县委/县政府 fit its parent, −1 when they fit the other"},
+	fParentWritten:     {"parent_written", +1, 6, false, "its parent is written on the same site or directly before its name (路桥区人民政府 / 钟山区荷城街道)"},
+	fParentNamed:       {"parent_named", +1, 5, false, "its parent is named elsewhere in the text"},
+	fParentShort:       {"parent_short", +1, 2.5, false, "its parent's short name stands alone in the text (临海各镇街); 0.5 for a bare two-character one"},
+	fUpperWritten:      {"upper_written", +1, 3.5, false, "a city or province above it is written on a site or directly before its name"},
+	fUpperNamed:        {"upper_named", +1, 3, false, "number (at most 2) of cities and provinces above it named, in full or short form"},
+	fFormerNamed:       {"former_named", +1, 3, false, "a former name of it or of a division above it is named (余杭区 for 临平区's towns)"},
+	fAddresseeAncestor: {"addressee_ancestor", +1, 3, false, "the addressee names a division above it"},
+	fAddressSelf:       {"address", +1, 4, false, "the web address names it: 1 divided by the divisions the same reading can stand for"},
+	fAddressAncestor:   {"address_ancestor", +1, 6, false, "the web address (or the site's name) names a division above it: 1 for a county, 0.6 a city, 0.3 a province, divided by the divisions the reading can stand for"},
+	fPathAncestor:      {"path_ancestor", +1, 4, false, "a folder of the file's path names a division above it"},
+	fRelatives:         {"relatives", +1, 1.5, false, "siblings and children it has named in the text, at most 3"},
+	fAncestorOfWriter:  {"ancestor_of_writer", -1, -4, false, "it is above a division that a site names as the writer"},
+	fOtherWriter:       {"other_writer", -1, -4, false, "a site names a writer, but not it (广西-东盟经济技术开发区 for 南宁市)"},
+	fTown:              {"town", 0, 0, false, "it is a town, sub-district or township (the base rate of levels)"},
+	fHomonyms:          {"homonyms", -1, -1, true, "log of the number of divisions that bear the name the report writes for it (城关镇: 88)"},
+}
+
+// doc is a report read once for every clue.
+type doc struct {
+	l        *layout.Layout
+	namings  []naming
+	body     string         // the report's own lines, joined
+	mentions []mention      // names (3+ runes) in body
+	counts   map[string]int // mentions per name
+	govBody  map[string]int // names followed by a body word
+	selfRefs map[string]int // 我镇 全区 …
+	// parentWords counts 区委 县政府 依法治市… per level word 区 县 市.
+	parentWords map[string]int
+	address     []reading
+	year        int
+	// openingLevel is the level word of a bare body that opens the report
+	// (市政府坚持…, 我镇…), "" when a name or nothing opens it.
+	openingLevel string
+}
+
+// maxRelatives caps the points from siblings and children named in the
+// text; maxHomonyms skips relatives whose name is too common to tell
+// places apart (城关镇 names 88 towns).
+const (
+	maxRelatives = 3
+	maxHomonyms  = 5
+)
+
+// parentWordForms are what, after 区 县 or 市, names that level's bodies.
+var parentWordForms = []string{"委", "政府", "人大", "司法局", "级"}
+
+func (r *Resolver) readDoc(in Input) *doc {
+	d := &doc{l: in.Layout, counts: map[string]int{}, govBody: map[string]int{}, selfRefs: map[string]int{}, parentWords: map[string]int{}, year: in.Year}
+	d.namings = r.namings(in.Layout, in.Path)
+	for _, sp := range in.Layout.Opening {
+		if lw := bareLevel(in.Layout.Text[sp.Start:sp.End]); lw != "" {
+			d.openingLevel = lw
+			break
+		}
+	}
+	var b strings.Builder
+	for i, ln := range in.Layout.Lines {
+		if ln.Kind == layout.Furniture || ln.Kind == layout.Meta {
+			continue
+		}
+		b.WriteString(in.Layout.LineText(i))
+		b.WriteByte('\n')
+	}
+	d.body = b.String()
+	d.mentions = r.ix.scan(d.body, 3, false, d.selfRefs)
+	for _, m := range d.mentions {
+		d.counts[m.name]++
+		if hasAnyPrefix(d.body[m.end:], bodyWords...) {
+			d.govBody[m.name]++
+		}
+	}
+	for _, lv := range []string{"区", "县", "市"} {
+		n := strings.Count(d.body, "依法治"+lv) + strings.Count(d.body, "全"+lv)
+		for _, w := range parentWordForms {
+			n += strings.Count(d.body, lv+w)
+		}
+		d.parentWords[lv] = n
+	}
+	d.address = r.readAddress(in.URL)
+	// The site a page belongs to is its publisher's, as its address is.
+	if site := in.Layout.Site; site != "" {
+		for _, m := range r.ix.scan(site, 2, false, nil) {
+			es := candidateEntries(r.ix.entries[m.name])
+			for _, e := range es {
+				d.address = append(d.address, reading{code: e.code, shared: len(es), token: m.name})
+			}
+		}
+	}
+	return d
+}
+
+// candidate is one division the report may be about, with its clues.
+type candidate struct {
+	code string
+	path []divisions.Division
+	// written is the name the report uses for it (its official name, an
+	// alias or a former name).
+	written string
+	// fromText is set when the text (not only the address) names it.
+	fromText bool
+	x        [numFeatures]float64
+	// notes say which clues fired, for the evidence list.
+	notes [numFeatures]string
+}
+
+// candidates gathers every division any clue names and computes the
+// features of each.
+func (r *Resolver) candidates(d *doc, within string) []*candidate {
+	byCode := map[string]*candidate{}
+	add := func(code, written string) *candidate {
+		if within != "" && code != within && !r.t.IsAncestor(within, code) {
+			return nil
+		}
+		c, ok := byCode[code]
+		if !ok {
+			path := r.t.Path(code)
+			if path == nil {
+				return nil
+			}
+			c = &candidate{code: code, path: path, written: written}
+			byCode[code] = c
+		}
+		return c
+	}
+	for _, n := range d.namings {
+		for _, e := range candidateEntries(n.entries) {
+			if c := add(e.code, n.name); c != nil {
+				c.fromText = true
+			}
+		}
+	}
+	for name := range d.counts {
+		for _, e := range candidateEntries(r.ix.entries[name]) {
+			if c := add(e.code, name); c != nil {
+				c.fromText = true
+			}
+		}
+	}
+	for _, a := range d.address {
+		add(a.code, r.nameOf(a.code))
+	}
+	out := make([]*candidate, 0, len(byCode))
+	for _, c := range byCode {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b *candidate) int { return strings.Compare(a.code, b.code) })
+	r.score(d, out, within)
+	return out
+}
+
+// candidateEntries are the divisions a name makes candidates: those it is
+// the official name of, else those it is a former name of (长乐市 → 长乐区).
+// A former name that is also a division's name today (许昌市, once a county)
+// counts only as a parent's name (余杭区 for 临平区's towns).
+func candidateEntries(es []entry) []entry {
+	var out []entry
+	for _, e := range es {
+		if e.how == official {
+			out = append(out, e)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return es
+}
+
+func (r *Resolver) nameOf(code string) string {
+	if dv, ok := r.t.Get(code); ok {
+		return dv.Name
+	}
+	return ""
+}
+
+// levelStrength is how much naming a division above a candidate tells: a
+// county narrows it to a few dozen towns, a province to thousands.
+func levelStrength(r *Resolver, code string) float64 {
+	d, _ := r.t.Get(code)
+	switch d.Level {
+	case divisions.County:
+		return 1
+	case divisions.City:
+		return 0.6
+	}
+	return 0.3
+}
+
+// homonyms counts the divisions that bear name, within the user's scope.
+func (r *Resolver) homonyms(name, within string) int {
+	n := 0
+	for _, e := range candidateEntries(r.ix.entries[name]) {
+		if within == "" || e.code == within || r.t.IsAncestor(within, e.code) {
+			n++
+		}
+	}
+	return n
+}
+
+// score computes the feature vector of every candidate.
+func (r *Resolver) score(d *doc, cs []*candidate, within string) {
+	writers := map[string]bool{} // codes a site names as the writer
+	named := false               // a site names a writer, known or not
+	for _, n := range d.namings {
+		if n.site != atAddressee && n.site != atPath {
+			named = true
+			for _, e := range n.entries {
+				writers[e.code] = true
+			}
+		}
+	}
+	address := relevantReadings(r, d.address, cs)
+	needles := r.shortNeedles(d, cs)
+	shorts := newFinder(needles).count(d.body, acceptShort, placedShort)
+	selfLevel, selfN := dominant(d.selfRefs, "我")
+	wholeLevel, _ := dominant(d.selfRefs, "全")
+	neighbours := r.named(d)
+	for _, c := range cs {
+		me := c.path[len(c.path)-1]
+		// The level word the report uses: a former name's (长乐市) when it
+		// writes the division by one.
+		lw := levelWord(me.Name)
+		if c.written != me.Name && levelWord(c.written) != "" && !strings.HasSuffix(me.Name, "街道办事处") {
+			lw = levelWord(c.written)
+		}
+		// set keeps the strongest value of each clue.
+		set := func(f int, v float64, note string) {
+			if math.Abs(v) > math.Abs(c.x[f]) {
+				c.x[f], c.notes[f] = v, note
+			}
+		}
+		for _, n := range d.namings {
+			e, ok := entryFor(n.entries, c.code)
+			switch {
+			case ok && n.site == atAddressee:
+				set(fAddressee, 1, "addressee "+clip(n.text, 30))
+			case ok:
+				set(siteFeature[n.site], 1, siteNames[n.site]+" "+clip(n.text, 30))
+				if n.alias || e.how == former {
+					set(fAlias, 1, siteNames[n.site]+" writes "+n.name)
+				}
+				r.chainClues(c, n.chain, set, siteNames[n.site])
+			case slices.Contains(n.chain, me.Name) && n.site != atAddressee && n.site != atPath:
+				set(fSiteNotWriter, 1, siteNames[n.site]+" names a lower division as the writer")
+			}
+			if n.site == atAddressee {
+				for _, e := range n.entries {
+					if r.t.IsAncestor(e.code, c.code) {
+						set(fAddresseeAncestor, 1, "addressee "+clip(n.text, 30))
+					}
+				}
+			}
+			if n.site == atPath && !ok {
+				for _, e := range n.entries {
+					if r.t.IsAncestor(e.code, c.code) {
+						set(fPathAncestor, 1, "path names "+n.name)
+					}
+				}
+			}
+		}
+		for w := range writers {
+			if w != c.code && r.t.IsAncestor(c.code, w) {
+				set(fAncestorOfWriter, 1, "above "+r.nameOf(w))
+				break
+			}
+		}
+		if named && !writers[c.code] {
+			set(fOtherWriter, 1, "the sites name another writer")
+		}
+		if n := d.govBody[c.written] + d.govBody[me.Name]; n > 0 {
+			set(fGovBody, math.Log1p(float64(n)), me.Name+"人民政府/办事处… ×"+strconv.Itoa(n))
+		}
+		if n := d.counts[me.Name] + alt(d.counts, c.written, me.Name); n > 0 {
+			set(fMentions, math.Log1p(float64(n)), "named ×"+strconv.Itoa(n))
+		}
+		if selfLevel != "" && lw != "" {
+			if selfLevel == lw {
+				set(fSelfLevel, 1, "calls itself 我"+lw+" ×"+strconv.Itoa(selfN))
+			} else if selfN >= 2 {
+				set(fSelfOther, 1, "calls itself 我"+selfLevel+", not 我"+lw)
+			}
+		}
+		if wholeLevel != "" && wholeLevel == lw {
+			set(fWholeLevel, 1, "全"+lw)
+		}
+		if d.openingLevel != "" && lw != "" {
+			if d.openingLevel == lw {
+				set(fOpeningLevel, 1, "the opening speaks as "+lw)
+			} else {
+				set(fOpeningOther, 1, "the opening speaks as "+d.openingLevel)
+			}
+		}
+		if me.Level == divisions.Town && len(c.path) >= 2 {
+			set(fParentWords, parentFit(d.parentWords, c.path[len(c.path)-2].Name), "区委/县委 fit "+c.path[len(c.path)-2].Name)
+		}
+		r.ancestorClues(d, c, shorts, set)
+		above := map[string]float64{} // the strongest reading of each division above it
+		for _, a := range address {
+			switch {
+			case a.code == c.code:
+				set(fAddressSelf, 1/float64(a.shared), "address "+a.token)
+			case r.t.IsAncestor(a.code, c.code):
+				above[a.code] = max(above[a.code], levelStrength(r, a.code)/float64(a.shared))
+			}
+		}
+		if len(above) > 0 {
+			sum, what := 0.0, []string{}
+			for code, v := range above {
+				sum += v
+				what = append(what, r.nameOf(code))
+			}
+			slices.Sort(what)
+			set(fAddressAncestor, min(sum, 2), "address names "+strings.Join(what, " "))
+		}
+		if rel := relatives(me, c.written, neighbours); len(rel) > 0 {
+			k := min(len(rel), maxRelatives)
+			set(fRelatives, float64(k), "neighbours "+strings.Join(rel[:k], " ")+" named")
+		}
+		if me.Level == divisions.Town {
+			set(fTown, 1, "a town")
+		}
+		if k := r.homonyms(c.written, within); k > 1 {
+			set(fHomonyms, math.Log(float64(k)), strconv.Itoa(k)+" divisions named "+c.written)
+		}
+	}
+}
+
+// relevantReadings keeps, of each token's readings, those that name a
+// candidate the text itself named or a division above one, and counts them
+// as the token's share: psx stands for nine counties, but only one is above
+// a 大同镇. A token none of whose readings fits the text keeps them all.
+func relevantReadings(r *Resolver, rs []reading, cs []*candidate) []reading {
+	fromText := map[string]bool{}
+	for _, c := range cs {
+		if c.fromText {
+			fromText[c.code] = true
+		}
+	}
+	fits := func(code string) bool {
+		if fromText[code] {
+			return true
+		}
+		for c := range fromText {
+			if r.t.IsAncestor(code, c) {
+				return true
+			}
+		}
+		return false
+	}
+	byToken := map[string][]reading{}
+	var order []string
+	for _, a := range rs {
+		if _, ok := byToken[a.token]; !ok {
+			order = append(order, a.token)
+		}
+		byToken[a.token] = append(byToken[a.token], a)
+	}
+	var out []reading
+	for _, tok := range order {
+		var keep []reading
+		for _, a := range byToken[tok] {
+			if fits(a.code) {
+				keep = append(keep, a)
+			}
+		}
+		if len(keep) == 0 {
+			out = append(out, byToken[tok]...)
+			continue
+		}
+		for _, a := range keep {
+			a.shared = len(keep)
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+var siteFeature = [numSites]int{
+	atTitle: fTitle, atIssuer: fIssuer, atMeta: fMeta, atSignature: fSignature, atOpening: fOpening, atPath: fPathSelf,
+}
+
+func entryFor(es []entry, code string) (entry, bool) {
+	for _, e := range es {
+		if e.code == code {
+			return e, true
+		}
+	}
+	return entry{}, false
+}
+
+func alt(counts map[string]int, written, official string) int {
+	if written == official {
+		return 0
+	}
+	return counts[written]
+}
+
+// chainClues sets the clues of the names written on a site with a
+// candidate's own name: its parent, a higher division, or a former name.
+func (r *Resolver) chainClues(c *candidate, chain []string, set func(int, float64, string), site string) {
+	for _, name := range chain {
+		for _, e := range r.ix.entries[name] {
+			k := ancestorIndex(c.path, e.code)
+			switch {
+			case k < 0:
+				continue
+			case e.how == former:
+				set(fFormerNamed, 1, site+" writes "+name)
+			case k == len(c.path)-2:
+				set(fParentWritten, 1, site+" writes "+name)
+			default:
+				set(fUpperWritten, 1, site+" writes "+name)
+			}
+		}
+	}
+}
+
+// ancestorIndex returns the index in path of code as a strict ancestor of
+// the path's last division, or -1.
+func ancestorIndex(path []divisions.Division, code string) int {
+	for k := 0; k < len(path)-1; k++ {
+		if path[k].Code == code {
+			return k
+		}
+	}
+	return -1
+}
+
+// ancestorClues sets the clues of the divisions above a candidate named in
+// the text: written directly before its name, named, named in short form,
+// named by a former name.
+func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, set func(int, float64, string)) {
+	me := c.path[len(c.path)-1]
+	upper := 0
+	for k, a := range c.path[:len(c.path)-1] {
+		parent := k == len(c.path)-2
+		sh := divisions.ShortName(a.Name)
+		switch {
+		case writtenBefore(d.mentions, a.Name, me.Name, c.written):
+			if parent {
+				set(fParentWritten, 1, a.Name+me.Name)
+			} else {
+				set(fUpperWritten, 1, a.Name+"…"+me.Name)
+			}
+		case d.counts[a.Name] > 0:
+			if parent {
+				set(fParentNamed, 1, a.Name+" named")
+			} else {
+				upper++
+			}
+		case sh != "" && shorts[sh].placed > 0 && parent:
+			set(fParentNamed, 1, sh+" named as a place") // 临海各镇街
+		case sh != "" && shorts[sh].any > 0:
+			if parent {
+				v := 1.0
+				if utf8.RuneCountInString(sh) < 3 {
+					v = 0.5
+				}
+				set(fParentShort, v, sh+" named")
+			} else {
+				upper++
+			}
+		}
+		for name := range d.counts {
+			for _, e := range r.ix.entries[name] {
+				if e.how == former && (e.code == a.Code || e.code == me.Code) {
+					set(fFormerNamed, 1, name+" named")
+				}
+			}
+		}
+	}
+	if upper > 0 {
+		set(fUpperNamed, float64(min(upper, 2)), "cities or provinces above it named")
+	}
+}
+
+// shortNeedles are the short names of the candidates' ancestors that the
+// text does not name in full.
+func (r *Resolver) shortNeedles(d *doc, cs []*candidate) []string {
+	var out []string
+	for _, c := range cs {
+		for _, a := range c.path[:len(c.path)-1] {
+			if sh := divisions.ShortName(a.Name); sh != "" && d.counts[a.Name] == 0 {
+				out = append(out, sh)
+			}
+		}
+	}
+	return out
+}
+
+// writtenBefore reports whether the text writes the ancestor's name directly
+// before the division's (钟山区荷城街道), possibly with other names between.
+func writtenBefore(ms []mention, ancestor, name, written string) bool {
+	for i, m := range ms {
+		if m.name != name && m.name != written {
+			continue
+		}
+		for j := i - 1; j >= 0 && ms[j].end == ms[j+1].start; j-- {
+			if ms[j].name == ancestor {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parentFit compares the text's words for the bodies of a 区 and of a 县
+// with a town's parent: +1 when they fit it, −1 when they fit the other kind.
+func parentFit(words map[string]int, parent string) float64 {
+	lw := levelWord(parent)
+	q, x := words["区"], words["县"]
+	switch lw {
+	case "区":
+		return sign(q - x)
+	case "县", "旗":
+		return sign(x - q)
+	case "市":
+		if q+x > 0 && words["市"] == 0 {
+			return -1
+		}
+	}
+	return 0
+}
+
+func sign(n int) float64 {
+	switch {
+	case n > 0:
+		return 1
+	case n < 0:
+		return -1
+	}
+	return 0
+}
+
+// dominant returns the most frequent level word counted with the given
+// pronoun (我 or 全) and its count; ties go to the lower level.
+func dominant(refs map[string]int, pronoun string) (string, int) {
+	best, n := "", 0
+	for _, l := range []string{"街道", "镇", "乡", "区", "县", "旗", "市"} {
+		if c := refs[pronoun+l]; c > n {
+			best, n = l, c
+		}
+	}
+	return best, n
+}
+
+// namedDivision is a division the text names, with its parent.
+type namedDivision struct {
+	name, code, parent string
+}
+
+// named returns the divisions the text names, leaving out names shared by
+// more than maxHomonyms places (城关镇 tells nothing about where it is).
+func (r *Resolver) named(d *doc) []namedDivision {
+	var out []namedDivision
+	for name := range d.counts {
+		codes := r.ix.codes(name)
+		if len(codes) > maxHomonyms {
+			continue
+		}
+		for _, c := range codes {
+			if div, ok := r.t.Get(c); ok {
+				out = append(out, namedDivision{name: name, code: c, parent: div.ParentCode})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b namedDivision) int { return strings.Compare(a.code, b.code) })
+	return out
+}
+
+// relatives returns the distinct names of the division's siblings and
+// children among named, other than itself.
+func relatives(me divisions.Division, self string, named []namedDivision) []string {
+	var out []string
+	for _, k := range named {
+		if k.code == me.Code || k.name == self || k.name == me.Name || (k.parent != me.Code && (me.ParentCode == "" || k.parent != me.ParentCode)) {
+			continue
+		}
+		if !slices.Contains(out, k.name) {
+			out = append(out, k.name)
+		}
+	}
+	return out
+}
+
+// bareLevels are the level words a report may open with in place of its
+// name, longest first.
+var bareLevels = []string{"街道", "镇", "乡", "区", "县", "市", "旗"}
+
+// bareLevel returns the level word of a bare body at the start of s: 市政府
+// 坚持…, 区人民政府…, 街道坚持…, 我镇…, 本街道…; "" otherwise.
+func bareLevel(s string) string {
+	self := strings.HasPrefix(s, "我") || strings.HasPrefix(s, "本")
+	if self {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	for _, lw := range bareLevels {
+		rest, ok := strings.CutPrefix(s, lw)
+		if !ok {
+			continue
+		}
+		if lw == "街道" && hasAnyPrefix(rest, "办事处", "党工委") || hasAnyPrefix(rest, "人民政府", "政府") {
+			return lw
+		}
+		// 街道坚持, 我镇始终: a level word alone, then a verb; not 区委 or 市人大.
+		if (self || lw == "街道") && !hasAnyPrefix(rest, "委", "人大", "政协", "法院", "检察院", "级", "直") {
+			return lw
+		}
+	}
+	return ""
+}

@@ -1,0 +1,151 @@
+package layout
+
+import "strings"
+
+// SectionKind says what a section of a report is about.
+type SectionKind uint8
+
+// Section kinds.
+const (
+	OtherSection SectionKind = iota
+	// Achievements: the year's measures and results (主要举措和成效).
+	Achievements
+	// Problems: shortcomings (存在的问题和不足); they may state this year's
+	// figures, such as lawsuits lost.
+	Problems
+	// Plans: next year's work (下一步工作打算); nothing in them is a fact of
+	// the report's year.
+	Plans
+	// Duties: the leaders' discharge of their duties (履行推进法治建设第一责任人职责).
+	Duties
+)
+
+var sectionKindNames = [...]string{"other", "achievements", "problems", "plans", "duties"}
+
+func (k SectionKind) String() string {
+	if int(k) < len(sectionKindNames) {
+		return sectionKindNames[k]
+	}
+	return "unknown"
+}
+
+// Section is a numbered part of a report, from its heading to the next
+// heading of the same or a higher level.
+type Section struct {
+	Kind SectionKind
+	// Level is 1 for 一、, 2 for (一), 3 for 1., 4 for (1).
+	Level int
+	// Heading is the heading's words: the line up to its first full stop.
+	Heading Span
+	Span    Span
+}
+
+// Words that tell a heading's section kind. A heading with words of more
+// than one kind (2024年工作情况及2025年工作计划) is OtherSection: its
+// sentences are judged one by one.
+var (
+	planHeadingWords = []string{"下一步", "工作打算", "工作计划", "工作思路", "工作安排", "工作设想", "努力方向",
+		"今后", "明年", "下一年", "工作展望", "主要安排", "重点任务安排"}
+	problemHeadingWords     = []string{"存在的问题", "存在问题", "问题和不足", "问题与不足", "不足之处", "短板", "差距", "薄弱环节", "困难和问题", "不足"}
+	dutyHeadingWords        = []string{"第一责任人", "履行推进法治建设", "述法"}
+	achievementHeadingWords = []string{"举措", "成效", "做法", "开展情况", "完成情况", "主要工作", "基本情况", "总体情况", "工作情况", "取得"}
+)
+
+// maxHeadingRunes bounds the words of a heading read for its kind.
+const maxHeadingRunes = 40
+
+func (l *Layout) readSections() {
+	var open []int // indexes into l.Sections of the sections still open
+	for i, ln := range l.Lines {
+		if ln.Kind != Heading || ln.Start < l.Body {
+			continue
+		}
+		s := l.Text[ln.Start:ln.End]
+		level := headingLevel(s)
+		h := headingWords(s)
+		sec := Section{Kind: headingKind(h), Level: level, Heading: Span{ln.Start, ln.Start + len(h)}, Span: Span{Start: ln.Start, End: len(l.Text)}}
+		for len(open) > 0 && l.Sections[open[len(open)-1]].Level >= level {
+			l.Sections[open[len(open)-1]].Span.End = l.Lines[i].Start
+			open = open[:len(open)-1]
+		}
+		l.Sections = append(l.Sections, sec)
+		open = append(open, len(l.Sections)-1)
+	}
+}
+
+// headingWords returns the heading part of a heading line: up to the first
+// full stop, colon or the start of a sentence, at most maxHeadingRunes.
+func headingWords(s string) string {
+	end := len(s)
+	for _, stop := range []string{"。", ":", ";"} {
+		if i := strings.Index(s, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	n := 0
+	for i := range s[:end] {
+		if n++; n > maxHeadingRunes {
+			return s[:i]
+		}
+	}
+	return s[:end]
+}
+
+func headingKind(h string) SectionKind {
+	var kinds []SectionKind
+	if containsAny(h, planHeadingWords...) {
+		kinds = append(kinds, Plans)
+	}
+	if containsAny(h, problemHeadingWords...) {
+		kinds = append(kinds, Problems)
+	}
+	if containsAny(h, dutyHeadingWords...) {
+		kinds = append(kinds, Duties)
+	}
+	if containsAny(h, achievementHeadingWords...) {
+		kinds = append(kinds, Achievements)
+	}
+	switch {
+	case len(kinds) == 1:
+		return kinds[0]
+	case len(kinds) == 2 && kinds[0] == Plans && kinds[1] == Problems:
+		// 存在的问题和下一步工作打算: a few lines on problems, then the
+		// plans. A figure there is more likely a target than a result.
+		return Plans
+	}
+	return OtherSection
+}
+
+// InPlans reports whether byte offset off lies in a section about next
+// year's plans (or under one).
+func (l *Layout) InPlans(off int) bool {
+	for _, s := range l.Sections {
+		if s.Kind == Plans && s.Span.Contains(off) {
+			return true
+		}
+	}
+	return false
+}
+
+// PlansStart returns the byte offset of the first plans section, or
+// len(Text) when the report has none.
+func (l *Layout) PlansStart() int {
+	for _, s := range l.Sections {
+		if s.Kind == Plans {
+			return s.Span.Start
+		}
+	}
+	return len(l.Text)
+}
+
+// SectionAt returns the innermost section holding byte offset off.
+func (l *Layout) SectionAt(off int) (Section, bool) {
+	var best Section
+	found := false
+	for _, s := range l.Sections {
+		if s.Span.Contains(off) && (!found || s.Level > best.Level) {
+			best, found = s, true
+		}
+	}
+	return best, found
+}
