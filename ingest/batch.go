@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -80,6 +81,20 @@ func appendReport(b *array.RecordBuilder, r Report) {
 	b.Field(11).(*array.Int32Builder).Append(int32(len([]rune(r.Text))))
 	str(12, r.Text)
 	str(13, ExtractorVersion)
+	b.Field(14).(*array.Float64Builder).Append(r.Jurisdiction.Confidence)
+	probs := b.Field(15).(*array.ListBuilder)
+	probs.Append(true)
+	for _, c := range r.Jurisdiction.Candidates {
+		probs.ValueBuilder().(*array.Float64Builder).Append(c.Probability)
+	}
+	evidence, err := json.Marshal(r.Jurisdiction.Evidence)
+	if err != nil || r.Jurisdiction.Evidence == nil {
+		evidence = []byte("[]")
+	}
+	str(16, string(evidence))
+	b.Field(17).(*array.BooleanBuilder).Append(r.Jurisdiction.Stated)
+	str(18, r.Jurisdiction.Reason)
+	str(19, r.YearEvidence)
 }
 
 func appendFact(b *array.RecordBuilder, reportID string, f Fact) {

@@ -21,6 +21,12 @@ var ReportSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "chars", Type: arrow.PrimitiveTypes.Int32},
 	{Name: "text", Type: arrow.BinaryTypes.String},
 	{Name: "extractor_version", Type: arrow.BinaryTypes.String},
+	{Name: "jurisdiction_confidence", Type: arrow.PrimitiveTypes.Float64},
+	{Name: "jurisdiction_probabilities", Type: arrow.ListOf(arrow.PrimitiveTypes.Float64)},
+	{Name: "jurisdiction_evidence", Type: arrow.BinaryTypes.String},
+	{Name: "jurisdiction_stated", Type: arrow.FixedWidthTypes.Boolean},
+	{Name: "jurisdiction_reason", Type: arrow.BinaryTypes.String},
+	{Name: "year_evidence", Type: arrow.BinaryTypes.String},
 }, nil)
 
 // FactSchema is the Arrow schema of a batch of facts.
