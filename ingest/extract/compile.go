@@ -6,43 +6,66 @@ import (
 	"sync"
 )
 
-// refKind is the role a lexicon word plays for a rule.
+// refKind is the role a lexicon word plays.
 type refKind uint8
 
 const (
-	refLeft refKind = iota
-	refRight
-	refDomain
-	refNot
-	refScope
-	refPlan
-	refBreak
-	refSince
-	refSelf // a way the report names its own government; idx 1 = town, 0 = higher
+	refObject       refKind = iota // an object of frame idx
+	refAct                         // an act of frame idx
+	refConflict                    // a conflicting act of frame idx
+	refDomain                      // a word of domain bit idx
+	refScope                       // a scope word (scopeWords[idx])
+	refPlan                        // a plan word (planWords[idx])
+	refBreak                       // a breakdown marker (其中)
+	refSince                       // 成立以来 and kin (sinceFounded[idx])
+	refSelf                        // a way the report names its own government; idx 1 = town, 0 = higher
+	refAward                       // an award act (awardActs)
+	refOtherHead                   // a noun that, nearer the number, is what frame idx's figure counts instead
+	refSentConflict                // a word that, anywhere before the number in its sentence, rules frame idx down
+	refPlace                       // a place a classifier may count (countedPlaces)
+	refNot                         // a topic that, in the number's item, rules frame idx out
 )
 
 type ref struct {
 	kind refKind
-	idx  int32 // rule index, domain bit, zero rule or scope word index
+	idx  int32
 }
 
-type crule struct {
-	rule
-	units      uint64 // bit i set: rawUnits[i] accepted
+// cframe is a compiled frame.
+type cframe struct {
+	frame
+	codeIdx    int // index of code in the catalog
+	townIdx    int // index of town in the catalog, -1 when none
+	units      uint64
+	typical    uint64
 	domainMask uint64
 	notMask    uint64
 	kind       string
 	unit       string
+	stock      bool
 }
 
-// lexicon is the compiled trigger lexicon, built once and never changed.
+// lexicon is the compiled frames, built once and never changed.
 type lexicon struct {
-	m     *matcher
-	refs  [][]ref
-	rules []crule
+	m      *matcher
+	refs   [][]ref
+	frames []cframe
+	// wordRunes is the length in runes of each word; frameCount the number
+	// of frames it is an object or act of (活动, 事项, 受理 are many's).
+	wordRunes  []int
+	frameCount []int
 }
 
 var compiled = sync.OnceValue(compile)
+
+// codeIndex maps catalog codes to their position.
+var codeIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, ind := range catalog {
+		m[ind.Code] = i
+	}
+	return m
+}()
 
 func compile() *lexicon {
 	lx := &lexicon{}
@@ -55,6 +78,12 @@ func compile() *lexicon {
 			ids[w] = id
 			words = append(words, w)
 			lx.refs = append(lx.refs, nil)
+			lx.wordRunes = append(lx.wordRunes, len([]rune(w)))
+		}
+		for _, have := range lx.refs[id] {
+			if have == r {
+				return
+			}
 		}
 		lx.refs[id] = append(lx.refs[id], r)
 	}
@@ -70,42 +99,70 @@ func compile() *lexicon {
 			add(w, ref{refDomain, int32(i)})
 		}
 	}
-	for i, r := range rules {
-		ind, ok := Lookup(r.code)
-		if !ok {
-			panic("extract: lexicon rule for unknown code " + r.code)
+	mask := func(list []string, what string) uint64 {
+		var m uint64
+		for _, d := range list {
+			b, ok := bit[d]
+			if !ok {
+				panic("extract: frame with unknown " + what + " " + d)
+			}
+			m |= 1 << uint(b)
 		}
-		cr := crule{rule: r, kind: ind.Kind, unit: ind.Unit}
-		for _, f := range strings.Fields(r.units) {
+		return m
+	}
+	units := func(list string) uint64 {
+		var m uint64
+		for _, f := range strings.Fields(list) {
 			k := unitIndex(f)
 			if k < 0 {
-				panic("extract: lexicon rule with unknown unit " + f)
+				panic("extract: frame with unknown unit " + f)
 			}
-			cr.units |= 1 << uint(k)
+			m |= 1 << uint(k)
 		}
-		for _, d := range r.domain {
-			b, ok := bit[d]
-			if !ok {
-				panic("extract: lexicon rule with unknown domain " + d)
+		return m
+	}
+	for i, f := range frames {
+		ind, ok := Lookup(f.code)
+		if !ok {
+			panic("extract: frame for unknown code " + f.code)
+		}
+		cf := cframe{frame: f, codeIdx: codeIndex[f.code], townIdx: -1, kind: ind.Kind, unit: ind.Unit,
+			units: units(f.units), typical: units(f.typical), domainMask: mask(f.domains, "domain"), notMask: mask(f.notDomains, "domain")}
+		if f.town != "" {
+			cf.townIdx = codeIndex[f.town]
+		}
+		for _, s := range stockCounts {
+			cf.stock = cf.stock || s == f.code
+		}
+		lx.frames = append(lx.frames, cf)
+		for _, w := range f.objects {
+			add(w, ref{refObject, int32(i)})
+		}
+		for _, w := range f.acts {
+			add(w, ref{refAct, int32(i)})
+			// A word that holds another word of its frame names both: the
+			// act 作出行政处罚 holds the object 行政处罚, the object 持证执法人员
+			// the act 持证.
+			if holdsAny(w, f.objects) {
+				add(w, ref{refObject, int32(i)})
 			}
-			cr.domainMask |= 1 << uint(b)
 		}
-		for _, d := range r.notDomain {
-			b, ok := bit[d]
-			if !ok {
-				panic("extract: lexicon rule with unknown domain " + d)
+		for _, w := range f.objects {
+			if holdsAny(w, f.acts) {
+				add(w, ref{refAct, int32(i)})
 			}
-			cr.notMask |= 1 << uint(b)
 		}
-		lx.rules = append(lx.rules, cr)
-		for _, w := range r.left {
-			add(w, ref{refLeft, int32(i)})
+		for _, w := range f.conflicts {
+			add(w, ref{refConflict, int32(i)})
 		}
-		for _, w := range r.right {
-			add(w, ref{refRight, int32(i)})
-		}
-		for _, w := range r.not {
+		for _, w := range f.not {
 			add(w, ref{refNot, int32(i)})
+		}
+		for _, w := range f.otherHeads {
+			add(w, ref{refOtherHead, int32(i)})
+		}
+		for _, w := range f.sentenceConflicts {
+			add(w, ref{refSentConflict, int32(i)})
 		}
 	}
 	for i, w := range scopeWords {
@@ -120,12 +177,38 @@ func compile() *lexicon {
 	for i, w := range breakdownMarkers {
 		add(w, ref{refBreak, int32(i)})
 	}
+	for i, w := range awardActs {
+		add(w, ref{refAward, int32(i)})
+	}
+	for i, w := range countedPlaces {
+		add(w, ref{refPlace, int32(i)})
+	}
 	for _, w := range townSelf {
 		add(w, ref{refSelf, 1})
 	}
 	for _, w := range countySelf {
 		add(w, ref{refSelf, 0})
 	}
+	lx.frameCount = make([]int, len(words))
+	for id, rs := range lx.refs {
+		seen := map[int32]bool{}
+		for _, r := range rs {
+			if (r.kind == refObject || r.kind == refAct) && !seen[r.idx] {
+				seen[r.idx] = true
+				lx.frameCount[id]++
+			}
+		}
+	}
 	lx.m = newMatcher(words)
 	return lx
+}
+
+// holdsAny reports whether w holds one of words other than itself.
+func holdsAny(w string, words []string) bool {
+	for _, o := range words {
+		if o != w && strings.Contains(w, o) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,151 +1,148 @@
 package extract
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/fazhi/fazhi/ingest/cnnum"
 )
 
-// tuple is a rule triggered for a candidate.
-type tuple struct {
-	rule  int32
-	dist  int
-	wlen  int
-	start int
-	near  bool // trigger in the number's own clause, nothing between
-	right bool
-	early bool // before a 等 that closes the list the number counts
+// Where a word stands relative to the number it may describe.
+type place uint8
+
+const (
+	nowhere  place = iota
+	near           // ends right before the number in its list item
+	left           // earlier in the number's list item
+	right          // right after the classifier
+	rightFar       // a few words after the classifier, before any other figure
+	shared         // heading the clause, shared with an earlier figure
+	prev           // in the clause before (the number's clause holds fillers only)
+	inSent         // elsewhere in the sentence
+	inJun          // in the clause 均 or 全部 opens after the classifier
+)
+
+// maxNearGap is how many runes of filler may stand between a near word and
+// the number (共, 达, 累计, 各类…), and between the classifier and a right word.
+const (
+	maxNearGap  = 4
+	maxRightGap = 3
+	maxRightFar = 14
+)
+
+// clause is the structure around one number: the stretches of text its
+// words are looked for in (byte offsets).
+type clause struct {
+	S, E      int // the sentence
+	C, E0     int // the number's clause
+	Li        int // start of the number's own list item
+	N, U      int // the number and the end of its classifier
+	Rend      int // end of the right-hand words: the next figure, 、 or the clause end
+	C1        int // start of the clause before, when the number's clause holds fillers only (else C)
+	sharedOK  bool
+	deng      int // 等 closing a list in the item, -1
+	listFirst int // end of the first item of a list closed by 共计/合计 before the number, -1
+	jun       int // 均/全部 after the classifier, -1
+	junEnd    int // end of the clause it opens
+	fenbie    bool
 }
 
-// decide classifies one numeral with its unit and records the facts; nx is
-// the next candidate in the text (Start len(text) when none).
-func (x *run) decide(c cand, nx cand) {
-	next := nx.n.Start
-	n, u, unitEnd, S := c.n, c.u, c.unitEnd, c.S
+// evidence is what the words around a number say of one frame.
+type evidence struct {
+	obj, act place
+	// leftEnd is the end of its nearest word on the left, rightStart the
+	// start of its nearest word on the right (for the other-head test).
+	leftEnd, rightStart int
+	actEnd              int // end of its nearest act on the left
+	// rightObjStart and rightObjEnd are its last object after the classifier.
+	rightObjStart, rightObjEnd int
+	otherHead                  bool
+	vetoed                     bool // a topic of its not list stands in the item
+	sentConflict               bool
+	objBeforeDeng              bool // an object lies before a 等 that an act follows
+	actAfterDeng               bool
+	afterDeng                  bool // a word of it follows the 等
+	objAfterDeng               bool
+	conflict                   bool
+	conflictBeforeDeng         bool
+	actInSentence              bool
+	// actBeforeBreak: an act of the frame stands before the breakdown
+	// marker (其中) that the number is a part after.
+	actBeforeBreak bool
+	actInJun       bool // an act of the frame in the 均 clause
+	ownObject      bool // an object that is no other frame's
+	specific       bool
+	generic        bool
+	first          bool // a word of it is in the first item of a combined list
+	award          bool
+	dist           int // runes from its nearest word to the number
+	supportedRight bool
+}
+
+// decide reads one number with its classifier and records its facts; prevU
+// is the end of the previous number's classifier (0 when none), nx the next
+// candidate (Start len(text) when none).
+func (x *run) decide(c cand, prevU int, nx cand) {
 	s := x.text
-	N := n.Start
-	hs := x.hits
-	k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
+	n, u := c.n, c.u
+	N, U, S := n.Start, c.unitEnd, c.S
 	if S != x.partS {
 		x.partS, x.partE, x.partDone = S, c.E, false
 	}
-	if k == len(hs) || int(hs[k].start) > x.sentEnd(S, unitEnd) {
-		return // no trigger word in the sentence
+	hs := x.hits
+	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
+	E := x.sentEnd(S, U)
+	if k0 == len(hs) || int(hs[k0].start) > E {
+		return // no lexicon word in the sentence
 	}
-	C, marks := clauseMarks(s, N, S)
-	E := clauseEnd(s, unitEnd)
-	if gluedEnumerator(s[unitEnd:]) {
-		E = unitEnd
+	cl, mk := x.structure(c, prevU, nx)
+	// Hard filters: what no frame may read.
+	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
+		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) {
+		return
 	}
-	// Right-side triggers stop at the next number in the clause.
-	Er := E
-	for j := unitEnd; j < E; j++ {
-		if s[j] >= '0' && s[j] <= '9' {
-			Er = j
-			break
+	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !hasAnyPrefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") {
+		// Counted bodies, named after the count, that are the subject of a
+		// later figure of their clause: 21个社区调委会共有人民调解员168名.
+		return
+	}
+	lo := min(cl.C1, cl.C)
+	var (
+		domMask, sentMask uint64
+		planSeen          bool
+		brk               = -1
+	)
+	ev := make(map[int32]*evidence, 8)
+	get := func(f int32) *evidence {
+		e := ev[f]
+		if e == nil {
+			e = &evidence{dist: math.MaxInt32, leftEnd: -1, rightStart: math.MaxInt32}
+			ev[f] = e
 		}
+		return e
 	}
-	// 均/全部 right after the unit: the right-side trigger adds a second fact.
-	// 行政诉讼案件2件,均胜诉 reaches into the next clause for it.
-	jun := -1
-	E0 := E // the number's own clause, for the quote
-	{
-		t := s[unitEnd:]
-		comma := strings.HasPrefix(t, ",")
-		t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
-		if strings.HasPrefix(t, "均") || strings.HasPrefix(t, "全部") || strings.HasPrefix(t, "都") {
-			jun = len(s) - len(t)
-			if comma {
-				E = clauseEnd(s, jun)
-				Er = E
-				for j := jun; j < E; j++ {
-					if s[j] >= '0' && s[j] <= '9' {
-						Er = j
-						break
-					}
-				}
-			}
-		}
+	kEnd := k0
+	for kEnd < len(hs) && int(hs[kEnd].start) < E {
+		kEnd++
 	}
-	// The previous clause of the sentence, reached only when the number's
-	// own clause has almost nothing before it (505人次 after 信访案件168批次).
-	C1 := C
-	if C > S && fillerOnly(s[C:N]) {
-		C1 = clauseStart(s, C-1, S)
+	inSentence := hs[k0:kEnd]
+	type headAt struct {
+		frame int32 // -1: a counted place, any frame
+		start int
+		end   int
+		place place
 	}
-	// The near region of the number: its own list item (between 、) on
-	// both sides. Veto words count only there.
-	Ln := C
-	if marks.dun >= 0 {
-		Ln = marks.dun
-	}
-	if marks.deng > Ln {
-		// 规范性文件、合同协议等开展合法性审查152件: the items before 等 are
-		// what the act after it counts; they veto nothing.
-		Ln = marks.deng
-	}
-	Rn := Er
-	if p := strings.Index(s[unitEnd:Er], "、"); p >= 0 {
-		Rn = unitEnd + p
-	}
-	if jun >= 0 {
-		Rn = min(Rn, jun)
-	}
-	// 受理、办结信访事项分别为213件、210件: the k-th figure after 分别 goes
-	// with the k-th item of the list before it.
-	fb, seg := -1, 0
-	segLo, segHi := C, N
-	if marks.fenbie >= 0 {
-		fb = marks.fenbie
-		seg = strings.Count(s[fb:N], "、")
-		segLo = C
-		for i := 0; i < seg; i++ {
-			q := strings.Index(s[segLo:fb], "、")
-			if q < 0 {
-				fb = -1
-				break
-			}
-			segLo += q + len("、")
-		}
-		if fb >= 0 {
-			segHi = fb
-			if q := strings.Index(s[segLo:fb], "、"); q >= 0 {
-				segHi = segLo + q
-			}
-			Ln, Rn = segLo, unitEnd
-		}
-	}
-	// Anchors after 等 in the left clause: "A、B等合法性审查" is about 审查.
-	// Before 等, a trigger inside the list's later items is one of the
-	// things counted, weaker than the act before the list: 审查重大行政决策、
-	// 重大合同、招商引资协议等各类法律事务137件 is a review.
-	Ld, items := C, -1
-	if marks.deng >= 0 {
-		Ld = marks.deng
-		if p := strings.Index(s[C:Ld], "、"); p >= 0 {
-			items = C + p
-		}
-	}
-	var buf [24]tuple
-	tuples := buf[:0]
-	var domMask uint64
-	var sentMask uint64 // domains in the sentence before the number
-	planSeen := false   // a plan word in the sentence before the number
-	brk := -1           // the last breakdown marker (其中) before the number
-	var notBuf [64]int32
-	nots := notBuf[:0]
-	for ; k < len(hs) && int(hs[k].start) < E; k++ {
-		h := hs[k]
+	var heads, conflicts []headAt
+	for i, h := range inSentence {
 		hStart, hEnd := int(h.start), int(h.end)
 		if hStart < S {
 			continue
 		}
-		for _, r := range x.lx.refs[h.word] {
+		refs := x.lx.refs[h.word]
+		for _, r := range refs {
 			switch r.kind {
 			case refDomain:
-				if hEnd <= N || hEnd <= Er {
+				if hEnd <= max(N, cl.Rend) {
 					domMask |= 1 << uint(r.idx)
 				}
 				if hEnd <= N {
@@ -157,538 +154,667 @@ func (x *run) decide(c cand, nx cand) {
 				if hEnd <= N {
 					brk = hStart
 				}
-			case refNot:
-				if fb >= 0 && (hStart < segLo || hEnd > segHi) {
-					continue
-				}
-				if (hStart >= Ln && hEnd <= N || hStart >= unitEnd && hEnd <= Rn) && len(nots) < cap(nots) {
-					nots = append(nots, r.idx)
-				}
-			case refLeft:
-				if hEnd > N || hStart < C1 || insideTitle(s, hEnd, N) {
-					continue
-				}
-				t := tuple{rule: r.idx, dist: N - hEnd, wlen: hEnd - hStart, start: hStart}
-				if fb >= 0 {
-					if hStart < segLo || hEnd > segHi {
-						continue
-					}
-					t.dist, t.near = segHi-hEnd, true
-					if len(tuples) < cap(buf) {
-						tuples = append(tuples, t)
-					}
-					continue
-				}
-				switch {
-				case hStart < C:
-					t.dist += 1000
-				case hStart < Ld:
-					t.dist += 400
-					t.early = true
-					if items >= 0 && hStart > items {
-						t.dist += 200
-					}
-				case strings.Contains(s[hEnd:N], "、") || strings.Contains(s[hEnd:N], "其中"):
-					if hasDigit(s[hEnd:N]) && sameUnitBefore(s[hEnd:N], u.text) {
-						// Another figure of the same unit stands between:
-						// 政府合同40件、会议纪要3件. (来访126批次、389人次 are
-						// two measures of one thing.)
-						continue
-					}
-					t.dist += 300
-				default:
-					t.near = true
-				}
-				if len(tuples) < cap(buf) {
-					tuples = append(tuples, t)
-				}
-			case refRight:
-				if hStart < unitEnd || hEnd > Er {
-					continue
-				}
-				t := tuple{rule: r.idx, dist: 100 + hStart - unitEnd, wlen: hEnd - hStart, start: hStart, right: true, near: true}
-				if strings.Contains(s[unitEnd:hStart], "、") || numberFollows(s, hEnd) {
-					// The next item of a list (会议纪要3件、合法性审查18件), or
-					// the trigger of the next figure (126个村工作室接待法律咨询
-					// 1.8万人次).
-					continue
-				}
-				if len(tuples) < cap(buf) {
-					tuples = append(tuples, t)
-				}
 			}
 		}
-	}
-	if len(tuples) == 0 {
-		return
-	}
-	if orgUnit(u) && next < E0 && !orgUnit(nx.u) && !hasAnyPrefix(s[unitEnd:], "、", "和", "及", "与", "(", "等", "以上", "左右") {
-		// Counted bodies, named after the count, that are the subject of a
-		// later figure of their clause: 21个社区调委会共有人民调解员168名,
-		// 十二个村调委会全年共受理矛盾纠纷九十六件.
-		return
-	}
-	if n.Chinese && !chineseCountOK(s, N, unitEnd) || marks.open > marks.close || isFrequency(marks, u.index == percentUnit.index) || isGrowth(s, C, N) || planSeen || x.otherYear(S, C, N) {
-		return
-	}
-	// A sentence whose own words do not set a rule's topic may continue
-	// the sentence before it: 已审结176件…以调解方式结案19件 after 受理行政
-	// 复议案件189件; a table row 涉及金额620万元 under 调解成功率97.3%.
-	prevMask, prevDone := uint64(0), false
-	// A combined count closing a list (A、B和C共计20件) belongs to the
-	// first item of the list.
-	list := s[Ld:N]
-	combined := (strings.Contains(list, "、") || strings.Contains(list, "和") || strings.Contains(list, "及")) && hasAnySuffix(s[C:N], "共计", "合计", "总计", "累计", "共")
-	best, second := -1, -1
-	for ti := range tuples {
-		t := &tuples[ti]
-		cr := &x.lx.rules[t.rule]
-		if cr.units&(1<<uint(u.index)) == 0 {
+		shadow := shadowedBy(inSentence, i, x.lx, u.index)
+		p := cl.placeOf(s, hStart, hEnd)
+		if p == nowhere {
 			continue
 		}
-		if cr.domainMask != 0 && domMask&cr.domainMask == 0 {
-			if !prevDone {
-				if x.prevS != S {
-					x.prevS, x.prevMask = S, x.prevDomains(S)
-				}
-				prevMask, prevDone = x.prevMask, true
-			}
-			if prevMask&cr.domainMask == 0 {
+		for _, r := range refs {
+			if shadow != nil && (r.kind == refObject || r.kind == refAct) {
 				continue
 			}
-			// A topic borrowed from the sentence before is weaker than the
-			// sentence's own: 收到行政复议申请43件,受理38件 after a
-			// mediation sentence.
-			t.dist += 500
-		}
-		if sentMask&cr.notMask != 0 {
-			continue
-		}
-		vetoed := false
-		for _, v := range nots {
-			if v == t.rule {
-				vetoed = true
-				break
+			if shadow != nil && (r.kind == refConflict || r.kind == refNot) && sameFrame(x.lx.refs[shadow.word], r.idx) {
+				continue // part of the frame's own longer word (备案审查)
 			}
-		}
-		if vetoed {
-			continue
-		}
-		if jun >= 0 && t.right && t.start >= jun {
-			if second < 0 || better(x.lx, *t, tuples[second], false) {
-				second = ti
-			}
-			continue
-		}
-		if best < 0 || better(x.lx, *t, tuples[best], combined) {
-			best = ti
-		}
-	}
-	if best < 0 {
-		if second < 0 {
-			return
-		}
-		best, second = second, -1
-		E0 = E
-	}
-	x.add(n, u, unitEnd, S, C, E0, brk, x.lx.rules[tuples[best].rule])
-	if second >= 0 && x.lx.rules[tuples[second].rule].code != x.lx.rules[tuples[best].rule].code {
-		x.add(n, u, unitEnd, S, C, E, brk, x.lx.rules[tuples[second].rule])
-	}
-}
-
-// better reports whether a beats b.
-func better(lx *lexicon, a, b tuple, combined bool) bool {
-	pa, pb := 0, 0
-	if a.near {
-		pa = lx.rules[a.rule].prio
-	}
-	if b.near {
-		pb = lx.rules[b.rule].prio
-	}
-	if pa != pb {
-		return pa > pb
-	}
-	if a.early != b.early {
-		return !a.early
-	}
-	if combined && !a.right && !b.right && a.dist < 1000 && b.dist < 1000 {
-		if a.start != b.start {
-			return a.start < b.start
-		}
-		return a.wlen > b.wlen
-	}
-	if a.dist != b.dist {
-		// A longer trigger ending at the same place is the same phrase
-		// read more fully (调解成功率 over 成功率).
-		return a.dist < b.dist
-	}
-	return a.wlen > b.wlen
-}
-
-// add records the fact for numeral n decided as rule cr; brk is the
-// offset of the breakdown marker (其中) before it in its sentence, or -1.
-func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr crule) {
-	s := x.text
-	value := n.Value
-	if n.Next == n.End || !strings.HasSuffix(s[n.Start:n.End], "万") && !strings.HasSuffix(s[n.Start:n.End], "亿") {
-		value *= u.scale
-	}
-	start := n.Start
-	switch cr.kind {
-	case KindRate:
-		if u.index != percentUnit.index || value > 100 {
-			return
-		}
-	case KindCount:
-		if !n.Integer {
-			return
-		}
-		start, value = x.stripGluedYears(n, start, value)
-		if value > 1e8 {
-			return
-		}
-	}
-	code := cr.code
-	if cr.town != "" && x.opt.town() {
-		code = cr.town
-	}
-	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
-	f := found{
-		Fact: Fact{
-			Indicator:  code,
-			Value:      value,
-			Unit:       cr.unit,
-			RawUnit:    u.text,
-			Approx:     bound != cnnum.Exact,
-			ApproxKind: approxKind(bound),
-			Scope:      x.scope(code, S, C, n.Start, E),
-			Quote:      strings.TrimSpace(s[C:max(E, unitEnd)]),
-		},
-		start: start,
-		end:   n.End,
-		sent:  S,
-		after: brk,
-	}
-	if x.partialSentence(S, unitEnd) {
-		f.Flags = append(f.Flags, FlagPartialYear)
-	}
-	x.facts = append(x.facts, f)
-}
-
-// stripGluedYears removes year numbers glued in front of a count when
-// punctuation was lost: 20192020172件 is 2019、2020 and 172件. Only years in
-// the report's range are stripped, and only when the number as written is
-// absurd as a count (over 10^8) or starts with two consecutive years.
-func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, float64) {
-	digits := x.text[n.Start:n.End]
-	if n.Chinese || len(digits) < 7 || strings.ContainsAny(digits, ",.万亿千百") {
-		return start, value
-	}
-	isYear := func(d string) bool {
-		if len(d) < 4 {
-			return false
-		}
-		y := 0
-		for i := 0; i < 4; i++ {
-			y = y*10 + int(d[i]-'0')
-		}
-		if x.opt.Year > 0 {
-			return y >= x.opt.Year-5 && y <= x.opt.Year+1
-		}
-		return y >= 1990 && y <= 2035
-	}
-	absurd := value > 1e8
-	twoYears := len(digits) > 8 && isYear(digits) && isYear(digits[4:])
-	if !absurd && !twoYears {
-		return start, value
-	}
-	d := digits
-	for len(d) > 4 && isYear(d) && d[4] != '0' {
-		d = d[4:]
-	}
-	if len(d) == len(digits) || len(d) > 6 {
-		return start, value
-	}
-	v := 0.0
-	for i := 0; i < len(d); i++ {
-		v = v*10 + float64(d[i]-'0')
-	}
-	return n.End - len(d), v
-}
-
-// zeros records zero statements written with no digit: 全年无败诉案件.
-func (x *run) zeros() {
-	s := x.text
-	for _, z := range x.seeds {
-		at := z.at
-		obj := zeroRules[z.rule].object
-		after := s[at+len(obj):]
-		if at >= x.plan || strings.HasPrefix(after, "率") || hasAnyPrefix(after, zeroNotAfter...) {
-			continue
-		}
-		if !strings.HasSuffix(obj, "案件") && !strings.HasSuffix(obj, "败诉") && !listEndsInCases(after) {
-			continue // a bare object is a zero only as an item of such a list
-		}
-		S := sentenceStart(s, at)
-		C := clauseStart(s, at, S)
-		left := s[max(C, at-30):at]
-		neg, negLen := -1, 0
-		for _, w := range zeroNegators {
-			if p := strings.LastIndex(left, w); p >= 0 && (neg < 0 || p > neg) {
-				neg, negLen = p, len(w)
-			}
-		}
-		// The negator governs the object: at most six characters between
-		// (无行政诉讼败诉), none of them a figure, a list break or 的 (无理由的
-		// 行政诉讼案件 is not a zero).
-		// Other objects of the same list may stand between: 未发生行政复议、
-		// 行政诉讼案件.
-		if neg >= 0 {
-			left = left[:neg+negLen] + trimListObjects(left[neg+negLen:])
-		}
-		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
-			continue
-		}
-		N := max(C, at-30) + neg
-		if isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || strings.Contains(s[C:N], "确保") {
-			continue
-		}
-		E := clauseEnd(s, at)
-		code := zeroRules[z.rule].code
-		if t := zeroRules[z.rule].town; t != "" && x.opt.town() {
-			code = t
-		}
-		ind, _ := Lookup(code)
-		x.facts = append(x.facts, found{
-			Fact: Fact{
-				Indicator: code,
-				Value:     0,
-				Unit:      ind.Unit,
-				Quote:     strings.TrimSpace(s[C:E]),
-			},
-			start: N,
-			end:   N + negLen,
-			sent:  S,
-			after: -1,
-		})
-	}
-}
-
-// sentEnd returns sentenceEnd(text, i) for byte i of the sentence starting
-// at S, remembering it for the next figure of the same sentence.
-func (x *run) sentEnd(S, i int) int {
-	if S != x.partS || x.partE < 0 || i > x.partE {
-		x.partS, x.partE = S, sentenceEnd(x.text, i)
-		x.partDone = false
-	}
-	return x.partE
-}
-
-// partialSentence reports partialYear for the sentence starting at S,
-// remembering the answer for the next figure of the same sentence.
-func (x *run) partialSentence(S, i int) bool {
-	E := x.sentEnd(S, i)
-	if !x.partDone {
-		x.partial, x.partDone = partialYear(x.text[S:E], x.opt.Year), true
-	}
-	return x.partial
-}
-
-// dropBreakdowns removes the parts of a stated total: after 其中 in a
-// sentence, a figure of the same indicator and scope as one stated before
-// 其中 is a breakdown, not a fact of its own.
-func (x *run) dropBreakdowns() {
-	// x.facts is ordered by start, so the facts of a sentence are adjacent.
-	drop := make([]bool, len(x.facts))
-	for i, f := range x.facts {
-		if f.after < 0 {
-			continue
-		}
-		// A sentence (or table row) that opens with 其中 breaks down the
-		// figures of the sentence before it too: 受理矛盾纠纷186件 /
-		// 其中:婚姻家庭纠纷62件.
-		prev := -1
-		if strings.TrimLeft(x.text[f.sent:f.after], " ") == "" {
-			prev = 0
-		}
-		for j := i - 1; j >= 0; j-- {
-			g := x.facts[j]
-			if g.sent != f.sent {
-				if prev != 0 {
-					break
+			switch r.kind {
+			case refObject, refAct:
+				if p == inJun {
+					if r.kind == refAct {
+						// 重大行政决策事项9项,均经过合法性审查: the act all of them had.
+						get(r.idx).actInJun = true
+					}
+					continue
 				}
-				prev = g.sent + 1
-			}
-			if prev > 0 && g.sent+1 != prev {
-				break
-			}
-			if g.start < f.after && g.Indicator == f.Indicator && g.Scope == f.Scope {
-				drop[i] = true
-				break
+				if p == inSent {
+					if r.kind == refAct {
+						e := get(r.idx)
+						e.actInSentence = true
+						if hEnd <= N && breakBetween(s, hEnd, N) {
+							e.actBeforeBreak = true
+						}
+					}
+					continue
+				}
+				if hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) {
+					continue
+				}
+				e := get(r.idx)
+				if r.kind == refObject {
+					if p == shared && !cl.sharedOK {
+						continue
+					}
+					e.obj = better(e.obj, p)
+					if x.lx.frameCount[h.word] == 1 {
+						e.ownObject = true
+					}
+				} else {
+					e.act = better(e.act, p)
+					e.actInSentence = true
+					if (p == near || p == left) && hEnd > e.actEnd {
+						e.actEnd = hEnd
+					}
+				}
+				if p == right || p == rightFar {
+					e.supportedRight = true
+					e.rightStart = min(e.rightStart, hStart)
+					if r.kind == refObject && hEnd > e.rightObjEnd {
+						e.rightObjStart, e.rightObjEnd = hStart, hEnd
+					}
+				}
+				if p == near || p == left {
+					e.leftEnd = max(e.leftEnd, hEnd)
+				}
+				if cl.deng >= 0 && hStart < cl.deng && hStart >= cl.Li {
+					if r.kind == refObject {
+						e.objBeforeDeng = true
+					}
+				} else if cl.deng >= 0 && hStart > cl.deng {
+					if r.kind == refAct {
+						e.actAfterDeng = true
+					} else {
+						e.objAfterDeng = true
+					}
+					e.afterDeng = true
+				}
+				if r.kind == refObject && cl.listFirst >= 0 && hEnd <= cl.listFirst && hStart >= cl.Li {
+					e.first = true
+				}
+				if w := x.lx.wordRunes[h.word]; w >= 4 {
+					e.specific = true
+				}
+				if x.lx.frameCount[h.word] >= 4 {
+					e.generic = true
+				}
+				e.dist = min(e.dist, runeGap(s, hStart, hEnd, N, U))
+			case refConflict:
+				if p == near || p == left || p == right || p == rightFar || p == shared {
+					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
+				}
+			case refOtherHead:
+				if p == near || p == left || p == right || p == rightFar {
+					heads = append(heads, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
+				}
+			case refPlace:
+				if p == right && runeGap(s, hStart, hEnd, N, U) <= 1 {
+					heads = append(heads, headAt{frame: -1, start: hStart, end: hEnd, place: p})
+				}
+			case refNot:
+				if p == near || p == left || p == right || p == rightFar {
+					get(r.idx).vetoed = true
+				}
+			case refSentConflict:
+				if hEnd <= N {
+					get(r.idx).sentConflict = true
+				}
+			case refAward:
+				if p == near || p == left || p == right || p == rightFar {
+					for f := range x.lx.frames {
+						if x.lx.frames[f].stock {
+							get(int32(f)).award = true
+						}
+					}
+				}
 			}
 		}
 	}
-	out := x.facts[:0]
-	for i, f := range x.facts {
-		if !drop[i] {
-			out = append(out, f)
+	if planSeen {
+		return
+	}
+	// An act of another count, nearer the number than the frame's own act
+	// (or anywhere in the item when the frame has none there), makes the
+	// number that count: 审查…规范性文件24件 is a review. Acts inside the
+	// object's own words are modifiers: 拟签订的合同协议进行合法性审查216件.
+	for _, cf := range conflicts {
+		e := ev[cf.frame]
+		if e == nil {
+			continue
+		}
+		switch {
+		case cf.place == right || cf.place == rightFar:
+			e.conflict = true // 1起行政处罚案件被撤销: what befell the cases counted
+		case e.act == near || e.act == left:
+			if cf.end > e.actEnd {
+				e.conflict = true
+			}
+		case cf.place == shared:
+			if e.act == nowhere || e.act == shared {
+				e.conflict = true // 化解A612起、B487起: the act heading the list
+			}
+		case cl.deng >= 0 && cf.start < cl.deng:
+			e.conflictBeforeDeng = true // counts unless an act of the frame follows 等
+		default:
+			e.conflict = true
 		}
 	}
-	x.facts = out
+	// After the classifier the last noun of a phrase is its head: in
+	// 86件行政许可案卷 the count is of 案卷, 行政许可 only says whose.
+	for fi, e := range ev {
+		if e.rightObjEnd == 0 {
+			continue
+		}
+		for fj, g := range ev {
+			if fj != fi && g.rightObjStart >= e.rightObjEnd &&
+				utf8.RuneCountInString(s[e.rightObjEnd:g.rightObjStart]) <= 1 && g.rightObjEnd > e.rightObjEnd {
+				e.otherHead = true
+			}
+		}
+	}
+	// A noun nearer the number than a frame's own words is what it counts.
+	for _, hd := range heads {
+		for fi, e := range ev {
+			if hd.frame >= 0 && hd.frame != fi {
+				continue
+			}
+			switch {
+			case hd.place == near || hd.place == left:
+				if e.leftEnd >= 0 && hd.end > e.leftEnd && e.rightStart == math.MaxInt32 {
+					e.otherHead = true
+				}
+			default:
+				if hd.start < e.rightStart && e.leftEnd < 0 {
+					e.otherHead = true
+				}
+			}
+		}
+	}
+	prevMask, prevDone := uint64(0), false
+	borrowed := func(mask uint64) bool {
+		if !prevDone {
+			if x.prevS != S {
+				x.prevS, x.prevMask = S, x.prevDomains(S)
+			}
+			prevMask, prevDone = x.prevMask, true
+		}
+		return prevMask&mask != 0
+	}
+	anyAfterDeng, foreign := false, map[int32]bool{}
+	for fi, e := range ev {
+		anyAfterDeng = anyAfterDeng || e.afterDeng
+		if e.obj == near || e.obj == right {
+			for fj := range ev {
+				if fj != fi && x.lx.frames[fj].code != x.lx.frames[fi].code {
+					foreign[fj] = true
+				}
+			}
+		}
+	}
+	// A、B等C: C is what is counted. A frame whose words all lie before the
+	// 等 gives way to a frame whose object follows it (审查合同、协议等法律文书86份).
+	headAfterDeng := false
+	for fi, e := range ev {
+		if e.afterDeng && e.obj != nowhere && e.objAfterDeng && e.allowed(&x.lx.frames[fi]) {
+			headAfterDeng = true
+		}
+	}
+	m := committed()
+	best := reading{code: -1}
+	scores := make([]reading, 0, len(ev))
+	for fi, e := range ev {
+		if e.obj == nowhere && e.act == nowhere {
+			continue
+		}
+		cf := &x.lx.frames[fi]
+		if cf.units&(1<<uint(u.index)) == 0 || sentMask&cf.notMask != 0 {
+			continue
+		}
+		var fx [numFeatures]float64
+		if !e.allowed(cf) || headAfterDeng && !e.afterDeng && e.objBeforeDeng {
+			continue
+		}
+		switch {
+		case cf.domainMask == 0:
+		case domMask&cf.domainMask != 0:
+			fx[fDomain] = 1
+		case borrowed(cf.domainMask):
+			fx[fDomainPrev] = 1
+		case cf.needDomain || e.generic && !e.specific:
+			continue // only common words, and nothing of their topic
+		default:
+			fx[fNoDomain] = 1
+		}
+		e.features(cf, anyAfterDeng, &fx)
+		if cf.typical&(1<<uint(u.index)) != 0 {
+			fx[fTypical] = 1
+		}
+		if e.obj == nowhere && foreign[fi] {
+			fx[fForeignObject] = 1
+		}
+		if cf.kind == KindRate && u.index != percentUnit.index {
+			continue
+		}
+		r := reading{frame: int(fi), code: cf.codeIdx, score: m.score(&fx), x: fx}
+		scores = append(scores, r)
+	}
+	if len(scores) == 0 {
+		return
+	}
+	// One score per code: its best frame.
+	byCode := map[int]reading{}
+	for _, r := range scores {
+		if have, ok := byCode[r.code]; !ok || r.score > have.score || r.score == have.score && r.frame < have.frame {
+			byCode[r.code] = r
+		}
+	}
+	codes := make([]reading, 0, len(byCode))
+	for _, r := range byCode {
+		codes = append(codes, r)
+	}
+	sort.Slice(codes, func(i, j int) bool { return codes[i].code < codes[j].code })
+	p := make([]float64, len(codes))
+	for i, r := range codes {
+		p[i] = r.score
+	}
+	pNone := softmax(p, m.none)
+	for i, r := range codes {
+		r.p = p[i]
+		if r.p > best.p {
+			best = r
+		}
+	}
+	x.observe(c, codes, pNone)
+	if best.code < 0 || best.p <= pNone {
+		return
+	}
+	E0 := cl.E0
+	if cl.jun >= 0 && best.x[fActRight] > 0 && !x.readsBeforeJun(cl, best) {
+		E0 = clauseEnd(s, cl.jun)
+	}
+	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
+	if cl.jun >= 0 {
+		x.secondFact(c, cl, best, brk)
+	}
 }
 
-// prevDomains returns the domain bits of the sentence before the one
-// starting at S (one line back at most).
-func (x *run) prevDomains(S int) uint64 {
-	s := x.text
-	if S == 0 {
+// reading is one frame's score for a number.
+type reading struct {
+	frame, code int
+	score, p    float64
+	x           [numFeatures]float64
+}
+
+// allowed reports whether the frame may read the number at all: its needed
+// act and object are there, no act of another count and no nearer head noun
+// stands in the number's item, no award makes a stock a flow.
+func (e *evidence) allowed(cf *cframe) bool {
+	switch {
+	case cf.needAct && e.act == nowhere && !e.actBeforeBreak && !(e.actInJun && e.ownObject):
+		// An act in the 均 clause makes the count its own only for an object
+		// of its own (事项9项,均经过合法性审查); an outcome of cases of many
+		// kinds comes as a second fact (复议案件7件,均由省政府维持).
+		return false
+	case cf.needObject && e.obj == nowhere:
+		return false
+	case e.conflict || e.conflictBeforeDeng && !e.actAfterDeng:
+		return false
+	case e.otherHead, e.vetoed:
+		return false
+	case e.award && cf.stock:
+		return false
+	}
+	return true
+}
+
+// features sets the features of a frame's evidence.
+func (e *evidence) features(cf *cframe, anyAfterDeng bool, fx *[numFeatures]float64) {
+	switch e.obj {
+	case near:
+		fx[fObjNear] = 1
+		if cf.kind == KindRate {
+			fx[fRateHead] = 1
+		}
+	case left:
+		fx[fObjLeft] = 1
+	case right:
+		fx[fObjRight] = 1
+	case rightFar:
+		fx[fObjRightFar] = 1
+	case shared:
+		fx[fObjShared] = 1
+	case prev:
+		fx[fObjPrev] = 1
+	}
+	switch e.act {
+	case near:
+		fx[fActNear] = 1
+	case left:
+		fx[fActLeft] = 1
+	case right, rightFar:
+		fx[fActRight] = 1
+	case shared:
+		fx[fActShared] = 1
+	case prev:
+		fx[fActPrev] = 1
+	case nowhere:
+		if e.actInSentence {
+			fx[fActSentence] = 1
+		}
+	}
+	if e.sentConflict {
+		fx[fSentenceConflict] = 1
+	}
+	if e.specific {
+		fx[fSpecific] = 1
+	}
+	if e.obj != nowhere && e.act != nowhere && e.obj != prev && e.act != prev {
+		fx[fBoth] = 1
+	}
+	if anyAfterDeng && e.objBeforeDeng && !e.afterDeng {
+		fx[fBeforeDeng] = 1
+	}
+	if e.first {
+		fx[fCombinedFirst] = 1
+	}
+	if e.dist < math.MaxInt32 {
+		fx[fDistance] = math.Log1p(float64(e.dist))
+	}
+	if e.generic && !e.specific {
+		fx[fGeneric] = 1
+	}
+}
+
+// breakBetween reports whether a breakdown marker (其中, 包括) stands
+// between byte offsets a and b.
+func breakBetween(s string, a, b int) bool {
+	for _, m := range breakdownMarkers {
+		if strings.Contains(s[a:b], m) {
+			return true
+		}
+	}
+	return false
+}
+
+// better returns the stronger of two places.
+func better(a, b place) place {
+	rank := func(p place) int {
+		switch p {
+		case near:
+			return 6
+		case right:
+			return 5
+		case left:
+			return 4
+		case rightFar:
+			return 3
+		case shared:
+			return 2
+		case prev:
+			return 1
+		}
 		return 0
 	}
-	P := sentenceStart(s, S-1)
-	var mask uint64
-	var hs []hit
-	if x.scanned(P, S) {
-		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].end) > P }):]
-	} else {
-		var buf [16]hit
-		hs = x.lx.m.scanRange(s, P, S, buf[:0])
+	if rank(b) > rank(a) {
+		return b
 	}
-	for _, h := range hs {
-		if int(h.end) > S {
-			break // hits are ordered by end
-		}
-		if int(h.start) < P {
-			continue
-		}
-		for _, r := range x.lx.refs[h.word] {
-			if r.kind == refDomain {
-				mask |= 1 << uint(r.idx)
-			}
-		}
-	}
-	return mask
+	return a
 }
 
-// numberFollows reports whether a figure starts at byte i, perhaps after
-// a verb of amount (达, 为, 共): the word before it is that figure's
-// trigger, not the right-side trigger of a figure before.
-func numberFollows(s string, i int) bool {
-	for k := 0; k < 2 && i < len(s); k++ {
-		if c := s[i]; c >= '0' && c <= '9' {
-			return true
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isCNNumeral(r) && r != '百' && r != '千' {
-			return true
-		}
-		if !strings.ContainsRune("达为共计约近超逾有", r) {
-			return false
-		}
-		i += size
-	}
-	return i < len(s) && s[i] >= '0' && s[i] <= '9'
-}
-
-// intakeCodes count cases taken in. A report may state the applications
-// received before the cases accepted among them (收到行政复议申请43件,受理
-// 38件); the catalog counts the accepted ones.
-var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
-
-// dropApplications removes a count of applications received (收到, 接收)
-// when the same sentence goes on to state, for the same code and scope, the
-// cases accepted (受理) among them.
-func (x *run) dropApplications() {
-	s := x.text
-	out := x.facts[:0]
-	for i, f := range x.facts {
-		out = append(out, f)
-		if !slicesContains(intakeCodes, f.Indicator) {
+// shadowedBy returns the longer frame word that hit i lies inside (调解
+// inside 调解成功, 审查 inside 合法性审查), or that cuts an object's end
+// (compound nouns are headed on the right: 专题研讨班 is a 研讨班), or nil.
+// Only the longer word is read as an object or act.
+func shadowedBy(hs []hit, i int, lx *lexicon, unit int) *hit {
+	h := hs[i]
+	objectOnly := !hasKind(lx.refs[h.word], refAct)
+	for j := max(i-3, 0); j < len(hs) && j <= i+12; j++ {
+		if j == i {
 			continue
 		}
-		C := clauseStart(s, f.start, f.sent)
-		if !strings.Contains(s[C:f.start], "收到") && !strings.Contains(s[C:f.start], "接收") {
+		g := hs[j]
+		// Only a word that can read this number shadows: 行政许可事项 (items,
+		// counted in 项) does not hide 行政许可 from 1250件.
+		if int(g.start) >= int(h.end) || !readsUnit(lx, lx.refs[g.word], unit) {
 			continue
 		}
-		for j := i + 1; j < len(x.facts) && x.facts[j].sent == f.sent; j++ {
-			g := x.facts[j]
-			if g.Indicator != f.Indicator || g.Scope != f.Scope || g.Value > f.Value {
-				continue
-			}
-			if strings.Contains(s[clauseStart(s, g.start, g.sent):g.start], "受理") {
-				out = out[:len(out)-1]
-			}
-			break
+		if g.start <= h.start && g.end >= h.end && g.end-g.start > h.end-h.start ||
+			objectOnly && g.start > h.start && g.start < h.end && g.end > h.end {
+			return &hs[j]
 		}
 	}
-	x.facts = out
+	return nil
 }
 
-func slicesContains(list []string, v string) bool {
-	for _, w := range list {
-		if w == v {
+func hasKind(rs []ref, k refKind) bool {
+	for _, r := range rs {
+		if r.kind == k {
 			return true
 		}
 	}
 	return false
 }
 
-// trimListObjects removes from between (the text from a negator to a zero
-// object) the leading items of a list of zero objects: 行政复议、.
-func trimListObjects(between string) string {
-	for {
-		n := len(between)
-		for _, o := range zeroListObjects {
-			if rest, ok := strings.CutPrefix(between, o); ok {
-				for _, sep := range zeroListSeps {
-					if r, ok := strings.CutPrefix(rest, sep); ok {
-						between = r
-						break
-					}
-				}
-				break
-			}
-		}
-		if len(between) == n {
-			return between
+func sameFrame(rs []ref, frame int32) bool {
+	for _, r := range rs {
+		if (r.kind == refObject || r.kind == refAct) && r.idx == frame {
+			return true
 		}
 	}
+	return false
 }
 
-// listEndsInCases reports whether after (the text after a bare zero
-// object) goes on with a separator and further list objects, the last one
-// followed by 案件: 、行政诉讼案件.
-func listEndsInCases(after string) bool {
-	seen := false
-	for {
-		sep := false
-		for _, w := range zeroListSeps {
-			if r, ok := strings.CutPrefix(after, w); ok {
-				after, sep = r, true
-				break
-			}
-		}
-		if !sep {
-			return seen && strings.HasPrefix(after, "案件")
-		}
-		obj := false
-		for _, o := range zeroListObjects {
-			if r, ok := strings.CutPrefix(after, o); ok {
-				after, obj, seen = r, true, true
-				break
-			}
-		}
-		if !obj {
-			return false
+// readsUnit reports whether one of the frames of refs accepts unit.
+func readsUnit(lx *lexicon, rs []ref, unit int) bool {
+	for _, r := range rs {
+		switch {
+		case r.kind == refConflict:
+			return true // 不予受理 is no 受理, whatever it counts
+		case (r.kind == refObject || r.kind == refAct) && lx.frames[r.idx].units&(1<<uint(unit)) != 0:
+			return true
 		}
 	}
+	return false
 }
 
-// orgUnit reports the units that count bodies (个 家 处 所).
-func orgUnit(u rawUnit) bool {
-	switch u.text {
-	case "个", "家", "处", "所":
+// placeOf tells where a word at [a, b) stands relative to the number.
+func (cl *clause) placeOf(s string, a, b int) place {
+	switch {
+	case b <= cl.N && a >= cl.Li:
+		if fillerGap(s[b:cl.N]) {
+			return near
+		}
+		return left
+	case b <= cl.N && a >= cl.C && a < cl.Li:
+		// The clause's head, before an earlier figure: its act governs the
+		// items after it (化解婚姻家庭纠纷612起、邻里纠纷487起); its object is
+		// shared only by an item of fillers (来访126批次、389人次).
+		return shared
+	case b <= cl.N && a >= cl.C1 && a < cl.C:
+		return prev
+	case cl.jun >= 0 && a >= cl.jun && b <= cl.junEnd:
+		return inJun
+	case a >= cl.U && b <= cl.Rend:
+		gap := utf8.RuneCountInString(s[cl.U:a])
+		switch {
+		case gap <= maxRightGap && !numberFollows(s, b):
+			return right
+		case gap <= maxRightFar && !numberFollows(s, b):
+			return rightFar
+		}
+		return nowhere
+	case a >= cl.S && b <= cl.E:
+		return inSent
+	}
+	return nowhere
+}
+
+// fillerGap reports whether s, between a word and the number, holds only a
+// few runes of filler (共, 达, 累计, 各类…).
+func fillerGap(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
 		return true
 	}
-	return false
+	if utf8.RuneCountInString(s) > maxNearGap {
+		return false
+	}
+	return fillerOnly(s) || strings.Trim(s, "共计达为约近超逾余了各类项共有累计合计总计分别是至已实现完成全年“”\"") == ""
+}
+
+// runeGap is the distance in runes between a word at [a, b) and the number
+// at [N, U).
+func runeGap(s string, a, b, N, U int) int {
+	switch {
+	case b <= N:
+		return utf8.RuneCountInString(s[b:N])
+	case a >= U:
+		return utf8.RuneCountInString(s[U:a])
+	}
+	return 0
+}
+
+// structure reads the clause around candidate c.
+func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
+	s := x.text
+	N, U, S := c.n.Start, c.unitEnd, c.S
+	C, mk := clauseMarks(s, N, S)
+	cl := clause{S: S, E: x.sentEnd(S, U), C: C, N: N, U: U, deng: -1, listFirst: -1, jun: -1}
+	cl.E0 = clauseEnd(s, U)
+	if gluedEnumerator(s[U:]) {
+		cl.E0 = U
+	}
+	// The number's own list item: after the figure before it in the clause
+	// (政府合同40件、会议纪要3件), else the whole clause: the items of a list
+	// with one figure share its act (审查重大行政决策、重大合同等法律事务137件).
+	cl.Li = C
+	if prevU > C && prevU <= N {
+		cl.Li = prevU
+		// The previous figure's own words (1件驳回原告诉讼请求、2件原告撤诉)
+		// end at the 、 that starts this one's item.
+		if p := strings.LastIndex(s[prevU:N], "、"); p >= 0 {
+			cl.Li = prevU + p + len("、")
+		}
+	}
+	// An item holding nothing but fillers shares the head of its clause
+	// with the figures before it: 来访126批次、389人次; 受理、办结…分别为.
+	cl.sharedOK = fillerOnly(strings.Trim(s[cl.Li:N], "、和及与 ")) && cl.Li > C
+	cl.C1 = C
+	if C > S && fillerOnly(s[C:N]) {
+		cl.C1 = clauseStart(s, C-1, S)
+	}
+	if mk.deng >= cl.Li {
+		cl.deng = mk.deng
+	}
+	// The right-hand words end at the next figure, the next item or the clause end.
+	cl.Rend = cl.E0
+	if nx.n.Start > U && nx.n.Start < cl.Rend {
+		// The next figure's item starts at the 、 before it: 举办法治讲座4次、
+		// 挂宣传横幅12条 (宣传 is the 12's).
+		cl.Rend = nx.n.Start
+		if p := strings.LastIndex(s[U:cl.Rend], "、"); p >= 0 {
+			cl.Rend = U + p
+		}
+	}
+	// 均/全部 after the classifier: the figure is also that of an outcome.
+	t := s[U:]
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
+	if hasAnyPrefix(t, "均", "全部", "都") {
+		cl.jun = len(s) - len(t)
+		cl.junEnd = clauseEnd(s, cl.jun)
+		cl.Rend = min(cl.Rend, cl.jun)
+	}
+	// 受理、办结信访事项分别为213件、210件: the k-th figure after 分别 goes
+	// with the k-th item of the list before it.
+	if mk.fenbie >= 0 && mk.fenbie >= C {
+		k := strings.Count(s[mk.fenbie:N], "、")
+		items := splitItems(s, C, mk.fenbie)
+		if k < len(items) {
+			cl.Li = items[k][0]
+			cl.C = C
+			cl.sharedOK = true
+			cl.fenbie = true
+			// The item's words are near the figure for all that stands between.
+			cl.N, cl.Li = items[k][1], items[k][0]
+		}
+	}
+	// A combined count closing a list (A、B和C共计20件) is the first item's.
+	if head := s[cl.Li:N]; hasAnySuffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共") {
+		if p := firstItemEnd(head); p >= 0 {
+			cl.listFirst = cl.Li + p
+		}
+	}
+	return cl, mk
+}
+
+// splitItems returns the items [start, end) of the list s[from:to],
+// separated by 、 (和 and 及 before the last).
+func splitItems(s string, from, to int) [][2]int {
+	var out [][2]int
+	at := from
+	for at < to {
+		p := strings.Index(s[at:to], "、")
+		if p < 0 {
+			out = append(out, [2]int{at, to})
+			break
+		}
+		out = append(out, [2]int{at, at + p})
+		at += p + len("、")
+	}
+	return out
+}
+
+// firstItemEnd returns the end of the first item of a list in head (items
+// separated by 、 和 及), or -1 when head holds no list.
+func firstItemEnd(head string) int {
+	best := -1
+	for _, sep := range []string{"、", "和", "及", "并"} {
+		if p := strings.Index(head, sep); p >= 0 && (best < 0 || p < best) {
+			best = p
+		}
+	}
+	return best
+}
+
+// readsBeforeJun reports whether the best reading's right-hand word lies
+// before the 均 (so that the quote need not reach past it).
+func (x *run) readsBeforeJun(cl clause, r reading) bool {
+	return cl.jun < 0 || r.x[fActRight] == 0
+}
+
+// secondFact adds the outcome that 均 or 全部 after the classifier states for
+// all the cases counted: 行政复议案件2件(均驳回申请), 行政诉讼案件2件,均胜诉.
+func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
+	s := x.text
+	end := clauseEnd(s, cl.jun)
+	if end == cl.jun {
+		return
+	}
+	hs := x.hits
+	m := committed()
+	var best *cframe
+	bestP := 0.0
+	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].start) >= cl.jun }); k < len(hs) && int(hs[k].end) <= end; k++ {
+		for _, r := range x.lx.refs[hs[k].word] {
+			if r.kind != refAct {
+				continue
+			}
+			cf := &x.lx.frames[r.idx]
+			if cf.codeIdx == first.code || cf.units&(1<<uint(c.u.index)) == 0 {
+				continue
+			}
+			var fx [numFeatures]float64
+			fx[fActRight] = 1
+			if cf.domainMask != 0 {
+				fx[fDomain] = 1
+			}
+			sc := []float64{m.score(&fx)}
+			softmax(sc, m.none)
+			if sc[0] > bestP {
+				best, bestP = cf, sc[0]
+			}
+		}
+	}
+	if best != nil && bestP > 0.5 {
+		x.add(c.n, c.u, c.unitEnd, c.S, cl.C, end, brk, best, bestP*first.p)
+	}
 }

@@ -47,6 +47,36 @@ func (o Options) town() bool {
 // the span and quote of the count they were derived from, and follow it.
 // Start and End count runes of text. Extract is safe for concurrent use.
 func Extract(text string, opt Options) []Fact {
+	return extract(text, opt, nil)
+}
+
+// Observation is what the model saw of one number: its place, value and
+// the codes that could read it, with their feature vectors (see Features).
+// ./fit learns the weights from observations matched to annotated facts.
+type Observation struct {
+	// Start and End are byte offsets of the number in the text.
+	Start, End int
+	Value      float64
+	RawUnit    string
+	Codes      []ObservedCode
+	// Dropped is set when the model read the number as a fact that the
+	// post-processing then dropped (a part of a stated total).
+	Dropped bool
+}
+
+// ObservedCode is one code's best reading of a number.
+type ObservedCode struct {
+	Code     string
+	Features []float64
+}
+
+// Observe extracts text like Extract and calls fn for every number the
+// model weighed, in text order.
+func Observe(text string, opt Options, fn func(Observation)) []Fact {
+	return extract(text, opt, fn)
+}
+
+func extract(text string, opt Options, trace func(Observation)) []Fact {
 	lx := compiled()
 	if opt.Year == 0 {
 		opt.Year = inferYear(text)
@@ -69,6 +99,7 @@ func Extract(text string, opt Options) []Fact {
 			buf         []hit
 		}{start: -1},
 		glued: struct{ S, from, at int }{-1, 0, -1},
+		trace: trace,
 	}
 	if opt.Year > 0 {
 		x.next = itoa(opt.Year + 1)
@@ -84,12 +115,18 @@ func Extract(text string, opt Options) []Fact {
 		if i+1 < len(x.cands) {
 			next = x.cands[i+1]
 		}
-		x.decide(c, next)
+		prevU := 0
+		if i > 0 && x.cands[i-1].S == c.S {
+			prevU = x.cands[i-1].unitEnd
+		}
+		x.decide(c, prevU, next)
 	}
 	x.zeros()
 	slices.SortStableFunc(x.facts, func(a, b found) int { return a.start - b.start })
 	x.dropBreakdowns()
 	x.dropApplications()
+	x.dropParts()
+	x.flushObservations()
 	out := make([]Fact, 0, len(x.facts)+4)
 	// Byte offsets → rune offsets, in one forward pass over the starts
 	// (facts may share a number: 行政复议案件2件(均驳回申请)).
@@ -140,17 +177,21 @@ type found struct {
 }
 
 type run struct {
-	text  string
-	opt   Options
-	lx    *lexicon
-	hits  []hit
-	spans []span // the stretches of text the matcher scanned for hits
-	plan  int    // byte offset where the plans for next year begin
-	next  string // the year after the report year, written out
-	cands []cand
-	seeds []seed // object words of the zero rules
-	valid bool   // the text is valid UTF-8
-	facts []found
+	// trace, when set, is told every number the model weighed.
+	trace        func(Observation)
+	observations []Observation
+	decided      map[int]bool // starts of the numbers the model read as facts
+	text         string
+	opt          Options
+	lx           *lexicon
+	hits         []hit
+	spans        []span // the stretches of text the matcher scanned for hits
+	plan         int    // byte offset where the plans for next year begin
+	next         string // the year after the report year, written out
+	cands        []cand
+	seeds        []seed // object words of the zero rules
+	valid        bool   // the text is valid UTF-8
+	facts        []found
 	// lastN and lastS cache the sentence start of the previous number;
 	// partS, partE and partial the partial-year answer of a sentence.
 	lastN, lastS      int
@@ -171,5 +212,43 @@ type run struct {
 		start, upto int // the paragraph, scanned up to upto
 		mentions    []mention
 		buf         []hit
+	}
+}
+
+// observe notes what the model saw of candidate c, for the trace.
+func (x *run) observe(c cand, codes []reading, _ float64) {
+	if x.trace == nil {
+		return
+	}
+	o := Observation{Start: c.n.Start, End: c.n.End, Value: c.n.Value * c.u.scale, RawUnit: c.u.text}
+	if strings.HasSuffix(x.text[c.n.Start:c.n.End], "万") || strings.HasSuffix(x.text[c.n.Start:c.n.End], "亿") {
+		o.Value = c.n.Value // the multiplier was read with the number
+	}
+	for _, r := range codes {
+		code := catalog[r.code].Code
+		if f := &x.lx.frames[r.frame]; f.town != "" && x.opt.town() {
+			code = f.town
+		}
+		o.Codes = append(o.Codes, ObservedCode{Code: code, Features: append([]float64(nil), r.x[:]...)})
+	}
+	x.observations = append(x.observations, o)
+}
+
+// flushObservations tells the trace every observation, marking those whose
+// fact the post-processing dropped (parts of a total, applications before
+// the cases accepted): the model's answer does not decide them.
+func (x *run) flushObservations() {
+	if x.trace == nil {
+		return
+	}
+	kept := map[int]bool{}
+	for _, f := range x.facts {
+		kept[f.start] = true
+	}
+	for _, o := range x.observations {
+		if x.decided[o.Start] && !kept[o.Start] {
+			o.Dropped = true
+		}
+		x.trace(o)
 	}
 }

@@ -39,18 +39,18 @@ func TestCatalog(t *testing.T) {
 		}
 	}
 	// Every code the lexicon decides is in the catalog (compile panics
-	// otherwise), and every count or rate code has at least one rule.
+	// otherwise), and every count or rate code has at least one frame.
 	compiled()
 	ruled := map[string]bool{}
-	for _, r := range rules {
-		ruled[r.code] = true
+	for _, f := range frames {
+		ruled[f.code] = true
 	}
 	for _, z := range zeroRules {
 		ruled[z.code] = true
 	}
 	for _, ind := range cat {
 		if !ruled[ind.Code] {
-			t.Errorf("no lexicon rule for %s", ind.Code)
+			t.Errorf("no frame for %s", ind.Code)
 		}
 	}
 	cat[0].Code = "changed"
@@ -272,5 +272,15 @@ func TestConcurrent(t *testing.T) {
 		if got := <-done; got != want {
 			t.Errorf("concurrent Extract differs from a sequential one")
 		}
+	}
+}
+
+func TestFeaturesNamed(t *testing.T) {
+	seen := map[string]bool{}
+	for i, f := range Features() {
+		if f.Name == "" || f.Doc == "" || seen[f.Name] {
+			t.Errorf("feature %d: name %q, doc %q (each feature needs a unique name and a doc)", i, f.Name, f.Doc)
+		}
+		seen[f.Name] = true
 	}
 }

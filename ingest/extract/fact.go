@@ -42,6 +42,10 @@ type Fact struct {
 	Numerator   *float64 `json:"numerator,omitempty"`
 	Denominator *float64 `json:"denominator,omitempty"`
 	Basis       string   `json:"basis,omitempty"`
+	// Confidence is the model's probability (0–1) that the number is a
+	// figure of Indicator (model.go); a derived rate carries the lower of
+	// its counts'.
+	Confidence float64 `json:"confidence"`
 }
 
 // Flag names used in Fact.Flags.

@@ -12,7 +12,7 @@ func skipBefore(s string, i int) bool {
 	head := s[max(0, i-12):i]
 	r, _ := utf8.DecodeLastRuneInString(head)
 	switch r {
-	case '第', '“', '《', '无':
+	case '第', '“', '《', '无', '届':
 		// 无一起行政诉讼案件: none, stated by the zero rules.
 		return true
 	case '少':
@@ -41,9 +41,15 @@ func isFrequency(m marks, rate bool) bool {
 // chineseCountOK rejects Chinese numerals that are labels or slogans:
 // “两个维护”, 三项制度, 一次性, 四个意识.
 func chineseCountOK(s string, start, unitEnd int) bool {
-	after := s[unitEnd:min(len(s), unitEnd+12)]
+	after := s[unitEnd:min(len(s), unitEnd+18)]
 	if strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") {
 		return false
+	}
+	// 七项工作制度, 六项内容: a label counted in words.
+	for _, w := range []string{"工作制度", "内容", "方面", "原则", "举措", "措施"} {
+		if strings.Contains(after, w) {
+			return false
+		}
 	}
 	for _, w := range []string{"制度", "机制", "原则", "要求", "举措", "任务", "目标", "工程", "行动", "清单", "体系", "模式", "标准", "意识", "自信", "维护", "服务", "功能", "结合", "到位", "建设", "方面", "重点", "规范", "能力", "环节", "关口", "渠道", "平台"} {
 		if strings.HasPrefix(after, w) {

@@ -1,0 +1,428 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/cnnum"
+)
+
+// zeroConfidence is the confidence of a zero written in words (全年无败诉案件):
+// a negator within a few characters of an object word, nothing between.
+const zeroConfidence = 0.9
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }
+
+// add records the fact for numeral n read by frame cf with probability p;
+// brk is the offset of the breakdown marker (其中) before it in its
+// sentence, or -1.
+func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cframe, p float64) {
+	s := x.text
+	value := n.Value
+	if n.Next == n.End || !strings.HasSuffix(s[n.Start:n.End], "万") && !strings.HasSuffix(s[n.Start:n.End], "亿") {
+		value *= u.scale
+	}
+	start := n.Start
+	switch cr.kind {
+	case KindRate:
+		if u.index != percentUnit.index || value > 100 {
+			return
+		}
+	case KindCount:
+		if !n.Integer {
+			return
+		}
+		start, value = x.stripGluedYears(n, start, value)
+		if value > 1e8 {
+			return
+		}
+	}
+	code := cr.code
+	if cr.town != "" && x.opt.town() {
+		code = cr.town
+	}
+	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
+	f := found{
+		Fact: Fact{
+			Indicator:  code,
+			Value:      value,
+			Unit:       cr.unit,
+			RawUnit:    u.text,
+			Approx:     bound != cnnum.Exact,
+			ApproxKind: approxKind(bound),
+			Scope:      x.scope(code, S, C, n.Start, E),
+			Quote:      strings.TrimSpace(s[C:max(E, unitEnd)]),
+			Confidence: round3(p),
+		},
+		start: start,
+		end:   n.End,
+		sent:  S,
+		after: brk,
+	}
+	if x.partialSentence(S, unitEnd) {
+		f.Flags = append(f.Flags, FlagPartialYear)
+	}
+	x.facts = append(x.facts, f)
+	if x.trace != nil {
+		if x.decided == nil {
+			x.decided = map[int]bool{}
+		}
+		x.decided[n.Start] = true
+	}
+}
+
+// stripGluedYears removes year numbers glued in front of a count when
+// punctuation was lost: 20192020172件 is 2019、2020 and 172件. Only years in
+// the report's range are stripped, and only when the number as written is
+// absurd as a count (over 10^8) or starts with two consecutive years.
+func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, float64) {
+	digits := x.text[n.Start:n.End]
+	if n.Chinese || len(digits) < 7 || strings.ContainsAny(digits, ",.万亿千百") {
+		return start, value
+	}
+	isYear := func(d string) bool {
+		if len(d) < 4 {
+			return false
+		}
+		y := 0
+		for i := 0; i < 4; i++ {
+			y = y*10 + int(d[i]-'0')
+		}
+		if x.opt.Year > 0 {
+			return y >= x.opt.Year-5 && y <= x.opt.Year+1
+		}
+		return y >= 1990 && y <= 2035
+	}
+	absurd := value > 1e8
+	twoYears := len(digits) > 8 && isYear(digits) && isYear(digits[4:])
+	if !absurd && !twoYears {
+		return start, value
+	}
+	d := digits
+	for len(d) > 4 && isYear(d) && d[4] != '0' {
+		d = d[4:]
+	}
+	if len(d) == len(digits) || len(d) > 6 {
+		return start, value
+	}
+	v := 0.0
+	for i := 0; i < len(d); i++ {
+		v = v*10 + float64(d[i]-'0')
+	}
+	return n.End - len(d), v
+}
+
+// zeros records zero statements written with no digit: 全年无败诉案件.
+func (x *run) zeros() {
+	s := x.text
+	for _, z := range x.seeds {
+		at := z.at
+		obj := zeroRules[z.rule].object
+		after := s[at+len(obj):]
+		if at >= x.plan || strings.HasPrefix(after, "率") || hasAnyPrefix(after, zeroNotAfter...) {
+			continue
+		}
+		if !strings.HasSuffix(obj, "案件") && !strings.HasSuffix(obj, "败诉") && !listEndsInCases(after) {
+			continue // a bare object is a zero only as an item of such a list
+		}
+		S := sentenceStart(s, at)
+		C := clauseStart(s, at, S)
+		left := s[max(C, at-30):at]
+		neg, negLen := -1, 0
+		for _, w := range zeroNegators {
+			if p := strings.LastIndex(left, w); p >= 0 && (neg < 0 || p > neg) {
+				neg, negLen = p, len(w)
+			}
+		}
+		// The negator governs the object: at most six characters between
+		// (无行政诉讼败诉), none of them a figure, a list break or 的 (无理由的
+		// 行政诉讼案件 is not a zero).
+		// Other objects of the same list may stand between: 未发生行政复议、
+		// 行政诉讼案件.
+		if neg >= 0 {
+			left = left[:neg+negLen] + trimListObjects(left[neg+negLen:])
+		}
+		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
+			continue
+		}
+		N := max(C, at-30) + neg
+		if x.opt.Layout.InPlans(N) || isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || strings.Contains(s[C:N], "确保") {
+			continue
+		}
+		E := clauseEnd(s, at)
+		code := zeroRules[z.rule].code
+		if t := zeroRules[z.rule].town; t != "" && x.opt.town() {
+			code = t
+		}
+		ind, _ := Lookup(code)
+		x.facts = append(x.facts, found{
+			Fact: Fact{
+				Indicator: code,
+				Value:     0,
+				Unit:      ind.Unit,
+				Quote:     strings.TrimSpace(s[C:E]),
+				// A zero written in words is read by a rule, not weighed:
+				// its confidence is that of the rule's few words.
+				Confidence: zeroConfidence,
+			},
+			start: N,
+			end:   N + negLen,
+			sent:  S,
+			after: -1,
+		})
+	}
+}
+
+// sentEnd returns sentenceEnd(text, i) for byte i of the sentence starting
+// at S, remembering it for the next figure of the same sentence.
+func (x *run) sentEnd(S, i int) int {
+	if S != x.partS || x.partE < 0 || i > x.partE {
+		x.partS, x.partE = S, sentenceEnd(x.text, i)
+		x.partDone = false
+	}
+	return x.partE
+}
+
+// partialSentence reports partialYear for the sentence starting at S,
+// remembering the answer for the next figure of the same sentence.
+func (x *run) partialSentence(S, i int) bool {
+	E := x.sentEnd(S, i)
+	if !x.partDone {
+		x.partial, x.partDone = partialYear(x.text[S:E], x.opt.Year), true
+	}
+	return x.partial
+}
+
+// dropBreakdowns removes the parts of a stated total: after 其中 in a
+// sentence, a figure of the same indicator and scope as one stated before
+// 其中 is a breakdown, not a fact of its own.
+func (x *run) dropBreakdowns() {
+	// x.facts is ordered by start, so the facts of a sentence are adjacent.
+	drop := make([]bool, len(x.facts))
+	for i, f := range x.facts {
+		if f.after < 0 {
+			continue
+		}
+		// A sentence (or table row) that opens with 其中 breaks down the
+		// figures of the sentence before it too: 受理矛盾纠纷186件 /
+		// 其中:婚姻家庭纠纷62件.
+		opens := strings.TrimLeft(x.text[f.sent:f.after], " ") == ""
+		other := -1 // the sentence before f's, once reached
+		for j := i - 1; j >= 0; j-- {
+			g := x.facts[j]
+			if g.sent != f.sent {
+				if !opens {
+					break
+				}
+				if other < 0 {
+					other = g.sent
+				}
+				if g.sent != other {
+					break
+				}
+			}
+			if g.start < f.after && g.Indicator == f.Indicator && g.Scope == f.Scope {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	out := x.facts[:0]
+	for i, f := range x.facts {
+		if !drop[i] {
+			out = append(out, f)
+		}
+	}
+	x.facts = out
+}
+
+// prevDomains returns the domain bits of the sentence before the one
+// starting at S (one line back at most).
+func (x *run) prevDomains(S int) uint64 {
+	s := x.text
+	if S == 0 {
+		return 0
+	}
+	P := sentenceStart(s, S-1)
+	var mask uint64
+	var hs []hit
+	if x.scanned(P, S) {
+		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].end) > P }):]
+	} else {
+		var buf [16]hit
+		hs = x.lx.m.scanRange(s, P, S, buf[:0])
+	}
+	for _, h := range hs {
+		if int(h.end) > S {
+			break // hits are ordered by end
+		}
+		if int(h.start) < P {
+			continue
+		}
+		for _, r := range x.lx.refs[h.word] {
+			if r.kind == refDomain {
+				mask |= 1 << uint(r.idx)
+			}
+		}
+	}
+	return mask
+}
+
+// numberFollows reports whether a figure starts at byte i, perhaps after
+// a verb of amount (达, 为, 共): the word before it is that figure's
+// trigger, not the right-side trigger of a figure before.
+func numberFollows(s string, i int) bool {
+	for k := 0; k < 2 && i < len(s); k++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isCNNumeral(r) && r != '百' && r != '千' {
+			return true
+		}
+		if !strings.ContainsRune("达为共计约近超逾有", r) {
+			return false
+		}
+		i += size
+	}
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// intakeCodes count cases taken in. A report may state the applications
+// received before the cases accepted among them (收到行政复议申请43件,受理
+// 38件); the catalog counts the accepted ones.
+var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
+
+// dropApplications removes a count of applications received (收到, 接收)
+// when the same sentence goes on to state, for the same code and scope, the
+// cases accepted (受理) among them.
+func (x *run) dropApplications() {
+	s := x.text
+	out := x.facts[:0]
+	for i, f := range x.facts {
+		out = append(out, f)
+		if !slicesContains(intakeCodes, f.Indicator) {
+			continue
+		}
+		C := clauseStart(s, f.start, f.sent)
+		if !strings.Contains(s[C:f.start], "收到") && !strings.Contains(s[C:f.start], "接收") {
+			continue
+		}
+		for j := i + 1; j < len(x.facts) && x.facts[j].sent == f.sent; j++ {
+			g := x.facts[j]
+			if g.Indicator != f.Indicator || g.Scope != f.Scope || g.Value > f.Value {
+				continue
+			}
+			if strings.Contains(s[clauseStart(s, g.start, g.sent):g.start], "受理") {
+				out = out[:len(out)-1]
+			}
+			break
+		}
+	}
+	x.facts = out
+}
+
+func slicesContains(list []string, v string) bool {
+	for _, w := range list {
+		if w == v {
+			return true
+		}
+	}
+	return false
+}
+
+// trimListObjects removes from between (the text from a negator to a zero
+// object) the leading items of a list of zero objects: 行政复议、.
+func trimListObjects(between string) string {
+	for {
+		n := len(between)
+		for _, o := range zeroListObjects {
+			if rest, ok := strings.CutPrefix(between, o); ok {
+				for _, sep := range zeroListSeps {
+					if r, ok := strings.CutPrefix(rest, sep); ok {
+						between = r
+						break
+					}
+				}
+				break
+			}
+		}
+		if len(between) == n {
+			return between
+		}
+	}
+}
+
+// listEndsInCases reports whether after (the text after a bare zero
+// object) goes on with a separator and further list objects, the last one
+// followed by 案件: 、行政诉讼案件.
+func listEndsInCases(after string) bool {
+	seen := false
+	for {
+		sep := false
+		for _, w := range zeroListSeps {
+			if r, ok := strings.CutPrefix(after, w); ok {
+				after, sep = r, true
+				break
+			}
+		}
+		if !sep {
+			return seen && strings.HasPrefix(after, "案件")
+		}
+		obj := false
+		for _, o := range zeroListObjects {
+			if r, ok := strings.CutPrefix(after, o); ok {
+				after, obj, seen = r, true, true
+				break
+			}
+		}
+		if !obj {
+			return false
+		}
+	}
+}
+
+// orgUnit reports the units that count bodies (个 家 处 所).
+func orgUnit(u rawUnit) bool {
+	switch u.text {
+	case "个", "家", "处", "所":
+		return true
+	}
+	return false
+}
+
+// dropParts removes the parts of a stated total written with no marker: a
+// figure of a sentence followed by two or more figures of the same code and
+// scope that add up to it (政务服务事项515项,行政许可事项218项,其他事项297项).
+func (x *run) dropParts() {
+	drop := make([]bool, len(x.facts))
+	for i, f := range x.facts {
+		sum, k := 0.0, 0
+		for j := i + 1; j < len(x.facts) && x.facts[j].sent == f.sent; j++ {
+			g := x.facts[j]
+			if g.Indicator != f.Indicator || g.Scope != f.Scope || g.Derived || g.Value >= f.Value {
+				break
+			}
+			sum += g.Value
+			k++
+			if k >= 2 && sum == f.Value {
+				for d := i + 1; d <= j; d++ {
+					drop[d] = true
+				}
+				break
+			}
+			if sum > f.Value {
+				break
+			}
+		}
+	}
+	out := x.facts[:0]
+	for i, f := range x.facts {
+		if !drop[i] {
+			out = append(out, f)
+		}
+	}
+	x.facts = out
+}

@@ -1,0 +1,430 @@
+package extract
+
+// This file is the meaning of the indicator catalog, as data: for every
+// code, the frames a figure of it is written in. A frame names the objects
+// the figure counts (矛盾纠纷, 宣传活动, 合同), the acts done to them (受理,
+// 开展, 审查), the acts that make it another count (审查 makes 规范性文件24件
+// a review, 获评 makes 2名调解员 an award), the classifiers it is written
+// with, and the topic a generic word needs around it. The words are read in
+// both orders (受理矛盾纠纷374件, 开展16场法治宣传活动, 2件原告撤诉); how much
+// each position and each kind of match weighs is the model's (model.go,
+// weights.json), not the frame's. A synonym is one more word in a list.
+
+// Unit sets a frame may accept (raw units as written).
+const (
+	uCases   = "件 宗 起 个案 例 件次 笔"
+	uTimes   = "次 场 场次 期 轮 堂 节 批次"
+	uCopies  = "份 册 本 张 件"
+	uPersons = "人 名 位"
+	uVisits  = "人次 人 名 户次"
+	uPosts   = "条 篇"
+	uOrgs    = "个 家 处 所"
+	uItems   = "项 事项 个"
+	uRate    = "%"
+	uMoney   = "元 万元 亿元"
+)
+
+// frame is one way a figure of a code is written.
+type frame struct {
+	code string
+	// objects are what the figure counts; acts what was done. A frame is
+	// considered when one of its objects or acts is near the number.
+	objects []string
+	acts    []string
+	// needAct: the object alone does not tell which count it is (合同 may
+	// be signed, filed or reviewed): one of acts must stand in the
+	// number's clause, or before a breakdown marker its figure is a part of
+	// (合法性审查61件,其中政府合同40件).
+	needAct bool
+	// needObject: the acts alone are too common to tell the count (开展,
+	// 办理, 受理 without 纠纷 or 宣传活动): one of objects must be near.
+	needObject bool
+	// conflicts are acts that, in the number's own list item, make it
+	// another count (审查 for 规范性文件, 备案 for 合同, 获评 for 调解员).
+	conflicts []string
+	// not are topics that, anywhere in the number's item, rule the frame
+	// out: 社区矫正 for study sessions, 安全隐患 for dispute screening.
+	not []string
+	// otherHeads are nouns that, standing nearer the number than the
+	// frame's own object, are what it counts instead (会议 in 召开专题会议
+	// 4次, not in 常务会议集体学法5次; 清单 in 政务服务事项清单31个).
+	otherHeads []string
+	// sentenceConflicts rule the frame down when they occur anywhere in the
+	// sentence before the number: a course's trainees are no campaign's
+	// audience (培训…覆盖800余人次).
+	sentenceConflicts []string
+	// units are the classifiers accepted; typical the usual ones (场 for
+	// events, 份 for materials), a clue when the words are generic.
+	units, typical string
+	// domains: when set, a word of one of these topics must occur in the
+	// sentence (or the one before): 受理 alone says nothing of what.
+	domains []string
+	// needDomain makes the topic needed even when specific words matched.
+	needDomain bool
+	// notDomains rule the frame out when their topic occurs in the
+	// sentence before the number (涉及金额 in a 劳动争议 sentence).
+	notDomains []string
+	// town is the code used instead for a town or street office, never a
+	// reconsideration organ: its 行政复议案件 are cases brought against it.
+	town string
+}
+
+// awardActs make a count of people or bodies an honour, not a stock:
+// 2名调解员获评省级优秀人民调解员.
+var awardActs = []string{"获评", "荣获", "被评为", "评为", "获得", "授予", "表彰", "入选", "获批", "命名为"}
+
+// stockCounts are the codes that count a stock (people, bodies, items
+// offered): an award or a change is no figure of theirs.
+var stockCounts = []string{"mediation.organizations", "mediation.mediators", "enforcement.certified_officers", "services.items", "legality.normative_documents"}
+
+// propertyActs make service items a property of some of them, not the
+// number offered: 3000余个政务服务事项实现“不见面”审批, 涉证事项压减至9项.
+var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少", "取消", "下放", "调整", "一件事", "一次办", "跑一次", "全程网办", "掌上办", "告知承诺", "秒批", "即办", "自助"}
+
+// traineeWords make a count of people the trainees of a course, not the
+// public a campaign reached: 培训人员2.8万余人次, 覆盖镇村干部200余人.
+var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", "公职人员", "党员", "职工", "考试", "旁听", "参训", "学员", "法律明白人"}
+
+// countedPlaces, written right after a classifier, are what the number
+// counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
+var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
+
+// caseWords are the objects of the outcome codes: the cases whose outcome
+// is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
+var (
+	reconsiderationCases = []string{"行政复议案件", "复议案件", "行政复议", "案件"}
+	litigationCases      = []string{"行政诉讼案件", "行政应诉案件", "行政诉讼", "案件"}
+)
+
+var frames = []frame{
+	// mediation
+	{code: "mediation.cases_accepted",
+		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
+		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
+		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "发现", "预防",
+			"诉前", "复议", "信访", "劳动争议", "仲裁"},
+		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
+		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}},
+	{code: "mediation.cases_resolved",
+		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
+		acts:       []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
+		needAct:    true,
+		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现"},
+		otherHeads: []string{"积案", "问题", "隐患", "风险", "协议书"},
+		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}},
+	{code: "mediation.success_rate",
+		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
+		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition"},
+		conflicts: []string{"复议", "仲裁", "信访"}},
+	{code: "mediation.amount",
+		objects: []string{"涉及金额", "涉案金额", "涉及标的", "标的额", "标的金额", "涉及资金", "金额"},
+		units:   uMoney, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition"},
+		otherHeads: []string{"审计", "罚款", "投资", "合同"}},
+	{code: "mediation.organizations",
+		objects:   []string{"人民调解组织", "调解组织", "人民调解委员会", "调解委员会", "调委会", "调解室", "调解工作室", "专业调解组织", "联调工作室", "调解中心"},
+		conflicts: []string{"新设", "新建", "新成立", "新增"},
+		units:     uOrgs, typical: "个 家"},
+	{code: "mediation.mediators",
+		objects:   []string{"调解员", "人民调解员", "专职调解员", "兼职调解员", "特邀调解员", "专业人民调解员", "调解员库"},
+		conflicts: []string{"培训", "轮训", "新申领", "新增", "新聘", "新招"},
+		units:     uPersons, typical: "名 人"},
+	{code: "mediation.disputes_screened",
+		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
+		acts:    []string{"排查", "集中排查", "拉网式排查", "开展排查"},
+		needAct: true, conflicts: []string{"发现", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
+		units: uTimes + " " + uCases, typical: "次"},
+
+	// litigation
+	{code: "litigation.cases",
+		objects:    []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
+		acts:       []string{"应诉", "被诉", "为被告", "参与"},
+		conflicts:  []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭"},
+		otherHeads: []string{"民事", "刑事", "法律援助"},
+		units:      uCases, typical: "件 起", domains: []string{"litigation"}},
+	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回"},
+		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉"}, needAct: true, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.pending", objects: litigationCases, acts: []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"},
+		needAct: true, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
+	{code: "litigation.appearance_rate", objects: []string{"出庭应诉率", "出庭率", "负责人出庭"}, units: uRate},
+	{code: "litigation.pre_suit_mediations", acts: []string{"诉前调解", "行政诉讼诉前调解"}, units: uCases, domains: []string{"litigation"}},
+
+	// publicity
+	{code: "publicity.events",
+		objects: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "普法游园", "法治活动", "宪法宣传", "宣传活动",
+			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "活动", "普法专场", "专场",
+			"宣传"},
+		acts:       []string{"开展", "举办", "组织", "举行", "走进", "进社区", "进校园", "进企业", "进农村"},
+		needObject: true,
+		conflicts:  []string{"培训", "学法", "讲授"},
+		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课"},
+		units:      uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
+	{code: "publicity.lectures",
+		objects: []string{"法治讲座", "专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "法治课", "讲法治课", "讲课", "专题培训",
+			"业务培训", "大讲堂", "法治党课", "辅导报告", "专题辅导", "研讨班", "法治专题培训", "讲法治", "登台讲法治", "法治流动课堂", "课堂"},
+		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
+		needObject: true,
+		units:      uTimes, typical: "期 场 次"},
+	{code: "publicity.materials",
+		objects: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册",
+			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子", "学习资料"},
+		acts:       []string{"发放", "派发", "分发", "赠送", "印发", "发送"},
+		needObject: true,
+		conflicts:  []string{"张贴", "悬挂"},
+		otherHeads: []string{"礼品", "纪念品", "横幅", "标语", "海报"},
+		units:      uCopies, typical: "份 册 本"},
+	{code: "publicity.audience",
+		objects:    []string{"受众", "参与群众", "参与人数", "参加人数", "受教育群众", "受教育人数", "覆盖群众", "教育群众", "受益群众"},
+		acts:       []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射"},
+		needObject: true,
+		conflicts:  []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords,
+		units: uVisits, typical: "人次"},
+	// People reached, named by who they are: an act must say they were reached.
+	{code: "publicity.audience",
+		objects:   []string{"群众", "学生", "居民", "村民", "师生", "干部群众", "人员", "青少年"},
+		acts:      []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射", "教育"},
+		needAct:   true,
+		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords,
+		units: uVisits, typical: "人次", domains: []string{"publicity"}},
+	{code: "publicity.online_posts",
+		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
+		acts:    []string{"推送", "发布", "发送", "刊发", "推送微信", "转发"},
+		needAct: true, conflicts: []string{"公开", "主动公开"}, otherHeads: []string{"传统媒体"},
+		units: uPosts, typical: "条 篇", domains: []string{"publicity"}},
+	{code: "publicity.consultations",
+		objects:    []string{"法律咨询", "咨询", "法律问题", "法律援助咨询", "咨询答疑", "群众咨询"},
+		acts:       []string{"解答", "答疑", "接受咨询", "提供咨询", "接待咨询", "接受"},
+		needObject: true,
+		conflicts:  []string{"发现", "整改", "解读"},
+		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}},
+	{code: "study.sessions",
+		objects: []string{"集体学习", "集中学习", "学法", "专题学习", "中心组学习", "会前学法", "集体学法", "学法活动", "第一议题", "专题研讨", "研讨",
+			"旁听庭审", "理论学习", "学习"},
+		acts:       []string{"学习", "学法", "研讨", "组织", "开展"},
+		needObject: true,
+		not:        []string{"矫正", "服刑", "帮教", "戒毒"},
+		conflicts:  []string{"宣讲"},
+		otherHeads: []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "学习会", "培训班", "研讨班"},
+		units:      uTimes, typical: "次"},
+
+	// reconsideration
+	{code: "reconsideration.received",
+		objects:   []string{"行政复议申请", "复议申请", "行政复议案件", "复议案件", "行政复议"},
+		acts:      []string{"受理", "收到", "新收", "办理"},
+		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结"},
+		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
+	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true,
+		units: uCases, domains: []string{"reconsideration"}},
+	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "协商化解"},
+		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "纠正", "被撤销", "被纠错"},
+		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
+		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	{code: "reconsideration.as_respondent",
+		objects:   []string{"被复议案件"},
+		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "作为被申请人", "被申请人"},
+		conflicts: []string{"撤销", "纠错", "变更", "确认违法"},
+		units:     uCases},
+
+	// petition
+	{code: "petition.cases_received",
+		objects:    []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
+		acts:       []string{"受理", "接待", "办理", "收到"},
+		conflicts:  []string{"办结", "化解", "咨询", "参与"},
+		not:        []string{"调解室", "调解工作室", "调委会", "调解中心"},
+		otherHeads: []string{"积案", "问题"},
+		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
+		conflicts: []string{"咨询", "参与"},
+		not:       []string{"调解室", "调解工作室", "调委会", "调解中心"},
+		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "结案", "办结信访"}, needAct: true,
+		otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}},
+	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}},
+
+	// arbitration
+	{code: "arbitration.cases_accepted",
+		objects:    []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
+		acts:       []string{"受理", "立案受理"},
+		conflicts:  []string{"结案", "审结", "办结", "不予受理", "协商"},
+		otherHeads: []string{"结余"},
+		units:      uCases, domains: []string{"arbitration"}},
+	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
+		units: uCases, domains: []string{"arbitration"}},
+	{code: "arbitration.closure_rate", objects: []string{"仲裁结案率", "结案率"}, units: uRate, domains: []string{"arbitration"}},
+
+	// disclosure
+	{code: "disclosure.proactive_items",
+		objects:    []string{"主动公开", "主动公开政府信息", "政府信息", "信息", "政务信息", "各类信息", "政务文件", "政务公开信息"},
+		acts:       []string{"公开", "发布"},
+		needObject: true,
+		conflicts:  []string{"依申请", "解读", "不予公开", "申请"},
+		units:      uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
+	{code: "disclosure.requests",
+		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
+		acts:       []string{"收到", "受理", "办理", "新收"},
+		needObject: true,
+		units:      uCases + " 个", typical: "件", domains: []string{"disclosure"}},
+	{code: "disclosure.policy_interpretations", objects: []string{"政策解读", "解读"}, acts: []string{"解读", "开展"},
+		needObject: true, otherHeads: []string{"问题", "热点"}, units: uCases + " 条 篇 期 次 个"},
+
+	// enforcement
+	{code: "enforcement.penalty_cases",
+		objects:    []string{"行政处罚案件", "处罚案件", "一般程序案件", "简易程序案件", "违法案件", "行政处罚", "违法行为", "各类案件"},
+		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
+		needObject: true,
+		conflicts:  []string{"评查", "哄抬", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
+		otherHeads: []string{"罚款"},
+		units:      uCases + " 个", typical: "件 起"},
+	{code: "enforcement.inspections",
+		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查", "检查主体", "抽查主体",
+			"检查", "抽查", "巡查", "专项检查"},
+		acts:       []string{"检查", "抽查", "巡查", "开展", "发起"},
+		needObject: true,
+		conflicts:  []string{"评查"},
+		not:        []string{"审计", "考核", "督察", "督查"},
+		otherHeads: []string{"学习", "安全隐患", "隐患"},
+		units:      uTimes + " " + uCases + " 户次 家次", typical: "次 批次 户次", domains: []string{"enforcement"}},
+	{code: "enforcement.licensing_cases", objects: []string{"行政许可案件", "行政许可", "许可案件", "许可"}, acts: []string{"办理许可", "办理", "审批", "受理"},
+		needObject: true, units: uCases, typical: "件"},
+	{code: "enforcement.certified_officers",
+		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证"},
+		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得资格"},
+		needAct: true, needObject: true,
+		conflicts: []string{"新申领", "申领", "换证", "换发", "培训", "考试", "新增", "参加"},
+		units:     uPersons, typical: "人 名"},
+	{code: "enforcement.certification_rate", objects: []string{"持证率", "持证上岗率"}, units: uRate},
+	{code: "enforcement.case_files_reviewed",
+		objects: []string{"案卷", "行政处罚案卷", "执法案卷"},
+		acts:    []string{"评查", "抽样评查", "案卷评查", "评查案卷", "抽查案卷", "抽查"},
+		needAct: true,
+		units:   uCases + " 卷 份 本", typical: "件 卷"},
+
+	// legality
+	{code: "legality.reviews",
+		objects:   []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "重大事项", "重大决策", "法律事务", "议题"},
+		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "合法性、合理性审查"},
+		needAct:   true,
+		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
+		units:     uCases + " 个 份 项 次", typical: "件"},
+	{code: "legality.contract_reviews",
+		objects: []string{"合同", "政府合同", "行政合同", "行政机关合同", "重大行政合同", "合同协议", "镇村合同"},
+		acts:    []string{"合同审查", "审查合同", "审核合同", "合同审核", "合法性审查", "合法性审核", "审查", "审核", "法律审查"},
+		needAct: true, needObject: true,
+		conflicts: []string{"签订", "聘用", "签约", "备案", "承办", "生效", "履行"},
+		units:     uCases + " 份 个", typical: "份 件"},
+	{code: "legality.normative_documents",
+		objects:    []string{"规范性文件", "行政规范性文件"},
+		acts:       []string{"制定", "印发", "出台", "制发", "发布", "现行有效", "保留", "备案", "有效", "备案审查", "清理"},
+		needObject: true,
+		conflicts:  []string{"审核", "审查", "合法性审查", "初审", "废止", "失效", "修改", "修订"},
+		units:      uCases + " 份 个 部", typical: "件 份"},
+	{code: "legality.risk_assessments", objects: []string{"风险评估", "社会稳定风险评估", "稳评"}, acts: []string{"评估"},
+		needObject: true, units: uCases + " 个 项 份"},
+
+	// counsel
+	{code: "counsel.adviser_services",
+		objects:    []string{"法律服务", "法律文书", "法律意见书", "坐班值班", "值班", "法律顾问团"},
+		acts:       []string{"提供", "出具", "提供法律服务"},
+		needObject: true,
+		units:      uTimes + " " + uCases + " 份 条", domains: []string{"counsel"}},
+	// 法律意见 is an adviser's service only when an adviser gives it:
+	// 法律顾问为镇政府提供法律意见32条, not 提供法律意见210条 alone.
+	{code: "counsel.adviser_services",
+		objects: []string{"法律意见", "书面法律意见"},
+		acts:    []string{"提供", "出具", "提出"},
+		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser"}, needDomain: true},
+	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
+		needObject: true, units: uCases},
+	// A bare 覆盖率 is an adviser's coverage only in the adviser's own clause.
+	{code: "counsel.adviser_coverage_rate", objects: []string{"法律顾问覆盖率", "顾问覆盖率", "法律顾问配备率", "法律顾问聘请率"}, units: uRate},
+	{code: "counsel.adviser_coverage_rate", objects: []string{"覆盖率", "配备率", "聘请率"}, acts: []string{"法律顾问"}, needAct: true, units: uRate},
+
+	// supervision
+	{code: "supervision.npc_suggestions", objects: []string{"人大代表建议", "人大代表意见", "人大建议", "代表建议", "人大代表议案", "代表议案"},
+		acts: []string{"办理", "承办", "办结"}, needObject: true, conflicts: []string{"处理中", "正在办理", "未办结", "在办", "交办"},
+		units: uCases + " 条 项 个"},
+	{code: "supervision.cppcc_proposals", objects: []string{"政协提案", "政协委员提案", "委员提案", "提案"},
+		acts: []string{"办理", "承办", "办结"}, needObject: true, conflicts: []string{"处理中", "正在办理", "未办结", "在办", "交办"},
+		units: uCases + " 条 项 个"},
+	{code: "supervision.audit_projects", objects: []string{"审计项目", "审计任务", "审计"}, acts: []string{"完成"},
+		needObject: true, otherHeads: []string{"审计建议", "问题"}, units: "项 个"},
+
+	// services
+	{code: "services.items",
+		objects:    []string{"服务事项", "政务服务事项", "进驻事项", "入驻事项", "入驻服务事项", "审批事项", "事项", "行政许可事项"},
+		acts:       []string{"进驻", "入驻", "保留", "梳理", "纳入"},
+		needObject: true,
+		conflicts:  append([]string{"清理"}, propertyActs...),
+		otherHeads: []string{"权责清单", "清单", "中介", "其他事项"},
+		units:      uItems, typical: "项", domains: []string{"services"}},
+	{code: "services.online_rate", objects: []string{"网办率", "网上办理率", "网上可办率", "全程网办率", "网上办事率", "全程网办事项比例", "网办事项比例"},
+		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
+	{code: "services.cases_handled",
+		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项"},
+		acts:       []string{"办理", "受理", "代办", "办结"},
+		needObject: true,
+		units:      uCases + " 件次", typical: "件", domains: []string{"services"}},
+}
+
+// domains are groups of words that set the topic of a sentence.
+var domains = map[string][]string{
+	"mediation":       {"调解", "调处", "纠纷", "矛盾", "人民调解"},
+	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告"},
+	"reconsideration": {"行政复议", "复议"},
+	"petition":        {"信访", "来访", "来信", "上访"},
+	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
+	"publicity":       {"普法", "法治宣传", "宣传", "法治教育", "推送", "公众号", "新媒体", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
+	"counsel":         {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
+	"adviser":         {"法律顾问", "顾问"},
+	"services":        {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
+	"enforcement":     {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
+	"legality":        {"合法性", "审查", "审核"},
+	"disclosure":      {"政务公开", "信息公开", "公开"},
+	"study":           {"学法", "学习", "中心组"},
+}
+
+// breakdownMarkers introduce the parts of a total stated before them.
+var breakdownMarkers = []string{"其中", "包括"}
+
+// scopeWords end the name of a sub-body whose figures are not the whole
+// jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
+var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心"}
+
+// zeroRules are statements of a zero count with no digit: 全年无败诉案件,
+// 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
+// shortly before the object word in the same clause states the zero; the
+// fact's span is the negator.
+var zeroRules = []struct {
+	object, code string
+	town         string // code for a town or street office (see frame.town)
+}{
+	{"败诉", "litigation.lost", ""},
+	{"行政诉讼案件", "litigation.cases", ""},
+	{"行政应诉案件", "litigation.cases", ""},
+	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent"},
+	{"政府信息公开申请", "disclosure.requests", ""},
+	{"信息公开申请", "disclosure.requests", ""},
+	{"依申请公开", "disclosure.requests", ""},
+	// Bare objects count only as an item of a list whose last item carries
+	// 案件: 未发生行政复议、行政诉讼案件.
+	{"行政复议", "reconsideration.received", "reconsideration.as_respondent"},
+	{"行政诉讼", "litigation.cases", ""},
+}
+
+// zeroListObjects and zeroListSeps make the lists of zero objects under one
+// negator: 未发生行政复议、行政诉讼案件.
+var (
+	zeroListObjects = []string{"行政复议", "行政诉讼", "行政应诉"}
+	zeroListSeps    = []string{"、", "和", "及", "与"}
+)
+
+// zeroNotAfter, right after the object word, show the statement is about
+// something else: 无行政诉讼案件败诉 states no loss, not no lawsuit.
+var zeroNotAfter = []string{"败诉", "被撤销", "被纠错", "被确认违法", "率"}
+
+// zeroNegators state that there were none, longest first.
+var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未有", "无", "零"}
