@@ -279,8 +279,11 @@ func TestNoCopyTimesOut(t *testing.T) {
 		Command: warehousetest.WorkerCommand(warehousetest.TestWorker),
 		Workers: 1,
 		Limits:  lim,
-		Acquire: func(ctx context.Context) (sqlbox.Source, func(), error) { <-ctx.Done(); return sqlbox.Source{}, nil, ctx.Err() },
-		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Acquire: func(ctx context.Context) (sqlbox.Source, func(), error) {
+			<-ctx.Done()
+			return sqlbox.Source{}, nil, ctx.Err()
+		},
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
 		t.Fatal(err)
