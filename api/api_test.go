@@ -10,26 +10,27 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 	"github.com/fazhi/fazhi/warehouse/warehousetest"
 )
 
 func TestMain(m *testing.M) {
+	warehousetest.ServeWorkerIfAsked()
 	gin.SetMode(gin.TestMode)
 	os.Exit(m.Run())
 }
 
 // mustServer serves the API on a warehouse holding the sample reports,
-// from a real HTTP server.
+// with the SQL sandbox on a published copy of it, from a real HTTP server.
 func mustServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	db := warehousetest.OpenSamples(t, warehouse.Config{})
 	r := gin.New()
-	New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{}).Register(r)
+	New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{SQL: warehousetest.Sandbox(t, db, sqlbox.Limits{})}).Register(r)
 	srv := httptest.NewServer(r)
 	t.Cleanup(srv.Close)
 	return srv
@@ -66,12 +67,16 @@ func TestScenarios(t *testing.T) {
 		{"trend", "GET", "/api/trend?indicator=mediation.cases_accepted&jurisdiction=441900107", "", 200, []string{`"year":2019`}},
 		{"trend missing", "GET", "/api/trend?indicator=mediation.cases_accepted", "", 400, []string{`jurisdiction`}},
 		{"report unknown", "GET", "/api/reports/0000000000000000", "", 404, []string{`not found`}},
-		{"sql", "POST", "/api/sql", `{"sql":"SELECT count(*) AS n FROM reports"}`, 200, []string{`"columns":["n"]`, `"rows":[[5]]`, `"truncated":false`}},
-		{"sql csv", "POST", "/api/sql?format=csv", `{"sql":"SELECT 1 AS one"}`, 200, []string{"one\n1\n"}},
+		{"sql", "POST", "/api/sql", `{"sql":"SELECT count(*) AS n FROM reports"}`, 200,
+			[]string{`"columns":["n"]`, `"rows":[[5]]`, `"truncated":false`, `"as_of":"20`}},
+		{"sql csv", "POST", "/api/sql?format=csv", `{"sql":"SELECT 1 AS one"}`, 200, []string{"\ufeffone\n1\n"}},
 		{"sql refused", "POST", "/api/sql", `{"sql":"DROP TABLE facts"}`, 400, []string{`only SELECT`}},
-		{"sql file", "POST", "/api/sql", `{"sql":"SELECT * FROM read_text('/etc/passwd')"}`, 400, []string{`query rejected`}},
+		{"sql file", "POST", "/api/sql", `{"sql":"SELECT * FROM read_text('/etc/passwd')"}`, 400,
+			[]string{`query rejected: table function read_text is not allowed in researchers' SQL`}},
 		{"sql bad json", "POST", "/api/sql", `SELECT 1`, 400, []string{`body must be JSON`}},
 		{"sql syntax", "POST", "/api/sql", `{"sql":"SELECT FROM WHERE"}`, 400, []string{`invalid query`}},
+		{"sql too long", "POST", "/api/sql", `{"sql":"SELECT '` + strings.Repeat("x", 30000) + `'"}`, 400, []string{`longer than 20000 characters`}},
+		{"sql body too large", "POST", "/api/sql", `{"sql":"SELECT '` + strings.Repeat("x", 70000) + `'"}`, 413, []string{`at most 65536`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,6 +149,18 @@ func TestStatusOf(t *testing.T) {
 		{warehouse.ErrQueryRejected, 400},
 		{warehouse.ErrNotFound, 404},
 		{context.DeadlineExceeded, 504},
+		{sqlbox.ErrTimeout, 504},
+		{sqlbox.ErrRejected, 400},
+		{sqlbox.ErrInvalid, 400},
+		{sqlbox.ErrMemory, 400},
+		{sqlbox.ErrCrashed, 400},
+		{sqlbox.ErrClosed, 503},
+		{errBusy, 503},
+		{errTooLarge, 413},
+		{errUnauthorized, 401},
+		{errForbidden, 403},
+		{errNotConfigured, 501},
+		{errNotFoundRoute, 404},
 		{io.ErrUnexpectedEOF, 500},
 	}
 	for _, tc := range cases {
@@ -151,29 +168,4 @@ func TestStatusOf(t *testing.T) {
 			t.Errorf("statusOf(%v) = %d; want %d", tc.err, got, tc.want)
 		}
 	}
-}
-
-// At most maxHeavy researcher queries run at once; the next waits its turn.
-func TestHeavyRequestsWaitTheirTurn(t *testing.T) {
-	db := warehousetest.Open(t, warehouse.Config{})
-	h := New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
-	r := gin.New()
-	h.Register(r)
-	srv := httptest.NewServer(r)
-	defer srv.Close()
-	for range maxHeavy { // every slot taken
-		h.heavy <- struct{}{}
-	}
-	client := &http.Client{Timeout: 300 * time.Millisecond}
-	body := `{"sql":"SELECT 1"}`
-	if _, err := client.Post(srv.URL+"/api/sql", "application/json", strings.NewReader(body)); err == nil {
-		t.Fatal("a query ran while every slot was taken")
-	}
-	<-h.heavy // one slot frees
-	client.Timeout = 10 * time.Second
-	resp, err := client.Post(srv.URL+"/api/sql", "application/json", strings.NewReader(body))
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("query with a free slot: %v %v; want 200", resp, err)
-	}
-	resp.Body.Close()
 }

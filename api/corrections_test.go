@@ -216,11 +216,11 @@ func TestExportEndpoint(t *testing.T) {
 		wantType   string
 		wantPrefix string
 	}{
-		{"/api/export/facts.csv", 200, "text/csv; charset=utf-8", "fact_id,report_id,jurisdiction_code"},
-		{"/api/export/headline_facts.csv", 200, "text/csv; charset=utf-8", "jurisdiction_code,"},
+		{"/api/export/facts.csv", 200, "text/csv; charset=utf-8", "\ufefffact_id,report_id,jurisdiction_code"},
+		{"/api/export/headline_facts.csv", 200, "text/csv; charset=utf-8", "\ufeffjurisdiction_code,"},
 		{"/api/export/reports.parquet", 200, "application/vnd.apache.parquet", "PAR1"},
 		{"/api/export/facts.parquet", 200, "application/vnd.apache.parquet", "PAR1"},
-		{"/api/export/jurisdictions.csv", 200, "text/csv; charset=utf-8", "code,name"},
+		{"/api/export/jurisdictions.csv", 200, "text/csv; charset=utf-8", "\ufeffcode,name"},
 		{"/api/export/secrets.csv", 404, "application/json; charset=utf-8", `{"error"`},
 		{"/api/export/facts.xlsx", 400, "application/json; charset=utf-8", `{"error"`},
 		{"/api/export/facts", 400, "application/json; charset=utf-8", `{"error"`},
@@ -284,7 +284,7 @@ func TestPostReports(t *testing.T) {
 		{"same again", ok, [][2]string{{"reports/a.txt", string(sample)}}, 200, []string{`"unchanged":1`}},
 		{"one broken", ok, [][2]string{{"b/broken.txt", broken}, {"reports/c.txt", string(sample) + "\n"}}, 422,
 			[]string{`"failed":1`, `"name":"b/broken.txt","load":`, `"error":"unreadable report`, `"stored":1`}},
-		{"too large", ok, [][2]string{{"big.txt", strings.Repeat("法", 1<<19)}}, 413, []string{`larger than`}},
+		{"too large", ok, [][2]string{{"big.txt", strings.Repeat("法", 1<<19)}}, 413, []string{`at most 1048576`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,5 +2,6 @@
 // validation, the error-to-status mapping, and JSON/CSV encoding. Handlers
 // are thin: parse the request into a typed value, call the warehouse,
 // respond. It imports warehouse only; it never speaks SQL (the read-only SQL
-// endpoint hands the text to warehouse.QueryReadOnly and its guard).
+// endpoint hands the text to the sandbox of warehouse/sqlbox, whose worker
+// processes check and run it).
 package api

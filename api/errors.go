@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 
 // errBadRequest marks request validation errors.
@@ -31,7 +32,9 @@ type errorResponse struct {
 // statusOf maps an error to its HTTP status (STYLE.md §4).
 func statusOf(err error) int {
 	switch {
-	case errors.Is(err, errBadRequest), errors.Is(err, warehouse.ErrInvalidQuery), errors.Is(err, warehouse.ErrQueryRejected):
+	case errors.Is(err, errBadRequest), errors.Is(err, warehouse.ErrInvalidQuery), errors.Is(err, warehouse.ErrQueryRejected),
+		errors.Is(err, sqlbox.ErrRejected), errors.Is(err, sqlbox.ErrInvalid),
+		errors.Is(err, sqlbox.ErrMemory), errors.Is(err, sqlbox.ErrCrashed):
 		return http.StatusBadRequest
 	case errors.Is(err, warehouse.ErrNotFound), errors.Is(err, errNotFoundRoute):
 		return http.StatusNotFound
@@ -43,7 +46,9 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, errNotConfigured):
 		return http.StatusNotImplemented
-	case errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, errBusy), errors.Is(err, sqlbox.ErrClosed):
+		return http.StatusServiceUnavailable
+	case errors.Is(err, sqlbox.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout
 	default:
 		return http.StatusInternalServerError
@@ -56,6 +61,8 @@ func (h *Handler) fail(c *gin.Context, err error) {
 	status := statusOf(err)
 	msg := err.Error()
 	switch {
+	case errors.Is(err, sqlbox.ErrTimeout), errors.Is(err, errBusy), errors.Is(err, sqlbox.ErrClosed):
+		// The message says what happened; nothing to log.
 	case status == http.StatusGatewayTimeout:
 		msg = "the query took too long and was stopped"
 	case status >= 500:

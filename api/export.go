@@ -12,7 +12,9 @@ import (
 	"github.com/fazhi/fazhi/warehouse"
 )
 
-// export streams one table: GET /api/export/{table}.{csv|parquet}.
+// export streams one table: GET /api/export/{table}.{csv|parquet}. A heavy
+// slot is held while DuckDB writes the file, not while it is sent; a client
+// that stops reading is cut after Config.StallTimeout.
 func (h *Handler) export(c *gin.Context) {
 	table, format, err := parseExportName(c.Param("file"))
 	if err != nil {
@@ -23,13 +25,27 @@ func (h *Handler) export(c *gin.Context) {
 		h.fail(c, fmt.Errorf("%w: exports are not set up on this server", errNotConfigured))
 		return
 	}
-	w := &lazyHeaderWriter{c: c, contentType: contentTypes[format], filename: table + "." + format}
-	if _, err := h.db.ExportTable(c.Request.Context(), w, table, format, h.cfg.ExportDir); err != nil && !w.started {
+	release, ok := h.slot(c)
+	if !ok {
+		return
+	}
+	st, err := h.db.StageExport(c.Request.Context(), table, format, h.cfg.ExportDir)
+	release()
+	if err != nil {
 		h.fail(c, err)
 		return
-	} else if err != nil {
-		// The body is half sent: all we can do is log and cut the stream.
-		h.log.Error("export stream broken", slog.String("table", table), slog.Any("err", err))
+	}
+	defer func() {
+		if err := st.Remove(); err != nil {
+			h.log.Warn("remove staged export", slog.String("path", st.Path), slog.Any("err", err))
+		}
+	}()
+	c.Header("Content-Type", contentTypes[format])
+	c.Header("Content-Disposition", `attachment; filename="`+table+"."+format+`"`)
+	c.Status(http.StatusOK)
+	if _, err := st.WriteTo(h.stallWriter(c)); err != nil {
+		// The body is half sent (or the client stalled): cut the stream.
+		h.log.Warn("export stream broken", slog.String("table", table), slog.Any("err", err))
 	}
 }
 
@@ -48,23 +64,4 @@ func parseExportName(name string) (table, format string, err error) {
 		return "", "", fmt.Errorf("%w: table must be one of %s", errNotFoundRoute, strings.Join(warehouse.ExportTables(), ", "))
 	}
 	return table, format, nil
-}
-
-// lazyHeaderWriter sets the download headers on the first byte, so that an
-// error before any data still gets the JSON error answer.
-type lazyHeaderWriter struct {
-	c           *gin.Context
-	contentType string
-	filename    string
-	started     bool
-}
-
-func (w *lazyHeaderWriter) Write(p []byte) (int, error) {
-	if !w.started {
-		w.started = true
-		w.c.Header("Content-Type", w.contentType)
-		w.c.Header("Content-Disposition", `attachment; filename="`+w.filename+`"`)
-		w.c.Status(http.StatusOK)
-	}
-	return w.c.Writer.Write(p)
 }

@@ -1,13 +1,11 @@
 package api
 
 import (
-	"encoding/csv"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -164,13 +162,25 @@ type sqlRequest struct {
 	SQL string `json:"sql"`
 }
 
+// sql runs one researcher's query in the SQL sandbox: POST /api/sql with
+// {"sql": "SELECT ..."}; ?format=csv answers CSV. The heavy slot is held
+// while the query runs, not while the answer is sent.
 func (h *Handler) sql(c *gin.Context) {
-	var req sqlRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
-		h.fail(c, fmt.Errorf("%w: body must be JSON {\"sql\": \"SELECT ...\"}", errBadRequest))
+	if h.cfg.SQL == nil {
+		h.fail(c, fmt.Errorf("%w: this server runs no SQL", errNotConfigured))
 		return
 	}
-	res, err := h.db.QueryReadOnly(c.Request.Context(), req.SQL, h.cfg.SQL)
+	var req sqlRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		h.fail(c, bodyError(err, `body must be JSON {"sql": "SELECT ..."}`))
+		return
+	}
+	release, ok := h.slot(c)
+	if !ok {
+		return
+	}
+	res, err := h.cfg.SQL.Query(c.Request.Context(), req.SQL)
+	release()
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -179,43 +189,10 @@ func (h *Handler) sql(c *gin.Context) {
 		c.Header("Content-Type", "text/csv; charset=utf-8")
 		c.Header("Content-Disposition", `attachment; filename="query.csv"`)
 		c.Status(http.StatusOK)
-		writeCSV(c.Writer, res)
+		if err := res.WriteCSV(h.stallWriter(c)); err != nil {
+			h.log.Warn("send query csv", "err", err)
+		}
 		return
 	}
 	c.JSON(http.StatusOK, res)
-}
-
-// writeCSV writes a result set as CSV with a UTF-8 BOM, so that Excel on a
-// Chinese Windows reads it as UTF-8.
-func writeCSV(w http.ResponseWriter, res warehouse.ResultSet) {
-	w.Write([]byte("\ufeff"))
-	cw := csv.NewWriter(w)
-	cw.Write(res.Columns)
-	rec := make([]string, len(res.Columns))
-	for _, row := range res.Rows {
-		for i, v := range row {
-			rec[i] = csvCell(v)
-		}
-		cw.Write(rec)
-	}
-	cw.Flush()
-}
-
-func csvCell(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = csvCell(e)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	default:
-		return fmt.Sprint(x)
-	}
 }

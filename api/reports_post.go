@@ -41,6 +41,7 @@ func (h *Handler) postReports(c *gin.Context) {
 		h.fail(c, fmt.Errorf("%w: this server does not ingest uploads", errNotConfigured))
 		return
 	}
+	h.extendDeadlines(c, h.cfg.UploadTimeout)
 	files, err := parseUpload(c.Writer, c.Request, h.cfg.MaxUpload)
 	if err != nil {
 		h.fail(c, err)

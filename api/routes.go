@@ -7,12 +7,17 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 
 // Config is what the API needs besides the warehouse.
 type Config struct {
-	// SQL bounds researchers' queries on POST /api/sql.
-	SQL warehouse.ReadOnlyLimits
+	// SQL runs researchers' queries (POST /api/sql) in its sandbox's
+	// worker processes, under its limits; nil answers 501.
+	SQL *sqlbox.Pool
+	// MaxSQLBody bounds the body of POST /api/sql, in bytes; 0 means
+	// DefaultMaxSQLBody. A larger body is refused before it is read.
+	MaxSQLBody int64
 	// Token guards every write (corrections, uploads): requests must send
 	// "Authorization: Bearer <Token>". Empty means writes are refused.
 	Token string
@@ -23,7 +28,24 @@ type Config struct {
 	// ExportDir is where exports are staged before they are streamed; it
 	// must be one of the warehouse's AllowedDirectories. Empty refuses exports.
 	ExportDir string
+	// SlotWait is how long a researcher's query or an export waits for one
+	// of the maxHeavy slots before the answer is 503; 0 means DefaultSlotWait.
+	SlotWait time.Duration
+	// StallTimeout cuts a download (an export, a CSV answer) whose client
+	// has taken no data for this long; 0 means DefaultStallTimeout.
+	StallTimeout time.Duration
+	// UploadTimeout bounds reading and answering one upload (the server's
+	// own read and write timeouts are shorter); 0 means DefaultUploadTimeout.
+	UploadTimeout time.Duration
 }
+
+// Defaults of Config.
+const (
+	DefaultMaxSQLBody    = 64 << 10
+	DefaultSlotWait      = 2 * time.Second
+	DefaultStallTimeout  = 30 * time.Second
+	DefaultUploadTimeout = 10 * time.Minute
+)
 
 // Handler serves the JSON API.
 type Handler struct {
@@ -35,14 +57,26 @@ type Handler struct {
 	heavy chan struct{}
 }
 
-// maxHeavy is how many researcher queries and exports run at once; more
-// wait their turn (or until the client gives up).
+// maxHeavy is how many researcher queries and exports run at once (the SQL
+// sandbox has as many workers); more wait up to Config.SlotWait, then get 503.
 const maxHeavy = 2
 
 // New returns the API handler.
 func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
-	if cfg.SQL == (warehouse.ReadOnlyLimits{}) {
-		cfg.SQL = warehouse.DefaultReadOnlyLimits
+	if cfg.MaxSQLBody <= 0 {
+		cfg.MaxSQLBody = DefaultMaxSQLBody
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.SlotWait <= 0 {
+		cfg.SlotWait = DefaultSlotWait
+	}
+	if cfg.StallTimeout <= 0 {
+		cfg.StallTimeout = DefaultStallTimeout
+	}
+	if cfg.UploadTimeout <= 0 {
+		cfg.UploadTimeout = DefaultUploadTimeout
 	}
 	return &Handler{db: db, log: log, cfg: cfg, heavy: make(chan struct{}, maxHeavy)}
 }
@@ -55,14 +89,14 @@ func (h *Handler) Register(r gin.IRouter) {
 	g.GET("/compare", h.compare)
 	g.GET("/trend", h.trend)
 	g.GET("/reports/:id", h.report)
-	g.POST("/sql", h.oneHeavy, h.sql)
+	g.POST("/sql", h.limitBody(h.cfg.MaxSQLBody), h.sql)
 	g.GET("/review", h.review)
 	g.GET("/facts/:id", h.fact)
 	g.GET("/facts/:id/corrections", h.factCorrections)
 	g.PUT("/facts/:id", h.requireToken, h.putFact)
 	g.POST("/corrections", h.requireToken, h.postCorrection)
-	g.POST("/reports", h.requireToken, h.postReports)
-	g.GET("/export/:file", h.oneHeavy, h.export)
+	g.POST("/reports", h.requireToken, h.limitBody(h.cfg.MaxUpload), h.postReports)
+	g.GET("/export/:file", h.export)
 }
 
 // AccessLog is the one access-log line per request (method, path, status,
@@ -77,17 +111,5 @@ func AccessLog(log *slog.Logger) gin.HandlerFunc {
 			slog.Int("status", c.Writer.Status()),
 			slog.Duration("duration", time.Since(start)),
 		)
-	}
-}
-
-// oneHeavy waits for a slot among the maxHeavy heavy requests, runs the
-// rest of the chain, and frees the slot.
-func (h *Handler) oneHeavy(c *gin.Context) {
-	select {
-	case h.heavy <- struct{}{}:
-		defer func() { <-h.heavy }()
-		c.Next()
-	case <-c.Request.Context().Done():
-		c.Abort()
 	}
 }

@@ -1,7 +1,6 @@
 package dashboards
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,11 +11,13 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/csvsafe"
 )
 
 // Every chart of the pages has a "下载数据(CSV)" link: the page's own URL
 // with format=csv&chart=ID. The file is UTF-8 with a byte-order mark, so
-// that Excel on a Chinese Windows opens it with the right encoding.
+// that Excel on a Chinese Windows opens it with the right encoding, and no
+// cell of it runs as a formula (writeCSV).
 
 // csvLink is the download link of chart id on the page at path with query q.
 func csvLink(path string, q url.Values, id string) string {
@@ -56,20 +57,16 @@ func (h *Handler) serveChartCSV(c *gin.Context, page string, cs []chartView) {
 	h.fail(c, http.StatusNotFound, "这个页面没有图表 "+id, nil)
 }
 
-// writeCSV writes a byte-order mark, the header and the rows.
+// writeCSV writes the header and the rows the way every CSV of fazhi is
+// written (package csvsafe): a byte-order mark first, text that a
+// spreadsheet would run as a formula neutralised (a report's sentence, a
+// jurisdiction's name), numbers left as they are.
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
+	return cw.WriteAll(rows)
 }
 
 // cellCSVHeader and cellCSVRow are how a headline value is written in the

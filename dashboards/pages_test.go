@@ -333,10 +333,10 @@ func TestParseQueries(t *testing.T) {
 
 func TestWriteCSVHasBOM(t *testing.T) {
 	var buf bytes.Buffer
-	if err := writeCSV(&buf, []string{"辖区", "原文"}, [][]string{{"古城街道", `他说"受理2119件",`}}); err != nil {
+	if err := writeCSV(&buf, []string{"辖区", "原文", "同比"}, [][]string{{"古城街道", `他说"受理2119件",`, "-12.5"}, {"=HYPERLINK(\"x\")", "@cmd", "+3"}}); err != nil {
 		t.Fatal(err)
 	}
-	want := "\ufeff辖区,原文\n古城街道,\"他说\"\"受理2119件\"\",\"\n"
+	want := "\ufeff辖区,原文,同比\n古城街道,\"他说\"\"受理2119件\"\",\",-12.5\n\"'=HYPERLINK(\"\"x\"\")\",'@cmd,+3\n"
 	if buf.String() != want {
 		t.Errorf("writeCSV = %q; want %q", buf.String(), want)
 	}

@@ -7,12 +7,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 	"github.com/fazhi/fazhi/warehouse/warehousetest"
 )
 
@@ -22,11 +24,17 @@ func mustSampleWarehouse(t *testing.T) *warehouse.DB {
 	return warehousetest.OpenSamples(t, warehouse.Config{})
 }
 
+func TestMain(m *testing.M) {
+	warehousetest.ServeWorkerIfAsked()
+	os.Exit(m.Run())
+}
+
 // Every saved example must run in the sandbox on real data.
 func TestSQLExamplesRun(t *testing.T) {
 	db := mustSampleWarehouse(t)
+	sandbox := warehousetest.Sandbox(t, db, sqlbox.Limits{})
 	for _, ex := range sqlExamples {
-		res, err := db.QueryReadOnly(context.Background(), ex.SQL, warehouse.DefaultReadOnlyLimits)
+		res, err := sandbox.Query(context.Background(), ex.SQL)
 		if err != nil {
 			t.Errorf("example %q: %v", ex.Title, err)
 			continue

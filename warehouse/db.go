@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -24,7 +25,8 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrInvalidQuery: the request or SQL text is malformed.
 	ErrInvalidQuery = errors.New("invalid query")
-	// ErrQueryRejected: the SQL is well-formed but not allowed in the sandbox.
+	// ErrQueryRejected: the SQL is well-formed but not allowed (file access
+	// outside Config.AllowedDirectories).
 	ErrQueryRejected = errors.New("query rejected")
 	// ErrLocked: another process holds the warehouse file.
 	ErrLocked = errors.New("warehouse is locked by another process")
@@ -52,7 +54,12 @@ type Config struct {
 type DB struct {
 	sql       *sql.DB
 	connector *duckdb.Connector
-	readOnly  bool
+	// path is the warehouse file, "" for an in-memory warehouse.
+	path     string
+	readOnly bool
+	// file is the warehouse file as Publish reads it (publish.go: never
+	// closed before DuckDB is, for the sake of DuckDB's lock).
+	file *os.File
 	// writeMu serialises writers: DuckDB allows one writer per process at a time
 	// without conflicts, and loads are short.
 	writeMu sync.Mutex
@@ -60,7 +67,9 @@ type DB struct {
 	// of the latest generation (snapshot.go).
 	gen   atomic.Uint64
 	snaps dbSnapshots
-	log   *slog.Logger
+	// written is closed by the next write (Written).
+	written writeSignal
+	log     *slog.Logger
 	// closing ends snapshot builds when the warehouse closes.
 	closing      context.Context
 	cancelBuilds context.CancelFunc
@@ -90,7 +99,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
 	}
-	db := &DB{sql: sql.OpenDB(connector), connector: connector, readOnly: cfg.ReadOnly, log: cfg.Log}
+	db := &DB{sql: sql.OpenDB(connector), connector: connector, path: dsnPath(cfg.Path), readOnly: cfg.ReadOnly, log: cfg.Log}
 	if db.log == nil {
 		db.log = slog.Default()
 	}
@@ -110,6 +119,14 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		}
 	}
 	return db, nil
+}
+
+// dsnPath is the file of a configured path, "" for an in-memory warehouse.
+func dsnPath(p string) string {
+	if p == ":memory:" {
+		return ""
+	}
+	return p
 }
 
 // sandboxSettings are run on every new connection. External access is closed
@@ -169,7 +186,14 @@ func (db *DB) Close() error {
 			err = fmt.Errorf("close warehouse: checkpoint: %w", cerr)
 		}
 	}
-	return errors.Join(err, db.sql.Close(), db.connector.Close())
+	err = errors.Join(err, db.sql.Close(), db.connector.Close())
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	if db.file != nil {
+		err = errors.Join(err, db.file.Close())
+		db.file = nil
+	}
+	return err
 }
 
 // migrate applies the embedded migrations the warehouse has not seen yet,

@@ -9,6 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/fazhi/fazhi/warehouse/csvsafe"
 )
 
 // Export formats.
@@ -79,7 +82,9 @@ type ExportResult struct {
 // for reports whose year is unknown), one directory per table that Spark,
 // Trino, pandas and DuckDB read as one dataset; jurisdictions, which have no
 // year, go to dir/jurisdictions/data_0.parquet. CSV: dir/<table>.csv with a
-// header. A table's previous export in dir is replaced.
+// header, UTF-8 with a byte-order mark, text cells that a spreadsheet would
+// run as formulas neutralised (package csvsafe). A table's previous export
+// in dir is replaced.
 //
 // The warehouse is opened with file access closed (DESIGN.md), so dir must
 // be inside one of Config.AllowedDirectories.
@@ -98,7 +103,6 @@ func (db *DB) Export(ctx context.Context, dir, format string) ([]ExportResult, e
 		switch {
 		case format == FormatCSV:
 			res.Path = filepath.Join(dir, t.name+".csv")
-			opts = "FORMAT csv, HEADER true"
 		case t.byYear:
 			res.Path = filepath.Join(dir, t.name)
 			opts = "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE true"
@@ -113,7 +117,12 @@ func (db *DB) Export(ctx context.Context, dir, format string) ([]ExportResult, e
 		if format == FormatParquet && !t.byYear {
 			target = filepath.Join(res.Path, "data_0.parquet")
 		}
-		if res.Rows, err = db.copyTo(ctx, t.query, target, opts); err != nil {
+		if format == FormatCSV {
+			res.Rows, err = db.writeCSV(ctx, t.query, target)
+		} else {
+			res.Rows, err = db.copyTo(ctx, t.query, target, opts)
+		}
+		if err != nil {
 			return out, fmt.Errorf("export %s: %w", t.name, err)
 		}
 		out = append(out, res)
@@ -123,43 +132,147 @@ func (db *DB) Export(ctx context.Context, dir, format string) ([]ExportResult, e
 
 // ExportTable writes one export table to w as a single CSV or Parquet file
 // (Parquet keeps year as a column instead of partitioning by it, since a
-// stream is one file). DuckDB writes the file into scratchDir, which must be
-// inside Config.AllowedDirectories; the file is removed afterwards. An
-// unknown table wraps ErrNotFound, an unknown format ErrInvalidQuery.
+// stream is one file): StageExport, then the staged file, then its removal.
 func (db *DB) ExportTable(ctx context.Context, w io.Writer, table, format, scratchDir string) (rows int64, err error) {
-	t, err := findExportTable(table)
+	st, err := db.StageExport(ctx, table, format, scratchDir)
 	if err != nil {
 		return 0, err
 	}
+	defer func() { err = errors.Join(err, st.Remove()) }()
+	if _, err := st.WriteTo(w); err != nil {
+		return 0, err
+	}
+	return st.Rows, nil
+}
+
+// StagedExport is one export table written to a file, ready to be sent.
+type StagedExport struct {
+	Table, Format string
+	// Path is the staged file; Rows the rows in it.
+	Path string
+	Rows int64
+}
+
+// StageExport writes one export table as a single CSV or Parquet file
+// into scratchDir, which must be inside Config.AllowedDirectories. Only
+// this runs DuckDB: sending the file (WriteTo) does not, so a caller that
+// bounds DuckDB's work holds its slot for this part only. An unknown table
+// wraps ErrNotFound, an unknown format ErrInvalidQuery. The caller removes
+// the file (Remove).
+func (db *DB) StageExport(ctx context.Context, table, format, scratchDir string) (StagedExport, error) {
+	t, err := findExportTable(table)
+	if err != nil {
+		return StagedExport{}, err
+	}
 	if err := checkFormat(format); err != nil {
-		return 0, fmt.Errorf("export %s: %w", table, err)
+		return StagedExport{}, fmt.Errorf("export %s: %w", table, err)
 	}
 	var nonce [8]byte
 	if _, err := rand.Read(nonce[:]); err != nil {
-		return 0, fmt.Errorf("export %s: %w", table, err)
+		return StagedExport{}, fmt.Errorf("export %s: %w", table, err)
 	}
-	path := filepath.Join(scratchDir, table+"-"+hex.EncodeToString(nonce[:])+"."+format)
-	defer func() {
-		if rmErr := os.Remove(path); rmErr != nil && !errors.Is(rmErr, os.ErrNotExist) {
-			err = errors.Join(err, rmErr)
-		}
-	}()
-	opts := "FORMAT csv, HEADER true"
-	if format == FormatParquet {
-		opts = "FORMAT parquet, COMPRESSION zstd"
+	st := StagedExport{Table: table, Format: format,
+		Path: filepath.Join(scratchDir, table+"-"+hex.EncodeToString(nonce[:])+"."+format)}
+	if format == FormatCSV {
+		st.Rows, err = db.writeCSV(ctx, t.query, st.Path)
+	} else {
+		st.Rows, err = db.copyTo(ctx, t.query, st.Path, "FORMAT parquet, COMPRESSION zstd")
 	}
-	if rows, err = db.copyTo(ctx, t.query, path, opts); err != nil {
-		return 0, fmt.Errorf("export %s: %w", table, err)
-	}
-	f, err := os.Open(path)
 	if err != nil {
-		return 0, fmt.Errorf("export %s: %w", table, err)
+		return StagedExport{}, errors.Join(fmt.Errorf("export %s: %w", table, err), removeIfThere(st.Path))
+	}
+	return st, nil
+}
+
+// WriteTo sends the staged file to w.
+func (st StagedExport) WriteTo(w io.Writer) (int64, error) {
+	f, err := os.Open(st.Path)
+	if err != nil {
+		return 0, fmt.Errorf("export %s: %w", st.Table, err)
 	}
 	defer f.Close()
-	if _, err := io.Copy(w, f); err != nil {
-		return 0, fmt.Errorf("export %s: send: %w", table, err)
+	n, err := io.Copy(w, f)
+	if err != nil {
+		return n, fmt.Errorf("export %s: send: %w", st.Table, err)
+	}
+	return n, nil
+}
+
+// Remove removes the staged file.
+func (st StagedExport) Remove() error { return removeIfThere(st.Path) }
+
+func removeIfThere(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// writeCSV writes query as a CSV file at path the way every CSV of fazhi
+// is written (package csvsafe): a byte-order mark first, and text cells a
+// spreadsheet would run as formulas neutralised, here in SQL. DuckDB
+// writes the rows (COPY) beside path; the mark and the rows then go into
+// path.
+func (db *DB) writeCSV(ctx context.Context, query, path string) (int64, error) {
+	safe, err := db.csvSafeQuery(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	part := path + ".part"
+	defer removeIfThere(part)
+	rows, err := db.copyTo(ctx, safe, part, "FORMAT csv, HEADER true")
+	if err != nil {
+		return 0, err
+	}
+	if err := prependBOM(part, path); err != nil {
+		return 0, err
 	}
 	return rows, nil
+}
+
+// csvSafeQuery wraps every VARCHAR column of query in csvsafe.SQLExpr.
+func (db *DB) csvSafeQuery(ctx context.Context, query string) (string, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT column_name, column_type FROM (DESCRIBE `+query+`)`)
+	if err != nil {
+		return "", translate(ctx, err)
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return "", translate(ctx, err)
+		}
+		col := quoteIdent(name)
+		if typ == "VARCHAR" {
+			col = csvsafe.SQLExpr(col) + " AS " + col
+		}
+		cols = append(cols, col)
+	}
+	if err := rows.Err(); err != nil {
+		return "", translate(ctx, err)
+	}
+	return "SELECT " + strings.Join(cols, ", ") + " FROM (" + query + ")", nil
+}
+
+// prependBOM writes the byte-order mark and then the file part into a new
+// file path.
+func prependBOM(part, path string) (err error) {
+	in, err := os.Open(part)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, out.Close()) }()
+	if _, err := io.WriteString(out, csvsafe.BOM); err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	return err
 }
 
 // copyTo runs COPY (query) TO path. Only the fixed queries of exportTables

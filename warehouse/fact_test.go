@@ -16,12 +16,12 @@ import (
 func sampleCounts(t *testing.T, db *warehouse.DB) (warehouse.Report, []warehouse.Fact) {
 	t.Helper()
 	ctx := context.Background()
-	res, err := db.QueryReadOnly(ctx, `SELECT report_id FROM facts WHERE unit = '件' AND NOT derived
-		GROUP BY report_id HAVING count(*) >= 3 ORDER BY report_id LIMIT 1`, warehouse.ReadOnlyLimits{MaxRows: 1})
-	if err != nil || len(res.Rows) != 1 {
-		t.Fatalf("pick a sample report: %v, %v", res.Rows, err)
+	rows, err := warehouse.QueryRows(ctx, db, `SELECT report_id FROM facts WHERE unit = '件' AND NOT derived
+		GROUP BY report_id HAVING count(*) >= 3 ORDER BY report_id LIMIT 1`)
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("pick a sample report: %v, %v", rows, err)
 	}
-	rep, err := db.Report(ctx, res.Rows[0][0].(string))
+	rep, err := db.Report(ctx, rows[0][0].(string))
 	if err != nil {
 		t.Fatal(err)
 	}

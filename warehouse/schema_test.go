@@ -86,7 +86,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		t.Errorf("Corrections after upgrade = %+v, %v; want the version-1 correction", hist, err)
 	}
 	for _, view := range []string{"coverage", "yoy", "review_queue", "indicator_wide"} {
-		if _, err := db.QueryReadOnly(ctx, `SELECT * FROM `+view, DefaultReadOnlyLimits); err != nil {
+		if _, err := QueryRows(ctx, db, `SELECT * FROM `+view); err != nil {
 			t.Errorf("SELECT * FROM %s after upgrade: %v", view, err)
 		}
 	}
@@ -134,11 +134,11 @@ func TestResearcherViews(t *testing.T) {
 	)
 	q := func(sql string) [][]any {
 		t.Helper()
-		res, err := db.QueryReadOnly(ctx, sql, DefaultReadOnlyLimits)
+		rows, err := QueryRows(ctx, db, sql)
 		if err != nil {
 			t.Fatalf("%s: %v", sql, err)
 		}
-		return res.Rows
+		return rows
 	}
 	wide := q(`SELECT jurisdiction_name, year, "mediation.cases_accepted", "mediation.cases_resolved" FROM indicator_wide ORDER BY year, jurisdiction_name`)
 	want := [][]any{{"垡头街道", int32(2022), 300.0, nil}, {"古城街道", int32(2023), 100.0, nil}, {"垡头街道", int32(2023), 374.0, 367.0}}

@@ -146,6 +146,7 @@ func (db *DB) buildSnapshotSafely(gen uint64) (s *snapshot, err error) {
 // and if the dashboards are in use the build starts now.
 func (db *DB) changed() {
 	db.gen.Add(1)
+	db.written.signal()
 	db.snaps.mu.Lock()
 	defer db.snaps.mu.Unlock()
 	if db.snaps.wanted && !db.snaps.closed {
@@ -160,3 +161,32 @@ func (db *DB) changed() {
 func (db *DB) DataVersion() string {
 	return strconv.FormatUint(db.gen.Load(), 10)
 }
+
+// writeSignal is a channel closed by the next write, for those who wait
+// for one (the publisher).
+type writeSignal struct {
+	mu sync.Mutex
+	ch chan struct{}
+}
+
+func (s *writeSignal) wait() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch == nil {
+		s.ch = make(chan struct{})
+	}
+	return s.ch
+}
+
+func (s *writeSignal) signal() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch != nil {
+		close(s.ch)
+		s.ch = nil
+	}
+}
+
+// Written returns a channel that the next write to the warehouse closes
+// (whether it commits or not: the data may have changed either way).
+func (db *DB) Written() <-chan struct{} { return db.written.wait() }

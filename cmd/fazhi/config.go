@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 
 // Config is every setting of fazhi. It is built from defaults, then
@@ -21,9 +24,15 @@ type Config struct {
 	Memory     string        // FAZHI_MEMORY_LIMIT: DuckDB memory limit, e.g. 4GB
 	SQLTimeout time.Duration // FAZHI_SQL_TIMEOUT: limit of one read-only query
 	SQLMaxRows int           // FAZHI_SQL_MAX_ROWS: row cap of one read-only query
-	NoSamples  bool          // FAZHI_NO_SAMPLES, --no-samples (serve): do not load the bundled samples
-	Token      string        // FAZHI_TOKEN, --token (ingest --server): the secret every API write must send
-	MaxUpload  int64         // FAZHI_MAX_UPLOAD: largest POST /api/reports body, in bytes
+	// The SQL sandbox (warehouse/sqlbox): sizes in bytes.
+	SQLMaxBytes     int64  // FAZHI_SQL_MAX_BYTES: the rows of one answer, as JSON
+	SQLMaxCell      int64  // FAZHI_SQL_MAX_CELL: one text value of an answer (longer ones are cut)
+	SQLMemory       int64  // FAZHI_SQL_MEMORY: DuckDB's memory_limit in a worker
+	SQLProcessLimit int64  // FAZHI_SQL_PROCESS_LIMIT: a worker's data memory (RLIMIT_DATA)
+	PublishDir      string // FAZHI_PUBLISH_DIR: where serve publishes the copies workers query
+	NoSamples       bool   // FAZHI_NO_SAMPLES, --no-samples (serve): do not load the bundled samples
+	Token           string // FAZHI_TOKEN, --token (ingest --server): the secret every API write must send
+	MaxUpload       int64  // FAZHI_MAX_UPLOAD: largest POST /api/reports body, in bytes
 
 	// allowedDirs are the directories the warehouse's SQL may write files
 	// in (exports); set by the subcommand, never by the user.
@@ -33,14 +42,33 @@ type Config struct {
 // DefaultConfig is the configuration with no environment and no flags.
 func DefaultConfig() Config {
 	return Config{
-		DB:         "./fazhi.duckdb",
-		Addr:       ":8080",
-		LogLevel:   "info",
-		LogFormat:  "text",
-		SQLTimeout: 10 * time.Second,
-		SQLMaxRows: 10000,
-		MaxUpload:  64 << 20,
+		DB:              "./fazhi.duckdb",
+		Addr:            ":8080",
+		LogLevel:        "info",
+		LogFormat:       "text",
+		SQLTimeout:      sqlbox.DefaultLimits.Timeout,
+		SQLMaxRows:      sqlbox.DefaultLimits.MaxRows,
+		SQLMaxBytes:     int64(sqlbox.DefaultLimits.MaxBytes),
+		SQLMaxCell:      int64(sqlbox.DefaultLimits.MaxCell),
+		SQLMemory:       sqlbox.DefaultWorkerConfig.Memory,
+		SQLProcessLimit: sqlbox.DefaultWorkerConfig.ProcessLimit,
+		MaxUpload:       64 << 20,
 	}
+}
+
+// sqlLimits are the limits of one researcher's query.
+func (c Config) sqlLimits() sqlbox.Limits {
+	return sqlbox.Limits{Timeout: c.SQLTimeout, MaxRows: c.SQLMaxRows, MaxBytes: int(c.SQLMaxBytes),
+		MaxCell: int(c.SQLMaxCell), MaxLength: sqlbox.DefaultLimits.MaxLength}
+}
+
+// publishDir is where serve publishes the warehouse's copies: by default a
+// directory beside the warehouse file (same disk, and no tmpfs in RAM).
+func (c Config) publishDir() string {
+	if c.PublishDir != "" {
+		return c.PublishDir
+	}
+	return c.DB + ".published"
 }
 
 // fromEnv overrides c with the variables that are set.
@@ -56,7 +84,19 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 	str("FAZHI_LOG_FORMAT", &c.LogFormat)
 	str("FAZHI_MEMORY_LIMIT", &c.Memory)
 	str("FAZHI_TOKEN", &c.Token)
+	str("FAZHI_PUBLISH_DIR", &c.PublishDir)
 	var errs []error
+	size := func(key string, dst *int64) {
+		if v := getenv(key); v != "" {
+			n, err := parseSize(v)
+			errs = append(errs, wrapEnv(key, err))
+			*dst = n
+		}
+	}
+	size("FAZHI_SQL_MAX_BYTES", &c.SQLMaxBytes)
+	size("FAZHI_SQL_MAX_CELL", &c.SQLMaxCell)
+	size("FAZHI_SQL_MEMORY", &c.SQLMemory)
+	size("FAZHI_SQL_PROCESS_LIMIT", &c.SQLProcessLimit)
 	if v := getenv("FAZHI_THREADS"); v != "" {
 		n, err := strconv.Atoi(v)
 		errs = append(errs, wrapEnv("FAZHI_THREADS", err))
@@ -83,6 +123,27 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 		c.NoSamples = b
 	}
 	return c, errors.Join(errs...)
+}
+
+// parseSize reads a size in bytes: a number, optionally followed by KB, MB
+// or GB (powers of 1024; "1GB" is 1073741824 bytes).
+func parseSize(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"B", 1}}
+	num, mult := strings.TrimSpace(strings.ToUpper(s)), int64(1)
+	for _, u := range units {
+		if rest, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q is not a size such as 1GB, 512MB or 65536", s)
+	}
+	return n * mult, nil
 }
 
 func wrapEnv(key string, err error) error {
@@ -120,6 +181,17 @@ func (c Config) Validate() error {
 	}
 	if c.MaxUpload <= 0 {
 		errs = append(errs, errors.New("FAZHI_MAX_UPLOAD must be a positive number of bytes"))
+	}
+	if c.SQLMaxBytes < 1<<10 || c.SQLMaxCell < 1<<10 {
+		errs = append(errs, errors.New("FAZHI_SQL_MAX_BYTES and FAZHI_SQL_MAX_CELL must be at least 1KB"))
+	}
+	if c.SQLMemory < 64<<20 {
+		errs = append(errs, errors.New("FAZHI_SQL_MEMORY must be at least 64MB"))
+	}
+	// DuckDB copies a result out of its memory and Go converts it: the
+	// process needs room for twice DuckDB's limit, plus the runtimes.
+	if need := 2*c.SQLMemory + 512<<20; c.SQLProcessLimit < need {
+		errs = append(errs, fmt.Errorf("FAZHI_SQL_PROCESS_LIMIT must be at least twice FAZHI_SQL_MEMORY plus 512MB (%dMB here)", need>>20))
 	}
 	if c.Token != "" && len(c.Token) < 16 {
 		errs = append(errs, errors.New("FAZHI_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16)"))

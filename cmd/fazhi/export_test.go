@@ -46,7 +46,7 @@ func TestExportCommand(t *testing.T) {
 		t.Fatalf("export csv: %v\n%s", err, out)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "reports.csv"))
-	if err != nil || !strings.HasPrefix(string(b), "report_id,sha256,source") {
+	if err != nil || !strings.HasPrefix(string(b), "\ufeffreport_id,sha256,source") {
 		t.Errorf("reports.csv = %.60q, %v; want a header", b, err)
 	}
 
@@ -239,7 +239,7 @@ func TestIngestWhileServing(t *testing.T) {
 	}
 	stop()
 	out, err = run("sql", "--db", db, "--format", "csv", "SELECT count(*) AS n, (SELECT count(*) FROM facts) AS f FROM reports")
-	if want := fmt.Sprintf("n,f\n5,%d\n", health.Facts); err != nil || out != want {
+	if want := fmt.Sprintf("\ufeffn,f\n5,%d\n", health.Facts); err != nil || out != want {
 		t.Errorf("sql after serve stopped = %q, %v; want %q", out, err, want)
 	}
 }
@@ -257,7 +257,7 @@ func TestIngestServerAndTokenRefusals(t *testing.T) {
 	}
 	for _, tc := range cases {
 		var out, errb bytes.Buffer
-		err := run(context.Background(), tc.args, env(tc.env), &out, &errb)
+		err := run(context.Background(), tc.args, env(tc.env), nil, &out, &errb)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("fazhi %v (env %v): error %v; want %q", tc.args, tc.env, err, tc.want)
 		}
@@ -294,7 +294,7 @@ func TestWarehouseSurvivesAKill(t *testing.T) {
 	serve.Process.Kill()
 	serve.Wait()
 	out, err := exec.Command(bin, "sql", "--db", db, "--format", "csv", "SELECT count(*) AS n FROM reports").CombinedOutput()
-	if err != nil || string(out) != "n\n5\n" {
+	if err != nil || string(out) != "\ufeffn\n5\n" {
 		t.Errorf("sql after serve was killed = %q, %v; want the 5 sample reports", out, err)
 	}
 }

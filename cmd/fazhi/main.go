@@ -33,7 +33,7 @@ func main() {
 	gin.SetMode(gin.ReleaseMode)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	var exit exitError
 	switch {
 	case err == nil:
@@ -66,12 +66,13 @@ Usage:
   fazhi version
 
 Environment: FAZHI_DB, FAZHI_ADDR, FAZHI_LOG_LEVEL, FAZHI_LOG_FORMAT, FAZHI_THREADS,
-FAZHI_MEMORY_LIMIT, FAZHI_SQL_TIMEOUT, FAZHI_SQL_MAX_ROWS, FAZHI_NO_SAMPLES, FAZHI_TOKEN,
-FAZHI_MAX_UPLOAD (see README).
+FAZHI_MEMORY_LIMIT, FAZHI_SQL_TIMEOUT, FAZHI_SQL_MAX_ROWS, FAZHI_SQL_MAX_BYTES,
+FAZHI_SQL_MAX_CELL, FAZHI_SQL_MEMORY, FAZHI_SQL_PROCESS_LIMIT, FAZHI_PUBLISH_DIR,
+FAZHI_NO_SAMPLES, FAZHI_TOKEN, FAZHI_MAX_UPLOAD (see README).
 `
 
 // run is the whole program; tests call it directly.
-func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -94,6 +95,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runExport(ctx, cfg, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, cfg, rest, stdout, stderr)
+	case sqlWorkerCommand:
+		// Hidden: serve and sql start it, never a person.
+		return runSQLWorker(ctx, cfg, rest, stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "fazhi", version)
 		return nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -19,7 +20,22 @@ import (
 	"github.com/fazhi/fazhi/datasets/synth"
 )
 
+// testWorkerEnv marks this test binary, started again by the app's own
+// worker command (os.Executable() sql-worker …), as an SQL worker: the
+// os/exec helper-process pattern, through the real subcommand.
+const testWorkerEnv = "FAZHI_TEST_RUN_AS_FAZHI"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(testWorkerEnv) == "1" {
+		err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "fazhi:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	// Children the tests start through workerCommand inherit it.
+	os.Setenv(testWorkerEnv, "1")
 	gin.SetMode(gin.TestMode)
 	os.Exit(m.Run())
 }
@@ -35,7 +51,7 @@ func env(vars map[string]string) func(string) string {
 func runCLI(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	err := run(context.Background(), args, env(nil), &out, &errb)
+	err := run(context.Background(), args, env(nil), nil, &out, &errb)
 	return out.String(), errb.String(), err
 }
 
@@ -135,7 +151,7 @@ func TestIngestCommand(t *testing.T) {
 	}
 
 	out, _, err = runCLI(t, "sql", "--db", db, "--format", "csv", "SELECT count(*) AS n FROM reports")
-	if err != nil || out != "n\n5\n" {
+	if err != nil || out != "\ufeffn\n5\n" {
 		t.Errorf("sql = %q, %v; want n=5", out, err)
 	}
 	_, _, err = runCLI(t, "sql", "--db", db, "DROP TABLE facts")
@@ -186,7 +202,7 @@ func TestConfigValidation(t *testing.T) {
 		t.Errorf("empty --db: error %v; want it named", err)
 	}
 	var out, errb bytes.Buffer
-	err = run(context.Background(), []string{"sql", "SELECT 1"}, env(map[string]string{"FAZHI_SQL_TIMEOUT": "soon"}), &out, &errb)
+	err = run(context.Background(), []string{"sql", "SELECT 1"}, env(map[string]string{"FAZHI_SQL_TIMEOUT": "soon"}), nil, &out, &errb)
 	if err == nil || !strings.Contains(err.Error(), "FAZHI_SQL_TIMEOUT") {
 		t.Errorf("bad FAZHI_SQL_TIMEOUT: error %v; want it named", err)
 	}

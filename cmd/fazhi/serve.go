@@ -19,6 +19,7 @@ import (
 	"github.com/fazhi/fazhi/datasets"
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 
 func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
@@ -48,13 +49,21 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	return a.serve(ctx, ln)
 }
 
-// app is a running fazhi server: the warehouse and the HTTP handler on it.
-// Tests build one with newApp and serve its handler with httptest.
+// app is a running fazhi server: the warehouse, the publisher of its
+// copies, the SQL sandbox on them and the HTTP handler. Tests build one
+// with newApp and serve its handler with httptest.
 type app struct {
 	db        *warehouse.DB
+	publisher *warehouse.Publisher
+	sandbox   *sqlbox.Pool
 	handler   http.Handler
 	log       *slog.Logger
 	exportDir string
+	// stopPublishing ends the publisher, published then says it ended.
+	stopPublishing context.CancelFunc
+	published      chan error
+	// sqlTimeout bounds a researcher's query: the write timeout leaves room for it.
+	sqlTimeout time.Duration
 }
 
 // newApp opens the warehouse, fills the reference tables, loads the bundled
@@ -98,21 +107,85 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		log.Info("empty warehouse: loaded the bundled sample reports", slog.String("summary", sum.String()))
 	}
 
+	a := &app{db: db, log: log, exportDir: exportDir, sqlTimeout: cfg.SQLTimeout}
+	if err := a.startSandbox(cfg); err != nil {
+		return fail(errors.Join(err, a.stopSandbox()))
+	}
 	r := gin.New()
 	r.Use(api.AccessLog(log), gin.Recovery())
-	api.New(db, log, api.Config{SQL: warehouse.ReadOnlyLimits{
-		MaxRows: cfg.SQLMaxRows, Timeout: cfg.SQLTimeout, MaxLength: warehouse.DefaultReadOnlyLimits.MaxLength,
-	}, Token: cfg.Token, Ingest: uploadIngest(db, x), MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
+	api.New(db, log, api.Config{SQL: a.sandbox, Token: cfg.Token, Ingest: uploadIngest(db, x),
+		MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
 	dashboards.New(db, log, dashboards.Config{}).Register(r)
 	if cfg.Token == "" {
 		log.Info("FAZHI_TOKEN is not set: corrections and uploads are refused (403)")
 	}
-	return &app{db: db, handler: r, log: log, exportDir: exportDir}, nil
+	a.handler = r
+	return a, nil
 }
+
+// startSandbox starts publishing the warehouse's copies and the SQL
+// workers that query them: researchers' SQL never runs in this process,
+// nor on the file it writes.
+func (a *app) startSandbox(cfg Config) error {
+	dir := cfg.publishDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("serve: directory of published copies: %w", err)
+	}
+	a.publisher = warehouse.NewPublisher(a.db, dir, a.log)
+	ctx, cancel := context.WithCancel(context.Background())
+	a.stopPublishing, a.published = cancel, make(chan error, 1)
+	go func() { a.published <- a.publisher.Run(ctx) }()
+	command, err := workerCommand(cfg)
+	if err != nil {
+		return err
+	}
+	a.sandbox, err = sqlbox.Start(sqlbox.Config{
+		Command: command,
+		Workers: 2,
+		Limits:  cfg.sqlLimits(),
+		Acquire: func(ctx context.Context) (sqlbox.Source, func(), error) {
+			c, release, err := a.publisher.Acquire(ctx)
+			return sqlbox.Source{Path: c.Path, AsOf: c.At}, release, err
+		},
+		Log: a.log,
+	})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// stopSandbox stops the workers, then the publisher (which removes the
+// copies nobody uses any more).
+func (a *app) stopSandbox() error {
+	var errs []error
+	if a.sandbox != nil {
+		errs = append(errs, a.sandbox.Close())
+	}
+	if a.stopPublishing != nil {
+		a.stopPublishing()
+		errs = append(errs, <-a.published)
+	}
+	return errors.Join(errs...)
+}
+
+// Timeouts of the HTTP server (issue 9 §2: a client that sends or reads
+// slowly holds a connection, never more). Uploads and downloads that need
+// longer set their own deadlines (api: UploadTimeout, StallTimeout).
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	idleTimeout       = 2 * time.Minute
+	// writeTimeout leaves room for the slowest page (the first after a
+	// large write waits for the dashboards' snapshot) and a SQL query on
+	// top of its own time limit.
+	writeTimeout = time.Minute
+)
 
 // serve answers on ln until ctx ends, then shuts down gracefully.
 func (a *app) serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout + a.sqlTimeout, IdleTimeout: idleTimeout}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -132,5 +205,8 @@ func (a *app) serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Close closes the warehouse and removes the export staging directory.
-func (a *app) Close() error { return errors.Join(a.db.Close(), os.RemoveAll(a.exportDir)) }
+// Close stops the SQL sandbox and the publisher, closes the warehouse and
+// removes the export staging directory.
+func (a *app) Close() error {
+	return errors.Join(a.stopSandbox(), a.db.Close(), os.RemoveAll(a.exportDir))
+}

@@ -2,18 +2,19 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
+	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/width"
 
-	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 
 func runSQL(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
@@ -21,7 +22,7 @@ func runSQL(ctx context.Context, cfg Config, args []string, stdout, stderr io.Wr
 	cfg.commonFlags(fs)
 	format := fs.String("format", "table", "output: table, csv or json")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi sql [--db PATH] [--format table|csv|json] \"SELECT ...\"\n\nRuns one read-only query (SELECT or WITH ... SELECT) against the warehouse.")
+		fmt.Fprintln(stderr, "Usage: fazhi sql [--db PATH] [--format table|csv|json] \"SELECT ...\"\n\nRuns one read-only query (SELECT or WITH ... SELECT) against the warehouse, in the same\nsandbox as the server's /api/sql (a worker process, an allow-list, the FAZHI_SQL_* limits).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
@@ -34,16 +35,12 @@ func runSQL(ctx context.Context, cfg Config, args []string, stdout, stderr io.Wr
 	if *format != "table" && *format != "csv" && *format != "json" {
 		return fmt.Errorf("sql: --format must be table, csv or json, not %q", *format)
 	}
-	db, err := openWarehouseReadOnly(ctx, cfg)
+	// The pool's notes (a worker recycled) are the server's business; a
+	// person at a terminal gets the answer or the error.
+	quiet := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	res, err := querySandboxed(ctx, cfg, fs.Arg(0), quiet)
 	if err != nil {
 		return err
-	}
-	defer db.Close()
-	res, err := db.QueryReadOnly(ctx, fs.Arg(0), warehouse.ReadOnlyLimits{
-		MaxRows: cfg.SQLMaxRows, Timeout: cfg.SQLTimeout, MaxLength: warehouse.DefaultReadOnlyLimits.MaxLength,
-	})
-	if err != nil {
-		return fmt.Errorf("sql: %w", err)
 	}
 	switch *format {
 	case "json":
@@ -51,13 +48,7 @@ func runSQL(ctx context.Context, cfg Config, args []string, stdout, stderr io.Wr
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	case "csv":
-		w := csv.NewWriter(stdout)
-		w.Write(res.Columns)
-		for _, row := range res.Rows {
-			w.Write(cells(row))
-		}
-		w.Flush()
-		return w.Error()
+		return res.WriteCSV(stdout)
 	default:
 		writeTable(stdout, res)
 		if res.Truncated {
@@ -69,6 +60,45 @@ func runSQL(ctx context.Context, cfg Config, args []string, stdout, stderr io.Wr
 	}
 }
 
+// querySandboxed runs one query in the same sandbox as the server's: a
+// worker process opens the warehouse file read-only (this process never
+// opens it) under the same allow-list and limits.
+func querySandboxed(ctx context.Context, cfg Config, query string, log *slog.Logger) (sqlbox.Result, error) {
+	path, err := filepath.Abs(cfg.DB)
+	if err != nil {
+		return sqlbox.Result{}, fmt.Errorf("sql: %w", err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return sqlbox.Result{}, fmt.Errorf("no warehouse at %s: run `fazhi ingest PATH...` or `fazhi serve` first, or set --db", cfg.DB)
+	}
+	command, err := workerCommand(cfg)
+	if err != nil {
+		return sqlbox.Result{}, fmt.Errorf("sql: %w", err)
+	}
+	pool, err := sqlbox.Start(sqlbox.Config{
+		Command: command,
+		Workers: 1,
+		Limits:  cfg.sqlLimits(),
+		Acquire: func(context.Context) (sqlbox.Source, func(), error) {
+			return sqlbox.Source{Path: path, AsOf: st.ModTime()}, func() {}, nil
+		},
+		Log: log,
+	})
+	if err != nil {
+		return sqlbox.Result{}, fmt.Errorf("sql: %w", err)
+	}
+	defer pool.Close()
+	res, err := pool.Query(ctx, query)
+	if errors.Is(err, sqlbox.ErrLocked) {
+		return res, fmt.Errorf("sql: %w\n  a running `fazhi serve` holds %s; use its SQL page (/sql) or POST /api/sql instead", err, cfg.DB)
+	}
+	if err != nil {
+		return res, fmt.Errorf("sql: %w", err)
+	}
+	return res, nil
+}
+
 func cells(row []any) []string {
 	out := make([]string, len(row))
 	for i, v := range row {
@@ -77,26 +107,19 @@ func cells(row []any) []string {
 	return out
 }
 
+// cell is a value as the table shows it: NULL for NULL.
 func cell(v any) string {
-	switch x := v.(type) {
-	case nil:
+	if v == nil {
 		return "NULL"
-	case string:
-		return x
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case []any:
-		return "[" + strings.Join(cells(x), ", ") + "]"
-	default:
-		return fmt.Sprint(x)
 	}
+	return sqlbox.Text(v)
 }
 
 // maxCell is the widest a table cell is printed, in terminal columns.
 const maxCell = 60
 
 // writeTable prints an aligned table; Chinese characters count two columns.
-func writeTable(w io.Writer, res warehouse.ResultSet) {
+func writeTable(w io.Writer, res sqlbox.Result) {
 	rows := make([][]string, len(res.Rows))
 	widths := make([]int, len(res.Columns))
 	for i, c := range res.Columns {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
@@ -20,18 +19,6 @@ func openWarehouse(ctx context.Context, cfg Config, log *slog.Logger) (*warehous
 		AllowedDirectories: cfg.allowedDirs, Log: log})
 	if errors.Is(err, warehouse.ErrLocked) {
 		return nil, fmt.Errorf("%w\n  another fazhi (probably `fazhi serve`) holds %s; stop it first, or ingest through the running server:\n  fazhi ingest --server http://HOST:8080 --token $FAZHI_TOKEN PATH...", err, cfg.DB)
-	}
-	return db, err
-}
-
-// openWarehouseReadOnly opens an existing warehouse for reading only.
-func openWarehouseReadOnly(ctx context.Context, cfg Config) (*warehouse.DB, error) {
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return nil, fmt.Errorf("no warehouse at %s: run `fazhi ingest PATH...` or `fazhi serve` first, or set --db", cfg.DB)
-	}
-	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, ReadOnly: true, Threads: cfg.Threads, MemoryLimit: cfg.Memory})
-	if errors.Is(err, warehouse.ErrLocked) {
-		return nil, fmt.Errorf("%w\n  a running `fazhi serve` holds %s; use its SQL page (/sql) or POST /api/sql instead", err, cfg.DB)
 	}
 	return db, err
 }

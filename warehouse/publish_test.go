@@ -1,0 +1,218 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// openEnv makes this test binary a second process that tries to open the
+// warehouse file it names for writing, and exits 0 if it could, 3 if the
+// file was locked.
+const openEnv = "FAZHI_TEST_OPEN_WAREHOUSE"
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv(openEnv); path != "" {
+		c, err := duckdb.NewConnector(path, nil)
+		if err != nil {
+			os.Exit(3)
+		}
+		c.Close()
+		os.Exit(0)
+	}
+	flag.Parse()
+	os.Exit(m.Run())
+}
+
+// Publishing reads the warehouse file, and must not release DuckDB's lock on
+// it doing so (a POSIX record lock goes with any descriptor's close): another
+// process still cannot open the warehouse.
+func TestPublishKeepsTheLock(t *testing.T) {
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	for range 2 {
+		if _, err := db.Publish(context.Background(), t.TempDir()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), openEnv+"="+db.path)
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 3 {
+		t.Errorf("a second process opening the warehouse after a publish: %v; want it locked out (exit 3)", err)
+	}
+}
+
+// countReports opens a published copy read-only in an instance of its own
+// and counts its reports.
+func countReports(t *testing.T, path string) int {
+	t.Helper()
+	c, err := duckdb.NewConnector(path+"?access_mode=READ_ONLY", nil)
+	if err != nil {
+		t.Fatalf("open copy %s: %v", path, err)
+	}
+	db := sql.OpenDB(c)
+	defer func() { db.Close(); c.Close() }()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM reports`).Scan(&n); err != nil {
+		t.Fatalf("count reports in %s: %v", path, err)
+	}
+	return n
+}
+
+func TestPublishIsConsistent(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件。"
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)))
+	dir := t.TempDir()
+	c, err := db.Publish(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(c.Path) != filepath.Base(db.path) || c.Version != int64(db.gen.Load()) || time.Since(c.At) > time.Minute {
+		t.Errorf("Publish = %+v; want the warehouse's file name, version %d, now", c, db.gen.Load())
+	}
+	// The write after the publish is not in the copy; the one before is,
+	// although it was never checkpointed by a Close.
+	mustLoad(t, db, report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)))
+	if n := countReports(t, c.Path); n != 1 {
+		t.Errorf("copy holds %d reports; want 1", n)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*"+publishTemp)); len(left) != 0 {
+		t.Errorf("Publish left %v", left)
+	}
+	if _, err := mustOpenMemory(t).Publish(ctx, dir); err == nil {
+		t.Error("Publish of an in-memory warehouse succeeded")
+	}
+}
+
+func mustOpenMemory(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), Config{Path: ":memory:"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// The publisher publishes at start and soon after writes, keeps the two
+// newest copies and any copy still in use, and removes the rest.
+func TestPublisher(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "1-2-ab"), 0o700); err != nil { // left by an earlier run
+		t.Fatal(err)
+	}
+	p := NewPublisher(db, dir, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	p.quiet, p.maxDelay = 50*time.Millisecond, time.Second
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+
+	first, release, err := p.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "1-2-ab")); !os.IsNotExist(err) {
+		t.Errorf("a copy left by an earlier run is still there: %v", err)
+	}
+	shas := []string{shaA, shaA2, shaB}
+	for i, sha := range shas {
+		start := time.Now()
+		mustLoad(t, db, report(strconv.Itoa(i)+".txt", sha, "", "古城街道", 2020+i, "受理矛盾纠纷1件。", fact("mediation.cases_accepted", 1, "", 6, 7)))
+		if !waitFor(2*time.Second, func() bool { cs := p.Copies(); return cs[len(cs)-1].Version == int64(db.gen.Load()) }) {
+			t.Fatalf("no copy of write %d after 2 s", i+1)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("write %d published after %s; want within the quiet period", i+1, d)
+		}
+	}
+	newest, release2, err := p.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countReports(t, newest.Path); n != 3 {
+		t.Errorf("newest copy holds %d reports; want 3", n)
+	}
+	// In use: the first copy and the newest; kept besides: the one before it.
+	cs := p.Copies()
+	if len(cs) != 3 || cs[0] != first || cs[2] != newest {
+		t.Errorf("copies = %+v; want the first (in use) and the two newest", cs)
+	}
+	release()
+	if cs := p.Copies(); len(cs) != 2 || cs[1] != newest {
+		t.Errorf("after the first copy's release, copies = %+v; want the two newest", cs)
+	}
+	if _, err := os.Stat(first.Path); !os.IsNotExist(err) {
+		t.Errorf("released old copy still on disk: %v", err)
+	}
+	release2()
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("after Run ended, %d entries in the copies' directory; want none", len(entries))
+	}
+}
+
+func waitFor(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return cond()
+}
+
+// BenchmarkPublish publishes a warehouse file of about 125 MB (a table of
+// text that compresses little), already checkpointed, so that what is
+// measured is the copy: the figure of DESIGN.md is ms per 100 MB.
+func BenchmarkPublish(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, Config{Path: filepath.Join(b.TempDir(), "fazhi.duckdb")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.sql.ExecContext(ctx, `CREATE TABLE filler AS
+		SELECT range AS id, md5(range::VARCHAR) || md5((range * 7)::VARCHAR) || md5((range * 13)::VARCHAR) AS text FROM range(2400000)`); err != nil {
+		b.Fatal(err)
+	}
+	st, err := os.Stat(db.path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	b.ResetTimer()
+	for range b.N {
+		c, err := db.Publish(ctx, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		os.RemoveAll(filepath.Dir(c.Path))
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(st.Size())/1e6, "MB")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/(float64(st.Size())/100e6), "ms/100MB")
+}
