@@ -354,7 +354,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// 等 gives way to a frame whose object follows it (审查合同、协议等法律文书86份).
 	headAfterDeng := false
 	for fi, e := range ev {
-		if e.afterDeng && e.obj != nowhere && e.objAfterDeng && e.allowed(&x.lx.frames[fi]) {
+		if e.afterDeng && e.allowed(&x.lx.frames[fi]) {
 			headAfterDeng = true
 		}
 	}
@@ -430,6 +430,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	E0 := cl.E0
 	if cl.jun >= 0 && best.x[fActRight] > 0 && !x.readsBeforeJun(cl, best) {
 		E0 = clauseEnd(s, cl.jun)
+	}
+	if brk < 0 {
+		brk = colonAfterFigure(s, S, N)
 	}
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
 	if cl.jun >= 0 {
@@ -534,6 +537,34 @@ func breakBetween(s string, a, b int) bool {
 	}
 	return false
 }
+
+// colonAfterFigure returns the offset of the last colon between S and N
+// that follows a figure and its unit (主动公开政府信息总数171条:基层政务公开领域
+// 信息124条,…): what follows such a colon breaks the figure down, as after
+// 其中. -1 if there is none.
+func colonAfterFigure(s string, S, N int) int {
+	for i := N - 1; i > S; i-- {
+		if s[i] != ':' {
+			continue
+		}
+		j := i
+		for k := 0; k < maxUnitRunes && j > S; k++ {
+			r, size := utf8.DecodeLastRuneInString(s[S:j])
+			if r < 0x4E00 || r > 0x9FFF {
+				break
+			}
+			j -= size
+		}
+		if j < i && j > S && s[j-1] >= '0' && s[j-1] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxUnitRunes is the longest unit colonAfterFigure looks back over (人次,
+// 万元).
+const maxUnitRunes = 2
 
 // better returns the stronger of two places.
 func better(a, b place) place {

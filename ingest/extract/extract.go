@@ -14,7 +14,7 @@ import (
 // change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-11-22.3"
+const Version = "extract/2026-12-01.1"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -122,6 +122,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		x.decide(c, prevU, next)
 	}
 	x.zeros()
+	x.tables()
 	slices.SortStableFunc(x.facts, func(a, b found) int { return a.start - b.start })
 	x.dropBreakdowns()
 	x.dropApplications()

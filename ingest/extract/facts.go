@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -117,6 +118,13 @@ func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, fl
 // zeros records zero statements written with no digit: 全年无败诉案件.
 func (x *run) zeros() {
 	s := x.text
+	// One negator states one zero of a code, however many of the code's
+	// object words it governs (政府信息公开申请 holds 信息公开申请).
+	type stated struct {
+		code string
+		at   int
+	}
+	var seen []stated
 	for _, z := range x.seeds {
 		at := z.at
 		obj := zeroRules[z.rule].object
@@ -124,7 +132,7 @@ func (x *run) zeros() {
 		if at >= x.plan || strings.HasPrefix(after, "率") || hasAnyPrefix(after, zeroNotAfter...) {
 			continue
 		}
-		if !strings.HasSuffix(obj, "案件") && !strings.HasSuffix(obj, "败诉") && !listEndsInCases(after) {
+		if zeroRules[z.rule].bare && !listEndsInCases(after) {
 			continue // a bare object is a zero only as an item of such a list
 		}
 		S := sentenceStart(s, at)
@@ -156,6 +164,10 @@ func (x *run) zeros() {
 		if t := zeroRules[z.rule].town; t != "" && x.opt.town() {
 			code = t
 		}
+		if slices.Contains(seen, stated{code, N}) {
+			continue
+		}
+		seen = append(seen, stated{code, N})
 		ind, _ := Lookup(code)
 		x.facts = append(x.facts, found{
 			Fact: Fact{

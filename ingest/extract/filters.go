@@ -157,6 +157,9 @@ func priorYear(left string, year int) bool {
 	if year == 0 {
 		return false
 	}
+	if bareYearOpening(left, year) {
+		return true
+	}
 	for i := 0; i+7 <= len(left); i++ {
 		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' || !strings.HasPrefix(left[i+4:], "年") {
 			continue
@@ -169,6 +172,25 @@ func priorYear(left string, year int) bool {
 	}
 	return false
 }
+
+// bareYearOpening reports a clause that opens with an earlier year whose
+// 年 the writer dropped (2023总共需办理复议案件66件): four digits at the very
+// start, followed by a word rather than a unit or another digit.
+func bareYearOpening(left string, year int) bool {
+	if len(left) < 5 || !isDigit4(left[:4]) || left[4] >= '0' && left[4] <= '9' {
+		return false
+	}
+	y := int(left[0]-'0')*1000 + int(left[1]-'0')*100 + int(left[2]-'0')*10 + int(left[3]-'0')
+	if y >= year || y <= year-30 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(left[4:])
+	return r >= 0x4E00 && r <= 0x9FFF && !strings.ContainsRune(bareYearNotAfter, r)
+}
+
+// bareYearNotAfter after four digits make them a count or a range, not a
+// year: 2023件, 2023余人, 2023年 (read by the rule for written years).
+const bareYearNotAfter = "年件个次人名家项条场起万千百余多宗份篇期户元"
 
 func itoa(v int) string {
 	var b [8]byte

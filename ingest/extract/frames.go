@@ -89,6 +89,10 @@ var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", 
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
 var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
 
+// studyOtherHeads are what a study count is not: lectures, trainings, party
+// lessons and the study of party discipline, meetings.
+var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班"}
+
 // caseWords are the objects of the outcome codes: the cases whose outcome
 // is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
 var (
@@ -104,7 +108,7 @@ var frames = []frame{
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "发现", "预防",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
-		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}},
+		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.cases_resolved",
 		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:       []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
@@ -114,7 +118,7 @@ var frames = []frame{
 		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
-		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition"},
+		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
 		conflicts: []string{"复议", "仲裁", "信访"}},
 	{code: "mediation.amount",
 		objects: []string{"涉及金额", "涉案金额", "涉及标的", "标的额", "标的金额", "涉及资金", "金额"},
@@ -192,34 +196,51 @@ var frames = []frame{
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
 		acts:    []string{"推送", "发布", "发送", "刊发", "推送微信", "转发"},
 		needAct: true, conflicts: []string{"公开", "主动公开"}, otherHeads: []string{"传统媒体"},
-		units: uPosts, typical: "条 篇", domains: []string{"publicity"}},
+		units: uPosts, typical: "条 篇", domains: []string{"publicity"}, notDomains: []string{"disclosure"}},
 	{code: "publicity.consultations",
 		objects:    []string{"法律咨询", "咨询", "法律问题", "法律援助咨询", "咨询答疑", "群众咨询"},
 		acts:       []string{"解答", "答疑", "接受咨询", "提供咨询", "接待咨询", "接受"},
 		needObject: true,
 		conflicts:  []string{"发现", "整改", "解读"},
 		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}},
+	// Study of law, named as such: 学法, 会前学法.
+	// Study by offenders on probation is no study of the government's, and
+	// neither is the villages' own (村(社区)开展学习共38次 in a town's
+	// report): the catalog counts the government's collective study.
 	{code: "study.sessions",
-		objects: []string{"集体学习", "集中学习", "学法", "专题学习", "中心组学习", "会前学法", "集体学法", "学法活动", "第一议题", "专题研讨", "研讨",
-			"旁听庭审", "理论学习", "学习"},
-		acts:       []string{"学习", "学法", "研讨", "组织", "开展"},
+		objects:    []string{"学法", "会前学法", "集体学法", "学法活动", "法治学习", "旁听庭审", "学法用法"},
+		acts:       []string{"学法", "组织", "开展"},
 		needObject: true,
-		not:        []string{"矫正", "服刑", "帮教", "戒毒"},
+		not:        studyNot,
 		conflicts:  []string{"宣讲"},
-		otherHeads: []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "学习会", "培训班", "研讨班"},
+		otherHeads: studyOtherHeads,
 		units:      uTimes, typical: "次"},
+	// Collective study in general: study of law only where the sentence
+	// names law (习近平法治思想, 宪法, 法律法规), not 党的二十大精神.
+	{code: "study.sessions",
+		objects: []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会",
+			// 理论学习中心组(扩大)会议: the sitting of the study group.
+			"学习会议", "学习扩大会议", "中心组会议", "中心组扩大会议"},
+		acts:       []string{"学习", "研讨", "组织", "开展"},
+		needObject: true,
+		not:        studyNot,
+		conflicts:  []string{"宣讲"},
+		otherHeads: studyOtherHeads,
+		units:      uTimes, typical: "次", domains: []string{"studied"}, needDomain: true},
 
 	// reconsideration
 	{code: "reconsideration.received",
 		objects:   []string{"行政复议申请", "复议申请", "行政复议案件", "复议案件", "行政复议"},
 		acts:      []string{"受理", "收到", "新收", "办理"},
 		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结"},
-		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
+		// 需办理 is the caseload, carried-over cases included.
+		not:   []string{"需办理"},
+		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true,
 		units: uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "协商化解"},
+	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "协商化解", "方式结案"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "纠正", "被撤销", "被纠错"},
+	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "纠正", "被撤销", "被纠错"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
@@ -227,7 +248,10 @@ var frames = []frame{
 		objects:   []string{"被复议案件"},
 		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "作为被申请人", "被申请人"},
 		conflicts: []string{"撤销", "纠错", "变更", "确认违法"},
-		units:     uCases},
+		// Cases against the government's departments or its towns are
+		// cases the government decided, not cases brought against it.
+		not:   []string{"部门", "各乡", "乡镇"},
+		units: uCases},
 
 	// petition
 	{code: "petition.cases_received",
@@ -273,7 +297,8 @@ var frames = []frame{
 
 	// enforcement
 	{code: "enforcement.penalty_cases",
-		objects:    []string{"行政处罚案件", "处罚案件", "一般程序案件", "简易程序案件", "违法案件", "行政处罚", "违法行为", "各类案件"},
+		objects: []string{"行政处罚案件", "处罚案件", "一般程序案件", "简易程序案件", "违法案件", "行政处罚", "违法行为", "各类案件", "立案查处",
+			"违法违规行为", "违法违规案件", "查处违法"},
 		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
 		needObject: true,
 		conflicts:  []string{"评查", "哄抬", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
@@ -309,7 +334,9 @@ var frames = []frame{
 		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "合法性、合理性审查"},
 		needAct:   true,
 		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
-		units:     uCases + " 个 份 项 次", typical: "件"},
+		// 终止审查 ends a reconsideration; it reviews nothing.
+		not:   []string{"终止"},
+		units: uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
 	{code: "legality.contract_reviews",
 		objects: []string{"合同", "政府合同", "行政合同", "行政机关合同", "重大行政合同", "合同协议", "镇村合同"},
 		acts:    []string{"合同审查", "审查合同", "审核合同", "合同审核", "合法性审查", "合法性审核", "审查", "审核", "法律审查"},
@@ -370,6 +397,9 @@ var frames = []frame{
 		units:      uCases + " 件次", typical: "件", domains: []string{"services"}},
 }
 
+// studyNot rule study sessions out: see the study frames.
+var studyNot = []string{"矫正", "服刑", "帮教", "戒毒", "村(社区)", "村(居)", "各村", "村级", "村居", "村两委"}
+
 // domains are groups of words that set the topic of a sentence.
 var domains = map[string][]string{
 	"mediation":       {"调解", "调处", "纠纷", "矛盾", "人民调解"},
@@ -385,6 +415,11 @@ var domains = map[string][]string{
 	"legality":        {"合法性", "审查", "审核"},
 	"disclosure":      {"政务公开", "信息公开", "公开"},
 	"study":           {"学法", "学习", "中心组"},
+	// "studied" are the words that make collective study a study of law:
+	// law named, or the bodies whose study the catalog counts (领导干部,
+	// 中心组, 机关: INDICATORS.md).
+	"studied": {"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制",
+		"中心组", "领导班子", "班子成员", "党委会", "党组", "党工委", "常务会", "机关干部", "领导干部"},
 }
 
 // breakdownMarkers introduce the parts of a total stated before them.
@@ -401,18 +436,21 @@ var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作�
 var zeroRules = []struct {
 	object, code string
 	town         string // code for a town or street office (see frame.town)
+	// bare objects state a zero only as an item of a list that ends in 案件:
+	// 未发生行政复议、行政诉讼案件, not 未发生行政复议决定被撤销的情况.
+	bare bool
 }{
-	{"败诉", "litigation.lost", ""},
-	{"行政诉讼案件", "litigation.cases", ""},
-	{"行政应诉案件", "litigation.cases", ""},
-	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent"},
-	{"政府信息公开申请", "disclosure.requests", ""},
-	{"信息公开申请", "disclosure.requests", ""},
-	{"依申请公开", "disclosure.requests", ""},
+	{"败诉", "litigation.lost", "", false},
+	{"行政诉讼案件", "litigation.cases", "", false},
+	{"行政应诉案件", "litigation.cases", "", false},
+	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false},
+	{"政府信息公开申请", "disclosure.requests", "", false},
+	{"信息公开申请", "disclosure.requests", "", false},
+	{"依申请公开", "disclosure.requests", "", false},
 	// Bare objects count only as an item of a list whose last item carries
 	// 案件: 未发生行政复议、行政诉讼案件.
-	{"行政复议", "reconsideration.received", "reconsideration.as_respondent"},
-	{"行政诉讼", "litigation.cases", ""},
+	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true},
+	{"行政诉讼", "litigation.cases", "", true},
 }
 
 // zeroListObjects and zeroListSeps make the lists of zero objects under one

@@ -288,16 +288,22 @@ type marks struct {
 	dun, deng, open, close int  // 、 等 《 》
 	fenbie                 int  // 分别
 	mei, jun               bool // 每 and 均 occur
+	// figure is set once the backward pass has met a digit: a 每 before
+	// it is that figure's (每两月1次频次开展…学习5次), not the number's.
+	figure bool
 }
 
 // clauseMarks returns clauseStart(s, N, S) and the marks of the clause
 // before N, found in one backward pass. A number with open > close is inside
 // a 《title》.
 func clauseMarks(s string, N, S int) (int, marks) {
-	m := marks{-1, -1, -1, -1, -1, false, false}
+	m := marks{dun: -1, deng: -1, open: -1, close: -1, fenbie: -1}
 	for j := N; j > S; j-- {
 		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
 			return j, m
+		}
+		if s[j-1] >= '0' && s[j-1] <= '9' {
+			m.figure = true
 		}
 		if j-3 >= S {
 			m.note(s, j-3, N)
@@ -319,7 +325,7 @@ func (m *marks) note(s string, j, N int) {
 		m.jun = m.jun || s[j:j+3] == "均"
 		return
 	case 0xE6:
-		m.mei = m.mei || s[j:j+3] == "每"
+		m.mei = m.mei || !m.figure && s[j:j+3] == "每"
 		return
 	case 0xE3, 0xE7:
 	default:

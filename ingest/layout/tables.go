@@ -2,10 +2,16 @@ package layout
 
 import "strings"
 
-// Table is a run of consecutive table rows (| 行政处罚 | 9 |).
+// Table is a table written with | between its cells: one row a line (|
+// 行政处罚 | 9 |), or, as web pages often flatten them, one cell or a few
+// cells a line with the | marks on lines of their own.
 type Table struct {
 	Span Span
+	// Rows are the lines that hold a whole row (two | marks or more).
 	Rows []Row
+	// Cells are all the cells of the table in reading order, empty ones left
+	// out: what a table flattened one cell a line still keeps.
+	Cells []Cell
 }
 
 // Row is one row of a table.
@@ -18,28 +24,88 @@ type Row struct {
 	Header bool
 }
 
-// Cell is one cell of a row; empty cells are kept, so that columns line up.
+// Cell is one cell of a row; empty cells are kept in Rows, so that columns
+// line up.
 type Cell struct {
 	Span Span
 	Text string
 }
 
+// maxBareCellRunes bounds a line without | read as a cell of a table
+// flattened one cell a line.
+const maxBareCellRunes = 40
+
 func (l *Layout) readTables() {
-	var cur *Table
-	for i, ln := range l.Lines {
-		if ln.Kind != TableRow {
-			cur = nil
+	for i := 0; i < len(l.Lines); {
+		if !l.cellLine(i) {
+			i++
 			continue
 		}
-		if cur == nil {
-			l.Tables = append(l.Tables, Table{Span: ln.Span})
-			cur = &l.Tables[len(l.Tables)-1]
+		j, pipes := l.tableEnd(i)
+		if pipes < 2 {
+			i = j + 1
+			continue
 		}
-		row := Row{Line: i, Cells: cells(l.Text, ln.Span)}
-		row.Header = isHeaderRow(row.Cells)
-		cur.Rows = append(cur.Rows, row)
-		cur.Span.End = ln.End
+		t := Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}}
+		for k := i; k < j; k++ {
+			ln := &l.Lines[k]
+			ln.Kind = TableRow
+			cs := cells(l.Text, ln.Span)
+			if strings.Count(l.LineText(k), "|") >= 2 {
+				row := Row{Line: k, Cells: cs}
+				row.Header = isHeaderRow(cs)
+				t.Rows = append(t.Rows, row)
+			}
+			for _, c := range cs {
+				if c.Text != "" {
+					t.Cells = append(t.Cells, c)
+				}
+			}
+		}
+		l.Tables = append(l.Tables, t)
+		i = j
 	}
+}
+
+// cellLine reports whether line i holds a | of a table.
+func (l *Layout) cellLine(i int) bool {
+	k := l.Lines[i].Kind
+	return k != Meta && k != Furniture && strings.Contains(l.LineText(i), "|")
+}
+
+// tableEnd returns the end of the table that starts at line i (a run of
+// | lines and the short lines between them) and how many | lines it has.
+func (l *Layout) tableEnd(i int) (end, pipes int) {
+	j := i
+	for ; j < len(l.Lines); j++ {
+		switch {
+		case l.cellLine(j):
+			pipes++
+		case l.bareCell(j) && j+1 < len(l.Lines) && l.cellLine(j+1):
+		default:
+			return j, pipes
+		}
+	}
+	return j, pipes
+}
+
+// bareCell reports whether line i, without a |, can be a cell of a table
+// flattened one cell a line: short, no sentence in it. A numbered row label
+// (一、本年新收政府信息公开申请数量) reads as a heading on its own, and a
+// figure alone on its line as a page number; between | lines they are
+// cells.
+func (l *Layout) bareCell(i int) bool {
+	s := l.LineText(i)
+	if runes(s) > maxBareCellRunes || strings.Contains(s, "。") {
+		return false
+	}
+	switch l.Lines[i].Kind {
+	case Prose, Heading:
+		return true
+	case Furniture:
+		return i > 0 && l.cellLine(i-1) && isNumberCell(s)
+	}
+	return false
 }
 
 // cells splits a row at its | marks; a leading and a trailing | open and
