@@ -191,6 +191,25 @@ func TestTownReconsideration(t *testing.T) {
 	}
 }
 
+// The tables of the annual disclosure report are read by row and column,
+// whether a row is a line or the page flattened it one cell a line.
+func TestDisclosureTables(t *testing.T) {
+	rows := "二、主动公开政府信息情况\n" +
+		"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n" +
+		"| 规章 | 0 | 0 | 1 |\n" +
+		"| 行政规范性文件 | 3 | 1 | 12 |\n" +
+		"| 信息内容 | 本年处理决定数量 |\n" +
+		"| 行政许可 | 41 |\n" +
+		"| 行政处罚 | 7 |\n"
+	flat := "三、收到和处理政府信息公开申请情况\n|\n申请人情况\n|\n自然人\n|\n法人或其他组织\n|\n总计\n|\n" +
+		"一、本年新收政府信息公开申请数量\n|\n4\n|\n1\n|\n5\n|\n二、上年结转政府信息公开申请数量\n|\n0\n|\n0\n|\n0\n"
+	got := summary(Extract(rows+flat, Options{Year: 2023}))
+	want := "legality.normative_documents=3 legality.normative_documents=12 enforcement.licensing_cases=41 enforcement.penalty_cases=7 disclosure.requests=5"
+	if got != want {
+		t.Errorf("Extract(disclosure tables) = %q; want %q", got, want)
+	}
+}
+
 func TestInferLevel(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"我镇按照市委的部署,全镇共受理行政复议案件2件。", "reconsideration.as_respondent=2"},

@@ -249,6 +249,33 @@ func TestTables(t *testing.T) {
 	}
 }
 
+// A table a web page flattened one cell a line keeps its numbered row
+// labels and its lone figures as cells: they would read as a heading and
+// as page numbers on their own.
+func TestFlattenedTable(t *testing.T) {
+	t.Parallel()
+	text := "三、收到和处理政府信息公开申请情况\n|\n申请人情况\n|\n自然人\n|\n总计\n|\n一、本年新收政府信息公开申请数量\n|\n3\n|\n5\n|\n四、政府信息公开行政复议、行政诉讼情况"
+	l := read(text)
+	if len(l.Tables) != 1 {
+		t.Fatalf("%d tables; want 1", len(l.Tables))
+	}
+	var got []string
+	for _, c := range l.Tables[0].Cells {
+		got = append(got, c.Text)
+	}
+	want := "申请人情况 自然人 总计 一、本年新收政府信息公开申请数量 3 5"
+	if strings.Join(got, " ") != want {
+		t.Errorf("cells = %q; want %q", strings.Join(got, " "), want)
+	}
+	for i, ln := range l.Lines {
+		if s := l.LineText(i); s == "3" || s == "5" {
+			if ln.Kind != TableRow {
+				t.Errorf("line %q is %v; want a table row", s, ln.Kind)
+			}
+		}
+	}
+}
+
 func TestSignature(t *testing.T) {
 	t.Parallel()
 	text := "荷城街道2022年法治政府建设情况报告\n2022年,荷城街道全面推进法治政府建设。\n六盘水市钟山区人民政府荷城街道办事处\n2022年12月1日\n打印 关闭\n"
