@@ -54,6 +54,14 @@ type lexicon struct {
 	// of frames it is an object or act of (活动, 事项, 受理 are many's).
 	wordRunes  []int
 	frameCount []int
+	// framed marks the words that speak for or against a frame's reading
+	// of a number; marker the words of a topic, a plan or a breakdown.
+	framed, marker []bool
+	// isAct marks the acts; units are the units a word's frames accept as
+	// objects or acts (every unit for a conflicting act: 不予受理 is no 受理,
+	// whatever it counts).
+	isAct []bool
+	units []uint64
 }
 
 var compiled = sync.OnceValue(compile)
@@ -196,6 +204,27 @@ func compile() *lexicon {
 			if (r.kind == refObject || r.kind == refAct) && !seen[r.idx] {
 				seen[r.idx] = true
 				lx.frameCount[id]++
+			}
+		}
+	}
+	lx.framed = make([]bool, len(words))
+	lx.marker = make([]bool, len(words))
+	lx.isAct = make([]bool, len(words))
+	lx.units = make([]uint64, len(words))
+	for id, rs := range lx.refs {
+		for _, r := range rs {
+			switch r.kind {
+			case refConflict:
+				lx.units[id] = ^uint64(0)
+			case refObject, refAct:
+				lx.units[id] |= lx.frames[r.idx].units
+				lx.isAct[id] = lx.isAct[id] || r.kind == refAct
+			}
+			switch r.kind {
+			case refObject, refAct, refConflict, refOtherHead, refPlace, refNot, refSentConflict, refAward:
+				lx.framed[id] = true
+			case refDomain, refPlan, refBreak:
+				lx.marker[id] = true
 			}
 		}
 	}

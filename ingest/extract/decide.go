@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -48,7 +50,53 @@ type clause struct {
 }
 
 // evidence is what the words around a number say of one frame.
+// evidenceSet is the evidence of one number, one entry per frame that a
+// word of its sentence names, in the order the words came. The run reuses
+// it from number to number.
+type evidenceSet struct {
+	slot   []int32 // per frame: its index in list plus one; 0 when absent
+	list   []evidence
+	frames []int32 // frames[i] is the frame of list[i]
+}
+
+// evidence returns the run's evidence set, emptied, for n frames.
+func (x *run) evidence(n int) *evidenceSet {
+	es := &x.ev
+	if len(es.slot) != n {
+		// list never grows past n entries, so pointers into it stay valid
+		// while one number is read.
+		*es = evidenceSet{slot: make([]int32, n), list: make([]evidence, 0, n), frames: make([]int32, 0, n)}
+	}
+	for _, f := range es.frames {
+		es.slot[f] = 0
+	}
+	es.list, es.frames = es.list[:0], es.frames[:0]
+	return es
+}
+
+// get returns frame f's evidence, adding an empty one.
+func (es *evidenceSet) get(f int32) *evidence {
+	if k := es.slot[f]; k > 0 {
+		return &es.list[k-1]
+	}
+	es.list = append(es.list, evidence{dist: math.MaxInt32, leftEnd: -1, rightStart: math.MaxInt32})
+	es.frames = append(es.frames, f)
+	es.slot[f] = int32(len(es.list))
+	return &es.list[len(es.list)-1]
+}
+
+// lookup returns frame f's evidence, or nil.
+func (es *evidenceSet) lookup(f int32) *evidence {
+	if k := es.slot[f]; k > 0 {
+		return &es.list[k-1]
+	}
+	return nil
+}
+
 type evidence struct {
+	// foreign: another code's object stands near the number or right of
+	// it, and this frame has no object there.
+	foreign  bool
 	obj, act place
 	// leftEnd is the end of its nearest word on the left, rightStart the
 	// start of its nearest word on the right (for the other-head test).
@@ -112,15 +160,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		planSeen          bool
 		brk               = -1
 	)
-	ev := make(map[int32]*evidence, 8)
-	get := func(f int32) *evidence {
-		e := ev[f]
-		if e == nil {
-			e = &evidence{dist: math.MaxInt32, leftEnd: -1, rightStart: math.MaxInt32}
-			ev[f] = e
-		}
-		return e
-	}
+	ev := x.evidence(len(x.lx.frames))
+	get := ev.get
 	kEnd := k0
 	for kEnd < len(hs) && int(hs[kEnd].start) < E {
 		kEnd++
@@ -132,14 +173,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		end   int
 		place place
 	}
-	var heads, conflicts []headAt
-	for i, h := range inSentence {
+	// The sentence's topics, plan words and last breakdown marker first:
+	// a plan ends the reading, and a frame's act needs to know whether a
+	// marker follows it.
+	for _, h := range inSentence {
 		hStart, hEnd := int(h.start), int(h.end)
-		if hStart < S {
+		if hStart < S || !x.lx.marker[h.word] {
 			continue
 		}
-		refs := x.lx.refs[h.word]
-		for _, r := range refs {
+		for _, r := range x.lx.refs[h.word] {
 			switch r.kind {
 			case refDomain:
 				if hEnd <= max(N, cl.Rend) {
@@ -156,11 +198,22 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				}
 			}
 		}
-		shadow := shadowedBy(inSentence, i, x.lx, u.index)
+	}
+	if planSeen {
+		return
+	}
+	var heads, conflicts []headAt
+	for i, h := range inSentence {
+		hStart, hEnd := int(h.start), int(h.end)
+		if hStart < S || !x.lx.framed[h.word] {
+			continue
+		}
 		p := cl.placeOf(s, hStart, hEnd)
 		if p == nowhere {
 			continue
 		}
+		shadow := shadowedBy(inSentence, i, x.lx, u.index)
+		refs := x.lx.refs[h.word]
 		for _, r := range refs {
 			if shadow != nil && (r.kind == refObject || r.kind == refAct) {
 				continue
@@ -181,7 +234,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					if r.kind == refAct {
 						e := get(r.idx)
 						e.actInSentence = true
-						if hEnd <= N && breakBetween(s, hEnd, N) {
+						if hEnd <= N && brk >= hEnd {
 							e.actBeforeBreak = true
 						}
 					}
@@ -269,15 +322,12 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			}
 		}
 	}
-	if planSeen {
-		return
-	}
 	// An act of another count, nearer the number than the frame's own act
 	// (or anywhere in the item when the frame has none there), makes the
 	// number that count: 审查…规范性文件24件 is a review. Acts inside the
 	// object's own words are modifiers: 拟签订的合同协议进行合法性审查216件.
 	for _, cf := range conflicts {
-		e := ev[cf.frame]
+		e := ev.lookup(cf.frame)
 		if e == nil {
 			continue
 		}
@@ -300,12 +350,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	// After the classifier the last noun of a phrase is its head: in
 	// 86件行政许可案卷 the count is of 案卷, 行政许可 only says whose.
-	for fi, e := range ev {
+	for i := range ev.list {
+		e := &ev.list[i]
 		if e.rightObjEnd == 0 {
 			continue
 		}
-		for fj, g := range ev {
-			if fj != fi && g.rightObjStart >= e.rightObjEnd &&
+		for j := range ev.list {
+			if g := &ev.list[j]; j != i && g.rightObjStart >= e.rightObjEnd &&
 				utf8.RuneCountInString(s[e.rightObjEnd:g.rightObjStart]) <= 1 && g.rightObjEnd > e.rightObjEnd {
 				e.otherHead = true
 			}
@@ -313,7 +364,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	// A noun nearer the number than a frame's own words is what it counts.
 	for _, hd := range heads {
-		for fi, e := range ev {
+		for i, fi := range ev.frames {
+			e := &ev.list[i]
 			if hd.frame >= 0 && hd.frame != fi {
 				continue
 			}
@@ -339,13 +391,14 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		}
 		return prevMask&mask != 0
 	}
-	anyAfterDeng, foreign := false, map[int32]bool{}
-	for fi, e := range ev {
+	anyAfterDeng := false
+	for i, fi := range ev.frames {
+		e := &ev.list[i]
 		anyAfterDeng = anyAfterDeng || e.afterDeng
 		if e.obj == near || e.obj == right {
-			for fj := range ev {
+			for j, fj := range ev.frames {
 				if fj != fi && x.lx.frames[fj].code != x.lx.frames[fi].code {
-					foreign[fj] = true
+					ev.list[j].foreign = true
 				}
 			}
 		}
@@ -353,15 +406,16 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// A、B等C: C is what is counted. A frame whose words all lie before the
 	// 等 gives way to a frame whose object follows it (审查合同、协议等法律文书86份).
 	headAfterDeng := false
-	for fi, e := range ev {
-		if e.afterDeng && e.allowed(&x.lx.frames[fi]) {
+	for i, fi := range ev.frames {
+		if e := &ev.list[i]; e.afterDeng && e.allowed(&x.lx.frames[fi]) {
 			headAfterDeng = true
 		}
 	}
 	m := committed()
 	best := reading{code: -1}
-	scores := make([]reading, 0, len(ev))
-	for fi, e := range ev {
+	scores := x.scores[:0]
+	for i, fi := range ev.frames {
+		e := &ev.list[i]
 		if e.obj == nowhere && e.act == nowhere {
 			continue
 		}
@@ -388,7 +442,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if cf.typical&(1<<uint(u.index)) != 0 {
 			fx[fTypical] = 1
 		}
-		if e.obj == nowhere && foreign[fi] {
+		if e.obj == nowhere && e.foreign {
 			fx[fForeignObject] = 1
 		}
 		if cf.kind == KindRate && u.index != percentUnit.index {
@@ -400,18 +454,23 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if len(scores) == 0 {
 		return
 	}
-	// One score per code: its best frame.
-	byCode := map[int]reading{}
+	x.scores = scores
+	// One score per code: its best frame, in code order.
+	slices.SortFunc(scores, func(a, b reading) int {
+		if a.code != b.code {
+			return a.code - b.code
+		}
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return a.frame - b.frame
+	})
+	codes := scores[:0]
 	for _, r := range scores {
-		if have, ok := byCode[r.code]; !ok || r.score > have.score || r.score == have.score && r.frame < have.frame {
-			byCode[r.code] = r
+		if len(codes) == 0 || codes[len(codes)-1].code != r.code {
+			codes = append(codes, r)
 		}
 	}
-	codes := make([]reading, 0, len(byCode))
-	for _, r := range byCode {
-		codes = append(codes, r)
-	}
-	sort.Slice(codes, func(i, j int) bool { return codes[i].code < codes[j].code })
 	p := make([]float64, len(codes))
 	for i, r := range codes {
 		p[i] = r.score
@@ -527,17 +586,6 @@ func (e *evidence) features(cf *cframe, anyAfterDeng bool, fx *[numFeatures]floa
 	}
 }
 
-// breakBetween reports whether a breakdown marker (其中, 包括) stands
-// between byte offsets a and b.
-func breakBetween(s string, a, b int) bool {
-	for _, m := range breakdownMarkers {
-		if strings.Contains(s[a:b], m) {
-			return true
-		}
-	}
-	return false
-}
-
 // colonAfterFigure returns the offset of the last colon between S and N
 // that follows a figure and its unit (主动公开政府信息总数171条:基层政务公开领域
 // 信息124条,…): what follows such a colon breaks the figure down, as after
@@ -597,7 +645,7 @@ func better(a, b place) place {
 // Only the longer word is read as an object or act.
 func shadowedBy(hs []hit, i int, lx *lexicon, unit int) *hit {
 	h := hs[i]
-	objectOnly := !hasKind(lx.refs[h.word], refAct)
+	objectOnly := !lx.isAct[h.word]
 	for j := max(i-3, 0); j < len(hs) && j <= i+12; j++ {
 		if j == i {
 			continue
@@ -605,7 +653,7 @@ func shadowedBy(hs []hit, i int, lx *lexicon, unit int) *hit {
 		g := hs[j]
 		// Only a word that can read this number shadows: 行政许可事项 (items,
 		// counted in 项) does not hide 行政许可 from 1250件.
-		if int(g.start) >= int(h.end) || !readsUnit(lx, lx.refs[g.word], unit) {
+		if int(g.start) >= int(h.end) || lx.units[g.word]&(1<<uint(unit)) == 0 {
 			continue
 		}
 		if g.start <= h.start && g.end >= h.end && g.end-g.start > h.end-h.start ||
@@ -616,31 +664,9 @@ func shadowedBy(hs []hit, i int, lx *lexicon, unit int) *hit {
 	return nil
 }
 
-func hasKind(rs []ref, k refKind) bool {
-	for _, r := range rs {
-		if r.kind == k {
-			return true
-		}
-	}
-	return false
-}
-
 func sameFrame(rs []ref, frame int32) bool {
 	for _, r := range rs {
 		if (r.kind == refObject || r.kind == refAct) && r.idx == frame {
-			return true
-		}
-	}
-	return false
-}
-
-// readsUnit reports whether one of the frames of refs accepts unit.
-func readsUnit(lx *lexicon, rs []ref, unit int) bool {
-	for _, r := range rs {
-		switch {
-		case r.kind == refConflict:
-			return true // 不予受理 is no 受理, whatever it counts
-		case (r.kind == refObject || r.kind == refAct) && lx.frames[r.idx].units&(1<<uint(unit)) != 0:
 			return true
 		}
 	}

@@ -178,6 +178,8 @@ type found struct {
 }
 
 type run struct {
+	ev     evidenceSet // the evidence of the number being read
+	scores []reading   // its readings, reused from number to number
 	// trace, when set, is told every number the model weighed.
 	trace        func(Observation)
 	observations []Observation

@@ -204,6 +204,18 @@ func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' }
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
+// longer reports whether s has more than n runes, without counting the
+// runes of a long paragraph: a rune takes one to four bytes.
+func longer(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 func containsAny(s string, subs ...string) bool {
 	for _, x := range subs {
 		if strings.Contains(s, x) {

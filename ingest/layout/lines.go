@@ -38,6 +38,10 @@ var metaKeys = []string{
 // metaOpeners may stand before a field's key: [ 索引号 ], | 发布机构 |, • 来源.
 const metaOpeners = " [【|•·"
 
+// metaLeadDate are the characters of a date that may stand before a
+// line's first field.
+const metaLeadDate = "0123456789-/:."
+
 // metaSeparators may stand between a field's key and its value.
 const metaSeparators = " ]】|:："
 
@@ -50,7 +54,13 @@ const maxMetaRunes = 160
 // key followed by a separator, and no sentence ends on it.
 func (l *Layout) readFields(line Span) bool {
 	s := l.Text[line.Start:line.End]
-	if runes(s) > maxMetaRunes || strings.Contains(s, "。") {
+	if longer(s, maxMetaRunes) || strings.Contains(s, "。") {
+		return false
+	}
+	// Only a date may stand before the first key (2015-11-20 来源: 上海普陀):
+	// a line whose first word is no key is no metadata line.
+	lead := len(s) - len(strings.TrimLeft(s, metaOpeners+metaLeadDate))
+	if metaKeyAt(s, lead) == "" {
 		return false
 	}
 	type at struct{ key, keyEnd, start int }
@@ -76,8 +86,7 @@ func (l *Layout) readFields(line Span) bool {
 		}
 		i = end
 	}
-	// Only a date may stand before the first key (2015-11-20 来源: 上海普陀).
-	if len(keys) == 0 || strings.Trim(s[:keys[0].key], metaOpeners+"0123456789-/:.") != "" {
+	if len(keys) == 0 || strings.Trim(s[:keys[0].key], metaOpeners+metaLeadDate) != "" {
 		return false
 	}
 	for n, k := range keys {
@@ -142,7 +151,7 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–_ ]*\d{1,3}[-—–_ ]*|第\d+�
 const maxFurnitureRunes = 80
 
 func isFurniture(s string) bool {
-	if runes(s) > maxFurnitureRunes || strings.HasSuffix(s, "。") {
+	if longer(s, maxFurnitureRunes) || strings.HasSuffix(s, "。") {
 		return false
 	}
 	if containsAny(s, furnitureMarkers...) {
@@ -194,7 +203,7 @@ func headingLevel(s string) int {
 	r, size := utf8.DecodeRuneInString(s)
 	switch {
 	case r == '【':
-		if i := strings.Index(s, "】"); i > 0 && runes(s[:i]) <= 20 {
+		if i := strings.Index(s, "】"); i > 0 && !longer(s[:i], 20) {
 			return 1
 		}
 	case r == '(' || r == '（':

@@ -96,7 +96,7 @@ func (l *Layout) tableEnd(i int) (end, pipes int) {
 // cells.
 func (l *Layout) bareCell(i int) bool {
 	s := l.LineText(i)
-	if runes(s) > maxBareCellRunes || strings.Contains(s, "。") {
+	if longer(s, maxBareCellRunes) || strings.Contains(s, "。") {
 		return false
 	}
 	switch l.Lines[i].Kind {

@@ -166,7 +166,7 @@ func isParagraph(s string) bool {
 // isTitle reports whether s reads as a report's title: short, no sentence,
 // naming the kind of document and its year or topic.
 func isTitle(s string) bool {
-	if runes(s) > maxTitleRunes || strings.ContainsAny(s, "。,;") || strings.HasSuffix(s, ":") {
+	if longer(s, maxTitleRunes) || strings.ContainsAny(s, "。,;") || strings.HasSuffix(s, ":") {
 		return false
 	}
 	return containsAny(s, reportWords...) && (containsAny(s, topicWords...) || hasYear(s))
@@ -175,7 +175,7 @@ func isTitle(s string) bool {
 // isBodyName reports whether s only names a body or a division:
 // 通城镇人民政府, 台州市路桥区人民政府, 大方县黄泥塘镇.
 func isBodyName(s string) bool {
-	if runes(s) > maxBodyNameRunes || runes(s) < 2 {
+	if longer(s, maxBodyNameRunes) || runes(s) < 2 {
 		return false
 	}
 	for _, r := range s {
@@ -189,7 +189,7 @@ func isBodyName(s string) bool {
 // isContinuation reports whether s continues the title line t: a bracketed
 // year (2024年度), or the rest of a title cut after its name.
 func isContinuation(s, t string) bool {
-	if hasAnyPrefix(s, "(", "（") && runes(s) <= 20 && hasYear(s) {
+	if hasAnyPrefix(s, "(", "（") && !longer(s, 20) && hasYear(s) {
 		return true
 	}
 	return !containsAny(t, reportWords...) && isTitle(s)
@@ -199,7 +199,7 @@ func isContinuation(s, t string) bool {
 // a short list of bodies ending with a colon (市委、市政府:).
 func isAddressee(s string) bool {
 	s = strings.TrimSpace(s)
-	if !strings.HasSuffix(s, ":") || runes(s) > 50 || strings.ContainsAny(s, "。,") {
+	if !strings.HasSuffix(s, ":") || longer(s, 50) || strings.ContainsAny(s, "。,") {
 		return false
 	}
 	return containsAny(s, "委", "政府", "人大", "办公室", "局", "办事处")
