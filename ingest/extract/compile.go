@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"sort"
 	"strings"
 	"sync"
@@ -45,9 +46,12 @@ type cframe struct {
 	stock      bool
 }
 
+// hit is one occurrence of a lexicon word.
+type hit = wordmatch.Hit
+
 // lexicon is the compiled frames, built once and never changed.
 type lexicon struct {
-	m      *matcher
+	m      *wordmatch.Matcher
 	refs   [][]ref
 	frames []cframe
 	// wordRunes is the length in runes of each word; frameCount the number
@@ -228,7 +232,7 @@ func compile() *lexicon {
 			}
 		}
 	}
-	lx.m = newMatcher(words)
+	lx.m = wordmatch.New(words)
 	return lx
 }
 

@@ -138,9 +138,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		x.partS, x.partE, x.partDone = S, c.E, false
 	}
 	hs := x.hits
-	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
+	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S })
 	E := x.sentEnd(S, U)
-	if k0 == len(hs) || int(hs[k0].start) > E {
+	if k0 == len(hs) || int(hs[k0].Start) > E {
 		return // no lexicon word in the sentence
 	}
 	cl, mk := x.structure(c, prevU, nx)
@@ -163,7 +163,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
 	kEnd := k0
-	for kEnd < len(hs) && int(hs[kEnd].start) < E {
+	for kEnd < len(hs) && int(hs[kEnd].Start) < E {
 		kEnd++
 	}
 	inSentence := hs[k0:kEnd]
@@ -177,11 +177,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// a plan ends the reading, and a frame's act needs to know whether a
 	// marker follows it.
 	for _, h := range inSentence {
-		hStart, hEnd := int(h.start), int(h.end)
-		if hStart < S || !x.lx.marker[h.word] {
+		hStart, hEnd := int(h.Start), int(h.End)
+		if hStart < S || !x.lx.marker[h.Word] {
 			continue
 		}
-		for _, r := range x.lx.refs[h.word] {
+		for _, r := range x.lx.refs[h.Word] {
 			switch r.kind {
 			case refDomain:
 				if hEnd <= max(N, cl.Rend) {
@@ -204,21 +204,21 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	var heads, conflicts []headAt
 	for i, h := range inSentence {
-		hStart, hEnd := int(h.start), int(h.end)
-		if hStart < S || !x.lx.framed[h.word] {
+		hStart, hEnd := int(h.Start), int(h.End)
+		if hStart < S || !x.lx.framed[h.Word] {
 			continue
 		}
 		p := cl.placeOf(s, hStart, hEnd)
 		if p == nowhere {
 			continue
 		}
-		shadow := shadowedBy(inSentence, i, x.lx, u.index)
-		refs := x.lx.refs[h.word]
+		shadow := x.shadowOf(inSentence, k0, i, S, u.index)
+		refs := x.lx.refs[h.Word]
 		for _, r := range refs {
 			if shadow != nil && (r.kind == refObject || r.kind == refAct) {
 				continue
 			}
-			if shadow != nil && (r.kind == refConflict || r.kind == refNot) && sameFrame(x.lx.refs[shadow.word], r.idx) {
+			if shadow != nil && (r.kind == refConflict || r.kind == refNot) && sameFrame(x.lx.refs[shadow.Word], r.idx) {
 				continue // part of the frame's own longer word (备案审查)
 			}
 			switch r.kind {
@@ -249,7 +249,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 						continue
 					}
 					e.obj = better(e.obj, p)
-					if x.lx.frameCount[h.word] == 1 {
+					if x.lx.frameCount[h.Word] == 1 {
 						e.ownObject = true
 					}
 				} else {
@@ -284,10 +284,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if r.kind == refObject && cl.listFirst >= 0 && hEnd <= cl.listFirst && hStart >= cl.Li {
 					e.first = true
 				}
-				if w := x.lx.wordRunes[h.word]; w >= 4 {
+				if w := x.lx.wordRunes[h.Word]; w >= 4 {
 					e.specific = true
 				}
-				if x.lx.frameCount[h.word] >= 4 {
+				if x.lx.frameCount[h.Word] >= 4 {
 					e.generic = true
 				}
 				e.dist = min(e.dist, runeGap(s, hStart, hEnd, N, U))
@@ -639,13 +639,44 @@ func better(a, b place) place {
 	return a
 }
 
+// shadowMemo remembers shadowedBy for one hit of the run: the numbers of a
+// sentence ask it of the same hits again and again.
+type shadowMemo struct {
+	S    int32 // the sentence asked for; -1 before the first ask
+	unit int16
+	by   int32 // index into the run's hits of the shadowing word, or -1
+}
+
+// shadowOf is shadowedBy(inSentence, i, …) for the hits of the sentence at
+// S, which start at index k0 of the run's hits.
+func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
+	if x.shadows == nil {
+		x.shadows = make([]shadowMemo, len(x.hits))
+		for k := range x.shadows {
+			x.shadows[k].S = -1
+		}
+	}
+	m := &x.shadows[k0+i]
+	if int(m.S) != S || int(m.unit) != unit {
+		m.S, m.unit, m.by = int32(S), int16(unit), -1
+		if j := shadowedBy(inSentence, i, x.lx, unit); j >= 0 {
+			m.by = int32(k0 + j)
+		}
+	}
+	if m.by < 0 {
+		return nil
+	}
+	return &x.hits[m.by]
+}
+
 // shadowedBy returns the longer frame word that hit i lies inside (调解
 // inside 调解成功, 审查 inside 合法性审查), or that cuts an object's end
-// (compound nouns are headed on the right: 专题研讨班 is a 研讨班), or nil.
+// (compound nouns are headed on the right: 专题研讨班 is a 研讨班): its index
+// in hs, or -1.
 // Only the longer word is read as an object or act.
-func shadowedBy(hs []hit, i int, lx *lexicon, unit int) *hit {
+func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
 	h := hs[i]
-	objectOnly := !lx.isAct[h.word]
+	objectOnly := !lx.isAct[h.Word]
 	for j := max(i-3, 0); j < len(hs) && j <= i+12; j++ {
 		if j == i {
 			continue
@@ -653,15 +684,15 @@ func shadowedBy(hs []hit, i int, lx *lexicon, unit int) *hit {
 		g := hs[j]
 		// Only a word that can read this number shadows: 行政许可事项 (items,
 		// counted in 项) does not hide 行政许可 from 1250件.
-		if int(g.start) >= int(h.end) || lx.units[g.word]&(1<<uint(unit)) == 0 {
+		if int(g.Start) >= int(h.End) || lx.units[g.Word]&(1<<uint(unit)) == 0 {
 			continue
 		}
-		if g.start <= h.start && g.end >= h.end && g.end-g.start > h.end-h.start ||
-			objectOnly && g.start > h.start && g.start < h.end && g.end > h.end {
-			return &hs[j]
+		if g.Start <= h.Start && g.End >= h.End && g.End-g.Start > h.End-h.Start ||
+			objectOnly && g.Start > h.Start && g.Start < h.End && g.End > h.End {
+			return j
 		}
 	}
-	return nil
+	return -1
 }
 
 func sameFrame(rs []ref, frame int32) bool {
@@ -850,8 +881,8 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	m := committed()
 	var best *cframe
 	bestP := 0.0
-	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].start) >= cl.jun }); k < len(hs) && int(hs[k].end) <= end; k++ {
-		for _, r := range x.lx.refs[hs[k].word] {
+	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].Start) >= cl.jun }); k < len(hs) && int(hs[k].End) <= end; k++ {
+		for _, r := range x.lx.refs[hs[k].Word] {
 			if r.kind != refAct {
 				continue
 			}

@@ -180,6 +180,8 @@ type found struct {
 type run struct {
 	ev     evidenceSet // the evidence of the number being read
 	scores []reading   // its readings, reused from number to number
+	// shadows parallels hits: what shadowedBy answered for each.
+	shadows []shadowMemo
 	// trace, when set, is told every number the model weighed.
 	trace        func(Observation)
 	observations []Observation

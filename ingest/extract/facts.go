@@ -261,19 +261,19 @@ func (x *run) prevDomains(S int) uint64 {
 	var mask uint64
 	var hs []hit
 	if x.scanned(P, S) {
-		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].end) > P }):]
+		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].End) > P }):]
 	} else {
 		var buf [16]hit
-		hs = x.lx.m.scanRange(s, P, S, buf[:0])
+		hs = x.lx.m.ScanRange(s, P, S, buf[:0])
 	}
 	for _, h := range hs {
-		if int(h.end) > S {
+		if int(h.End) > S {
 			break // hits are ordered by end
 		}
-		if int(h.start) < P {
+		if int(h.Start) < P {
 			continue
 		}
-		for _, r := range x.lx.refs[h.word] {
+		for _, r := range x.lx.refs[h.Word] {
 			if r.kind == refDomain {
 				mask |= 1 << uint(r.idx)
 			}

@@ -92,11 +92,11 @@ var planWords = []string{"下一步", "力争", "争取", "预计", "计划于",
 // 2025年) or of an earlier year (2021年受理…, 去年) in its sentence (from
 // S) or clause (from C).
 func isPlan(s string, S, C, N, year int, hs []hit, lx *lexicon) bool {
-	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S }); k < len(hs) && int(hs[k].end) <= N; k++ {
-		if int(hs[k].start) < S {
+	for k := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S }); k < len(hs) && int(hs[k].End) <= N; k++ {
+		if int(hs[k].Start) < S {
 			continue
 		}
-		for _, r := range lx.refs[hs[k].word] {
+		for _, r := range lx.refs[hs[k].Word] {
 			if r.kind == refPlan {
 				return true
 			}
@@ -313,7 +313,7 @@ var (
 func (x *run) inferLevel() string {
 	var n [2]int
 	for _, h := range x.hits {
-		for _, r := range x.lx.refs[h.word] {
+		for _, r := range x.lx.refs[h.Word] {
 			if r.kind == refSelf {
 				n[r.idx]++
 			}

@@ -156,7 +156,7 @@ func (x *run) scanSentences() {
 		if E <= S {
 			continue
 		}
-		x.hits = x.lx.m.scanRange(s, S, E, x.hits)
+		x.hits = x.lx.m.ScanRange(s, S, E, x.hits)
 		if n := len(x.spans); n > 0 && x.spans[n-1].hi == S {
 			x.spans[n-1].hi = E
 		} else {

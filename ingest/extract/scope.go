@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -39,17 +40,17 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		SE = x.glued.at
 	}
 	hs := x.hits
-	k := sort.Search(len(hs), func(k int) bool { return int(hs[k].end) > S })
+	k := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S })
 	bestStart, bestEnd := -1, -1
 	bestPlural := false
 	since := false // 成立以来 before the number
-	for ; k < len(hs) && int(hs[k].start) < SE; k++ {
+	for ; k < len(hs) && int(hs[k].Start) < SE; k++ {
 		h := hs[k]
-		if int(h.start) < S {
+		if int(h.Start) < S {
 			continue
 		}
-		for _, r := range x.lx.refs[h.word] {
-			if r.kind == refSince && int(h.end) <= N {
+		for _, r := range x.lx.refs[h.Word] {
+			if r.kind == refSince && int(h.End) <= N {
 				since = true
 			}
 			if r.kind != refScope {
@@ -61,9 +62,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
 			// the one named beside it is the whole jurisdiction.
 			// Nearest before the number; else the first after it.
-			if int(h.end) <= N || bestStart < 0 {
-				bestStart, bestEnd = int(h.start), int(h.end)
-				bestPlural = plural(s, S, int(h.start)) || setFollows(s[bestEnd:])
+			if int(h.End) <= N || bestStart < 0 {
+				bestStart, bestEnd = int(h.Start), int(h.End)
+				bestPlural = plural(s, S, int(h.Start)) || setFollows(s[bestEnd:])
 			}
 		}
 	}
@@ -126,17 +127,17 @@ func (x *run) paraScopes(S int) []mention {
 	}
 	// Scan on from where the last call stopped (a little before, for a
 	// word across that point), keeping the hits that end after it.
-	lo, upto := max(x.para.start, x.para.upto-maxWord), x.para.upto
+	lo, upto := max(x.para.start, x.para.upto-wordmatch.MaxWord), x.para.upto
 	x.para.upto = S
-	x.para.buf = x.lx.m.scanRange(s, lo, S, x.para.buf[:0])
+	x.para.buf = x.lx.m.ScanRange(s, lo, S, x.para.buf[:0])
 	for _, h := range x.para.buf {
-		if int(h.end) <= upto {
+		if int(h.End) <= upto {
 			continue
 		}
-		for _, r := range x.lx.refs[h.word] {
+		for _, r := range x.lx.refs[h.Word] {
 			if r.kind == refScope {
-				st := int(h.start)
-				x.para.mentions = append(x.para.mentions, mention{st, scopeWords[r.idx], scopeName(s, sentenceStart(s, st), st, int(h.end))})
+				st := int(h.Start)
+				x.para.mentions = append(x.para.mentions, mention{st, scopeWords[r.idx], scopeName(s, sentenceStart(s, st), st, int(h.End))})
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -135,6 +136,9 @@ var furnitureMarkers = []string{
 	"上一篇", "下一篇", "返回顶部", "设为首页", "加入收藏", "收藏本页",
 }
 
+// furnitureMatcher finds the furniture markers in one pass over a line.
+var furnitureMatcher = wordmatch.New(furnitureMarkers)
+
 // furnitureWords make up bar lines such as "打印 关闭" or "【大 中 小】"
 // that carry no marker of their own.
 var furnitureWords = []string{
@@ -154,7 +158,7 @@ func isFurniture(s string) bool {
 	if longer(s, maxFurnitureRunes) || strings.HasSuffix(s, "。") {
 		return false
 	}
-	if containsAny(s, furnitureMarkers...) {
+	if furnitureMatcher.Any(s) {
 		return true
 	}
 	// Breadcrumbs: "首页 > 政务公开 > 信息公开目录" or a continuation line

@@ -1,6 +1,9 @@
 package layout
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // SectionKind says what a section of a report is about.
 type SectionKind uint8
@@ -76,6 +79,11 @@ func (l *Layout) readSections() {
 // headingWords returns the heading part of a heading line: up to the first
 // full stop, colon or the start of a sentence, at most maxHeadingRunes.
 func headingWords(s string) string {
+	if len(s) > utf8.UTFMax*maxHeadingRunes {
+		// These bytes hold at least maxHeadingRunes runes: the cut falls
+		// after every rune kept.
+		s = s[:utf8.UTFMax*maxHeadingRunes]
+	}
 	end := len(s)
 	for _, stop := range []string{"。", ":", ";"} {
 		if i := strings.Index(s, stop); i >= 0 && i < end {

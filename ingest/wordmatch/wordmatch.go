@@ -1,9 +1,12 @@
-package extract
+// Package wordmatch finds every occurrence of a fixed set of words in a text
+// in one pass: a byte-level Aho-Corasick automaton compiled to a dense DFA.
+package wordmatch
 
-// matcher is a byte-level Aho-Corasick automaton compiled to a dense DFA: one
+// Matcher is a byte-level Aho-Corasick automaton compiled to a dense DFA: one
 // table lookup per byte of text, every occurrence of every word reported.
-// It is built once from the lexicon and never changed afterwards.
-type matcher struct {
+// It is built once from its words and never changed afterwards, so it is
+// safe for concurrent use.
+type Matcher struct {
 	class [256]uint8 // byte → byte class; 0 = a byte no word contains
 	width int        // number of classes
 	// next[state*width + class] is the next state times width (the row
@@ -15,18 +18,20 @@ type matcher struct {
 	words []string
 }
 
-// maxWord bounds the length in bytes of a lexicon word (checked when the
-// matcher is built).
-const maxWord = 48
+// MaxWord bounds the length in bytes of a word (New panics past it).
+const MaxWord = 48
 
-// hit is one occurrence of a lexicon word: bytes [start, end) of the text.
-type hit struct {
-	start, end int32
-	word       int32
+// Hit is one occurrence of a word: bytes [Start, End) of the text; Word is
+// the word's index in the list given to New.
+type Hit struct {
+	Start, End int32
+	Word       int32
 }
 
-func newMatcher(words []string) *matcher {
-	m := &matcher{words: words, lens: make([]int, len(words))}
+// New compiles words. It panics on a word longer than MaxWord or on more
+// words than the automaton can hold: the words are the program's own.
+func New(words []string) *Matcher {
+	m := &Matcher{words: words, lens: make([]int, len(words))}
 	// Trie with goto edges; -1 = missing.
 	trie := [][256]int32{{}}
 	for i := range trie[0] {
@@ -34,8 +39,8 @@ func newMatcher(words []string) *matcher {
 	}
 	outs := [][]int32{nil}
 	for id, w := range words {
-		if len(w) > maxWord {
-			panic("extract: lexicon word longer than maxWord: " + w)
+		if len(w) > MaxWord {
+			panic("wordmatch: word longer than MaxWord: " + w)
 		}
 		m.lens[id] = len(w)
 		s := int32(0)
@@ -96,10 +101,10 @@ func newMatcher(words []string) *matcher {
 		}
 	}
 	if n > 1<<16 {
-		panic("extract: lexicon too large for the matcher")
+		panic("wordmatch: too many words")
 	}
 	if n*m.width >= 1<<31 {
-		panic("extract: lexicon too large for the matcher")
+		panic("wordmatch: too many words")
 	}
 	m.next = make([]int32, n*m.width)
 	for st := 0; st < n; st++ {
@@ -117,14 +122,14 @@ func newMatcher(words []string) *matcher {
 	return m
 }
 
-// scan appends every occurrence of every word in text to hits, ordered by
+// Scan appends every occurrence of every word in text to hits, ordered by
 // end offset.
-func (m *matcher) scan(text string, hits []hit) []hit {
-	return m.scanRange(text, 0, len(text), hits)
+func (m *Matcher) Scan(text string, hits []Hit) []Hit {
+	return m.ScanRange(text, 0, len(text), hits)
 }
 
-// scanRange is scan over text[lo:hi], with offsets into text.
-func (m *matcher) scanRange(text string, lo, hi int, hits []hit) []hit {
+// ScanRange is Scan over text[lo:hi], with offsets into text.
+func (m *Matcher) ScanRange(text string, lo, hi int, hits []Hit) []Hit {
 	row := int32(0) // the current state times width
 	next := m.next
 	class := &m.class
@@ -135,9 +140,22 @@ func (m *matcher) scanRange(text string, lo, hi int, hits []hit) []hit {
 		row = e & 0x7FFFFFFF
 		if e < 0 {
 			for _, id := range m.out[row/width] {
-				hits = append(hits, hit{start: int32(i + 1 - m.lens[id]), end: int32(i + 1), word: id})
+				hits = append(hits, Hit{Start: int32(i + 1 - m.lens[id]), End: int32(i + 1), Word: id})
 			}
 		}
 	}
 	return hits
+}
+
+// Any reports whether text holds one of the words.
+func (m *Matcher) Any(text string) bool {
+	row := int32(0)
+	for i := 0; i < len(text); i++ {
+		e := m.next[row+int32(m.class[text[i]])]
+		if e < 0 {
+			return true
+		}
+		row = e
+	}
+	return false
 }
