@@ -25,6 +25,7 @@ const (
 	refSentConflict                // a word that, anywhere before the number in its sentence, rules frame idx down
 	refPlace                       // a place a classifier may count (countedPlaces)
 	refNot                         // a topic that, in the number's item, rules frame idx out
+	refName                        // the name of a body that holds an act (组织部 holds 组织): never an act
 )
 
 type ref struct {
@@ -41,9 +42,12 @@ type cframe struct {
 	typical    uint64
 	domainMask uint64
 	notMask    uint64
-	kind       string
-	unit       string
-	stock      bool
+	// wideMask are the topics of domainMask that count anywhere in the
+	// sentence (sentenceWideDomains).
+	wideMask uint64
+	kind     string
+	unit     string
+	stock    bool
 }
 
 // hit is one occurrence of a lexicon word.
@@ -139,7 +143,8 @@ func compile() *lexicon {
 			panic("extract: frame for unknown code " + f.code)
 		}
 		cf := cframe{frame: f, codeIdx: codeIndex[f.code], townIdx: -1, kind: ind.Kind, unit: ind.Unit,
-			units: units(f.units), typical: units(f.typical), domainMask: mask(f.domains, "domain"), notMask: mask(f.notDomains, "domain")}
+			units: units(f.units), typical: units(f.typical), domainMask: mask(f.domains, "domain"), notMask: mask(f.notDomains, "domain"),
+			wideMask: mask(f.domains, "domain") & mask(sentenceWideDomains, "domain")}
 		if f.town != "" {
 			cf.townIdx = codeIndex[f.town]
 		}
@@ -195,6 +200,9 @@ func compile() *lexicon {
 	for i, w := range countedPlaces {
 		add(w, ref{refPlace, int32(i)})
 	}
+	for i, w := range bodyNames {
+		add(w, ref{refName, int32(i)})
+	}
 	for _, w := range townSelf {
 		add(w, ref{refSelf, 1})
 	}
@@ -218,7 +226,7 @@ func compile() *lexicon {
 	for id, rs := range lx.refs {
 		for _, r := range rs {
 			switch r.kind {
-			case refConflict:
+			case refConflict, refName:
 				lx.units[id] = ^uint64(0)
 			case refObject, refAct:
 				lx.units[id] |= lx.frames[r.idx].units

@@ -156,9 +156,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	lo := min(cl.C1, cl.C)
 	var (
-		domMask, sentMask uint64
-		planSeen          bool
-		brk               = -1
+		// domMask: the topics up to the number's phrase; sentMask: before
+		// the number; wholeMask: anywhere in the sentence.
+		domMask, sentMask, wholeMask uint64
+		planSeen                     bool
+		brk                          = -1
 	)
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
@@ -187,6 +189,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if hEnd <= max(N, cl.Rend) {
 					domMask |= 1 << uint(r.idx)
 				}
+				wholeMask |= 1 << uint(r.idx)
 				if hEnd <= N {
 					sentMask |= 1 << uint(r.idx)
 				}
@@ -210,6 +213,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		}
 		p := cl.placeOf(s, hStart, hEnd)
 		if p == nowhere {
+			if hStart >= U && hEnd <= cl.Rend {
+				// Far right of the number, still in its phrase: only a head
+				// noun counts there (2期…学习贯彻…精神专题轮训班).
+				for _, r := range x.lx.refs[h.Word] {
+					if r.kind == refOtherHead {
+						heads = append(heads, headAt{frame: r.idx, start: hStart, end: hEnd, place: nowhere})
+					}
+				}
+			}
 			continue
 		}
 		shadow := x.shadowOf(inSentence, k0, i, S, u.index)
@@ -375,7 +387,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					e.otherHead = true
 				}
 			default:
-				if hd.start < e.rightStart && e.leftEnd < 0 {
+				// Right of the number, the phrase's last noun is its head:
+				// a head noun before the frame's words, or after its object
+				// (27期学习贯彻…系列讲座 counts lectures).
+				if e.leftEnd < 0 && (hd.start < e.rightStart || e.rightObjEnd > 0 && hd.start >= e.rightObjEnd) {
 					e.otherHead = true
 				}
 			}
@@ -432,6 +447,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		case domMask&cf.domainMask != 0:
 			fx[fDomain] = 1
 		case borrowed(cf.domainMask):
+			fx[fDomainPrev] = 1
+		case cf.needDomain && wholeMask&cf.wideMask != 0:
+			// The topic a frame needs may follow in the sentence:
+			// 举办各类培训班5期,培训执法人员600余人次.
 			fx[fDomainPrev] = 1
 		case cf.needDomain || e.generic && !e.specific:
 			continue // only common words, and nothing of their topic

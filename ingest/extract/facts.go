@@ -137,7 +137,10 @@ func (x *run) zeros() {
 		}
 		S := sentenceStart(s, at)
 		C := clauseStart(s, at, S)
-		left := s[max(C, at-30):at]
+		// The negator may stand before a list of other zero objects: look
+		// back over a list's length (未发生行政复议、行政应诉败诉案件).
+		from := max(C, at-zeroLookBack)
+		left := s[from:at]
 		neg, negLen := -1, 0
 		for _, w := range zeroNegators {
 			if p := strings.LastIndex(left, w); p >= 0 && (neg < 0 || p > neg) {
@@ -155,7 +158,7 @@ func (x *run) zeros() {
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
 			continue
 		}
-		N := max(C, at-30) + neg
+		N := from + neg
 		if x.opt.Layout.InPlans(N) || isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || strings.Contains(s[C:N], "确保") {
 			continue
 		}
@@ -348,6 +351,10 @@ func slicesContains(list []string, v string) bool {
 // trimListObjects removes from between (the text from a negator to a zero
 // object) the leading items of a list of zero objects: 行政复议、.
 func trimListObjects(between string) string {
+	// 未出现被行政诉讼、行政复议情况: the list may open with 被.
+	if rest, ok := strings.CutPrefix(between, "被"); ok && trimListObjects(rest) != rest {
+		between = rest
+	}
 	for {
 		n := len(between)
 		for _, o := range zeroListObjects {
@@ -369,8 +376,11 @@ func trimListObjects(between string) string {
 
 // listEndsInCases reports whether after (the text after a bare zero
 // object) goes on with a separator and further list objects, the last one
-// followed by 案件: 、行政诉讼案件.
+// followed by 案件 (、行政诉讼案件) or 情况, or is 情况 itself.
 func listEndsInCases(after string) bool {
+	if strings.HasPrefix(after, "情况") {
+		return true // 未出现被行政诉讼、行政复议情况: none happened
+	}
 	seen := false
 	for {
 		sep := false
@@ -381,7 +391,7 @@ func listEndsInCases(after string) bool {
 			}
 		}
 		if !sep {
-			return seen && strings.HasPrefix(after, "案件")
+			return seen && (strings.HasPrefix(after, "案件") || strings.HasPrefix(after, "情况"))
 		}
 		obj := false
 		for _, o := range zeroListObjects {

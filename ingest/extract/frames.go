@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // This file is the meaning of the indicator catalog, as data: for every
 // code, the frames a figure of it is written in. A frame names the objects
 // the figure counts (矛盾纠纷, 宣传活动, 合同), the acts done to them (受理,
@@ -91,7 +93,8 @@ var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道
 
 // studyOtherHeads are what a study count is not: lectures, trainings, party
 // lessons and the study of party discipline, meetings.
-var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班"}
+var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
+	"轮训班", "轮训", "研修班", "读书班", "专题班"}
 
 // caseWords are the objects of the outcome codes: the cases whose outcome
 // is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
@@ -166,11 +169,19 @@ var frames = []frame{
 		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课"},
 		units:      uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
 	{code: "publicity.lectures",
-		objects: []string{"法治讲座", "专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "法治课", "讲法治课", "讲课", "专题培训",
-			"业务培训", "大讲堂", "法治党课", "辅导报告", "专题辅导", "研讨班", "法治专题培训", "讲法治", "登台讲法治", "法治流动课堂", "课堂"},
+		objects:    []string{"法治讲座", "法治课", "讲法治课", "法治党课", "法治专题培训", "讲法治", "登台讲法治", "法治流动课堂", "法治培训", "法律培训", "普法讲座"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
 		units:      uTimes, typical: "期 场 次"},
+	// Lectures and trainings in general count only where the sentence names
+	// law or the people of law work: a cadre training on the Party congress
+	// is no law training, a training of mediators is.
+	{code: "publicity.lectures",
+		objects: []string{"专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "讲课", "专题培训",
+			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂"},
+		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
+		needObject: true,
+		units:      uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
 	{code: "publicity.materials",
 		objects: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册",
 			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子", "学习资料"},
@@ -400,6 +411,24 @@ var frames = []frame{
 // studyNot rule study sessions out: see the study frames.
 var studyNot = []string{"矫正", "服刑", "帮教", "戒毒", "村(社区)", "村(居)", "各村", "村级", "村居", "村两委"}
 
+// lawWords name law: the topic of the law study the catalog counts.
+var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法"}
+
+// lawWorkers are the people whose training is law training: 调解员轮训,
+// 执法人员培训.
+var lawWorkers = []string{"调解员", "执法", "法律顾问", "律师", "法官", "检察官", "司法"}
+
+// bodyNames are bodies whose names hold an act or an object of a frame:
+// the word inside a name is no act (县委组织部举办了2期…轮训班: 组织 is
+// not the act of organising).
+var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员", "统战部", "政法委"}
+
+// sentenceWideDomains are the topics a frame that needs one may find
+// anywhere in the sentence, after the number's phrase too (举办各类培训班5期,
+// 培训执法人员600余人次). The bodies of "studied" are no such topic: they
+// are the subjects of their own clauses (…精神2次,党委理论学习中心组开展学习1次).
+var sentenceWideDomains = []string{"law"}
+
 // domains are groups of words that set the topic of a sentence.
 var domains = map[string][]string{
 	"mediation":       {"调解", "调处", "纠纷", "矛盾", "人民调解"},
@@ -418,8 +447,9 @@ var domains = map[string][]string{
 	// "studied" are the words that make collective study a study of law:
 	// law named, or the bodies whose study the catalog counts (领导干部,
 	// 中心组, 机关: INDICATORS.md).
-	"studied": {"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制",
-		"中心组", "领导班子", "班子成员", "党委会", "党组", "党工委", "常务会", "机关干部", "领导干部"},
+	"studied": append(slices.Clone(lawWords),
+		"中心组", "领导班子", "班子成员", "党委会", "党组", "党工委", "常务会", "机关干部", "领导干部"),
+	"law": append(slices.Clone(lawWords), lawWorkers...),
 }
 
 // breakdownMarkers introduce the parts of a total stated before them.
@@ -463,6 +493,10 @@ var (
 // zeroNotAfter, right after the object word, show the statement is about
 // something else: 无行政诉讼案件败诉 states no loss, not no lawsuit.
 var zeroNotAfter = []string{"败诉", "被撤销", "被纠错", "被确认违法", "率"}
+
+// zeroLookBack is how far, in bytes, a zero object's negator may stand
+// before it: six characters, and a list of two other objects between.
+const zeroLookBack = 66
 
 // zeroNegators state that there were none, longest first.
 var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未有", "无", "零"}

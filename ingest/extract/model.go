@@ -73,7 +73,7 @@ var features = [numFeatures]feature{
 	fActSentence:      {"act_sentence", +1, 0.5, "an act of the frame occurs elsewhere in the sentence (政府合同40件 under 合法性审查)"},
 	fSentenceConflict: {"sentence_conflict", -1, -2.5, "a word that rules the frame down stands earlier in the sentence (a course's trainees: 培训…覆盖800余人次)"},
 	fDomain:           {"domain", +1, 0.5, "the frame's topic is named in the sentence"},
-	fDomainPrev:       {"domain_prev", -1, -1, "the frame's topic is named only in the sentence before"},
+	fDomainPrev:       {"domain_prev", -1, -1, "the frame's topic is named only outside the number's phrase: in the sentence before, or later in the sentence"},
 	fNoDomain:         {"no_domain", -1, -2.5, "the frame needs its topic (受理 alone says nothing of what) and neither this sentence nor the one before names it"},
 	fTypical:          {"typical_unit", +1, 0.5, "the classifier is one the frame is usually written with (场 for events)"},
 	fSpecific:         {"specific", +1, 0.5, "the longest word of the frame that matched has four runes or more (调解案件, not 案件)"},

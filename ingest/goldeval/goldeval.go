@@ -134,15 +134,41 @@ type Scores struct {
 	// Bands count the reports and the right jurisdictions per band of the
 	// resolver's confidence.
 	Bands []Band
+	// FactBands count the extracted facts and those in the gold per band
+	// of the extractor's confidence: the precision a reader can expect of a
+	// fact shown with that confidence.
+	FactBands []Band
 	// JurisdictionMisses lists the reports whose jurisdiction is not right.
 	JurisdictionMisses []JurisdictionMiss
 }
 
-// Band is a range [Lo, Hi) of confidence with the reports that fell in it.
+// Band is a range [Lo, Hi) of confidence with the items (reports or facts)
+// that fell in it and how many of them were right.
 type Band struct {
-	Lo, Hi  float64
-	Reports int
-	Right   int
+	Lo, Hi float64
+	Total  int
+	Right  int
+}
+
+// newBands returns empty bands over confidenceBands.
+func newBands() []Band {
+	var bs []Band
+	for i := 0; i+1 < len(confidenceBands); i++ {
+		bs = append(bs, Band{Lo: confidenceBands[i], Hi: confidenceBands[i+1]})
+	}
+	return bs
+}
+
+// count adds an item of confidence c to its band.
+func count(bs []Band, c float64, right bool) {
+	for i := range bs {
+		if c >= bs[i].Lo && c < bs[i].Hi {
+			bs[i].Total++
+			if right {
+				bs[i].Right++
+			}
+		}
+	}
 }
 
 // JurisdictionMiss is a report whose jurisdiction was not found right.
@@ -159,7 +185,7 @@ var confidenceBands = []float64{0, 0.5, 0.8, 0.95, 1.000001}
 // the files that occur in the gold are scored, and derived facts are left
 // out: the gold lists stated numbers only.
 func Score(gold []Gold, got map[string][]extract.Fact) Scores {
-	s := Scores{ByIndicator: map[string]Count{}, ByCategory: map[string]Count{}}
+	s := Scores{ByIndicator: map[string]Count{}, ByCategory: map[string]Count{}, FactBands: newBands()}
 	type key struct {
 		file, code string
 		value      float64
@@ -197,8 +223,10 @@ func Score(gold []Gold, got map[string][]extract.Fact) Scores {
 				if g.Approx == f.Approx {
 					s.SameApprox++
 				}
+				count(s.FactBands, f.Confidence, true)
 				continue
 			}
+			count(s.FactBands, f.Confidence, false)
 			s.Spurious = append(s.Spurious, Miss{file, f.Indicator, f.Value, f.Quote})
 		}
 	}
@@ -242,10 +270,7 @@ func (s *Scores) CompareReports(want, got []Report) {
 	for _, r := range got {
 		byFile[r.File] = r
 	}
-	s.Bands = nil
-	for i := 0; i+1 < len(confidenceBands); i++ {
-		s.Bands = append(s.Bands, Band{Lo: confidenceBands[i], Hi: confidenceBands[i+1]})
-	}
+	s.Bands = newBands()
 	for _, w := range want {
 		s.Reports++
 		g, ok := byFile[w.File]
@@ -277,14 +302,7 @@ func (s *Scores) CompareReports(want, got []Report) {
 		if !right {
 			s.JurisdictionMisses = append(s.JurisdictionMisses, JurisdictionMiss{File: w.File, Want: w, Got: g, WrongCode: wrong})
 		}
-		for i := range s.Bands {
-			if g.Confidence >= s.Bands[i].Lo && g.Confidence < s.Bands[i].Hi {
-				s.Bands[i].Reports++
-				if right {
-					s.Bands[i].Right++
-				}
-			}
-		}
+		count(s.Bands, g.Confidence, right)
 		if w.Year == g.Year {
 			s.Year++
 		}
@@ -323,19 +341,24 @@ func (s Scores) WriteTable(w io.Writer) error {
 	}
 	fmt.Fprintln(tw)
 	row("overall", s.Overall)
+	bands := func(bs []Band) {
+		for _, b := range bs {
+			if b.Total > 0 {
+				fmt.Fprintf(tw, "  confidence %.2f–%.2f\t%d/%d\t\t\t%.3f\n", b.Lo, min(b.Hi, 1), b.Right, b.Total, ratio(b.Right, b.Total))
+			}
+		}
+	}
 	if m := s.Overall.Matched; m > 0 {
 		fmt.Fprintf(tw, "scope agrees\t%d/%d\t\t\t%.3f\n", s.SameScope, m, ratio(s.SameScope, m))
 		fmt.Fprintf(tw, "approx agrees\t%d/%d\t\t\t%.3f\n", s.SameApprox, m, ratio(s.SameApprox, m))
+		fmt.Fprintf(tw, "precision by confidence\n")
+		bands(s.FactBands)
 	}
 	if s.Reports > 0 {
 		fmt.Fprintf(tw, "jurisdiction accuracy\t%d/%d\t\t\t%.3f\n", s.Jurisdiction, s.Reports, ratio(s.Jurisdiction, s.Reports))
 		fmt.Fprintf(tw, "  wrong codes\t%d\n", s.WrongCode)
 		fmt.Fprintf(tw, "  unresolved\t%d\n", s.Unresolved)
-		for _, b := range s.Bands {
-			if b.Reports > 0 {
-				fmt.Fprintf(tw, "  confidence %.2f–%.2f\t%d/%d\t\t\t%.3f\n", b.Lo, min(b.Hi, 1), b.Right, b.Reports, ratio(b.Right, b.Reports))
-			}
-		}
+		bands(s.Bands)
 		fmt.Fprintf(tw, "year accuracy\t%d/%d\t\t\t%.3f\n", s.Year, s.Reports, ratio(s.Year, s.Reports))
 	}
 	if err := tw.Flush(); err != nil {
