@@ -128,6 +128,17 @@ const (
 	maxHomonyms  = 5
 )
 
+// mentionsOf returns the times the text names name. The text scan leaves
+// out two-character names, which hide inside other words (郏县 in 法治郏县 is
+// one, but 息县 in 信息县级 is not); a candidate already named by a site is
+// counted by its own name.
+func (d *doc) mentionsOf(name string) int {
+	if n := d.counts[name]; n > 0 || utf8.RuneCountInString(name) != 2 {
+		return n
+	}
+	return strings.Count(d.body, name)
+}
+
 // parentWordForms are what, after 区 县 or 市, names that level's bodies.
 var parentWordForms = []string{"委", "政府", "人大", "司法局", "级"}
 
@@ -356,7 +367,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		if n := d.govBody[c.written] + d.govBody[me.Name]; n > 0 {
 			set(fGovBody, math.Log1p(float64(n)), me.Name+"人民政府/办事处… ×"+strconv.Itoa(n))
 		}
-		if n := d.counts[me.Name] + alt(d.counts, c.written, me.Name); n > 0 {
+		if n := d.mentionsOf(me.Name) + alt(d.counts, c.written, me.Name); n > 0 {
 			set(fMentions, math.Log1p(float64(n)), "named ×"+strconv.Itoa(n))
 		}
 		if selfLevel != "" && lw != "" {

@@ -223,8 +223,9 @@ func TestRealReports(t *testing.T) {
 	}{
 		{"../../datasets/reports", 1, 1},
 		{"../../datasets/realdev", 0.79, 0.94},
-		{"../../datasets/realpool/batchA", 0.83, 0.94},
-		{"../../datasets/realpool/batchB", 0.72, 0.77},
+		{"../../datasets/realpool/batchA", 0.88, 0.94},
+		{"../../datasets/realpool/batchB", 0.77, 0.83},
+		{"../../datasets/realpool/batchC", 0.82, 1},
 	} {
 		reps := mustReports(t, tc.dir)
 		for _, useURL := range []bool{false, true} {
