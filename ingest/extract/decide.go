@@ -49,7 +49,6 @@ type clause struct {
 	fenbie    bool
 }
 
-// evidence is what the words around a number say of one frame.
 // evidenceSet is the evidence of one number, one entry per frame that a
 // word of its sentence names, in the order the words came. The run reuses
 // it from number to number.
@@ -93,6 +92,7 @@ func (es *evidenceSet) lookup(f int32) *evidence {
 	return nil
 }
 
+// evidence is what the words around a number say of one frame.
 type evidence struct {
 	// foreign: another code's object stands near the number or right of
 	// it, and this frame has no object there.
@@ -253,6 +253,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					continue
 				}
 				if hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) {
+					continue
+				}
+				if r.kind == refObject && kindLabel(s[hEnd:]) {
 					continue
 				}
 				e := get(r.idx)
@@ -512,7 +515,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if brk < 0 {
 		brk = colonAfterFigure(s, S, N)
 	}
+	before := len(x.facts)
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
+	if len(x.facts) > before {
+		x.facts[before].ownAct = best.x[fActNear] > 0 || best.x[fActLeft] > 0 || best.x[fActRight] > 0
+	}
 	if cl.jun >= 0 {
 		x.secondFact(c, cl, best, brk)
 	}
@@ -632,6 +639,27 @@ func colonAfterFigure(s string, S, N int) int {
 // maxUnitRunes is the longest unit colonAfterFigure looks back over (人次,
 // 万元).
 const maxUnitRunes = 2
+
+// kindLabel reports whether an object word is followed by 类 that makes it
+// the label of a kind of something else counted: 受理案件中…行政处罚类17件
+// counts reconsideration cases about penalties. 行政处罚类案件 stays the
+// object's.
+func kindLabel(after string) bool {
+	rest, ok := strings.CutPrefix(after, "类")
+	return ok && !strings.HasPrefix(rest, "案件") && !strings.HasPrefix(rest, "案")
+}
+
+// ownNounAfter reports whether the text after a classifier goes on with a
+// word (292个电子证照) rather than a clause break or a classifier's tail
+// (次, 余, 左右, 以上).
+func ownNounAfter(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return r >= 0x4E00 && r <= 0x9FFF && !strings.ContainsRune(classifierTails, r)
+}
+
+// classifierTails may follow a classifier within the figure: 件次, 余人,
+// 左右, 以上, 的 (…件的).
+const classifierTails = "次余多左以之的"
 
 // better returns the stronger of two places.
 func better(a, b place) place {
@@ -805,8 +833,11 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// An item holding nothing but fillers shares the head of its clause
 	// with the figures before it: 来访126批次、389人次; 受理、办结…分别为.
 	cl.sharedOK = fillerOnly(strings.Trim(s[cl.Li:N], "、和及与 ")) && cl.Li > C
+	// A clause of fillers before the number reads its object from the
+	// clause before (信访案件168批次,505人次), unless the number is followed
+	// by its own noun (…网办率100%,292个电子证照跨部门调用).
 	cl.C1 = C
-	if C > S && fillerOnly(s[C:N]) {
+	if C > S && fillerOnly(s[C:N]) && !ownNounAfter(s[U:]) {
 		cl.C1 = clauseStart(s, C-1, S)
 	}
 	if mk.deng >= cl.Li {

@@ -175,6 +175,9 @@ type found struct {
 	start, end int // bytes of the number
 	sent       int // byte offset of the sentence start
 	after      int // byte offset of 其中 in the sentence before the number, or -1
+	// ownAct: the number's own words hold an act of its frame (承办法律援助
+	// 案件34宗), not only an object (劳动争议案件1宗).
+	ownAct bool
 }
 
 type run struct {

@@ -225,6 +225,7 @@ func (x *run) dropBreakdowns() {
 		// 其中:婚姻家庭纠纷62件.
 		opens := strings.TrimLeft(x.text[f.sent:f.after], " ") == ""
 		other := -1 // the sentence before f's, once reached
+		nearest := true
 		for j := i - 1; j >= 0; j-- {
 			g := x.facts[j]
 			if g.sent != f.sent {
@@ -238,7 +239,20 @@ func (x *run) dropBreakdowns() {
 					break
 				}
 			}
-			if g.start < f.after && g.Indicator == f.Indicator && g.Scope == f.Scope {
+			if g.start >= f.after {
+				continue
+			}
+			// A part of another topic than the total nearest before 其中,
+			// named by its object alone, is a breakdown of the total by kind
+			// (法律援助案件3宗,其中劳动争议案件1宗), not a figure of its own
+			// topic; a part with an act of its own is an activity of its
+			// own (提供法律服务503次,其中开展法治宣传52场).
+			if nearest && !f.ownAct && category(g.Indicator) != category(f.Indicator) {
+				drop[i] = true
+				break
+			}
+			nearest = false
+			if g.Indicator == f.Indicator && g.Scope == f.Scope {
 				drop[i] = true
 				break
 			}
@@ -447,4 +461,10 @@ func (x *run) dropParts() {
 		}
 	}
 	x.facts = out
+}
+
+// category returns the category of an indicator code.
+func category(code string) string {
+	ind, _ := Lookup(code)
+	return ind.Category
 }
