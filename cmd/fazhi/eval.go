@@ -76,7 +76,7 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 			fmt.Fprintf(stdout, "MISSED   %s %s=%g «%s»\n", m.File, m.Indicator, m.Value, m.Quote)
 		}
 		for _, m := range scores.Spurious {
-			fmt.Fprintf(stdout, "SPURIOUS %s %s=%g «%s»\n", m.File, m.Indicator, m.Value, m.Quote)
+			fmt.Fprintf(stdout, "SPURIOUS %s %s=%g (%.2f) «%s»\n", m.File, m.Indicator, m.Value, m.Confidence, m.Quote)
 		}
 		for _, m := range scores.JurisdictionMisses {
 			kind := "UNRESOLVED"

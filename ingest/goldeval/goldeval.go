@@ -115,6 +115,8 @@ type Miss struct {
 	File, Indicator string
 	Value           float64
 	Quote           string
+	// Confidence is the extractor's, for an extracted fact.
+	Confidence float64
 }
 
 // Scores is the result of Score.
@@ -227,14 +229,14 @@ func Score(gold []Gold, got map[string][]extract.Fact) Scores {
 				continue
 			}
 			count(s.FactBands, f.Confidence, false)
-			s.Spurious = append(s.Spurious, Miss{file, f.Indicator, f.Value, f.Quote})
+			s.Spurious = append(s.Spurious, Miss{file, f.Indicator, f.Value, f.Quote, f.Confidence})
 		}
 	}
 	for _, g := range gold {
 		k := key{g.File, g.Indicator, round(g.Value)}
 		if len(want[k]) > 0 {
 			want[k] = want[k][1:]
-			s.Missed = append(s.Missed, Miss{g.File, g.Indicator, g.Value, g.Quote})
+			s.Missed = append(s.Missed, Miss{File: g.File, Indicator: g.Indicator, Value: g.Value, Quote: g.Quote})
 		}
 	}
 	return s

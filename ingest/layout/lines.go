@@ -55,13 +55,10 @@ const maxMetaRunes = 160
 // key followed by a separator, and no sentence ends on it.
 func (l *Layout) readFields(line Span) bool {
 	s := l.Text[line.Start:line.End]
-	if longer(s, maxMetaRunes) || strings.Contains(s, "。") {
-		return false
-	}
 	// Only a date may stand before the first key (2015-11-20 来源: 上海普陀):
 	// a line whose first word is no key is no metadata line.
 	lead := len(s) - len(strings.TrimLeft(s, metaOpeners+metaLeadDate))
-	if metaKeyAt(s, lead) == "" {
+	if metaKeyAt(s, lead) == "" || longer(s, maxMetaRunes) || strings.Contains(s, "。") {
 		return false
 	}
 	type at struct{ key, keyEnd, start int }
@@ -112,13 +109,24 @@ func (l *Layout) readFields(line Span) bool {
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func metaKeyAt(s string, i int) string {
-	for _, k := range metaKeys {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, k := range metaKeysByFirst[r] {
 		if strings.HasPrefix(s[i:], k) {
 			return k
 		}
 	}
 	return ""
 }
+
+// metaKeysByFirst are the metaKeys by their first rune, in metaKeys' order.
+var metaKeysByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, k := range metaKeys {
+		r, _ := utf8.DecodeRuneInString(k)
+		m[r] = append(m[r], k)
+	}
+	return m
+}()
 
 // furnitureMarkers appear in the short lines that government sites put
 // around an article: accessibility toggles, breadcrumbs, font-size and

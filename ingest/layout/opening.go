@@ -55,13 +55,16 @@ func (l *Layout) readOpening() {
 
 // sentenceEnd returns the byte offset just past the first sentence of s.
 func sentenceEnd(s string) int {
-	for i, r := range s {
-		if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
-			return i + utf8.RuneLen(r)
-		}
+	i := strings.IndexAny(s, sentenceStops)
+	if i < 0 {
+		return len(s)
 	}
-	return len(s)
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return i + size
 }
+
+// sentenceStops end a sentence.
+const sentenceStops = "。!?！？"
 
 // subjectSlot returns where the subject of sentence s is written, once a
 // leading year, 在…领导下 and a leading clause are skipped. ok is false for a

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"strings"
 	"unicode/utf8"
 )
@@ -99,19 +100,24 @@ func headingWords(s string) string {
 	return s[:end]
 }
 
+// headingKinds are the section kinds a heading's words can name, each with
+// a matcher of its words.
+var headingKinds = []struct {
+	kind  SectionKind
+	words *wordmatch.Matcher
+}{
+	{Plans, wordmatch.New(planHeadingWords)},
+	{Problems, wordmatch.New(problemHeadingWords)},
+	{Duties, wordmatch.New(dutyHeadingWords)},
+	{Achievements, wordmatch.New(achievementHeadingWords)},
+}
+
 func headingKind(h string) SectionKind {
 	var kinds []SectionKind
-	if containsAny(h, planHeadingWords...) {
-		kinds = append(kinds, Plans)
-	}
-	if containsAny(h, problemHeadingWords...) {
-		kinds = append(kinds, Problems)
-	}
-	if containsAny(h, dutyHeadingWords...) {
-		kinds = append(kinds, Duties)
-	}
-	if containsAny(h, achievementHeadingWords...) {
-		kinds = append(kinds, Achievements)
+	for _, hk := range headingKinds {
+		if hk.words.Any(h) {
+			kinds = append(kinds, hk.kind)
+		}
 	}
 	switch {
 	case len(kinds) == 1:
