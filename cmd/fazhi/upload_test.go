@@ -151,3 +151,88 @@ func TestIngestSummaryWarns(t *testing.T) {
 		}
 	}
 }
+
+// The pages follow a person's corrections at once: an unresolved report
+// set to its town appears in the comparison; two reports of one town-year
+// that disagree show as a conflict until one is chosen.
+func TestPagesFollowReportCorrections(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.DB = filepath.Join(t.TempDir(), "fazhi.duckdb")
+	cfg.NoSamples = true
+	cfg.Token = "0123456789abcdef-token"
+	a, err := newApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	a.db.PrepareDashboards()
+	srv := httptest.NewServer(a.handler)
+	defer srv.Close()
+	page := func(path string) string {
+		t.Helper()
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s = %d\n%s", path, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	put := func(path, body string) {
+		t.Helper()
+		req, _ := http.NewRequest("PUT", srv.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+cfg.Token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("PUT %s = %d %s", path, resp.StatusCode, b)
+		}
+	}
+	const compare = "/?indicator=mediation.cases_accepted&year=2023"
+	ct, body := uploadParts(t, map[string][]byte{"c.txt": gucheng("c")}, nil)
+	if status, resp := post(t, srv.URL+"/api/reports", cfg.Token, ct, body); status != 200 {
+		t.Fatalf("upload = %d %s", status, resp)
+	}
+	cID := reportIDOf(gucheng("c"))
+	if p := page(compare); !strings.Contains(p, "未定位") {
+		t.Errorf("compare before the correction: want the unresolved report marked 未定位")
+	}
+	put("/api/reports/"+cID+"/jurisdiction", `{"code":"110107004","author":"李明","reason":"原网页"}`)
+	if p := page(compare); strings.Contains(p, "未定位") || !strings.Contains(p, "古城街道") {
+		t.Errorf("compare after the correction still shows 未定位, or not 古城街道")
+	}
+	if p := page("/reports/" + cID); !strings.Contains(p, "辖区已人工确定") || !strings.Contains(p, "石景山区") {
+		t.Errorf("report page after the correction lacks the division path or the corrected badge")
+	}
+
+	datian := func(n string) []byte {
+		return []byte("大田街道2023年法治政府建设情况报告\n\n2023年,大田街道坚持依法行政。全年受理矛盾纠纷" + n + "件,调解成功367件。\n")
+	}
+	manifest := "file,url,jurisdiction_code,year\ndt.txt,,331082004,2023\ndt-draft.txt,,331082004,2023\n"
+	ct, body = uploadParts(t, map[string][]byte{"dt.txt": datian("2119"), "dt-draft.txt": datian("2911")}, map[string]string{"manifest": manifest})
+	if status, resp := post(t, srv.URL+"/api/reports", cfg.Token, ct, body); status != 200 || !strings.Contains(resp, `"kind":"duplicate_report"`) {
+		t.Fatalf("upload of a draft and its published report = %d %s; want a duplicate_report warning", status, resp)
+	}
+	p := page(compare)
+	if !strings.Contains(p, "数字不一致") || !strings.Contains(p, "2119件") || !strings.Contains(p, "2911件") {
+		t.Errorf("compare with the two reports lacks the conflict notice with both values")
+	}
+	if p := page("/reports/" + reportIDOf(datian("2911"))); !strings.Contains(p, "尚未选定以哪一份为准") {
+		t.Errorf("the draft's report page does not say that nobody chose yet")
+	}
+	put("/api/reports/"+reportIDOf(datian("2119"))+"/counts", `{"author":"王芳","reason":"正式发布稿"}`)
+	p = page(compare)
+	if strings.Contains(p, "数字不一致") || !strings.Contains(p, "2119件") || strings.Contains(p, "2911件") {
+		t.Errorf("compare after the choice: want the published 2119 only, no conflict notice")
+	}
+	if p := page("/reports/" + reportIDOf(datian("2911"))); !strings.Contains(p, "本报告的数字不参与对比") {
+		t.Errorf("the draft's report page does not say it does not count")
+	}
+}
