@@ -143,7 +143,7 @@ func (db *DB) Review(ctx context.Context, f ReviewFilter) ([]ReviewItem, error) 
 	}
 	slices.SortStableFunc(items, func(a, b ReviewItem) int {
 		return cmp.Or(a.IngestedAt.Compare(b.IngestedAt), cmp.Compare(a.ReportID, b.ReportID),
-			cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]), cmp.Compare(a.start(), b.start()), cmp.Compare(a.factID(), b.factID()))
+			cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(a.start(), b.start()), cmp.Compare(a.factID(), b.factID()))
 	})
 	out := items[min(max(f.Offset, 0), len(items)):]
 	return append([]ReviewItem{}, out[:min(limit, len(out))]...), nil
@@ -151,7 +151,15 @@ func (db *DB) Review(ctx context.Context, f ReviewFilter) ([]ReviewItem, error) 
 
 // kindRank orders the items of one report: the report first, then its
 // duplicates, then its facts.
-var kindRank = map[string]int{ReviewKindReport: 0, ReviewKindDuplicate: 1, ReviewKindFact: 2}
+func kindRank(kind string) int {
+	switch kind {
+	case ReviewKindReport:
+		return 0
+	case ReviewKindDuplicate:
+		return 1
+	}
+	return 2
+}
 
 func (it ReviewItem) start() int {
 	if it.ReviewFact == nil {
