@@ -73,7 +73,7 @@ type historyResponse struct {
 	Corrections []warehouse.Correction `json:"corrections"`
 }
 
-// review lists the review queue: GET /api/review[?flag=REASON][&limit=N].
+// review lists the review queue: GET /api/review[?flag=REASON][&kind=K][&offset=N][&limit=N].
 func (h *Handler) review(c *gin.Context) {
 	f, err := parseReview(c.Request.URL.Query())
 	if err != nil {
@@ -146,14 +146,20 @@ func decodeStrict(body io.Reader, v any) error {
 	return nil
 }
 
-// parseReview reads ?flag=REASON&limit=N.
+// parseReview reads ?flag=REASON&kind=K&offset=N&limit=N.
 func parseReview(q url.Values) (warehouse.ReviewFilter, error) {
 	var f warehouse.ReviewFilter
 	if r := q.Get("flag"); r != "" {
 		if !reason.MatchString(r) {
-			return f, fmt.Errorf("%w: flag must be a flag or reason such as rate_mismatch, approx_headline, unresolved_jurisdiction", errBadRequest)
+			return f, fmt.Errorf("%w: flag must be a flag or reason such as rate_mismatch, approx_headline, unresolved_jurisdiction, duplicate_report", errBadRequest)
 		}
 		f.Reason = r
+	}
+	switch k := q.Get("kind"); k {
+	case "", warehouse.ReviewKindFact, warehouse.ReviewKindReport, warehouse.ReviewKindDuplicate:
+		f.Kind = k
+	default:
+		return f, fmt.Errorf("%w: kind must be fact, report or duplicate_report", errBadRequest)
 	}
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
@@ -161,6 +167,13 @@ func parseReview(q url.Values) (warehouse.ReviewFilter, error) {
 			return f, fmt.Errorf("%w: limit must be between 1 and 1000", errBadRequest)
 		}
 		f.Limit = n
+	}
+	if o := q.Get("offset"); o != "" {
+		n, err := strconv.Atoi(o)
+		if err != nil || n < 0 || n > 1000000 {
+			return f, fmt.Errorf("%w: offset must be a number of items, 0 or more", errBadRequest)
+		}
+		f.Offset = n
 	}
 	return f, nil
 }

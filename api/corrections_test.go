@@ -44,8 +44,9 @@ func mustWriteServer(t *testing.T, samples bool, edit func(*Config)) writeServer
 		warehousetest.LoadSamples(t, db)
 	}
 	x := warehousetest.Extractor(t)
-	ingestOne := func(ctx context.Context, name string, data []byte) (warehouse.LoadResult, error) {
-		r, err := x.Extract(ctx, name, data, ingest.Meta{})
+	// The pipeline as cmd wires it, less the manifest (cmd/fazhi tests that).
+	ingestOne := func(ctx context.Context, name string, data []byte, meta ingest.Meta) (warehouse.LoadResult, error) {
+		r, err := x.Extract(ctx, name, data, meta)
 		if err != nil {
 			return warehouse.LoadResult{}, fmt.Errorf("%w: %w", ErrUnreadable, err)
 		}
@@ -56,7 +57,18 @@ func mustWriteServer(t *testing.T, samples bool, edit func(*Config)) writeServer
 		defer b.Release()
 		return db.Load(ctx, b)
 	}
-	cfg := Config{Token: testToken, Ingest: ingestOne, ExportDir: exportDir, MaxUpload: 1 << 20}
+	ingestUpload := func(ctx context.Context, files []UploadFile, meta UploadMeta) (UploadOutcome, error) {
+		var out UploadOutcome
+		if len(meta.Manifest) > 0 {
+			return out, fmt.Errorf("%w: this test pipeline reads no manifest", ErrBadUpload)
+		}
+		for _, f := range files {
+			res, err := ingestOne(ctx, f.Name, f.Data, ingest.Meta{Within: meta.Within})
+			out.Files = append(out.Files, FileOutcome{Name: f.Name, Load: res, Err: err})
+		}
+		return out, nil
+	}
+	cfg := Config{Token: testToken, Ingest: ingestUpload, ExportDir: exportDir, MaxUpload: 1 << 20}
 	if edit != nil {
 		edit(&cfg)
 	}

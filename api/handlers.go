@@ -63,13 +63,16 @@ func (h *Handler) compare(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, compareResponse{Indicator: ind.Code, Unit: ind.Unit, Rows: p.Rows, Total: p.Total,
-		Offset: offset, Truncated: offset+len(p.Rows) < p.Total})
+		Offset: offset, Truncated: offset+len(p.Rows) < p.Total, Conflicts: p.Conflicts})
 }
 
 type compareResponse struct {
 	Indicator string                 `json:"indicator"`
 	Unit      string                 `json:"unit"`
 	Rows      []warehouse.CompareRow `json:"rows"`
+	// Conflicts are the jurisdiction-years left out of rows because their
+	// reports disagree (until a person chooses which counts).
+	Conflicts []warehouse.CompareConflict `json:"conflicts"`
 	// Total counts every row; Truncated says more follow (ask again with
 	// offset = offset + len(rows)).
 	Total     int  `json:"total"`
@@ -140,13 +143,20 @@ func (h *Handler) trend(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, trendResponse{Indicator: ind, Jurisdiction: jur, Rows: rows})
+	conflicts, err := h.db.TrendConflicts(c.Request.Context(), ind, jur)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, trendResponse{Indicator: ind, Jurisdiction: jur, Rows: rows, Conflicts: conflicts})
 }
 
 type trendResponse struct {
 	Indicator    string               `json:"indicator"`
 	Jurisdiction string               `json:"jurisdiction"`
 	Rows         []warehouse.TrendRow `json:"rows"`
+	// Conflicts are the years with no row because the reports disagree.
+	Conflicts []warehouse.CompareConflict `json:"conflicts"`
 }
 
 func (h *Handler) report(c *gin.Context) {

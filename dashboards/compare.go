@@ -49,6 +49,9 @@ type comparePage struct {
 	Rows                        []compareRowView
 	// Small lists the rates left out of the ranking: fewer than MinCases cases behind them.
 	Small []compareRowView
+	// Conflicts lists the jurisdiction-years left out because their reports
+	// disagree and nobody chose which counts.
+	Conflicts []conflictView
 	// Total and SmallTotal count all ranked and left-out rows when the page
 	// shows only the first maxCompareRows of them.
 	Total, SmallTotal int
@@ -57,6 +60,30 @@ type comparePage struct {
 	Provenance        [][]provenanceCell
 	ChartID           string
 	Height            int
+}
+
+// conflictView is a jurisdiction-year whose reports state different values.
+type conflictView struct {
+	warehouse.CompareConflict
+	Reports []conflictReport
+}
+
+type conflictReport struct {
+	ReportID, Display string
+}
+
+func conflictsView(cs []warehouse.CompareConflict, ind warehouse.Indicator) []conflictView {
+	var out []conflictView
+	for _, c := range cs {
+		v := conflictView{CompareConflict: c}
+		for i, id := range c.ReportIDs {
+			if i < len(c.Values) {
+				v.Reports = append(v.Reports, conflictReport{ReportID: id, Display: displayValue(c.Values[i], ind.Unit, "")})
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 type indicatorGroup struct {
@@ -191,6 +218,7 @@ func (h *Handler) compare(c *gin.Context) {
 		page.Small = append(page.Small, compareView(r, ind))
 	}
 	page.Total, page.SmallTotal = ranking.Total, ranking.SmallTotal
+	page.Conflicts = conflictsView(ranking.Conflicts, ind)
 	page.Rows = ranked
 	page.Height = chartHeight(len(ranked))
 	if len(ranked) > 0 {

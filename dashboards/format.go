@@ -21,6 +21,8 @@ var templateFuncs = template.FuncMap{
 	"flagTitle": flagTitle,
 	"inc":       func(i int) int { return i + 1 },
 	"add":       func(a, b int) int { return a + b },
+	// percent renders a probability (0–1) as a whole percentage.
+	"percent": func(p float64) string { return strconv.Itoa(int(math.Round(100*p))) + "%" },
 }
 
 // flagNames are the data-quality flags in the words of a legal affairs office.

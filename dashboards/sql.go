@@ -36,6 +36,14 @@ ORDER BY abs(change_pct) DESC NULLS LAST;`},
 FROM review_queue
 ORDER BY ingested_at
 LIMIT 100;`},
+	{"同一辖区同一年度的多份报告与数字冲突", `SELECT jurisdiction_name, year, indicator, conflict_values, conflict_report_ids
+FROM headline_facts
+WHERE conflict
+ORDER BY year, jurisdiction_name, indicator;`},
+	{"报告的人工更正(辖区、年份、以哪份为准)", `SELECT c."at", c.author, c.action, c.report_id, c.jurisdiction_code, c.jurisdiction_name, c.year, c.reason,
+       r.extracted_jurisdiction_code, r.extracted_year
+FROM report_corrections c JOIN report_jurisdictions r USING (report_id)
+ORDER BY c."at" DESC;`},
 	{"各类别的事实数", `SELECT i.category, count(*) AS facts, count(DISTINCT f.report_id) AS reports
 FROM facts_corrected f JOIN indicators i ON i.code = f.indicator
 GROUP BY ALL

@@ -118,6 +118,37 @@ func (m Manifest) Lookup(path string) (Meta, bool) {
 	return meta, ok
 }
 
+// LookupUpload returns what the manifest says of an uploaded file named as
+// the client sent it, for a manifest read with ReadManifest(r, ""): the row
+// whose file is that name (cleaned), else the one row whose file has the
+// same base name (a browser sends base names only).
+func (m Manifest) LookupUpload(name string) (Meta, bool) {
+	if meta, ok := m.byFile[filepath.Clean(name)]; ok {
+		return meta, true
+	}
+	var found Meta
+	n := 0
+	for file, meta := range m.byFile {
+		if filepath.Base(file) == filepath.Base(name) {
+			found, n = meta, n+1
+		}
+	}
+	if n != 1 {
+		return Meta{}, false
+	}
+	return found, true
+}
+
+// Files lists the files the manifest names (cleaned), sorted.
+func (m Manifest) Files() []string {
+	out := make([]string, 0, len(m.byFile))
+	for f := range m.byFile {
+		out = append(out, f)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Len is the number of files the manifest names.
 func (m Manifest) Len() int { return len(m.byFile) }
 

@@ -74,16 +74,20 @@ type ComparePage struct {
 	Rows []CompareRow
 	// Total counts all the rows.
 	Total int
+	// Conflicts are the jurisdiction-years left out because their reports
+	// disagree (all of them, whatever the page).
+	Conflicts []CompareConflict
 }
 
 // ComparePaged returns Compare's rows from offset on, at most limit of
 // them (0: all), and how many there are in all.
 func (db *DB) ComparePaged(ctx context.Context, f CompareFilter, offset, limit int) (ComparePage, error) {
-	p := ComparePage{Rows: []CompareRow{}}
+	p := ComparePage{Rows: []CompareRow{}, Conflicts: []CompareConflict{}}
 	s, picked, err := db.comparePick(ctx, f)
 	if err != nil {
 		return p, err
 	}
+	p.Conflicts = s.conflictsOf(f)
 	p.Total = len(picked)
 	picked = picked[min(max(offset, 0), len(picked)):]
 	if limit > 0 {
@@ -105,6 +109,9 @@ type CompareRanking struct {
 	// of cases; SmallTotal counts all of them.
 	Small      []CompareRow
 	SmallTotal int
+	// Conflicts are the jurisdiction-years left out because their reports
+	// disagree, until a person chooses which report counts.
+	Conflicts []CompareConflict
 }
 
 // CompareRanked splits Compare's rows into the ranked ones and the rates
@@ -112,11 +119,12 @@ type CompareRanking struct {
 // each. Only the rows kept are built: at national scale a year of an
 // indicator has tens of thousands.
 func (db *DB) CompareRanked(ctx context.Context, f CompareFilter, minCases, limit int) (CompareRanking, error) {
-	r := CompareRanking{Ranked: []CompareRow{}, Small: []CompareRow{}}
+	r := CompareRanking{Ranked: []CompareRow{}, Small: []CompareRow{}, Conflicts: []CompareConflict{}}
 	s, picked, err := db.comparePick(ctx, f)
 	if err != nil {
 		return r, err
 	}
+	r.Conflicts = s.conflictsOf(f)
 	nInd, dInd := s.countIndicators(f.Indicator)
 	for _, i := range picked {
 		if _, d, ok := s.countsOf(i, nInd, dInd); ok && d > 0 && d < float64(minCases) {
@@ -150,6 +158,15 @@ func (db *DB) comparePick(ctx context.Context, f CompareFilter) (*snapshot, []in
 		return s, s.scopeCells(s.slice(ind, f.Year), sc, 0), nil
 	}
 	return s, s.latestCells(ind, sc), nil
+}
+
+// conflictsOf returns the conflicts Compare leaves out for f.
+func (s *snapshot) conflictsOf(f CompareFilter) []CompareConflict {
+	ind := s.indicator(f.Indicator)
+	if ind < 0 {
+		return []CompareConflict{}
+	}
+	return s.compareConflicts(ind, f, s.scope(Scope{Parent: f.Parent, Level: f.Level}))
 }
 
 // countIndicators returns the catalog indexes of a rate's numerator and

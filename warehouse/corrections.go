@@ -290,8 +290,9 @@ func (db *DB) Corrections(ctx context.Context, factID string) ([]Correction, err
 }
 
 // carryCorrections copies the corrections of facts whose report is about to
-// be replaced (same source, new content in staged_reports) onto the new
-// version's facts, inside Load's transaction. An extracted fact matches when
+// be replaced (replaced_reports: a new version from the same source about
+// the same jurisdiction and year, or the same content extracted anew) onto
+// the new version's facts, inside Load's transaction. An extracted fact matches when
 // indicator, scope, sentence, value and derived agree (the nearest position
 // wins among equals): a correction of a number that the new version changed
 // is not carried, since the source itself now says something else. A fact an
@@ -305,9 +306,8 @@ func carryCorrections(ctx context.Context, conn *sql.Conn) (int, error) {
 		SELECT o.fact_id AS old_fact_id, n.fact_id AS new_fact_id, n.report_id AS new_report_id,
 		       NULL::INTEGER AS start, NULL::INTEGER AS "end"
 		FROM facts o
-		JOIN reports orp ON orp.report_id = o.report_id
-		JOIN staged_reports nr ON nr.source = orp.source OR nr.sha256 = orp.sha256
-		JOIN staged_facts n ON n.report_id = nr.report_id AND n.indicator = o.indicator AND n.scope = o.scope
+		JOIN replaced_reports p ON p.old_report_id = o.report_id
+		JOIN staged_facts n ON n.report_id = p.new_report_id AND n.indicator = o.indicator AND n.scope = o.scope
 		     AND n.quote = o.quote AND n.value = o.value AND n.derived = o.derived
 		WHERE o.fact_id IN (SELECT fact_id FROM corrections)
 		QUALIFY row_number() OVER (PARTITION BY o.fact_id ORDER BY abs(n.start - o.start), n.fact_id) = 1`,
@@ -315,8 +315,8 @@ func carryCorrections(ctx context.Context, conn *sql.Conn) (int, error) {
 		SELECT a.fact_id, nr.report_id || substr(a.fact_id, length(a.report_id) + 1), nr.report_id,
 		       strpos(nr.text, a.quote) - 1, strpos(nr.text, a.quote) - 1 + length(a.quote)
 		FROM corrections a
-		JOIN reports orp ON orp.report_id = a.report_id
-		JOIN staged_reports nr ON nr.source = orp.source OR nr.sha256 = orp.sha256
+		JOIN replaced_reports p ON p.old_report_id = a.report_id
+		JOIN staged_reports nr ON nr.report_id = p.new_report_id
 		WHERE a.action = 'add' AND strpos(nr.text, a.quote) > 0`,
 		// A fact extracted again with its id (same content, another
 		// extractor) keeps its corrections as they are.

@@ -250,16 +250,19 @@ func TestReviewQueue(t *testing.T) {
 		t.Fatal(err)
 	}
 	type item struct {
+		kind   string
 		report string
 		reason string
 	}
 	var got []item
 	for _, it := range items {
 		for _, r := range it.Reasons {
-			got = append(got, item{it.ReportID, r})
+			got = append(got, item{it.Kind, it.ReportID, r})
 		}
 	}
-	want := []item{{shaA[:16], "part_exceeds_whole"}, {shaA[:16], "approx_headline"}, {shaB[:16], "unresolved_jurisdiction"}}
+	// The unresolved report is one item, not one per fact.
+	want := []item{{ReviewKindFact, shaA[:16], "part_exceeds_whole"}, {ReviewKindFact, shaA[:16], "approx_headline"},
+		{ReviewKindReport, shaB[:16], "unresolved_jurisdiction"}}
 	if len(got) != len(want) {
 		t.Fatalf("Review() = %+v; want %+v", got, want)
 	}

@@ -19,16 +19,16 @@ func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 		 SELECT DISTINCT indicator, year FROM headline
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`DELETE FROM headline WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
-		`INSERT INTO headline SELECT * FROM headline_facts
+		`INSERT INTO headline BY NAME SELECT * FROM headline_facts
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`INSERT INTO touched_stats SELECT DISTINCT indicator, year FROM headline
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`DELETE FROM headline_stats WHERE (indicator, year) IN (SELECT (indicator, year) FROM touched_stats)`,
 		`INSERT INTO headline_stats ` + headlineStatsSelect + `
-		 WHERE (indicator, year) IN (SELECT (indicator, year) FROM touched_stats) GROUP BY indicator, year`,
+		 AND (indicator, year) IN (SELECT (indicator, year) FROM touched_stats) GROUP BY indicator, year`,
 		`DELETE FROM report_divisions WHERE jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)`,
 		`INSERT INTO report_divisions ` + reportDivisionsSelect + `
-		 AND jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)` + reportDivisionsGroup,
+		 AND e.jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)` + reportDivisionsGroup,
 		`DELETE FROM report_years`,
 		`INSERT INTO report_years ` + reportYearsSelect,
 		`DELETE FROM report_latest`,
@@ -43,24 +43,26 @@ func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 	return nil
 }
 
-// The summary tables' contents (migration 0003 fills them the same way),
-// computed from headline and reports. headlineStatsSelect and
-// reportDivisionsSelect take more WHERE conditions and need their GROUP BY.
-// Ties (reports ingested in the same transaction) are broken by report_id.
+// The summary tables' contents (migration 0003 fills them the same way,
+// 0007 leaves conflicts out and reads the jurisdictions and years as they
+// count), computed from headline, report_jurisdictions and reports.
+// headlineStatsSelect and reportDivisionsSelect take more AND conditions and
+// need their GROUP BY. Ties (reports ingested in the same transaction) are
+// broken by report_id.
 const (
 	headlineStatsSelect = `SELECT indicator, year, count(*) AS value_count, count(*) FILTER (WHERE len(flags) > 0) AS flagged,
 		coalesce(sum(value), 0) AS total, bool_or(approx) AS approx, max_by(` + cellStruct + `, value, 5) AS largest,
 		coalesce((list(` + cellStruct + ` ORDER BY fact_id) FILTER (WHERE len(flags) > 0))[1:3], []) AS flagged_examples
-		FROM headline`
+		FROM headline WHERE NOT conflict`
 	reportDivisionsSelect = `SELECT jurisdiction_code, n AS reports, l.report_id AS latest_report_id, l.ingested_at AS latest_ingested_at,
 		l.title AS latest_title, l.jurisdiction_name AS latest_name, l.year AS latest_year
-		FROM (SELECT jurisdiction_code, count(*) AS n,
-		             arg_max({'report_id': report_id, 'ingested_at': ingested_at, 'title': title,
-		                      'jurisdiction_name': jurisdiction_name, 'year': year}, (ingested_at, report_id)) AS l
-		      FROM reports WHERE jurisdiction_code IS NOT NULL`
-	reportDivisionsGroup = ` GROUP BY jurisdiction_code)`
-	reportYearsSelect    = `SELECT year, count(*), count(*) FILTER (WHERE jurisdiction_code IS NULL)
-		FROM reports GROUP BY year ORDER BY year`
+		FROM (SELECT e.jurisdiction_code, count(*) AS n,
+		             arg_max({'report_id': report_id, 'ingested_at': r.ingested_at, 'title': r.title,
+		                      'jurisdiction_name': e.jurisdiction_name, 'year': e.year}, (r.ingested_at, report_id)) AS l
+		      FROM report_jurisdictions e JOIN reports r USING (report_id) WHERE e.jurisdiction_code <> ''`
+	reportDivisionsGroup = ` GROUP BY e.jurisdiction_code)`
+	reportYearsSelect    = `SELECT year, count(*), count(*) FILTER (WHERE jurisdiction_code = '')
+		FROM report_jurisdictions GROUP BY year ORDER BY year`
 	// cellStruct is a headline row as a struct with the columns of a Cell
 	// (less year and indicator, which the summary row has).
 	cellStruct = `{'jurisdiction_key': jurisdiction_key, 'jurisdiction_code': jurisdiction_code,
@@ -71,8 +73,9 @@ const (
 
 // reportLatestSelect picks the OverviewLatest most recently ingested reports.
 func reportLatestSelect() string {
-	return fmt.Sprintf(`SELECT report_id, title, jurisdiction_name, year, ingested_at FROM reports
-		ORDER BY ingested_at DESC, report_id LIMIT %d`, OverviewLatest)
+	return fmt.Sprintf(`SELECT report_id, r.title, e.jurisdiction_name, e.year, r.ingested_at
+		FROM reports r JOIN report_jurisdictions e USING (report_id)
+		ORDER BY r.ingested_at DESC, report_id LIMIT %d`, OverviewLatest)
 }
 
 // rebuildSummaries recomputes every summary table from headline and reports.
@@ -94,10 +97,11 @@ func rebuildSummaries(ctx context.Context, conn *sql.Conn) error {
 	return nil
 }
 
-// RebuildHeadline recomputes the whole headline table from the facts and
-// writes it sorted by indicator and year, the order every dashboard query
-// filters on, then the summary tables. Run it after large ingests; Load
-// keeps the tables correct in between, only less well ordered.
+// RebuildHeadline recomputes report_jurisdictions and the whole headline
+// table from the reports and facts, writes the latter sorted by indicator
+// and year, the order every dashboard query filters on, then the summary
+// tables. Run it after large ingests; Load keeps the tables correct in
+// between, only less well ordered.
 func (db *DB) RebuildHeadline(ctx context.Context) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
@@ -107,11 +111,15 @@ func (db *DB) RebuildHeadline(ctx context.Context) error {
 	return nil
 }
 
-// rebuildHeadline is RebuildHeadline inside the caller's transaction.
+// rebuildHeadline is RebuildHeadline inside the caller's transaction; it
+// recomputes report_jurisdictions first.
 func rebuildHeadline(ctx context.Context, conn *sql.Conn) error {
+	if err := rebuildPlacements(ctx, conn); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`DELETE FROM headline`,
-		`INSERT INTO headline SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
+		`INSERT INTO headline BY NAME SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return err

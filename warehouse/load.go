@@ -15,33 +15,23 @@ import (
 	"github.com/fazhi/fazhi/ingest"
 )
 
-// LoadResult counts what one Load did.
-type LoadResult struct {
-	// Stored reports are new content now in the warehouse.
-	Stored int `json:"stored"`
-	// Unchanged reports were already stored with the same content: a no-op.
-	Unchanged int `json:"unchanged"`
-	// Replaced reports had an older version from the same source, now gone.
-	Replaced int `json:"replaced"`
-	// Reextracted reports were stored with the same content by an older
-	// extractor: their facts are extracted anew (they count as stored too).
-	Reextracted int `json:"reextracted"`
-	// Facts is the number of facts stored with the new reports.
-	Facts int `json:"facts"`
-	// CarriedCorrections counts the analysts' corrections copied from a
-	// replaced report's facts onto the matching facts of its new version.
-	CarriedCorrections int `json:"carried_corrections"`
-}
-
-// Load stores a batch of reports and their facts in one transaction.
-// Content that is already stored by the same extractor is skipped; content
-// stored by another extractor version is stored again with the facts
-// extracted now (so that re-ingesting after an upgrade brings the new
-// extraction); a report whose source was stored with different content
-// replaces the old report and its facts. Either the
-// whole batch is stored or nothing is. The analysts' corrections of a
-// replaced report's facts are carried over to the matching facts of its new
-// version (see carryCorrections).
+// Load stores a batch of reports and their facts in one transaction, and
+// says what it did with each (LoadResult.Reports). Reports never erase each
+// other:
+//   - content already stored by the same extractor is skipped (unchanged);
+//   - content stored by another extractor version is stored again with the
+//     facts extracted now, so that re-ingesting after an upgrade brings the
+//     new extraction (reextracted; its corrections stay, its id is the same);
+//   - new content replaces a stored report only when it has the same source
+//     and is about the same jurisdiction and year (sameVersion): a changed
+//     file replacing its old version. Otherwise both are kept, and the result
+//     says so (a report beside another with the same source, a duplicate of
+//     a jurisdiction-year).
+//
+// The analysts' corrections of a replaced report, of its facts
+// (carryCorrections) and of the report itself (carryReportCorrections), are
+// carried over to the new version. Either the whole batch is stored or
+// nothing is.
 func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 	var res LoadResult
 	if !b.Reports.Schema().Equal(ingest.ReportSchema) {
@@ -64,49 +54,19 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY fact_id) = 1`); err != nil {
 			return err
 		}
-		if err := conn.QueryRowContext(ctx, `SELECT
-			count(*) FILTER (WHERE (sha256, extractor_version) IN (SELECT (sha256, extractor_version) FROM reports)),
-			count(*) FILTER (WHERE sha256 IN (SELECT sha256 FROM reports)
-			                   AND (sha256, extractor_version) NOT IN (SELECT (sha256, extractor_version) FROM reports))
-			FROM staged_reports`).Scan(&res.Unchanged, &res.Reextracted); err != nil {
+		if err := planLoad(ctx, conn); err != nil {
 			return err
-		}
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM reports
-			WHERE source IN (SELECT source FROM staged_reports WHERE sha256 NOT IN (SELECT sha256 FROM reports))`).
-			Scan(&res.Replaced); err != nil {
-			return err
-		}
-		if _, err := conn.ExecContext(ctx, `DELETE FROM staged_reports
-			WHERE (sha256, extractor_version) IN (SELECT (sha256, extractor_version) FROM reports)`); err != nil {
-			return fmt.Errorf("skip unchanged reports: %w", err)
-		}
-		// The stored versions the staged reports replace: same source, or
-		// the same content stored by another extractor (perhaps from
-		// another path).
-		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE replaced_reports AS
-			SELECT report_id, source FROM reports
-			WHERE source IN (SELECT source FROM staged_reports) OR sha256 IN (SELECT sha256 FROM staged_reports)`); err != nil {
-			return fmt.Errorf("find replaced reports: %w", err)
 		}
 		carried, err := carryCorrections(ctx, conn)
 		if err != nil {
 			return err
 		}
 		res.CarriedCorrections = carried
-		for _, q := range []string{
-			// The jurisdiction-years whose headline values may change: those of
-			// the new reports and of the old versions they replace.
-			`CREATE OR REPLACE TEMP TABLE touched_keys AS
-			 SELECT DISTINCT coalesce(jurisdiction_code, 'report:' || report_id) AS jurisdiction_key, year FROM staged_reports
-			 UNION SELECT jurisdiction_key, year FROM report_jurisdictions
-			       WHERE report_id IN (SELECT report_id FROM replaced_reports)`,
-			`DELETE FROM facts WHERE report_id IN (SELECT report_id FROM replaced_reports)`,
-			`DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced_reports)`,
-			`INSERT INTO reports BY NAME SELECT *, now() AS ingested_at FROM staged_reports`,
-		} {
-			if _, err := conn.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("%.60s: %w", q, err)
-			}
+		if res.CarriedReportCorrections, err = carryReportCorrections(ctx, conn); err != nil {
+			return err
+		}
+		if err := replaceReports(ctx, conn); err != nil {
+			return err
 		}
 		r, err := conn.ExecContext(ctx, `INSERT INTO facts BY NAME
 			SELECT * FROM staged_facts WHERE report_id IN (SELECT report_id FROM staged_reports)`)
@@ -118,15 +78,99 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 		if err != nil {
 			return err
 		}
+		// The reports placed anew: the new ones (a carried correction
+		// applied) and the old versions they replace, and with them the
+		// jurisdiction-years whose headline values may change.
+		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_reports AS
+			SELECT report_id FROM staged_reports UNION SELECT old_report_id FROM replaced_reports`); err != nil {
+			return fmt.Errorf("touched reports: %w", err)
+		}
+		if err := refreshPlacements(ctx, conn); err != nil {
+			return err
+		}
 		if err := refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
-		return conn.QueryRowContext(ctx, `SELECT count(*) FROM staged_reports`).Scan(&res.Stored)
+		if err := conn.QueryRowContext(ctx, `SELECT
+			count(*) FILTER (WHERE outcome <> 'unchanged'), count(*) FILTER (WHERE outcome = 'unchanged'),
+			count(*) FILTER (WHERE outcome = 'reextracted'),
+			(SELECT count(DISTINCT old_report_id) FROM replaced_reports WHERE old_report_id NOT IN (SELECT report_id FROM staged_reports))
+			FROM batch_reports`).Scan(&res.Stored, &res.Unchanged, &res.Reextracted, &res.Replaced); err != nil {
+			return fmt.Errorf("count the outcomes: %w", err)
+		}
+		return reportOutcomes(ctx, conn, &res)
 	})
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("load %d reports: %w", b.Reports.NumRows(), err)
 	}
 	return res, nil
+}
+
+// planLoad decides, inside Load's transaction, what happens to each staged
+// report: batch_reports gets its outcome, replaced_reports pairs each stored
+// report that goes with the staged report that takes its place, and
+// staged_reports keeps only what is to be inserted.
+func planLoad(ctx context.Context, conn *sql.Conn) error {
+	for _, q := range []string{
+		`CREATE OR REPLACE TEMP TABLE batch_reports AS
+		 SELECT s.report_id, s.source,
+		        CASE WHEN (s.sha256, s.extractor_version) IN (SELECT (sha256, extractor_version) FROM reports) THEN 'unchanged'
+		             WHEN s.sha256 IN (SELECT sha256 FROM reports) THEN 'reextracted'
+		             ELSE 'stored' END AS outcome
+		 FROM staged_reports s`,
+		`DELETE FROM staged_reports WHERE report_id IN (SELECT report_id FROM batch_reports WHERE outcome = 'unchanged')`,
+		// The same content stored by another extractor (perhaps from
+		// another path) is extracted anew, keeping its id and its time;
+		// new content replaces only its own older version.
+		`CREATE OR REPLACE TEMP TABLE replaced_reports AS
+		 SELECT o.report_id AS old_report_id, s.report_id AS new_report_id, o.ingested_at
+		 FROM staged_reports s JOIN reports o ON o.sha256 = s.sha256
+		 UNION ALL
+		 SELECT o.report_id, s.report_id, NULL::TIMESTAMPTZ
+		 FROM staged_reports s
+		 JOIN reports o ON o.source = s.source AND o.sha256 <> s.sha256
+		 JOIN report_jurisdictions e ON e.report_id = o.report_id
+		 WHERE s.sha256 NOT IN (SELECT sha256 FROM reports) AND ` + sameVersion,
+		`UPDATE batch_reports SET outcome = 'replaced'
+		 WHERE outcome = 'stored' AND report_id IN (SELECT new_report_id FROM replaced_reports)`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("plan the load: %.60s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// sameVersion says whether a staged report s (new content) is a new
+// version of the stored report o (same source) rather than another report
+// that happens to share the source (附件1.docx from two towns): it must be
+// about the same jurisdiction and year. Its jurisdiction is the one read
+// from its text (or stated by a manifest); it matches o's as read or as a
+// person set it (e, o's row of report_jurisdictions). Two unresolved
+// reports match when they name their jurisdiction alike. The years
+// match the same way, two unknown years included.
+const sameVersion = `(
+	(s.jurisdiction_code IS NOT NULL AND s.jurisdiction_code IN (o.jurisdiction_code, nullif(e.jurisdiction_code, '')))
+	OR (s.jurisdiction_code IS NULL AND o.jurisdiction_code IS NULL AND s.jurisdiction_name <> ''
+	    AND s.jurisdiction_name = o.jurisdiction_name)
+) AND (s.year IS NOT DISTINCT FROM o.year OR s.year = e.year)`
+
+// replaceReports deletes the versions that are replaced and inserts the
+// staged reports; a re-extracted report keeps the time it was first loaded.
+func replaceReports(ctx context.Context, conn *sql.Conn) error {
+	for _, q := range []string{
+		`DELETE FROM facts WHERE report_id IN (SELECT old_report_id FROM replaced_reports)`,
+		`DELETE FROM reports WHERE report_id IN (SELECT old_report_id FROM replaced_reports)`,
+		`INSERT INTO reports BY NAME
+		 SELECT s.*, coalesce((SELECT max(p.ingested_at) FROM replaced_reports p
+		                       WHERE p.old_report_id = s.report_id AND p.new_report_id = s.report_id), now()) AS ingested_at
+		 FROM staged_reports s`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%.60s: %w", q, err)
+		}
+	}
+	return nil
 }
 
 // ReplaceReference replaces the whole content of a reference table

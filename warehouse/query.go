@@ -2,11 +2,8 @@ package warehouse
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
-	"time"
 )
 
 // Health is the size of the warehouse.
@@ -102,27 +99,6 @@ func (db *DB) Trend(ctx context.Context, indicator, jurisdiction string) ([]Tren
 	return out, nil
 }
 
-// Report is one stored report with its facts.
-type Report struct {
-	ReportID          string    `json:"report_id"`
-	SHA256            string    `json:"sha256"`
-	Source            string    `json:"source"`
-	Format            string    `json:"format"`
-	Title             string    `json:"title"`
-	URL               string    `json:"url"`
-	JurisdictionCode  string    `json:"jurisdiction_code"`
-	JurisdictionName  string    `json:"jurisdiction_name"`
-	JurisdictionLevel string    `json:"jurisdiction_level"`
-	JurisdictionPath  []string  `json:"jurisdiction_path"`
-	Candidates        []string  `json:"jurisdiction_candidates"`
-	Year              int       `json:"year"`
-	Chars             int       `json:"chars"`
-	Text              string    `json:"text"`
-	ExtractorVersion  string    `json:"extractor_version"`
-	IngestedAt        time.Time `json:"ingested_at"`
-	Facts             []Fact    `json:"facts"`
-}
-
 // Fact is a stored fact as readers see it (corrections applied).
 type Fact struct {
 	FactID    string  `json:"fact_id"`
@@ -140,68 +116,6 @@ type Fact struct {
 	Derived    bool     `json:"derived"`
 	Flags      []string `json:"flags"`
 	Corrected  bool     `json:"corrected"`
-}
-
-// Report returns a report with its text and facts (ordered by position).
-func (db *DB) Report(ctx context.Context, id string) (Report, error) {
-	var r Report
-	var code sql.NullString
-	var year sql.NullInt32
-	var cands []any
-	err := db.sql.QueryRowContext(ctx, `
-		SELECT report_id, sha256, source, format, title, url, jurisdiction_code, jurisdiction_name,
-		       jurisdiction_level, jurisdiction_candidates, year, chars, text, extractor_version, ingested_at
-		FROM reports WHERE report_id = $1`, id).
-		Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &code, &r.JurisdictionName,
-			&r.JurisdictionLevel, &cands, &year, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return r, fmt.Errorf("report %q: %w", id, ErrNotFound)
-	}
-	if err != nil {
-		return r, fmt.Errorf("report %q: %w", id, err)
-	}
-	r.JurisdictionCode, r.Year, r.Candidates = code.String, int(year.Int32), strs(cands)
-	r.IngestedAt = r.IngestedAt.UTC()
-	if r.JurisdictionPath, err = db.divisionPath(ctx, r.JurisdictionCode); err != nil {
-		return r, fmt.Errorf("report %q: %w", id, err)
-	}
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
-		FROM facts_corrected WHERE report_id = $1 ORDER BY start, indicator`, id)
-	if err != nil {
-		return r, fmt.Errorf("report %q facts: %w", id, err)
-	}
-	defer rows.Close()
-	r.Facts = []Fact{}
-	for rows.Next() {
-		var f Fact
-		var flags []any
-		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &f.Quote,
-			&f.Start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
-			return r, fmt.Errorf("report %q facts: %w", id, err)
-		}
-		f.Flags = strs(flags)
-		r.Facts = append(r.Facts, f)
-	}
-	return r, rows.Err()
-}
-
-// divisionPath returns the names from the province down to code; empty for "".
-func (db *DB) divisionPath(ctx context.Context, code string) ([]string, error) {
-	path := []string{}
-	for code != "" {
-		var name, parent string
-		err := db.sql.QueryRowContext(ctx, `SELECT name, parent_code FROM jurisdictions WHERE code = $1`, code).Scan(&name, &parent)
-		if errors.Is(err, sql.ErrNoRows) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		path = append([]string{name}, path...)
-		code = parent
-	}
-	return path, nil
 }
 
 // strs converts a DuckDB VARCHAR[] scanned as []any.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -60,7 +61,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		versions = append(versions, v)
 	}
 	rows.Close()
-	if want := []int{1, 2, 3, 4, 5, 6}; !reflect.DeepEqual(versions, want) {
+	if want := []int{1, 2, 3, 4, 5, 6, 7}; !reflect.DeepEqual(versions, want) {
 		t.Errorf("schema_version after upgrade = %v; want %v", versions, want)
 	}
 	// Version 5: an approximate fact of before keeps the weakest claim, "about".
@@ -85,7 +86,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if err != nil || len(hist) != 1 || hist[0].Author != "李明" {
 		t.Errorf("Corrections after upgrade = %+v, %v; want the version-1 correction", hist, err)
 	}
-	for _, view := range []string{"coverage", "yoy", "review_queue", "indicator_wide"} {
+	for _, view := range []string{"coverage", "yoy", "review_queue", "indicator_wide", "report_jurisdictions", "report_corrections"} {
 		if _, err := QueryRows(ctx, db, `SELECT * FROM `+view); err != nil {
 			t.Errorf("SELECT * FROM %s after upgrade: %v", view, err)
 		}
@@ -184,4 +185,67 @@ func TestOpenTwiceInOneProcess(t *testing.T) {
 	if v, err := first.SchemaVersion(ctx); err != nil || v != len(steps) {
 		t.Errorf("first DB after the refused second Open: SchemaVersion = %d, %v; want %d", v, err, len(steps))
 	}
+}
+
+// TestUpgradeToVersion7 opens a version-6 warehouse that holds a draft and
+// the published report for one jurisdiction-year, of which the old headline
+// rule silently took the larger value: after the upgrade the two values are
+// a conflict and report_jurisdictions says so.
+func TestUpgradeToVersion7(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v6.duckdb")
+	steps, err := migrationSteps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Data goes in at version 2; migrations 3 to 6 then fill what they add
+	// from it (summaries, approx_kind, confidence, the old headline rule's table).
+	qs := []string{`CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`}
+	apply := func(from, to int) {
+		for _, s := range steps[from:to] {
+			qs = append(qs, s.sql, `INSERT INTO schema_version (version, name) VALUES (`+strconv.Itoa(s.version)+`, '`+s.name+`')`)
+		}
+	}
+	apply(0, 2)
+	qs = append(qs,
+		`INSERT INTO indicators VALUES ('mediation.cases_accepted', '调解受理', 'Mediation cases accepted', 'mediation', 'count', '件', '')`)
+	for i, v := range []string{"2119", "2911"} {
+		id := strings.Repeat(strconv.Itoa(i+1), 16)
+		qs = append(qs,
+			`INSERT INTO reports VALUES ('`+id+`', '`+id+`00', 'dt`+id+`.docx', 'txt', '大田街道报告', '', '331082004', '大田街道', '街道',
+			 [], 2023, 20, '全年受理矛盾纠纷`+v+`件。', 'fazhi-extract/9', now())`,
+			`INSERT INTO facts VALUES ('`+id+`-1', '`+id+`', 'mediation.cases_accepted', `+v+`, '件', '件', false, '',
+			 '受理矛盾纠纷`+v+`件', 8, 12, false, [], NULL, NULL, '')`)
+	}
+	apply(2, 6)
+	for _, q := range qs {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatalf("build version 6 warehouse: %.60s: %v", q, err)
+		}
+	}
+	var before float64
+	if err := old.QueryRowContext(ctx, `SELECT value FROM headline`).Scan(&before); err != nil || before != 2911 {
+		t.Fatalf("version 6 headline = %v, %v; want the old rule's silent 2911", before, err)
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(ctx, Config{Path: path})
+	if err != nil {
+		t.Fatalf("Open(version 6 warehouse): %v", err)
+	}
+	defer db.Close()
+	if _, ok := headlineValue(t, db, "331082004", 2023, "mediation.cases_accepted"); ok {
+		t.Error("after the upgrade the comparison still shows one of the two reports' values")
+	}
+	var conflicts, duplicates int
+	if err := db.sql.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM headline WHERE conflict),
+		(SELECT sum(duplicates) FROM report_jurisdictions)`).Scan(&conflicts, &duplicates); err != nil || conflicts != 1 || duplicates != 2 {
+		t.Errorf("after the upgrade: %d conflicts, duplicates %d, %v; want 1 and 2", conflicts, duplicates, err)
+	}
+	assertHeadlineFresh(t, db)
 }

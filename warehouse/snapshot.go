@@ -77,6 +77,9 @@ type snapshot struct {
 	// ratios holds the numerator and denominator a rate's fact states
 	// (facts.numerator/denominator), by cell index; few cells have them.
 	ratios map[int32][2]float64
+	// conflicts are the headline's conflicts (no value: the reports of a
+	// jurisdiction-year disagree), by indicator, year and jurisdiction.
+	conflicts []snapConflict
 	// factOverflow holds the fact IDs that encodeFact cannot pack.
 	factOverflow []string
 	// quotes holds every cell's quote, one after the other: quote k is

@@ -53,6 +53,7 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) 
 		{"peer groups", b.readPeerGroups},
 		{"divisions", b.readDivisions},
 		{"reports", b.readReports},
+		{"conflicts", b.readConflicts},
 		{"headline", b.readHeadline},
 	} {
 		if err := step.run(ctx, conn); err != nil {
@@ -479,7 +480,7 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 	b.ratios = map[factKey][2]float64{}
 	// Sized up front: the cells and quotes are most of the snapshot.
 	var n, quoteBytes int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(strlen(quote)), 0) FROM headline`).Scan(&n, &quoteBytes); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(strlen(quote)), 0) FROM headline WHERE NOT conflict`).Scan(&n, &quoteBytes); err != nil {
 		return err
 	}
 	s.cells = make([]snapCell, 0, n)
@@ -493,7 +494,7 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
 		SELECT r.ord, i.ord, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
 		       numerator, denominator, quote, approx_kind
-		FROM headline JOIN r USING (report_id) JOIN i USING (indicator)`, func(rec arrow.RecordBatch) error {
+		FROM headline JOIN r USING (report_id) JOIN i USING (indicator) WHERE NOT conflict`, func(rec arrow.RecordBatch) error {
 		report, err1 := column[*array.Int32](rec, 0)
 		ind, err2 := column[*array.Int32](rec, 1)
 		value, err3 := column[*array.Float64](rec, 2)

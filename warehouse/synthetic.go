@@ -142,13 +142,17 @@ func (db *DB) LoadSynthetic(ctx context.Context, batches iter.Seq[SyntheticBatch
 			 SELECT coalesce(nullif(jurisdiction_code, ''), 'report:' || report_id) AS jurisdiction_key,
 			        jurisdiction_code, jurisdiction_name, jurisdiction_level, year, indicator, value, unit, approx, partial,
 			        scope, derived, flags, false AS corrected, fact_id, report_id, quote,
-			        NULL AS numerator, NULL AS denominator, '' AS basis, CASE WHEN approx THEN 'at_least' ELSE '' END AS approx_kind
+			        NULL AS numerator, NULL AS denominator, '' AS basis, CASE WHEN approx THEN 'at_least' ELSE '' END AS approx_kind,
+			        false AS conflict
 			 FROM synthetic_headline ORDER BY indicator, year, value DESC`,
 			`DROP TABLE synthetic_headline`,
 		} {
 			if _, err := conn.ExecContext(ctx, q); err != nil {
 				return err
 			}
+		}
+		if err := rebuildPlacements(ctx, conn); err != nil {
+			return err
 		}
 		return rebuildSummaries(ctx, conn)
 	})

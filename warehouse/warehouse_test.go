@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -47,10 +48,14 @@ func mustLoad(t *testing.T, db *DB, reports ...ingest.Report) LoadResult {
 
 // report builds a report about a town with one mediation fact per value.
 func report(source, sha, code, name string, year int, text string, facts ...ingest.Fact) ingest.Report {
+	confidence := 0.3
+	if code != "" {
+		confidence = 0.95
+	}
 	return ingest.Report{
 		ID: sha[:16], SHA256: sha, Source: source, Format: "txt", Title: name + "法治政府建设情况报告",
 		Text:         text,
-		Jurisdiction: ingest.Jurisdiction{Name: name, Level: "街道", Code: code},
+		Jurisdiction: ingest.Jurisdiction{Name: name, Level: "街道", Code: code, Confidence: confidence},
 		Year:         year,
 		Facts:        facts,
 	}
@@ -90,14 +95,14 @@ func TestLoadIsIdempotentAndReplacesChangedReports(t *testing.T) {
 	b := report("b.txt", shaB, "331082001", "古城街道", 2023, text,
 		fact("mediation.cases_accepted", 100, "", 8, 11))
 
-	if got, want := mustLoad(t, db, a, b), (LoadResult{Stored: 2, Facts: 3}); got != want {
+	if got, want := mustLoad(t, db, a, b).LoadCounts, (LoadCounts{Stored: 2, Facts: 3}); got != want {
 		t.Errorf("first Load = %+v; want %+v", got, want)
 	}
-	if got, want := mustLoad(t, db, a, b), (LoadResult{Unchanged: 2}); got != want {
+	if got, want := mustLoad(t, db, a, b).LoadCounts, (LoadCounts{Unchanged: 2}); got != want {
 		t.Errorf("second Load = %+v; want %+v", got, want)
 	}
 	a2 := report("a.txt", shaA2, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 375, "", 8, 11))
-	if got, want := mustLoad(t, db, a2), (LoadResult{Stored: 1, Replaced: 1, Facts: 1}); got != want {
+	if got, want := mustLoad(t, db, a2).LoadCounts, (LoadCounts{Stored: 1, Replaced: 1, Facts: 1}); got != want {
 		t.Errorf("changed Load = %+v; want %+v", got, want)
 	}
 	h, err := db.Health(ctx)
@@ -179,8 +184,9 @@ func TestMigrateIsRepeatable(t *testing.T) {
 }
 
 // assertHeadlineFresh checks that the precomputed headline table holds
-// exactly what the headline_facts view computes from the facts, and the
-// summary tables what they would hold if recomputed now.
+// exactly what the headline_facts view computes from the facts, and
+// report_jurisdictions and the summary tables what they would hold if
+// recomputed now.
 func assertHeadlineFresh(t *testing.T, db *DB) {
 	t.Helper()
 	var n int
@@ -195,6 +201,7 @@ func assertHeadlineFresh(t *testing.T, db *DB) {
 		t.Errorf("headline table differs from headline_facts in %d rows", n)
 	}
 	for _, c := range []struct{ table, fresh string }{
+		{"report_jurisdictions", fmt.Sprintf(placementSelect, "(SELECT report_id FROM reports)")},
 		{"headline_stats", headlineStatsSelect + ` GROUP BY indicator, year`},
 		{"report_divisions", reportDivisionsSelect + reportDivisionsGroup},
 		{"report_years", reportYearsSelect},
@@ -228,16 +235,27 @@ func TestHeadlineTableFollowsLoads(t *testing.T) {
 	b := report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11))
 	mustLoad(t, db, a, b)
 	assertHeadlineFresh(t, db)
-	// A changed version of a.txt, now about another year: the old year's rows go.
+	// Another a.txt about another year is another report: both years stay.
 	a2 := report("a.txt", shaA2, "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 375, "", 8, 11))
 	mustLoad(t, db, a2)
+	assertHeadlineFresh(t, db)
+	for year, want := range map[int]float64{2022: 375, 2023: 374} {
+		if v, ok := headlineValue(t, db, "110105019", year, "mediation.cases_accepted"); !ok || v != want {
+			t.Errorf("compare 垡头 %d = %v, %v; want %v", year, v, ok, want)
+		}
+	}
+	// A changed a.txt about 2022: it replaces its 2022 version only.
+	a3 := report("a.txt", shaC, "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 376, "", 8, 11))
+	if res := mustLoad(t, db, a3); res.Replaced != 1 {
+		t.Errorf("Load(a.txt of 2022 changed) = %+v; want its 2022 version replaced", res.LoadCounts)
+	}
 	assertHeadlineFresh(t, db)
 	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 2 {
-		t.Fatalf("Compare = %d rows; want 2 (垡头 2022, unresolved 古城)", len(rows))
+		t.Fatalf("Compare = %d rows; want 2 (垡头's latest, 2023, and the unresolved 古城)", len(rows))
 	}
 	if err := db.RebuildHeadline(ctx); err != nil {
 		t.Fatal(err)
@@ -254,7 +272,7 @@ func TestLoadDuplicateFilesInOneBatch(t *testing.T) {
 	a := report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11))
 	b := a
 	b.Source = "copy/a.txt"
-	if got, want := mustLoad(t, db, a, b), (LoadResult{Stored: 1, Facts: 1}); got != want {
+	if got, want := mustLoad(t, db, a, b).LoadCounts, (LoadCounts{Stored: 1, Facts: 1}); got != want {
 		t.Errorf("Load(two copies) = %+v; want %+v", got, want)
 	}
 	h, err := db.Health(ctx)

@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fazhi/fazhi/ingest"
 )
 
 func TestExportCommand(t *testing.T) {
@@ -79,11 +81,11 @@ func TestServeWiresWritesAndExports(t *testing.T) {
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
 	sample, _ := os.ReadFile(filepath.Join(samplesDir, "004_3f536242070f5f00.txt"))
-	ans, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", cfg.Token, writeTemp(t, sample))
+	ans, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", cfg.Token, ingest.Input{Name: writeTemp(t, sample)})
 	if err != nil || len(ans.Files) != 1 || ans.Files[0].Load.Stored != 1 {
 		t.Fatalf("upload = %+v, %v; want 1 stored", ans, err)
 	}
-	if _, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", "wrong-token-0123456", writeTemp(t, sample)); err == nil || !strings.Contains(err.Error(), "401") {
+	if _, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", "wrong-token-0123456", ingest.Input{Name: writeTemp(t, sample)}); err == nil || !strings.Contains(err.Error(), "401") {
 		t.Errorf("upload with a wrong token: error %v; want 401", err)
 	}
 	resp, err := http.Get(srv.URL + "/api/export/facts.parquet")
@@ -139,9 +141,11 @@ func freeAddr(t *testing.T) string {
 
 // TestIngestWhileServing runs two real fazhi processes on one warehouse
 // file: while `fazhi serve` holds it, a direct `fazhi ingest` (and `sql`,
-// `export`) stops at once and says how to go through the server; `fazhi
-// ingest --server` stores the reports through it; after the server stops,
-// the file holds exactly what was sent.
+// `export`, `report set`) stops at once and says how to go through the
+// server; `fazhi ingest --server` stores the reports through it, with what
+// a manifest and --within state of them, and warns about what it stored;
+// after the server stops, the file holds exactly what was sent, and `fazhi
+// report set|show` fix a report and show its history.
 func TestIngestWhileServing(t *testing.T) {
 	bin := buildFazhi(t)
 	db := filepath.Join(t.TempDir(), "w.duckdb")
@@ -204,6 +208,8 @@ func TestIngestWhileServing(t *testing.T) {
 		{[]string{"ingest", "--db", db, samplesDir}, []string{"locked", "fazhi ingest --server"}},
 		{[]string{"sql", "--db", db, "SELECT 1"}, []string{"locked", "/sql"}},
 		{[]string{"export", "--db", db, "--out", t.TempDir()}, []string{"locked", "/api/export/"}},
+		{[]string{"report", "set", "--db", db, "--year", "2022", "--author", "李明", "--reason", "x", "0123456789abcdef"},
+			[]string{"locked", "PUT /api/reports/0123456789abcdef/jurisdiction"}},
 	} {
 		start := time.Now()
 		out, err := run(tc.args...)
@@ -237,10 +243,62 @@ func TestIngestWhileServing(t *testing.T) {
 	if health.Reports != 5 {
 		t.Errorf("health after ingest --server = %+v; want 5 reports", health)
 	}
+	// A manifest and --within travel with the files; the summary warns.
+	dir := t.TempDir()
+	for name, variant := range map[string]string{"a.txt": "a", "b.txt": "b", "c.txt": "c"} {
+		os.WriteFile(filepath.Join(dir, name), gucheng(variant), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "m.csv"), []byte("file,url,jurisdiction_code,year\na.txt,,130284002,2022\n"), 0o644)
+	out, err = run("ingest", "--server", base, "--manifest", filepath.Join(dir, "m.csv"), "--within", "11",
+		filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"))
+	if err != nil || !strings.Contains(out, "2 files") || !strings.Contains(out, "2 stored") || strings.Contains(out, "WARN") {
+		t.Errorf("ingest --server --manifest --within = %v\n%s; want 2 stored, no warnings", err, out)
+	}
+	for name, want := range map[string]string{"a.txt": `"jurisdiction_code":"130284002"`, "b.txt": `"jurisdiction_code":"110107004"`} {
+		resp, err := http.Get(base + "/api/reports/" + reportIDOf(gucheng(name[:1])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(body), want) {
+			t.Errorf("GET /api/reports/(%s) lacks %s: the manifest or --within did not reach the server", name, want)
+		}
+	}
+	cPath := filepath.Join(dir, "c.txt")
+	out, err = run("ingest", "--server", base, cPath)
+	if err != nil || !strings.Contains(out, "with an unresolved jurisdiction: 1") || !strings.Contains(out, "WARN "+cPath+": its jurisdiction is unresolved") {
+		t.Errorf("ingest --server of an unresolved report = %v\n%s; want the count and a WARN line", err, out)
+	}
 	stop()
-	out, err = run("sql", "--db", db, "--format", "csv", "SELECT count(*) AS n, (SELECT count(*) FROM facts) AS f FROM reports")
+	out, err = run("sql", "--db", db, "--format", "csv", "SELECT count(*) AS n, (SELECT count(*) FROM facts JOIN reports r USING (report_id) WHERE r.source NOT LIKE '"+dir+"%') AS f FROM reports WHERE source NOT LIKE '"+dir+"%'")
 	if want := fmt.Sprintf("\ufeffn,f\n5,%d\n", health.Facts); err != nil || out != want {
 		t.Errorf("sql after serve stopped = %q, %v; want %q", out, err, want)
+	}
+	// With the server stopped, a person fixes the report on the command line.
+	cID := reportIDOf(gucheng("c"))
+	out, err = run("report", "set", "--db", db, "--jurisdiction", "110107004", "--year", "2022", "--author", "李明", "--reason", "原网页是石景山区", cID)
+	if err != nil || !strings.Contains(out, "jurisdiction set to 110107004 古城街道") || !strings.Contains(out, "year set to 2022") {
+		t.Errorf("report set = %v\n%s", err, out)
+	}
+	out, err = run("report", "show", "--db", db, cID)
+	for _, want := range []string{"110107004 北京市 › 石景山区 › 古城街道  (set by a person; extracted: unresolved 古城街道", "2022  (set by a person; extracted: 2023)",
+		"by 李明: 原网页是石景山区"} {
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("report show = %v\n%s\nwant %q in it", err, out, want)
+		}
+	}
+	out, err = run("report", "show", "--db", db, "--format", "json", cID)
+	if err != nil || !strings.Contains(out, `"jurisdiction_corrected": true`) || !strings.Contains(out, `"action": "year"`) {
+		t.Errorf("report show --format json = %v\n%s", err, out)
+	}
+	out, err = run("sql", "--db", db, "--format", "csv", "SELECT jurisdiction_code, year FROM headline WHERE report_id = '"+cID+"' LIMIT 1")
+	if err != nil || out != "\ufeffjurisdiction_code,year\n110107004,2022\n" {
+		t.Errorf("headline after report set = %q, %v; want the corrected place and year", out, err)
+	}
+	if out, err := run("report", "set", "--db", db, "--jurisdiction", "110107999", "--author", "李明", "--reason", "x", cID); err == nil ||
+		!strings.Contains(out, "not a code of the division table") {
+		t.Errorf("report set with an unknown code = %v\n%s; want a refusal naming it", err, out)
 	}
 }
 

@@ -60,10 +60,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		return err
 	}
 	sum, err := ingestInputs(ctx, db, x, inputs, *workers, newProgress(stderr, inputs))
-	fmt.Fprintln(stdout, sum)
-	for _, f := range sum.Failed {
-		fmt.Fprintf(stdout, "FAILED %s: %v\n", f.Input.Name, f.Err)
-	}
+	sum.print(stdout)
 	if err != nil && !errors.Is(err, ingest.ErrFilesFailed) {
 		return err // the walk itself stopped (warehouse error, interrupt)
 	}
@@ -73,21 +70,55 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	return nil
 }
 
-// ingestSummary is what an ingest did, printed as one line.
+// ingestSummary is what an ingest did: one summary line, then a line per
+// failed file and per warning.
 type ingestSummary struct {
 	Files    int
-	Load     warehouse.LoadResult
+	Load     warehouse.LoadCounts
 	Failed   []ingest.FileResult
+	Warnings []fileWarning
 	Duration time.Duration
 }
 
+// fileWarning is something a person should know about a stored file.
+type fileWarning struct {
+	Path, Message string
+}
+
+// add counts one Load and keeps its reports' warnings.
+func (s *ingestSummary) add(res warehouse.LoadResult) {
+	s.Load.Add(res.LoadCounts)
+	for _, r := range res.Reports {
+		for _, w := range r.Warnings {
+			s.Warnings = append(s.Warnings, fileWarning{Path: r.Source, Message: w.Message})
+		}
+	}
+}
+
 func (s ingestSummary) String() string {
-	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version, %d extracted anew by this fazhi), %d unchanged, %d failed; %d facts stored",
-		s.Files, s.Duration.Round(time.Millisecond), s.Load.Stored, s.Load.Replaced, s.Load.Reextracted, s.Load.Unchanged, len(s.Failed), s.Load.Facts)
-	if n := s.Load.CarriedCorrections; n > 0 {
+	l := s.Load
+	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version, %d extracted anew by this fazhi, %d beside a report from the same source about another jurisdiction or year, %d for a jurisdiction-year that already had a report), %d unchanged, %d failed; %d facts stored",
+		s.Files, s.Duration.Round(time.Millisecond), l.Stored, l.Replaced, l.Reextracted, l.KeptBeside, l.Duplicates, l.Unchanged, len(s.Failed), l.Facts)
+	if n := l.CarriedCorrections + l.CarriedReportCorrections; n > 0 {
 		line += fmt.Sprintf("; %d analysts' corrections carried over to the new versions", n)
 	}
+	if l.NoFacts+l.NoYear+l.Unresolved+l.LowConfidence > 0 {
+		line += fmt.Sprintf("; stored with no facts: %d, with no year: %d, with an unresolved jurisdiction: %d, with a low-confidence one: %d (see the WARN lines and GET /api/review)",
+			l.NoFacts, l.NoYear, l.Unresolved, l.LowConfidence)
+	}
 	return line
+}
+
+// print writes the summary line, a FAILED line per failed file and a WARN
+// line per warning.
+func (s ingestSummary) print(w io.Writer) {
+	fmt.Fprintln(w, s)
+	for _, f := range s.Failed {
+		fmt.Fprintf(w, "FAILED %s: %v\n", f.Input.Name, f.Err)
+	}
+	for _, x := range s.Warnings {
+		fmt.Fprintf(w, "WARN %s: %s\n", x.Path, x.Message)
+	}
 }
 
 // ingestInputs extracts inputs and loads them into db batch by batch.
@@ -106,12 +137,7 @@ func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, in
 		},
 	}, func(ctx context.Context, b *ingest.Batch) error {
 		res, err := db.Load(ctx, b)
-		sum.Load.Stored += res.Stored
-		sum.Load.Unchanged += res.Unchanged
-		sum.Load.Replaced += res.Replaced
-		sum.Load.Reextracted += res.Reextracted
-		sum.Load.Facts += res.Facts
-		sum.Load.CarriedCorrections += res.CarriedCorrections
+		sum.add(res)
 		return err
 	})
 	if (err == nil || errors.Is(err, ingest.ErrFilesFailed)) && sum.Load.Stored > 0 {

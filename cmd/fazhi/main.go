@@ -6,6 +6,7 @@
 //	fazhi extract FILE...       print the extraction of each report as JSON lines
 //	fazhi eval --gold F DIR     score extraction against hand-checked gold facts
 //	fazhi sql "SELECT ..."      run one read-only query against the warehouse
+//	fazhi report set|show ID    set a report's jurisdiction or year, or show its history
 //	fazhi export --out DIR      write the tables as Parquet (or CSV) for other tools
 //	fazhi serve                 serve the API and the dashboards
 //
@@ -56,11 +57,13 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 const usage = `fazhi — rule-of-law government report analytics
 
 Usage:
-  fazhi ingest [--db PATH] PATH...          load report files or folders (txt, html, docx, pdf)
-  fazhi ingest --server URL --token T PATH...   the same, through a running server
+  fazhi ingest [--db PATH] [--manifest FILE.csv] [--within CODE] PATH...   load report files or folders (txt, html, docx, pdf)
+  fazhi ingest --server URL --token T [--manifest FILE.csv] [--within CODE] PATH...   the same, through a running server
   fazhi extract FILE...                      print each report's extraction as one JSON line
   fazhi eval --gold FILE.jsonl DIR           score extraction against gold facts
   fazhi sql [--db PATH] [--format table|csv|json] "SELECT ..."
+  fazhi report set [--db PATH] (--jurisdiction CODE|--unresolved|--year Y|--counts) --author NAME --reason TEXT REPORT_ID
+  fazhi report show [--db PATH] [--format text|json] REPORT_ID
   fazhi export [--db PATH] [--format parquet|csv] --out DIR
   fazhi serve [--db PATH] [--addr :8080] [--no-samples]
   fazhi version
@@ -91,6 +94,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runEval(ctx, cfg, rest, stdout, stderr)
 	case "sql":
 		return runSQL(ctx, cfg, rest, stdout, stderr)
+	case "report":
+		return runReport(ctx, cfg, rest, stdout, stderr)
 	case "export":
 		return runExport(ctx, cfg, rest, stdout, stderr)
 	case "serve":

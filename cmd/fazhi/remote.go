@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,35 +24,71 @@ import (
 )
 
 // uploadIngest is the pipeline behind POST /api/reports: the same
-// extraction and Load as `fazhi ingest`, one file per call, in the server
-// that holds the warehouse. Extraction failures are the file's fault.
+// extraction and Load as `fazhi ingest`, one file at a time, in the server
+// that holds the warehouse, with what the upload's manifest and within
+// field state about each file. Extraction failures are the file's fault.
 func uploadIngest(db *warehouse.DB, x *ingest.Extractor) api.IngestFunc {
-	return func(ctx context.Context, name string, data []byte) (warehouse.LoadResult, error) {
-		r, err := x.Extract(ctx, name, data, ingest.Meta{})
-		if err != nil {
-			return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
+	return func(ctx context.Context, files []api.UploadFile, meta api.UploadMeta) (api.UploadOutcome, error) {
+		var out api.UploadOutcome
+		if meta.Within != "" && !validCode(meta.Within) {
+			return out, fmt.Errorf("%w: within %q is not a division code (2, 4, 6 or 9 digits)", api.ErrBadUpload, meta.Within)
 		}
-		b, err := ingest.NewBatch(memory.NewGoAllocator(), []ingest.Report{r})
-		if err != nil {
-			return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
+		var m ingest.Manifest
+		if len(meta.Manifest) > 0 {
+			var err error
+			if m, err = ingest.ReadManifest(bytes.NewReader(meta.Manifest), ""); err != nil {
+				return out, fmt.Errorf("%w: manifest: %w", api.ErrBadUpload, err)
+			}
 		}
-		defer b.Release()
-		return db.Load(ctx, b)
+		named := map[string]bool{}
+		for _, f := range files {
+			fm, ok := m.LookupUpload(f.Name)
+			if ok {
+				named[f.Name] = true
+			}
+			fm.Within = meta.Within
+			res, err := ingestFile(ctx, db, x, f.Name, f.Data, fm)
+			if err != nil && !errors.Is(err, api.ErrUnreadable) {
+				return out, err
+			}
+			out.Files = append(out.Files, api.FileOutcome{Name: f.Name, Load: res, Err: err})
+		}
+		if n := m.Len() - len(named); n > 0 {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("manifest: %d of its %d rows name no uploaded file (a row names a file by its filename as sent, or by its base name)", n, m.Len()))
+		}
+		return out, nil
 	}
+}
+
+// ingestFile extracts one file and loads it.
+func ingestFile(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, name string, data []byte, meta ingest.Meta) (warehouse.LoadResult, error) {
+	r, err := x.Extract(ctx, name, data, meta)
+	if err != nil {
+		return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
+	}
+	b, err := ingest.NewBatch(memory.NewGoAllocator(), []ingest.Report{r})
+	if err != nil {
+		return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
+	}
+	defer b.Release()
+	return db.Load(ctx, b)
 }
 
 // uploadAnswer is the JSON answer of POST /api/reports.
 type uploadAnswer struct {
 	Files []struct {
-		Name  string               `json:"name"`
-		Load  warehouse.LoadResult `json:"load"`
+		Name string `json:"name"`
+		warehouse.ReportLoad
+		Load  warehouse.LoadCounts `json:"load"`
 		Error string               `json:"error"`
 	} `json:"files"`
-	Error string `json:"error"`
+	Warnings []string `json:"warnings"`
+	Error    string   `json:"error"`
 }
 
 // ingestRemote sends each input to a running server's POST /api/reports,
-// one file per request, and prints the same summary as a local ingest.
+// one file per request with what the manifest and --within say of it, and
+// prints the same summary as a local ingest.
 func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Input, stdout io.Writer) error {
 	if token == "" {
 		return fmt.Errorf("ingest --server: give the server's token with --token or FAZHI_TOKEN")
@@ -60,51 +98,61 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 	start := time.Now()
 	sum := ingestSummary{Files: len(inputs)}
 	for _, in := range inputs {
-		ans, err := uploadOne(ctx, client, url, token, in.Name)
+		ans, err := uploadOne(ctx, client, url, token, in)
 		if err != nil {
 			fmt.Fprintln(stdout, sum)
 			return fmt.Errorf("ingest --server %s: %s: %w", server, in.Name, err)
 		}
 		for _, f := range ans.Files {
-			sum.Load.Stored += f.Load.Stored
-			sum.Load.Unchanged += f.Load.Unchanged
-			sum.Load.Replaced += f.Load.Replaced
-			sum.Load.Reextracted += f.Load.Reextracted
-			sum.Load.Facts += f.Load.Facts
-			sum.Load.CarriedCorrections += f.Load.CarriedCorrections
+			sum.Load.Add(f.Load)
 			if f.Error != "" {
 				sum.Failed = append(sum.Failed, ingest.FileResult{Input: ingest.Input{Name: f.Name}, Err: errors.New(f.Error)})
 			}
+			for _, w := range f.Warnings {
+				sum.Warnings = append(sum.Warnings, fileWarning{Path: f.Name, Message: w.Message})
+			}
+		}
+		for _, w := range ans.Warnings {
+			sum.Warnings = append(sum.Warnings, fileWarning{Path: in.Name, Message: w})
 		}
 	}
 	sum.Duration = time.Since(start)
-	fmt.Fprintln(stdout, sum)
-	for _, f := range sum.Failed {
-		fmt.Fprintf(stdout, "FAILED %s: %v\n", f.Input.Name, f.Err)
-	}
+	sum.print(stdout)
 	if len(sum.Failed) > 0 {
 		return exitError(1)
 	}
 	return nil
 }
 
-// uploadOne posts one file as multipart/form-data, its path as filename.
-func uploadOne(ctx context.Context, client *http.Client, url, token, path string) (uploadAnswer, error) {
+// uploadOne posts one file as multipart/form-data, its path as filename,
+// with a manifest row for it when its metadata says anything, and the
+// within field when set.
+func uploadOne(ctx context.Context, client *http.Client, url, token string, in ingest.Input) (uploadAnswer, error) {
 	var ans uploadAnswer
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(in.Name)
 	if err != nil {
 		return ans, err
 	}
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	h := textproto.MIMEHeader{}
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, path))
+	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, in.Name))
 	h.Set("Content-Type", "application/octet-stream")
 	part, err := w.CreatePart(h)
 	if err != nil {
 		return ans, err
 	}
 	part.Write(data)
+	if m := in.Meta; m.URL != "" || m.JurisdictionCode != "" || m.Year != 0 {
+		if err := w.WriteField("manifest", manifestRow(in.Name, m)); err != nil {
+			return ans, err
+		}
+	}
+	if in.Meta.Within != "" {
+		if err := w.WriteField("within", in.Meta.Within); err != nil {
+			return ans, err
+		}
+	}
 	if err := w.Close(); err != nil {
 		return ans, err
 	}
@@ -126,4 +174,19 @@ func uploadOne(ctx context.Context, client *http.Client, url, token, path string
 		return ans, fmt.Errorf("server answered %s: %s", resp.Status, ans.Error)
 	}
 	return ans, nil
+}
+
+// manifestRow is a one-file manifest (the CSV format of --manifest) for
+// the file sent as name.
+func manifestRow(name string, m ingest.Meta) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"file", "url", "jurisdiction_code", "year"})
+	year := ""
+	if m.Year != 0 {
+		year = strconv.Itoa(m.Year)
+	}
+	w.Write([]string{name, m.URL, m.JurisdictionCode, year})
+	w.Flush()
+	return b.String()
 }

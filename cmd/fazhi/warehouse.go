@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
@@ -19,6 +20,19 @@ func openWarehouse(ctx context.Context, cfg Config, log *slog.Logger) (*warehous
 		AllowedDirectories: cfg.allowedDirs, Log: log})
 	if errors.Is(err, warehouse.ErrLocked) {
 		return nil, fmt.Errorf("%w\n  another fazhi (probably `fazhi serve`) holds %s; stop it first, or ingest through the running server:\n  fazhi ingest --server http://HOST:8080 --token $FAZHI_TOKEN PATH...", err, cfg.DB)
+	}
+	return db, err
+}
+
+// openWarehouseReadOnly opens an existing warehouse for reading only; how
+// says what to do instead while a server holds it.
+func openWarehouseReadOnly(ctx context.Context, cfg Config, how string) (*warehouse.DB, error) {
+	if _, err := os.Stat(cfg.DB); err != nil {
+		return nil, fmt.Errorf("no warehouse at %s: run `fazhi ingest PATH...` or `fazhi serve` first, or set --db", cfg.DB)
+	}
+	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, ReadOnly: true, Threads: cfg.Threads, MemoryLimit: cfg.Memory})
+	if errors.Is(err, warehouse.ErrLocked) {
+		return nil, fmt.Errorf("%w\n  a running `fazhi serve` holds %s; %s", err, cfg.DB, how)
 	}
 	return db, err
 }
