@@ -49,6 +49,10 @@ type comparePage struct {
 	Rows                        []compareRowView
 	// Small lists the rates left out of the ranking: fewer than MinCases cases behind them.
 	Small []compareRowView
+	// Unsure lists the values left out of the ranking because the extractor
+	// read them with a confidence below the cut and nobody confirmed them.
+	Unsure      []compareRowView
+	UnsureTotal int
 	// Conflicts lists the jurisdiction-years left out because their reports
 	// disagree and nobody chose which counts.
 	Conflicts []conflictView
@@ -217,6 +221,10 @@ func (h *Handler) compare(c *gin.Context) {
 	for _, r := range ranking.Small {
 		page.Small = append(page.Small, compareView(r, ind))
 	}
+	for _, r := range ranking.Unsure {
+		page.Unsure = append(page.Unsure, compareView(r, ind))
+	}
+	page.UnsureTotal = ranking.UnsureTotal
 	page.Total, page.SmallTotal = ranking.Total, ranking.SmallTotal
 	page.Conflicts = conflictsView(ranking.Conflicts, ind)
 	page.Rows = ranked

@@ -164,6 +164,9 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 			v = 1
 		}
 		if values {
+			if c.Unsure {
+				continue // not ranked, not coloured by rank: the compare page lists it as 待核实
+			}
 			v = ranks[c.FactID]
 		}
 		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + ":" + displayValue(c.Value, ind.Unit, c.ApproxKind),
@@ -203,10 +206,13 @@ func heatmapVisualMap(values bool) []map[string]any {
 
 // columnRanks gives each cell (by fact ID) its value's rank within its
 // indicator, 0 (smallest) to 100 (largest); a column of one value is 100.
+// Values the extractor is unsure of (Cell.Unsure) are not ranked.
 func columnRanks(cells []warehouse.Cell) map[string]float64 {
 	by := map[string][]warehouse.Cell{}
 	for _, c := range cells {
-		by[c.Indicator] = append(by[c.Indicator], c)
+		if !c.Unsure {
+			by[c.Indicator] = append(by[c.Indicator], c)
+		}
 	}
 	out := make(map[string]float64, len(cells))
 	for _, cs := range by {

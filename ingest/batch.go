@@ -123,6 +123,11 @@ func appendFact(b *array.RecordBuilder, reportID string, f Fact) {
 	optFloat(14, f.Numerator)
 	optFloat(15, f.Denominator)
 	str(16, f.Basis)
+	if f.Confidence > 0 {
+		b.Field(17).(*array.Float64Builder).Append(f.Confidence)
+	} else {
+		b.Field(17).AppendNull() // not read by the extractor: no confidence to doubt it by
+	}
 }
 
 func appendStrings(lb *array.ListBuilder, ss []string) {

@@ -48,6 +48,7 @@ var FactSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "numerator", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 	{Name: "denominator", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 	{Name: "basis", Type: arrow.BinaryTypes.String},
+	{Name: "confidence", Type: arrow.PrimitiveTypes.Float64, Nullable: true},
 }, nil)
 
 // JurisdictionSchema is the Arrow schema of the division reference table.

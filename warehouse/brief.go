@@ -30,16 +30,20 @@ type BriefLine struct {
 	Value     float64 `json:"value"`
 	Approx    bool    `json:"approx"`
 	// ApproxKind says which way an approximate value leans (ApproxAtLeast …).
-	ApproxKind string   `json:"approx_kind"`
-	Partial    bool     `json:"partial"`
-	Scope      string   `json:"scope"`
-	Derived    bool     `json:"derived"`
-	Corrected  bool     `json:"corrected"`
-	Flags      []string `json:"flags"`
-	FactID     string   `json:"fact_id"`
-	ReportID   string   `json:"report_id"`
-	Quote      string   `json:"quote"`
-	// Rank is 1 for the largest value among Peers jurisdictions.
+	ApproxKind string `json:"approx_kind"`
+	Partial    bool   `json:"partial"`
+	Scope      string `json:"scope"`
+	Derived    bool   `json:"derived"`
+	Corrected  bool   `json:"corrected"`
+	// Unsure: read with a confidence below the ranking cut and not
+	// confirmed by a person (Cell.Unsure): it has no rank.
+	Unsure   bool     `json:"unsure"`
+	Flags    []string `json:"flags"`
+	FactID   string   `json:"fact_id"`
+	ReportID string   `json:"report_id"`
+	Quote    string   `json:"quote"`
+	// Rank is 1 for the largest value among Peers jurisdictions (values the
+	// extractor is unsure of are no peers); 0 for an Unsure value.
 	Rank  int `json:"rank"`
 	Peers int `json:"peers"`
 	// History holds the other years' values, oldest first.
@@ -92,16 +96,22 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 		ind := s.catalog[s.cells[i].ind]
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
 			Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
-			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
+			Corrected: c.Corrected, Unsure: c.Unsure, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
 			History: []YearValue{}}
 		// Rank 1 is the largest; equal values share a rank.
 		s.eachInScope(s.slice(int(s.cells[i].ind), year), peers, func(p int32) {
+			if s.cells[p].bits&cellUnsure != 0 {
+				return
+			}
 			l.Peers++
 			if s.cells[p].value > c.Value {
 				l.Rank++
 			}
 		})
 		l.Rank++
+		if c.Unsure {
+			l.Rank = 0
+		}
 		for _, h := range s.jurIndicatorCells(int32(j), int(s.cells[i].ind)) {
 			if y := int(s.reports[s.cells[h].report].year); y != year {
 				l.History = append(l.History, YearValue{Year: y, Value: s.cells[h].value, Approx: s.cells[h].bits&cellApprox != 0,

@@ -28,15 +28,17 @@ type CompareRow struct {
 	Value            float64 `json:"value"`
 	Approx           bool    `json:"approx"`
 	// ApproxKind says which way an approximate value leans (ApproxAtLeast …).
-	ApproxKind string   `json:"approx_kind"`
-	Partial    bool     `json:"partial"`
-	Scope      string   `json:"scope"`
-	Derived    bool     `json:"derived"`
-	Corrected  bool     `json:"corrected"`
-	Flags      []string `json:"flags"`
-	FactID     string   `json:"fact_id"`
-	ReportID   string   `json:"report_id"`
-	Quote      string   `json:"quote"`
+	ApproxKind string `json:"approx_kind"`
+	Partial    bool   `json:"partial"`
+	Scope      string `json:"scope"`
+	Derived    bool   `json:"derived"`
+	Corrected  bool   `json:"corrected"`
+	// Unsure: below the ranking confidence and not confirmed (Cell.Unsure).
+	Unsure   bool     `json:"unsure"`
+	Flags    []string `json:"flags"`
+	FactID   string   `json:"fact_id"`
+	ReportID string   `json:"report_id"`
+	Quote    string   `json:"quote"`
 	// Numerator and Denominator are the counts behind a rate (e.g. resolved
 	// and accepted disputes) when the report states them; nil otherwise.
 	Numerator   *float64 `json:"numerator"`
@@ -100,7 +102,8 @@ func (db *DB) ComparePaged(ctx context.Context, f CompareFilter, offset, limit i
 }
 
 // CompareRanking is what the compare page shows of Compare's rows: the
-// ranking, and apart from it the rates with too few cases to rank.
+// ranking, and apart from it the rates with too few cases to rank and the
+// values the extractor is unsure of.
 type CompareRanking struct {
 	// Ranked are the first rows of the ranking; Total counts all of them.
 	Ranked []CompareRow
@@ -109,17 +112,21 @@ type CompareRanking struct {
 	// of cases; SmallTotal counts all of them.
 	Small      []CompareRow
 	SmallTotal int
+	// Unsure are the first values read with a confidence below the
+	// ranking cut that no person confirmed (待核实); UnsureTotal counts all.
+	Unsure      []CompareRow
+	UnsureTotal int
 	// Conflicts are the jurisdiction-years left out because their reports
 	// disagree, until a person chooses which report counts.
 	Conflicts []CompareConflict
 }
 
-// CompareRanked splits Compare's rows into the ranked ones and the rates
-// with counts of fewer than minCases cases, keeping the first limit of
-// each. Only the rows kept are built: at national scale a year of an
+// CompareRanked splits Compare's rows into the ranked ones, the values the
+// extractor is unsure of, and the rates with counts of fewer than minCases
+// cases, keeping the first limit of each. Only the rows kept are built: at national scale a year of an
 // indicator has tens of thousands.
 func (db *DB) CompareRanked(ctx context.Context, f CompareFilter, minCases, limit int) (CompareRanking, error) {
-	r := CompareRanking{Ranked: []CompareRow{}, Small: []CompareRow{}, Conflicts: []CompareConflict{}}
+	r := CompareRanking{Ranked: []CompareRow{}, Small: []CompareRow{}, Unsure: []CompareRow{}, Conflicts: []CompareConflict{}}
 	s, picked, err := db.comparePick(ctx, f)
 	if err != nil {
 		return r, err
@@ -127,6 +134,12 @@ func (db *DB) CompareRanked(ctx context.Context, f CompareFilter, minCases, limi
 	r.Conflicts = s.conflictsOf(f)
 	nInd, dInd := s.countIndicators(f.Indicator)
 	for _, i := range picked {
+		if s.cells[i].bits&cellUnsure != 0 {
+			if r.UnsureTotal++; len(r.Unsure) < limit {
+				r.Unsure = append(r.Unsure, s.compareRow(i, f.Indicator))
+			}
+			continue
+		}
 		if _, d, ok := s.countsOf(i, nInd, dInd); ok && d > 0 && d < float64(minCases) {
 			if r.SmallTotal++; len(r.Small) < limit {
 				r.Small = append(r.Small, s.compareRow(i, f.Indicator))
@@ -202,7 +215,7 @@ func (s *snapshot) compareRow(i int32, indicator string) CompareRow {
 	c := s.cell(i)
 	r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
 		Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
-		Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote}
+		Corrected: c.Corrected, Unsure: c.Unsure, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote}
 	nInd, dInd := s.countIndicators(indicator)
 	if n, d, ok := s.countsOf(i, nInd, dInd); ok {
 		r.Numerator, r.Denominator = &n, &d

@@ -28,15 +28,19 @@ type Cell struct {
 	Approx           bool    `json:"approx"`
 	// ApproxKind says which way an approximate value leans: ApproxAtLeast,
 	// ApproxAbout or ApproxAtMost; "" when exact.
-	ApproxKind string   `json:"approx_kind"`
-	Partial    bool     `json:"partial"`
-	Scope      string   `json:"scope"`
-	Derived    bool     `json:"derived"`
-	Corrected  bool     `json:"corrected"`
-	Flags      []string `json:"flags"`
-	FactID     string   `json:"fact_id"`
-	ReportID   string   `json:"report_id"`
-	Quote      string   `json:"quote"`
+	ApproxKind string `json:"approx_kind"`
+	Partial    bool   `json:"partial"`
+	Scope      string `json:"scope"`
+	Derived    bool   `json:"derived"`
+	Corrected  bool   `json:"corrected"`
+	// Unsure: the extractor's confidence in the fact is below the ranking
+	// cut (FAZHI_MIN_CONFIDENCE) and no person confirmed it. It is shown,
+	// marked 待核实, and never ranked.
+	Unsure   bool     `json:"unsure"`
+	Flags    []string `json:"flags"`
+	FactID   string   `json:"fact_id"`
+	ReportID string   `json:"report_id"`
+	Quote    string   `json:"quote"`
 }
 
 // Catalog lists the indicator catalog, with the number of headline values

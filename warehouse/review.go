@@ -3,6 +3,7 @@ package warehouse
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"time"
@@ -24,7 +25,8 @@ const (
 type ReviewFilter struct {
 	// Reason keeps the items with this reason: an extractor flag
 	// (rate_mismatch, part_exceeds_whole, partial_year, ceiling,
-	// duplicate_mention), approx_headline, unresolved_jurisdiction,
+	// duplicate_mention), approx_headline, low_confidence (a fact read with
+	// a confidence below the ranking cut), unresolved_jurisdiction,
 	// low_confidence_jurisdiction, no_year or duplicate_report. Empty means
 	// every item.
 	Reason string
@@ -66,6 +68,9 @@ type ReviewFact struct {
 	Start     int      `json:"start"`
 	End       int      `json:"end"`
 	Flags     []string `json:"flags"`
+	// ExtractorConfidence is the extractor's in the reading; nil for a fact
+	// stored before confidences were kept.
+	ExtractorConfidence *float64 `json:"confidence"`
 }
 
 // ReviewReport is a review item's report: what the resolver knew.
@@ -175,15 +180,32 @@ func (it ReviewItem) factID() string {
 	return it.FactID
 }
 
-// reviewFacts reads the first n items of the review_queue view.
+// reviewFacts reads the first n items of the review_queue view, and the
+// facts read with a confidence below the ranking cut (reason
+// low_confidence) that no person has corrected or confirmed.
 func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
 	rows, err := db.sql.QueryContext(ctx, `
+		WITH queue AS (
+		    SELECT fact_id, report_id, jurisdiction_code, jurisdiction_name, year, indicator, value, unit,
+		           approx, scope, quote, start, "end", flags, ingested_at, confidence,
+		           CASE WHEN confidence < $3 THEN list_append(reasons, 'low_confidence') ELSE reasons END AS reasons
+		    FROM review_queue
+		    UNION ALL
+		    SELECT f.fact_id, f.report_id, r.jurisdiction_code, r.jurisdiction_name, r.year, f.indicator, f.value, f.unit,
+		           f.approx, f.scope, f.quote, f.start, f."end", f.flags, rep.ingested_at, f.confidence,
+		           ['low_confidence'] AS reasons
+		    FROM facts_corrected f
+		    JOIN report_jurisdictions r ON r.report_id = f.report_id
+		    JOIN reports rep ON rep.report_id = f.report_id
+		    WHERE NOT f.corrected AND NOT f.derived AND f.confidence < $3
+		      AND f.fact_id NOT IN (SELECT fact_id FROM review_queue)
+		)
 		SELECT fact_id, report_id, jurisdiction_code, jurisdiction_name, coalesce(year, 0), indicator, value, unit,
-		       approx, scope, quote, start, "end", flags, reasons, ingested_at
-		FROM review_queue
+		       approx, scope, quote, start, "end", flags, reasons, ingested_at, confidence
+		FROM queue
 		WHERE $1 = '' OR list_contains(reasons, $1)
 		ORDER BY ingested_at, report_id, start, fact_id
-		LIMIT $2`, reason, n)
+		LIMIT $2`, reason, n, db.minConfidence)
 	if err != nil {
 		return nil, fmt.Errorf("facts: %w", err)
 	}
@@ -192,9 +214,13 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 	for rows.Next() {
 		it := ReviewItem{Kind: ReviewKindFact, ReviewFact: &ReviewFact{}}
 		var flags, reasons []any
+		var confidence sql.NullFloat64
 		if err := rows.Scan(&it.FactID, &it.ReportID, &it.JurisdictionCode, &it.JurisdictionName, &it.Year, &it.Indicator,
-			&it.Value, &it.Unit, &it.Approx, &it.Scope, &it.Quote, &it.Start, &it.End, &flags, &reasons, &it.IngestedAt); err != nil {
+			&it.Value, &it.Unit, &it.Approx, &it.Scope, &it.Quote, &it.Start, &it.End, &flags, &reasons, &it.IngestedAt, &confidence); err != nil {
 			return nil, fmt.Errorf("facts: %w", err)
+		}
+		if confidence.Valid {
+			it.ExtractorConfidence = &confidence.Float64
 		}
 		it.Flags, it.Reasons, it.IngestedAt = strs(flags), strs(reasons), it.IngestedAt.UTC()
 		out = append(out, it)

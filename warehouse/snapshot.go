@@ -104,7 +104,7 @@ type snapCell struct {
 	unit   uint16 // index in units
 	flags  uint16 // index in flagSets
 	ind    uint16 // index in catalog
-	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio
+	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio | cellAbout | cellAtMost | cellUnsure
 }
 
 // factKey names a cell's fact while the cells move during a build.
@@ -140,6 +140,9 @@ const (
 	cellRatio // the fact states a numerator and denominator (snapshot.ratios)
 	cellAbout // an approximate value's kind; at least when neither is set
 	cellAtMost
+	// cellUnsure: the extractor's confidence is below the warehouse's
+	// ranking cut and no person confirmed the fact: it is shown, not ranked.
+	cellUnsure
 )
 
 // approxKind returns the kind of the cell's approximation ("" when exact).
@@ -281,7 +284,7 @@ func (s *snapshot) cell(i int32) Cell {
 		JurisdictionKey: j.key, JurisdictionCode: j.code, JurisdictionName: s.strs[r.name],
 		Year: int(r.year), Indicator: s.catalog[c.ind].Code, Value: c.value, Unit: s.units[c.unit],
 		Approx: c.bits&cellApprox != 0, ApproxKind: c.approxKind(), Partial: c.bits&cellPartial != 0, Scope: s.strs[c.scope],
-		Derived: c.bits&cellDerived != 0, Corrected: c.bits&cellCorrected != 0,
+		Derived: c.bits&cellDerived != 0, Corrected: c.bits&cellCorrected != 0, Unsure: c.bits&cellUnsure != 0,
 		Flags: append([]string{}, s.flagSets[c.flags]...), FactID: s.factID(c), ReportID: r.id,
 		Quote: string(s.quotes[s.quoteStart[c.quote]:s.quoteStart[c.quote+1]]),
 	}

@@ -38,7 +38,7 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) 
 	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 
 	s := &snapshot{gen: gen, indicatorOf: map[string]int{}, jurOf: map[string]int{}, levelOf: map[string]int32{}}
-	b := &snapshotBuilder{s: s, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}, unitIndex: map[string]uint16{}}
+	b := &snapshotBuilder{s: s, minConfidence: db.minConfidence, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}, unitIndex: map[string]uint16{}}
 	s.flagSets = [][]string{{}}
 	b.intern("") // strs[0] is the empty string
 	for _, step := range []struct {
@@ -66,10 +66,12 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) 
 
 // snapshotBuilder holds what a build needs besides the snapshot itself.
 type snapshotBuilder struct {
-	s         *snapshot
-	strIndex  map[string]int32
-	flagIndex map[string]uint16
-	unitIndex map[string]uint16
+	s *snapshot
+	// minConfidence is the ranking cut (DB.minConfidence).
+	minConfidence float64
+	strIndex      map[string]int32
+	flagIndex     map[string]uint16
+	unitIndex     map[string]uint16
 	// ratios are the numerators and denominators read, by the cells' fact.
 	ratios map[factKey][2]float64
 }
@@ -493,7 +495,7 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		WITH r AS (SELECT report_id, (row_number() OVER (ORDER BY report_id) - 1)::INTEGER AS ord FROM reports),
 		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
 		SELECT r.ord, i.ord, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
-		       numerator, denominator, quote, approx_kind
+		       numerator, denominator, quote, approx_kind, confidence
 		FROM headline JOIN r USING (report_id) JOIN i USING (indicator) WHERE NOT conflict`, func(rec arrow.RecordBatch) error {
 		report, err1 := column[*array.Int32](rec, 0)
 		ind, err2 := column[*array.Int32](rec, 1)
@@ -510,7 +512,8 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		den, err13 := column[*array.Float64](rec, 12)
 		quote, err14 := column[*array.String](rec, 13)
 		kind, err15 := column[*array.String](rec, 14)
-		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14, err15); err != nil {
+		confidence, err16 := column[*array.Float64](rec, 15)
+		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14, err15, err16); err != nil {
 			return err
 		}
 		flagVals, ok := flags.ListValues().(*array.String)
@@ -562,6 +565,10 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 				default:
 					c.bits |= cellAbout
 				}
+			}
+			// A fact from before confidences were kept (NULL) is not doubted.
+			if c.bits&cellCorrected == 0 && confidence.IsValid(i) && confidence.Value(i) < b.minConfidence {
+				c.bits |= cellUnsure
 			}
 			c.fact = s.encodeFact(s.reports[r].id, fact.Value(i))
 			if num.IsValid(i) && den.IsValid(i) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/fazhi/fazhi/warehouse"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -33,6 +34,9 @@ type Config struct {
 	NoSamples       bool   // FAZHI_NO_SAMPLES, --no-samples (serve): do not load the bundled samples
 	Token           string // FAZHI_TOKEN, --token (ingest --server): the secret every API write must send
 	MaxUpload       int64  // FAZHI_MAX_UPLOAD: largest POST /api/reports body, in bytes
+	// MinConfidence is FAZHI_MIN_CONFIDENCE: the extractor confidence a fact
+	// needs to be ranked unless a person confirmed it.
+	MinConfidence float64
 
 	// allowedDirs are the directories the warehouse's SQL may write files
 	// in (exports); set by the subcommand, never by the user.
@@ -53,6 +57,7 @@ func DefaultConfig() Config {
 		SQLMemory:       sqlbox.DefaultWorkerConfig.Memory,
 		SQLProcessLimit: sqlbox.DefaultWorkerConfig.ProcessLimit,
 		MaxUpload:       64 << 20,
+		MinConfidence:   warehouse.DefaultMinConfidence,
 	}
 }
 
@@ -111,6 +116,11 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 		n, err := strconv.Atoi(v)
 		errs = append(errs, wrapEnv("FAZHI_SQL_MAX_ROWS", err))
 		c.SQLMaxRows = n
+	}
+	if v := getenv("FAZHI_MIN_CONFIDENCE"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		errs = append(errs, wrapEnv("FAZHI_MIN_CONFIDENCE", err))
+		c.MinConfidence = f
 	}
 	if v := getenv("FAZHI_MAX_UPLOAD"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -178,6 +188,9 @@ func (c Config) Validate() error {
 	}
 	if c.SQLMaxRows <= 0 {
 		errs = append(errs, errors.New("FAZHI_SQL_MAX_ROWS must be positive"))
+	}
+	if !(c.MinConfidence > 0 && c.MinConfidence <= 1) {
+		errs = append(errs, errors.New("FAZHI_MIN_CONFIDENCE must be above 0 and at most 1 (0.5 by default)"))
 	}
 	if c.MaxUpload <= 0 {
 		errs = append(errs, errors.New("FAZHI_MAX_UPLOAD must be a positive number of bytes"))

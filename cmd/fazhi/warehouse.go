@@ -17,7 +17,7 @@ import (
 // what to do when another process holds it.
 func openWarehouse(ctx context.Context, cfg Config, log *slog.Logger) (*warehouse.DB, error) {
 	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, Threads: cfg.Threads, MemoryLimit: cfg.Memory,
-		AllowedDirectories: cfg.allowedDirs, Log: log})
+		AllowedDirectories: cfg.allowedDirs, Log: log, MinConfidence: cfg.MinConfidence})
 	if errors.Is(err, warehouse.ErrLocked) {
 		return nil, fmt.Errorf("%w\n  another fazhi (probably `fazhi serve`) holds %s; stop it first, or ingest through the running server:\n  fazhi ingest --server http://HOST:8080 --token $FAZHI_TOKEN PATH...", err, cfg.DB)
 	}
@@ -30,7 +30,7 @@ func openWarehouseReadOnly(ctx context.Context, cfg Config, how string) (*wareho
 	if _, err := os.Stat(cfg.DB); err != nil {
 		return nil, fmt.Errorf("no warehouse at %s: run `fazhi ingest PATH...` or `fazhi serve` first, or set --db", cfg.DB)
 	}
-	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, ReadOnly: true, Threads: cfg.Threads, MemoryLimit: cfg.Memory})
+	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, ReadOnly: true, Threads: cfg.Threads, MemoryLimit: cfg.Memory, MinConfidence: cfg.MinConfidence})
 	if errors.Is(err, warehouse.ErrLocked) {
 		return nil, fmt.Errorf("%w\n  a running `fazhi serve` holds %s; %s", err, cfg.DB, how)
 	}

@@ -144,6 +144,9 @@ func derive(facts []Fact) []Fact {
 				Numerator:   ptr(num),
 				Denominator: ptr(den),
 				Basis:       r.basis,
+				// A rate computed from two readings is as sure as the less
+				// sure of them.
+				Confidence: min(f.Confidence, facts[di].Confidence),
 			}
 			if approx {
 				// A ratio of bounds or estimates bounds nothing: 近500/300余

@@ -44,7 +44,8 @@ type Fact struct {
 	Basis       string   `json:"basis,omitempty"`
 	// Confidence is the model's probability (0–1) that the number is a
 	// figure of Indicator (model.go); a derived rate carries the lower of
-	// its counts'.
+	// its counts'. Every fact Extract returns has one above 0; 0 means a
+	// fact not read by the extractor (built by hand), stored without one.
 	Confidence float64 `json:"confidence"`
 }
 

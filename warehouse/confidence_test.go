@@ -1,0 +1,95 @@
+package warehouse
+
+import (
+	"context"
+	"testing"
+
+	"github.com/fazhi/fazhi/ingest"
+)
+
+// A fact the extractor is unsure of is shown but not ranked: the compare
+// page lists it apart, the brief gives it no rank and no one counts it as a
+// peer, the review queue lists it as low_confidence. A person's
+// confirmation makes it count.
+func TestUnsureFactsAreNotRanked(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	loadDivisions(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	sha := func(c byte) string {
+		b := []byte("0000000000000000000000000000000000000000000000000000000000000000")
+		b[0], b[1] = c, c
+		return string(b)
+	}
+	sure := func(v float64) ingest.Fact {
+		f := fact("mediation.cases_accepted", v, "", 8, 11)
+		f.Confidence = 0.97
+		return f
+	}
+	unsure := fact("mediation.cases_accepted", 900, "", 8, 11)
+	unsure.Confidence = 0.3
+	mustLoad(t, db,
+		report("a.txt", sha('a'), "110105019", "垡头街道", 2023, text, sure(374)),
+		report("b.txt", sha('b'), "110105001", "建外街道", 2023, text, sure(500)),
+		report("c.txt", sha('c'), "110105002", "朝外街道", 2023, text, unsure),
+	)
+	f := CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}
+	r, err := db.CompareRanked(ctx, f, 10, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 2 || r.UnsureTotal != 1 || len(r.Unsure) != 1 || r.Unsure[0].JurisdictionName != "朝外街道" || !r.Unsure[0].Unsure {
+		t.Fatalf("CompareRanked = %d ranked, unsure %+v; want 2 ranked and 朝外街道 apart", r.Total, r.Unsure)
+	}
+	b, err := db.Brief(ctx, "110105019", 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := b.Lines[0]; l.Rank != 2 || l.Peers != 2 {
+		t.Errorf("垡头街道's rank %d of %d; want 2 of 2 (the unsure 900 is no peer)", l.Rank, l.Peers)
+	}
+	b, err = db.Brief(ctx, "110105002", 2023)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := b.Lines[0]; l.Rank != 0 || !l.Unsure {
+		t.Errorf("朝外街道's unsure value ranked %d (unsure %v); want no rank", l.Rank, l.Unsure)
+	}
+	items, err := db.Review(ctx, ReviewFilter{Reason: "low_confidence"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].Value != 900 || items[0].ExtractorConfidence == nil || *items[0].ExtractorConfidence != 0.3 {
+		t.Fatalf("Review(low_confidence) = %+v; want the 900 with its confidence", items)
+	}
+	v := 900.0
+	if _, err := db.Correct(ctx, CorrectionInput{Action: ActionSet, FactID: items[0].FactID, Value: &v, Author: "李明", Reason: "核对原文无误"}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err = db.CompareRanked(ctx, f, 10, 100); err != nil || r.Total != 3 || r.UnsureTotal != 0 || r.Ranked[0].Value != 900 {
+		t.Errorf("after confirming: %d ranked, %d unsure, %v; want all three ranked, 900 first", r.Total, r.UnsureTotal, err)
+	}
+	if items, _ := db.Review(ctx, ReviewFilter{Reason: "low_confidence"}); len(items) != 0 {
+		t.Errorf("a confirmed fact is still in the queue: %+v", items)
+	}
+}
+
+// With a stricter cut, a fact of middling confidence leaves the ranking too.
+func TestMinConfidenceIsConfigurable(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, Config{MinConfidence: 0.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	loadIndicators(t, db)
+	loadDivisions(t, db)
+	f := fact("mediation.cases_accepted", 10, "", 8, 11)
+	f.Confidence = 0.8
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, "全年受理矛盾纠纷374件,调解成功367件。", f))
+	r, err := db.CompareRanked(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}, 10, 100)
+	if err != nil || r.Total != 0 || r.UnsureTotal != 1 {
+		t.Errorf("CompareRanked with MinConfidence 0.9 = %d ranked, %d unsure, %v; want the 0.8 fact apart", r.Total, r.UnsureTotal, err)
+	}
+}
