@@ -143,6 +143,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if k0 == len(hs) || int(hs[k0].Start) > E {
 		return // no lexicon word in the sentence
 	}
+	if !x.readable(hs[k0:], S, E, u.index) {
+		return // no frame that counts in this classifier has a word here
+	}
 	cl, mk := x.structure(c, prevU, nx)
 	// Hard filters: what no frame may read.
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
@@ -523,6 +526,22 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if cl.jun >= 0 {
 		x.secondFact(c, cl, best, brk)
 	}
+}
+
+// readable reports whether a word of the sentence [S, E) (its hits start
+// hs) is an object or act of a frame that counts in unit: a frame reads a
+// number only through one of its words.
+func (x *run) readable(hs []hit, S, E, unit int) bool {
+	bit := uint64(1) << uint(unit)
+	for _, h := range hs {
+		if int(h.Start) >= E {
+			break
+		}
+		if int(h.Start) >= S && x.lx.units[h.Word]&bit != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // reading is one frame's score for a number.
