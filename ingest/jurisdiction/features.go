@@ -38,6 +38,7 @@ const (
 	fSignature
 	fOpening
 	fPathSelf
+	fDocument
 	fAlias
 	fSiteNotWriter
 	fAddressee
@@ -74,6 +75,7 @@ var features = [numFeatures]feature{
 	fSignature:         {"signature", +1, 3, false, "the signature names it as the lowest division"},
 	fOpening:           {"opening", +1, 3, false, "an opening sentence has it as its subject (2024年,五常街道深入…)"},
 	fPathSelf:          {"path", +1, 3, false, "a folder or the file's name names it"},
+	fDocument:          {"document", +1, 1.5, false, "a rule-of-law plan the text cites opens with its name (《许昌市2024年度法治政府建设工作要点》): its own, or its parent's"},
 	fAlias:             {"alias", -1, -1, false, "a site names it only through an alias or a former name (洛浦街, 乡 for 镇)"},
 	fSiteNotWriter:     {"site_not_writer", -1, -3, false, "a site names it but another, lower division as the writer (天心区 in 天心区坡子街街道)"},
 	fAddressee:         {"addressee", -1, -3, false, "the addressee names it: reports are addressed to a parent"},
@@ -128,12 +130,12 @@ const (
 	maxHomonyms  = 5
 )
 
-// mentionsOf returns the times the text names name. The text scan leaves
-// out two-character names, which hide inside other words (郏县 in 法治郏县 is
-// one, but 息县 in 信息县级 is not); a candidate already named by a site is
-// counted by its own name.
+// mentionsOf returns the times the text names name, a candidate's or its
+// ancestor's. The text scan leaves out two-character names, which hide
+// inside other words (城区, 郊区); a two-character county (郏县, 房县, 沛县)
+// is counted by its own name: X县 is seldom anything else.
 func (d *doc) mentionsOf(name string) int {
-	if n := d.counts[name]; n > 0 || utf8.RuneCountInString(name) != 2 {
+	if n := d.counts[name]; n > 0 || utf8.RuneCountInString(name) != 2 || !strings.HasSuffix(name, "县") && !strings.HasSuffix(name, "旗") {
 		return n
 	}
 	return strings.Count(d.body, name)
@@ -299,7 +301,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 	writers := map[string]bool{} // codes a site names as the writer
 	named := false               // a site names a writer, known or not
 	for _, n := range d.namings {
-		if n.site != atAddressee && n.site != atPath {
+		if n.writer() {
 			named = true
 			for _, e := range n.entries {
 				writers[e.code] = true
@@ -337,7 +339,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 					set(fAlias, 1, siteNames[n.site]+" writes "+n.name)
 				}
 				r.chainClues(c, n.chain, set, siteNames[n.site])
-			case slices.Contains(n.chain, me.Name) && n.site != atAddressee && n.site != atPath:
+			case slices.Contains(n.chain, me.Name) && n.writer():
 				set(fSiteNotWriter, 1, siteNames[n.site]+" names a lower division as the writer")
 			}
 			if n.site == atAddressee {
@@ -474,6 +476,7 @@ func relevantReadings(r *Resolver, rs []reading, cs []*candidate) []reading {
 
 var siteFeature = [numSites]int{
 	atTitle: fTitle, atIssuer: fIssuer, atMeta: fMeta, atSignature: fSignature, atOpening: fOpening, atPath: fPathSelf,
+	atDocument: fDocument,
 }
 
 func entryFor(es []entry, code string) (entry, bool) {
@@ -539,7 +542,7 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 			} else {
 				set(fUpperWritten, 1, a.Name+"…"+me.Name)
 			}
-		case d.counts[a.Name] > 0:
+		case d.mentionsOf(a.Name) > 0:
 			if parent {
 				set(fParentNamed, 1, a.Name+" named")
 			} else {

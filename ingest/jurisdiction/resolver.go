@@ -248,7 +248,7 @@ func levelOfSelf(d *doc) string {
 // table carries it (甲乙丙镇).
 func writerName(d *doc) string {
 	for _, n := range d.namings {
-		if n.site != atAddressee && n.site != atPath && n.name != "" {
+		if n.writer() && n.name != "" {
 			return n.name
 		}
 	}

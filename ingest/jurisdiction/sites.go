@@ -20,10 +20,18 @@ const (
 	atOpening                   // the subject of the opening sentences
 	atPath                      // a folder or the file's own name
 	atAddressee                 // the addressee: a parent, never the writer
+	atDocument                  // a rule-of-law plan the text cites by title: 《许昌市2024年度法治政府建设工作要点》
 	numSites
 )
 
-var siteNames = [numSites]string{"title", "issuer", "metadata", "signature", "opening", "file path", "addressee"}
+var siteNames = [numSites]string{"title", "issuer", "metadata", "signature", "opening", "file path", "addressee", "document"}
+
+// writer reports whether the site names the writer, not a parent (the
+// addressee), a place the file was kept (its path) or a body whose plan the
+// text cites (a document, often the parent's).
+func (n naming) writer() bool {
+	return n.site != atAddressee && n.site != atPath && n.site != atDocument
+}
 
 // naming is what one site says: the division name it gives as the writer
 // (the lowest one named there) and the other division names written with it.
@@ -82,6 +90,7 @@ func (r *Resolver) namings(l *layout.Layout, filePath string) []naming {
 			add(r.readSite(atAddressee, part, l.Addressee.Text))
 		}
 	}
+	out = append(out, r.readDocuments(l)...)
 	if filePath != "" {
 		dir, file := path.Split(strings.ReplaceAll(filePath, "\\", "/"))
 		parts := strings.Split(strings.Trim(dir, "/"), "/")
@@ -93,6 +102,43 @@ func (r *Resolver) namings(l *layout.Layout, filePath string) []naming {
 		}
 	}
 	return out
+}
+
+// documentKinds name the plans and reports of rule-of-law work whose titles
+// start with the body that made them.
+var documentKinds = []string{"方案", "要点", "规划", "计划", "意见", "纲要", "清单", "报告", "办法", "细则"}
+
+// maxDocumentRunes bounds a cited title.
+const maxDocumentRunes = 60
+
+// readDocuments reads the divisions that open the titles of the
+// rule-of-law plans the text cites, each name once.
+func (r *Resolver) readDocuments(l *layout.Layout) []naming {
+	var out []naming
+	seen := map[string]bool{}
+	s := l.Text[l.Body:]
+	for {
+		i := strings.Index(s, "《")
+		if i < 0 {
+			return out
+		}
+		s = s[i+len("《"):]
+		j := strings.Index(s, "》")
+		if j < 0 {
+			return out
+		}
+		t := s[:j]
+		s = s[j:]
+		if utf8.RuneCountInString(t) > maxDocumentRunes || !strings.Contains(t, "法治") && !strings.Contains(t, "依法") ||
+			!containsAny(t, documentKinds...) {
+			continue
+		}
+		n, ok := r.readSite(atDocument, titleHead(t), t)
+		if ok && n.entries != nil && !seen[n.name] {
+			seen[n.name] = true
+			out = append(out, n)
+		}
+	}
 }
 
 // titleHead returns the part of a title that names the jurisdiction: after
