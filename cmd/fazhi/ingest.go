@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -22,6 +23,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	server := fs.String("server", "", "send the files to a running `fazhi serve` at this URL (POST /api/reports) instead of opening the warehouse")
 	fs.StringVar(&cfg.Token, "token", cfg.Token, "the server's write token, with --server (env FAZHI_TOKEN)")
 	sel := addSelectionFlags(fs)
+	ff := addFileFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] [--manifest FILE.csv] [--within CODE] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
 		fs.PrintDefaults()
@@ -33,12 +35,12 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		fs.Usage()
 		return errors.New("ingest: name at least one file or folder")
 	}
-	inputs, err := ingest.Files(fs.Args())
+	inputs, skipped, err := listReports(cfg, ff, fs.Args(), stdout)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	if len(inputs) == 0 {
-		return fmt.Errorf("ingest: no report files (txt, html, docx, pdf) in %v", fs.Args())
+		return fmt.Errorf("ingest: no report files (%s) in %v; %d skipped", strings.Join(ingest.ReportExtensions(), " "), fs.Args(), len(skipped))
 	}
 	if err := sel.apply(inputs, stderr); err != nil {
 		return fmt.Errorf("ingest: %w", err)
@@ -59,7 +61,8 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	sum, err := ingestInputs(ctx, db, x, inputs, *workers, newProgress(stderr, inputs))
+	sum, err := ingestInputs(ctx, db, x.WithLimits(cfg.reportLimits()), inputs, *workers, newProgress(stderr, inputs))
+	sum.Skipped = len(skipped)
 	fmt.Fprintln(stdout, sum)
 	for _, f := range sum.Failed {
 		fmt.Fprintf(stdout, "FAILED %s: %v\n", f.Input.Name, f.Err)
@@ -78,12 +81,16 @@ type ingestSummary struct {
 	Files    int
 	Load     warehouse.LoadResult
 	Failed   []ingest.FileResult
+	Skipped  int // folder entries passed over, each printed with its reason
 	Duration time.Duration
 }
 
 func (s ingestSummary) String() string {
 	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version, %d extracted anew by this fazhi), %d unchanged, %d failed; %d facts stored",
 		s.Files, s.Duration.Round(time.Millisecond), s.Load.Stored, s.Load.Replaced, s.Load.Reextracted, s.Load.Unchanged, len(s.Failed), s.Load.Facts)
+	if s.Skipped > 0 {
+		line += fmt.Sprintf("; %d skipped (listed above)", s.Skipped)
+	}
 	if n := s.Load.CarriedCorrections; n > 0 {
 		line += fmt.Sprintf("; %d analysts' corrections carried over to the new versions", n)
 	}
