@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -121,6 +122,28 @@ type Report struct {
 	ExtractorVersion  string    `json:"extractor_version"`
 	IngestedAt        time.Time `json:"ingested_at"`
 	Facts             []Fact    `json:"facts"`
+	// Which part of the report this is (ReportPart): Text holds the
+	// characters from TextOffset on, TextTruncated says more follow (Chars
+	// counts all); Facts holds FactsTotal's facts from FactsOffset on.
+	TextOffset     int  `json:"text_offset"`
+	TextTruncated  bool `json:"text_truncated"`
+	FactsTotal     int  `json:"facts_total"`
+	FactsOffset    int  `json:"facts_offset"`
+	FactsTruncated bool `json:"facts_truncated"`
+}
+
+// ReportWindow selects the part of a report that ReportPart reads, so that
+// no answer holds more than a page of a (hostile, huge) report.
+type ReportWindow struct {
+	// TextOffset and TextLimit select characters of the text; a limit of 0
+	// means to the end.
+	TextOffset, TextLimit int
+	// FactsOffset and FactsLimit select facts in the order of their
+	// position; a limit of 0 means all.
+	FactsOffset, FactsLimit int
+	// FactsInText keeps only the facts whose number starts inside the
+	// selected text (FactsOffset and FactsLimit then count among them).
+	FactsInText bool
 }
 
 // Fact is a stored fact as readers see it (corrections applied).
@@ -142,16 +165,28 @@ type Fact struct {
 	Corrected  bool     `json:"corrected"`
 }
 
-// Report returns a report with its text and facts (ordered by position).
+// Report returns a report with its whole text and all its facts (ordered by
+// position). Readers' answers use ReportPart.
 func (db *DB) Report(ctx context.Context, id string) (Report, error) {
+	return db.ReportPart(ctx, id, ReportWindow{})
+}
+
+// ReportPart returns a report with the part of its text and facts that w
+// selects; only that part is read from DuckDB.
+func (db *DB) ReportPart(ctx context.Context, id string, w ReportWindow) (Report, error) {
 	var r Report
 	var code sql.NullString
 	var year sql.NullInt32
 	var cands []any
+	textLimit := w.TextLimit
+	if textLimit <= 0 {
+		textLimit = math.MaxInt32
+	}
 	err := db.sql.QueryRowContext(ctx, `
 		SELECT report_id, sha256, source, format, title, url, jurisdiction_code, jurisdiction_name,
-		       jurisdiction_level, jurisdiction_candidates, year, chars, text, extractor_version, ingested_at
-		FROM reports WHERE report_id = $1`, id).
+		       jurisdiction_level, jurisdiction_candidates, year, chars, substring(text, $2 + 1, $3),
+		       extractor_version, ingested_at
+		FROM reports WHERE report_id = $1`, id, w.TextOffset, textLimit).
 		Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &code, &r.JurisdictionName,
 			&r.JurisdictionLevel, &cands, &year, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -165,9 +200,27 @@ func (db *DB) Report(ctx context.Context, id string) (Report, error) {
 	if r.JurisdictionPath, err = db.divisionPath(ctx, r.JurisdictionCode); err != nil {
 		return r, fmt.Errorf("report %q: %w", id, err)
 	}
+	r.TextOffset = w.TextOffset
+	r.TextTruncated = w.TextOffset+textLimit < r.Chars
+	from, to := 0, math.MaxInt32
+	if w.FactsInText {
+		from, to = w.TextOffset, w.TextOffset+textLimit
+	}
+	factsLimit := w.FactsLimit
+	if factsLimit <= 0 {
+		factsLimit = math.MaxInt32
+	}
+	if err := db.sql.QueryRowContext(ctx, `
+		SELECT count(*) FROM facts_corrected WHERE report_id = $1 AND coalesce(start, 0) >= $2 AND coalesce(start, 0) < $3`, id, from, to).
+		Scan(&r.FactsTotal); err != nil {
+		return r, fmt.Errorf("report %q facts: %w", id, err)
+	}
+	r.FactsOffset = w.FactsOffset
+	r.FactsTruncated = w.FactsOffset+factsLimit < r.FactsTotal
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
-		FROM facts_corrected WHERE report_id = $1 ORDER BY start, indicator`, id)
+		FROM facts_corrected WHERE report_id = $1 AND coalesce(start, 0) >= $2 AND coalesce(start, 0) < $3
+		ORDER BY start, indicator, fact_id LIMIT $4 OFFSET $5`, id, from, to, factsLimit, w.FactsOffset)
 	if err != nil {
 		return r, fmt.Errorf("report %q facts: %w", id, err)
 	}
