@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/fazhi/fazhi/ingest/source"
 )
 
 // Limits bound what one report file may cost to read and extract. Past a
@@ -43,8 +45,9 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// ErrTooLarge marks a report refused for passing one of its Limits.
-var ErrTooLarge = errors.New("report too large")
+// ErrTooLarge marks a report refused for passing one of its Limits; the
+// message names the limit. It is source.ErrTooLong, which reading returns.
+var ErrTooLarge = source.ErrTooLong
 
 // ErrNotRegular marks a path that is not a regular file (a named pipe, a
 // device, a socket) or a symbolic link that may not be followed.

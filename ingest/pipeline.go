@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 
 	"github.com/fazhi/fazhi/ingest/extract"
@@ -71,9 +70,6 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta 
 		return Report{}, fmt.Errorf("read %s: %w: the file has %d bytes; the limit is %d (FAZHI_MAX_UPLOAD)", name, ErrTooLarge, len(data), x.limits.MaxFileBytes)
 	}
 	doc, err := source.ReadLimited(ctx, name, data, source.Limits{MaxChars: x.limits.MaxChars})
-	if errors.Is(err, source.ErrTooLong) {
-		return Report{}, fmt.Errorf("%w: %w", ErrTooLarge, err)
-	}
 	if err != nil {
 		return Report{}, err
 	}

@@ -45,7 +45,7 @@ var (
 	ErrNoText = errors.New("source: no text")
 	// ErrTooLong means the text passed Limits.MaxChars, or a .docx would
 	// inflate past its bounds; the message names the limit.
-	ErrTooLong = errors.New("source: too long")
+	ErrTooLong = errors.New("too large")
 )
 
 // Limits bound what reading one file may produce.
@@ -133,6 +133,12 @@ func read(ctx context.Context, name string, data []byte, lim Limits) (Document, 
 	case FormatDOC:
 		return readDOC(ctx, name, data, lim)
 	}
+	if lim.MaxChars > 0 && len(data) > textBytesPerChar*lim.MaxChars {
+		// Refused before decoding, which would copy it: even HTML's markup
+		// does not make a report's text take this many bytes.
+		return Document{}, fmt.Errorf("%w: the file has %d bytes, more than the %d that a text or web page of %d characters takes (FAZHI_MAX_REPORT_CHARS)",
+			ErrTooLong, len(data), textBytesPerChar*lim.MaxChars, lim.MaxChars)
+	}
 	text, err := decode(data, htmlCharset(data))
 	if err != nil {
 		return Document{}, err
@@ -142,6 +148,11 @@ func read(ctx context.Context, name string, data []byte, lim Limits) (Document, 
 	}
 	return Document{Text: text, Format: FormatText}, nil
 }
+
+// textBytesPerChar bounds the bytes of a text or HTML file per character
+// of its text: UTF-8 takes at most 4, and a government page's markup
+// rarely as many again.
+const textBytesPerChar = 8
 
 // Magic numbers of formats recognised by content.
 var (
