@@ -286,6 +286,9 @@ func notReportReason(ext string) string {
 	if ext == "" {
 		return "not a report file type (no extension; name it explicitly to try it)"
 	}
+	if ext == ".csv" {
+		return "not a report file type (.csv table; a manifest is given with --manifest)"
+	}
 	if kind, ok := otherKinds[ext]; ok {
 		return fmt.Sprintf("not a report file type (%s %s; save it as .docx or PDF)", ext, kind)
 	}
