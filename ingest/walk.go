@@ -208,6 +208,10 @@ func (r Report) size() int {
 // it stopped early.
 var ErrFilesFailed = errors.New("some report files failed")
 
+// Read returns the input's bytes: for a file, read only if it is a regular
+// file within the size limit (see List).
+func (in Input) Read() ([]byte, error) { return in.read() }
+
 // ExtractInput reads and extracts one input.
 func (x *Extractor) ExtractInput(ctx context.Context, in Input) (Report, error) {
 	data, err := in.read()

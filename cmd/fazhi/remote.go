@@ -10,7 +10,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
-	"os"
 	"strings"
 	"time"
 
@@ -60,7 +59,12 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 	start := time.Now()
 	sum := ingestSummary{Files: len(inputs)}
 	for _, in := range inputs {
-		ans, err := uploadOne(ctx, client, url, token, in.Name)
+		data, err := in.Read() // regular files only, within the size limit
+		if err != nil {
+			sum.Failed = append(sum.Failed, ingest.FileResult{Input: in, Err: err})
+			continue
+		}
+		ans, err := uploadOne(ctx, client, url, token, in.Name, data)
 		if err != nil {
 			fmt.Fprintln(stdout, sum)
 			return fmt.Errorf("ingest --server %s: %s: %w", server, in.Name, err)
@@ -89,12 +93,8 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 }
 
 // uploadOne posts one file as multipart/form-data, its path as filename.
-func uploadOne(ctx context.Context, client *http.Client, url, token, path string) (uploadAnswer, error) {
+func uploadOne(ctx context.Context, client *http.Client, url, token, path string, data []byte) (uploadAnswer, error) {
 	var ans uploadAnswer
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return ans, err
-	}
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	h := textproto.MIMEHeader{}
