@@ -25,7 +25,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	sel := addSelectionFlags(fs)
 	ff := addFileFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] [--manifest FILE.csv] [--within CODE] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
+		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] [--follow-symlinks] [--manifest FILE.csv] [--within CODE] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
