@@ -116,3 +116,28 @@ func TestReadDOCXBomb(t *testing.T) {
 		t.Errorf("ReadLimited(long.docx, 1000 characters) error = %v; want ErrTooLong, stopped past 1000 characters", err)
 	}
 }
+
+// FuzzUnwrapPDF: joining pdftotext's wrapped lines only ever removes line
+// breaks, form feeds and trailing spaces; every other character stays, in
+// order.
+func FuzzUnwrapPDF(f *testing.F) {
+	full := strings.Repeat("法治", 15)
+	f.Add(full + "\n受理374件。\n    新段落。\f下一页")
+	f.Add("项目     数量     比例\n合计     374件\n(二)加强领导\n2、宣传学习")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		strip := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\n' || r == '\f' {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if got := unwrapPDF(text); strip(got) != strip(text) {
+			t.Fatalf("unwrapPDF(%q) = %q: characters other than breaks and spaces changed", text, got)
+		}
+	})
+}
