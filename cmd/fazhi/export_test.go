@@ -113,18 +113,11 @@ func writeTemp(t *testing.T, data []byte) string {
 	return p
 }
 
-// buildFazhi compiles the command once per test that needs a second process.
+// buildFazhi is the fazhi binary for the tests that need a second
+// process, built once (hostile_test.go).
 func buildFazhi(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("go command not on PATH: cannot build fazhi for the two-process test")
-	}
-	bin := filepath.Join(t.TempDir(), "fazhi")
-	cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return fazhiBinary(t)
 }
 
 func freeAddr(t *testing.T) string {
