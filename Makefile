@@ -5,10 +5,20 @@ GO      ?= go
 TAGS    := duckdb_arrow
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build test serve vet fmt bench assets divisions clean
+.PHONY: build release vendor test serve vet fmt bench assets divisions clean
 
 build:
 	$(GO) build -tags $(TAGS) -ldflags "-X main.version=$(VERSION)" -o fazhi ./cmd/fazhi
+
+# The release binary dist/fazhi-linux-amd64: glibc 2.28 and newer, libstdc++
+# and the unwinder linked in (cmd/fazhi/release/build.sh says how).
+release:
+	VERSION=$(VERSION) cmd/fazhi/release/build.sh
+
+# Vendored modules for a build with no network: copy the tree (vendor/
+# included) to the offline machine and run `GOFLAGS=-mod=vendor make build`.
+vendor:
+	$(GO) mod vendor
 
 # The README's test command: every test, the browser tests included.
 test:
@@ -37,4 +47,4 @@ divisions:
 	$(GO) generate ./datasets/divisions
 
 clean:
-	rm -f fazhi
+	rm -rf fazhi dist

@@ -160,7 +160,12 @@ type trendResponse struct {
 }
 
 func (h *Handler) report(c *gin.Context) {
-	r, err := h.db.Report(c.Request.Context(), c.Param("id"))
+	w, err := parseReportWindow(c.Request.URL.Query())
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	r, err := h.db.ReportPart(c.Request.Context(), c.Param("id"), w)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -2,8 +2,11 @@ package dashboards
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -18,6 +21,22 @@ type reportPage struct {
 	Paragraphs []paragraph
 	Groups     []factGroup
 	Flagged    int
+	Pager      reportPager
+}
+
+// reportPageChars is how much of a report's text one page shows: a whole
+// real report (under 100,000 characters) is one page; a huge one is read
+// in pages, so that no reader makes the server build a huge answer.
+const reportPageChars = 100_000
+
+// reportPager says which page of the text is shown; Pages is 1 for a
+// report that fits one page.
+type reportPager struct {
+	Page, Pages  int
+	Prev, Next   string // links, "" at the ends
+	From, To     int    // the characters shown
+	ReportFacts  int    // facts of the whole report
+	FactsOnPages bool   // the facts listed are this page's only
 }
 
 // paragraph is one line of the report text cut into plain text and marked
@@ -48,13 +67,27 @@ type reportFact struct {
 
 func (h *Handler) report(c *gin.Context) {
 	ctx := c.Request.Context()
-	r, err := h.db.Report(ctx, c.Param("id"))
+	id := c.Param("id")
+	from, err := h.reportPageStart(c, id)
+	if err != nil {
+		if errors.Is(err, warehouse.ErrNotFound) {
+			h.fail(c, http.StatusNotFound, "没有这份报告:"+id, err)
+			return
+		}
+		h.fail(c, http.StatusBadRequest, err.Error(), err)
+		return
+	}
+	r, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextOffset: from, TextLimit: reportPageChars, FactsInText: true})
 	if errors.Is(err, warehouse.ErrNotFound) {
-		h.fail(c, http.StatusNotFound, "没有这份报告:"+c.Param("id"), err)
+		h.fail(c, http.StatusNotFound, "没有这份报告:"+id, err)
 		return
 	}
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取报告失败", err)
+		return
+	}
+	if from > 0 && from >= r.Chars {
+		h.fail(c, http.StatusBadRequest, "这份报告只有 "+itoa(r.Chars)+" 字,没有从第 "+itoa(from)+" 字开始的一页。", nil)
 		return
 	}
 	inds, err := h.db.Indicators(ctx)
@@ -62,10 +95,62 @@ func (h *Handler) report(c *gin.Context) {
 		h.fail(c, http.StatusInternalServerError, "读取指标失败", err)
 		return
 	}
-	paras, marked := markFacts(r.Text, r.Facts)
-	page := reportPage{Title: reportTitle(r), Nav: "report", Report: r, Paragraphs: paras}
+	pager := newReportPager(r, from)
+	if pager.Pages > 1 {
+		// Another page's totals: the facts of the whole report.
+		all, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextLimit: 1, FactsLimit: 1})
+		if err != nil {
+			h.fail(c, http.StatusInternalServerError, "读取报告失败", err)
+			return
+		}
+		pager.ReportFacts, pager.FactsOnPages = all.FactsTotal, true
+	}
+	// Spans are offsets in the whole text; this page starts at from.
+	local := make([]warehouse.Fact, len(r.Facts))
+	for i, f := range r.Facts {
+		f.Start, f.End = f.Start-from, f.End-from
+		local[i] = f
+	}
+	paras, marked := markFacts(r.Text, local)
+	page := reportPage{Title: reportTitle(r), Nav: "report", Report: r, Paragraphs: paras, Pager: pager}
 	page.Groups, page.Flagged = groupFacts(r.Facts, inds, marked)
 	h.render(c, http.StatusOK, "report.html", page)
+}
+
+// reportPageStart reads which page of a report's text to show: ?from=N (a
+// character offset, a multiple of the page size), or ?fact=ID (the page
+// holding that fact's number; links to #fact-ID from other pages land here
+// when the fact is not on the first page).
+func (h *Handler) reportPageStart(c *gin.Context, id string) (int, error) {
+	if v := c.Query("fact"); v != "" {
+		f, err := h.db.Fact(c.Request.Context(), v)
+		if err != nil || f.ReportID != id {
+			return 0, nil // the first page; the fact is not this report's
+		}
+		return f.Start / reportPageChars * reportPageChars, nil
+	}
+	v := c.Query("from")
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n%reportPageChars != 0 {
+		return 0, fmt.Errorf("参数 from 应为 0 或 %d 的整数倍(从第几个字开始的一页),而不是 %q。", reportPageChars, v)
+	}
+	return n, nil
+}
+
+func newReportPager(r warehouse.Report, from int) reportPager {
+	p := reportPager{Page: from/reportPageChars + 1, Pages: max(1, (r.Chars+reportPageChars-1)/reportPageChars),
+		From: from, To: min(r.Chars, from+reportPageChars), ReportFacts: r.FactsTotal}
+	base := "/reports/" + url.PathEscape(r.ReportID) + "?from="
+	if from > 0 {
+		p.Prev = base + itoa(from-reportPageChars)
+	}
+	if r.TextTruncated {
+		p.Next = base + itoa(from+reportPageChars)
+	}
+	return p
 }
 
 // reportTitle names a report for people: its title, or jurisdiction and year.

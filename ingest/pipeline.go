@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+
 	"github.com/fazhi/fazhi/ingest/extract"
 	"github.com/fazhi/fazhi/ingest/jurisdiction"
 	"github.com/fazhi/fazhi/ingest/layout"
@@ -15,6 +16,7 @@ import (
 // Extractor turns report files into Reports. It is safe for concurrent use.
 type Extractor struct {
 	resolver *jurisdiction.Resolver
+	limits   Limits
 }
 
 // Reference is the reference data extraction reads: the division table, the
@@ -32,8 +34,19 @@ func NewExtractor(ref Reference) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{resolver: jurisdiction.NewResolver(ref, m)}, nil
+	return &Extractor{resolver: jurisdiction.NewResolver(ref, m), limits: DefaultLimits}, nil
 }
+
+// WithLimits returns a copy of x that refuses reports past l (zero fields
+// keep DefaultLimits).
+func (x *Extractor) WithLimits(l Limits) *Extractor {
+	y := *x
+	y.limits = l.withDefaults()
+	return &y
+}
+
+// Limits returns the limits x refuses reports past.
+func (x *Extractor) Limits() Limits { return x.limits }
 
 // Meta is what is known about a report from outside its text: a manifest's
 // row, the fields of an upload, the user's scope.
@@ -53,7 +66,10 @@ type Meta struct {
 // name is the file's path or URL as the user gave it; it becomes the
 // report's source.
 func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta Meta) (Report, error) {
-	doc, err := source.Read(ctx, name, data)
+	if int64(len(data)) > x.limits.MaxFileBytes {
+		return Report{}, fmt.Errorf("read %s: %w: the file has %d bytes; the limit is %d (FAZHI_MAX_UPLOAD)", name, ErrTooLarge, len(data), x.limits.MaxFileBytes)
+	}
+	doc, err := source.ReadLimited(ctx, name, data, source.Limits{MaxChars: x.limits.MaxChars})
 	if err != nil {
 		return Report{}, err
 	}
@@ -78,6 +94,9 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta 
 		Year:         year,
 		Layout:       lay,
 	})
+	if len(facts) > x.limits.MaxFacts {
+		return Report{}, fmt.Errorf("extract %s: %w: %d facts found; the limit is %d a report (FAZHI_MAX_REPORT_FACTS)", name, ErrTooLarge, len(facts), x.limits.MaxFacts)
+	}
 	for i := range facts {
 		if facts[i].Flags == nil {
 			facts[i].Flags = []string{}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -24,56 +23,6 @@ type Input struct {
 	// Meta is what a manifest or an upload tells about the report.
 	Meta Meta
 	read func() ([]byte, error)
-}
-
-// reportExtensions are the file types Files picks up inside directories.
-// A file named explicitly is always tried, whatever its extension.
-var reportExtensions = map[string]bool{
-	".txt": true, ".text": true, ".htm": true, ".html": true, ".shtml": true, ".docx": true, ".pdf": true,
-}
-
-// Files lists the report files named by paths: files as they are, folders
-// recursively (report file types only, hidden entries skipped), in order.
-func Files(paths []string) ([]Input, error) {
-	var out []Input
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			out = append(out, osInput(p, info.Size()))
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !reportExtensions[strings.ToLower(filepath.Ext(path))] {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			out = append(out, osInput(path, info.Size()))
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", p, err)
-		}
-	}
-	return out, nil
-}
-
-func osInput(path string, size int64) Input {
-	return Input{Name: path, Size: size, read: func() ([]byte, error) { return os.ReadFile(path) }}
 }
 
 // FilesFS lists the report files below dir in fsys (e.g. the embedded
@@ -136,6 +85,7 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 	if mem == nil {
 		mem = memory.NewGoAllocator()
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -186,7 +136,22 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 		return emit(ctx, b)
 	}
 	var fatal error
-	for r := range results {
+	var pendingBytes int
+loop:
+	for {
+		var r result
+		var ok bool
+		select {
+		case r, ok = <-results:
+		case <-parent.Done():
+			// Stop at once, even while a worker is stuck in a read (a
+			// slow disk, a hung tool): what was emitted stays stored.
+			fatal = parent.Err()
+			break loop
+		}
+		if !ok {
+			break loop
+		}
 		if fatal != nil {
 			continue // drain
 		}
@@ -196,11 +161,13 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 		} else {
 			fr.Facts, fr.Jurisdiction, fr.Year = len(r.rep.Facts), r.rep.Jurisdiction, r.rep.Year
 			pending = append(pending, r.rep)
-			if len(pending) >= size {
+			pendingBytes += r.rep.size()
+			if len(pending) >= size || pendingBytes >= maxBatchBytes {
 				if err := flush(); err != nil {
 					fatal = err
 					cancel()
 				}
+				pendingBytes = 0
 			}
 		}
 		if cfg.OnFile != nil {
@@ -222,10 +189,28 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 	return nil
 }
 
+// maxBatchBytes bounds the text and quotes of the reports waiting in one
+// batch, so that a few reports near the size limit do not make a batch of
+// hundreds of megabytes.
+const maxBatchBytes = 32 << 20
+
+// size is about the bytes a report's strings take in a batch.
+func (r Report) size() int {
+	n := len(r.Text) + len(r.Title) + len(r.Source)
+	for _, f := range r.Facts {
+		n += len(f.Quote) + 64
+	}
+	return n
+}
+
 // ErrFilesFailed marks a Walk that went through to the end but could not
 // read some files; the others were emitted. Any other error from Walk means
 // it stopped early.
 var ErrFilesFailed = errors.New("some report files failed")
+
+// Read returns the input's bytes: for a file, read only if it is a regular
+// file within the size limit (see List).
+func (in Input) Read() ([]byte, error) { return in.read() }
 
 // ExtractInput reads and extracts one input.
 func (x *Extractor) ExtractInput(ctx context.Context, in Input) (Report, error) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -50,6 +51,28 @@ type Report struct {
 	ExtractorVersion string    `json:"extractor_version"`
 	IngestedAt       time.Time `json:"ingested_at"`
 	Facts            []Fact    `json:"facts"`
+	// Which part of the report this is (ReportPart): Text holds the
+	// characters from TextOffset on, TextTruncated says more follow (Chars
+	// counts all); Facts holds FactsTotal's facts from FactsOffset on.
+	TextOffset     int  `json:"text_offset"`
+	TextTruncated  bool `json:"text_truncated"`
+	FactsTotal     int  `json:"facts_total"`
+	FactsOffset    int  `json:"facts_offset"`
+	FactsTruncated bool `json:"facts_truncated"`
+}
+
+// ReportWindow selects the part of a report that ReportPart reads, so that
+// no answer holds more than a page of a (hostile, huge) report.
+type ReportWindow struct {
+	// TextOffset and TextLimit select characters of the text; a limit of 0
+	// means to the end.
+	TextOffset, TextLimit int
+	// FactsOffset and FactsLimit select facts in the order of their
+	// position; a limit of 0 means all.
+	FactsOffset, FactsLimit int
+	// FactsInText keeps only the facts whose number starts inside the
+	// selected text (FactsOffset and FactsLimit then count among them).
+	FactsInText bool
 }
 
 // Placement is a report's jurisdiction and year as read from it.
@@ -67,12 +90,23 @@ type Clue struct {
 	Weight float64 `json:"weight"`
 }
 
-// Report returns a report with its text and facts (ordered by position).
-// The report, its row of report_jurisdictions and its facts are read by
-// report_id one at a time: each is then an index lookup (a join of the two
-// tables scans them, 5 ms at 400,000 reports).
+// Report returns a report with its whole text and all its facts (ordered by
+// position). Readers' answers use ReportPart.
 func (db *DB) Report(ctx context.Context, id string) (Report, error) {
+	return db.ReportPart(ctx, id, ReportWindow{})
+}
+
+// ReportPart returns a report with the part of its text and facts that w
+// selects; only that part is read from DuckDB. The report, its row of
+// report_jurisdictions and its facts are read by report_id one at a time:
+// each is then an index lookup (a join of the two tables scans them, 5 ms
+// at 400,000 reports).
+func (db *DB) ReportPart(ctx context.Context, id string, w ReportWindow) (Report, error) {
 	r := Report{Duplicates: []string{}, Candidates: []Candidate{}, Evidence: []Clue{}}
+	textLimit := w.TextLimit
+	if textLimit <= 0 {
+		textLimit = math.MaxInt32
+	}
 	var extractedCode sql.NullString
 	var extractedYear sql.NullInt32
 	var cands, probs []any
@@ -81,8 +115,8 @@ func (db *DB) Report(ctx context.Context, id string) (Report, error) {
 		SELECT report_id, sha256, source, format, title, url, jurisdiction_code, jurisdiction_name, jurisdiction_level, year,
 		       coalesce(jurisdiction_confidence, 0), jurisdiction_candidates, coalesce(jurisdiction_probabilities, []),
 		       coalesce(jurisdiction_evidence, '[]'), coalesce(jurisdiction_reason, ''), coalesce(jurisdiction_stated, false),
-		       coalesce(year_evidence, ''), chars, text, extractor_version, ingested_at
-		FROM reports WHERE report_id = $1`, id).
+		       coalesce(year_evidence, ''), chars, substring(text, $2 + 1, $3), extractor_version, ingested_at
+		FROM reports WHERE report_id = $1`, id, w.TextOffset, textLimit).
 		Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &extractedCode, &r.Extracted.JurisdictionName,
 			&r.Extracted.JurisdictionLevel, &extractedYear, &r.JurisdictionConfidence, &cands, &probs, &evidence,
 			&r.JurisdictionReason, &r.JurisdictionStated, &r.YearEvidence, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
@@ -122,7 +156,9 @@ func (db *DB) Report(ctx context.Context, id string) (Report, error) {
 			r.Candidates[i].Path = p
 		}
 	}
-	if r.Facts, err = db.reportFacts(ctx, id); err != nil {
+	r.TextOffset = w.TextOffset
+	r.TextTruncated = w.TextOffset+textLimit < r.Chars
+	if err := db.reportFacts(ctx, &r, w, textLimit); err != nil {
 		return r, fmt.Errorf("report %q facts: %w", id, err)
 	}
 	return r, nil
@@ -153,25 +189,42 @@ func (db *DB) placeReport(ctx context.Context, r *Report) error {
 	return nil
 }
 
-// reportFacts reads a report's facts, corrections applied, by position.
-func (db *DB) reportFacts(ctx context.Context, id string) ([]Fact, error) {
+// reportFacts reads the facts of r that w selects (textLimit is w's, made
+// definite), corrections applied, by position, and counts them.
+func (db *DB) reportFacts(ctx context.Context, r *Report, w ReportWindow, textLimit int) error {
+	from, to := 0, math.MaxInt32
+	if w.FactsInText {
+		from, to = w.TextOffset, w.TextOffset+textLimit
+	}
+	factsLimit := w.FactsLimit
+	if factsLimit <= 0 {
+		factsLimit = math.MaxInt32
+	}
+	if err := db.sql.QueryRowContext(ctx, `
+		SELECT count(*) FROM facts_corrected WHERE report_id = $1 AND coalesce(start, 0) >= $2 AND coalesce(start, 0) < $3`,
+		r.ReportID, from, to).Scan(&r.FactsTotal); err != nil {
+		return err
+	}
+	r.FactsOffset = w.FactsOffset
+	r.FactsTruncated = w.FactsOffset+factsLimit < r.FactsTotal
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
-		FROM facts_corrected WHERE report_id = $1 ORDER BY start, indicator`, id)
+		FROM facts_corrected WHERE report_id = $1 AND coalesce(start, 0) >= $2 AND coalesce(start, 0) < $3
+		ORDER BY start, indicator, fact_id LIMIT $4 OFFSET $5`, r.ReportID, from, to, factsLimit, w.FactsOffset)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := []Fact{}
+	r.Facts = []Fact{}
 	for rows.Next() {
 		var f Fact
 		var flags []any
 		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &f.Quote,
 			&f.Start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
-			return nil, err
+			return err
 		}
 		f.Flags = strs(flags)
-		out = append(out, f)
+		r.Facts = append(r.Facts, f)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 
@@ -33,7 +34,9 @@ type Config struct {
 	PublishDir      string // FAZHI_PUBLISH_DIR: where serve publishes the copies workers query
 	NoSamples       bool   // FAZHI_NO_SAMPLES, --no-samples (serve): do not load the bundled samples
 	Token           string // FAZHI_TOKEN, --token (ingest --server): the secret every API write must send
-	MaxUpload       int64  // FAZHI_MAX_UPLOAD: largest POST /api/reports body, in bytes
+	MaxUpload       int64  // FAZHI_MAX_UPLOAD: largest POST /api/reports body, in bytes; also the largest report file read
+	MaxReportChars  int    // FAZHI_MAX_REPORT_CHARS: the most characters of text one report may have
+	MaxReportFacts  int    // FAZHI_MAX_REPORT_FACTS: the most facts one report may yield
 	// MinConfidence is FAZHI_MIN_CONFIDENCE: the extractor confidence a fact
 	// needs to be ranked unless a person confirmed it.
 	MinConfidence float64
@@ -57,8 +60,16 @@ func DefaultConfig() Config {
 		SQLMemory:       sqlbox.DefaultWorkerConfig.Memory,
 		SQLProcessLimit: sqlbox.DefaultWorkerConfig.ProcessLimit,
 		MaxUpload:       64 << 20,
+		MaxReportChars:  ingest.DefaultLimits.MaxChars,
+		MaxReportFacts:  ingest.DefaultLimits.MaxFacts,
 		MinConfidence:   warehouse.DefaultMinConfidence,
 	}
+}
+
+// reportLimits are the limits every report read by ingest, extract, eval
+// and uploads is held to.
+func (c Config) reportLimits() ingest.Limits {
+	return ingest.Limits{MaxFileBytes: c.MaxUpload, MaxChars: c.MaxReportChars, MaxFacts: c.MaxReportFacts}
 }
 
 // sqlLimits are the limits of one researcher's query.
@@ -127,6 +138,15 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 		errs = append(errs, wrapEnv("FAZHI_MAX_UPLOAD", err))
 		c.MaxUpload = n
 	}
+	count := func(key string, dst *int) {
+		if v := getenv(key); v != "" {
+			n, err := strconv.Atoi(strings.ReplaceAll(v, "_", ""))
+			errs = append(errs, wrapEnv(key, err))
+			*dst = n
+		}
+	}
+	count("FAZHI_MAX_REPORT_CHARS", &c.MaxReportChars)
+	count("FAZHI_MAX_REPORT_FACTS", &c.MaxReportFacts)
 	if v := getenv("FAZHI_NO_SAMPLES"); v != "" {
 		b, err := strconv.ParseBool(v)
 		errs = append(errs, wrapEnv("FAZHI_NO_SAMPLES", err))
@@ -194,6 +214,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxUpload <= 0 {
 		errs = append(errs, errors.New("FAZHI_MAX_UPLOAD must be a positive number of bytes"))
+	}
+	if c.MaxReportChars <= 0 || c.MaxReportFacts <= 0 {
+		errs = append(errs, errors.New("FAZHI_MAX_REPORT_CHARS and FAZHI_MAX_REPORT_FACTS must be positive numbers"))
 	}
 	if c.SQLMaxBytes < 1<<10 || c.SQLMaxCell < 1<<10 {
 		errs = append(errs, errors.New("FAZHI_SQL_MAX_BYTES and FAZHI_SQL_MAX_CELL must be at least 1KB"))

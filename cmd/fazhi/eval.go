@@ -20,6 +20,7 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 	reportsPath := fs.String("reports", "", "expected jurisdiction and year per file (default: reports.jsonl beside --gold, if present)")
 	verbose := fs.Bool("v", false, "also list every missed and every spurious fact, and every report whose jurisdiction is not right")
 	sel := addSelectionFlags(fs)
+	ff := addFileFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: fazhi eval --gold FILE.jsonl [--reports reports.jsonl] [--manifest FILE.csv] [--within CODE] [-v] DIR\n\nExtracts every report in DIR and scores the facts against the gold:\nprecision, recall and F1 per indicator, per category and overall, plus jurisdiction and year accuracy.")
 		fs.PrintDefaults()
@@ -40,14 +41,14 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 			*reportsPath = p
 		}
 	}
-	inputs, err := ingest.Files(fs.Args())
+	inputs, _, err := listReports(cfg, ff, fs.Args(), stderr)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
 	if err := sel.apply(inputs, stderr); err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	reports, failed, err := extractAll(ctx, inputs)
+	reports, failed, err := extractAll(ctx, cfg.reportLimits(), inputs)
 	if err != nil {
 		return err
 	}

@@ -81,11 +81,11 @@ func TestServeWiresWritesAndExports(t *testing.T) {
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
 	sample, _ := os.ReadFile(filepath.Join(samplesDir, "004_3f536242070f5f00.txt"))
-	ans, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", cfg.Token, ingest.Input{Name: writeTemp(t, sample)})
+	ans, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", cfg.Token, ingest.Input{Name: writeTemp(t, sample)}, sample)
 	if err != nil || len(ans.Files) != 1 || ans.Files[0].Load.Stored != 1 {
 		t.Fatalf("upload = %+v, %v; want 1 stored", ans, err)
 	}
-	if _, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", "wrong-token-0123456", ingest.Input{Name: writeTemp(t, sample)}); err == nil || !strings.Contains(err.Error(), "401") {
+	if _, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", "wrong-token-0123456", ingest.Input{Name: writeTemp(t, sample)}, sample); err == nil || !strings.Contains(err.Error(), "401") {
 		t.Errorf("upload with a wrong token: error %v; want 401", err)
 	}
 	resp, err := http.Get(srv.URL + "/api/export/facts.parquet")
@@ -115,18 +115,11 @@ func writeTemp(t *testing.T, data []byte) string {
 	return p
 }
 
-// buildFazhi compiles the command once per test that needs a second process.
+// buildFazhi is the fazhi binary for the tests that need a second
+// process, built once (hostile_test.go).
 func buildFazhi(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("go command not on PATH: cannot build fazhi for the two-process test")
-	}
-	bin := filepath.Join(t.TempDir(), "fazhi")
-	cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return fazhiBinary(t)
 }
 
 func freeAddr(t *testing.T) string {

@@ -15,6 +15,7 @@ func runExtract(ctx context.Context, cfg Config, args []string, stdout, stderr i
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	cfg.commonFlags(fs) // accepted for symmetry; extract touches no database
 	sel := addSelectionFlags(fs)
+	ff := addFileFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: fazhi extract [--manifest FILE.csv] [--within CODE] FILE...\n\nPrints one JSON object per report per line: file, title, jurisdiction, year, facts.\nFolders are read recursively. No database is touched.")
 		fs.PrintDefaults()
@@ -26,14 +27,14 @@ func runExtract(ctx context.Context, cfg Config, args []string, stdout, stderr i
 		fs.Usage()
 		return errors.New("extract: name at least one file")
 	}
-	inputs, err := ingest.Files(fs.Args())
+	inputs, _, err := listReports(cfg, ff, fs.Args(), stderr)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
 	if err := sel.apply(inputs, stderr); err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	reports, failed, err := extractAll(ctx, inputs)
+	reports, failed, err := extractAll(ctx, cfg.reportLimits(), inputs)
 	if err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func runExtract(ctx context.Context, cfg Config, args []string, stdout, stderr i
 
 // extractAll extracts every input in order; per-file failures are returned
 // apart, so that one bad file does not hide the others.
-func extractAll(ctx context.Context, inputs []ingest.Input) ([]ingest.Report, []error, error) {
+func extractAll(ctx context.Context, limits ingest.Limits, inputs []ingest.Input) ([]ingest.Report, []error, error) {
 	ref, err := ingest.LoadReference()
 	if err != nil {
 		return nil, nil, fmt.Errorf("load reference data: %w", err)
@@ -64,6 +65,7 @@ func extractAll(ctx context.Context, inputs []ingest.Input) ([]ingest.Report, []
 	if err != nil {
 		return nil, nil, err
 	}
+	x = x.WithLimits(limits)
 	var reports []ingest.Report
 	var failed []error
 	for _, in := range inputs {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -22,8 +23,9 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	server := fs.String("server", "", "send the files to a running `fazhi serve` at this URL (POST /api/reports) instead of opening the warehouse")
 	fs.StringVar(&cfg.Token, "token", cfg.Token, "the server's write token, with --server (env FAZHI_TOKEN)")
 	sel := addSelectionFlags(fs)
+	ff := addFileFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] [--manifest FILE.csv] [--within CODE] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
+		fmt.Fprintln(stderr, "Usage: fazhi ingest [--db PATH] [--workers N] [--follow-symlinks] [--manifest FILE.csv] [--within CODE] PATH...\n       fazhi ingest --server URL [--token T] PATH...\n\nLoads report files, or every report file in folders (recursively), into the warehouse,\ndirectly or through a running server (which holds the warehouse while it runs).")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
@@ -33,12 +35,12 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		fs.Usage()
 		return errors.New("ingest: name at least one file or folder")
 	}
-	inputs, err := ingest.Files(fs.Args())
+	inputs, skipped, err := listReports(cfg, ff, fs.Args(), stdout)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	if len(inputs) == 0 {
-		return fmt.Errorf("ingest: no report files (txt, html, docx, pdf) in %v", fs.Args())
+		return fmt.Errorf("ingest: no report files (%s) in %v; %d skipped", strings.Join(ingest.ReportExtensions(), " "), fs.Args(), len(skipped))
 	}
 	if err := sel.apply(inputs, stderr); err != nil {
 		return fmt.Errorf("ingest: %w", err)
@@ -59,7 +61,8 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	sum, err := ingestInputs(ctx, db, x, inputs, *workers, newProgress(stderr, inputs))
+	sum, err := ingestInputs(ctx, db, x.WithLimits(cfg.reportLimits()), inputs, *workers, newProgress(stderr, inputs))
+	sum.Skipped = len(skipped)
 	sum.print(stdout)
 	if err != nil && !errors.Is(err, ingest.ErrFilesFailed) {
 		return err // the walk itself stopped (warehouse error, interrupt)
@@ -77,6 +80,7 @@ type ingestSummary struct {
 	Load     warehouse.LoadCounts
 	Failed   []ingest.FileResult
 	Warnings []fileWarning
+	Skipped  int // folder entries passed over, each printed with its reason
 	Duration time.Duration
 }
 
@@ -99,6 +103,9 @@ func (s ingestSummary) String() string {
 	l := s.Load
 	line := fmt.Sprintf("%d files in %s: %d stored (%d replaced an older version, %d extracted anew by this fazhi, %d beside a report from the same source about another jurisdiction or year, %d for a jurisdiction-year that already had a report), %d unchanged, %d failed; %d facts stored",
 		s.Files, s.Duration.Round(time.Millisecond), l.Stored, l.Replaced, l.Reextracted, l.KeptBeside, l.Duplicates, l.Unchanged, len(s.Failed), l.Facts)
+	if s.Skipped > 0 {
+		line += fmt.Sprintf("; %d skipped (listed above)", s.Skipped)
+	}
 	if n := l.CarriedCorrections + l.CarriedReportCorrections; n > 0 {
 		line += fmt.Sprintf("; %d analysts' corrections carried over to the new versions", n)
 	}

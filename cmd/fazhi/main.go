@@ -57,7 +57,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e))
 const usage = `fazhi — rule-of-law government report analytics
 
 Usage:
-  fazhi ingest [--db PATH] [--manifest FILE.csv] [--within CODE] PATH...   load report files or folders (txt, html, docx, pdf)
+  fazhi ingest [--db PATH] [--follow-symlinks] [--manifest FILE.csv] [--within CODE] PATH...   load report files or folders (txt, html, docx, doc, wps, pdf)
   fazhi ingest --server URL --token T [--manifest FILE.csv] [--within CODE] PATH...   the same, through a running server
   fazhi extract FILE...                      print each report's extraction as one JSON line
   fazhi eval --gold FILE.jsonl DIR           score extraction against gold facts
@@ -71,7 +71,8 @@ Usage:
 Environment: FAZHI_DB, FAZHI_ADDR, FAZHI_LOG_LEVEL, FAZHI_LOG_FORMAT, FAZHI_THREADS,
 FAZHI_MEMORY_LIMIT, FAZHI_SQL_TIMEOUT, FAZHI_SQL_MAX_ROWS, FAZHI_SQL_MAX_BYTES,
 FAZHI_SQL_MAX_CELL, FAZHI_SQL_MEMORY, FAZHI_SQL_PROCESS_LIMIT, FAZHI_PUBLISH_DIR,
-FAZHI_NO_SAMPLES, FAZHI_TOKEN, FAZHI_MAX_UPLOAD (see README).
+FAZHI_NO_SAMPLES, FAZHI_TOKEN, FAZHI_MAX_UPLOAD, FAZHI_MAX_REPORT_CHARS,
+FAZHI_MAX_REPORT_FACTS (see README).
 `
 
 // run is the whole program; tests call it directly.

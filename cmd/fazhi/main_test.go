@@ -37,7 +37,9 @@ func TestMain(m *testing.M) {
 	// Children the tests start through workerCommand inherit it.
 	os.Setenv(testWorkerEnv, "1")
 	gin.SetMode(gin.TestMode)
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBuiltBinary()
+	os.Exit(code)
 }
 
 // samplesDir is the bundled sample reports, as a folder on disk.

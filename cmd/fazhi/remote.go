@@ -11,7 +11,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -98,7 +97,12 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 	start := time.Now()
 	sum := ingestSummary{Files: len(inputs)}
 	for _, in := range inputs {
-		ans, err := uploadOne(ctx, client, url, token, in)
+		data, err := in.Read() // regular files only, within the size limit
+		if err != nil {
+			sum.Failed = append(sum.Failed, ingest.FileResult{Input: in, Err: err})
+			continue
+		}
+		ans, err := uploadOne(ctx, client, url, token, in, data)
 		if err != nil {
 			fmt.Fprintln(stdout, sum)
 			return fmt.Errorf("ingest --server %s: %s: %w", server, in.Name, err)
@@ -127,12 +131,8 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 // uploadOne posts one file as multipart/form-data, its path as filename,
 // with a manifest row for it when its metadata says anything, and the
 // within field when set.
-func uploadOne(ctx context.Context, client *http.Client, url, token string, in ingest.Input) (uploadAnswer, error) {
+func uploadOne(ctx context.Context, client *http.Client, url, token string, in ingest.Input, data []byte) (uploadAnswer, error) {
 	var ans uploadAnswer
-	data, err := os.ReadFile(in.Name)
-	if err != nil {
-		return ans, err
-	}
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
 	h := textproto.MIMEHeader{}

@@ -91,6 +91,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return fail(err)
 	}
+	x = x.WithLimits(cfg.reportLimits())
 	h, err := db.Health(ctx)
 	if err != nil {
 		return fail(err)

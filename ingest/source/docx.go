@@ -17,9 +17,18 @@ const (
 	docxCore   = "docProps/core.xml"
 )
 
-// maxDOCXPart bounds the uncompressed size of one part read from a docx, so
-// that a zip bomb fails instead of filling memory.
-const maxDOCXPart = 64 << 20
+// Bounds on inflating a .docx, checked on the sizes the zip records before
+// a part is inflated (and archive/zip fails a part that inflates past its
+// recorded size): a zip bomb is refused, not inflated.
+const (
+	// maxDOCXPart bounds the uncompressed size of one part.
+	maxDOCXPart = 64 << 20
+	// maxDOCXRatio bounds how many times larger than its compressed size a
+	// part may inflate, for parts over docxRatioFloor. Word's XML inflates
+	// 5–20 times; deflate's limit is about 1,000.
+	maxDOCXRatio   = 100
+	docxRatioFloor = 1 << 20
+)
 
 // XML namespaces of WordprocessingML and of markup compatibility (mc:).
 const (
@@ -45,7 +54,7 @@ func zipHas(data []byte, name string) bool {
 // cells are joined by spaces and each table row is a line. The title is the
 // first paragraph styled Title or Heading 1, else the core properties'
 // dc:title.
-func readDOCX(data []byte) (Document, error) {
+func readDOCX(data []byte, lim Limits) (Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return Document{}, fmt.Errorf("%w: docx: %w", ErrUndecodable, err)
@@ -67,7 +76,7 @@ func readDOCX(data []byte) (Document, error) {
 	var doc Document
 	if err := readPart(main, func(r io.Reader) error {
 		var err error
-		doc.Text, doc.Title, err = docxText(r, titleStyles)
+		doc.Text, doc.Title, err = docxText(r, titleStyles, lim)
 		return err
 	}); err != nil {
 		return Document{}, err
@@ -85,16 +94,29 @@ func readDOCX(data []byte) (Document, error) {
 }
 
 // readPart opens one file of the zip and hands it, size-limited, to read.
+// A part that would inflate past maxDOCXPart, or more than maxDOCXRatio
+// times its compressed size, is refused before it is inflated.
 func readPart(f *zip.File, read func(io.Reader) error) error {
+	size, packed := f.UncompressedSize64, max(f.CompressedSize64, 1)
+	if size > maxDOCXPart {
+		return fmt.Errorf("%w: docx %s would inflate to %d bytes; at most %d are read", ErrTooLong, f.Name, size, maxDOCXPart)
+	}
+	if size > docxRatioFloor && size/packed > maxDOCXRatio {
+		return fmt.Errorf("%w: docx %s would inflate %d bytes to %d (%d times); refused as a zip bomb (at most %d times)",
+			ErrTooLong, f.Name, f.CompressedSize64, size, size/packed, maxDOCXRatio)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return fmt.Errorf("%w: docx %s: %w", ErrUndecodable, f.Name, err)
 	}
 	defer rc.Close()
-	lr := &io.LimitedReader{R: rc, N: maxDOCXPart + 1}
+	lr := &io.LimitedReader{R: rc, N: int64(size) + 1}
 	if err := read(lr); err != nil {
+		if errors.Is(err, ErrTooLong) {
+			return fmt.Errorf("docx %s: %w", f.Name, err)
+		}
 		if lr.N <= 0 {
-			return fmt.Errorf("%w: docx %s larger than %d bytes", ErrUndecodable, f.Name, maxDOCXPart)
+			return fmt.Errorf("%w: docx %s inflates past the %d bytes it records", ErrUndecodable, f.Name, size)
 		}
 		return fmt.Errorf("%w: docx %s: %w", ErrUndecodable, f.Name, err)
 	}
@@ -133,8 +155,11 @@ func docxTitleStyles(r io.Reader, ids map[string]bool) error {
 
 // docxText renders the body of document.xml as lines and returns it with
 // the text of the first title-styled paragraph.
-func docxText(r io.Reader, titleStyles map[string]bool) (text, title string, err error) {
+//
+// Past lim's characters it stops inflating and fails with ErrTooLong.
+func docxText(r io.Reader, titleStyles map[string]bool, lim Limits) (text, title string, err error) {
 	dec := xml.NewDecoder(r)
+	maxBytes := lim.maxBytes()
 	var b, para strings.Builder
 	var style string
 	inText, tableDepth, paraDepth := false, 0, 0
@@ -218,6 +243,9 @@ func docxText(r io.Reader, titleStyles map[string]bool) (text, title string, err
 			if inText {
 				para.Write(t)
 			}
+		}
+		if maxBytes > 0 && b.Len()+para.Len() > maxBytes {
+			return "", "", lim.tooLong(true, lim.MaxChars)
 		}
 	}
 	return b.String(), title, nil

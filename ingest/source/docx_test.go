@@ -9,7 +9,7 @@ import (
 )
 
 // buildZip writes a zip archive holding files (name → content).
-func buildZip(t *testing.T, files map[string]string) []byte {
+func buildZip(t testing.TB, files map[string]string) []byte {
 	t.Helper()
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -41,7 +41,7 @@ func docxBody(paras string) string {
 }
 
 // buildDOCX makes a minimal .docx with the given document.xml and extra parts.
-func buildDOCX(t *testing.T, document string, extra map[string]string) []byte {
+func buildDOCX(t testing.TB, document string, extra map[string]string) []byte {
 	t.Helper()
 	files := map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,

@@ -1,11 +1,7 @@
 package source
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"fmt"
-	"os/exec"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,43 +13,17 @@ const (
 	pdftotextPackage = "poppler-utils"
 )
 
+var pdftotext = tool{name: pdftotextTool, pkg: pdftotextPackage, format: "PDF"}
+
 // readPDF extracts the text of a PDF with `pdftotext -layout -enc UTF-8 - -`,
-// reading the PDF from stdin. The process is killed when ctx ends.
-func readPDF(ctx context.Context, data []byte) (Document, error) {
-	path, err := exec.LookPath(pdftotextTool)
+// reading the PDF from stdin. The process is killed when ctx ends, and
+// when its text passes lim.
+func readPDF(ctx context.Context, data []byte, lim Limits) (Document, error) {
+	out, err := pdftotext.run(ctx, []string{"-layout", "-enc", "UTF-8", "-", "-"}, data, lim)
 	if err != nil {
-		return Document{}, fmt.Errorf("%w: %s (Debian package %s) is needed to read PDF files", ErrToolMissing, pdftotextTool, pdftotextPackage)
-	}
-	cmd := exec.CommandContext(ctx, path, "-layout", "-enc", "UTF-8", "-", "-")
-	cmd.Stdin = bytes.NewReader(data)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return Document{}, fmt.Errorf("pdftotext: %w", ctxErr)
-		}
-		msg := strings.TrimSpace(stderr.String())
-		var exitErr *exec.ExitError
-		if errors.As(err, &exitErr) {
-			// Exit codes 1–3 are poppler's "cannot open", "cannot write",
-			// "permissions" (encrypted) errors: the input is at fault.
-			return Document{}, fmt.Errorf("%w: pdftotext: %s: %w", ErrUndecodable, firstLine(msg), err)
-		}
-		return Document{}, fmt.Errorf("pdftotext: %w", err)
-	}
-	out := stdout.Bytes()
-	if !utf8.Valid(out) {
-		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+		return Document{}, err
 	}
 	return Document{Text: unwrapPDF(string(out)), Format: FormatPDF}, nil
-}
-
-func firstLine(s string) string {
-	if s == "" {
-		return "no message"
-	}
-	line, _, _ := strings.Cut(s, "\n")
-	return line
 }
 
 // unwrapPDF joins the lines that pdftotext -layout broke at the right

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/textnorm"
 )
@@ -23,7 +24,7 @@ type Document struct {
 	// URL is the page address the file records (HTML canonical link,
 	// og:url, or the Url meta of government sites), else "".
 	URL string
-	// Format is "txt", "html", "docx" or "pdf".
+	// Format is "txt", "html", "docx", "pdf" or "doc" (.doc and .wps).
 	Format string
 }
 
@@ -42,7 +43,37 @@ var (
 	// ErrNoText means the file decoded but holds no text (an empty file, or
 	// a scanned PDF without a text layer).
 	ErrNoText = errors.New("source: no text")
+	// ErrTooLong means the text passed Limits.MaxChars, or a .docx would
+	// inflate past its bounds; the message names the limit.
+	ErrTooLong = errors.New("too large")
 )
+
+// Limits bound what reading one file may produce.
+type Limits struct {
+	// MaxChars is the most characters of text a report may have; 0 means
+	// no limit. A .docx stops inflating once its text is past it, and a
+	// PDF's or .doc's converter is stopped.
+	MaxChars int
+}
+
+// maxBytes is the most bytes of UTF-8 text that can hold MaxChars
+// characters (4 bytes each at most), or 0 for no limit.
+func (l Limits) maxBytes() int {
+	if l.MaxChars <= 0 {
+		return 0
+	}
+	return 4 * l.MaxChars
+}
+
+// tooLong is the error for a text of n characters (or more, when more is
+// set: reading stopped there) past l.
+func (l Limits) tooLong(more bool, n int) error {
+	at := ""
+	if more {
+		at = "more than "
+	}
+	return fmt.Errorf("%w: the text has %s%d characters; the limit is %d (FAZHI_MAX_REPORT_CHARS)", ErrTooLong, at, n, l.MaxChars)
+}
 
 // Format names used in Document.Format.
 const (
@@ -50,36 +81,63 @@ const (
 	FormatHTML = "html"
 	FormatDOCX = "docx"
 	FormatPDF  = "pdf"
+	FormatDOC  = "doc"
 )
 
 // Read reads the report file called name (only its extension is used, to
-// choose the format together with the content) whose bytes are data.
+// choose the format together with the content) whose bytes are data, with
+// no limit on the length of its text.
 func Read(ctx context.Context, name string, data []byte) (Document, error) {
+	return ReadLimited(ctx, name, data, Limits{})
+}
+
+// ReadLimited is Read that refuses, with ErrTooLong, a text past lim.
+func ReadLimited(ctx context.Context, name string, data []byte, lim Limits) (Document, error) {
 	if err := ctx.Err(); err != nil {
 		return Document{}, fmt.Errorf("read %s: %w", name, err)
 	}
-	doc, err := read(ctx, name, data)
+	doc, err := read(ctx, name, data, lim)
 	if err != nil {
 		return Document{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	if lim.MaxChars > 0 && len(doc.Text) > lim.MaxChars {
+		// Before normalising (which copies the text): a text that stays
+		// past the limit however it normalises is refused at once.
+		if n := utf8.RuneCountInString(doc.Text); n > 2*lim.MaxChars {
+			return Document{}, fmt.Errorf("read %s: %w", name, lim.tooLong(false, n))
+		}
 	}
 	doc.Title = textnorm.Normalize(strings.Join(strings.Split(textnorm.Normalize(doc.Title), "\n"), " "))
 	doc.Text = textnorm.Normalize(doc.Text)
 	if doc.Text == "" {
 		return Document{}, fmt.Errorf("read %s: %w in %s file", name, ErrNoText, doc.Format)
 	}
+	if lim.MaxChars > 0 && len(doc.Text) > lim.MaxChars {
+		if n := utf8.RuneCountInString(doc.Text); n > lim.MaxChars {
+			return Document{}, fmt.Errorf("read %s: %w", name, lim.tooLong(false, n))
+		}
+	}
 	return doc, nil
 }
 
-func read(ctx context.Context, name string, data []byte) (Document, error) {
+func read(ctx context.Context, name string, data []byte, lim Limits) (Document, error) {
 	format, err := detect(name, data)
 	if err != nil {
 		return Document{}, err
 	}
 	switch format {
 	case FormatPDF:
-		return readPDF(ctx, data)
+		return readPDF(ctx, data, lim)
 	case FormatDOCX:
-		return readDOCX(data)
+		return readDOCX(data, lim)
+	case FormatDOC:
+		return readDOC(ctx, name, data, lim)
+	}
+	if lim.MaxChars > 0 && len(data) > textBytesPerChar*lim.MaxChars {
+		// Refused before decoding, which would copy it: even HTML's markup
+		// does not make a report's text take this many bytes.
+		return Document{}, fmt.Errorf("%w: the file has %d bytes, more than the %d that a text or web page of %d characters takes (FAZHI_MAX_REPORT_CHARS)",
+			ErrTooLong, len(data), textBytesPerChar*lim.MaxChars, lim.MaxChars)
 	}
 	text, err := decode(data, htmlCharset(data))
 	if err != nil {
@@ -91,10 +149,17 @@ func read(ctx context.Context, name string, data []byte) (Document, error) {
 	return Document{Text: text, Format: FormatText}, nil
 }
 
+// textBytesPerChar bounds the bytes of a text or HTML file per character
+// of its text: UTF-8 takes at most 4, and a government page's markup
+// rarely as many again.
+const textBytesPerChar = 8
+
 // Magic numbers of formats recognised by content.
 var (
 	magicPDF = []byte("%PDF-")
 	magicZip = []byte("PK\x03\x04")
+	// magicOLE starts a Compound File (legacy Office, WPS).
+	magicOLE = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 )
 
 // unsupportedMagic maps the leading bytes of formats Read refuses to a name
@@ -102,7 +167,7 @@ var (
 var unsupportedMagic = []struct {
 	magic, name string
 }{
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office or WPS file (.doc/.xls/.wps); save it as .docx"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office file that is not a Word document (.xls, .ppt?); save it as .docx or PDF"},
 	{"{\\rtf", "RTF document; save it as .docx"},
 	{"\x89PNG", "PNG image"},
 	{"\xff\xd8\xff", "JPEG image"},
@@ -115,7 +180,7 @@ var unsupportedMagic = []struct {
 // unsupportedExt lists extensions whose files Read refuses whatever their
 // content.
 var unsupportedExt = map[string]string{
-	".doc": "legacy Word file", ".wps": "WPS file", ".xls": "spreadsheet", ".xlsx": "spreadsheet",
+	".xls": "spreadsheet", ".xlsx": "spreadsheet",
 	".et": "spreadsheet", ".ppt": "presentation", ".pptx": "presentation", ".ofd": "OFD document",
 	".odt": "OpenDocument file", ".rtf": "RTF document", ".jpg": "image", ".jpeg": "image",
 	".png": "image", ".gif": "image", ".tif": "image", ".tiff": "image", ".zip": "archive",
@@ -136,6 +201,8 @@ func detect(name string, data []byte) (string, error) {
 			return FormatDOCX, nil
 		}
 		return "", fmt.Errorf("%w: zip archive without %s (a %s file?)", ErrUnsupportedFormat, docxMain, extOrNone(ext))
+	case bytes.HasPrefix(data, magicOLE) && (ext == ".doc" || ext == ".wps" || ext == ".dot" || ext == ".wpt"):
+		return FormatDOC, nil
 	}
 	for _, m := range unsupportedMagic {
 		if bytes.HasPrefix(data, []byte(m.magic)) {
