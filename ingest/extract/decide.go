@@ -881,9 +881,13 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		cl.Rend = min(cl.Rend, cl.jun)
 	}
 	// 受理、办结信访事项分别为213件、210件: the k-th figure after 分别 goes
-	// with the k-th item of the list before it.
+	// with the k-th item of the list before it (行政诉讼、行政复议案件分别为
+	// 5件和8件).
 	if mk.fenbie >= 0 && mk.fenbie >= C {
-		k := strings.Count(s[mk.fenbie:N], "、")
+		k := 0
+		for _, sep := range respectiveSeps {
+			k += strings.Count(s[mk.fenbie:N], sep)
+		}
 		items := splitItems(s, C, mk.fenbie)
 		if k < len(items) {
 			cl.Li = items[k][0]
@@ -906,6 +910,14 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 // splitItems returns the items [start, end) of the list s[from:to],
 // separated by 、 (和 and 及 before the last).
 func splitItems(s string, from, to int) [][2]int {
+	if !strings.Contains(s[from:to], "、") {
+		// Two items joined by a word: 诉讼和复议案件分别为….
+		for _, sep := range respectiveSeps[1:] {
+			if p := strings.Index(s[from:to], sep); p > 0 {
+				return [][2]int{{from, from + p}, {from + p + len(sep), to}}
+			}
+		}
+	}
 	var out [][2]int
 	at := from
 	for at < to {
@@ -919,6 +931,9 @@ func splitItems(s string, from, to int) [][2]int {
 	}
 	return out
 }
+
+// respectiveSeps separate the items and the figures of a 分别 list.
+var respectiveSeps = []string{"、", "和", "及", "与"}
 
 // firstItemEnd returns the end of the first item of a list in head (items
 // separated by 、 和 及), or -1 when head holds no list.
@@ -956,7 +971,9 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 				continue
 			}
 			cf := &x.lx.frames[r.idx]
-			if cf.codeIdx == first.code || cf.units&(1<<uint(c.u.index)) == 0 {
+			// The 均 clause tells the outcome of the cases counted: a code
+			// of their own topic (诉讼案件2件,均已审结 is no reconsideration).
+			if cf.codeIdx == first.code || cf.units&(1<<uint(c.u.index)) == 0 || catalog[cf.codeIdx].Category != catalog[first.code].Category {
 				continue
 			}
 			var fx [numFeatures]float64

@@ -85,7 +85,8 @@ var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少",
 
 // traineeWords make a count of people the trainees of a course, not the
 // public a campaign reached: 培训人员2.8万余人次, 覆盖镇村干部200余人.
-var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", "公职人员", "党员", "职工", "考试", "旁听", "参训", "学员", "法律明白人"}
+var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", "公职人员", "党员", "职工", "考试", "旁听", "参训", "学员", "法律明白人",
+	"集体学法", "专题学法"}
 
 // countedPlaces, written right after a classifier, are what the number
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
