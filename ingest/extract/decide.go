@@ -705,16 +705,18 @@ func better(a, b place) place {
 	return a
 }
 
-// shadowMemo remembers shadowedBy for one hit of the run: the numbers of a
-// sentence ask it of the same hits again and again.
+// shadowMemo remembers, for one hit of the run, the words that could
+// shadow it (shadowers), whatever the unit: the numbers of a sentence ask
+// of the same hits again and again, in different units.
 type shadowMemo struct {
-	S    int32 // the sentence asked for; -1 before the first ask
-	unit int16
-	by   int32 // index into the run's hits of the shadowing word, or -1
+	S int32 // the sentence asked for; -1 before the first ask
+	n int8  // how many of by hold shadowers; -1 when more than fit
+	// by are indexes into the run's hits, in the order shadowedBy tries them.
+	by [3]int32
 }
 
-// shadowOf is shadowedBy(inSentence, i, …) for the hits of the sentence at
-// S, which start at index k0 of the run's hits.
+// shadowOf is shadowedBy(inSentence, i, …, unit) for the hits of the
+// sentence at S, which start at index k0 of the run's hits.
 func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
 	if x.shadows == nil {
 		x.shadows = make([]shadowMemo, len(x.hits))
@@ -723,24 +725,53 @@ func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
 		}
 	}
 	m := &x.shadows[k0+i]
-	if int(m.S) != S || int(m.unit) != unit {
-		m.S, m.unit, m.by = int32(S), int16(unit), -1
-		if j := shadowedBy(inSentence, i, x.lx, unit); j >= 0 {
-			m.by = int32(k0 + j)
+	if int(m.S) != S {
+		m.S, m.n = int32(S), 0
+		for _, j := range shadowers(inSentence, i, x.lx) {
+			if int(m.n) == len(m.by) {
+				m.n = -1
+				break
+			}
+			m.by[m.n] = int32(k0 + j)
+			m.n++
 		}
 	}
-	if m.by < 0 {
+	if m.n < 0 {
+		if j := shadowedBy(inSentence, i, x.lx, unit); j >= 0 {
+			return &inSentence[j]
+		}
 		return nil
 	}
-	return &x.hits[m.by]
+	bit := uint64(1) << uint(unit)
+	for _, j := range m.by[:m.n] {
+		if x.lx.units[x.hits[j].Word]&bit != 0 {
+			return &x.hits[j]
+		}
+	}
+	return nil
 }
 
 // shadowedBy returns the longer frame word that hit i lies inside (调解
 // inside 调解成功, 审查 inside 合法性审查), or that cuts an object's end
-// (compound nouns are headed on the right: 专题研讨班 is a 研讨班): its index
-// in hs, or -1.
-// Only the longer word is read as an object or act.
+// (compound nouns are headed on the right: 专题研讨班 is a 研讨班), and
+// that can read a number in unit: its index in hs, or -1. Only the longer
+// word is read as an object or act.
 func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
+	bit := uint64(1) << uint(unit)
+	for _, j := range shadowers(hs, i, lx) {
+		// Only a word that can read this number shadows: 行政许可事项 (items,
+		// counted in 项) does not hide 行政许可 from 1250件.
+		if lx.units[hs[j].Word]&bit != 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// shadowers returns, in order, the indexes of the hits near hit i that
+// would shadow it in some unit (see shadowedBy).
+func shadowers(hs []hit, i int, lx *lexicon) []int {
+	var out []int
 	h := hs[i]
 	objectOnly := !lx.isAct[h.Word]
 	for j := max(i-3, 0); j < len(hs) && j <= i+12; j++ {
@@ -748,17 +779,15 @@ func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
 			continue
 		}
 		g := hs[j]
-		// Only a word that can read this number shadows: 行政许可事项 (items,
-		// counted in 项) does not hide 行政许可 from 1250件.
-		if int(g.Start) >= int(h.End) || lx.units[g.Word]&(1<<uint(unit)) == 0 {
+		if int(g.Start) >= int(h.End) || lx.units[g.Word] == 0 {
 			continue
 		}
 		if g.Start <= h.Start && g.End >= h.End && g.End-g.Start > h.End-h.Start ||
 			objectOnly && g.Start > h.Start && g.Start < h.End && g.End > h.End {
-			return j
+			out = append(out, j)
 		}
 	}
-	return -1
+	return out
 }
 
 func sameFrame(rs []ref, frame int32) bool {
