@@ -121,17 +121,14 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta 
 	return r, nil
 }
 
+// jurisdictionOf is the resolver's result as a report keeps it: no nil
+// lists, so that JSON and Arrow carry empty ones.
 func jurisdictionOf(j jurisdiction.Result) Jurisdiction {
-	out := Jurisdiction{Name: j.Name, Level: j.Level, Code: j.Code, Path: j.Path, Confidence: j.Confidence,
-		Stated: j.Stated, Reason: j.Reason, Evidence: []Clue{}}
-	if out.Path == nil {
-		out.Path = []string{}
+	if j.Path == nil {
+		j.Path = []string{}
 	}
-	for _, c := range j.Candidates {
-		out.Candidates = append(out.Candidates, Candidate{Code: c.Code, Path: c.Path, Probability: c.Probability})
+	if j.Evidence == nil {
+		j.Evidence = []Clue{}
 	}
-	for _, e := range j.Evidence {
-		out.Evidence = append(out.Evidence, Clue{Clue: e.Clue, Detail: e.Detail, Weight: e.Weight})
-	}
-	return out
+	return j
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"github.com/fazhi/fazhi/ingest/extract"
+	"github.com/fazhi/fazhi/ingest/jurisdiction"
 )
 
 // ExtractorVersion names the rules that produced a report's facts. It is
@@ -34,38 +35,13 @@ type Report struct {
 }
 
 // Jurisdiction is the body a report is about, resolved to its official
-// division code (统计用区划代码) when the evidence settles it.
-type Jurisdiction struct {
-	// Name is the name the report uses (a former name included).
-	Name string `json:"name"`
-	// Level is the level word of the division: 街道 镇 乡 区 县 市 旗…
-	Level string `json:"level"`
-	// Code is empty when the evidence does not settle which division is
-	// meant; Candidates then lists the likeliest.
-	Code string   `json:"code"`
-	Path []string `json:"path"`
-	// Confidence is the probability of the best candidate (0–1).
-	Confidence float64     `json:"confidence"`
-	Candidates []Candidate `json:"candidates,omitempty"`
-	// Evidence lists the clues of the chosen (or best) candidate.
-	Evidence []Clue `json:"evidence"`
-	// Stated is set when the user gave the code (a manifest).
-	Stated bool `json:"stated,omitempty"`
-	// Reason says why the report is unresolved.
-	Reason string `json:"reason,omitempty"`
-}
+// division code (统计用区划代码) when the evidence settles it: what the
+// resolver found (jurisdiction.Result), with Path and Evidence never nil.
+type Jurisdiction = jurisdiction.Result
 
 // Candidate is one division a report may be about.
-type Candidate struct {
-	Code        string   `json:"code"`
-	Path        []string `json:"path"`
-	Probability float64  `json:"probability"`
-}
+type Candidate = jurisdiction.Candidate
 
 // Clue is one piece of evidence about a report's jurisdiction and what it
 // weighed.
-type Clue struct {
-	Clue   string  `json:"clue"`
-	Detail string  `json:"detail"`
-	Weight float64 `json:"weight"`
-}
+type Clue = jurisdiction.Clue

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"github.com/fazhi/fazhi/ingest/choice"
 	"math"
 	"slices"
 	"sort"
@@ -500,7 +501,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for i, r := range codes {
 		p[i] = r.score
 	}
-	pNone := softmax(p, m.none)
+	pNone := choice.Normalize(p, m.none)
 	for i, r := range codes {
 		r.p = p[i]
 		if r.p > best.p {
@@ -1011,7 +1012,7 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 				fx[fDomain] = 1
 			}
 			sc := []float64{m.score(&fx)}
-			softmax(sc, m.none)
+			choice.Normalize(sc, m.none)
 			if sc[0] > bestP {
 				best, bestP = cf, sc[0]
 			}

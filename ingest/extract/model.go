@@ -2,19 +2,20 @@ package extract
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
-	"math"
 	"sync"
+
+	"github.com/fazhi/fazhi/ingest/choice"
 )
 
 // The model weighs how a number relates to each frame that could read it
 // (frames.go). A frame it may not read the number by is never weighed: its
 // classifier, its needed act or object, a conflicting act or a nearer head
 // noun in the number's item, an award for a stock, or its topic missing
-// where only common words matched rule it out (decide.go).
-// and turns the scores into probabilities over the codes and "no fact" (a
-// multinomial logit: P(code) ∝ exp(w·x), P(none) ∝ exp(none)). Every
+// where only common words matched rule it out (decide.go). The model turns
+// the scores of the others into probabilities over the codes and "no fact"
+// (a multinomial logit, package choice: P(code) ∝ exp(w·x), P(none) ∝
+// exp(none)). Every
 // feature is a property of the number's clause that anyone can check; its
 // prior says, as a log-likelihood ratio, how much it was reasoned to count,
 // and ./fit moves the weights from the priors only as far as the annotated
@@ -92,26 +93,11 @@ const priorNone = 2.5
 //go:embed weights.json
 var weightsJSON []byte
 
-// Model holds the weight of each feature and the score of "no fact".
-type Model struct {
-	None    float64            `json:"none"`
-	Weights map[string]float64 `json:"weights"`
-	Fitted  string             `json:"fitted,omitempty"`
-}
-
-// FeatureInfo describes one feature of the model, for ./fit.
-type FeatureInfo struct {
-	Name  string
-	Sign  float64
-	Prior float64
-	Doc   string
-}
-
-// Features lists the model's features in vector order.
-func Features() []FeatureInfo {
-	out := make([]FeatureInfo, numFeatures)
+// Features lists the model's features in vector order, for ./fit.
+func Features() []choice.Feature {
+	out := make([]choice.Feature, numFeatures)
 	for i, f := range features {
-		out[i] = FeatureInfo{Name: f.name, Sign: f.sign, Prior: f.prior, Doc: f.doc}
+		out[i] = choice.Feature{Name: f.name, Sign: f.sign, Prior: f.prior, Doc: f.doc}
 	}
 	return out
 }
@@ -126,42 +112,24 @@ type model struct {
 }
 
 var committed = sync.OnceValue(func() model {
-	m, err := ParseModel(weightsJSON)
+	w, err := ParseModel(weightsJSON)
 	if err != nil {
 		panic(err) // the committed weights are part of the build
 	}
-	return m.vector()
+	var m model
+	copy(m.w[:], w.Vector(Features()))
+	m.none = w.None
+	return m
 })
 
-// ParseModel reads a model from JSON (weights.json) and checks its names.
-func ParseModel(b []byte) (Model, error) {
-	var m Model
-	if err := json.Unmarshal(b, &m); err != nil {
-		return Model{}, fmt.Errorf("extract weights: %w", err)
+// ParseModel reads the extractor's weights (weights.json) and checks their
+// names.
+func ParseModel(b []byte) (choice.Weights, error) {
+	w, err := choice.ParseWeights(b, Features())
+	if err != nil {
+		return choice.Weights{}, fmt.Errorf("extract weights: %w", err)
 	}
-	for name := range m.Weights {
-		known := false
-		for _, f := range features {
-			known = known || f.name == name
-		}
-		if !known {
-			return Model{}, fmt.Errorf("extract weights: unknown feature %q", name)
-		}
-	}
-	return m, nil
-}
-
-func (m Model) vector() model {
-	var v model
-	for i, f := range features {
-		w, ok := m.Weights[f.name]
-		if !ok {
-			w = f.prior
-		}
-		v.w[i] = w
-	}
-	v.none = m.None
-	return v
+	return w, nil
 }
 
 // score returns w·x.
@@ -171,22 +139,4 @@ func (m model) score(x *[numFeatures]float64) float64 {
 		s += m.w[k] * v
 	}
 	return s
-}
-
-// softmax turns code scores and the score of none into probabilities, in
-// place, and returns P(none).
-func softmax(scores []float64, none float64) float64 {
-	top := none
-	for _, s := range scores {
-		top = math.Max(top, s)
-	}
-	sum := math.Exp(none - top)
-	for i, s := range scores {
-		scores[i] = math.Exp(s - top)
-		sum += scores[i]
-	}
-	for i := range scores {
-		scores[i] /= sum
-	}
-	return math.Exp(none-top) / sum
 }

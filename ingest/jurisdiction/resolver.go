@@ -3,6 +3,7 @@ package jurisdiction
 import (
 	"cmp"
 	"fmt"
+	"github.com/fazhi/fazhi/ingest/choice"
 	"math"
 	"slices"
 	"strings"
@@ -87,7 +88,7 @@ type Resolver struct {
 	hosts *divisions.Hosts
 	// short maps the short names of provinces, cities and counties to their codes.
 	short map[string][]string
-	model Model
+	model choice.Weights
 	w     [numFeatures]float64
 }
 
@@ -119,8 +120,9 @@ func LoadData() (Data, error) {
 
 // NewResolver indexes the names of the reference data and uses model's
 // weights (DefaultModel for the committed ones).
-func NewResolver(data Data, model Model) *Resolver {
-	r := &Resolver{t: data.Table, ix: newNameIndex(data.Table, data.Former), hosts: data.Hosts, short: map[string][]string{}, model: model, w: model.vector()}
+func NewResolver(data Data, model choice.Weights) *Resolver {
+	r := &Resolver{t: data.Table, ix: newNameIndex(data.Table, data.Former), hosts: data.Hosts, short: map[string][]string{}, model: model}
+	copy(r.w[:], model.Vector(Features()))
 	for d := range data.Table.All() {
 		if d.Level == divisions.Town {
 			continue

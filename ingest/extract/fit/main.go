@@ -30,6 +30,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/fazhi/fazhi/ingest/choice"
 	"github.com/fazhi/fazhi/ingest/extract"
 	"github.com/fazhi/fazhi/ingest/goldeval"
 	"github.com/fazhi/fazhi/ingest/jurisdiction"
@@ -42,11 +43,9 @@ import (
 // instance is one number: its codes' features and the annotated code (-1:
 // no fact).
 type instance struct {
-	xs     [][]float64
-	codes  []string
-	target int
-	weight float64
-	where  string // the number in its context, for -v
+	choice.Instance
+	codes []string
+	where string // the number in its context, for -v
 }
 
 // wanted is an annotated fact: its code, value and, when known, where it is
@@ -81,18 +80,23 @@ func main() {
 		os.Exit(1)
 	}
 	feats := extract.Features()
-	w, none := fit(f.insts, feats, *lambda, *iters)
-	m := extract.Model{None: round(none), Weights: map[string]float64{}}
+	insts := make([]choice.Instance, len(f.insts))
+	for i, in := range f.insts {
+		insts[i] = in.Instance
+	}
+	w, none := choice.Fit(insts, feats, choice.FitConfig{PriorNone: extract.PriorNone(), Lambda: *lambda, Rate: 0.3, Iters: *iters})
+	m := choice.Weights{None: round(none), Weights: map[string]float64{}}
 	for i, ft := range feats {
 		m.Weights[ft.Name] = round(w[i])
 	}
-	ll, right, n := evaluate(f.insts, append(w, none))
+	ll, right := choice.Evaluate(insts, w, none)
+	n := len(insts)
 	m.Fitted = fmt.Sprintf("%s by ingest/extract/fit: %d numbers (sentence cases weighed %g), lambda %g; log-likelihood %.1f, most probable answer right for %d/%d",
 		time.Now().UTC().Format("2006-01-02"), n, *sentenceWeight, *lambda, ll, right, n)
 	fmt.Fprintln(os.Stderr, m.Fitted)
 	f.report(*verbose)
 	if *verbose {
-		wrongs(f.insts, append(append([]float64{}, w...), none))
+		wrongs(f.insts, w, none)
 	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
@@ -272,7 +276,7 @@ func places(text, quote string) [][2]int {
 // observe extracts text and turns every number weighed into an instance.
 func (f *fitter) observe(text string, opt extract.Options, want []*wanted, weight float64) {
 	extract.Observe(text, opt, func(o extract.Observation) {
-		in := instance{target: -1, weight: weight, where: around(text, o.Start, o.End)}
+		in := instance{Instance: choice.Instance{Target: -1, Weight: weight}, where: around(text, o.Start, o.End)}
 		var match *wanted
 		for _, w := range want {
 			if w.used || math.Abs(w.value-o.Value) > 1e-6*math.Max(1, math.Abs(w.value)) || !inPlaces(w.places, o.Start, o.End) {
@@ -282,10 +286,10 @@ func (f *fitter) observe(text string, opt extract.Options, want []*wanted, weigh
 			break
 		}
 		for i, c := range o.Codes {
-			in.xs = append(in.xs, c.Features)
+			in.Xs = append(in.Xs, c.Features)
 			in.codes = append(in.codes, c.Code)
 			if match != nil && c.Code == match.code {
-				in.target = i
+				in.Target = i
 			}
 		}
 		if match == nil && o.Dropped {
@@ -293,7 +297,7 @@ func (f *fitter) observe(text string, opt extract.Options, want []*wanted, weigh
 		}
 		if match != nil {
 			match.used = true
-			if in.target < 0 {
+			if in.Target < 0 {
 				f.unreachable[match.code] = append(f.unreachable[match.code], match.where)
 				return // the frames cannot read it: nothing to learn here
 			}
@@ -364,112 +368,12 @@ func (f *fitter) report(verbose bool) {
 	}
 }
 
-// fit maximises Σ weight·log P(target) − λ|w − prior|² by projected
-// gradient ascent with AdaGrad steps, from the priors.
-func fit(insts []instance, feats []extract.FeatureInfo, lambda float64, iters int) ([]float64, float64) {
-	n := len(feats)
-	prior := make([]float64, n+1)
-	for k, f := range feats {
-		prior[k] = f.Prior
-	}
-	prior[n] = extract.PriorNone()
-	w := append([]float64(nil), prior...)
-	g2 := make([]float64, n+1)
-	const rate = 0.3
-	for it := 0; it < iters; it++ {
-		grad := make([]float64, n+1)
-		for _, in := range insts {
-			p, pNone := probs(in, w)
-			for j, x := range in.xs {
-				for k, v := range x {
-					grad[k] -= in.weight * p[j] * v
-				}
-			}
-			grad[n] -= in.weight * pNone
-			if in.target >= 0 {
-				for k, v := range in.xs[in.target] {
-					grad[k] += in.weight * v
-				}
-			} else {
-				grad[n] += in.weight
-			}
-		}
-		for k := range w {
-			grad[k] -= 2 * lambda * (w[k] - prior[k])
-			g2[k] += grad[k] * grad[k]
-			if g2[k] > 0 {
-				w[k] += rate * grad[k] / math.Sqrt(g2[k])
-			}
-			if k < n {
-				switch feats[k].Sign {
-				case +1:
-					w[k] = math.Max(w[k], 0)
-				case -1:
-					w[k] = math.Min(w[k], 0)
-				}
-			}
-		}
-	}
-	return w[:n], w[n]
-}
-
-func probs(in instance, w []float64) ([]float64, float64) {
-	n := len(w) - 1
-	scores := make([]float64, len(in.xs))
-	top := w[n]
-	for j, x := range in.xs {
-		for k, v := range x {
-			scores[j] += w[k] * v
-		}
-		top = math.Max(top, scores[j])
-	}
-	sum := math.Exp(w[n] - top)
-	for j := range scores {
-		scores[j] = math.Exp(scores[j] - top)
-		sum += scores[j]
-	}
-	for j := range scores {
-		scores[j] /= sum
-	}
-	return scores, math.Exp(w[n]-top) / sum
-}
-
-// evaluate returns the log-likelihood, how many instances have their
-// target as the most probable answer, and the number of instances.
-func evaluate(insts []instance, w []float64) (float64, int, int) {
-	ll, right := 0.0, 0
-	for _, in := range insts {
-		p, pNone := probs(in, w)
-		best, bestP := -1, pNone
-		for j, v := range p {
-			if v > bestP {
-				best, bestP = j, v
-			}
-		}
-		if best == in.target {
-			right++
-		}
-		if in.target >= 0 {
-			ll += in.weight * math.Log(p[in.target])
-		} else {
-			ll += in.weight * math.Log(pNone)
-		}
-	}
-	return ll, right, len(insts)
-}
-
 // wrongs lists the instances whose most probable answer is not the
 // annotated one.
-func wrongs(insts []instance, w []float64) {
+func wrongs(insts []instance, w []float64, none float64) {
 	for _, in := range insts {
-		p, pNone := probs(in, w)
-		best, bestP := -1, pNone
-		for j, v := range p {
-			if v > bestP {
-				best, bestP = j, v
-			}
-		}
-		if best == in.target {
+		best, bestP := choice.Best(in.Probabilities(w, none))
+		if best == in.Target {
 			continue
 		}
 		name := func(i int) string {
@@ -478,7 +382,7 @@ func wrongs(insts []instance, w []float64) {
 			}
 			return in.codes[i]
 		}
-		fmt.Fprintf(os.Stderr, "WRONG want %s got %s (%.2f) %s\n", name(in.target), name(best), bestP, in.where)
+		fmt.Fprintf(os.Stderr, "WRONG want %s got %s (%.2f) %s\n", name(in.Target), name(best), bestP, in.where)
 	}
 }
 

@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fazhi/fazhi/ingest/choice"
 	"github.com/fazhi/fazhi/ingest/goldeval"
 	"github.com/fazhi/fazhi/ingest/jurisdiction"
 	"github.com/fazhi/fazhi/ingest/layout"
@@ -37,10 +38,8 @@ import (
 // instance is one report read one way: its candidates' features and which
 // of them is right (-1: none).
 type instance struct {
-	name   string
-	xs     [][]float64
-	target int
-	weight float64
+	choice.Instance
+	name string
 }
 
 func main() {
@@ -78,21 +77,24 @@ func run(dirs []string, out string, lambda float64, iters int, verbose bool) err
 		insts = append(insts, in...)
 	}
 	feats := jurisdiction.Features()
-	w, none := fitWeights(insts, feats, lambda, iters)
-	m := jurisdiction.Model{None: round(none), Weights: map[string]float64{}}
+	all := make([]choice.Instance, len(insts))
+	var asRead []choice.Instance // the reports as they are, without the augmented ones
+	for i, in := range insts {
+		all[i] = in.Instance
+		if in.Weight == 1 {
+			asRead = append(asRead, in.Instance)
+		}
+	}
+	w, none := choice.Fit(all, feats, choice.FitConfig{PriorNone: jurisdiction.PriorNone, Lambda: lambda, Rate: 0.5, Iters: iters})
+	m := choice.Weights{None: round(none), Weights: map[string]float64{}}
 	for i, f := range feats {
 		m.Weights[f.Name] = round(w[i])
 	}
-	ll, right := evaluate(insts, w, none)
+	ll, right := choice.Evaluate(asRead, w, none)
 	if verbose {
-		report(insts, append(append([]float64{}, w...), none))
+		report(insts, w, none)
 	}
-	n := 0
-	for _, in := range insts {
-		if in.weight == 1 {
-			n++
-		}
-	}
+	n := len(asRead)
 	m.Fitted = fmt.Sprintf("%s by ingest/jurisdiction/fit on %s: %d instances (each report with and without its address, and each again without its right candidate), lambda %g; log-likelihood %.2f, most probable answer right %d/%d",
 		time.Now().UTC().Format("2006-01-02"), strings.Join(dirs, " "), n, lambda, ll, right, n)
 	b, err := json.MarshalIndent(m, "", "  ")
@@ -143,16 +145,15 @@ func readDir(r *jurisdiction.Resolver, dir string) ([]instance, error) {
 		want := goldeval.CanonicalCode(rep.DivisionCode)
 		for _, url := range []string{"", urls[rep.File]} {
 			ex := r.Explain(jurisdiction.Input{Layout: l, URL: url, Path: rep.File, Year: year})
-			in := instance{name: dir + "/" + rep.File + " " + url, target: -1}
+			in := instance{name: dir + "/" + rep.File + " " + url, Instance: choice.Instance{Target: -1, Weight: 1}}
 			for i, e := range ex {
-				in.xs = append(in.xs, e.Features)
+				in.Xs = append(in.Xs, e.Features)
 				if e.Code == want && want != "" {
-					in.target = i
+					in.Target = i
 				}
 			}
-			in.weight = 1
 			out = append(out, in)
-			if in.target >= 0 {
+			if in.Target >= 0 {
 				out = append(out, without(in))
 			}
 			if urls[rep.File] == "" {
@@ -172,10 +173,10 @@ const augmentWeight = 0.03
 // without returns in with its right candidate taken away and "none" as the
 // target.
 func without(in instance) instance {
-	out := instance{name: in.name + " (without the right candidate)", target: -1, weight: augmentWeight}
-	for j, x := range in.xs {
-		if j != in.target {
-			out.xs = append(out.xs, x)
+	out := instance{name: in.name + " (without the right candidate)", Instance: choice.Instance{Target: -1, Weight: augmentWeight}}
+	for j, x := range in.Xs {
+		if j != in.Target {
+			out.Xs = append(out.Xs, x)
 		}
 	}
 	return out
@@ -200,124 +201,19 @@ func readURLs(path string) (map[string]string, error) {
 	return out, nil
 }
 
-// fitWeights maximises Σ log P(target) − λ|w − prior|² by projected
-// gradient ascent with AdaGrad steps, from the priors.
-func fitWeights(insts []instance, feats []jurisdiction.FeatureInfo, lambda float64, iters int) ([]float64, float64) {
-	n := len(feats)
-	w := make([]float64, n+1) // the last is "none"
-	prior := make([]float64, n+1)
-	for k, f := range feats {
-		prior[k] = f.Prior
-	}
-	prior[n] = jurisdiction.PriorNone
-	copy(w, prior)
-	g2 := make([]float64, n+1)
-	const rate = 0.5
-	for it := 0; it < iters; it++ {
-		grad := make([]float64, n+1)
-		for _, in := range insts {
-			p, pNone := probs(in, w)
-			// ∂ log P(target) = x_target − Σ p_j x_j  (none has the unit feature)
-			for j, x := range in.xs {
-				for k, v := range x {
-					grad[k] -= in.weight * p[j] * v
-				}
-			}
-			grad[n] -= in.weight * pNone
-			if in.target >= 0 {
-				for k, v := range in.xs[in.target] {
-					grad[k] += in.weight * v
-				}
-			} else {
-				grad[n] += in.weight
-			}
-		}
-		for k := range w {
-			grad[k] -= 2 * lambda * (w[k] - prior[k])
-		}
-		for k := range w {
-			g2[k] += grad[k] * grad[k]
-			if g2[k] > 0 {
-				w[k] += rate * grad[k] / math.Sqrt(g2[k])
-			}
-			if k < n && feats[k].Fixed {
-				w[k] = prior[k]
-			}
-			if k < n {
-				switch feats[k].Sign {
-				case +1:
-					w[k] = math.Max(w[k], 0)
-				case -1:
-					w[k] = math.Min(w[k], 0)
-				}
-			}
-		}
-	}
-	return w[:n], w[n]
-}
-
-func probs(in instance, w []float64) ([]float64, float64) {
-	n := len(w) - 1
-	scores := make([]float64, len(in.xs))
-	top := w[n]
-	for j, x := range in.xs {
-		for k, v := range x {
-			scores[j] += w[k] * v
-		}
-		top = math.Max(top, scores[j])
-	}
-	sum := math.Exp(w[n] - top)
-	for j := range scores {
-		scores[j] = math.Exp(scores[j] - top)
-		sum += scores[j]
-	}
-	for j := range scores {
-		scores[j] /= sum
-	}
-	return scores, math.Exp(w[n]-top) / sum
-}
-
-// evaluate returns the log-likelihood and how many instances have their
-// target as the most probable answer.
-func evaluate(insts []instance, w []float64, none float64) (float64, int) {
-	full := append(append([]float64{}, w...), none)
-	ll, right := 0.0, 0
+// report prints the reports whose right answer gets less than 0.8.
+func report(insts []instance, w []float64, none float64) {
 	for _, in := range insts {
-		if in.weight != 1 {
-			continue // only the reports as they are
-		}
-		p, pNone := probs(in, full)
-		best, bestP := -1, pNone
-		for j, v := range p {
-			if v > bestP {
-				best, bestP = j, v
-			}
-		}
-		if best == in.target {
-			right++
-		}
-		if in.target >= 0 {
-			ll += math.Log(p[in.target])
-		} else {
-			ll += math.Log(pNone)
-		}
-	}
-	return ll, right
-}
-
-// report prints the instances whose target gets less than 0.8.
-func report(insts []instance, w []float64) {
-	for _, in := range insts {
-		if in.weight != 1 {
+		if in.Weight != 1 {
 			continue
 		}
-		p, pNone := probs(in, w)
+		p, pNone := in.Probabilities(w, none)
 		pt := pNone
-		if in.target >= 0 {
-			pt = p[in.target]
+		if in.Target >= 0 {
+			pt = p[in.Target]
 		}
 		if pt < 0.8 {
-			fmt.Fprintf(os.Stderr, "%.2f %s (none %.2f, %d candidates)\n", pt, in.name, pNone, len(in.xs))
+			fmt.Fprintf(os.Stderr, "%.2f %s (none %.2f, %d candidates)\n", pt, in.name, pNone, len(in.Xs))
 		}
 	}
 }
