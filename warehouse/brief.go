@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Brief is everything the one-page brief of a jurisdiction-year shows.
@@ -17,6 +18,11 @@ type Brief struct {
 	// PeerGroup names the division the ranks are computed in (e.g. 朝阳区).
 	PeerGroup string      `json:"peer_group"`
 	Lines     []BriefLine `json:"lines"`
+	// Sources are the reports the lines come from.
+	Sources []ReportSummary `json:"sources"`
+	// AsOf is when the warehouse last changed (a report stored, a
+	// correction made): the data the brief shows is of that moment.
+	AsOf time.Time `json:"as_of"`
 }
 
 // BriefLine is one indicator of the brief: the value, its rank among the
@@ -39,9 +45,17 @@ type BriefLine struct {
 	FactID     string   `json:"fact_id"`
 	ReportID   string   `json:"report_id"`
 	Quote      string   `json:"quote"`
-	// Rank is 1 for the largest value among Peers jurisdictions.
-	Rank  int `json:"rank"`
-	Peers int `json:"peers"`
+	// Better is the indicator's better direction (Indicator.Better).
+	Better string `json:"better"`
+	// Rank is the value's place among the Peers rankable values of its
+	// peers (same level, same parent division, same year), 1 the best in
+	// the Better direction (the largest when it has none); the Tied values
+	// equal to it (itself included) share it. Unranked says why the value
+	// itself may not be ranked (CompareRanked's rule); Rank is 0 then.
+	Rank     int    `json:"rank"`
+	Tied     int    `json:"tied"`
+	Peers    int    `json:"peers"`
+	Unranked string `json:"unranked"`
 	// History holds the other years' values, oldest first.
 	History []YearValue `json:"history"`
 }
@@ -54,9 +68,10 @@ type YearValue struct {
 	ApproxKind string  `json:"approx_kind"`
 }
 
-// Brief gathers the brief of a resolved jurisdiction for a year.
-func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
-	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}}
+// Brief gathers the brief of a resolved jurisdiction for a year; rates
+// resting on fewer than minCases cases are not ranked.
+func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief, error) {
+	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}, Sources: []ReportSummary{}}
 	s, err := db.snapshot(ctx)
 	if err != nil {
 		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
@@ -76,6 +91,7 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 	}
 	first := &s.reports[s.cells[cells[0]].report]
 	b.JurisdictionName, b.JurisdictionLevel = s.strs[first.name], s.strs[first.level]
+	b.AsOf = s.counts.asOf
 	b.Path = s.divisionPath(code)
 	parent := s.divisions[code].parent
 	b.PeerGroup = s.divisions[parent].name
@@ -93,15 +109,12 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
 			Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
 			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
-			History: []YearValue{}}
-		// Rank 1 is the largest; equal values share a rank.
-		s.eachInScope(s.slice(int(s.cells[i].ind), year), peers, func(p int32) {
-			l.Peers++
-			if s.cells[p].value > c.Value {
-				l.Rank++
-			}
-		})
-		l.Rank++
+			Better: ind.Better(), History: []YearValue{}}
+		better, equal, total, why := s.placeAmong(i, s.scopeCells(s.slice(int(s.cells[i].ind), year), peers, 0), minCases)
+		if why == "" {
+			l.Rank, l.Tied, l.Peers = better+1, equal, total
+		}
+		l.Unranked = why
 		for _, h := range s.jurIndicatorCells(int32(j), int(s.cells[i].ind)) {
 			if y := int(s.reports[s.cells[h].report].year); y != year {
 				l.History = append(l.History, YearValue{Year: y, Value: s.cells[h].value, Approx: s.cells[h].bits&cellApprox != 0,
@@ -109,8 +122,51 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 			}
 		}
 		b.Lines = append(b.Lines, l)
+		if !slices.ContainsFunc(b.Sources, func(r ReportSummary) bool { return r.ReportID == c.ReportID }) {
+			b.Sources = append(b.Sources, ReportSummary{ReportID: c.ReportID})
+		}
+	}
+	if err := db.describeReports(ctx, b.Sources); err != nil {
+		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
 	}
 	return b, nil
+}
+
+// describeReports fills in the title, jurisdiction, year and time of
+// ingest of the reports named by their IDs.
+func (db *DB) describeReports(ctx context.Context, reports []ReportSummary) error {
+	if len(reports) == 0 {
+		return nil
+	}
+	ids := make([]string, len(reports))
+	for i, r := range reports {
+		ids[i] = r.ReportID
+	}
+	args, ph := placeholders(nil, ids)
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM reports WHERE report_id IN (`+ph+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("describe reports: %w", err)
+	}
+	defer rows.Close()
+	byID := map[string]ReportSummary{}
+	for rows.Next() {
+		var r ReportSummary
+		if err := rows.Scan(&r.ReportID, &r.Title, &r.JurisdictionName, &r.Year, &r.IngestedAt); err != nil {
+			return fmt.Errorf("describe reports: %w", err)
+		}
+		r.IngestedAt = r.IngestedAt.UTC()
+		byID[r.ReportID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("describe reports: %w", err)
+	}
+	for i := range reports {
+		if r, ok := byID[reports[i].ReportID]; ok {
+			reports[i] = r
+		}
+	}
+	return nil
 }
 
 // divisionPath returns the official names from the province down to code.

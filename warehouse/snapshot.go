@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The dashboards read a snapshot: an in-memory copy of the headline table
@@ -225,6 +226,9 @@ type division struct {
 
 type overviewCounts struct {
 	reports, jurisdictions, years, firstYear, lastYear, facts, unresolved int
+	// asOf is when the warehouse last changed: the latest report stored or
+	// correction made.
+	asOf time.Time
 }
 
 // factOverflowBit marks a cell's fact as an index in factOverflow.

@@ -161,6 +161,12 @@ func (b *snapshotBuilder) readCounts(ctx context.Context, conn *sql.Conn) error 
 	if err != nil {
 		return err
 	}
+	var asOf sql.NullTime
+	if err := conn.QueryRowContext(ctx, `
+		SELECT greatest((SELECT max(ingested_at) FROM reports), (SELECT max("at") FROM corrections))`).Scan(&asOf); err != nil {
+		return err
+	}
+	o.asOf = asOf.Time.UTC()
 	rows, err := conn.QueryContext(ctx, `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
 	if err != nil {
 		return err
