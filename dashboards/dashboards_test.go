@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -53,10 +54,11 @@ func TestFormatNumber(t *testing.T) {
 func TestCompareChartOptions(t *testing.T) {
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
 	rows := []compareRowView{
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件"},
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast, Partial: true}, Display: "≥1000件"},
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件", Rank: 1, Tied: 1},
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast}, Display: "≥1000件", Rank: 2, Tied: 1},
 	}
-	option, prov := compareChart(ind, rows, true)
+	cv := compareChart(ind, rows, nil, scopeQuery{Latest: true}, "/?format=csv")
+	option, prov := cv.Option, cv.Provenance
 	b, err := json.Marshal(option)
 	if err != nil {
 		t.Fatal(err)
@@ -82,8 +84,8 @@ func TestCompareChartOptions(t *testing.T) {
 	if err := json.Unmarshal(b, &opt); err != nil {
 		t.Fatalf("chart option JSON: %v\n%s", err, b)
 	}
-	if len(opt.YAxis) != 1 || opt.YAxis[0].Type != "category" || strings.Join(opt.YAxis[0].Data, ",") != "古城街道 2024,桥头镇 2019" {
-		t.Errorf("yAxis = %+v; want the two jurisdictions with years, ranked", opt.YAxis)
+	if len(opt.YAxis) != 1 || opt.YAxis[0].Type != "category" || strings.Join(opt.YAxis[0].Data, ",") != "1 古城街道 2024年,2 桥头镇 2019年" {
+		t.Errorf("yAxis = %+v; want the two jurisdictions with ranks and years, ranked", opt.YAxis)
 	}
 	if len(opt.Series) != 1 || opt.Series[0].Type != "bar" || len(opt.Series[0].Data) != 2 {
 		t.Fatalf("series = %+v; want one bar series with 2 items (no error bars for counts)", opt.Series)
@@ -92,8 +94,8 @@ func TestCompareChartOptions(t *testing.T) {
 	if d[0].Label.Formatter != "2119件" || d[1].Label.Formatter != "≥1000件" {
 		t.Errorf("labels = %q, %q; want 2119件 and ≥1000件", d[0].Label.Formatter, d[1].Label.Formatter)
 	}
-	if d[0].ItemStyle != nil || d[1].ItemStyle == nil {
-		t.Errorf("only the partial value should be drawn differently: %+v %+v", d[0].ItemStyle, d[1].ItemStyle)
+	if d[1].Name != "2 桥头镇 2019年：≥1000件" {
+		t.Errorf("second bar's name = %q; want rank, name, year and value for the tooltip", d[1].Name)
 	}
 	for _, f := range []string{"saveAsImage", "dataView"} {
 		if _, ok := opt.Toolbox.Feature[f]; !ok {
@@ -109,8 +111,9 @@ func TestRateChartHasErrorBars(t *testing.T) {
 	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	low, high := wilson(3, 3)
 	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
-		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true}}
-	option, prov := compareChart(ind, rows, false)
+		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true, Rank: 1, Tied: 1}}
+	cv := compareChart(ind, rows, nil, scopeQuery{Year: 2023}, "")
+	option, prov := cv.Option, cv.Provenance
 	series := option["series"].([]any)
 	if len(series) != 2 || len(prov) != 2 {
 		t.Fatalf("rate chart: %d series, %d provenance rows; want the bars and an error-bar series", len(series), len(prov))
@@ -141,20 +144,31 @@ func TestWilson(t *testing.T) {
 	}
 }
 
-func TestDivisionParam(t *testing.T) {
-	cases := []struct{ code, within, want string }{
-		{"11", "", "11"},
-		{"1101", "", ""}, // a city without its province
-		{"4419", "44", "4419"},
-		{"3310", "44", ""}, // not inside
-		{"44", "44", ""},
-		{"44x", "", ""},
-		{"", "44", ""},
+func TestParseScope(t *testing.T) {
+	cases := []struct {
+		query   string
+		latest  bool
+		want    scopeQuery
+		notices int
+	}{
+		{"", false, scopeQuery{}, 0},
+		{"year=2023&parent=33&level=镇", false, scopeQuery{Year: 2023, Parent: "33", Level: "镇"}, 0},
+		{"year=latest&level=all&parent=331082", true, scopeQuery{Latest: true, AllLevels: true, Parent: "331082"}, 0},
+		{"year=latest", false, scopeQuery{}, 1},
+		{"year=1800&level=村&parent=3", false, scopeQuery{}, 3},
+		{"parent=33x", false, scopeQuery{}, 1},
 	}
 	for _, tc := range cases {
-		if got := divisionParam(tc.code, tc.within); got != tc.want {
-			t.Errorf("divisionParam(%q, %q) = %q; want %q", tc.code, tc.within, got, tc.want)
+		q, _ := url.ParseQuery(tc.query)
+		var n notices
+		if got := parseScope(q, &n, tc.latest); got != tc.want || len(n) != tc.notices {
+			t.Errorf("parseScope(%q) = %+v with notices %q; want %+v with %d", tc.query, got, n, tc.want, tc.notices)
 		}
+	}
+	var n notices
+	unknownParams(url.Values{"province": {"33"}, "indicator": {"x"}, "zz": {"1"}}, &n, "indicator")
+	if len(n) != 2 || !strings.Contains(n[0], "parent=33") || !strings.Contains(n[1], "zz") {
+		t.Errorf("unknownParams = %q; want one notice naming parent for province, one for zz", n)
 	}
 }
 
@@ -164,10 +178,11 @@ func TestComparePageEscapesReportText(t *testing.T) {
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
 	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
-		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(warehouse.ApproxAbout, true, evil, false, false, []string{evil})}}
-	chart, prov := compareChart(ind, rows, false)
-	page := comparePage{Title: evil, Indicator: ind, ChartID: compareChartID, Height: 300,
-		Rows: rows, Small: rows, Chart: chart, Provenance: prov}
+		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, evil, false, false, []string{evil}),
+		Rank: 1, Tied: 1, Reason: evil}}
+	page := comparePage{Title: evil, Indicator: ind, Rows: rows, Unranked: rows, Notices: notices{evil}, Default: evil, Order: evil,
+		Charts: []chartView{compareChart(ind, rows, rows, scopeQuery{}, evil)}, CSV: evil,
+		Scope: scopeView{Parent: evil, Areas: []areaSelect{{Label: evil, Up: evil, Options: []selectOption{{Value: evil, Label: evil}}}}}}
 	var buf bytes.Buffer
 	if err := h.pages.ExecuteTemplate(&buf, "compare.html", page); err != nil {
 		t.Fatal(err)

@@ -50,19 +50,20 @@ func (h *Handler) report(c *gin.Context) {
 	ctx := c.Request.Context()
 	r, err := h.db.Report(ctx, c.Param("id"))
 	if errors.Is(err, warehouse.ErrNotFound) {
-		h.fail(c, http.StatusNotFound, "没有这份报告:"+c.Param("id"), err)
+		h.fail(c, http.StatusNotFound, "没有这份报告："+c.Param("id")+"。", err)
 		return
 	}
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取报告失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取报告失败。", err)
 		return
 	}
 	inds, err := h.db.Indicators(ctx)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取指标失败。", err)
 		return
 	}
-	paras, marked := markFacts(r.Text, r.Facts)
+	// The text as published (one rune for one, so the spans still fit).
+	paras, marked := markFacts(publishedText(r.Text), r.Facts)
 	page := reportPage{Title: reportTitle(r), Nav: "report", Report: r, Paragraphs: paras}
 	page.Groups, page.Flagged = groupFacts(r.Facts, inds, marked)
 	h.render(c, http.StatusOK, "report.html", page)
@@ -166,9 +167,10 @@ func groupFacts(facts []warehouse.Fact, inds []warehouse.Indicator, marked map[s
 			flagged++
 		}
 		cat := strings.SplitN(f.Indicator, ".", 2)[0]
+		f.Scope = publishedText(f.Scope)
 		byCat[cat] = append(byCat[cat], reportFact{
 			Fact: f, Name: name, Display: displayValue(f.Value, f.Unit, f.ApproxKind),
-			Badges: valueBadges(f.ApproxKind, f.Scope != "", f.Scope, f.Derived, f.Corrected, f.Flags),
+			Badges: valueBadges(f.Scope != "", f.Scope, f.Derived, f.Corrected, f.Flags),
 			Marked: marked[f.FactID],
 		})
 	}

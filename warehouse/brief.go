@@ -45,6 +45,10 @@ type BriefLine struct {
 	FactID     string   `json:"fact_id"`
 	ReportID   string   `json:"report_id"`
 	Quote      string   `json:"quote"`
+	// Numerator and Denominator are the counts behind a rate, as
+	// CompareRow's; nil otherwise.
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
 	// Better is the indicator's better direction (Indicator.Better).
 	Better string `json:"better"`
 	// Rank is the value's place among the Peers rankable values of its
@@ -110,6 +114,10 @@ func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief
 			Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
 			Corrected: c.Corrected, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
 			Better: ind.Better(), History: []YearValue{}}
+		counts := s.countIndicators(c.Indicator)
+		if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
+			l.Numerator, l.Denominator = &n, &d
+		}
 		better, equal, total, why := s.placeAmong(i, s.scopeCells(s.slice(int(s.cells[i].ind), year), peers, 0), minCases)
 		if why == "" {
 			l.Rank, l.Tied, l.Peers = better+1, equal, total
