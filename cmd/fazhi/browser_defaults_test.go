@@ -171,15 +171,15 @@ func TestBrowserParametersSaySo(t *testing.T) {
 		t.Fatalf("choosing 台州市: %v", err)
 	}
 	for path, want := range map[string]string{
-		"/?parent=99":                      "没有地区代码为“99”的报告",
-		"/?province=33":                    "地区请用“parent”",
-		"/?level=村":                        "层级“村”无法识别",
-		"/?year=20x4":                      "年份“20x4”无法识别",
-		"/?format=xlsx":                    "格式“xlsx”无法识别",
-		"/mediation?n=7&color=red":         "辖区数“7”无法识别",
-		"/heatmap?mode=pie":                "显示方式“pie”无法识别",
-		"/trend?j=../etc":                  "辖区“../etc”无法识别",
-		"/overview?parent=33":              "参数“parent”和“level”已忽略",
+		"/?parent=99":              "没有地区代码为“99”的报告",
+		"/?province=33":            "地区请用“parent”",
+		"/?level=村":                "层级“村”无法识别",
+		"/?year=20x4":              "年份“20x4”无法识别",
+		"/?format=xlsx":            "格式“xlsx”无法识别",
+		"/mediation?n=7&color=red": "辖区数“7”无法识别",
+		"/heatmap?mode=pie":        "显示方式“pie”无法识别",
+		"/trend?j=../etc":          "辖区“../etc”无法识别",
+		"/overview?parent=33":      "参数“parent”和“level”已忽略",
 		"/brief?jurisdiction=331082001&year=2024&x=1": "没有参数“x”",
 	} {
 		openPage(t, ctx, srv, path)
@@ -331,7 +331,7 @@ func TestBrowserBriefOnePage(t *testing.T) {
 	openPage(t, ctx, srv, "/brief?jurisdiction=331082001&year=2024")
 	lines := briefLines(t, ctx)
 	for name, want := range map[string]string{
-		"受理调解案件/矛盾纠纷": "第1/3",         // 古城街道, 大洋街道, 江南街道; 大田 (部分) and 邵家渡 (非全年) are not peers
+		"受理调解案件/矛盾纠纷": "第1/3",    // 古城街道, 大洋街道, 江南街道; 大田 (部分) and 邵家渡 (非全年) are not peers
 		"败诉率":         "不排名：样本少", // 0 of 3 cases decided (7 − 4 pending)
 		"普法/法治宣传活动":   "第1/5",
 	} {
@@ -342,10 +342,10 @@ func TestBrowserBriefOnePage(t *testing.T) {
 	openPage(t, ctx, srv, "/brief?jurisdiction=331082002&year=2024")
 	lines = briefLines(t, ctx)
 	for name, want := range map[string]string{
-		"受理调解案件/矛盾纠纷":      "并列第2/3",
-		"普法/法治宣传活动":        "并列第2/5",
-		"法治讲座/专题讲座/培训":     "4个相同", // four equal peers are not all "1/4"
-		"败诉率":              "第2/2 越低越好", // after 江南街道's 10%
+		"受理调解案件/矛盾纠纷":  "并列第2/3",
+		"普法/法治宣传活动":    "并列第2/5",
+		"法治讲座/专题讲座/培训": "4个相同",      // four equal peers are not all "1/4"
+		"败诉率":          "第2/2 越低越好", // after 江南街道's 10%
 	} {
 		if got := lines[name]; got != want {
 			t.Errorf("大洋街道 2024 %s rank = %q; want %q", name, got, want)

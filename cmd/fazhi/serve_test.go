@@ -37,7 +37,9 @@ func TestServePrintsURL(t *testing.T) {
 	var out, errs syncBuffer
 	done := make(chan error, 1)
 	db := filepath.Join(t.TempDir(), "fazhi.duckdb")
-	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, env(nil), nil, &out, &errs) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, env(nil), nil, &out, &errs)
+	}()
 	defer func() {
 		cancel()
 		if err := <-done; err != nil {
