@@ -143,7 +143,7 @@ func briefRank(l warehouse.BriefLine, minCases int) (text, title string) {
 		return unrankedShort[l.Unranked], unrankedText(l.Unranked, warehouse.CompareRow{Value: l.Value, Scope: l.Scope,
 			ApproxKind: l.ApproxKind, Numerator: l.Numerator, Denominator: l.Denominator}, warehouse.Indicator{Unit: l.Unit}, minCases)
 	case l.Peers <= 1:
-		return "—", "同级中只有本辖区有这项数据"
+		return "—", "同级中没有其他可以比较的数值"
 	case l.Tied == l.Peers:
 		return strconv.Itoa(l.Peers) + "个相同", "同级" + strconv.Itoa(l.Peers) + "个辖区的数值都相同"
 	case l.Tied > 1:

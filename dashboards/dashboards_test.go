@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -254,5 +255,91 @@ func TestRenderFailureIsA500(t *testing.T) {
 	h.render(c, http.StatusOK, "compare.html", struct{ Title string }{"缺字段"})
 	if w.Code != http.StatusInternalServerError || strings.Contains(w.Body.String(), "<html") {
 		t.Errorf("render of a broken page = %d %q; want 500 without partial HTML", w.Code, w.Body.String())
+	}
+}
+
+func TestPublishedText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"2023年,垡头街道工委办事处在区委、区政府的领导下", "2023年，垡头街道工委办事处在区委、区政府的领导下"},
+		{"《法治政府建设实施纲要(2021—2025年)》", "《法治政府建设实施纲要（2021—2025年）》"},
+		{"共1,876件,调解成功率98.2%,较上年", "共1,876件，调解成功率98.2%，较上年"},
+		{"时间:09:40;地点:会议室", "时间：09:40；地点：会议室"},
+		{"培训(村(社区)法律顾问)", "培训（村（社区）法律顾问）"},
+		{"(一)坚持党建引领", "（一）坚持党建引领"},
+		{"see (Smith, 2020): ok", "see (Smith, 2020): ok"},
+		{"是否完成?是!", "是否完成？是！"},
+		{"", ""},
+	}
+	for _, tc := range cases {
+		got := publishedText(tc.in)
+		if got != tc.want {
+			t.Errorf("publishedText(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+		if len([]rune(got)) != len([]rune(tc.in)) {
+			t.Errorf("publishedText(%q) changed the number of runes: the facts' spans would move", tc.in)
+		}
+	}
+}
+
+func TestRateText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		v    float64
+		n, d *float64
+		want string
+	}{
+		{87.5, f(7), f(8), "87.5%（7/8）"},
+		{100, f(7), f(8), "报告写100%，按7/8计算为87.5%"},
+		{98.2, nil, nil, "98.2%"},
+		{98.2, f(367), f(374), "98.2%（367/374）"},
+	}
+	for _, tc := range cases {
+		if got := rateText(tc.v, "%", "", tc.n, tc.d); got != tc.want {
+			t.Errorf("rateText(%v) = %q; want %q", tc.v, got, tc.want)
+		}
+	}
+}
+
+// Times are stored in UTC and written in the pages' zone.
+func TestWhen(t *testing.T) {
+	at := time.Date(2026, 12, 1, 10, 45, 47, 0, time.UTC)
+	h := New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
+	if got := h.when(at); got != "2026年12月1日 18:45（北京时间）" {
+		t.Errorf("when(%v) = %q; want 2026年12月1日 18:45（北京时间）", at, got)
+	}
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no zone database")
+	}
+	h = New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{Location: berlin})
+	if got := h.when(at); got != "2026年12月1日 11:45（Europe/Berlin）" {
+		t.Errorf("when(%v) in Berlin = %q", at, got)
+	}
+}
+
+// The compare page's CSV, byte for byte: a byte-order mark, the ranking
+// with its ranks and ties, the values beside it with the reason in words,
+// flags in words, formulas neutralised.
+func TestCompareCSVBytes(t *testing.T) {
+	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	n, d := 700.0, 800.0
+	ranked := compareView(warehouse.CompareRow{JurisdictionCode: "331082002", JurisdictionName: "大洋街道", Year: 2024, Value: 98.75,
+		Quote: "调解成功率98.75%", ReportID: "r1", FactID: "r1-1"}, ind)
+	ranked.Rank, ranked.Tied = 1, 1
+	row := warehouse.CompareRow{JurisdictionCode: "331082003", JurisdictionName: "=江南街道", Year: 2024, Value: 100,
+		Flags: []string{"rate_mismatch", "ceiling"}, Numerator: &n, Denominator: &d, Quote: "调解成功率100%,较上年", ReportID: "r2", FactID: "r2-1"}
+	apart := compareView(row, ind)
+	apart.Reason = unrankedText(warehouse.UnrankedMismatch, row, ind, 10)
+	cv := compareChart(ind, []compareRowView{ranked}, []compareRowView{apart}, scopeQuery{Year: 2024}, "")
+	var buf bytes.Buffer
+	if err := writeCSV(&buf, cv.csvHeader, cv.csvRows); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeff排名,并列数,辖区,区划代码,年份,指标代码,指标,数值,单位,约数,部分,推算,已更正,数据提示,分子,分母,未参与排名的原因,原文,报告编号,事实编号\n" +
+		"1,1,大洋街道,331082002,2024,mediation.success_rate,调解成功率,98.75,%,否,否,否,否,,,,,调解成功率98.75%,r1,r1-1\n" +
+		",,'=江南街道,331082003,2024,mediation.success_rate,调解成功率,100,%,否,否,否,否,比率存疑、100%,700,800," +
+		"报告写100%，按700/800计算为87.5%，两者不符,调解成功率100%，较上年,r2,r2-1\n"
+	if got := buf.String(); got != want {
+		t.Errorf("compare CSV =\n%q\nwant\n%q", got, want)
 	}
 }
