@@ -152,13 +152,14 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 	sq := q.Scope
 	sq.Parent = parent
 	chosen := sq
-	if !sq.Latest {
-		d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: ind.Code, Parent: parent, Year: sq.Year,
-			Level: sq.Level, AllLevels: sq.AllLevels, MinCases: page.MinCases})
-		if err != nil {
-			return page, err
-		}
-		sq.Year, sq.Level = d.Year, d.Level
+	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: ind.Code, Parent: parent, Year: sq.Year,
+		Level: sq.Level, AllLevels: sq.AllLevels, MinCases: page.MinCases})
+	if err != nil {
+		return page, err
+	}
+	sq.Level = d.Level
+	if !sq.Latest { // each jurisdiction's latest year still keeps to one level unless all are chosen
+		sq.Year = d.Year
 	}
 	page.Default = defaultText(chosen, sq)
 	inds, err := h.db.Indicators(ctx)
@@ -214,10 +215,13 @@ func defaultText(chosen, shown scopeQuery) string {
 		parts = append(parts, strconv.Itoa(shown.Year)+"年（可排名数值足够的最近一年）")
 	}
 	if chosen.Level == "" && !chosen.AllLevels && shown.Level != "" {
-		parts = append(parts, shown.Level+"（这一年可排名数值最多的层级）")
+		parts = append(parts, shown.Level+"（可排名数值最多的层级）")
 	}
-	if len(parts) == 0 {
+	switch {
+	case len(parts) == 0:
 		return ""
+	case shown.Latest:
+		return "默认显示" + strings.Join(parts, "的") + "：排名只比较同一层级的辖区（各辖区取最新年份，年份可能不同）。"
 	}
 	return "默认显示" + strings.Join(parts, "的") + "：排名只比较同一年、同一层级的辖区。"
 }

@@ -343,3 +343,20 @@ func TestCompareCSVBytes(t *testing.T) {
 		t.Errorf("compare CSV =\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestDefaultText(t *testing.T) {
+	cases := []struct {
+		chosen, shown scopeQuery
+		want          string
+	}{
+		{scopeQuery{}, scopeQuery{Year: 2024, Level: "街道"}, "默认显示2024年（可排名数值足够的最近一年）的街道（可排名数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
+		{scopeQuery{Year: 2023}, scopeQuery{Year: 2023, Level: "镇"}, "默认显示镇（可排名数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
+		{scopeQuery{Latest: true}, scopeQuery{Latest: true, Level: "镇"}, "默认显示镇（可排名数值最多的层级）：排名只比较同一层级的辖区（各辖区取最新年份，年份可能不同）。"},
+		{scopeQuery{Year: 2023, AllLevels: true}, scopeQuery{Year: 2023, AllLevels: true}, ""},
+	}
+	for _, tc := range cases {
+		if got := defaultText(tc.chosen, tc.shown); got != tc.want {
+			t.Errorf("defaultText(%+v, %+v) = %q; want %q", tc.chosen, tc.shown, got, tc.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -27,7 +28,7 @@ const halfWidthJS = `(function () {
 // the report text included (as published, highlights in place).
 func TestBrowserPagesFullWidthPunctuation(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	var reports struct {
 		Rows [][]any `json:"rows"`
 	}
@@ -58,7 +59,7 @@ func TestBrowserPagesFullWidthPunctuation(t *testing.T) {
 // JSON API keeps English messages beside a code).
 func TestBrowserChineseMessages(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	openPage(t, ctx, srv, "/sql")
 	for _, tc := range []struct{ sql, want string }{
 		{`SELECT current_setting('threads')`, "查询被拒绝：研究查询中不能使用函数 current_setting。"},
@@ -143,7 +144,7 @@ func TestPagesTimeZone(t *testing.T) {
 // of counts tick at whole numbers (never 0.2).
 func TestBrowserAxisTicks(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	ticks := func(id, axis string, i int) []string {
 		return evalJS[[]string](t, ctx, `(function () {
 			var c = echarts.getInstanceByDom(document.getElementById(`+jsString(id)+`));

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -81,7 +82,7 @@ const rankingJS = `Array.from(document.querySelectorAll('table.ranking tbody tr'
 // share a rank (1, 2, 2).
 func TestBrowserCompareDefaults(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	console := watchConsole(ctx)
 	openPage(t, ctx, srv, "/")
 
@@ -119,6 +120,12 @@ func TestBrowserCompareDefaults(t *testing.T) {
 		t.Errorf("the unresolved report's badge = %q; want 未定位", badge)
 	}
 	saveScreenshot(t, ctx, "compare-defaults.png")
+	// Each jurisdiction's latest year is a choice; it still keeps to one level.
+	openPage(t, ctx, srv, "/?year=latest")
+	latest := strings.Join(evalJS[[]string](t, ctx, rankingJS), " | ")
+	if !strings.Contains(latest, "古城街道") || strings.Contains(latest, "城东区") || strings.Contains(latest, "汛桥镇") {
+		t.Errorf("/?year=latest ranks %s; want streets only (the level with the most values)", latest)
+	}
 	if p := console.all(); len(p) > 0 {
 		t.Errorf("page reported errors: %v", p)
 	}
@@ -129,7 +136,7 @@ func TestBrowserCompareDefaults(t *testing.T) {
 // follows the indicator's better direction.
 func TestBrowserCompareRates(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	openPage(t, ctx, srv, "/?indicator=mediation.success_rate")
 	apart := evalJS[string](t, ctx, `document.querySelector('.unranked').innerText`)
 	if !strings.Contains(apart, "报告写100%，按700/800计算为87.5%") {
@@ -155,7 +162,7 @@ func TestBrowserCompareRates(t *testing.T) {
 // the page does not know are said, never ignored silently.
 func TestBrowserParametersSaySo(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	openPage(t, ctx, srv, "/?parent=33&level=镇")
 	if got := strings.Join(evalJS[[]string](t, ctx, rankingJS), " | "); got != "1 汛桥镇 | 2 东塍镇" {
 		t.Errorf("/?parent=33&level=镇 ranks %s; want 浙江省's towns", got)
@@ -195,7 +202,7 @@ func TestBrowserParametersSaySo(t *testing.T) {
 // jurisdictions' whole-year values, the others after them.
 func TestBrowserTopicRates(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	openPage(t, ctx, srv, "/mediation")
 	rows := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll('table.topic tbody tr')).map(function (tr) { return tr.innerText.replace(/\s+/g, " "); })`)
 	joined := strings.Join(rows, "\n")
@@ -292,7 +299,7 @@ func TestPageCSVs(t *testing.T) {
 // data; ≥ appears once per value and no value wraps.
 func TestBrowserBriefOnePage(t *testing.T) {
 	srv := mustServeFixtures(t)
-	ctx := newBrowser(t)
+	ctx := newBrowserFor(t, 3*time.Minute)
 	// The most informative sample: the jurisdiction-year with the most values.
 	var best struct {
 		Rows [][]any `json:"rows"`

@@ -22,6 +22,13 @@ import (
 // missing, unless FAZHI_REQUIRE_BROWSER is set (as .ci/run does).
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	return newBrowserFor(t, 20*time.Second)
+}
+
+// newBrowserFor is newBrowser for a test that visits many pages: its
+// actions together may take up to d.
+func newBrowserFor(t *testing.T, d time.Duration) context.Context {
+	t.Helper()
 	bin := "/usr/bin/chromium"
 	if _, err := os.Stat(bin); err != nil {
 		if p, err := exec.LookPath("chromium"); err == nil {
@@ -55,7 +62,7 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 20*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(cancelTimeout)
 	return ctx
 }
