@@ -153,7 +153,7 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 	sq.Parent = parent
 	chosen := sq
 	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: ind.Code, Parent: parent, Year: sq.Year,
-		Level: sq.Level, AllLevels: sq.AllLevels, MinCases: page.MinCases})
+		Level: sq.Level, AllLevels: sq.AllLevels})
 	if err != nil {
 		return page, err
 	}
@@ -172,8 +172,8 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 	}
 	page.Indicators = groupIndicators(inds)
 	page.Scope = scopeView{Parent: parent, Areas: areas,
-		Years:  yearOptions(years, chosen, "默认（可排名数值足够的最近一年）", true),
-		Levels: levelOptions(chosen, "默认（可排名数值最多的层级）", true)}
+		Years:  yearOptions(years, chosen, "默认（全辖区全年数值足够的最近一年）", true),
+		Levels: levelOptions(chosen, "默认（全辖区全年数值最多的层级）", true)}
 	limit := maxCompareRows
 	if q.CSV {
 		limit = math.MaxInt
@@ -212,10 +212,10 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 func defaultText(chosen, shown scopeQuery) string {
 	var parts []string
 	if chosen.Year == 0 && !chosen.Latest && shown.Year != 0 {
-		parts = append(parts, strconv.Itoa(shown.Year)+"年（可排名数值足够的最近一年）")
+		parts = append(parts, strconv.Itoa(shown.Year)+"年（全辖区全年数值足够的最近一年）")
 	}
 	if chosen.Level == "" && !chosen.AllLevels && shown.Level != "" {
-		parts = append(parts, shown.Level+"（可排名数值最多的层级）")
+		parts = append(parts, shown.Level+"（全辖区全年数值最多的层级）")
 	}
 	switch {
 	case len(parts) == 0:

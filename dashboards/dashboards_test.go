@@ -349,9 +349,9 @@ func TestDefaultText(t *testing.T) {
 		chosen, shown scopeQuery
 		want          string
 	}{
-		{scopeQuery{}, scopeQuery{Year: 2024, Level: "街道"}, "默认显示2024年（可排名数值足够的最近一年）的街道（可排名数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
-		{scopeQuery{Year: 2023}, scopeQuery{Year: 2023, Level: "镇"}, "默认显示镇（可排名数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
-		{scopeQuery{Latest: true}, scopeQuery{Latest: true, Level: "镇"}, "默认显示镇（可排名数值最多的层级）：排名只比较同一层级的辖区（各辖区取最新年份，年份可能不同）。"},
+		{scopeQuery{}, scopeQuery{Year: 2024, Level: "街道"}, "默认显示2024年（全辖区全年数值足够的最近一年）的街道（全辖区全年数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
+		{scopeQuery{Year: 2023}, scopeQuery{Year: 2023, Level: "镇"}, "默认显示镇（全辖区全年数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
+		{scopeQuery{Latest: true}, scopeQuery{Latest: true, Level: "镇"}, "默认显示镇（全辖区全年数值最多的层级）：排名只比较同一层级的辖区（各辖区取最新年份，年份可能不同）。"},
 		{scopeQuery{Year: 2023, AllLevels: true}, scopeQuery{Year: 2023, AllLevels: true}, ""},
 	}
 	for _, tc := range cases {

@@ -225,7 +225,7 @@ func (h *Handler) topicPage(c *gin.Context, tp topic, sq scopeQuery, limit int, 
 	sq.Parent = parent
 	chosen := sq
 	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: tp.RankBy, Parent: parent, Year: sq.Year,
-		Level: sq.Level, AllLevels: sq.AllLevels, MinCases: h.minCases()})
+		Level: sq.Level, AllLevels: sq.AllLevels})
 	if err != nil {
 		return topicPage{}, err
 	}
@@ -253,8 +253,8 @@ func (h *Handler) topicPage(c *gin.Context, tp topic, sq scopeQuery, limit int, 
 	page.Notices, page.Query, page.Limits, page.Limit = *n, sq, limitChoices, limit
 	page.Default = defaultText(chosen, sq)
 	page.Scope = scopeView{Parent: parent, Areas: areas,
-		Years:  yearOptions(l.years, chosen, "默认（数值足够的最近一年）", false),
-		Levels: levelOptions(chosen, "默认（数值最多的层级）", true)}
+		Years:  yearOptions(l.years, chosen, "默认（全辖区全年数值足够的最近一年）", false),
+		Levels: levelOptions(chosen, "默认（全辖区全年数值最多的层级）", true)}
 	return page, nil
 }
 

@@ -118,7 +118,7 @@ func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief
 		if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
 			l.Numerator, l.Denominator = &n, &d
 		}
-		better, equal, total, why := s.placeAmong(i, s.scopeCells(s.slice(int(s.cells[i].ind), year), peers, 0), minCases)
+		better, equal, total, why := s.placeAmong(i, s.slice(int(s.cells[i].ind), year), peers, minCases)
 		if why == "" {
 			l.Rank, l.Tied, l.Peers = better+1, equal, total
 		}
@@ -131,50 +131,10 @@ func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief
 		}
 		b.Lines = append(b.Lines, l)
 		if !slices.ContainsFunc(b.Sources, func(r ReportSummary) bool { return r.ReportID == c.ReportID }) {
-			b.Sources = append(b.Sources, ReportSummary{ReportID: c.ReportID})
+			b.Sources = append(b.Sources, s.summary(s.cells[i].report))
 		}
-	}
-	if err := db.describeReports(ctx, b.Sources); err != nil {
-		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
 	}
 	return b, nil
-}
-
-// describeReports fills in the title, jurisdiction, year and time of
-// ingest of the reports named by their IDs.
-func (db *DB) describeReports(ctx context.Context, reports []ReportSummary) error {
-	if len(reports) == 0 {
-		return nil
-	}
-	ids := make([]string, len(reports))
-	for i, r := range reports {
-		ids[i] = r.ReportID
-	}
-	args, ph := placeholders(nil, ids)
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT report_id, title, jurisdiction_name, coalesce(year, 0), ingested_at FROM reports WHERE report_id IN (`+ph+`)`, args...)
-	if err != nil {
-		return fmt.Errorf("describe reports: %w", err)
-	}
-	defer rows.Close()
-	byID := map[string]ReportSummary{}
-	for rows.Next() {
-		var r ReportSummary
-		if err := rows.Scan(&r.ReportID, &r.Title, &r.JurisdictionName, &r.Year, &r.IngestedAt); err != nil {
-			return fmt.Errorf("describe reports: %w", err)
-		}
-		r.IngestedAt = r.IngestedAt.UTC()
-		byID[r.ReportID] = r
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("describe reports: %w", err)
-	}
-	for i := range reports {
-		if r, ok := byID[reports[i].ReportID]; ok {
-			reports[i] = r
-		}
-	}
-	return nil
 }
 
 // divisionPath returns the official names from the province down to code.

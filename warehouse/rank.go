@@ -187,16 +187,10 @@ type rateCountIndicators struct{ num, den int }
 
 // unrankable returns why cell i may not be ranked ("" when it may).
 func (s *snapshot) unrankable(i int32, counts rateCountIndicators, minCases int) string {
-	c := &s.cells[i]
-	r := &s.reports[c.report]
-	switch {
-	case s.juris[r.jur].code == "":
-		return UnrankedUnresolved
-	case c.bits&cellPartial != 0:
-		return UnrankedPartial
-	case s.partYear(i):
-		return UnrankedPartYear
+	if why := s.notWhole(i); why != "" {
+		return why
 	}
+	c := &s.cells[i]
 	n, d, ok := s.countsOf(i, counts.num, counts.den)
 	switch {
 	case !ok || d <= 0:
@@ -209,8 +203,25 @@ func (s *snapshot) unrankable(i int32, counts rateCountIndicators, minCases int)
 	return ""
 }
 
+// notWhole returns why cell i is not a resolved jurisdiction's value for
+// the whole jurisdiction and the whole year ("" when it is): the part of
+// the rule that does not look at a rate's counts.
+func (s *snapshot) notWhole(i int32) string {
+	c := &s.cells[i]
+	switch {
+	case s.juris[s.reports[c.report].jur].code == "":
+		return UnrankedUnresolved
+	case c.bits&cellPartial != 0:
+		return UnrankedPartial
+	case c.bits&cellPartYear != 0:
+		return UnrankedPartYear
+	}
+	return ""
+}
+
 // partYear reports whether cell i covers part of the year: flagged so, or
-// a derived rate whose counts (the jurisdiction's that year) are.
+// a derived rate whose counts (the jurisdiction's that year) are. Each
+// build marks such cells cellPartYear once.
 func (s *snapshot) partYear(i int32) bool {
 	c := &s.cells[i]
 	if slices.Contains(s.flagSets[c.flags], flagPartYear) {
@@ -229,11 +240,11 @@ func (s *snapshot) partYear(i int32) bool {
 	return false
 }
 
-// placeAmong places cell i among the cells of its ranking (peers, its own
-// included or not): how many rankable peers are better, how many share its
-// value (itself included) and how many rankable peers there are (itself
+// placeAmong places cell i among the cells of slice sp in scope peers (its
+// own included or not): how many rankable peers are better, how many share
+// its value (itself included) and how many rankable peers there are (itself
 // included); why it is not ranked itself ("" when it is).
-func (s *snapshot) placeAmong(i int32, peers []int32, minCases int) (better, equal, total int, why string) {
+func (s *snapshot) placeAmong(i int32, sp span, peers scopeFilter, minCases int) (better, equal, total int, why string) {
 	ind := int(s.cells[i].ind)
 	counts := s.countIndicators(s.catalog[ind].Code)
 	if why = s.unrankable(i, counts, minCases); why != "" {
@@ -242,9 +253,9 @@ func (s *snapshot) placeAmong(i int32, peers []int32, minCases int) (better, equ
 	lower := s.catalog[ind].Better() == BetterLower
 	v := s.cells[i].value
 	total, equal = 1, 1
-	for _, p := range peers {
+	s.eachInScope(sp, peers, func(p int32) {
 		if p == i || s.unrankable(p, counts, minCases) != "" {
-			continue
+			return
 		}
 		total++
 		switch pv := s.cells[p].value; {
@@ -253,7 +264,7 @@ func (s *snapshot) placeAmong(i int32, peers []int32, minCases int) (better, equ
 		case pv > v != lower:
 			better++
 		}
-	}
+	})
 	return better, equal, total, ""
 }
 
@@ -267,20 +278,22 @@ type ComparisonQuery struct {
 	// unless AllLevels says the reader chose every level.
 	Level     string
 	AllLevels bool
-	// MinCases is the compare page's minimum of cases behind a rate.
-	MinCases int
 }
 
-// EnoughToRank is how many rankable values a year and level need to be the
-// default of a ranking.
+// EnoughToRank is how many whole-jurisdiction, whole-year values a year and
+// level need to be the default of a ranking.
 const EnoughToRank = 3
 
 // ComparisonDefault fills in the year and level a ranking of q.Indicator
 // in q.Parent shows when the reader has not chosen them: the latest year in
-// which one level has at least EnoughToRank rankable values, and the level
-// with the most of them that year (else the year and level with the most,
-// the latest year first). A ranking never mixes years or levels by
-// default. Year and Level stay 0 and "" when nothing is rankable.
+// which one level has at least EnoughToRank values of resolved
+// jurisdictions for the whole jurisdiction and year, and the level with
+// the most of them that year (else the year and level with the most, the
+// latest year first). A ranking never mixes years or levels by default.
+// (A rate's counts are not looked at here: checking them for every value
+// of every year costs a national page tens of milliseconds, and the year
+// chosen rarely depends on them.) Year and Level stay 0 and "" when there
+// are no such values.
 func (db *DB) ComparisonDefault(ctx context.Context, q ComparisonQuery) (ComparisonQuery, error) {
 	if q.Year != 0 && (q.Level != "" || q.AllLevels) {
 		return q, nil
@@ -293,7 +306,6 @@ func (db *DB) ComparisonDefault(ctx context.Context, q ComparisonQuery) (Compari
 	if ind < 0 {
 		return q, nil
 	}
-	counts := s.countIndicators(q.Indicator)
 	sc := s.scope(Scope{Parent: q.Parent, Level: q.Level})
 	type choice struct {
 		year  int
@@ -307,7 +319,7 @@ func (db *DB) ComparisonDefault(ctx context.Context, q ComparisonQuery) (Compari
 		}
 		byLevel := map[int32]int{}
 		s.eachInScope(s.slice(ind, year), sc, func(i int32) {
-			if s.unrankable(i, counts, q.MinCases) == "" {
+			if s.notWhole(i) == "" {
 				lv := s.reports[s.cells[i].report].level
 				if q.AllLevels {
 					lv = -1

@@ -151,7 +151,7 @@ func TestComparisonDefault(t *testing.T) {
 	}
 	for _, tc := range cases {
 		q := tc.q
-		q.Indicator, q.MinCases = "mediation.cases_accepted", 10
+		q.Indicator = "mediation.cases_accepted"
 		got, err := db.ComparisonDefault(ctx, q)
 		if err != nil {
 			t.Fatal(err)

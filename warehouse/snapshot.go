@@ -86,6 +86,10 @@ type snapshot struct {
 	// collector.
 	quotes     []byte
 	quoteStart []uint32
+	// titles holds every report's title the same way: report r's is
+	// titles[titleStart[r]:titleStart[r+1]] (the brief names its sources).
+	titles     []byte
+	titleStart []uint32
 }
 
 // span is a range of indexes.
@@ -102,7 +106,7 @@ type snapCell struct {
 	unit   uint16 // index in units
 	flags  uint16 // index in flagSets
 	ind    uint16 // index in catalog
-	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio
+	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio | cellAbout | cellAtMost | cellPartYear
 }
 
 // factKey names a cell's fact while the cells move during a build.
@@ -138,6 +142,7 @@ const (
 	cellRatio // the fact states a numerator and denominator (snapshot.ratios)
 	cellAbout // an approximate value's kind; at least when neither is set
 	cellAtMost
+	cellPartYear // covers part of the year (rank.go's partYear, computed once per build)
 )
 
 // approxKind returns the kind of the cell's approximation ("" when exact).
@@ -155,11 +160,19 @@ func (c *snapCell) approxKind() string {
 
 // snapReport is a report as the snapshot needs it.
 type snapReport struct {
-	id    string
-	name  int32 // jurisdiction name as written, index in strs
-	jur   int32 // index in juris
-	year  int32 // 0 when unknown
-	level int32 // jurisdiction level as written, index in strs
+	id       string
+	name     int32 // jurisdiction name as written, index in strs
+	jur      int32 // index in juris
+	year     int32 // 0 when unknown
+	level    int32 // jurisdiction level as written, index in strs
+	ingested int64 // when it was stored, Unix microseconds
+}
+
+// summary names report r for lists (ReportSummary).
+func (s *snapshot) summary(r int32) ReportSummary {
+	rep := &s.reports[r]
+	return ReportSummary{ReportID: rep.id, Title: string(s.titles[s.titleStart[r]:s.titleStart[r+1]]),
+		JurisdictionName: s.strs[rep.name], Year: int(rep.year), IngestedAt: time.UnixMicro(rep.ingested).UTC()}
 }
 
 // snapJuris is a jurisdiction: a resolved division or an unresolved report's own.
