@@ -209,11 +209,11 @@ func (s *snapshot) unrankable(i int32, counts rateCountIndicators, minCases int)
 func (s *snapshot) notWhole(i int32) string {
 	c := &s.cells[i]
 	switch {
-	case s.juris[s.reports[c.report].jur].code == "":
+	case c.whole&cellUnresolved != 0:
 		return UnrankedUnresolved
 	case c.bits&cellPartial != 0:
 		return UnrankedPartial
-	case c.bits&cellPartYear != 0:
+	case c.whole&cellPartYear != 0:
 		return UnrankedPartYear
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/fazhi/fazhi/ingest"
 )
@@ -159,5 +160,13 @@ func TestComparisonDefault(t *testing.T) {
 		if s := fmt.Sprintf("%d %s", got.Year, got.Level); s != tc.want {
 			t.Errorf("ComparisonDefault(%+v) = %s; want %s", tc.q, s, tc.want)
 		}
+	}
+}
+
+// The ranking marks live in snapCell's padding: five million cells at
+// national scale stay 40 bytes each.
+func TestSnapCellSize(t *testing.T) {
+	if n := unsafe.Sizeof(snapCell{}); n != 40 {
+		t.Errorf("snapCell is %d bytes; want 40", n)
 	}
 }

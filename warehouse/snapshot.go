@@ -106,7 +106,8 @@ type snapCell struct {
 	unit   uint16 // index in units
 	flags  uint16 // index in flagSets
 	ind    uint16 // index in catalog
-	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio | cellAbout | cellAtMost | cellPartYear
+	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio | cellAbout | cellAtMost
+	whole  uint8  // cellUnresolved | cellPartYear (in the struct's padding: it stays 40 bytes)
 }
 
 // factKey names a cell's fact while the cells move during a build.
@@ -142,7 +143,14 @@ const (
 	cellRatio // the fact states a numerator and denominator (snapshot.ratios)
 	cellAbout // an approximate value's kind; at least when neither is set
 	cellAtMost
-	cellPartYear // covers part of the year (rank.go's partYear, computed once per build)
+)
+
+// What keeps a cell out of rankings (snapCell.whole, rank.go's notWhole),
+// computed once per build so that a ranking of tens of thousands of values
+// looks at the cells alone.
+const (
+	cellUnresolved uint8 = 1 << iota // its report's jurisdiction is not resolved
+	cellPartYear                     // it covers part of the year (rank.go's partYear)
 )
 
 // approxKind returns the kind of the cell's approximation ("" when exact).

@@ -118,13 +118,18 @@ func (b *snapshotBuilder) index() {
 	}
 }
 
-// partYears marks the cells that cover part of the year (partYear): the
-// rankings ask it of every value they consider.
+// partYears marks the cells of unresolved jurisdictions and those that
+// cover part of the year (partYear): the rankings ask it of every value
+// they consider.
 func (b *snapshotBuilder) partYears() {
 	s := b.s
 	for i := range s.cells {
+		c := &s.cells[i]
+		if s.juris[s.reports[c.report].jur].code == "" {
+			c.whole |= cellUnresolved
+		}
 		if s.partYear(int32(i)) {
-			s.cells[i].bits |= cellPartYear
+			c.whole |= cellPartYear
 		}
 	}
 }
