@@ -86,6 +86,10 @@ type app struct {
 // sample reports into an empty warehouse (unless cfg.NoSamples), and builds
 // the routes.
 func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
+	loc, err := cfg.location()
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
 	// Exports are written here by DuckDB, then streamed: the one directory
 	// the warehouse's SQL may touch (warehouse/DESIGN.md).
 	exportDir, err := os.MkdirTemp("", "fazhi-export-")
@@ -131,10 +135,6 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	r.Use(api.AccessLog(log), gin.Recovery())
 	api.New(db, log, api.Config{SQL: a.sandbox, Token: cfg.Token, Ingest: uploadIngest(db, x),
 		MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
-	loc, err := cfg.location()
-	if err != nil {
-		return fail(err)
-	}
 	pages := dashboards.New(db, log, dashboards.Config{Location: loc})
 	pages.Register(r)
 	r.NoRoute(func(c *gin.Context) { // the API answers JSON, the pages Chinese
