@@ -24,41 +24,61 @@ var (
 	errNotFoundRoute = errors.New("not found")
 )
 
-// errorResponse is the body of every error answer.
+// errorResponse is the body of every error answer: the message (English,
+// for API clients) beside a code that names the kind of error, so that a
+// page can say it in Chinese; a refused query adds the rule it broke and
+// what it refused (sqlbox.Refusal).
 type errorResponse struct {
-	Error string `json:"error"`
+	Error   string `json:"error"`
+	Code    string `json:"code"`
+	Reason  string `json:"reason,omitempty"`
+	Subject string `json:"subject,omitempty"`
 }
 
-// statusOf maps an error to its HTTP status (STYLE.md §4).
-func statusOf(err error) int {
-	switch {
-	case errors.Is(err, errBadRequest), errors.Is(err, warehouse.ErrInvalidQuery), errors.Is(err, warehouse.ErrQueryRejected),
-		errors.Is(err, sqlbox.ErrRejected), errors.Is(err, sqlbox.ErrInvalid),
-		errors.Is(err, sqlbox.ErrMemory), errors.Is(err, sqlbox.ErrCrashed):
-		return http.StatusBadRequest
-	case errors.Is(err, warehouse.ErrNotFound), errors.Is(err, errNotFoundRoute):
-		return http.StatusNotFound
-	case errors.Is(err, errUnauthorized):
-		return http.StatusUnauthorized
-	case errors.Is(err, errForbidden):
-		return http.StatusForbidden
-	case errors.Is(err, errTooLarge):
-		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, errNotConfigured):
-		return http.StatusNotImplemented
-	case errors.Is(err, errBusy), errors.Is(err, sqlbox.ErrClosed):
-		return http.StatusServiceUnavailable
-	case errors.Is(err, sqlbox.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
-		return http.StatusGatewayTimeout
-	default:
-		return http.StatusInternalServerError
+// errorKinds maps errors to their HTTP status and code (STYLE.md §4), the
+// first that matches.
+var errorKinds = []struct {
+	errs   []error
+	status int
+	code   string
+}{
+	{[]error{warehouse.ErrQueryRejected, sqlbox.ErrRejected}, http.StatusBadRequest, "sql_rejected"},
+	{[]error{sqlbox.ErrInvalid}, http.StatusBadRequest, "sql_invalid"},
+	{[]error{sqlbox.ErrMemory}, http.StatusBadRequest, "sql_memory"},
+	{[]error{sqlbox.ErrCrashed}, http.StatusBadRequest, "sql_crashed"},
+	{[]error{errBadRequest, warehouse.ErrInvalidQuery}, http.StatusBadRequest, "bad_request"},
+	{[]error{warehouse.ErrNotFound, errNotFoundRoute}, http.StatusNotFound, "not_found"},
+	{[]error{errUnauthorized}, http.StatusUnauthorized, "unauthorized"},
+	{[]error{errForbidden}, http.StatusForbidden, "forbidden"},
+	{[]error{errTooLarge}, http.StatusRequestEntityTooLarge, "too_large"},
+	{[]error{errNotConfigured}, http.StatusNotImplemented, "not_configured"},
+	{[]error{errBusy, sqlbox.ErrClosed}, http.StatusServiceUnavailable, "busy"},
+	{[]error{sqlbox.ErrTimeout, context.DeadlineExceeded}, http.StatusGatewayTimeout, "timeout"},
+}
+
+// kindOf returns the status and code of err: 500 "internal" for an error
+// of none of the kinds.
+func kindOf(err error) (int, string) {
+	for _, k := range errorKinds {
+		for _, e := range k.errs {
+			if errors.Is(err, e) {
+				return k.status, k.code
+			}
+		}
 	}
+	return http.StatusInternalServerError, "internal"
+}
+
+// statusOf maps an error to its HTTP status.
+func statusOf(err error) int {
+	status, _ := kindOf(err)
+	return status
 }
 
 // fail answers with the error's status. Clients see the message of 4xx
 // errors; a 5xx is logged in full and answered with a generic message.
 func (h *Handler) fail(c *gin.Context, err error) {
-	status := statusOf(err)
+	status, code := kindOf(err)
 	msg := err.Error()
 	switch {
 	case errors.Is(err, sqlbox.ErrTimeout), errors.Is(err, errBusy), errors.Is(err, sqlbox.ErrClosed):
@@ -69,5 +89,16 @@ func (h *Handler) fail(c *gin.Context, err error) {
 		h.log.Error("request failed", slog.String("path", c.Request.URL.Path), slog.Any("err", err))
 		msg = "internal error"
 	}
-	c.AbortWithStatusJSON(status, errorResponse{Error: msg})
+	resp := errorResponse{Error: msg, Code: code}
+	var r *sqlbox.Refusal
+	if errors.As(err, &r) {
+		resp.Reason, resp.Subject = r.Reason, r.Subject
+	}
+	c.AbortWithStatusJSON(status, resp)
+}
+
+// NotFound answers a path under /api/ that no route has (cmd mounts it as
+// the engine's NoRoute there).
+func NotFound(c *gin.Context) {
+	c.AbortWithStatusJSON(http.StatusNotFound, errorResponse{Error: "no such endpoint: " + c.Request.URL.Path, Code: "not_found"})
 }

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,33 +39,27 @@ var levelChoices = []string{"街道", "镇", "乡", "区", "县", "市"}
 type comparePage struct {
 	Title      string
 	Nav        string
+	Notices    notices
 	Indicators []indicatorGroup
 	Indicator  warehouse.Indicator
-	Years      []int
-	Year       int
-	Levels     []string
-	Level      string
-	// Peer group: the province, city and county selectors and their choices.
-	Provinces, Cities, Counties []warehouse.Division
-	Province, City, County      string
-	Rows                        []compareRowView
-	// Small lists the rates left out of the ranking: fewer than MinCases cases behind them.
-	Small []compareRowView
-	// Unsure lists the values left out of the ranking because the extractor
-	// read them with a confidence below the cut and nobody confirmed them.
-	Unsure      []compareRowView
-	UnsureTotal int
+	Scope      scopeView
+	// Default says which year and level the page chose, when it chose them.
+	Default string
+	// Order says which way the ranking goes (越高越好 …).
+	Order string
+	Rows  []compareRowView
+	// Unranked lists the values a ranking may not hold, with the reason.
+	Unranked []compareRowView
+	// Total and UnrankedTotal count all ranked and listed-apart rows when
+	// the page shows only the first maxCompareRows of them.
+	Total, UnrankedTotal int
+	MinCases             int
+	Charts               []chartView
 	// Conflicts lists the jurisdiction-years left out because their reports
 	// disagree and nobody chose which counts.
 	Conflicts []conflictView
-	// Total and SmallTotal count all ranked and left-out rows when the page
-	// shows only the first maxCompareRows of them.
-	Total, SmallTotal int
-	MinCases          int
-	Chart             map[string]any
-	Provenance        [][]provenanceCell
-	ChartID           string
-	Height            int
+	// CSV downloads the whole ranking and the values beside it.
+	CSV string
 }
 
 // conflictView is a jurisdiction-year whose reports state different values.
@@ -96,10 +92,16 @@ type indicatorGroup struct {
 	Items    []warehouse.Indicator
 }
 
+// compareRowView is a ranked row or a value listed apart, as the page shows it.
 type compareRowView struct {
 	warehouse.CompareRow
-	Display string
-	Badges  []badge
+	// Rank is the row's place (0 for a value listed apart), Tied how many share it.
+	Rank, Tied int
+	// Reason says in words why a value is listed apart; Unresolved marks 未定位.
+	Reason     string
+	Unresolved bool
+	Display    string
+	Badges     []badge
 	// Counts is "367/374" for a rate whose counts are stated.
 	Counts string
 	// Low and High bound the Wilson 95% interval of a rate with counts.
@@ -118,129 +120,177 @@ var categoryLabels = map[string]string{
 var categoryOrder = []string{"mediation", "litigation", "publicity", "study", "reconsideration", "petition",
 	"arbitration", "disclosure", "enforcement", "legality", "counsel", "supervision", "services"}
 
+// compareParams are the parameters the compare page reads.
+var compareParams = []string{"indicator", "year", "level", "parent", "format"}
+
 type compareQuery struct {
-	Indicator              string
-	Year                   int
-	Level                  string
-	Province, City, County string
+	Indicator string
+	Scope     scopeQuery
+	CSV       bool
 }
 
-// parent is the deepest peer group chosen.
-func (q compareQuery) parent() string {
-	for _, c := range []string{q.County, q.City, q.Province} {
-		if c != "" {
-			return c
-		}
-	}
-	return ""
-}
-
-// parseCompareQuery reads the page's selectors; unknown values fall back to
-// the defaults rather than failing, since they come from links and forms.
-func parseCompareQuery(q url.Values) compareQuery {
-	cq := compareQuery{Indicator: q.Get("indicator")}
+// parseCompareQuery reads the page's parameters; values it does not know
+// leave their default and a notice.
+func parseCompareQuery(q url.Values, n *notices) compareQuery {
+	cq := compareQuery{Indicator: q.Get("indicator"), Scope: parseScope(q, n, true), CSV: q.Get("format") == "csv"}
 	if cq.Indicator == "" {
 		cq.Indicator = defaultIndicator
 	}
-	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 1990 && y < 2100 {
-		cq.Year = y
+	if f := q.Get("format"); f != "" && f != "csv" {
+		n.add("格式“" + f + "”无法识别（只有 format=csv），已显示网页。")
 	}
-	for _, l := range levelChoices {
-		if q.Get("level") == l {
-			cq.Level = l
-		}
-	}
-	// A lower level only counts inside the higher one chosen.
-	cq.Province = divisionParam(q.Get("province"), "")
-	cq.City = divisionParam(q.Get("city"), cq.Province)
-	cq.County = divisionParam(q.Get("county"), cq.City)
+	unknownParams(q, n, compareParams...)
 	return cq
-}
-
-// divisionParam accepts a division code inside within (or any when within
-// is "" and the code is a province, i.e. two digits).
-func divisionParam(code, within string) string {
-	if code == "" || strings.Trim(code, "0123456789") != "" || len(code) > 12 {
-		return ""
-	}
-	if within == "" {
-		if len(code) != 2 {
-			return ""
-		}
-		return code
-	}
-	if !strings.HasPrefix(code, within) || code == within {
-		return ""
-	}
-	return code
 }
 
 func (h *Handler) compare(c *gin.Context) {
 	ctx := c.Request.Context()
-	q := parseCompareQuery(c.Request.URL.Query())
+	var n notices
+	q := parseCompareQuery(c.Request.URL.Query(), &n)
 	ind, err := h.db.Indicator(ctx, q.Indicator)
 	if errors.Is(err, warehouse.ErrNotFound) {
-		h.fail(c, http.StatusNotFound, "没有这个指标:"+q.Indicator, err)
+		h.fail(c, http.StatusNotFound, "没有这个指标："+q.Indicator+"。", err)
 		return
 	}
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取指标失败。", err)
 		return
 	}
+	page, err := h.comparePage(ctx, q, ind, &n)
+	if err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
+		return
+	}
+	if q.CSV {
+		h.serveChartCSV(c, "compare", page.Charts)
+		return
+	}
+	h.render(c, http.StatusOK, "compare.html", page)
+}
+
+// comparePage reads and builds the compare page of ind for q; for a CSV
+// download it holds every row, else the first maxCompareRows.
+func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse.Indicator, n *notices) (comparePage, error) {
+	page := comparePage{Title: "对比 · " + ind.NameZH, Nav: "compare", Indicator: ind, MinCases: h.minCases()}
+	areas, parent, err := h.areaSelects(ctx, q.Scope.Parent, n)
+	if err != nil {
+		return page, err
+	}
+	sq := q.Scope
+	sq.Parent = parent
+	chosen := sq
+	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: ind.Code, Parent: parent, Year: sq.Year,
+		Level: sq.Level, AllLevels: sq.AllLevels})
+	if err != nil {
+		return page, err
+	}
+	sq.Level = d.Level
+	if !sq.Latest { // each jurisdiction's latest year still keeps to one level unless all are chosen
+		sq.Year = d.Year
+	}
+	page.Default = defaultText(chosen, sq)
 	inds, err := h.db.Indicators(ctx)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标失败", err)
-		return
+		return page, err
 	}
 	years, err := h.db.Years(ctx)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取年份失败", err)
-		return
+		return page, err
 	}
-	minCases := h.minCases()
-	ranking, err := h.db.CompareRanked(ctx, warehouse.CompareFilter{Indicator: ind.Code, Year: q.Year, Level: q.Level, Parent: q.parent()},
-		minCases, maxCompareRows)
+	page.Indicators = groupIndicators(inds)
+	page.Scope = scopeView{Parent: parent, Areas: areas,
+		Years:  yearOptions(years, chosen, "默认（全辖区全年数值足够的最近一年）", true),
+		Levels: levelOptions(chosen, "默认（全辖区全年数值最多的层级）", true)}
+	limit := maxCompareRows
+	if q.CSV {
+		limit = math.MaxInt
+	}
+	f := warehouse.CompareFilter{Indicator: ind.Code, Year: sq.Year, Level: sq.Level, Parent: parent}
+	ranking, err := h.db.CompareRanked(ctx, f, page.MinCases, limit)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
-		return
+		return page, err
 	}
-	page := comparePage{
-		Title: "对比 · " + ind.NameZH, Nav: "compare", Indicators: groupIndicators(inds), Indicator: ind,
-		Years: years, Year: q.Year, Levels: levelChoices, Level: q.Level,
-		Province: q.Province, City: q.City, County: q.County,
-		MinCases: minCases, ChartID: compareChartID,
+	for _, r := range ranking.Ranked {
+		v := compareView(r.CompareRow, ind)
+		v.Rank, v.Tied = r.Rank, r.Tied
+		page.Rows = append(page.Rows, v)
 	}
-	if err := h.peerChoices(ctx, &page); err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取辖区失败", err)
-		return
+	for _, r := range ranking.Unranked {
+		v := compareView(r.CompareRow, ind)
+		v.Reason, v.Unresolved = unrankedText(r.Reason, r.CompareRow, ind, page.MinCases), r.Reason == warehouse.UnrankedUnresolved
+		if r.Reason == warehouse.UnrankedMismatch {
+			v.Counts = "" // the reason says both the rate and the counts
+		}
+		page.Unranked = append(page.Unranked, v)
 	}
-	ranked := make([]compareRowView, len(ranking.Ranked))
-	for i, r := range ranking.Ranked {
-		ranked[i] = compareView(r, ind)
-	}
-	for _, r := range ranking.Small {
-		page.Small = append(page.Small, compareView(r, ind))
-	}
-	for _, r := range ranking.Unsure {
-		page.Unsure = append(page.Unsure, compareView(r, ind))
-	}
-	page.UnsureTotal = ranking.UnsureTotal
-	page.Total, page.SmallTotal = ranking.Total, ranking.SmallTotal
+	page.Total, page.UnrankedTotal, page.Notices = ranking.Total, ranking.UnrankedTotal, *n
 	page.Conflicts = conflictsView(ranking.Conflicts, ind)
-	page.Rows = ranked
-	page.Height = chartHeight(len(ranked))
-	if len(ranked) > 0 {
-		page.Chart, page.Provenance = compareChart(ind, ranked, q.Year == 0)
+	page.Order = orderText(ind)
+	query := sq.values()
+	query.Set("indicator", ind.Code)
+	if chosen.Latest {
+		query.Set("year", yearLatest)
 	}
-	h.render(c, http.StatusOK, "compare.html", page)
+	page.CSV = linkWith("/", query, "format", "csv")
+	page.Charts = []chartView{compareChart(ind, page.Rows, page.Unranked, sq, page.CSV)}
+	return page, nil
+}
+
+// defaultText says which year and level the page chose for the reader.
+func defaultText(chosen, shown scopeQuery) string {
+	var parts []string
+	if chosen.Year == 0 && !chosen.Latest && shown.Year != 0 {
+		parts = append(parts, strconv.Itoa(shown.Year)+"年（全辖区全年数值足够的最近一年）")
+	}
+	if chosen.Level == "" && !chosen.AllLevels && shown.Level != "" {
+		parts = append(parts, shown.Level+"（全辖区全年数值最多的层级）")
+	}
+	switch {
+	case len(parts) == 0:
+		return ""
+	case shown.Latest:
+		return "默认显示" + strings.Join(parts, "的") + "：排名只比较同一层级的辖区（各辖区取最新年份，年份可能不同）。"
+	}
+	return "默认显示" + strings.Join(parts, "的") + "：排名只比较同一年、同一层级的辖区。"
+}
+
+// orderText says which way the ranking goes.
+func orderText(ind warehouse.Indicator) string {
+	switch ind.Better() {
+	case warehouse.BetterLower:
+		return "从低到高排列（" + ind.NameZH + "越低越好）"
+	case warehouse.BetterHigher:
+		return "从高到低排列（" + ind.NameZH + "越高越好）"
+	}
+	return "从大到小排列（数量多少本身不代表好坏）"
+}
+
+// unrankedText says in words why a value is listed beside the ranking.
+func unrankedText(reason string, r warehouse.CompareRow, ind warehouse.Indicator, minCases int) string {
+	switch reason {
+	case warehouse.UnrankedUnresolved:
+		return "未定位：报告中的线索不足以确定是哪一个同名辖区"
+	case warehouse.UnrankedPartial:
+		return "只是下属机构的数字（" + r.Scope + "），不是全辖区的"
+	case warehouse.UnrankedPartYear:
+		return "只覆盖年内一段时间（非全年）"
+	case warehouse.UnrankedMismatch:
+		return rateText(r.Value, ind.Unit, r.ApproxKind, r.Numerator, r.Denominator) + "，两者不符"
+	case warehouse.UnrankedSmall:
+		return "案件少于" + strconv.Itoa(minCases) + "件，比率波动太大"
+	case warehouse.UnrankedUnsure:
+		return "待核实：系统读取这个数字的把握不足，经人工核实前不参与排名"
+	}
+	return reason
 }
 
 // compareView is a row as the page shows it: the value written the Chinese
 // way, its badges, and for a rate with counts the counts and their Wilson
 // 95% interval.
 func compareView(r warehouse.CompareRow, ind warehouse.Indicator) compareRowView {
+	r.Quote, r.Scope = publishedText(r.Quote), publishedText(r.Scope)
 	v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.ApproxKind),
-		Badges: valueBadges(r.ApproxKind, r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
+		Badges: valueBadges(r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
 	if r.Numerator != nil && r.Denominator != nil && *r.Denominator > 0 {
 		v.Counts = trimFloat(*r.Numerator, 0) + "/" + trimFloat(*r.Denominator, 0)
 		if *r.Numerator <= *r.Denominator {
@@ -263,8 +313,8 @@ func groupIndicators(inds []warehouse.Indicator) []indicatorGroup {
 			delete(by, cat)
 		}
 	}
-	for cat, items := range by { // categories added to the catalog later
-		out = append(out, indicatorGroup{Category: cat, Label: cat, Items: items})
+	for _, cat := range slices.Sorted(maps.Keys(by)) { // categories added to the catalog later
+		out = append(out, indicatorGroup{Category: cat, Label: cat, Items: by[cat]})
 	}
 	return out
 }
@@ -274,26 +324,30 @@ func chartHeight(n int) int {
 	return max(240, 80+n*36)
 }
 
-// compareChart ranks jurisdictions by their headline value, largest on top,
-// and returns the ECharts option with the provenance of every bar. Each bar
-// is labelled with its value as the table shows it (≥ for approximate
-// values, counts beside a rate); partial values (a sub-body's figure) are
-// drawn paler. Rates with counts get their Wilson 95% interval as an error
-// bar (a custom series that assets/fazhi.js draws).
-func compareChart(ind warehouse.Indicator, rows []compareRowView, withYear bool) (map[string]any, [][]provenanceCell) {
+// compareChart draws the ranking, best on top, and returns it with the
+// provenance of every bar and the CSV of the ranking and of the values
+// beside it. Each bar is labelled with its rank and its value as the table
+// shows it (≥ for approximate values, counts beside a rate). Rates with
+// counts get their Wilson 95% interval as an error bar (a custom series
+// that assets/fazhi.js draws).
+func compareChart(ind warehouse.Indicator, rows, unranked []compareRowView, sq scopeQuery, csv string) chartView {
 	bar := charts.NewBar()
+	sub := "单位：" + ind.Unit
+	if sq.Year != 0 {
+		sub += " · " + strconv.Itoa(sq.Year) + "年"
+	}
+	if sq.Level != "" {
+		sub += " · " + sq.Level
+	}
 	bar.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: compareChartID}),
-		charts.WithTitleOpts(opts.Title{Title: ind.NameZH, Subtitle: "单位:" + ind.Unit + " · 每个辖区取当年的总体数值"}),
+		charts.WithTitleOpts(opts.Title{Title: ind.NameZH, Subtitle: sub + " · " + orderText(ind)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "14%", Top: "70", Bottom: "20", ContainLabel: opts.Bool(true)}),
-		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "2%", Feature: &opts.ToolBoxFeature{
-			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "保存为图片", Name: ind.Code},
-			DataView:    &opts.ToolBoxFeatureDataView{Show: opts.Bool(true), Title: "数据视图", Lang: []string{"数据视图", "关闭", "刷新"}},
-		}}),
+		chartToolbox(ind.Code),
 	)
-	xAxis := opts.XAxis{Type: "value", Name: ind.Unit}
+	xAxis := valueXAxis(ind.Unit)
 	if ind.Kind == "rate" {
 		xAxis.Max = 100
 	}
@@ -303,24 +357,21 @@ func compareChart(ind warehouse.Indicator, rows []compareRowView, withYear bool)
 	cells := make([]provenanceCell, len(rows))
 	var errorBars [][3]float64
 	for i, r := range rows {
-		names[i] = r.JurisdictionName
-		if withYear {
-			names[i] += " " + strconv.Itoa(r.Year)
+		names[i] = strconv.Itoa(r.Rank) + " " + r.JurisdictionName
+		if sq.Latest {
+			names[i] += " " + strconv.Itoa(r.Year) + "年"
 		}
 		label := r.Display
 		if r.Counts != "" {
-			label += " (" + r.Counts + ")"
+			label += "（" + r.Counts + "）"
 		}
 		d := opts.BarData{
-			Name:  names[i],
+			Name:  names[i] + "：" + label,
 			Value: r.Value,
 			Label: &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: label},
 		}
 		if ind.Kind == "rate" && r.Value >= 20 { // keep the label clear of the error bar's whiskers
 			d.Label.Position, d.Label.Color = "insideLeft", "#fff"
-		}
-		if r.Partial {
-			d.ItemStyle = &opts.ItemStyle{Color: "#9fb8d8"}
 		}
 		data[i] = d
 		if r.HasCI {
@@ -339,12 +390,43 @@ func compareChart(ind warehouse.Indicator, rows []compareRowView, withYear bool)
 	if len(errorBars) > 0 {
 		series, _ := option["series"].([]any)
 		option["series"] = append(series, map[string]any{
-			"type": "custom", "name": "95%置信区间(Wilson)", "fazhi": "errorbar", "data": errorBars,
+			"type": "custom", "name": "95%置信区间（Wilson）", "fazhi": "errorbar", "data": errorBars,
 			"z": 3, "tooltip": map[string]any{"show": false},
 		})
 		provenance = append(provenance, nil)
 	}
-	return option, provenance
+	var csvRows [][]string
+	for _, r := range rows {
+		csvRows = append(csvRows, compareCSVRow(r, ind))
+	}
+	for _, r := range unranked {
+		csvRows = append(csvRows, compareCSVRow(r, ind))
+	}
+	return chartView{ID: compareChartID, Title: ind.NameZH, Height: chartHeight(len(rows)), Option: option,
+		Provenance: provenance, CSV: csv, csvHeader: compareCSVHeader, csvRows: csvRows}
+}
+
+// compareCSVHeader and compareCSVRow are the compare page's CSV: the
+// ranking, then the values beside it with the reason.
+var compareCSVHeader = []string{"排名", "并列数", "辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数", "部分", "推算",
+	"已更正", "数据提示", "分子", "分母", "未参与排名的原因", "原文", "报告编号", "事实编号"}
+
+func compareCSVRow(r compareRowView, ind warehouse.Indicator) []string {
+	rank, tied := "", ""
+	if r.Rank > 0 {
+		rank, tied = strconv.Itoa(r.Rank), strconv.Itoa(r.Tied)
+	}
+	num, den := "", ""
+	if r.Numerator != nil && r.Denominator != nil {
+		num, den = strconv.FormatFloat(*r.Numerator, 'f', -1, 64), strconv.FormatFloat(*r.Denominator, 'f', -1, 64)
+	}
+	partial := "否"
+	if r.Partial {
+		partial = "是：" + r.Scope
+	}
+	return []string{rank, tied, r.JurisdictionName, r.JurisdictionCode, strconv.Itoa(r.Year), ind.Code, ind.NameZH,
+		strconv.FormatFloat(r.Value, 'f', -1, 64), ind.Unit, approxText(r.ApproxKind), partial, yesNo(r.Derived),
+		yesNo(r.Corrected), flagWords(r.Flags), num, den, r.Reason, r.Quote, r.ReportID, r.FactID}
 }
 
 // optionMap turns a go-echarts chart into a plain option map that pages may
@@ -382,24 +464,4 @@ func (h *Handler) minCases() int {
 		return h.cfg.MinCases
 	}
 	return 10
-}
-
-// peerChoices fills the province, city and county selectors: the divisions
-// that hold reports, below each level chosen.
-func (h *Handler) peerChoices(ctx context.Context, page *comparePage) error {
-	var err error
-	if page.Provinces, err = h.db.PeerGroups(ctx, ""); err != nil {
-		return err
-	}
-	if page.Province != "" {
-		if page.Cities, err = h.db.PeerGroups(ctx, page.Province); err != nil {
-			return err
-		}
-	}
-	if page.City != "" {
-		if page.Counties, err = h.db.PeerGroups(ctx, page.City); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,7 +13,7 @@ import (
 	"github.com/fazhi/fazhi/warehouse/csvsafe"
 )
 
-// Every chart of the pages has a "下载数据(CSV)" link: the page's own URL
+// Every chart of the pages has a "下载数据（CSV）" link: the page's own URL
 // with format=csv&chart=ID. The file is UTF-8 with a byte-order mark, so
 // that Excel on a Chinese Windows opens it with the right encoding, and no
 // cell of it runs as a formula (writeCSV).
@@ -54,7 +53,7 @@ func (h *Handler) serveChartCSV(c *gin.Context, page string, cs []chartView) {
 			return
 		}
 	}
-	h.fail(c, http.StatusNotFound, "这个页面没有图表 "+id, nil)
+	h.fail(c, http.StatusNotFound, "这个页面没有图表“"+id+"”。", nil)
 }
 
 // writeCSV writes the header and the rows the way every CSV of fazhi is
@@ -76,12 +75,12 @@ var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码",
 func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator) []string {
 	return []string{c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), c.Indicator, ind.NameZH,
 		strconv.FormatFloat(c.Value, 'f', -1, 64), ind.Unit, approxText(c.ApproxKind), partialText(c), yesNo(c.Derived),
-		yesNo(c.Corrected), strings.Join(c.Flags, ";"), c.Quote, c.ReportID, c.FactID}
+		yesNo(c.Corrected), flagWords(c.Flags), publishedText(c.Quote), c.ReportID, c.FactID}
 }
 
 func partialText(c warehouse.Cell) string {
 	if c.Partial {
-		return "是:" + c.Scope
+		return "是：" + c.Scope
 	}
 	return "否"
 }

@@ -8,10 +8,12 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -53,10 +55,11 @@ func TestFormatNumber(t *testing.T) {
 func TestCompareChartOptions(t *testing.T) {
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
 	rows := []compareRowView{
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件"},
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast, Partial: true}, Display: "≥1000件"},
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件", Rank: 1, Tied: 1},
+		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast}, Display: "≥1000件", Rank: 2, Tied: 1},
 	}
-	option, prov := compareChart(ind, rows, true)
+	cv := compareChart(ind, rows, nil, scopeQuery{Latest: true}, "/?format=csv")
+	option, prov := cv.Option, cv.Provenance
 	b, err := json.Marshal(option)
 	if err != nil {
 		t.Fatal(err)
@@ -82,8 +85,8 @@ func TestCompareChartOptions(t *testing.T) {
 	if err := json.Unmarshal(b, &opt); err != nil {
 		t.Fatalf("chart option JSON: %v\n%s", err, b)
 	}
-	if len(opt.YAxis) != 1 || opt.YAxis[0].Type != "category" || strings.Join(opt.YAxis[0].Data, ",") != "古城街道 2024,桥头镇 2019" {
-		t.Errorf("yAxis = %+v; want the two jurisdictions with years, ranked", opt.YAxis)
+	if len(opt.YAxis) != 1 || opt.YAxis[0].Type != "category" || strings.Join(opt.YAxis[0].Data, ",") != "1 古城街道 2024年,2 桥头镇 2019年" {
+		t.Errorf("yAxis = %+v; want the two jurisdictions with ranks and years, ranked", opt.YAxis)
 	}
 	if len(opt.Series) != 1 || opt.Series[0].Type != "bar" || len(opt.Series[0].Data) != 2 {
 		t.Fatalf("series = %+v; want one bar series with 2 items (no error bars for counts)", opt.Series)
@@ -92,8 +95,8 @@ func TestCompareChartOptions(t *testing.T) {
 	if d[0].Label.Formatter != "2119件" || d[1].Label.Formatter != "≥1000件" {
 		t.Errorf("labels = %q, %q; want 2119件 and ≥1000件", d[0].Label.Formatter, d[1].Label.Formatter)
 	}
-	if d[0].ItemStyle != nil || d[1].ItemStyle == nil {
-		t.Errorf("only the partial value should be drawn differently: %+v %+v", d[0].ItemStyle, d[1].ItemStyle)
+	if d[1].Name != "2 桥头镇 2019年：≥1000件" {
+		t.Errorf("second bar's name = %q; want rank, name, year and value for the tooltip", d[1].Name)
 	}
 	for _, f := range []string{"saveAsImage", "dataView"} {
 		if _, ok := opt.Toolbox.Feature[f]; !ok {
@@ -109,8 +112,9 @@ func TestRateChartHasErrorBars(t *testing.T) {
 	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	low, high := wilson(3, 3)
 	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
-		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true}}
-	option, prov := compareChart(ind, rows, false)
+		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true, Rank: 1, Tied: 1}}
+	cv := compareChart(ind, rows, nil, scopeQuery{Year: 2023}, "")
+	option, prov := cv.Option, cv.Provenance
 	series := option["series"].([]any)
 	if len(series) != 2 || len(prov) != 2 {
 		t.Fatalf("rate chart: %d series, %d provenance rows; want the bars and an error-bar series", len(series), len(prov))
@@ -141,20 +145,31 @@ func TestWilson(t *testing.T) {
 	}
 }
 
-func TestDivisionParam(t *testing.T) {
-	cases := []struct{ code, within, want string }{
-		{"11", "", "11"},
-		{"1101", "", ""}, // a city without its province
-		{"4419", "44", "4419"},
-		{"3310", "44", ""}, // not inside
-		{"44", "44", ""},
-		{"44x", "", ""},
-		{"", "44", ""},
+func TestParseScope(t *testing.T) {
+	cases := []struct {
+		query   string
+		latest  bool
+		want    scopeQuery
+		notices int
+	}{
+		{"", false, scopeQuery{}, 0},
+		{"year=2023&parent=33&level=镇", false, scopeQuery{Year: 2023, Parent: "33", Level: "镇"}, 0},
+		{"year=latest&level=all&parent=331082", true, scopeQuery{Latest: true, AllLevels: true, Parent: "331082"}, 0},
+		{"year=latest", false, scopeQuery{}, 1},
+		{"year=1800&level=村&parent=3", false, scopeQuery{}, 3},
+		{"parent=33x", false, scopeQuery{}, 1},
 	}
 	for _, tc := range cases {
-		if got := divisionParam(tc.code, tc.within); got != tc.want {
-			t.Errorf("divisionParam(%q, %q) = %q; want %q", tc.code, tc.within, got, tc.want)
+		q, _ := url.ParseQuery(tc.query)
+		var n notices
+		if got := parseScope(q, &n, tc.latest); got != tc.want || len(n) != tc.notices {
+			t.Errorf("parseScope(%q) = %+v with notices %q; want %+v with %d", tc.query, got, n, tc.want, tc.notices)
 		}
+	}
+	var n notices
+	unknownParams(url.Values{"province": {"33"}, "indicator": {"x"}, "zz": {"1"}}, &n, "indicator")
+	if len(n) != 2 || !strings.Contains(n[0], "parent=33") || !strings.Contains(n[1], "zz") {
+		t.Errorf("unknownParams = %q; want one notice naming parent for province, one for zz", n)
 	}
 }
 
@@ -164,10 +179,11 @@ func TestComparePageEscapesReportText(t *testing.T) {
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
 	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
 	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
-		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(warehouse.ApproxAbout, true, evil, false, false, []string{evil})}}
-	chart, prov := compareChart(ind, rows, false)
-	page := comparePage{Title: evil, Indicator: ind, ChartID: compareChartID, Height: 300,
-		Rows: rows, Small: rows, Chart: chart, Provenance: prov}
+		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, evil, false, false, []string{evil}),
+		Rank: 1, Tied: 1, Reason: evil}}
+	page := comparePage{Title: evil, Indicator: ind, Rows: rows, Unranked: rows, Notices: notices{evil}, Default: evil, Order: evil,
+		Charts: []chartView{compareChart(ind, rows, rows, scopeQuery{}, evil)}, CSV: evil,
+		Scope: scopeView{Parent: evil, Areas: []areaSelect{{Label: evil, Up: evil, Options: []selectOption{{Value: evil, Label: evil}}}}}}
 	var buf bytes.Buffer
 	if err := h.pages.ExecuteTemplate(&buf, "compare.html", page); err != nil {
 		t.Fatal(err)
@@ -239,5 +255,108 @@ func TestRenderFailureIsA500(t *testing.T) {
 	h.render(c, http.StatusOK, "compare.html", struct{ Title string }{"缺字段"})
 	if w.Code != http.StatusInternalServerError || strings.Contains(w.Body.String(), "<html") {
 		t.Errorf("render of a broken page = %d %q; want 500 without partial HTML", w.Code, w.Body.String())
+	}
+}
+
+func TestPublishedText(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"2023年,垡头街道工委办事处在区委、区政府的领导下", "2023年，垡头街道工委办事处在区委、区政府的领导下"},
+		{"《法治政府建设实施纲要(2021—2025年)》", "《法治政府建设实施纲要（2021—2025年）》"},
+		{"共1,876件,调解成功率98.2%,较上年", "共1,876件，调解成功率98.2%，较上年"},
+		{"时间:09:40;地点:会议室", "时间：09:40；地点：会议室"},
+		{"培训(村(社区)法律顾问)", "培训（村（社区）法律顾问）"},
+		{"(一)坚持党建引领", "（一）坚持党建引领"},
+		{"see (Smith, 2020): ok", "see (Smith, 2020): ok"},
+		{"是否完成?是!", "是否完成？是！"},
+		{"", ""},
+	}
+	for _, tc := range cases {
+		got := publishedText(tc.in)
+		if got != tc.want {
+			t.Errorf("publishedText(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+		if len([]rune(got)) != len([]rune(tc.in)) {
+			t.Errorf("publishedText(%q) changed the number of runes: the facts' spans would move", tc.in)
+		}
+	}
+}
+
+func TestRateText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		v    float64
+		n, d *float64
+		want string
+	}{
+		{87.5, f(7), f(8), "87.5%（7/8）"},
+		{100, f(7), f(8), "报告写100%，按7/8计算为87.5%"},
+		{98.2, nil, nil, "98.2%"},
+		{98.2, f(367), f(374), "98.2%（367/374）"},
+	}
+	for _, tc := range cases {
+		if got := rateText(tc.v, "%", "", tc.n, tc.d); got != tc.want {
+			t.Errorf("rateText(%v) = %q; want %q", tc.v, got, tc.want)
+		}
+	}
+}
+
+// Times are stored in UTC and written in the pages' zone.
+func TestWhen(t *testing.T) {
+	at := time.Date(2026, 12, 1, 10, 45, 47, 0, time.UTC)
+	h := New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
+	if got := h.when(at); got != "2026年12月1日 18:45（北京时间）" {
+		t.Errorf("when(%v) = %q; want 2026年12月1日 18:45（北京时间）", at, got)
+	}
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no zone database")
+	}
+	h = New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{Location: berlin})
+	if got := h.when(at); got != "2026年12月1日 11:45（Europe/Berlin）" {
+		t.Errorf("when(%v) in Berlin = %q", at, got)
+	}
+}
+
+// The compare page's CSV, byte for byte: a byte-order mark, the ranking
+// with its ranks and ties, the values beside it with the reason in words,
+// flags in words, formulas neutralised.
+func TestCompareCSVBytes(t *testing.T) {
+	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	n, d := 700.0, 800.0
+	ranked := compareView(warehouse.CompareRow{JurisdictionCode: "331082002", JurisdictionName: "大洋街道", Year: 2024, Value: 98.75,
+		Quote: "调解成功率98.75%", ReportID: "r1", FactID: "r1-1"}, ind)
+	ranked.Rank, ranked.Tied = 1, 1
+	row := warehouse.CompareRow{JurisdictionCode: "331082003", JurisdictionName: "=江南街道", Year: 2024, Value: 100,
+		Flags: []string{"rate_mismatch", "ceiling"}, Numerator: &n, Denominator: &d, Quote: "调解成功率100%,较上年", ReportID: "r2", FactID: "r2-1"}
+	apart := compareView(row, ind)
+	apart.Reason = unrankedText(warehouse.UnrankedMismatch, row, ind, 10)
+	cv := compareChart(ind, []compareRowView{ranked}, []compareRowView{apart}, scopeQuery{Year: 2024}, "")
+	var buf bytes.Buffer
+	if err := writeCSV(&buf, cv.csvHeader, cv.csvRows); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeff排名,并列数,辖区,区划代码,年份,指标代码,指标,数值,单位,约数,部分,推算,已更正,数据提示,分子,分母,未参与排名的原因,原文,报告编号,事实编号\n" +
+		"1,1,大洋街道,331082002,2024,mediation.success_rate,调解成功率,98.75,%,否,否,否,否,,,,,调解成功率98.75%,r1,r1-1\n" +
+		",,'=江南街道,331082003,2024,mediation.success_rate,调解成功率,100,%,否,否,否,否,比率存疑、100%,700,800," +
+		"报告写100%，按700/800计算为87.5%，两者不符,调解成功率100%，较上年,r2,r2-1\n"
+	if got := buf.String(); got != want {
+		t.Errorf("compare CSV =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestDefaultText(t *testing.T) {
+	cases := []struct {
+		chosen, shown scopeQuery
+		want          string
+	}{
+		{scopeQuery{}, scopeQuery{Year: 2024, Level: "街道"}, "默认显示2024年（全辖区全年数值足够的最近一年）的街道（全辖区全年数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
+		{scopeQuery{Year: 2023}, scopeQuery{Year: 2023, Level: "镇"}, "默认显示镇（全辖区全年数值最多的层级）：排名只比较同一年、同一层级的辖区。"},
+		{scopeQuery{Latest: true}, scopeQuery{Latest: true, Level: "镇"}, "默认显示镇（全辖区全年数值最多的层级）：排名只比较同一层级的辖区（各辖区取最新年份，年份可能不同）。"},
+		{scopeQuery{Year: 2023, AllLevels: true}, scopeQuery{Year: 2023, AllLevels: true}, ""},
+	}
+	for _, tc := range cases {
+		if got := defaultText(tc.chosen, tc.shown); got != tc.want {
+			t.Errorf("defaultText(%+v, %+v) = %q; want %q", tc.chosen, tc.shown, got, tc.want)
+		}
 	}
 }

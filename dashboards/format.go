@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -15,21 +14,28 @@ import (
 	"github.com/fazhi/fazhi/warehouse"
 )
 
-var templateFuncs = template.FuncMap{
-	"number":    formatNumber,
-	"flagLabel": flagLabel,
-	"flagTitle": flagTitle,
-	"inc":       func(i int) int { return i + 1 },
-	"add":       func(a, b int) int { return a + b },
-	// percent renders a probability (0–1) as a whole percentage.
-	"percent": func(p float64) string { return strconv.Itoa(int(math.Round(100*p))) + "%" },
+// templateFuncs are the pages' template functions; when writes a time in
+// the pages' time zone.
+func templateFuncs(when func(time.Time) string) template.FuncMap {
+	return template.FuncMap{
+		"number":      formatNumber,
+		"flagLabel":   flagLabel,
+		"flagTitle":   flagTitle,
+		"approxTitle": func(kind string) string { return approxMarks[kind].Title },
+		"published":   publishedText,
+		"when":        when,
+		"inc":         func(i int) int { return i + 1 },
+		"add":         func(a, b int) int { return a + b },
+		// percent renders a probability (0–1) as a whole percentage.
+		"percent": func(p float64) string { return strconv.Itoa(int(math.Round(100*p))) + "%" },
+	}
 }
 
 // flagNames are the data-quality flags in the words of a legal affairs office.
 var flagNames = map[string][2]string{
 	"rate_mismatch":      {"比率存疑", "报告所述比率与其给出的两个数字相差超过0.5个百分点"},
 	"part_exceeds_whole": {"部分大于总数", "例如调解成功数大于受理数"},
-	"partial_year":       {"非全年", "数字只覆盖年内一段时间(如截至10月30日)"},
+	"partial_year":       {"非全年", "数字只覆盖年内一段时间（如截至10月30日）"},
 	"ceiling":            {"100%", "报告称比率为100%"},
 	"duplicate_mention":  {"重复提及", "报告中同一数字出现不止一次"},
 }
@@ -39,6 +45,15 @@ func flagLabel(flag string) string {
 		return n[0]
 	}
 	return flag
+}
+
+// flagWords lists flags in words, joined the Chinese way (CSV files).
+func flagWords(flags []string) string {
+	words := make([]string, len(flags))
+	for i, f := range flags {
+		words[i] = flagLabel(f)
+	}
+	return strings.Join(words, "、")
 }
 
 func flagTitle(flag string) string {
@@ -90,9 +105,9 @@ func displayValue(v float64, unit, approxKind string) string {
 // approxMarks are the signs before an approximate number, by the way it
 // leans (warehouse.ApproxAtLeast …), with what they mean.
 var approxMarks = map[string]badge{
-	warehouse.ApproxAtLeast: {Label: "≥", Title: "报告写作“余、多、超过、以上”等:实际数不少于此"},
-	warehouse.ApproxAbout:   {Label: "≈", Title: "报告写作“约、左右、上下”等:这是估计数"},
-	warehouse.ApproxAtMost:  {Label: "≤", Title: "报告写作“近、将近、接近”:实际数略少于此"},
+	warehouse.ApproxAtLeast: {Label: "≥", Title: "报告写作“余、多、超过、以上”等：实际数不少于此"},
+	warehouse.ApproxAbout:   {Label: "≈", Title: "报告写作“约、左右、上下”等：这是估计数"},
+	warehouse.ApproxAtMost:  {Label: "≤", Title: "报告写作“近、将近、接近”：实际数略少于此"},
 }
 
 // approxText says in words how a value is approximate (CSV files).
@@ -117,17 +132,15 @@ type badge struct {
 }
 
 // valueBadges are the badges of a headline value, the same in tables, chart
-// panels and report pages.
-func valueBadges(approxKind string, partial bool, scope string, derived, corrected bool, flags []string) []badge {
+// panels and report pages. How a value is approximate is not among them:
+// its sign (≥ ≈ ≤) stands in the number, once.
+func valueBadges(partial bool, scope string, derived, corrected bool, flags []string) []badge {
 	var out []badge
-	if m, ok := approxMarks[approxKind]; ok {
-		out = append(out, m)
-	}
 	if partial {
-		out = append(out, badge{Label: "部分", Title: "报告只给出了下属机构的数字:" + scope})
+		out = append(out, badge{Label: "部分", Title: "报告只给出了下属机构的数字：" + publishedText(scope)})
 	}
 	if derived {
-		out = append(out, badge{Label: "推算", Title: "由报告中的两个数字推算,报告本身未写出"})
+		out = append(out, badge{Label: "推算", Title: "由报告中的两个数字推算，报告本身未写出"})
 	}
 	if corrected {
 		out = append(out, badge{Label: "✎ 已更正", Title: "分析人员更正过这个数字"})
@@ -136,6 +149,21 @@ func valueBadges(approxKind string, partial bool, scope string, derived, correct
 		out = append(out, badge{Label: flagLabel(f), Title: flagTitle(f), Warn: true})
 	}
 	return out
+}
+
+// rateText writes a rate with the counts behind it: "87.5%（7/8）"; when
+// the rate the report states disagrees with them by more than half a
+// point, both in words: "报告写100%，按7/8计算为87.5%".
+func rateText(v float64, unit, approxKind string, n, d *float64) string {
+	s := displayValue(v, unit, approxKind)
+	if n == nil || d == nil || *d <= 0 {
+		return s
+	}
+	counts := trimFloat(*n, 0) + "/" + trimFloat(*d, 0)
+	if computed := 100 * *n / *d; math.Abs(computed-v) > 0.5 {
+		return "报告写" + s + "，按" + counts + "计算为" + formatNumber(computed, "%")
+	}
+	return s + "（" + counts + "）"
 }
 
 // factView is one fact as the facts panel shows it (see assets/fazhi.js).
@@ -162,14 +190,33 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // cellView is a headline cell as the facts panel shows it.
 func cellView(c warehouse.Cell, unit string) factView {
 	return factView{FactID: c.FactID, ReportID: c.ReportID, Value: c.Value,
-		Display: displayValue(c.Value, unit, c.ApproxKind), Scope: c.Scope, Quote: c.Quote,
-		Badges: valueBadges(c.ApproxKind, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
+		Display: rateText(c.Value, unit, c.ApproxKind, c.Numerator, c.Denominator), Scope: publishedText(c.Scope), Quote: publishedText(c.Quote),
+		Badges: valueBadges(c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
 }
 
 // cellProvenance is what clicking the bar or point of one cell shows.
 func cellProvenance(c warehouse.Cell, ind warehouse.Indicator) provenanceCell {
 	return provenanceCell{Title: fmt.Sprintf("%s %d年 · %s", c.JurisdictionName, c.Year, ind.NameZH),
 		Facts: []factView{cellView(c, ind.Unit)}}
+}
+
+// valueYAxis and valueXAxis are value axes of a unit: counts tick at whole
+// numbers (never 0.2件); assets/fazhi.js writes the ticks with 万 and 亿,
+// as the labels are.
+func valueYAxis(unit string) opts.YAxis {
+	a := opts.YAxis{Type: "value", Name: unit}
+	if unit != "%" {
+		a.MinInterval = 1
+	}
+	return a
+}
+
+func valueXAxis(unit string) opts.XAxis {
+	a := opts.XAxis{Type: "value", Name: unit}
+	if unit != "%" {
+		a.MinInterval = 1
+	}
+	return a
 }
 
 // chartToolbox is every chart's toolbox: save as PNG and the data view.
@@ -193,71 +240,6 @@ type chartView struct {
 	// csvHeader and csvRows are the chart's data for that link.
 	csvHeader []string
 	csvRows   [][]string
-}
-
-// scopeQuery is the part of a page's query that narrows it: year, area and level.
-type scopeQuery struct {
-	Year   int
-	Parent string
-	Level  string
-}
-
-var areaCode = regexp.MustCompile(`^[0-9]{2}([0-9]{2}([0-9]{2})?)?$`)
-
-// parseScopeQuery reads year, parent (a 2-, 4- or 6-digit division code) and
-// level; values it does not know are ignored, since they come from links.
-func parseScopeQuery(q url.Values) scopeQuery {
-	var s scopeQuery
-	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 1990 && y < 2100 {
-		s.Year = y
-	}
-	if areaCode.MatchString(q.Get("parent")) {
-		s.Parent = q.Get("parent")
-	}
-	for _, l := range levelChoices {
-		if q.Get("level") == l {
-			s.Level = l
-		}
-	}
-	return s
-}
-
-func (s scopeQuery) scope() warehouse.Scope {
-	return warehouse.Scope{Parent: s.Parent, Level: s.Level}
-}
-
-// values encodes the scope for links (CSV downloads, mode switches).
-func (s scopeQuery) values() url.Values {
-	v := url.Values{}
-	if s.Year != 0 {
-		v.Set("year", strconv.Itoa(s.Year))
-	}
-	if s.Parent != "" {
-		v.Set("parent", s.Parent)
-	}
-	if s.Level != "" {
-		v.Set("level", s.Level)
-	}
-	return v
-}
-
-// areaChoice is an entry of the area selector; cities are indented under
-// their province.
-type areaChoice struct {
-	Code  string
-	Label string
-}
-
-func areaChoices(areas []warehouse.CoverageArea) []areaChoice {
-	out := make([]areaChoice, 0, len(areas))
-	for _, a := range areas {
-		label := a.Name
-		if a.Parent != "" {
-			label = "\u3000" + a.Name
-		}
-		out = append(out, areaChoice{Code: a.Code, Label: label})
-	}
-	return out
 }
 
 // catalogByCode indexes the indicator catalog.
@@ -284,4 +266,9 @@ func latestYear(years []int) int {
 		return 0
 	}
 	return years[0]
+}
+
+// smallBadge marks a rate that rests on fewer than minCases cases.
+func smallBadge(minCases int) badge {
+	return badge{Label: "样本少", Title: "比率所依据的案件少于" + strconv.Itoa(minCases) + "件，波动大，不宜与其他辖区比较", Warn: true}
 }

@@ -21,12 +21,11 @@ const heatmapChartID = "heatmap-chart"
 const heatmapLimit = 40
 
 type heatmapPage struct {
-	Title  string
-	Nav    string
-	Years  []int
-	Scope  scopeQuery
-	Areas  []areaChoice
-	Levels []string
+	Title   string
+	Nav     string
+	Notices notices
+	Query   scopeQuery
+	Scope   scopeView
 	// Values: colour by value rather than by whether the report states it.
 	Values bool
 	Total  int
@@ -39,30 +38,62 @@ type heatmapPage struct {
 	Charts     []chartView
 }
 
+// heatmapParams are the parameters the heatmap reads.
+var heatmapParams = []string{"year", "level", "parent", "mode", "from", "format", "chart"}
+
+// parseHeatmapQuery reads the heatmap's own parameters: mode and from.
+func parseHeatmapQuery(q url.Values, n *notices) (values bool, from int) {
+	switch m := q.Get("mode"); m {
+	case "", "coverage":
+	case "values":
+		values = true
+	default:
+		n.add("显示方式“" + m + "”无法识别（可选 coverage、values），已显示“是否写明”。")
+	}
+	if f := q.Get("from"); f != "" {
+		v, err := strconv.Atoi(f)
+		if err != nil || v < 0 {
+			n.add("起始位置“" + f + "”无法识别，已从第一个辖区开始。")
+		} else {
+			from = v
+		}
+	}
+	unknownParams(q, n, heatmapParams...)
+	return values, from
+}
+
 func (h *Handler) heatmap(c *gin.Context) {
 	ctx := c.Request.Context()
 	q := c.Request.URL.Query()
-	sq, values := parseScopeQuery(q), q.Get("mode") == "values"
-	from, _ := strconv.Atoi(q.Get("from"))
-	from = max(from, 0)
+	var n notices
+	sq := parseScope(q, &n, false)
+	values, from := parseHeatmapQuery(q, &n)
 	l, err := h.lookups(c)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败。", err)
 		return
 	}
-	cat, years, areas := l.catalog, l.years, l.areas
+	areas, parent, err := h.areaSelects(ctx, sq.Parent, &n)
+	if err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取地区失败。", err)
+		return
+	}
+	sq.Parent = parent
+	chosen := sq
 	if sq.Year == 0 {
-		sq.Year = latestYear(years)
+		sq.Year = latestYear(l.years)
 	}
 	var hm warehouse.Heatmap
 	if sq.Year != 0 {
 		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Offset: from, Limit: heatmapLimit}); err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
 		}
 	}
-	page := buildHeatmap(hm, orderedCatalog(cat), sq, values, q)
-	page.Years, page.Areas, page.Levels = years, areaChoices(areas), levelChoices
+	page := buildHeatmap(hm, orderedCatalog(l.catalog), sq, values, q)
+	page.Notices = n
+	page.Scope = scopeView{Parent: parent, Areas: areas, Years: yearOptions(l.years, chosen, "最近一年", false),
+		Levels: levelOptions(chosen, "全部层级", false)}
 	page.From, page.Next = from, pageLink(q, from+heatmapLimit, hm.Total)
 	if from > 0 {
 		// The page before, or the last one when from is past the end.
@@ -94,7 +125,7 @@ func orderedCatalog(cat []warehouse.Indicator) []warehouse.Indicator {
 }
 
 func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuery, values bool, q url.Values) heatmapPage {
-	page := heatmapPage{Title: "热力图", Nav: "heatmap", Scope: sq, Values: values, Total: hm.Total, Shown: len(hm.Jurisdictions)}
+	page := heatmapPage{Title: "热力图", Nav: "heatmap", Query: sq, Values: values, Total: hm.Total, Shown: len(hm.Jurisdictions)}
 	if sq.Year != 0 {
 		page.Title += " · " + strconv.Itoa(sq.Year) + "年"
 	}
@@ -128,15 +159,15 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 		row[j.Key] = i
 		ys[i] = j.Name
 		if j.Code == "" {
-			ys[i] += "(未定位)"
+			ys[i] += "（未定位）"
 		}
 	}
 	ranks := columnRanks(hm.Cells)
 	hmChart := charts.NewHeatMap()
 	hmChart.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: heatmapChartID}),
-		charts.WithTitleOpts(opts.Title{Title: heatmapTitle(values), Subtitle: "行:辖区 · 列:指标 · 点击格子查看报告原文"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}"}),
+		charts.WithTitleOpts(opts.Title{Title: heatmapTitle(values), Subtitle: "行：辖区 · 列：指标 · 点击格子查看报告原文"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "80", Bottom: "70", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xs, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
@@ -169,7 +200,7 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 			}
 			v = ranks[c.FactID]
 		}
-		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + ":" + displayValue(c.Value, ind.Unit, c.ApproxKind),
+		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + "：" + displayValue(c.Value, ind.Unit, c.ApproxKind),
 			Value: [3]any{x, y, v}})
 		prov = append(prov, cellProvenance(c, ind))
 		rows = append(rows, cellCSVRow(c, ind))
@@ -184,7 +215,7 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 
 func heatmapTitle(values bool) string {
 	if values {
-		return "各辖区数值高低(按列比较)"
+		return "各辖区数值高低（按列比较）"
 	}
 	return "各辖区报告写明了哪些指标"
 }
@@ -199,8 +230,8 @@ func heatmapVisualMap(values bool) []map[string]any {
 	}
 	return []map[string]any{{"type": "piecewise", "orient": "horizontal", "left": "center", "bottom": 0,
 		"pieces": []map[string]any{
-			{"value": 2, "label": "写明(全辖区)", "color": "#1f5fa8"},
-			{"value": 1, "label": "仅下属机构数字(部分)", "color": "#9fb8d8"},
+			{"value": 2, "label": "写明（全辖区）", "color": "#1f5fa8"},
+			{"value": 1, "label": "仅下属机构数字（部分）", "color": "#9fb8d8"},
 		}}}
 }
 

@@ -2,6 +2,7 @@ package dashboards
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -20,6 +21,7 @@ const (
 type overviewPage struct {
 	Title    string
 	Nav      string
+	Notices  notices
 	Overview warehouse.Overview
 	Years    []int
 	Year     int
@@ -48,22 +50,32 @@ type flaggedView struct {
 
 func (h *Handler) overview(c *gin.Context) {
 	ctx := c.Request.Context()
-	year := parseScopeQuery(c.Request.URL.Query()).Year
+	var n notices
+	q := c.Request.URL.Query()
+	year := parseScope(q, &n, false).Year
+	if q.Get("parent") != "" || q.Get("level") != "" {
+		n.add("总览显示全国的所有层级，参数“parent”和“level”已忽略。")
+	}
+	unknownParams(q, &n, "year", "parent", "level", "format", "chart")
 	o, err := h.db.Overview(ctx, year)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取总览失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取总览失败。", err)
 		return
 	}
 	l, err := h.lookups(c)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标或年份失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取指标或年份失败。", err)
 		return
+	}
+	if year != 0 && !slices.Contains(l.years, year) {
+		n.add("没有" + strconv.Itoa(year) + "年的报告。")
 	}
 	cat, years := l.catalog, l.years
 	if year == 0 {
 		year = o.LastYear
 	}
 	page := buildOverview(o, catalogByCode(cat), years, year, c.Request.URL.Query())
+	page.Notices = n
 	if wantsCSV(c) {
 		h.serveChartCSV(c, "overview", page.Charts)
 		return
@@ -114,7 +126,7 @@ func unresolvedNote(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return strconv.Itoa(n) + " 份未能定位辖区"
+	return strconv.Itoa(n) + "份未能定位辖区"
 }
 
 // coverageChart draws the reports per province; clicking a bar lists the
@@ -128,7 +140,7 @@ func coverageChart(provinces []provinceView, q map[string][]string) chartView {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "70", Bottom: "20", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "份"}),
+		charts.WithYAxisOpts(valueYAxis("份")),
 		chartToolbox("各省报告数"),
 	)
 	names := make([]string, len(provinces))
@@ -138,7 +150,7 @@ func coverageChart(provinces []provinceView, q map[string][]string) chartView {
 	for i, p := range provinces {
 		names[i] = p.Name
 		data[i] = opts.BarData{Name: p.Name, Value: p.Reports}
-		cell := provenanceCell{Title: p.Name + " · 最新报告(共 " + strconv.Itoa(p.Reports) + " 份)"}
+		cell := provenanceCell{Title: p.Name + " · 最新报告（共" + strconv.Itoa(p.Reports) + "份）"}
 		for _, r := range p.Recent {
 			cell.Facts = append(cell.Facts, factView{ReportID: r.ReportID, Display: r.JurisdictionName + " " + yearText(r.Year), Quote: r.Title})
 		}
@@ -152,7 +164,7 @@ func coverageChart(provinces []provinceView, q map[string][]string) chartView {
 	bar.AddSeries("报告数", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f5fa8"}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
 	bar.Validate()
-	return chartView{ID: overviewCoverageID, Title: "覆盖情况", Height: 360, Option: bar.JSON(),
+	return chartView{ID: overviewCoverageID, Title: "覆盖情况", Height: 360, Option: optionMap(bar),
 		Provenance: [][]provenanceCell{cells}, CSV: csvLink("/overview", q, overviewCoverageID),
 		csvHeader: []string{"区划代码", "名称", "所属省份", "报告数", "辖区数"}, csvRows: rows}
 }
@@ -174,7 +186,7 @@ func flaggedChart(flagged []flaggedView, year int, q map[string][]string) chartV
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "10%", Top: "70", Bottom: "20", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "个"}),
+		charts.WithXAxisOpts(valueXAxis("个")),
 		chartToolbox("数据提示最多的指标"),
 	)
 	names := make([]string, len(flagged))
@@ -185,7 +197,7 @@ func flaggedChart(flagged []flaggedView, year int, q map[string][]string) chartV
 		names[i] = f.Indicator.NameZH
 		data[i] = opts.BarData{Name: names[i], Value: f.Flagged,
 			Label: &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: strconv.Itoa(f.Flagged) + " / " + strconv.Itoa(f.Values)}}
-		cell := provenanceCell{Title: f.Indicator.NameZH + " · 有提示的数值(共 " + strconv.Itoa(f.Flagged) + " 个,例)"}
+		cell := provenanceCell{Title: f.Indicator.NameZH + " · 有提示的数值（共" + strconv.Itoa(f.Flagged) + "个，举例）"}
 		for _, e := range f.Examples {
 			v := cellView(e, f.Indicator.Unit)
 			v.Display = e.JurisdictionName + " " + v.Display
@@ -196,7 +208,7 @@ func flaggedChart(flagged []flaggedView, year int, q map[string][]string) chartV
 	}
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}))
 	bar.AddSeries("有提示的数值", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b35c00"}))
-	return chartView{ID: overviewFlagsID, Title: "数据提示", Height: chartHeight(len(flagged)), Option: bar.JSON(),
+	return chartView{ID: overviewFlagsID, Title: "数据提示", Height: chartHeight(len(flagged)), Option: optionMap(bar),
 		Provenance: [][]provenanceCell{cells}, CSV: csvLink("/overview", q, overviewFlagsID),
 		csvHeader: []string{"年份", "指标代码", "指标", "有提示的数值", "数值总数"}, csvRows: rows}
 }

@@ -158,7 +158,7 @@ func TestTrendChartAndChanges(t *testing.T) {
 	for _, r := range page.Rows {
 		changes = append(changes, r.Change)
 	}
-	if got, want := strings.Join(changes, "|"), "|+74件(+24.7%)|约+9626件(+2573.8%)|"; got != want {
+	if got, want := strings.Join(changes, "|"), "|+74件（+24.7%）|约+9626件（+2573.8%）|"; got != want {
 		t.Errorf("trend changes = %q; want %q", got, want)
 	}
 	if page.Rows[2].PrevYear != 2022 || page.Rows[1].PrevYear != 0 || !page.Rows[1].Up {
@@ -168,7 +168,7 @@ func TestTrendChartAndChanges(t *testing.T) {
 	if seriesTypes(o) != "line,line" || strings.Join(o.XAxis[0].Data, ",") != "2021,2022,2024" {
 		t.Fatalf("trend chart = %s over %v; want two lines over 2021,2022,2024", seriesTypes(o), o.XAxis[0].Data)
 	}
-	if o.Series[1].Name != "桥头镇(未定位)" {
+	if o.Series[1].Name != "桥头镇（未定位）" {
 		t.Errorf("second line is %q; want the unresolved 桥头镇 marked", o.Series[1].Name)
 	}
 	name, v := item(t, o.Series[0].Data[2])
@@ -190,12 +190,12 @@ func TestChangeText(t *testing.T) {
 		approx bool
 		want   string
 	}{
-		{100, 150, "件", false, "+50件(+50%)"},
-		{150, 100, "件", false, "-50件(-33.3%)"},
+		{100, 150, "件", false, "+50件（+50%）"},
+		{150, 100, "件", false, "-50件（-33.3%）"},
 		{0, 5, "次", false, "+5次"},
 		{97.5, 98.2, "%", false, "+0.7个百分点"},
-		{20000, 50000, "份", true, "约+3万份(+150%)"},
-		{7, 7, "件", false, "0件(0%)"},
+		{20000, 50000, "份", true, "约+3万份（+150%）"},
+		{7, 7, "件", false, "0件（0%）"},
 	}
 	for _, tc := range cases {
 		if got := changeText(tc.a, tc.b, tc.unit, tc.approx); got != tc.want {
@@ -216,7 +216,7 @@ func TestTopicChart(t *testing.T) {
 	}
 	totals := []warehouse.YearTotal{{Year: 2023, Indicator: "mediation.cases_accepted", Total: 500, Jurisdictions: 2,
 		Largest: []warehouse.Cell{cell("331082001", "古城街道", 2023, "mediation.cases_accepted", 400)}}}
-	page := buildTopic(tp, testCatalog, scopeQuery{Year: 2024}, cells, totals, url.Values{})
+	page := buildTopic(tp, testCatalog, scopeQuery{Year: 2024}, cells, totals, url.Values{}, 10)
 	if len(page.Charts) != 2 || page.Charts[0].ID != "mediation-chart" || page.Charts[1].ID != "mediation-years" {
 		t.Fatalf("mediation charts = %d; want the chart and the years chart", len(page.Charts))
 	}
@@ -248,7 +248,7 @@ func TestTopicChart(t *testing.T) {
 	// Litigation stacks its outcomes and puts both rates on the right axis.
 	lit := topics["litigation"]
 	lo := decodeOption(t, topicChart(lit.Path, lit.Charts[0], testCatalog, byJurisdiction([]warehouse.Cell{
-		cell("331082001", "古城街道", 2024, "litigation.won", 1)}), 2024, url.Values{}))
+		cell("331082001", "古城街道", 2024, "litigation.won", 1)}), "litigation.cases", url.Values{}))
 	if seriesTypes(lo) != "bar,bar,bar,bar,line,line" || lo.Series[0].Stack != "outcome" || lo.Series[3].Stack != "outcome" {
 		t.Errorf("litigation chart = %s stacks %q %q; want 4 stacked bars and 2 lines", seriesTypes(lo), lo.Series[0].Stack, lo.Series[3].Stack)
 	}
@@ -306,27 +306,32 @@ func TestColumnRanks(t *testing.T) {
 
 func TestParseQueries(t *testing.T) {
 	cases := []struct {
-		query string
-		want  string
+		query   string
+		want    string
+		notices int
 	}{
-		{"", "mediation.cases_accepted [] {0  }"},
-		{"indicator=publicity.events&j=331082001&j=331082001&j=report:0123456789abcdef&j=../x&year=2023&parent=33&level=镇",
-			"publicity.events [331082001 report:0123456789abcdef] {2023 33 镇}"},
-		{"year=1800&parent=3&level=<b>", "mediation.cases_accepted [] {0  }"},
+		{"", "mediation.cases_accepted [] {0  }", 0},
+		{"indicator=publicity.events&j=331082001&j=331082001&j=report:0123456789abcdef&j=../x&parent=33&level=镇",
+			"publicity.events [331082001 report:0123456789abcdef] {0 33 镇}", 1},
+		// Nothing unknown is ignored silently: year (the trend shows every
+		// year), a bad parent, a bad level, an unknown parameter.
+		{"year=2023&parent=3&level=<b>&province=33", "mediation.cases_accepted [] {0  }", 4},
 		{"j=1&j=110101001&j=110101002&j=110101003&j=110101004&j=110101005&j=110101006&j=110101007&j=110101008&j=110101009",
-			"mediation.cases_accepted [110101001 110101002 110101003 110101004 110101005 110101006 110101007 110101008] {0  }"},
+			"mediation.cases_accepted [110101001 110101002 110101003 110101004 110101005 110101006 110101007 110101008] {0  }", 2},
 	}
 	for _, tc := range cases {
 		q, _ := url.ParseQuery(tc.query)
-		tq := parseTrendQuery(q)
-		if s := tq.Indicator + " [" + strings.Join(tq.Keys, " ") + "] {" + itoa(tq.Scope.Year) + " " + tq.Scope.Parent + " " + tq.Scope.Level + "}"; s != tc.want {
-			t.Errorf("parseTrendQuery(%q) = %s; want %s", tc.query, s, tc.want)
+		var n notices
+		tq := parseTrendQuery(q, &n)
+		if s := tq.Indicator + " [" + strings.Join(tq.Keys, " ") + "] {" + itoa(tq.Scope.Year) + " " + tq.Scope.Parent + " " + tq.Scope.Level + "}"; s != tc.want || len(n) != tc.notices {
+			t.Errorf("parseTrendQuery(%q) = %s with notices %q; want %s with %d", tc.query, s, n, tc.want, tc.notices)
 		}
 	}
 	for in, want := range map[string]int{"": 20, "n=10": 10, "n=50": 50, "n=7": 20, "n=x": 20} {
 		q, _ := url.ParseQuery(in)
-		if got := parseLimit(q); got != want {
-			t.Errorf("parseLimit(%q) = %d; want %d", in, got, want)
+		var n notices
+		if got := parseLimit(q, &n); got != want || (len(n) > 0) != (in == "n=7" || in == "n=x") {
+			t.Errorf("parseLimit(%q) = %d, notices %q; want %d, a notice for an unknown value", in, got, n, want)
 		}
 	}
 }
@@ -389,8 +394,9 @@ func TestNewPagesEscapeReportText(t *testing.T) {
 	c.Quote, c.Scope, c.ReportID = evil, evil, `"><script>alert(3)</script>`
 	cat := map[string]warehouse.Indicator{"mediation.cases_accepted": {Code: "mediation.cases_accepted", NameZH: evil, Unit: "件"}}
 	topic := buildTopic(topics["mediation"], cat, scopeQuery{Year: 2024}, []warehouse.Cell{c},
-		[]warehouse.YearTotal{{Year: 2024, Indicator: "mediation.cases_accepted", Total: 1, Largest: []warehouse.Cell{c}}}, url.Values{"x": {evil}})
-	topic.Areas = []areaChoice{{Code: "33", Label: evil}}
+		[]warehouse.YearTotal{{Year: 2024, Indicator: "mediation.cases_accepted", Total: 1, Largest: []warehouse.Cell{c}}}, url.Values{"x": {evil}}, 10)
+	topic.Scope.Areas = []areaSelect{{Label: evil, Up: evil, Options: []selectOption{{Value: evil, Label: evil}}}}
+	topic.Notices = notices{evil}
 	trend := buildTrend(cat["mediation.cases_accepted"], []warehouse.Cell{c}, url.Values{})
 	trend.Choices = []trendChoice{{JurisdictionChoice: warehouse.JurisdictionChoice{Key: "331082001", Name: evil}}}
 	heat := buildHeatmap(warehouse.Heatmap{Total: 1, Jurisdictions: []warehouse.JurisdictionChoice{{Key: "331082001", Name: evil}},

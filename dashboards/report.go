@@ -71,7 +71,7 @@ func (h *Handler) report(c *gin.Context) {
 	from, err := h.reportPageStart(c, id)
 	if err != nil {
 		if errors.Is(err, warehouse.ErrNotFound) {
-			h.fail(c, http.StatusNotFound, "没有这份报告:"+id, err)
+			h.fail(c, http.StatusNotFound, "没有这份报告："+id+"。", err)
 			return
 		}
 		h.fail(c, http.StatusBadRequest, err.Error(), err)
@@ -79,20 +79,20 @@ func (h *Handler) report(c *gin.Context) {
 	}
 	r, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextOffset: from, TextLimit: reportPageChars, FactsInText: true})
 	if errors.Is(err, warehouse.ErrNotFound) {
-		h.fail(c, http.StatusNotFound, "没有这份报告:"+id, err)
+		h.fail(c, http.StatusNotFound, "没有这份报告："+id+"。", err)
 		return
 	}
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取报告失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取报告失败。", err)
 		return
 	}
 	if from > 0 && from >= r.Chars {
-		h.fail(c, http.StatusBadRequest, "这份报告只有 "+itoa(r.Chars)+" 字,没有从第 "+itoa(from)+" 字开始的一页。", nil)
+		h.fail(c, http.StatusBadRequest, "这份报告只有"+itoa(r.Chars)+"字，没有从第"+itoa(from)+"字开始的一页。", nil)
 		return
 	}
 	inds, err := h.db.Indicators(ctx)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取指标失败。", err)
 		return
 	}
 	pager := newReportPager(r, from)
@@ -100,7 +100,7 @@ func (h *Handler) report(c *gin.Context) {
 		// Another page's totals: the facts of the whole report.
 		all, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextLimit: 1, FactsLimit: 1})
 		if err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取报告失败", err)
+			h.fail(c, http.StatusInternalServerError, "读取报告失败。", err)
 			return
 		}
 		pager.ReportFacts, pager.FactsOnPages = all.FactsTotal, true
@@ -111,7 +111,7 @@ func (h *Handler) report(c *gin.Context) {
 		f.Start, f.End = f.Start-from, f.End-from
 		local[i] = f
 	}
-	paras, marked := markFacts(r.Text, local)
+	paras, marked := markFacts(publishedText(r.Text), local)
 	page := reportPage{Title: reportTitle(r), Nav: "report", Report: r, Paragraphs: paras, Pager: pager}
 	page.Groups, page.Flagged = groupFacts(r.Facts, inds, marked)
 	h.render(c, http.StatusOK, "report.html", page)
@@ -135,7 +135,7 @@ func (h *Handler) reportPageStart(c *gin.Context, id string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 || n%reportPageChars != 0 {
-		return 0, fmt.Errorf("参数 from 应为 0 或 %d 的整数倍(从第几个字开始的一页),而不是 %q。", reportPageChars, v)
+		return 0, fmt.Errorf("参数 from 应为 0 或 %d 的整数倍（从第几个字开始的一页），而不是 %q。", reportPageChars, v)
 	}
 	return n, nil
 }
@@ -251,9 +251,10 @@ func groupFacts(facts []warehouse.Fact, inds []warehouse.Indicator, marked map[s
 			flagged++
 		}
 		cat := strings.SplitN(f.Indicator, ".", 2)[0]
+		f.Scope = publishedText(f.Scope)
 		byCat[cat] = append(byCat[cat], reportFact{
 			Fact: f, Name: name, Display: displayValue(f.Value, f.Unit, f.ApproxKind),
-			Badges: valueBadges(f.ApproxKind, f.Scope != "", f.Scope, f.Derived, f.Corrected, f.Flags),
+			Badges: valueBadges(f.Scope != "", f.Scope, f.Derived, f.Corrected, f.Flags),
 			Marked: marked[f.FactID],
 		})
 	}

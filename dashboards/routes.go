@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -21,8 +22,12 @@ var templateFS embed.FS
 
 // Config is what the pages need besides the warehouse.
 type Config struct {
-	// MinCases keeps rates with fewer cases behind them out of rankings (a later page uses it).
+	// MinCases keeps rates with fewer cases behind them out of rankings;
+	// 0 means 10.
 	MinCases int
+	// Location is the time zone the pages write times in (the warehouse
+	// keeps UTC); nil means Asia/Shanghai.
+	Location *time.Location
 }
 
 // Handler serves the pages and their assets.
@@ -35,8 +40,45 @@ type Handler struct {
 
 // New returns the dashboards handler.
 func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
-	pages := template.Must(template.New("").Funcs(templateFuncs).ParseFS(templateFS, "templates/*.html"))
-	return &Handler{db: db, log: log, cfg: cfg, pages: pages}
+	if cfg.Location == nil {
+		cfg.Location = shanghai()
+	}
+	h := &Handler{db: db, log: log, cfg: cfg}
+	h.pages = template.Must(template.New("").Funcs(templateFuncs(h.when)).ParseFS(templateFS, "templates/*.html"))
+	return h
+}
+
+// shanghai is China's time zone: the IANA zone when the system or the
+// binary has it, else its fixed offset (UTC+8, no daylight saving since 1991).
+func shanghai() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
+		return loc
+	}
+	return time.FixedZone("Asia/Shanghai", 8*60*60)
+}
+
+// when writes a time for the pages: in their time zone, the Chinese way,
+// with the zone named (北京时间 for Asia/Shanghai).
+func (h *Handler) when(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(h.cfg.Location).Format("2006年1月2日 15:04") + "（" + h.zoneName() + "）"
+}
+
+// zoneName names the pages' time zone for readers.
+func (h *Handler) zoneName() string {
+	if name := h.cfg.Location.String(); name != "Asia/Shanghai" {
+		return name
+	}
+	return "北京时间"
+}
+
+// NotFound answers a path no page has, in Chinese (cmd mounts it as the
+// engine's NoRoute for everything outside /api/).
+func (h *Handler) NotFound(c *gin.Context) {
+	h.render(c, http.StatusNotFound, "error.html", errorPage{Title: "找不到这个页面",
+		Message: "网址“" + c.Request.URL.Path + "”没有对应的页面。请从上方的导航进入，或返回首页。"})
 }
 
 // Register mounts the pages at / and the assets at /assets/.
@@ -74,7 +116,7 @@ func (h *Handler) pinned(next gin.HandlerFunc) gin.HandlerFunc {
 func (h *Handler) pin(c *gin.Context) (string, bool) {
 	ctx, version, err := h.db.Pin(c.Request.Context())
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 		return "", false
 	}
 	c.Request = c.Request.WithContext(ctx)
@@ -88,7 +130,7 @@ func (h *Handler) render(c *gin.Context, status int, name string, data any) {
 	var buf bytes.Buffer
 	if err := h.pages.ExecuteTemplate(&buf, name, data); err != nil {
 		h.log.Error("render page", slog.String("page", name), slog.Any("err", err))
-		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("页面生成失败,请稍后再试。"))
+		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("页面生成失败，请稍后再试。"))
 		return
 	}
 	c.Data(status, "text/html; charset=utf-8", buf.Bytes())

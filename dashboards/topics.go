@@ -3,6 +3,7 @@ package dashboards
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -58,7 +59,7 @@ var topics = map[string]topic{
 			"mediation.disputes_screened", "mediation.organizations", "mediation.mediators"},
 		RankBy: "mediation.cases_accepted",
 		Charts: []topicChartSpec{{
-			ID: "mediation-chart", Title: "受理与调解成功", Subtitle: "柱:案件数(件) · 线:调解成功率(%,右轴)",
+			ID: "mediation-chart", Title: "受理与调解成功", Subtitle: "柱：案件数（件） · 线：调解成功率（%，右轴）",
 			Series: []seriesSpec{
 				{Code: "mediation.cases_accepted", Color: "#1f5fa8"},
 				{Code: "mediation.cases_resolved", Color: "#5fa03c"},
@@ -66,7 +67,7 @@ var topics = map[string]topic{
 			},
 			Axes: [2]string{"件", "%"},
 		}},
-		Years: topicChartSpec{ID: "mediation-years", Title: "历年合计", Subtitle: "范围内有报告的各辖区之和 · 各年辖区不同,合计不宜直接比较(点击柱条可见辖区数)",
+		Years: topicChartSpec{ID: "mediation-years", Title: "历年合计", Subtitle: "范围内有报告的各辖区之和 · 各年辖区不同，合计不宜直接比较（点击柱条可见辖区数）",
 			Series: []seriesSpec{{Code: "mediation.cases_accepted", Color: "#1f5fa8"}, {Code: "mediation.cases_resolved", Color: "#5fa03c"}},
 			Axes:   [2]string{"件"}},
 	},
@@ -77,7 +78,7 @@ var topics = map[string]topic{
 			"reconsideration.corrected", "reconsideration.settled"},
 		RankBy: "litigation.cases",
 		Charts: []topicChartSpec{{
-			ID: "litigation-chart", Title: "行政诉讼结果", Subtitle: "柱:胜诉/败诉/撤诉/在审(件,堆叠) · 线:败诉率、负责人出庭应诉率(%,右轴)",
+			ID: "litigation-chart", Title: "行政诉讼结果", Subtitle: "柱：胜诉/败诉/撤诉/在审（件，堆叠） · 线：败诉率、负责人出庭应诉率（%，右轴）",
 			Series: []seriesSpec{
 				{Code: "litigation.won", Stack: "outcome", Color: "#5fa03c"},
 				{Code: "litigation.lost", Stack: "outcome", Color: "#c0392b"},
@@ -88,7 +89,7 @@ var topics = map[string]topic{
 			},
 			Axes: [2]string{"件", "%"},
 		}, {
-			ID: "reconsideration-chart", Title: "行政复议", Subtitle: "受理数与结果(件,结果堆叠)",
+			ID: "reconsideration-chart", Title: "行政复议", Subtitle: "受理数与结果（件，结果堆叠）",
 			Series: []seriesSpec{
 				{Code: "reconsideration.received", Stack: "received", Color: "#1f5fa8"},
 				{Code: "reconsideration.upheld", Stack: "outcome", Color: "#5fa03c"},
@@ -97,7 +98,7 @@ var topics = map[string]topic{
 			},
 			Axes: [2]string{"件"},
 		}},
-		Years: topicChartSpec{ID: "litigation-years", Title: "历年合计", Subtitle: "范围内有报告的各辖区之和 · 各年辖区不同,合计不宜直接比较(点击柱条可见辖区数)",
+		Years: topicChartSpec{ID: "litigation-years", Title: "历年合计", Subtitle: "范围内有报告的各辖区之和 · 各年辖区不同，合计不宜直接比较（点击柱条可见辖区数）",
 			Series: []seriesSpec{{Code: "litigation.cases", Color: "#1f5fa8"}, {Code: "litigation.lost", Color: "#c0392b"},
 				{Code: "reconsideration.received", Color: "#8e9aaf"}},
 			Axes: [2]string{"件"}},
@@ -108,7 +109,7 @@ var topics = map[string]topic{
 			"publicity.online_posts", "publicity.consultations"},
 		RankBy: "publicity.events",
 		Charts: []topicChartSpec{{
-			ID: "publicity-chart", Title: "普法活动", Subtitle: "柱:活动、讲座(次) · 线:宣传资料(份)、受众(人次,右轴)",
+			ID: "publicity-chart", Title: "普法活动", Subtitle: "柱：活动、讲座（次） · 线：宣传资料（份）、受众（人次，右轴）",
 			Series: []seriesSpec{
 				{Code: "publicity.events", Color: "#1f5fa8"},
 				{Code: "publicity.lectures", Color: "#5fa03c"},
@@ -117,7 +118,7 @@ var topics = map[string]topic{
 			},
 			Axes: [2]string{"次", "份/人次"},
 		}},
-		Years: topicChartSpec{ID: "publicity-years", Title: "历年合计", Subtitle: "范围内有报告的各辖区之和 · 各年辖区不同,不宜直接比较 · 柱:次 · 线:份/人次(右轴)",
+		Years: topicChartSpec{ID: "publicity-years", Title: "历年合计", Subtitle: "范围内有报告的各辖区之和 · 各年辖区不同，不宜直接比较 · 柱：次 · 线：份/人次（右轴）",
 			Series: []seriesSpec{
 				{Code: "publicity.events", Color: "#1f5fa8"},
 				{Code: "publicity.lectures", Color: "#5fa03c"},
@@ -137,15 +138,21 @@ type topicPage struct {
 	Title   string
 	Nav     string
 	Path    string
-	Years   []int
-	Scope   scopeQuery
-	Areas   []areaChoice
-	Levels  []string
+	Notices notices
+	Query   scopeQuery
+	Scope   scopeView
+	// Default says which year and level the page chose, when it chose them.
+	Default string
 	Limits  []int
 	Limit   int
 	Columns []warehouse.Indicator
 	Rows    []topicRow
-	Charts  []chartView
+	// Ranked counts the rows ranked by the first column; the others follow.
+	Ranked   int
+	MinCases int
+	// Small: a rate shown rests on fewer than MinCases cases.
+	Small  bool
+	Charts []chartView
 }
 
 // topicRow is one jurisdiction of the table: one cell per column, nil
@@ -154,7 +161,11 @@ type topicRow struct {
 	Name       string
 	Code       string
 	Unresolved bool
-	Cells      []*topicCell
+	// Ranked: the first column's value is rankable (warehouse's rule);
+	// NotRanked says why not.
+	Ranked    bool
+	NotRanked string
+	Cells     []*topicCell
 }
 
 type topicCell struct {
@@ -163,13 +174,19 @@ type topicCell struct {
 	Badges  []badge
 }
 
-func parseLimit(q url.Values) int {
-	n, err := strconv.Atoi(q.Get("n"))
-	for _, l := range limitChoices {
-		if err == nil && n == l {
-			return n
-		}
+// topicParams are the parameters the topic pages read.
+var topicParams = []string{"year", "level", "parent", "n", "format", "chart"}
+
+func parseLimit(q url.Values, n *notices) int {
+	v := q.Get("n")
+	if v == "" {
+		return defaultLimit
 	}
+	k, err := strconv.Atoi(v)
+	if err == nil && slices.Contains(limitChoices, k) {
+		return k
+	}
+	n.add("辖区数“" + v + "”无法识别（可选10、20、30、50），已显示前" + strconv.Itoa(defaultLimit) + "个。")
 	return defaultLimit
 }
 
@@ -177,45 +194,68 @@ func parseLimit(q url.Values) int {
 func (h *Handler) topicHandler(name string) gin.HandlerFunc {
 	tp := topics[name]
 	return func(c *gin.Context) {
-		ctx := c.Request.Context()
+		var n notices
 		q := c.Request.URL.Query()
-		sq, limit := parseScopeQuery(q), parseLimit(q)
-		l, err := h.lookups(c)
+		sq, limit := parseScope(q, &n, false), parseLimit(q, &n)
+		unknownParams(q, &n, topicParams...)
+		page, err := h.topicPage(c, tp, sq, limit, &n)
 		if err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败", err)
+			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
 		}
-		cat, years, areas := l.catalog, l.years, l.areas
-		if sq.Year == 0 {
-			sq.Year = latestYear(years)
-		}
-		var cells []warehouse.Cell
-		if sq.Year != 0 {
-			cells, err = h.db.TopicCells(ctx, warehouse.TopicFilter{Indicators: tp.Indicators, RankBy: tp.RankBy,
-				Year: sq.Year, Scope: sq.scope(), Limit: limit})
-			if err != nil {
-				h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
-				return
-			}
-		}
-		// Yearly totals only within one level: a district's figure already
-		// contains its towns', so a sum over mixed levels counts twice.
-		var totals []warehouse.YearTotal
-		if sq.Level != "" {
-			totals, err = h.db.TopicYears(ctx, seriesCodes(tp.Years.Series), sq.scope())
-			if err != nil {
-				h.fail(c, http.StatusInternalServerError, "读取历年数据失败", err)
-				return
-			}
-		}
-		page := buildTopic(tp, catalogByCode(cat), sq, cells, totals, q)
-		page.Years, page.Areas, page.Levels, page.Limits, page.Limit = years, areaChoices(areas), levelChoices, limitChoices, limit
 		if wantsCSV(c) {
 			h.serveChartCSV(c, tp.Nav, page.Charts)
 			return
 		}
 		h.render(c, http.StatusOK, "topic.html", page)
 	}
+}
+
+// topicPage reads and builds a topic page.
+func (h *Handler) topicPage(c *gin.Context, tp topic, sq scopeQuery, limit int, n *notices) (topicPage, error) {
+	ctx := c.Request.Context()
+	l, err := h.lookups(c)
+	if err != nil {
+		return topicPage{}, err
+	}
+	areas, parent, err := h.areaSelects(ctx, sq.Parent, n)
+	if err != nil {
+		return topicPage{}, err
+	}
+	sq.Parent = parent
+	chosen := sq
+	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: tp.RankBy, Parent: parent, Year: sq.Year,
+		Level: sq.Level, AllLevels: sq.AllLevels})
+	if err != nil {
+		return topicPage{}, err
+	}
+	sq.Year, sq.Level = d.Year, d.Level
+	if sq.Year == 0 {
+		sq.Year = latestYear(l.years)
+	}
+	var cells []warehouse.Cell
+	if sq.Year != 0 {
+		cells, err = h.db.TopicCells(ctx, warehouse.TopicFilter{Indicators: tp.Indicators, RankBy: tp.RankBy,
+			Year: sq.Year, Scope: sq.scope(), Limit: limit, MinCases: h.minCases()})
+		if err != nil {
+			return topicPage{}, err
+		}
+	}
+	// Yearly totals only within one level: a district's figure already
+	// contains its towns', so a sum over mixed levels counts twice.
+	var totals []warehouse.YearTotal
+	if sq.Level != "" {
+		if totals, err = h.db.TopicYears(ctx, seriesCodes(tp.Years.Series), sq.scope()); err != nil {
+			return topicPage{}, err
+		}
+	}
+	page := buildTopic(tp, catalogByCode(l.catalog), sq, cells, totals, c.Request.URL.Query(), h.minCases())
+	page.Notices, page.Query, page.Limits, page.Limit = *n, sq, limitChoices, limit
+	page.Default = defaultText(chosen, sq)
+	page.Scope = scopeView{Parent: parent, Areas: areas,
+		Years:  yearOptions(l.years, chosen, "默认（全辖区全年数值足够的最近一年）", false),
+		Levels: levelOptions(chosen, "默认（全辖区全年数值最多的层级）", true)}
+	return page, nil
 }
 
 func seriesCodes(ss []seriesSpec) []string {
@@ -250,8 +290,8 @@ func byJurisdiction(cells []warehouse.Cell) []jurisdictionColumn {
 }
 
 // buildTopic builds a topic page's table and charts.
-func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cells []warehouse.Cell, totals []warehouse.YearTotal, q url.Values) topicPage {
-	page := topicPage{Title: tp.Title, Nav: tp.Nav, Path: tp.Path, Scope: sq}
+func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cells []warehouse.Cell, totals []warehouse.YearTotal, q url.Values, minCases int) topicPage {
+	page := topicPage{Title: tp.Title, Nav: tp.Nav, Path: tp.Path, Query: sq, MinCases: minCases}
 	if sq.Year != 0 {
 		page.Title += " · " + strconv.Itoa(sq.Year) + "年"
 	}
@@ -262,18 +302,37 @@ func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cel
 	for _, j := range cols {
 		row := topicRow{Name: j.Name, Code: j.Code, Unresolved: j.Code == ""}
 		for _, ind := range page.Columns {
-			if c, ok := j.Cells[ind.Code]; ok {
-				row.Cells = append(row.Cells, &topicCell{Cell: c, Display: displayValue(c.Value, ind.Unit, c.ApproxKind),
-					Badges: valueBadges(c.ApproxKind, c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)})
-			} else {
+			c, ok := j.Cells[ind.Code]
+			if !ok {
 				row.Cells = append(row.Cells, nil)
+				continue
 			}
+			tc := &topicCell{Cell: c, Display: rateText(c.Value, ind.Unit, c.ApproxKind, c.Numerator, c.Denominator),
+				Badges: valueBadges(c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
+			tc.Quote, tc.Scope = publishedText(c.Quote), publishedText(c.Scope)
+			if c.Unranked == warehouse.UnrankedSmall {
+				tc.Badges = append(tc.Badges, smallBadge(minCases))
+				page.Small = true
+			}
+			if ind.Code == tp.RankBy {
+				row.Ranked = c.Unranked == ""
+				if !row.Ranked {
+					row.NotRanked = unrankedText(c.Unranked, warehouse.CompareRow{Value: c.Value, Scope: c.Scope,
+						ApproxKind: c.ApproxKind, Numerator: c.Numerator, Denominator: c.Denominator}, ind, minCases)
+				}
+			}
+			row.Cells = append(row.Cells, tc)
+		}
+		if row.Ranked {
+			page.Ranked++
+		} else if row.NotRanked == "" {
+			row.NotRanked = "报告未写明“" + indicatorOf(cat, tp.RankBy).NameZH + "”"
 		}
 		page.Rows = append(page.Rows, row)
 	}
 	if len(cols) > 0 {
 		for _, spec := range tp.Charts {
-			page.Charts = append(page.Charts, topicChart(tp.Path, spec, cat, cols, sq.Year, q))
+			page.Charts = append(page.Charts, topicChart(tp.Path, spec, cat, cols, tp.RankBy, q))
 		}
 	}
 	if len(totals) > 0 {
@@ -297,12 +356,14 @@ func newComboChart(spec topicChartSpec, categories []string, rotate bool) *chart
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "50"}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "95", Bottom: "20", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(xAxis),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: spec.Axes[0]}),
+		charts.WithYAxisOpts(valueYAxis(spec.Axes[0])),
 		chartToolbox(spec.ID),
 	)
 	for _, s := range spec.Series {
 		if s.Axis == 1 {
-			bar.ExtendYAxis(opts.YAxis{Type: "value", Name: spec.Axes[1], SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+			a := valueYAxis(spec.Axes[1])
+			a.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
+			bar.ExtendYAxis(a)
 			break
 		}
 	}
@@ -340,12 +401,12 @@ func addSeries(bar *charts.Bar, s seriesSpec, name string, values []*float64, la
 
 // topicChart draws spec's series for the ranked jurisdictions; clicking a
 // bar or point shows the sentence of that value.
-func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indicator, cols []jurisdictionColumn, year int, q url.Values) chartView {
+func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indicator, cols []jurisdictionColumn, rankBy string, q url.Values) chartView {
 	names := make([]string, len(cols))
 	for i, j := range cols {
 		names[i] = j.Name
-		if j.Code == "" {
-			names[i] += "(未定位)"
+		if c, ok := j.Cells[rankBy]; !ok || c.Unranked != "" {
+			names[i] += "（" + notRankedMark[c.Unranked] + "）"
 		}
 	}
 	bar := newComboChart(spec, names, len(cols) > 8)
@@ -365,7 +426,7 @@ func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 			for i, j := range cols {
 				if c, ok := j.Cells[s.Code]; ok {
 					v := c.Value
-					values[i], labels[i], p[i] = &v, j.Name+" "+displayValue(c.Value, ind.Unit, c.ApproxKind), cellProvenance(c, ind)
+					values[i], labels[i], p[i] = &v, j.Name+" "+rateText(c.Value, ind.Unit, c.ApproxKind, c.Numerator, c.Denominator), cellProvenance(c, ind)
 					rows = append(rows, cellCSVRow(c, ind))
 				}
 			}
@@ -374,8 +435,20 @@ func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 		}
 	}
 	bar.Validate()
-	return chartView{ID: spec.ID, Title: spec.Title, Height: 430, Option: bar.JSON(), Provenance: prov,
+	return chartView{ID: spec.ID, Title: spec.Title, Height: 430, Option: optionMap(bar), Provenance: prov,
 		CSV: csvLink(path, q, spec.ID), csvHeader: cellCSVHeader, csvRows: rows}
+}
+
+// notRankedMark marks, in a topic chart, a jurisdiction the ranking does
+// not hold, by the reason of its first column's value ("": it has none).
+var notRankedMark = map[string]string{
+	"":                           "未排序",
+	warehouse.UnrankedUnresolved: "未定位",
+	warehouse.UnrankedPartial:    "部分",
+	warehouse.UnrankedPartYear:   "非全年",
+	warehouse.UnrankedMismatch:   "未排序",
+	warehouse.UnrankedSmall:      "未排序",
+	warehouse.UnrankedUnsure:     "待核实",
 }
 
 // yearsChart draws the totals in scope per year; clicking a bar or point
@@ -410,7 +483,7 @@ func yearsChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 				v := t.Total
 				values[i], names[i] = &v, labels[i]+"年 "+displayValue(t.Total, ind.Unit, t.ApproxKind)
 				cell := provenanceCell{Title: labels[i] + "年 · " + ind.NameZH + " 合计 " + displayValue(t.Total, ind.Unit, t.ApproxKind) +
-					"(" + strconv.Itoa(t.Jurisdictions) + " 个辖区,以下为最大的几个)"}
+					"（" + strconv.Itoa(t.Jurisdictions) + "个辖区，以下为最大的几个）"}
 				for _, c := range t.Largest {
 					v := cellView(c, ind.Unit)
 					v.Display = c.JurisdictionName + " " + v.Display
@@ -425,6 +498,6 @@ func yearsChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 		}
 	}
 	bar.Validate()
-	return chartView{ID: spec.ID, Title: spec.Title, Height: 360, Option: bar.JSON(), Provenance: prov,
+	return chartView{ID: spec.ID, Title: spec.Title, Height: 360, Option: optionMap(bar), Provenance: prov,
 		CSV: csvLink(path, q, spec.ID), csvHeader: []string{"年份", "指标代码", "指标", "合计", "单位", "含约数", "辖区数"}, csvRows: rows}
 }

@@ -2,11 +2,14 @@ package dashboards
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -37,33 +40,46 @@ type trendQuery struct {
 	Scope     scopeQuery
 }
 
+// trendParams are the parameters the trend page reads.
+var trendParams = []string{"indicator", "j", "year", "level", "parent", "format", "chart"}
+
 // parseTrendQuery reads ?indicator=CODE&j=KEY&j=KEY...&parent=&level=;
-// malformed keys are dropped, repeated ones kept once, at most
-// trendMaxJurisdictions.
-func parseTrendQuery(q url.Values) trendQuery {
-	t := trendQuery{Indicator: q.Get("indicator"), Scope: parseScopeQuery(q)}
+// a malformed key is dropped with a notice, a repeated one kept once, at
+// most trendMaxJurisdictions.
+func parseTrendQuery(q url.Values, n *notices) trendQuery {
+	t := trendQuery{Indicator: q.Get("indicator"), Scope: parseScope(q, n, false)}
 	if t.Indicator == "" {
 		t.Indicator = defaultIndicator
 	}
+	if t.Scope.Year != 0 {
+		n.add("趋势页显示所有年份，参数“year”已忽略。")
+		t.Scope.Year = 0
+	}
 	seen := map[string]bool{}
 	for _, k := range q["j"] {
-		if jurisdictionKey.MatchString(k) && !seen[k] && len(t.Keys) < trendMaxJurisdictions {
+		switch {
+		case !jurisdictionKey.MatchString(k):
+			n.add("辖区“" + k + "”无法识别（应为区划代码），已忽略。")
+		case seen[k]:
+		case len(t.Keys) == trendMaxJurisdictions:
+			n.add("一次最多比较" + strconv.Itoa(trendMaxJurisdictions) + "个辖区，“" + k + "”未显示。")
+		default:
 			seen[k] = true
 			t.Keys = append(t.Keys, k)
 		}
 	}
+	unknownParams(q, n, trendParams...)
 	return t
 }
 
 type trendPage struct {
 	Title      string
 	Nav        string
+	Notices    notices
 	Indicators []indicatorGroup
 	Indicator  warehouse.Indicator
 	Choices    []trendChoice
-	Areas      []areaChoice
-	Scope      scopeQuery
-	Levels     []string
+	Scope      scopeView
 	Rows       []trendRow
 	Charts     []chartView
 }
@@ -82,25 +98,36 @@ type trendRow struct {
 	Change   string
 	PrevYear int // the year compared with, when not the year before
 	Up, Down bool
+	// Compared is the year compared with (0 for a first year); Delta and
+	// Pct are the change as numbers (Pct empty for rates and from 0).
+	Compared int
+	Delta    float64
+	Pct      string
 }
 
 func (h *Handler) trend(c *gin.Context) {
 	ctx := c.Request.Context()
-	q := parseTrendQuery(c.Request.URL.Query())
+	var n notices
+	q := parseTrendQuery(c.Request.URL.Query(), &n)
 	l, err := h.lookups(c)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败。", err)
 		return
 	}
-	cat, areas := l.catalog, l.areas
-	ind, ok := catalogByCode(cat)[q.Indicator]
+	ind, ok := catalogByCode(l.catalog)[q.Indicator]
 	if !ok {
-		h.fail(c, http.StatusNotFound, "没有这个指标:"+q.Indicator, fmt.Errorf("trend %q: %w", q.Indicator, warehouse.ErrNotFound))
+		h.fail(c, http.StatusNotFound, "没有这个指标："+q.Indicator+"。", fmt.Errorf("trend %q: %w", q.Indicator, warehouse.ErrNotFound))
 		return
 	}
+	areas, parent, err := h.areaSelects(ctx, q.Scope.Parent, &n)
+	if err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取地区失败。", err)
+		return
+	}
+	q.Scope.Parent = parent
 	choices, err := h.db.TrendChoices(ctx, ind.Code, q.Scope.scope(), trendChoices)
 	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取辖区失败", err)
+		h.fail(c, http.StatusInternalServerError, "读取辖区失败。", err)
 		return
 	}
 	if len(q.Keys) == 0 {
@@ -111,12 +138,13 @@ func (h *Handler) trend(c *gin.Context) {
 	var cells []warehouse.Cell
 	if len(q.Keys) > 0 {
 		if cells, err = h.db.TrendCells(ctx, ind.Code, q.Keys); err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取数据失败", err)
+			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
 		}
 	}
 	page := buildTrend(ind, cells, c.Request.URL.Query())
-	page.Indicators, page.Areas, page.Scope, page.Levels = groupIndicators(cat), areaChoices(areas), q.Scope, levelChoices
+	page.Notices, page.Indicators = n, groupIndicators(l.catalog)
+	page.Scope = scopeView{Parent: parent, Areas: areas, Levels: levelOptions(q.Scope, "全部层级", false)}
 	selected := map[string]bool{}
 	for _, k := range q.Keys {
 		selected[k] = true
@@ -138,20 +166,25 @@ func buildTrend(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) t
 	var prev *warehouse.Cell
 	for i := range cells {
 		cl := cells[i]
+		cl.Quote = publishedText(cl.Quote)
 		r := trendRow{Cell: cl, Display: displayValue(cl.Value, ind.Unit, cl.ApproxKind),
-			Badges: valueBadges(cl.ApproxKind, cl.Partial, cl.Scope, cl.Derived, cl.Corrected, cl.Flags)}
+			Badges: valueBadges(cl.Partial, cl.Scope, cl.Derived, cl.Corrected, cl.Flags)}
 		if prev != nil && prev.JurisdictionKey == cl.JurisdictionKey {
 			r.Change = changeText(prev.Value, cl.Value, ind.Unit, prev.Approx || cl.Approx)
 			r.Up, r.Down = cl.Value > prev.Value, cl.Value < prev.Value
 			if cl.Year-prev.Year > 1 {
 				r.PrevYear = prev.Year
 			}
+			r.Compared, r.Delta = prev.Year, cl.Value-prev.Value
+			if ind.Unit != "%" && prev.Value != 0 {
+				r.Pct = strconv.FormatFloat(math.Round(r.Delta/prev.Value*1000)/10, 'f', -1, 64)
+			}
 		}
 		page.Rows = append(page.Rows, r)
 		prev = &cells[i]
 	}
 	if len(cells) > 0 {
-		page.Charts = []chartView{trendChart(ind, cells, q)}
+		page.Charts = []chartView{trendChart(ind, cells, page.Rows, q)}
 	}
 	return page
 }
@@ -170,7 +203,7 @@ func changeText(a, b float64, unit string, approx bool) string {
 	} else {
 		s = sign + formatNumber(d, unit)
 		if a != 0 {
-			s += "(" + sign + trimFloat(d/a*100, 1) + "%)"
+			s += "（" + sign + trimFloat(d/a*100, 1) + "%）"
 		}
 	}
 	if approx {
@@ -179,9 +212,13 @@ func changeText(a, b float64, unit string, approx bool) string {
 	return s
 }
 
+// trendCSVColumns follow the cell columns in the trend CSV: the change
+// from the previous year that has a value, as the table shows it.
+var trendCSVColumns = []string{"比较的年份", "变化", "变化率（%）", "变化含约数"}
+
 // trendChart draws one line per jurisdiction over the years; a year without
 // a value is a gap. Clicking a point shows its sentence.
-func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) chartView {
+func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, rows []trendRow, q url.Values) chartView {
 	yearSet := map[int]bool{}
 	var keys []string
 	byKey := map[string][]warehouse.Cell{}
@@ -206,17 +243,16 @@ func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) c
 	line := charts.NewLine()
 	line.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: trendChartID}),
-		charts.WithTitleOpts(opts.Title{Title: ind.NameZH + " · 逐年变化", Subtitle: "单位:" + ind.Unit + " · 点击数据点查看报告原文"}),
+		charts.WithTitleOpts(opts.Title{Title: ind.NameZH + " · 逐年变化", Subtitle: "单位：" + ind.Unit + " · 点击数据点查看报告原文"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "45"}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "6%", Top: "90", Bottom: "20", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: "年份"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ind.Unit}),
+		charts.WithYAxisOpts(valueYAxis(ind.Unit)),
 		chartToolbox(ind.Code+"-trend"),
 	)
 	line.SetXAxis(labels)
 	var prov [][]provenanceCell
-	var rows [][]string
 	for _, k := range keys {
 		cs := byKey[k]
 		data := make([]opts.LineData, len(years))
@@ -230,22 +266,30 @@ func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) c
 			// approximate values): the label prints it.
 			data[i] = opts.LineData{Name: displayValue(c.Value, ind.Unit, c.ApproxKind), Value: c.Value}
 			p[i] = cellProvenance(c, ind)
-			rows = append(rows, cellCSVRow(c, ind))
 		}
 		name := seriesName(cs[len(cs)-1])
 		line.AddSeries(name, data, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 9}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "{b}"}))
 		prov = append(prov, p)
 	}
-	line.Validate()
-	return chartView{ID: trendChartID, Title: "逐年变化", Height: 420, Option: line.JSON(), Provenance: prov,
-		CSV: csvLink("/trend", q, trendChartID), csvHeader: cellCSVHeader, csvRows: rows}
+	// The CSV holds what the table shows: each value and its change from
+	// the previous year that has one.
+	var csvRows [][]string
+	for _, r := range rows {
+		yoy := []string{"", "", "", ""}
+		if r.Compared != 0 {
+			yoy = []string{strconv.Itoa(r.Compared), strconv.FormatFloat(r.Delta, 'f', -1, 64), r.Pct, yesNo(strings.HasPrefix(r.Change, "约"))}
+		}
+		csvRows = append(csvRows, append(cellCSVRow(r.Cell, ind), yoy...))
+	}
+	return chartView{ID: trendChartID, Title: "逐年变化", Height: 420, Option: optionMap(line), Provenance: prov,
+		CSV: csvLink("/trend", q, trendChartID), csvHeader: append(slices.Clone(cellCSVHeader), trendCSVColumns...), csvRows: csvRows}
 }
 
 // seriesName names a jurisdiction in a legend; an unresolved one says so.
 func seriesName(c warehouse.Cell) string {
 	if c.JurisdictionCode == "" {
-		return c.JurisdictionName + "(未定位)"
+		return c.JurisdictionName + "（未定位）"
 	}
 	return c.JurisdictionName
 }

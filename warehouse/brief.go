@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Brief is everything the one-page brief of a jurisdiction-year shows.
@@ -17,6 +18,11 @@ type Brief struct {
 	// PeerGroup names the division the ranks are computed in (e.g. 朝阳区).
 	PeerGroup string      `json:"peer_group"`
 	Lines     []BriefLine `json:"lines"`
+	// Sources are the reports the lines come from.
+	Sources []ReportSummary `json:"sources"`
+	// AsOf is when the warehouse last changed (a report stored, a
+	// correction made): the data the brief shows is of that moment.
+	AsOf time.Time `json:"as_of"`
 }
 
 // BriefLine is one indicator of the brief: the value, its rank among the
@@ -36,16 +42,27 @@ type BriefLine struct {
 	Derived    bool   `json:"derived"`
 	Corrected  bool   `json:"corrected"`
 	// Unsure: read with a confidence below the ranking cut and not
-	// confirmed by a person (Cell.Unsure): it has no rank.
+	// confirmed by a person (Cell.Unsure): it has no rank (UnrankedUnsure).
 	Unsure   bool     `json:"unsure"`
 	Flags    []string `json:"flags"`
 	FactID   string   `json:"fact_id"`
 	ReportID string   `json:"report_id"`
 	Quote    string   `json:"quote"`
-	// Rank is 1 for the largest value among Peers jurisdictions (values the
-	// extractor is unsure of are no peers); 0 for an Unsure value.
-	Rank  int `json:"rank"`
-	Peers int `json:"peers"`
+	// Numerator and Denominator are the counts behind a rate, as
+	// CompareRow's; nil otherwise.
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
+	// Better is the indicator's better direction (Indicator.Better).
+	Better string `json:"better"`
+	// Rank is the value's place among the Peers rankable values of its
+	// peers (same level, same parent division, same year), 1 the best in
+	// the Better direction (the largest when it has none); the Tied values
+	// equal to it (itself included) share it. Unranked says why the value
+	// itself may not be ranked (CompareRanked's rule); Rank is 0 then.
+	Rank     int    `json:"rank"`
+	Tied     int    `json:"tied"`
+	Peers    int    `json:"peers"`
+	Unranked string `json:"unranked"`
 	// History holds the other years' values, oldest first.
 	History []YearValue `json:"history"`
 }
@@ -58,9 +75,10 @@ type YearValue struct {
 	ApproxKind string  `json:"approx_kind"`
 }
 
-// Brief gathers the brief of a resolved jurisdiction for a year.
-func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
-	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}}
+// Brief gathers the brief of a resolved jurisdiction for a year; rates
+// resting on fewer than minCases cases are not ranked.
+func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief, error) {
+	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}, Sources: []ReportSummary{}}
 	s, err := db.snapshot(ctx)
 	if err != nil {
 		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
@@ -80,6 +98,7 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 	}
 	first := &s.reports[s.cells[cells[0]].report]
 	b.JurisdictionName, b.JurisdictionLevel = s.strs[first.name], s.strs[first.level]
+	b.AsOf = s.counts.asOf
 	b.Path = s.divisionPath(code)
 	parent := s.divisions[code].parent
 	b.PeerGroup = s.divisions[parent].name
@@ -97,21 +116,16 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
 			Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
 			Corrected: c.Corrected, Unsure: c.Unsure, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
-			History: []YearValue{}}
-		// Rank 1 is the largest; equal values share a rank.
-		s.eachInScope(s.slice(int(s.cells[i].ind), year), peers, func(p int32) {
-			if s.cells[p].bits&cellUnsure != 0 {
-				return
-			}
-			l.Peers++
-			if s.cells[p].value > c.Value {
-				l.Rank++
-			}
-		})
-		l.Rank++
-		if c.Unsure {
-			l.Rank = 0
+			Better: ind.Better(), History: []YearValue{}}
+		counts := s.countIndicators(c.Indicator)
+		if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
+			l.Numerator, l.Denominator = &n, &d
 		}
+		better, equal, total, why := s.placeAmong(i, s.slice(int(s.cells[i].ind), year), peers, minCases)
+		if why == "" {
+			l.Rank, l.Tied, l.Peers = better+1, equal, total
+		}
+		l.Unranked = why
 		for _, h := range s.jurIndicatorCells(int32(j), int(s.cells[i].ind)) {
 			if y := int(s.reports[s.cells[h].report].year); y != year {
 				l.History = append(l.History, YearValue{Year: y, Value: s.cells[h].value, Approx: s.cells[h].bits&cellApprox != 0,
@@ -119,6 +133,9 @@ func (db *DB) Brief(ctx context.Context, code string, year int) (Brief, error) {
 			}
 		}
 		b.Lines = append(b.Lines, l)
+		if !slices.ContainsFunc(b.Sources, func(r ReportSummary) bool { return r.ReportID == c.ReportID }) {
+			b.Sources = append(b.Sources, s.summary(s.cells[i].report))
+		}
 	}
 	return b, nil
 }

@@ -48,7 +48,7 @@ func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
 		report("d.txt", sha('d'), "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 300, "", 8, 11)),
 		report("e.txt", sha('e'), "110101001", "东华门街道", 2023, text, fact("mediation.cases_accepted", 900, "", 8, 11)),
 	)
-	b, err := db.Brief(ctx, "110105019", 2023)
+	b, err := db.Brief(ctx, "110105019", 2023, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,13 +59,16 @@ func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
 		t.Fatalf("brief has %d lines; want 1", len(b.Lines))
 	}
 	l := b.Lines[0]
-	if l.Rank != 2 || l.Peers != 3 {
-		t.Errorf("rank %d of %d; want 2 of 3 (东城区's street is not a peer)", l.Rank, l.Peers)
+	if l.Rank != 2 || l.Peers != 3 || l.Tied != 1 || l.Unranked != "" {
+		t.Errorf("rank %d (%d tied) of %d %q; want 2 of 3 (东城区's street is not a peer)", l.Rank, l.Tied, l.Peers, l.Unranked)
+	}
+	if len(b.Sources) != 1 || b.Sources[0].Title != "垡头街道法治政府建设情况报告" || b.AsOf.IsZero() {
+		t.Errorf("brief sources %+v, as of %v; want the report with its title and the time of the last write", b.Sources, b.AsOf)
 	}
 	if len(l.History) != 1 || l.History[0].Year != 2022 || l.History[0].Value != 300 {
 		t.Errorf("history = %+v; want 2022: 300", l.History)
 	}
-	if _, err := db.Brief(ctx, "110105019", 2001); !errors.Is(err, ErrNotFound) {
+	if _, err := db.Brief(ctx, "110105019", 2001, 10); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Brief(no data) error = %v; want ErrNotFound", err)
 	}
 }

@@ -101,58 +101,6 @@ func (db *DB) ComparePaged(ctx context.Context, f CompareFilter, offset, limit i
 	return p, nil
 }
 
-// CompareRanking is what the compare page shows of Compare's rows: the
-// ranking, and apart from it the rates with too few cases to rank and the
-// values the extractor is unsure of.
-type CompareRanking struct {
-	// Ranked are the first rows of the ranking; Total counts all of them.
-	Ranked []CompareRow
-	Total  int
-	// Small are the first rates whose counts give fewer than the minimum
-	// of cases; SmallTotal counts all of them.
-	Small      []CompareRow
-	SmallTotal int
-	// Unsure are the first values read with a confidence below the
-	// ranking cut that no person confirmed (待核实); UnsureTotal counts all.
-	Unsure      []CompareRow
-	UnsureTotal int
-	// Conflicts are the jurisdiction-years left out because their reports
-	// disagree, until a person chooses which report counts.
-	Conflicts []CompareConflict
-}
-
-// CompareRanked splits Compare's rows into the ranked ones, the values the
-// extractor is unsure of, and the rates with counts of fewer than minCases
-// cases, keeping the first limit of each. Only the rows kept are built: at national scale a year of an
-// indicator has tens of thousands.
-func (db *DB) CompareRanked(ctx context.Context, f CompareFilter, minCases, limit int) (CompareRanking, error) {
-	r := CompareRanking{Ranked: []CompareRow{}, Small: []CompareRow{}, Unsure: []CompareRow{}, Conflicts: []CompareConflict{}}
-	s, picked, err := db.comparePick(ctx, f)
-	if err != nil {
-		return r, err
-	}
-	r.Conflicts = s.conflictsOf(f)
-	nInd, dInd := s.countIndicators(f.Indicator)
-	for _, i := range picked {
-		if s.cells[i].bits&cellUnsure != 0 {
-			if r.UnsureTotal++; len(r.Unsure) < limit {
-				r.Unsure = append(r.Unsure, s.compareRow(i, f.Indicator))
-			}
-			continue
-		}
-		if _, d, ok := s.countsOf(i, nInd, dInd); ok && d > 0 && d < float64(minCases) {
-			if r.SmallTotal++; len(r.Small) < limit {
-				r.Small = append(r.Small, s.compareRow(i, f.Indicator))
-			}
-			continue
-		}
-		if r.Total++; len(r.Ranked) < limit {
-			r.Ranked = append(r.Ranked, s.compareRow(i, f.Indicator))
-		}
-	}
-	return r, nil
-}
-
 // comparePick returns the snapshot and the cells Compare shows, in order.
 func (db *DB) comparePick(ctx context.Context, f CompareFilter) (*snapshot, []int32, error) {
 	if f.Indicator == "" {
@@ -184,12 +132,12 @@ func (s *snapshot) conflictsOf(f CompareFilter) []CompareConflict {
 
 // countIndicators returns the catalog indexes of a rate's numerator and
 // denominator counts (rateCounts), -1 when it has none.
-func (s *snapshot) countIndicators(rate string) (int, int) {
+func (s *snapshot) countIndicators(rate string) rateCountIndicators {
 	c, ok := rateCounts[rate]
 	if !ok {
-		return -1, -1
+		return rateCountIndicators{-1, -1}
 	}
-	return s.indicator(c[0]), s.indicator(c[1])
+	return rateCountIndicators{s.indicator(c[0]), s.indicator(c[1])}
 }
 
 // countsOf returns the counts behind cell i's rate: the ones its fact
@@ -216,8 +164,8 @@ func (s *snapshot) compareRow(i int32, indicator string) CompareRow {
 	r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
 		Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
 		Corrected: c.Corrected, Unsure: c.Unsure, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote}
-	nInd, dInd := s.countIndicators(indicator)
-	if n, d, ok := s.countsOf(i, nInd, dInd); ok {
+	counts := s.countIndicators(indicator)
+	if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
 		r.Numerator, r.Denominator = &n, &d
 	}
 	return r

@@ -41,6 +41,13 @@ type Cell struct {
 	FactID   string   `json:"fact_id"`
 	ReportID string   `json:"report_id"`
 	Quote    string   `json:"quote"`
+	// Numerator and Denominator are the counts behind a rate, as
+	// CompareRow's, where a query fills them (TopicCells); nil otherwise.
+	Numerator   *float64 `json:"numerator,omitempty"`
+	Denominator *float64 `json:"denominator,omitempty"`
+	// Unranked says why the value may not be ranked (Unranked…), where a
+	// query that ranks fills it (TopicCells); "" when it may.
+	Unranked string `json:"unranked,omitempty"`
 }
 
 // Catalog lists the indicator catalog, with the number of headline values
@@ -84,6 +91,9 @@ type Overview struct {
 	Coverage      []CoverageArea   `json:"coverage"`
 	Latest        []ReportSummary  `json:"latest"`
 	Flagged       []FlaggedSummary `json:"flagged"`
+	// AsOf is when the warehouse last changed (a report stored, a
+	// correction made).
+	AsOf time.Time `json:"as_of"`
 }
 
 // CoverageArea is a province or city and the reports about places in it.
@@ -129,7 +139,7 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 	}
 	c := s.counts
 	o := Overview{Reports: c.reports, Jurisdictions: c.jurisdictions, Years: c.years, FirstYear: c.firstYear,
-		LastYear: c.lastYear, Facts: c.facts, Unresolved: c.unresolved,
+		LastYear: c.lastYear, Facts: c.facts, Unresolved: c.unresolved, AsOf: c.asOf,
 		Coverage: cloneAreas(s.coverage), Latest: slices.Clone(s.latest), Flagged: []FlaggedSummary{}}
 	if year == 0 {
 		year = o.LastYear
@@ -257,13 +267,18 @@ type TopicFilter struct {
 	Scope  Scope
 	// Limit is the most jurisdictions returned.
 	Limit int
+	// MinCases is the fewest cases behind a rankable rate (CompareRanked).
+	MinCases int
 }
 
 // TopicCells returns the headline values of f.Indicators in f.Year for the
 // f.Limit jurisdictions in scope with the largest f.RankBy value, ranked:
 // equal values by how many of the indicators the jurisdiction states, then
-// by name and key; jurisdictions without f.RankBy come last, the same way.
-// Within a jurisdiction the cells are by indicator code.
+// by name and key; jurisdictions without a rankable f.RankBy value (none,
+// or one a ranking may not hold: CompareRanked) come last, by how many of
+// the indicators they state, then by name and key. Within a jurisdiction
+// the cells are by indicator code; each cell says why it may not be ranked
+// (Cell.Unranked), and a rate carries the counts behind it.
 func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 	if len(f.Indicators) == 0 || f.Year == 0 || f.Limit <= 0 {
 		return nil, fmt.Errorf("topic cells: %w: indicators, a year and a limit are required", ErrInvalidQuery)
@@ -299,8 +314,12 @@ func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 	// The largest f.RankBy values, and every value equal to the last one
 	// taken: among equal values the count decides.
 	if rank := s.indicator(f.RankBy); rank >= 0 {
+		counts := s.countIndicators(f.RankBy)
 		for _, i := range s.scopeCells(s.slice(rank, f.Year), sc, 0) {
 			c := &s.cells[i]
+			if s.unrankable(i, counts, f.MinCases) != "" {
+				continue
+			}
 			if len(top) >= f.Limit && c.value != top[len(top)-1].value {
 				break
 			}
@@ -340,11 +359,23 @@ func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 	for _, t := range top[:min(f.Limit, len(top))] {
 		for _, ind := range inds {
 			if c := s.cellOf(t.jur, ind, f.Year); c >= 0 && sc.has(s, c) {
-				out = append(out, s.cell(c))
+				out = append(out, s.rankedCell(c, f.MinCases))
 			}
 		}
 	}
 	return out, nil
+}
+
+// rankedCell is cell i with the counts behind it, if a rate, and why a
+// ranking may not hold it.
+func (s *snapshot) rankedCell(i int32, minCases int) Cell {
+	c := s.cell(i)
+	counts := s.countIndicators(c.Indicator)
+	if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
+		c.Numerator, c.Denominator = &n, &d
+	}
+	c.Unranked = s.unrankable(i, counts, minCases)
+	return c
 }
 
 // YearTotal is the sum of one indicator's headline values in one year over

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The dashboards read a snapshot: an in-memory copy of the headline table
@@ -88,6 +89,10 @@ type snapshot struct {
 	// collector.
 	quotes     []byte
 	quoteStart []uint32
+	// titles holds every report's title the same way: report r's is
+	// titles[titleStart[r]:titleStart[r+1]] (the brief names its sources).
+	titles     []byte
+	titleStart []uint32
 }
 
 // span is a range of indexes.
@@ -105,6 +110,7 @@ type snapCell struct {
 	flags  uint16 // index in flagSets
 	ind    uint16 // index in catalog
 	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio | cellAbout | cellAtMost | cellUnsure
+	whole  uint8  // cellUnresolved | cellPartYear (in the struct's padding: it stays 40 bytes)
 }
 
 // factKey names a cell's fact while the cells move during a build.
@@ -145,6 +151,14 @@ const (
 	cellUnsure
 )
 
+// What keeps a cell out of rankings (snapCell.whole, rank.go's unrankedAlone),
+// computed once per build so that a ranking of tens of thousands of values
+// looks at the cells alone.
+const (
+	cellUnresolved uint8 = 1 << iota // its report's jurisdiction is not resolved
+	cellPartYear                     // it covers part of the year (rank.go's partYear)
+)
+
 // approxKind returns the kind of the cell's approximation ("" when exact).
 func (c *snapCell) approxKind() string {
 	switch {
@@ -160,11 +174,19 @@ func (c *snapCell) approxKind() string {
 
 // snapReport is a report as the snapshot needs it.
 type snapReport struct {
-	id    string
-	name  int32 // jurisdiction name as written, index in strs
-	jur   int32 // index in juris
-	year  int32 // 0 when unknown
-	level int32 // jurisdiction level as written, index in strs
+	id       string
+	name     int32 // jurisdiction name as written, index in strs
+	jur      int32 // index in juris
+	year     int32 // 0 when unknown
+	level    int32 // jurisdiction level as written, index in strs
+	ingested int64 // when it was stored, Unix microseconds
+}
+
+// summary names report r for lists (ReportSummary).
+func (s *snapshot) summary(r int32) ReportSummary {
+	rep := &s.reports[r]
+	return ReportSummary{ReportID: rep.id, Title: string(s.titles[s.titleStart[r]:s.titleStart[r+1]]),
+		JurisdictionName: s.strs[rep.name], Year: int(rep.year), IngestedAt: time.UnixMicro(rep.ingested).UTC()}
 }
 
 // snapJuris is a jurisdiction: a resolved division or an unresolved report's own.
@@ -231,6 +253,9 @@ type division struct {
 
 type overviewCounts struct {
 	reports, jurisdictions, years, firstYear, lastYear, facts, unresolved int
+	// asOf is when the warehouse last changed: the latest report stored or
+	// correction made.
+	asOf time.Time
 }
 
 // factOverflowBit marks a cell's fact as an index in factOverflow.

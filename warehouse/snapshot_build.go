@@ -164,6 +164,12 @@ func (b *snapshotBuilder) readCounts(ctx context.Context, conn *sql.Conn) error 
 	if err != nil {
 		return err
 	}
+	var asOf sql.NullTime
+	if err := conn.QueryRowContext(ctx, `
+		SELECT greatest((SELECT max(ingested_at) FROM reports), (SELECT max("at") FROM corrections))`).Scan(&asOf); err != nil {
+		return err
+	}
+	o.asOf = asOf.Time.UTC()
 	rows, err := conn.QueryContext(ctx, `SELECT year FROM report_years WHERE year IS NOT NULL ORDER BY year DESC`)
 	if err != nil {
 		return err
@@ -420,21 +426,30 @@ func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error
 	jurs := map[string]jurRow{}
 	var reportJur []string
 	// In report_id order: readHeadline numbers the reports the same way.
+	b.s.titleStart = []uint32{0}
 	err := arrowQuery(ctx, conn, `
-		SELECT report_id, jurisdiction_key, jurisdiction_code, jurisdiction_name, jurisdiction_level, coalesce(year, 0)
-		FROM report_jurisdictions ORDER BY report_id`, func(rec arrow.RecordBatch) error {
+		SELECT j.report_id, j.jurisdiction_key, j.jurisdiction_code, j.jurisdiction_name, j.jurisdiction_level, coalesce(j.year, 0),
+		       r.title, epoch_us(r.ingested_at)
+		FROM report_jurisdictions j JOIN reports r USING (report_id) ORDER BY j.report_id`, func(rec arrow.RecordBatch) error {
 		id, err1 := column[*array.String](rec, 0)
 		key, err2 := column[*array.String](rec, 1)
 		code, err3 := column[*array.String](rec, 2)
 		name, err4 := column[*array.String](rec, 3)
 		level, err5 := column[*array.String](rec, 4)
 		year, err6 := column[*array.Int32](rec, 5)
-		if err := errors.Join(err1, err2, err3, err4, err5, err6); err != nil {
+		title, err7 := column[*array.String](rec, 6)
+		at, err8 := column[*array.Int64](rec, 7)
+		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8); err != nil {
 			return err
 		}
 		for i := range int(rec.NumRows()) {
 			r := snapReport{id: strings.Clone(id.Value(i)), name: b.intern(name.Value(i)),
-				level: b.intern(level.Value(i)), year: year.Value(i)}
+				level: b.intern(level.Value(i)), year: year.Value(i), ingested: at.Value(i)}
+			b.s.titles = append(b.s.titles, title.Value(i)...)
+			if len(b.s.titles) > math.MaxUint32 {
+				return errors.New("the report titles take more than 4 GiB: too many for the dashboards' snapshot")
+			}
+			b.s.titleStart = append(b.s.titleStart, uint32(len(b.s.titles)))
 			b.s.levelOf[b.s.strs[r.level]] = r.level
 			// The Arrow strings point into buffers released after this
 			// batch: keep the map's own copy of the key.

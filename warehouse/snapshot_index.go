@@ -104,6 +104,7 @@ func (b *snapshotBuilder) index() {
 	}
 	b.stats(nYears)
 	b.trends()
+	b.partYears()
 
 	// The heatmap's rows: each year's reports by jurisdiction.
 	s.yearJurs = map[int][]jurReport{}
@@ -114,6 +115,22 @@ func (b *snapshotBuilder) index() {
 	}
 	for _, l := range s.yearJurs {
 		slices.SortFunc(l, func(a, b jurReport) int { return cmp.Or(cmp.Compare(a.jur, b.jur), cmp.Compare(a.report, b.report)) })
+	}
+}
+
+// partYears marks the cells of unresolved jurisdictions and those that
+// cover part of the year (partYear): the rankings ask it of every value
+// they consider.
+func (b *snapshotBuilder) partYears() {
+	s := b.s
+	for i := range s.cells {
+		c := &s.cells[i]
+		if s.juris[s.reports[c.report].jur].code == "" {
+			c.whole |= cellUnresolved
+		}
+		if s.partYear(int32(i)) {
+			c.whole |= cellPartYear
+		}
 	}
 }
 

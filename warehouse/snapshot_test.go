@@ -577,20 +577,32 @@ func snapshotCoverage(t *cappedT, what string, answered, calls int) {
 // rank values the rows came by name instead of by that count. The snapshot
 // orders the rows as they are picked (its doc comment says so); the oracle
 // adds t.n to the final order. The jurisdictions picked are the old SQL's.
+//
+// Since then a jurisdiction's f.RankBy value ranks only when a ranking may
+// hold it (rank.go, with no minimum of cases): rankable, below, is that
+// rule in SQL.
 func oracleTopicCells(ctx context.Context, db *DB, f TopicFilter) ([]Cell, error) {
 	args := []any{f.Year, f.RankBy}
-	var parts []string
+	parts := []string{"''"}
+	for _, p := range rateParts[f.RankBy] {
+		parts = append(parts, "'"+p+"'")
+	}
+	rankable := `(h.jurisdiction_code <> '' AND NOT h.partial AND NOT list_contains(h.flags, 'partial_year')
+		AND NOT (h.derived AND EXISTS (SELECT 1 FROM headline p WHERE p.jurisdiction_key = h.jurisdiction_key AND p.year = h.year
+		         AND p.scope = h.scope AND p.indicator IN (` + strings.Join(parts, ", ") + `) AND list_contains(p.flags, 'partial_year')))
+		AND NOT (h.numerator IS NOT NULL AND h.denominator > 0 AND abs(100 * h.numerator / h.denominator - h.value) > 0.5)) AS rankable`
+	var sels []string
 	for _, code := range f.Indicators {
 		args = append(args, code)
 		conds := []string{"year = $1", fmt.Sprintf("indicator = $%d", len(args))}
-		conds, args = oracleScopeWhere(f.Scope, "", conds, args)
-		parts = append(parts, `SELECT `+oracleCellColumns+` FROM headline WHERE `+strings.Join(conds, " AND "))
+		conds, args = oracleScopeWhere(f.Scope, "h.", conds, args)
+		sels = append(sels, `SELECT `+oracleCellColumns+`, `+rankable+` FROM headline h WHERE `+strings.Join(conds, " AND "))
 	}
 	args = append(args, f.Limit)
 	return oracleCells(ctx, db, `
-		WITH rows AS (`+strings.Join(parts, "\nUNION ALL ")+`),
+		WITH rows AS (`+strings.Join(sels, "\nUNION ALL ")+`),
 		top AS (
-			SELECT jurisdiction_key, max(value) FILTER (WHERE indicator = $2) AS rank_value,
+			SELECT jurisdiction_key, max(value) FILTER (WHERE indicator = $2 AND rankable) AS rank_value,
 			       arg_max(jurisdiction_name, indicator = $2) AS name, count(*) AS n
 			FROM rows GROUP BY jurisdiction_key
 			ORDER BY rank_value DESC NULLS LAST, count(*) DESC, name, jurisdiction_key
@@ -915,6 +927,13 @@ func testSnapshotOverview(t *cappedT, db *DB, p snapshotParams) {
 		got, err := db.Overview(ctx, year)
 		want, wantErr := oracleOverview(ctx, db, year)
 		mustAnswer(t, err, wantErr, "Overview(%d)", year)
+		// AsOf is new since c5a3aa9: the time of the latest write.
+		var asOf time.Time
+		if err := db.sql.QueryRowContext(ctx, `SELECT greatest((SELECT max(ingested_at) FROM reports),
+			(SELECT max("at") FROM corrections))`).Scan(&asOf); err != nil {
+			t.Fatal(err)
+		}
+		want.AsOf = asOf.UTC()
 		g, w := got, want
 		g.Coverage, g.Latest, g.Flagged, w.Coverage, w.Latest, w.Flagged = nil, nil, nil, nil, nil, nil
 		if gs, ws := fmt.Sprintf("%+v", g), fmt.Sprintf("%+v", w); gs != ws {
@@ -1150,7 +1169,7 @@ func testSnapshotBrief(t *cappedT, db *DB, p snapshotParams) {
 	ranked := 0
 	for _, b := range p.briefs {
 		code, year := b.code, b.year
-		got, gotErr := db.Brief(ctx, code, year)
+		got, gotErr := db.Brief(ctx, code, year, 10)
 		want, wantErr := oracleBrief(ctx, db, code, year)
 		if (gotErr != nil) != (wantErr != nil) || gotErr != nil && !errors.Is(gotErr, ErrNotFound) {
 			t.Errorf("Brief(%s, %d) error %v; SQL %v", code, year, gotErr, wantErr)
@@ -1158,6 +1177,15 @@ func testSnapshotBrief(t *cappedT, db *DB, p snapshotParams) {
 		}
 		if gotErr != nil {
 			continue
+		}
+		ranked += checkBriefRanks(t, db, got)
+		// The ranks are CompareRanked's (checked above); the rest is the old SQL's.
+		got.Sources, got.AsOf = nil, time.Time{}
+		for _, lines := range [][]BriefLine{got.Lines, want.Lines} {
+			for i := range lines {
+				lines[i].Rank, lines[i].Tied, lines[i].Peers, lines[i].Unranked, lines[i].Better = 0, 0, 0, "", ""
+				lines[i].Numerator, lines[i].Denominator = nil, nil
+			}
 		}
 		gs, ws := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want)
 		gotHead, wantHead := got, want
@@ -1170,14 +1198,55 @@ func testSnapshotBrief(t *cappedT, db *DB, p snapshotParams) {
 			if gl, wl := fmt.Sprintf("%+v", got.Lines[i]), fmt.Sprintf("%+v", want.Lines[i]); gl != wl {
 				t.Errorf("Brief(%s, %d) line %d = %s\nSQL %s", code, year, i, gl, wl)
 			}
-			if want.Lines[i].Peers > 1 {
-				ranked++
-			}
 		}
 	}
 	if ranked == 0 {
 		t.Error("no brief line has more than one peer: the corpus does not exercise ranks")
 	}
+}
+
+// checkBriefRanks checks that each line of b is ranked as the compare page
+// ranks its peer group (same level, same parent division, same year), and
+// returns how many lines have more than one peer.
+func checkBriefRanks(t *cappedT, db *DB, b Brief) int {
+	ctx := context.Background()
+	var parent string // "" for a code missing from the division table, as the brief takes it
+	err := db.sql.QueryRowContext(ctx, `SELECT parent_code FROM jurisdictions WHERE code = $1`, b.JurisdictionCode).Scan(&parent)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		t.Errorf("parent of %s: %v", b.JurisdictionCode, err)
+		return 0
+	}
+	n := 0
+	for _, l := range b.Lines {
+		f := CompareFilter{Indicator: l.Indicator, Year: b.Year, Level: b.JurisdictionLevel, Parent: parent}
+		r, err := db.CompareRanked(ctx, f, 10, 1<<20)
+		if err != nil {
+			t.Errorf("CompareRanked(%+v): %v", f, err)
+			continue
+		}
+		want := ""
+		for _, x := range r.Ranked {
+			if x.FactID == l.FactID {
+				want = fmt.Sprintf("rank %d tied %d of %d", x.Rank, x.Tied, r.Total)
+			}
+		}
+		for _, u := range r.Unranked {
+			if u.FactID == l.FactID {
+				want = "unranked " + u.Reason
+			}
+		}
+		got := fmt.Sprintf("rank %d tied %d of %d", l.Rank, l.Tied, l.Peers)
+		if l.Unranked != "" {
+			got = "unranked " + l.Unranked
+		}
+		if got != want {
+			t.Errorf("Brief(%s, %d) %s: %s; the compare page has %s", b.JurisdictionCode, b.Year, l.Indicator, got, want)
+		}
+		if l.Peers > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // oracleBrief is Brief of c5a3aa9:warehouse/brief.go, with the division

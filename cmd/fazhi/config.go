@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // FAZHI_TIMEZONE works on hosts without a zone database
 
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse/sqlbox"
@@ -40,6 +41,7 @@ type Config struct {
 	// MinConfidence is FAZHI_MIN_CONFIDENCE: the extractor confidence a fact
 	// needs to be ranked unless a person confirmed it.
 	MinConfidence float64
+	TimeZone      string // FAZHI_TIMEZONE: the IANA zone the pages write times in
 
 	// allowedDirs are the directories the warehouse's SQL may write files
 	// in (exports); set by the subcommand, never by the user.
@@ -63,6 +65,7 @@ func DefaultConfig() Config {
 		MaxReportChars:  ingest.DefaultLimits.MaxChars,
 		MaxReportFacts:  ingest.DefaultLimits.MaxFacts,
 		MinConfidence:   warehouse.DefaultMinConfidence,
+		TimeZone:        "Asia/Shanghai",
 	}
 }
 
@@ -101,6 +104,7 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 	str("FAZHI_MEMORY_LIMIT", &c.Memory)
 	str("FAZHI_TOKEN", &c.Token)
 	str("FAZHI_PUBLISH_DIR", &c.PublishDir)
+	str("FAZHI_TIMEZONE", &c.TimeZone)
 	var errs []error
 	size := func(key string, dst *int64) {
 		if v := getenv(key); v != "" {
@@ -229,6 +233,9 @@ func (c Config) Validate() error {
 	if need := 2*c.SQLMemory + 512<<20; c.SQLProcessLimit < need {
 		errs = append(errs, fmt.Errorf("FAZHI_SQL_PROCESS_LIMIT must be at least twice FAZHI_SQL_MEMORY plus 512MB (%dMB here)", need>>20))
 	}
+	if _, err := c.location(); err != nil {
+		errs = append(errs, err)
+	}
 	if c.Token != "" && len(c.Token) < 16 {
 		errs = append(errs, errors.New("FAZHI_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16)"))
 	}
@@ -241,4 +248,14 @@ func (c Config) level() (slog.Level, error) {
 		return l, fmt.Errorf("FAZHI_LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel)
 	}
 	return l, nil
+}
+
+// location is the time zone the pages write times in (the binary embeds
+// the zone database, time/tzdata, so this works on hosts without one).
+func (c Config) location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil || c.TimeZone == "" {
+		return nil, fmt.Errorf("FAZHI_TIMEZONE must be an IANA time zone such as Asia/Shanghai, not %q", c.TimeZone)
+	}
+	return loc, nil
 }

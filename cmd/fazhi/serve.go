@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -46,7 +47,22 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		return fmt.Errorf("serve: %w", err)
 	}
 	log.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", cfg.DB), slog.String("version", version))
+	fmt.Fprintf(stdout, "fazhi serve: dashboards at %s (API at %[1]sapi/, stop with Ctrl+C)\n", serveURL(cfg.Addr, ln.Addr()))
 	return a.serve(ctx, ln)
+}
+
+// serveURL is the address a browser on this machine opens for a server
+// listening on addr (as configured; bound is where it listens).
+func serveURL(addr string, bound net.Addr) string {
+	host, _, err := net.SplitHostPort(addr)
+	_, port, perr := net.SplitHostPort(bound.String())
+	if err != nil || perr != nil {
+		return "http://" + bound.String() + "/"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
 // app is a running fazhi server: the warehouse, the publisher of its
@@ -70,6 +86,10 @@ type app struct {
 // sample reports into an empty warehouse (unless cfg.NoSamples), and builds
 // the routes.
 func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
+	loc, err := cfg.location()
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
 	// Exports are written here by DuckDB, then streamed: the one directory
 	// the warehouse's SQL may touch (warehouse/DESIGN.md).
 	exportDir, err := os.MkdirTemp("", "fazhi-export-")
@@ -116,7 +136,15 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	r.Use(api.AccessLog(log), gin.Recovery())
 	api.New(db, log, api.Config{SQL: a.sandbox, Token: cfg.Token, Ingest: uploadIngest(db, x),
 		MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
-	dashboards.New(db, log, dashboards.Config{}).Register(r)
+	pages := dashboards.New(db, log, dashboards.Config{Location: loc})
+	pages.Register(r)
+	r.NoRoute(func(c *gin.Context) { // the API answers JSON, the pages Chinese
+		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+			api.NotFound(c)
+			return
+		}
+		pages.NotFound(c)
+	})
 	if cfg.Token == "" {
 		log.Info("FAZHI_TOKEN is not set: corrections and uploads are refused (403)")
 	}

@@ -60,8 +60,8 @@ func TestBrowserSQLPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#sql-status`)))
-	if err != nil || !strings.Contains(msg, "only SELECT") {
-		t.Errorf("status after DROP = %q, %v; want the refusal", msg, err)
+	if err != nil || !strings.Contains(msg, "只允许 SELECT 查询") {
+		t.Errorf("status after DROP = %q, %v; want the refusal in Chinese", msg, err)
 	}
 
 	// CSV download of a query.

@@ -201,11 +201,12 @@ func TestPagesFollowReportCorrections(t *testing.T) {
 		t.Fatalf("upload = %d %s", status, resp)
 	}
 	cID := reportIDOf(gucheng("c"))
-	if p := page(compare); !strings.Contains(p, "未定位") {
+	const unresolvedBadge = `>未定位</span>` // the page's own text names 未定位 too
+	if p := page(compare); !strings.Contains(p, unresolvedBadge) {
 		t.Errorf("compare before the correction: want the unresolved report marked 未定位")
 	}
 	put("/api/reports/"+cID+"/jurisdiction", `{"code":"110107004","author":"李明","reason":"原网页"}`)
-	if p := page(compare); strings.Contains(p, "未定位") || !strings.Contains(p, "古城街道") {
+	if p := page(compare); strings.Contains(p, unresolvedBadge) || !strings.Contains(p, "古城街道") {
 		t.Errorf("compare after the correction still shows 未定位, or not 古城街道")
 	}
 	if p := page("/reports/" + cID); !strings.Contains(p, "辖区已人工确定") || !strings.Contains(p, "石景山区") {

@@ -50,7 +50,7 @@ var fazhi = (function () {
         line.appendChild(badge);
       });
       item.appendChild(line);
-      if (f.scope) { item.appendChild(el("div", "fact-scope", "范围:" + f.scope)); }
+      if (f.scope) { item.appendChild(el("div", "fact-scope", "范围：" + f.scope)); }
       item.appendChild(el("blockquote", "fact-quote", "“" + f.quote + "”"));
       var a = el("a", "fact-link", "在报告中查看 →");
       // A report listed for itself (the overview's coverage) has no fact to point at.
@@ -76,11 +76,57 @@ var fazhi = (function () {
     ] };
   }
 
+  // number writes an axis tick the way the labels write values: 万 and 亿
+  // for large numbers, no thousands separators ("2万", not "20,000").
+  function number(v) {
+    var a = Math.abs(v);
+    function trim(x) { return String(Math.round(x * 100) / 100); }
+    if (a >= 1e8) { return trim(v / 1e8) + "亿"; }
+    if (a >= 1e4) { return trim(v / 1e4) + "万"; }
+    return trim(v);
+  }
+
+  function escapeHTML(s) {
+    return String(s).replace(/[&<>"']/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[ch];
+    });
+  }
+
+  // tooltip says a bar, point or cell with the name the server gave it
+  // (which holds the value as the page writes it), escaped: names come
+  // from reports.
+  function tooltip(option) {
+    return function (p) {
+      var name = String(p.name === undefined ? "" : p.name);
+      var x = [].concat(option.xAxis || [])[0];
+      if (p.componentSubType === "line" && x && x.type === "category" && x.data) {
+        var cat = String(x.data[p.dataIndex]);
+        if (name.indexOf(cat) < 0) { name = cat + " · " + name; }
+      }
+      return p.marker + escapeHTML(p.seriesName) + "<br>" + escapeHTML(name);
+    };
+  }
+
+  // axes gives every value axis of option ticks written by number.
+  function axes(option) {
+    ["xAxis", "yAxis"].forEach(function (k) {
+      [].concat(option[k] || []).forEach(function (a) {
+        if (a && a.type === "value") {
+          a.axisLabel = a.axisLabel || {};
+          a.axisLabel.formatter = number;
+        }
+      });
+    });
+  }
+
   // chart draws option into the element with the given id. provenance, if
   // given, is indexed [seriesIndex][dataIndex] → {title, facts: [...]}.
   function chart(id, option, provenance) {
     var node = document.getElementById(id);
     var c = echarts.init(node, null, { renderer: "canvas" });
+    axes(option);
+    option.tooltip = option.tooltip || {};
+    option.tooltip.formatter = tooltip(option);
     // data-drawn tells (tests, print) that the first render and its
     // animation are over.
     c.on("finished", function () { node.dataset.drawn = "true"; });
@@ -105,5 +151,22 @@ var fazhi = (function () {
     if (e.key === "Escape") { var p = document.getElementById("facts-panel"); if (p) { p.hidden = true; } }
   });
 
-  return { chart: chart, showFacts: showFacts };
+  // submit sends a selector form without its empty fields, so that the
+  // address holds only what the reader chose.
+  function submit(form) {
+    Array.prototype.forEach.call(form.elements, function (e) {
+      if (e.name && e.value === "") { e.disabled = true; }
+    });
+    form.submit();
+  }
+
+  // area is the change handler of the area selectors: the one parameter
+  // they write, parent, is the division chosen, or the one above when
+  // "全部" is chosen.
+  function area(select) {
+    select.form.elements.parent.value = select.value || select.dataset.up;
+    submit(select.form);
+  }
+
+  return { chart: chart, showFacts: showFacts, number: number, submit: submit, area: area };
 })();

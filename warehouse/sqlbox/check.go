@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -29,7 +30,7 @@ func check(tree []byte, tables map[string]bool) error {
 	}
 	if parsed.Error {
 		if parsed.ErrorType == "not implemented" && strings.Contains(parsed.ErrorMessage, "Only SELECT") {
-			return fmt.Errorf("%w: only SELECT queries are allowed (with WITH, DESCRIBE or SUMMARIZE too); nothing that writes, sets, attaches, loads or calls", ErrRejected)
+			return refuse(RefuseStatement, "", "only SELECT queries are allowed (with WITH, DESCRIBE or SUMMARIZE too); nothing that writes, sets, attaches, loads or calls")
 		}
 		return fmt.Errorf("%w: %s", ErrInvalid, parsed.ErrorMessage)
 	}
@@ -38,7 +39,7 @@ func check(tree []byte, tables map[string]bool) error {
 		return fmt.Errorf("%w: empty query", ErrInvalid)
 	case 1:
 	default:
-		return fmt.Errorf("%w: exactly one statement is allowed, not %d", ErrRejected, len(parsed.Statements))
+		return refuse(RefuseStatements, strconv.Itoa(len(parsed.Statements)), "exactly one statement is allowed, not %d", len(parsed.Statements))
 	}
 	var stmt any
 	dec := json.NewDecoder(strings.NewReader(string(parsed.Statements[0])))
@@ -103,7 +104,7 @@ func (c *checker) walk(v any, sc *scope) error {
 		// one this checker does not know, and is refused rather than skipped.
 		for _, key := range []string{"function_name", "table_name"} {
 			if _, ok := x[key]; ok {
-				return fmt.Errorf("%w: this form of query is not supported in researchers' SQL (%s)", ErrRejected, orUnknown(kind))
+				return refuse(RefuseForm, orUnknown(kind), "this form of query is not supported in researchers' SQL (%s)", orUnknown(kind))
 			}
 		}
 		return c.fields(x, sc, "")
@@ -132,7 +133,7 @@ func (c *checker) fields(x map[string]any, sc *scope, skip string) error {
 // it, and a recursive one itself), then the rest with every CTE visible.
 func (c *checker) query(x map[string]any, kind string, sc *scope) error {
 	if !queryNodes[kind] {
-		return fmt.Errorf("%w: this form of query is not supported in researchers' SQL (%s)", ErrRejected, orUnknown(kind))
+		return refuse(RefuseForm, orUnknown(kind), "this form of query is not supported in researchers' SQL (%s)", orUnknown(kind))
 	}
 	if kind == "RECURSIVE_CTE_NODE" {
 		if name, ok := x["cte_name"].(string); ok {
@@ -161,7 +162,7 @@ func (c *checker) expression(x map[string]any, sc *scope) error {
 		if class == "PARAMETER" {
 			what = "parameters ($1, ?)"
 		}
-		return fmt.Errorf("%w: %s are not allowed in researchers' SQL", ErrRejected, what)
+		return refuse(RefuseExpression, what, "%s are not allowed in researchers' SQL", what)
 	}
 	if class == "FUNCTION" || class == "WINDOW" {
 		name, _ := x["function_name"].(string)
@@ -173,7 +174,7 @@ func (c *checker) expression(x map[string]any, sc *scope) error {
 			ok = ok || windows[name]
 		}
 		if !ok {
-			return fmt.Errorf("%w: function %s is not allowed in researchers' SQL", ErrRejected, name)
+			return refuse(RefuseFunction, name, "function %s is not allowed in researchers' SQL", name)
 		}
 	}
 	return c.fields(x, sc, "")
@@ -182,7 +183,7 @@ func (c *checker) expression(x map[string]any, sc *scope) error {
 // tableRef checks a FROM item.
 func (c *checker) tableRef(x map[string]any, kind string, sc *scope) error {
 	if !tableRefKinds[kind] {
-		return fmt.Errorf("%w: this kind of FROM item is not supported in researchers' SQL (%s)", ErrRejected, kind)
+		return refuse(RefuseFromItem, kind, "this kind of FROM item is not supported in researchers' SQL (%s)", kind)
 	}
 	switch kind {
 	case "BASE_TABLE":
@@ -194,7 +195,7 @@ func (c *checker) tableRef(x map[string]any, kind string, sc *scope) error {
 		name, _ := fn["function_name"].(string)
 		name = strings.ToLower(name)
 		if fn == nil || !tableFunctions[name] {
-			return fmt.Errorf("%w: table function %s is not allowed in researchers' SQL", ErrRejected, orUnknown(name))
+			return refuse(RefuseTableFunction, orUnknown(name), "table function %s is not allowed in researchers' SQL", orUnknown(name))
 		}
 		// The call itself is checked; its arguments are walked like any
 		// expression.
@@ -205,7 +206,7 @@ func (c *checker) tableRef(x map[string]any, kind string, sc *scope) error {
 	case "SHOW_REF":
 		show, _ := x["show_type"].(string)
 		if !showForms[show] || x["query"] == nil {
-			return fmt.Errorf("%w: SHOW is not allowed in researchers' SQL; use DESCRIBE table, or SELECT * FROM duckdb_tables()", ErrRejected)
+			return refuse(RefuseShow, "", "SHOW is not allowed in researchers' SQL; use DESCRIBE table, or SELECT * FROM duckdb_tables()")
 		}
 	}
 	return c.fields(x, sc, "")
@@ -224,7 +225,7 @@ func (c *checker) table(x map[string]any, sc *scope) error {
 	}
 	switch {
 	case catalog != "":
-		return fmt.Errorf("%w: table %s.%s: name tables without a database", ErrRejected, catalog, display)
+		return refuse(RefuseDatabase, catalog+"."+display, "table %s.%s: name tables without a database", catalog, display)
 	case schema == "" && sc.has(name):
 		return nil
 	case (schema == "" || schema == "main") && c.tables[name]:
@@ -232,7 +233,7 @@ func (c *checker) table(x map[string]any, sc *scope) error {
 	case catalogViews[schema][name]:
 		return nil
 	}
-	return fmt.Errorf("%w: table %s is not allowed in researchers' SQL (the warehouse's tables and views are; see /sql)", ErrRejected, display)
+	return refuse(RefuseTable, display, "table %s is not allowed in researchers' SQL (the warehouse's tables and views are; see /sql)", display)
 }
 
 func orUnknown(s string) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -84,7 +85,7 @@ func (p *Pool) Query(ctx context.Context, text string) (Result, error) {
 		return Result{}, fmt.Errorf("%w: empty query", ErrInvalid)
 	}
 	if lim.MaxLength > 0 && utf8.RuneCountInString(text) > lim.MaxLength {
-		return Result{}, fmt.Errorf("%w: the query is longer than %d characters", ErrRejected, lim.MaxLength)
+		return Result{}, refuse(RefuseLength, strconv.Itoa(lim.MaxLength), "the query is longer than %d characters", lim.MaxLength)
 	}
 	var s *slot
 	select {
@@ -255,6 +256,9 @@ func (p *Pool) Close() error {
 
 // err is the error an answer's failure stands for.
 func (e *answerError) err() error {
+	if e.Kind == kindRejected && e.Reason != "" {
+		return &Refusal{Reason: e.Reason, Subject: e.Subject, Message: e.Message}
+	}
 	for _, k := range kinds {
 		if e.Kind == k.kind {
 			return fmt.Errorf("%w: %s", k.err, e.Message)

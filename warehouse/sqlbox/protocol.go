@@ -46,6 +46,9 @@ type answer struct {
 type answerError struct {
 	Kind    string `json:"kind"`
 	Message string `json:"message"`
+	// Reason and Subject are a refusal's (Refusal).
+	Reason  string `json:"reason,omitempty"`
+	Subject string `json:"subject,omitempty"`
 }
 
 // Kinds of failure a worker reports.

@@ -122,7 +122,7 @@ func classify(err error) error {
 	case duckdb.ErrorTypeOutOfMemory:
 		return fmt.Errorf("%w: %s", ErrMemory, msg)
 	case duckdb.ErrorTypePermission:
-		return fmt.Errorf("%w: %s", ErrRejected, msg)
+		return refuse(RefusePermission, "", "%s", msg)
 	}
 	return fmt.Errorf("%w: %s", ErrInvalid, msg)
 }
@@ -147,7 +147,12 @@ func failed(err error) answer {
 			if i := strings.Index(msg, k.err.Error()+": "); i >= 0 {
 				msg = msg[i+len(k.err.Error())+2:]
 			}
-			return answer{Error: &answerError{Kind: k.kind, Message: msg}}
+			ae := &answerError{Kind: k.kind, Message: msg}
+			var r *Refusal
+			if errors.As(err, &r) {
+				ae.Reason, ae.Subject = r.Reason, r.Subject
+			}
+			return answer{Error: ae}
 		}
 	}
 	return answer{Error: &answerError{Kind: kindInternal, Message: err.Error()}}
