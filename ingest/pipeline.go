@@ -123,7 +123,7 @@ func (x *Extractor) extract(ctx context.Context, name string, data []byte, meta 
 		YearEvidence: yearEvidence,
 		Facts:        facts,
 	}
-	if err := checkProvenance(r); err != nil {
+	if err := checkProvenance(&r); err != nil {
 		return Report{}, fmt.Errorf("extract %s: %w", name, err)
 	}
 	return r, nil
