@@ -27,6 +27,12 @@ type Input struct {
 	read func() ([]byte, error)
 }
 
+// MemoryInput is an input whose bytes are already in memory (an uploaded
+// file): name becomes its source.
+func MemoryInput(name string, data []byte, meta Meta) Input {
+	return Input{Name: name, Size: int64(len(data)), Meta: meta, read: func() ([]byte, error) { return data, nil }}
+}
+
 // FilesFS lists the report files below dir in fsys (e.g. the embedded
 // sample reports); names are prefixed with prefix.
 func FilesFS(fsys fs.FS, dir, prefix string) ([]Input, error) {
@@ -52,8 +58,9 @@ type FileResult struct {
 	// Unchanged: the file's content was stored already by this extractor
 	// (WalkConfig.Stored said so), so it was neither decoded nor extracted.
 	Unchanged bool
-	// Facts, Jurisdiction and Year describe the extracted report when Err
-	// is nil and the file was not Unchanged.
+	// ReportID, Facts, Jurisdiction and Year describe the extracted report
+	// when Err is nil and the file was not Unchanged.
+	ReportID     string
 	Facts        int
 	Jurisdiction Jurisdiction
 	Year         int
@@ -288,7 +295,7 @@ loop:
 			fileErrs = append(fileErrs, r.err)
 		case r.unchanged:
 		default:
-			fr.Facts, fr.Jurisdiction, fr.Year = len(r.rep.Facts), r.rep.Jurisdiction, r.rep.Year
+			fr.ReportID, fr.Facts, fr.Jurisdiction, fr.Year = r.rep.ID, len(r.rep.Facts), r.rep.Jurisdiction, r.rep.Year
 			pending = append(pending, r.rep)
 			pendingBytes += r.rep.size()
 			if len(pending) >= size || pendingBytes >= maxBytes {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -58,13 +59,16 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 
+	t := newPhaseTimer()
 	err := db.onConn(ctx, func(conn *sql.Conn) error {
 		if err := stageBatch(ctx, conn, b); err != nil {
 			return err
 		}
+		t.mark("stage")
 		if err := planLoad(ctx, conn); err != nil {
 			return err
 		}
+		t.mark("plan")
 		// Corrections are carried only from the reports this batch
 		// replaces, and only when one of them has any.
 		var corrected, reportCorrected bool
@@ -87,6 +91,7 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 				return err
 			}
 		}
+		t.mark("carry")
 		if err := replaceReports(ctx, conn); err != nil {
 			return err
 		}
@@ -100,6 +105,7 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 		if err != nil {
 			return err
 		}
+		t.mark("insert")
 		// The reports placed anew: the new ones (a carried correction
 		// applied) and the old versions they replace, and with them the
 		// jurisdiction-years whose headline values may change.
@@ -110,6 +116,7 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 		if err := refreshPlacements(ctx, conn); err != nil {
 			return err
 		}
+		t.mark("placements")
 		if bulk {
 			if _, err := conn.ExecContext(ctx, `INSERT INTO headline_pending SELECT DISTINCT jurisdiction_key, year FROM touched_keys`); err != nil {
 				return fmt.Errorf("note the touched jurisdiction-years: %w", err)
@@ -117,6 +124,7 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 		} else if err := refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
+		t.mark("headline")
 		if err := conn.QueryRowContext(ctx, `SELECT
 			count(*) FILTER (WHERE outcome <> 'unchanged'), count(*) FILTER (WHERE outcome = 'unchanged'),
 			count(*) FILTER (WHERE outcome = 'reextracted'),
@@ -124,13 +132,34 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 			FROM batch_reports`).Scan(&res.Stored, &res.Unchanged, &res.Reextracted, &res.Replaced); err != nil {
 			return fmt.Errorf("count the outcomes: %w", err)
 		}
-		return reportOutcomes(ctx, conn, &res)
+		err = reportOutcomes(ctx, conn, &res)
+		t.mark("outcomes")
+		return err
 	})
+	t.mark("commit")
+	db.log.Debug("load", append([]any{"reports", b.Reports.NumRows(), "bulk", bulk}, t.attrs()...)...)
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("load %d reports: %w", b.Reports.NumRows(), err)
 	}
 	return res, nil
 }
+
+// phaseTimer times the phases of a load, for the debug log.
+type phaseTimer struct {
+	last  time.Time
+	times []any
+}
+
+func newPhaseTimer() *phaseTimer { return &phaseTimer{last: time.Now()} }
+
+// mark ends the phase called name.
+func (t *phaseTimer) mark(name string) {
+	now := time.Now()
+	t.times = append(t.times, name, now.Sub(t.last).Round(time.Microsecond))
+	t.last = now
+}
+
+func (t *phaseTimer) attrs() []any { return t.times }
 
 // FinishBulk refreshes the headline values and summaries that BulkLoads
 // left pending, in one transaction: the touched jurisdiction-years only,

@@ -59,7 +59,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		defer pprof.StopCPUProfile()
 	}
 	if *server != "" {
-		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout)
+		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout, stderr)
 	}
 	// Checkpoints once, at the end (FinishBulk), not after each batch.
 	db, err := openWarehouseWith(ctx, cfg, newLogger(cfg, stderr), bulkCheckpointThreshold)
