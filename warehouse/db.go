@@ -82,6 +82,8 @@ type DB struct {
 	// of the latest generation (snapshot.go).
 	gen   atomic.Uint64
 	snaps dbSnapshots
+	// note is what the write under way (holding writeMu) touched.
+	note writeNote
 	// written is closed by the next write (Written).
 	written writeSignal
 	log     *slog.Logger

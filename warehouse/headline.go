@@ -10,9 +10,16 @@ import (
 // refreshHeadline recomputes the headline rows of the jurisdiction-years
 // listed in the temp table touched_keys (jurisdiction_key, year), and the
 // summary rows that depend on them, inside the caller's transaction on
-// conn. Rows it adds go to the end of the table; RebuildHeadline restores
+// conn, and notes them for the dashboards' snapshot (a patch of those
+// jurisdiction-years instead of a rebuild). Rows it adds go to the end of the table; RebuildHeadline restores
 // the sort order.
-func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
+func (db *DB) refreshHeadline(ctx context.Context, conn *sql.Conn) error {
+	// The dashboards' next snapshot patches these jurisdiction-years only.
+	keys, err := readKeys(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("refresh headline: %w", err)
+	}
+	db.note.keys, db.note.noted = append(db.note.keys, keys...), true
 	for _, q := range []string{
 		// The indicator-years whose summary changes: those of the rows
 		// removed here and of the rows that replace them.
@@ -43,6 +50,24 @@ func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 		}
 	}
 	return nil
+}
+
+// readKeys reads the jurisdiction-years of touched_keys.
+func readKeys(ctx context.Context, conn *sql.Conn) ([]jurYear, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT jurisdiction_key, coalesce(year, 0) FROM touched_keys`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []jurYear
+	for rows.Next() {
+		var k jurYear
+		if err := rows.Scan(&k.key, &k.year); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
 }
 
 // touchedKeysFilter keeps the report_jurisdictions rows of the
