@@ -121,7 +121,8 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 			if _, err := conn.ExecContext(ctx, `INSERT INTO headline_pending SELECT DISTINCT jurisdiction_key, year FROM touched_keys`); err != nil {
 				return fmt.Errorf("note the touched jurisdiction-years: %w", err)
 			}
-		} else if err := refreshHeadline(ctx, conn); err != nil {
+			db.note.noted = true // the headline stays as it was until FinishBulk
+		} else if err := db.refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
 		t.mark("headline")
@@ -200,7 +201,7 @@ func (db *DB) FinishBulk(ctx context.Context) error {
 			if err := rebuildSummaries(ctx, conn); err != nil {
 				return err
 			}
-		} else if err := refreshHeadline(ctx, conn); err != nil {
+		} else if err := db.refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
 		_, err := conn.ExecContext(ctx, `DELETE FROM headline_pending`)
@@ -376,8 +377,11 @@ func (db *DB) onConn(ctx context.Context, fn func(*sql.Conn) error) (err error) 
 	}
 	defer func() { err = errors.Join(err, conn.Close()) }()
 	// Whatever the outcome, the data may have changed (a failed COMMIT
-	// leaves it unknown): the dashboards' snapshot is rebuilt.
-	defer db.changed()
+	// leaves it unknown): the dashboards' snapshot is rebuilt, or patched
+	// with the jurisdiction-years the write noted (refreshHeadline) when it
+	// says which it touched; writers hold writeMu, so db.note is theirs.
+	db.note = writeNote{}
+	defer func() { db.changed(db.note) }()
 	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return err
 	}
