@@ -5,7 +5,7 @@ GO      ?= go
 TAGS    := duckdb_arrow
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build release vendor test serve vet fmt bench assets divisions clean
+.PHONY: build release vendor test serve vet fmt bench bench-ingest assets divisions clean
 
 build:
 	$(GO) build -tags $(TAGS) -ldflags "-X main.version=$(VERSION)" -o fazhi ./cmd/fazhi
@@ -32,6 +32,13 @@ serve:
 
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./...
+
+# The ingest benchmark on the real path: N synthetic report files
+# (FAZHI_BENCH_REPORTS, default 10000) through the real `fazhi ingest`, an
+# incremental add, an unchanged re-ingest and a 1,000-file upload (see
+# BenchmarkIngest in cmd/fazhi).
+bench-ingest:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench '^BenchmarkIngest$$' -benchtime 1x -timeout 0 ./cmd/fazhi
 
 # Refresh dashboards/assets/echarts.min.js from the version pinned in
 # dashboards/package-lock.json (needs npm and the npm registry).

@@ -34,8 +34,8 @@ func (b *Batch) Release() {
 // provenance (a quote and a span inside the report text); a fact without it
 // is a programming error of the extractor and fails the whole batch.
 func NewBatch(mem memory.Allocator, reports []Report) (*Batch, error) {
-	for _, r := range reports {
-		if err := checkProvenance(r); err != nil {
+	for i := range reports {
+		if err := checkProvenance(&reports[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -44,7 +44,8 @@ func NewBatch(mem memory.Allocator, reports []Report) (*Batch, error) {
 	fb := array.NewRecordBuilder(mem, FactSchema)
 	defer fb.Release()
 
-	for _, r := range reports {
+	for i := range reports {
+		r := &reports[i]
 		appendReport(rb, r)
 		for _, f := range r.Facts {
 			appendFact(fb, r.ID, f)
@@ -53,7 +54,7 @@ func NewBatch(mem memory.Allocator, reports []Report) (*Batch, error) {
 	return &Batch{Reports: rb.NewRecordBatch(), Facts: fb.NewRecordBatch()}, nil
 }
 
-func appendReport(b *array.RecordBuilder, r Report) {
+func appendReport(b *array.RecordBuilder, r *Report) {
 	str := func(i int, s string) { b.Field(i).(*array.StringBuilder).Append(s) }
 	str(0, r.ID)
 	str(1, r.SHA256)
@@ -78,7 +79,7 @@ func appendReport(b *array.RecordBuilder, r Report) {
 	} else {
 		b.Field(10).(*array.Int32Builder).Append(int32(r.Year))
 	}
-	b.Field(11).(*array.Int32Builder).Append(int32(len([]rune(r.Text))))
+	b.Field(11).(*array.Int32Builder).Append(int32(r.runes()))
 	str(12, r.Text)
 	str(13, ExtractorVersion)
 	b.Field(14).(*array.Float64Builder).Append(r.Jurisdiction.Confidence)
@@ -154,11 +155,11 @@ func FactID(reportID string, f Fact) string {
 	return reportID + "-" + hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-func checkProvenance(r Report) error {
+func checkProvenance(r *Report) error {
 	if r.ID == "" || r.SHA256 == "" {
 		return fmt.Errorf("report %q: no content hash", r.Source)
 	}
-	n := len([]rune(r.Text))
+	n := r.runes()
 	for _, f := range r.Facts {
 		if f.Quote == "" || f.Start < 0 || f.End < f.Start || f.End > n {
 			return fmt.Errorf("report %q: fact %s=%g has no valid provenance (quote %q, span %d..%d of %d runes)",

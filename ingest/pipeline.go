@@ -66,6 +66,12 @@ type Meta struct {
 // name is the file's path or URL as the user gave it; it becomes the
 // report's source.
 func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta Meta) (Report, error) {
+	return x.extract(ctx, name, data, meta, "")
+}
+
+// extract is Extract with the content's sha256 (hex) when the caller has
+// computed it already, else "".
+func (x *Extractor) extract(ctx context.Context, name string, data []byte, meta Meta, digest string) (Report, error) {
 	if int64(len(data)) > x.limits.MaxFileBytes {
 		return Report{}, fmt.Errorf("read %s: %w: the file has %d bytes; the limit is %d (FAZHI_MAX_UPLOAD)", name, ErrTooLarge, len(data), x.limits.MaxFileBytes)
 	}
@@ -73,8 +79,10 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta 
 	if err != nil {
 		return Report{}, err
 	}
-	sum := sha256.Sum256(data)
-	digest := hex.EncodeToString(sum[:])
+	if digest == "" {
+		sum := sha256.Sum256(data)
+		digest = hex.EncodeToString(sum[:])
+	}
 	lay := layout.Read(doc.Text, doc.Title)
 	if !lay.HasText() {
 		return Report{}, fmt.Errorf("read %s: %w: only the page's furniture and metadata", name, source.ErrNoText)
@@ -115,7 +123,7 @@ func (x *Extractor) Extract(ctx context.Context, name string, data []byte, meta 
 		YearEvidence: yearEvidence,
 		Facts:        facts,
 	}
-	if err := checkProvenance(r); err != nil {
+	if err := checkProvenance(&r); err != nil {
 		return Report{}, fmt.Errorf("extract %s: %w", name, err)
 	}
 	return r, nil

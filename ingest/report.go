@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"unicode/utf8"
+
 	"github.com/fazhi/fazhi/ingest/extract"
 	"github.com/fazhi/fazhi/ingest/jurisdiction"
 )
@@ -32,6 +34,16 @@ type Report struct {
 	Year         int    `json:"year"`
 	YearEvidence string `json:"year_evidence,omitempty"`
 	Facts        []Fact `json:"facts"`
+	// chars is the number of characters of Text once counted (0: not yet).
+	chars int
+}
+
+// runes returns the number of characters (runes) of the text, counted once.
+func (r *Report) runes() int {
+	if r.chars == 0 && r.Text != "" {
+		r.chars = utf8.RuneCountInString(r.Text)
+	}
+	return r.chars
 }
 
 // Jurisdiction is the body a report is about, resolved to its official

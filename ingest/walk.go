@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,6 +25,12 @@ type Input struct {
 	// Meta is what a manifest or an upload tells about the report.
 	Meta Meta
 	read func() ([]byte, error)
+}
+
+// MemoryInput is an input whose bytes are already in memory (an uploaded
+// file): name becomes its source.
+func MemoryInput(name string, data []byte, meta Meta) Input {
+	return Input{Name: name, Size: int64(len(data)), Meta: meta, read: func() ([]byte, error) { return data, nil }}
 }
 
 // FilesFS lists the report files below dir in fsys (e.g. the embedded
@@ -47,7 +55,12 @@ func FilesFS(fsys fs.FS, dir, prefix string) ([]Input, error) {
 // FileResult tells how one file went.
 type FileResult struct {
 	Input Input
-	// Facts, Jurisdiction and Year describe the extracted report when Err is nil.
+	// Unchanged: the file's content was stored already by this extractor
+	// (WalkConfig.Stored said so), so it was neither decoded nor extracted.
+	Unchanged bool
+	// ReportID, Facts, Jurisdiction and Year describe the extracted report
+	// when Err is nil and the file was not Unchanged.
+	ReportID     string
 	Facts        int
 	Jurisdiction Jurisdiction
 	Year         int
@@ -58,20 +71,39 @@ type FileResult struct {
 type WalkConfig struct {
 	// Workers extracting in parallel; 0 means GOMAXPROCS.
 	Workers int
-	// BatchSize is the number of reports per Arrow batch; 0 means 64.
+	// BatchSize is the most reports per Arrow batch; 0 means 64.
 	BatchSize int
+	// BatchBytes bounds the text and quotes of one batch; 0 means 32 MB.
+	BatchBytes int
 	// Allocator for the batches; nil means the Go allocator.
 	Allocator memory.Allocator
 	// OnFile, if set, is called once per file as it completes, from one
 	// goroutine at a time.
 	OnFile func(FileResult)
+	// Stored, if set, says which contents (sha256 digests, hex) are stored
+	// already: files are read and hashed a chunk at a time, Stored is
+	// asked once per chunk, and the files it names are reported Unchanged
+	// without being decoded or extracted.
+	Stored func(ctx context.Context, sha256s []string) (map[string]bool, error)
 }
 
+// Chunks of files hashed before one Stored lookup: at most this many files
+// or bytes.
+const (
+	hashChunkFiles = 2048
+	hashChunkBytes = 32 << 20
+)
+
 // Walk extracts every input with x and hands the reports to emit in Arrow
-// batches. A file that fails is reported through OnFile and in the returned
-// error (ErrFilesFailed wrapping all per-file errors) but does not stop the
-// others; an error from emit, or ctx ending, stops the walk and is returned
-// alone.
+// batches. The stages overlap: one goroutine reads (and with
+// WalkConfig.Stored hashes and skips) files, Workers extract them, one
+// gathers batches, and emit runs on a goroutine of its own, so extraction
+// goes on while a batch is stored. The channels between them are bounded:
+// at most a few batches are in memory, whatever the number of inputs.
+// A file that fails is reported through OnFile and in the returned error
+// (ErrFilesFailed wrapping all per-file errors) but does not stop the
+// others; an error from emit, or ctx ending, stops the walk and is
+// returned alone.
 func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, emit func(context.Context, *Batch) error) error {
 	workers := cfg.Workers
 	if workers <= 0 {
@@ -81,6 +113,10 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 	if size <= 0 {
 		size = 64
 	}
+	maxBytes := cfg.BatchBytes
+	if maxBytes <= 0 {
+		maxBytes = maxBatchBytes
+	}
 	mem := cfg.Allocator
 	if mem == nil {
 		mem = memory.NewGoAllocator()
@@ -89,40 +125,135 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	type result struct {
-		in  Input
-		rep Report
-		err error
+	type job struct {
+		in     Input
+		data   []byte
+		digest string
+		err    error
 	}
-	jobs := make(chan Input)
-	results := make(chan result)
+	type result struct {
+		in        Input
+		rep       Report
+		unchanged bool
+		err       error
+	}
+	jobs := make(chan job, workers)
+	results := make(chan result, 2*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for in := range jobs {
-				rep, err := x.ExtractInput(ctx, in)
+			for j := range jobs {
+				var r result
+				if j.err != nil {
+					r = result{in: j.in, err: j.err}
+				} else {
+					rep, err := x.extract(ctx, j.in.Name, j.data, j.in.Meta, j.digest)
+					r = result{in: j.in, rep: rep, err: err}
+				}
 				select {
-				case results <- result{in, rep, err}:
+				case results <- r:
 				case <-ctx.Done():
 					return
 				}
 			}
 		})
 	}
-	go func() {
+	// The reader: files in order, read (and hashed, a chunk at a time, when
+	// Stored is set) before the workers get them.
+	var readErr error
+	wg.Go(func() {
 		defer close(jobs)
-		for _, in := range inputs {
+		send := func(j job) bool {
 			select {
-			case jobs <- in:
+			case jobs <- j:
+				return true
 			case <-ctx.Done():
-				return
+				return false
 			}
 		}
-	}()
+		if cfg.Stored == nil {
+			for _, in := range inputs {
+				data, err := in.read()
+				if !send(job{in: in, data: data, err: err}) {
+					return
+				}
+			}
+			return
+		}
+		var chunk []job
+		var chunkBytes int
+		flushChunk := func() bool {
+			var digests []string
+			for _, j := range chunk {
+				if j.err == nil {
+					digests = append(digests, j.digest)
+				}
+			}
+			known, err := cfg.Stored(ctx, digests)
+			if err != nil {
+				readErr = err
+				cancel()
+				return false
+			}
+			for _, j := range chunk {
+				if j.err == nil && known[j.digest] {
+					select {
+					case results <- result{in: j.in, unchanged: true}:
+					case <-ctx.Done():
+						return false
+					}
+					continue
+				}
+				if !send(j) {
+					return false
+				}
+			}
+			chunk, chunkBytes = chunk[:0], 0
+			return true
+		}
+		for _, in := range inputs {
+			data, err := in.read()
+			j := job{in: in, data: data, err: err}
+			if err == nil {
+				sum := sha256.Sum256(data)
+				j.digest = hex.EncodeToString(sum[:])
+			}
+			chunk = append(chunk, j)
+			chunkBytes += len(data)
+			if len(chunk) >= hashChunkFiles || chunkBytes >= hashChunkBytes {
+				if !flushChunk() {
+					return
+				}
+			}
+		}
+		if len(chunk) > 0 {
+			flushChunk()
+		}
+	})
 	go func() { wg.Wait(); close(results) }()
+
+	// The loader: emit, one batch at a time, beside the extraction. The
+	// channel holds one batch waiting while another is stored.
+	loads := make(chan *Batch, 1)
+	var loadErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		for b := range loads {
+			if loadErr == nil {
+				if err := emit(ctx, b); err != nil {
+					loadErr = err
+					cancel()
+				}
+			}
+			b.Release()
+		}
+	}()
 
 	var fileErrs []error
 	var pending []Report
+	var pendingBytes int
+	var fatal error
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -131,12 +262,15 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 		if err != nil {
 			return err
 		}
-		defer b.Release()
-		pending = pending[:0]
-		return emit(ctx, b)
+		pending, pendingBytes = nil, 0
+		select {
+		case loads <- b:
+			return nil
+		case <-ctx.Done():
+			b.Release()
+			return ctx.Err()
+		}
 	}
-	var fatal error
-	var pendingBytes int
 loop:
 	for {
 		var r result
@@ -155,19 +289,20 @@ loop:
 		if fatal != nil {
 			continue // drain
 		}
-		fr := FileResult{Input: r.in, Err: r.err}
-		if r.err != nil {
+		fr := FileResult{Input: r.in, Err: r.err, Unchanged: r.unchanged}
+		switch {
+		case r.err != nil:
 			fileErrs = append(fileErrs, r.err)
-		} else {
-			fr.Facts, fr.Jurisdiction, fr.Year = len(r.rep.Facts), r.rep.Jurisdiction, r.rep.Year
+		case r.unchanged:
+		default:
+			fr.ReportID, fr.Facts, fr.Jurisdiction, fr.Year = r.rep.ID, len(r.rep.Facts), r.rep.Jurisdiction, r.rep.Year
 			pending = append(pending, r.rep)
 			pendingBytes += r.rep.size()
-			if len(pending) >= size || pendingBytes >= maxBatchBytes {
+			if len(pending) >= size || pendingBytes >= maxBytes {
 				if err := flush(); err != nil {
 					fatal = err
 					cancel()
 				}
-				pendingBytes = 0
 			}
 		}
 		if cfg.OnFile != nil {
@@ -176,6 +311,13 @@ loop:
 	}
 	if fatal == nil {
 		fatal = flush()
+	}
+	close(loads)
+	<-loaded
+	if loadErr != nil {
+		fatal = loadErr
+	} else if readErr != nil {
+		fatal = readErr
 	}
 	if fatal == nil {
 		fatal = ctx.Err()
@@ -190,8 +332,8 @@ loop:
 }
 
 // maxBatchBytes bounds the text and quotes of the reports waiting in one
-// batch, so that a few reports near the size limit do not make a batch of
-// hundreds of megabytes.
+// batch by default, so that a few reports near the size limit do not make a
+// batch of hundreds of megabytes.
 const maxBatchBytes = 32 << 20
 
 // size is about the bytes a report's strings take in a batch.

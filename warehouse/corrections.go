@@ -138,7 +138,7 @@ func (db *DB) Correct(ctx context.Context, in CorrectionInput) (Correction, erro
 			WHERE report_id = (SELECT report_id FROM corrections WHERE correction_id = $1)`, id); err != nil {
 			return err
 		}
-		return refreshHeadline(ctx, conn)
+		return db.refreshHeadline(ctx, conn)
 	})
 	if err != nil {
 		return Correction{}, fmt.Errorf("correct %s %s%s: %w", in.Action, in.FactID, in.ReportID, err)

@@ -48,6 +48,12 @@ type Config struct {
 	// Log receives what the warehouse does on its own (the dashboards'
 	// snapshot builds); nil means slog.Default().
 	Log *slog.Logger
+	// CheckpointThreshold is the size of the write-ahead log past which a
+	// commit folds it into the file (DuckDB's checkpoint_threshold, 16MB by
+	// default); a bulk ingest raises it, so that its large transactions are
+	// not each followed by a checkpoint, and checkpoints once at its end
+	// (FinishBulk). "" keeps DuckDB's.
+	CheckpointThreshold string
 	// MinConfidence is the extractor confidence a fact needs to be ranked
 	// unless a person confirmed it (FAZHI_MIN_CONFIDENCE); 0 means
 	// DefaultMinConfidence.
@@ -76,6 +82,8 @@ type DB struct {
 	// of the latest generation (snapshot.go).
 	gen   atomic.Uint64
 	snaps dbSnapshots
+	// note is what the write under way (holding writeMu) touched.
+	note writeNote
 	// written is closed by the next write (Written).
 	written writeSignal
 	log     *slog.Logger
@@ -132,6 +140,11 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			db.Close()
 			return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
 		}
+		// A bulk ingest that stopped midway left headline values to refresh.
+		if err := db.FinishBulk(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
+		}
 	}
 	return db, nil
 }
@@ -154,6 +167,9 @@ func sandboxSettings(cfg Config) []string {
 	}
 	if cfg.MemoryLimit != "" {
 		s = append(s, "SET memory_limit = "+quote(cfg.MemoryLimit))
+	}
+	if cfg.CheckpointThreshold != "" {
+		s = append(s, "SET checkpoint_threshold = "+quote(cfg.CheckpointThreshold))
 	}
 	s = append(s,
 		"SET autoinstall_known_extensions = false",

@@ -4,14 +4,22 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // refreshHeadline recomputes the headline rows of the jurisdiction-years
 // listed in the temp table touched_keys (jurisdiction_key, year), and the
 // summary rows that depend on them, inside the caller's transaction on
-// conn. Rows it adds go to the end of the table; RebuildHeadline restores
+// conn, and notes them for the dashboards' snapshot (a patch of those
+// jurisdiction-years instead of a rebuild). Rows it adds go to the end of the table; RebuildHeadline restores
 // the sort order.
-func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
+func (db *DB) refreshHeadline(ctx context.Context, conn *sql.Conn) error {
+	// The dashboards' next snapshot patches these jurisdiction-years only.
+	keys, err := readKeys(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("refresh headline: %w", err)
+	}
+	db.note.keys, db.note.noted = append(db.note.keys, keys...), true
 	for _, q := range []string{
 		// The indicator-years whose summary changes: those of the rows
 		// removed here and of the rows that replace them.
@@ -19,8 +27,9 @@ func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 		 SELECT DISTINCT indicator, year FROM headline
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`DELETE FROM headline WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
-		`INSERT INTO headline BY NAME SELECT * FROM headline_facts
-		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
+		// The filter goes below the view's windows (headlineSelect): only
+		// the touched jurisdiction-years' facts are read and ranked.
+		`INSERT INTO headline BY NAME ` + headlineSelect(touchedKeysFilter),
 		`INSERT INTO touched_stats SELECT DISTINCT indicator, year FROM headline
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`DELETE FROM headline_stats WHERE (indicator, year) IN (SELECT (indicator, year) FROM touched_stats)`,
@@ -42,6 +51,96 @@ func refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 	}
 	return nil
 }
+
+// readKeys reads the jurisdiction-years of touched_keys.
+func readKeys(ctx context.Context, conn *sql.Conn) ([]jurYear, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT jurisdiction_key, coalesce(year, 0) FROM touched_keys`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []jurYear
+	for rows.Next() {
+		var k jurYear
+		if err := rows.Scan(&k.key, &k.year); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// touchedKeysFilter keeps the report_jurisdictions rows of the
+// jurisdiction-years in touched_keys.
+const touchedKeysFilter = `(jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`
+
+// headlineSelect is the headline rule of the view headline_facts
+// (migration 0008) with a filter on report_jurisdictions (a condition on
+// its columns) applied before the rule's windows rank the facts: the view
+// reads and ranks every fact of the warehouse even when a refresh wants a
+// few jurisdiction-years, since DuckDB does not push a filter on the view's
+// output below its windows. headlineSelect("true") is the view itself; the
+// tests compare the two (assertHeadlineFresh).
+func headlineSelect(filter string) string {
+	return strings.NewReplacer("{placed}", "(SELECT * FROM report_jurisdictions WHERE "+filter+")",
+		"{facts}", "(SELECT * FROM facts_corrected WHERE report_id IN (SELECT report_id FROM report_jurisdictions WHERE "+filter+"))").
+		Replace(headlineRule)
+}
+
+// headlineRule is the text of the view headline_facts (migration 0008),
+// with {placed} for report_jurisdictions and {facts} for facts_corrected.
+const headlineRule = `
+WITH alone AS (
+    SELECT r.jurisdiction_key, r.jurisdiction_code, r.jurisdiction_name, r.jurisdiction_level, r.year,
+           f.indicator, f.value, f.unit, f.approx, f.scope <> '' AS partial, f.scope, f.derived, f.flags,
+           f.corrected, f.fact_id, f.report_id, f.quote, f.numerator, f.denominator, f.basis, f.approx_kind,
+           f.confidence
+    FROM {facts} f
+    JOIN {placed} r USING (report_id)
+    JOIN indicators i ON i.code = f.indicator
+    WHERE r.year IS NOT NULL AND r.counts AND NOT (r.duplicates > 0 AND NOT r.chosen)
+    QUALIFY row_number() OVER (
+        PARTITION BY r.jurisdiction_key, r.year, f.indicator
+        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < 0.5, CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
+    ) = 1
+),
+per_report AS (
+    SELECT r.jurisdiction_key, r.jurisdiction_code, r.jurisdiction_name, r.jurisdiction_level, r.year,
+           f.indicator, f.value, f.unit, f.approx, f.scope <> '' AS partial, f.scope, f.derived, f.flags,
+           f.corrected, f.fact_id, f.report_id, f.quote, f.numerator, f.denominator, f.basis, f.approx_kind,
+           f.added, f.start, i.kind, f.confidence
+    FROM {facts} f
+    JOIN (SELECT * FROM {placed} WHERE duplicates > 0 AND NOT chosen AND counts AND year IS NOT NULL) r USING (report_id)
+    JOIN indicators i ON i.code = f.indicator
+    QUALIFY row_number() OVER (
+        PARTITION BY r.jurisdiction_key, r.year, f.indicator, f.report_id
+        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < 0.5, CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
+    ) = 1
+),
+judged AS (
+    SELECT *, count(DISTINCT value) OVER (PARTITION BY jurisdiction_key, year, indicator) > 1 AS conflict,
+           row_number() OVER (
+               PARTITION BY jurisdiction_key, year, indicator
+               ORDER BY partial, derived, NOT added, NOT corrected AND confidence < 0.5, CASE WHEN kind = 'rate' THEN 0 ELSE -value END, start, fact_id
+           ) AS pick
+    FROM per_report
+)
+SELECT * EXCLUDE (confidence), false AS conflict, NULL::DOUBLE[] AS conflict_values, NULL::VARCHAR[] AS conflict_fact_ids,
+       NULL::VARCHAR[] AS conflict_report_ids, confidence
+FROM alone
+UNION ALL
+SELECT jurisdiction_key, jurisdiction_code, jurisdiction_name, jurisdiction_level, year, indicator, value, unit,
+       approx, partial, scope, derived, flags, corrected, fact_id, report_id, quote, numerator, denominator, basis,
+       approx_kind, false, NULL, NULL, NULL, confidence
+FROM judged WHERE NOT conflict AND pick = 1
+UNION ALL
+SELECT jurisdiction_key, any_value(jurisdiction_code), min(jurisdiction_name), min(jurisdiction_level), year, indicator,
+       NULL::DOUBLE, any_value(unit), false, false, '', false, []::VARCHAR[], false, NULL::VARCHAR, NULL::VARCHAR,
+       NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE, '', '', true,
+       list(value ORDER BY report_id), list(fact_id ORDER BY report_id), list(report_id ORDER BY report_id),
+       NULL::DOUBLE
+FROM judged WHERE conflict
+GROUP BY jurisdiction_key, year, indicator`
 
 // The summary tables' contents (migration 0003 fills them the same way,
 // 0007 leaves conflicts out and reads the jurisdictions and years as they

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -33,6 +34,21 @@ import (
 // carried over to the new version. Either the whole batch is stored or
 // nothing is.
 func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
+	return db.load(ctx, b, false)
+}
+
+// BulkLoad stores a batch as Load does, in one transaction, but leaves the
+// headline values and summaries of the jurisdiction-years it touches for
+// FinishBulk, which refreshes them all at once (or rebuilds the headline,
+// when the bulk touched much of it). Until then the pages may show the
+// warehouse as it was before the bulk. The pending jurisdiction-years are
+// committed with each batch (headline_pending), so a bulk that stops midway
+// leaves nothing stale: Open finishes it.
+func (db *DB) BulkLoad(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
+	return db.load(ctx, b, true)
+}
+
+func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult, error) {
 	var res LoadResult
 	if !b.Reports.Schema().Equal(ingest.ReportSchema) {
 		return res, fmt.Errorf("load: report batch schema differs from ingest.ReportSchema")
@@ -43,28 +59,39 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 
+	t := newPhaseTimer()
 	err := db.onConn(ctx, func(conn *sql.Conn) error {
-		if err := stage(ctx, conn, "staged_reports", b.Reports,
-			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY sha256 ORDER BY source) = 1`); err != nil {
+		if err := stageBatch(ctx, conn, b); err != nil {
 			return err
 		}
-		// Two copies of one file in a batch share report_id and fact_ids:
-		// keep each fact once.
-		if err := stage(ctx, conn, "staged_facts", b.Facts,
-			`SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY fact_id) = 1`); err != nil {
-			return err
-		}
+		t.mark("stage")
 		if err := planLoad(ctx, conn); err != nil {
 			return err
 		}
-		carried, err := carryCorrections(ctx, conn)
-		if err != nil {
-			return err
+		t.mark("plan")
+		// Corrections are carried only from the reports this batch
+		// replaces, and only when one of them has any.
+		var corrected, reportCorrected bool
+		if err := conn.QueryRowContext(ctx, `SELECT
+			EXISTS (SELECT 1 FROM corrections WHERE report_id IN (SELECT old_report_id FROM replaced_reports)),
+			EXISTS (SELECT 1 FROM report_corrections WHERE report_id IN (SELECT old_report_id FROM replaced_reports))`).
+			Scan(&corrected, &reportCorrected); err != nil {
+			return fmt.Errorf("look for corrections to carry: %w", err)
 		}
-		res.CarriedCorrections = carried
-		if res.CarriedReportCorrections, err = carryReportCorrections(ctx, conn); err != nil {
-			return err
+		if corrected {
+			carried, err := carryCorrections(ctx, conn)
+			if err != nil {
+				return err
+			}
+			res.CarriedCorrections = carried
 		}
+		if reportCorrected {
+			var err error
+			if res.CarriedReportCorrections, err = carryReportCorrections(ctx, conn); err != nil {
+				return err
+			}
+		}
+		t.mark("carry")
 		if err := replaceReports(ctx, conn); err != nil {
 			return err
 		}
@@ -78,6 +105,7 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 		if err != nil {
 			return err
 		}
+		t.mark("insert")
 		// The reports placed anew: the new ones (a carried correction
 		// applied) and the old versions they replace, and with them the
 		// jurisdiction-years whose headline values may change.
@@ -88,9 +116,16 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 		if err := refreshPlacements(ctx, conn); err != nil {
 			return err
 		}
-		if err := refreshHeadline(ctx, conn); err != nil {
+		t.mark("placements")
+		if bulk {
+			if _, err := conn.ExecContext(ctx, `INSERT INTO headline_pending SELECT DISTINCT jurisdiction_key, year FROM touched_keys`); err != nil {
+				return fmt.Errorf("note the touched jurisdiction-years: %w", err)
+			}
+			db.note.noted = true // the headline stays as it was until FinishBulk
+		} else if err := db.refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
+		t.mark("headline")
 		if err := conn.QueryRowContext(ctx, `SELECT
 			count(*) FILTER (WHERE outcome <> 'unchanged'), count(*) FILTER (WHERE outcome = 'unchanged'),
 			count(*) FILTER (WHERE outcome = 'reextracted'),
@@ -98,12 +133,119 @@ func (db *DB) Load(ctx context.Context, b *ingest.Batch) (LoadResult, error) {
 			FROM batch_reports`).Scan(&res.Stored, &res.Unchanged, &res.Reextracted, &res.Replaced); err != nil {
 			return fmt.Errorf("count the outcomes: %w", err)
 		}
-		return reportOutcomes(ctx, conn, &res)
+		err = reportOutcomes(ctx, conn, &res)
+		t.mark("outcomes")
+		return err
 	})
+	t.mark("commit")
+	db.log.Debug("load", append([]any{"reports", b.Reports.NumRows(), "bulk", bulk}, t.attrs()...)...)
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("load %d reports: %w", b.Reports.NumRows(), err)
 	}
 	return res, nil
+}
+
+// phaseTimer times the phases of a load, for the debug log.
+type phaseTimer struct {
+	last  time.Time
+	times []any
+}
+
+func newPhaseTimer() *phaseTimer { return &phaseTimer{last: time.Now()} }
+
+// mark ends the phase called name.
+func (t *phaseTimer) mark(name string) {
+	now := time.Now()
+	t.times = append(t.times, name, now.Sub(t.last).Round(time.Microsecond))
+	t.last = now
+}
+
+func (t *phaseTimer) attrs() []any { return t.times }
+
+// FinishBulk refreshes the headline values and summaries that BulkLoads
+// left pending, in one transaction: the touched jurisdiction-years only,
+// or the whole headline table (written sorted, as RebuildHeadline does)
+// when they are a large part of it. Then it checkpoints, so that the bulk's
+// data is in the file and the write-ahead log is empty. With nothing
+// pending it does nothing.
+func (db *DB) FinishBulk(ctx context.Context) error {
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	var pending bool
+	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM headline_pending)`).Scan(&pending); err != nil {
+		return fmt.Errorf("finish bulk load: %w", err)
+	}
+	if !pending {
+		return nil
+	}
+	err := db.onConn(ctx, func(conn *sql.Conn) error {
+		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_keys AS SELECT DISTINCT jurisdiction_key, year FROM headline_pending`); err != nil {
+			return err
+		}
+		var touched, all int
+		if err := conn.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM touched_keys),
+			(SELECT count(*) FROM (SELECT DISTINCT jurisdiction_key, year FROM report_jurisdictions))`).Scan(&touched, &all); err != nil {
+			return err
+		}
+		if 4*touched >= all {
+			// Most of it: rank every fact once, and write the table sorted.
+			for _, q := range []string{
+				`DROP TABLE touched_keys`,
+				`DELETE FROM headline`,
+				`INSERT INTO headline BY NAME SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
+			} {
+				if _, err := conn.ExecContext(ctx, q); err != nil {
+					return fmt.Errorf("rebuild headline: %w", err)
+				}
+			}
+			if err := rebuildSummaries(ctx, conn); err != nil {
+				return err
+			}
+		} else if err := db.refreshHeadline(ctx, conn); err != nil {
+			return err
+		}
+		_, err := conn.ExecContext(ctx, `DELETE FROM headline_pending`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("finish bulk load: %w", err)
+	}
+	if _, err := db.sql.ExecContext(ctx, `CHECKPOINT`); err != nil {
+		return fmt.Errorf("finish bulk load: checkpoint: %w", err)
+	}
+	return nil
+}
+
+// stageBatch copies the batch into the temp tables staged_reports and
+// staged_facts. Two copies of one file in a batch share report_id and
+// fact_ids: the first by source is kept, and each fact once. A batch
+// rarely has any, and sorting a large batch's texts to find none costs
+// more than the rest of the load: the copies are looked for first.
+func stageBatch(ctx context.Context, conn *sql.Conn, b *ingest.Batch) error {
+	if err := stage(ctx, conn, "staged_reports", b.Reports, `SELECT * FROM %s`); err != nil {
+		return err
+	}
+	if err := stage(ctx, conn, "staged_facts", b.Facts, `SELECT * FROM %s`); err != nil {
+		return err
+	}
+	var copies bool
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) > count(DISTINCT sha256) FROM staged_reports`).Scan(&copies); err != nil {
+		return fmt.Errorf("stage: %w", err)
+	}
+	if !copies {
+		return nil
+	}
+	for _, q := range []string{
+		`DELETE FROM staged_reports WHERE rowid NOT IN (
+		     SELECT rowid FROM staged_reports QUALIFY row_number() OVER (PARTITION BY sha256 ORDER BY source) = 1)`,
+		`DELETE FROM staged_facts WHERE rowid NOT IN (
+		     SELECT rowid FROM staged_facts QUALIFY row_number() OVER (PARTITION BY fact_id) = 1)`,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("stage: drop copies: %w", err)
+		}
+	}
+	return nil
 }
 
 // planLoad decides, inside Load's transaction, what happens to each staged
@@ -235,8 +377,11 @@ func (db *DB) onConn(ctx context.Context, fn func(*sql.Conn) error) (err error) 
 	}
 	defer func() { err = errors.Join(err, conn.Close()) }()
 	// Whatever the outcome, the data may have changed (a failed COMMIT
-	// leaves it unknown): the dashboards' snapshot is rebuilt.
-	defer db.changed()
+	// leaves it unknown): the dashboards' snapshot is rebuilt, or patched
+	// with the jurisdiction-years the write noted (refreshHeadline) when it
+	// says which it touched; writers hold writeMu, so db.note is theirs.
+	db.note = writeNote{}
+	defer func() { db.changed(db.note) }()
 	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return err
 	}

@@ -68,6 +68,42 @@ type LoadResult struct {
 	Reports []ReportLoad `json:"reports"`
 }
 
+// For returns the part of a Load's result that concerns one report: its
+// ReportLoad, renamed to source, and the counts of it alone; ok is false
+// when the load did not hold the report. Corrections carried over count
+// for the first replaced or re-extracted report of the load (carry
+// happens for the whole batch at once). Two files of one load with the
+// same content are one report: the second (another source) is unchanged.
+func (res LoadResult) For(reportID, source string, first *bool) (LoadResult, bool) {
+	for _, r := range res.Reports {
+		if r.ReportID != reportID {
+			continue
+		}
+		if r.Source != source {
+			return LoadResult{LoadCounts: LoadCounts{Unchanged: 1}, Reports: []ReportLoad{{ReportID: r.ReportID, Source: source,
+				Outcome: OutcomeUnchanged, Replaced: []string{}, SameSource: []string{}, Duplicates: []string{},
+				JurisdictionCode: r.JurisdictionCode, JurisdictionName: r.JurisdictionName, Year: r.Year,
+				Confidence: r.Confidence, Facts: r.Facts, Warnings: []LoadWarning{}}}}, true
+		}
+		out := LoadResult{Reports: []ReportLoad{r}}
+		if r.Outcome == OutcomeUnchanged {
+			out.Unchanged = 1
+			return out, true
+		}
+		out.Stored, out.Facts, out.Replaced = 1, r.Facts, len(r.Replaced)
+		if r.Outcome == OutcomeReextracted {
+			out.Reextracted = 1
+		}
+		out.count(&out.Reports[0])
+		if (r.Outcome == OutcomeReplaced || r.Outcome == OutcomeReextracted) && first != nil && *first {
+			*first = false
+			out.CarriedCorrections, out.CarriedReportCorrections = res.CarriedCorrections, res.CarriedReportCorrections
+		}
+		return out, true
+	}
+	return LoadResult{}, false
+}
+
 // The outcomes of a report in a Load.
 const (
 	// OutcomeStored: new content, stored.

@@ -32,7 +32,7 @@ func TestReingestAfterAnExtractorUpgrade(t *testing.T) {
 	if _, err := db.sql.ExecContext(ctx, `UPDATE facts SET approx_kind = 'about'`); err != nil {
 		t.Fatal(err)
 	}
-	db.changed()
+	db.changed(writeNote{})
 
 	res := mustLoad(t, db, r)
 	if res.Reextracted != 1 || res.Stored != 1 || res.Unchanged != 0 || res.Replaced != 0 {

@@ -130,7 +130,7 @@ func (db *DB) CorrectReport(ctx context.Context, in ReportCorrectionInput) (Repo
 		if err := refreshPlacements(ctx, conn); err != nil {
 			return err
 		}
-		return refreshHeadline(ctx, conn)
+		return db.refreshHeadline(ctx, conn)
 	})
 	if err != nil {
 		return ReportCorrection{}, fmt.Errorf("correct report %s %s: %w", in.ReportID, in.Action, err)

@@ -162,7 +162,7 @@ func TestReportCorrectionsSurviveReingest(t *testing.T) {
 	if _, err := db.sql.ExecContext(ctx, `UPDATE reports SET extractor_version = 'extract/older'`); err != nil {
 		t.Fatal(err)
 	}
-	db.changed()
+	db.changed(writeNote{})
 	if res := mustLoad(t, db, r); res.Reextracted != 1 || res.CarriedReportCorrections != 0 {
 		t.Errorf("after an extractor upgrade = %+v; want re-extracted, the corrections kept as they are", res.LoadCounts)
 	}

@@ -25,7 +25,12 @@ type querier interface {
 
 // buildSnapshot reads generation gen of the warehouse into a snapshot, in
 // one read transaction so that every part is of the same data.
-func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) {
+//
+// With a base, the build is a patch: every table is read again but the
+// headline, of which only the jurisdiction-years in touched are read; the
+// base's values of the others are kept (the writes since base noted every
+// jurisdiction-year they changed), and the whole is indexed anew.
+func (db *DB) buildSnapshot(ctx context.Context, gen uint64, base *snapshot, touched map[jurYear]bool) (*snapshot, error) {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard snapshot: %w", err)
@@ -54,7 +59,12 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64) (*snapshot, error) 
 		{"divisions", b.readDivisions},
 		{"reports", b.readReports},
 		{"conflicts", b.readConflicts},
-		{"headline", b.readHeadline},
+		{"headline", func(ctx context.Context, conn *sql.Conn) error {
+			if base != nil {
+				return b.patchHeadline(ctx, conn, base, touched)
+			}
+			return b.readHeadline(ctx, conn)
+		}},
 	} {
 		if err := step.run(ctx, conn); err != nil {
 			return nil, fmt.Errorf("dashboard snapshot: %s: %w", step.name, err)
@@ -503,6 +513,111 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 	s.cells = make([]snapCell, 0, n)
 	s.quotes = make([]byte, 0, quoteBytes)
 	s.quoteStart = make([]uint32, 1, n+1)
+	return b.readCells(ctx, conn, "")
+}
+
+// patchHeadline fills the cells from base's, but those of the
+// jurisdiction-years in touched (and of reports gone), which it reads
+// anew. Cells name reports, strings, units and flag lists by index: the
+// base's are mapped to this snapshot's.
+func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, base *snapshot, touched map[jurYear]bool) error {
+	s := b.s
+	b.ratios = map[factKey][2]float64{}
+	// Both snapshots number reports in report_id order.
+	reportOf := make([]int32, len(base.reports))
+	for i, j := 0, 0; i < len(base.reports); i++ {
+		for j < len(s.reports) && s.reports[j].id < base.reports[i].id {
+			j++
+		}
+		reportOf[i] = -1
+		if j < len(s.reports) && s.reports[j].id == base.reports[i].id {
+			reportOf[i] = int32(j)
+		}
+	}
+	scopeOf, unitOf, flagsOf := map[int32]int32{}, map[uint16]uint16{}, map[uint16]uint16{}
+	s.cells = make([]snapCell, 0, len(base.cells)+len(touched)*8)
+	s.quotes = make([]byte, 0, len(base.quotes)+len(touched)*8*64)
+	s.quoteStart = make([]uint32, 1, cap(s.cells)+1)
+	for i := range base.cells {
+		c := base.cells[i]
+		old := &base.reports[c.report]
+		r := reportOf[c.report]
+		if r < 0 || touched[jurYear{base.juris[old.jur].key, old.year}] || s.reports[r].year == 0 {
+			continue
+		}
+		fact := base.factID(&c)
+		c.report = r
+		var ok bool
+		if c.scope, ok = scopeOf[c.scope]; !ok {
+			c.scope = b.intern(base.strs[base.cells[i].scope])
+			scopeOf[base.cells[i].scope] = c.scope
+		}
+		if c.unit, ok = unitOf[c.unit]; !ok {
+			u, err := b.internUnit(base.units[base.cells[i].unit])
+			if err != nil {
+				return err
+			}
+			c.unit, unitOf[base.cells[i].unit] = u, u
+		}
+		if c.flags, ok = flagsOf[c.flags]; !ok {
+			f, err := b.internFlagList(base.flagSets[base.cells[i].flags])
+			if err != nil {
+				return err
+			}
+			c.flags, flagsOf[base.cells[i].flags] = f, f
+		}
+		c.fact = s.encodeFact(s.reports[r].id, fact)
+		if c.bits&cellRatio != 0 {
+			b.ratios[factKey{c.report, c.fact}] = base.ratios[int32(i)]
+		}
+		q := base.cells[i].quote
+		c.quote = int32(len(s.quoteStart) - 1)
+		s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
+		if len(s.quotes) > math.MaxUint32 {
+			return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
+		}
+		s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
+		s.cells = append(s.cells, c)
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	var keys strings.Builder
+	keys.WriteString("(VALUES ")
+	n := 0
+	for k := range touched {
+		if n > 0 {
+			keys.WriteString(", ")
+		}
+		n++
+		fmt.Fprintf(&keys, "(%s, %d)", quote(k.key), k.year)
+	}
+	keys.WriteString(")")
+	return b.readCells(ctx, conn, ` AND (jurisdiction_key, coalesce(year, 0)) IN (SELECT (k, y) FROM `+keys.String()+` t(k, y))`)
+}
+
+// internFlagList returns the index of a flag list in flagSets, adding it if new.
+func (b *snapshotBuilder) internFlagList(flags []string) (uint16, error) {
+	if len(flags) == 0 {
+		return 0, nil
+	}
+	key := strings.Join(flags, "\x00")
+	if i, ok := b.flagIndex[key]; ok {
+		return i, nil
+	}
+	if len(b.s.flagSets) == 1<<16 {
+		return 0, errors.New("more than 65536 different flag lists")
+	}
+	i := uint16(len(b.s.flagSets))
+	b.s.flagSets = append(b.s.flagSets, slices.Clone(flags))
+	b.flagIndex[key] = i
+	return i, nil
+}
+
+// readCells reads headline values (those of filter, a condition on the
+// headline's columns after AND, or all) into cells.
+func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter string) error {
+	s := b.s
 	// The reports and indicators come numbered as readReports and
 	// readCatalog stored them (report_id order; category, code order):
 	// cheaper for DuckDB to join than for Go to look up five million times.
@@ -511,7 +626,7 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
 		SELECT r.ord, i.ord, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
 		       numerator, denominator, quote, approx_kind, confidence
-		FROM headline JOIN r USING (report_id) JOIN i USING (indicator) WHERE NOT conflict`, func(rec arrow.RecordBatch) error {
+		FROM headline JOIN r USING (report_id) JOIN i USING (indicator) WHERE NOT conflict`+filter, func(rec arrow.RecordBatch) error {
 		report, err1 := column[*array.Int32](rec, 0)
 		ind, err2 := column[*array.Int32](rec, 1)
 		value, err3 := column[*array.Float64](rec, 2)

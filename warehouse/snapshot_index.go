@@ -125,6 +125,7 @@ func (b *snapshotBuilder) partYears() {
 	s := b.s
 	for i := range s.cells {
 		c := &s.cells[i]
+		c.whole = 0 // a patched build's cells come with the base's marks
 		if s.juris[s.reports[c.report].jur].code == "" {
 			c.whole |= cellUnresolved
 		}

@@ -24,7 +24,32 @@ type dbSnapshots struct {
 	wanted bool
 	// closed: the warehouse is closing; no build starts any more.
 	closed bool
+	// touched are the jurisdiction-years the writes since the last build
+	// started changed; full says a write did not say which (the next build
+	// reads everything).
+	touched map[jurYear]bool
+	full    bool
 }
+
+// jurYear is a jurisdiction-year: a key of report_jurisdictions and a year
+// (0 for none).
+type jurYear struct {
+	key  string
+	year int32
+}
+
+// writeNote is what one write touched: noted says it knows (the
+// jurisdiction-years in keys; none for a write that left the headline as
+// it was), else the next snapshot is built from scratch.
+type writeNote struct {
+	keys  []jurYear
+	noted bool
+}
+
+// patchLimit is the share of the headline values past which a snapshot is
+// rebuilt rather than patched: a patch re-reads the touched
+// jurisdiction-years and keeps the other values of the last snapshot.
+const patchLimit = 0.2
 
 type snapshotBuild struct {
 	gen  uint64
@@ -94,13 +119,23 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 	}
 	b := &snapshotBuild{gen: db.gen.Load(), done: make(chan struct{})}
 	db.snaps.building = b
+	// Patch the current snapshot with what changed since it was built,
+	// unless some write did not say what it changed.
+	base, touched := db.snaps.current, db.snaps.touched
+	if db.snaps.full || base == nil || float64(len(touched)) > patchLimit*float64(len(base.juris)*max(1, len(base.years))) {
+		base, touched = nil, nil
+	}
+	db.snaps.touched, db.snaps.full = nil, false
 	go func() {
 		start := time.Now()
-		b.snap, b.err = db.buildSnapshotSafely(b.gen)
+		b.snap, b.err = db.buildSnapshotSafely(b.gen, base, touched)
 		db.snaps.mu.Lock()
 		db.snaps.building = nil
 		if b.err == nil && (db.snaps.current == nil || db.snaps.current.gen < b.gen) {
 			db.snaps.current = b.snap
+		}
+		if b.err != nil {
+			db.snaps.full = true // what this build was to patch in is lost
 		}
 		// Writes committed during the build need the next one.
 		again := b.err == nil && db.gen.Load() != b.gen && !db.snaps.closed
@@ -113,8 +148,12 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 			db.log.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
 			return
 		}
-		db.log.Info("dashboard snapshot built", "generation", b.gen, "values", len(b.snap.cells),
-			"reports", len(b.snap.reports), "took", time.Since(start).Round(time.Millisecond))
+		how := "built"
+		if base != nil {
+			how = "patched"
+		}
+		db.log.Info("dashboard snapshot "+how, "generation", b.gen, "values", len(b.snap.cells),
+			"reports", len(b.snap.reports), "jurisdiction_years", len(touched), "took", time.Since(start).Round(time.Millisecond))
 	}()
 	return b
 }
@@ -133,22 +172,31 @@ func (db *DB) PrepareDashboards() {
 
 // buildSnapshotSafely is buildSnapshot with a panic turned into an error:
 // a bug in a build must fail the pages that wait, not stop the server.
-func (db *DB) buildSnapshotSafely(gen uint64) (s *snapshot, err error) {
+func (db *DB) buildSnapshotSafely(gen uint64, base *snapshot, touched map[jurYear]bool) (s *snapshot, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, err = nil, fmt.Errorf("dashboard snapshot: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	return db.buildSnapshot(db.closing, gen)
+	return db.buildSnapshot(db.closing, gen, base, touched)
 }
 
 // changed records a committed write: the next reader needs a new snapshot,
 // and if the dashboards are in use the build starts now.
-func (db *DB) changed() {
+func (db *DB) changed(note writeNote) {
 	db.gen.Add(1)
 	db.written.signal()
 	db.snaps.mu.Lock()
 	defer db.snaps.mu.Unlock()
+	if !note.noted {
+		db.snaps.full = true
+	}
+	for _, k := range note.keys {
+		if db.snaps.touched == nil {
+			db.snaps.touched = map[jurYear]bool{}
+		}
+		db.snaps.touched[k] = true
+	}
 	if db.snaps.wanted && !db.snaps.closed {
 		db.startBuildLocked()
 	}

@@ -81,11 +81,11 @@ func TestServeWiresWritesAndExports(t *testing.T) {
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
 	sample, _ := os.ReadFile(filepath.Join(samplesDir, "004_3f536242070f5f00.txt"))
-	ans, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", cfg.Token, ingest.Input{Name: writeTemp(t, sample)}, sample)
+	ans, err := upload(context.Background(), http.DefaultClient, srv.URL+"/api/reports", cfg.Token, []ingest.Input{{Name: writeTemp(t, sample)}}, [][]byte{sample})
 	if err != nil || len(ans.Files) != 1 || ans.Files[0].Load.Stored != 1 {
 		t.Fatalf("upload = %+v, %v; want 1 stored", ans, err)
 	}
-	if _, err := uploadOne(context.Background(), http.DefaultClient, srv.URL+"/api/reports", "wrong-token-0123456", ingest.Input{Name: writeTemp(t, sample)}, sample); err == nil || !strings.Contains(err.Error(), "401") {
+	if _, err := upload(context.Background(), http.DefaultClient, srv.URL+"/api/reports", "wrong-token-0123456", []ingest.Input{{Name: writeTemp(t, sample)}}, [][]byte{sample}); err == nil || !strings.Contains(err.Error(), "401") {
 		t.Errorf("upload with a wrong token: error %v; want 401", err)
 	}
 	resp, err := http.Get(srv.URL + "/api/export/facts.parquet")

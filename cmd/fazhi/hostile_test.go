@@ -30,7 +30,7 @@ var built struct {
 
 // fazhiBinary builds cmd/fazhi once for the tests of this file; TestMain
 // removes it.
-func fazhiBinary(t *testing.T) string {
+func fazhiBinary(t testing.TB) string {
 	t.Helper()
 	built.once.Do(func() {
 		if _, err := exec.LookPath("go"); err != nil {
@@ -359,7 +359,7 @@ func TestLongReportIsPaged(t *testing.T) {
 	}
 }
 
-func waitHealthy(t *testing.T, base string) {
+func waitHealthy(t testing.TB, base string) {
 	t.Helper()
 	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
 		if resp, err := http.Get(base + "/api/health"); err == nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	workers := fs.Int("workers", 0, "reports extracted in parallel (0 = all cores)")
 	server := fs.String("server", "", "send the files to a running `fazhi serve` at this URL (POST /api/reports) instead of opening the warehouse")
 	fs.StringVar(&cfg.Token, "token", cfg.Token, "the server's write token, with --server (env FAZHI_TOKEN)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file (to see where its time goes)")
 	sel := addSelectionFlags(fs)
 	ff := addFileFlags(fs)
 	fs.Usage = func() {
@@ -45,10 +47,22 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if err := sel.apply(inputs, stderr); err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	if *server != "" {
-		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
-	db, err := openWarehouse(ctx, cfg, newLogger(cfg, stderr))
+	if *server != "" {
+		return ingestRemote(ctx, *server, cfg.Token, inputs, stdout, stderr)
+	}
+	// Checkpoints once, at the end (FinishBulk), not after each batch.
+	db, err := openWarehouseWith(ctx, cfg, newLogger(cfg, stderr), bulkCheckpointThreshold)
 	if err != nil {
 		return err
 	}
@@ -128,30 +142,49 @@ func (s ingestSummary) print(w io.Writer) {
 	}
 }
 
-// ingestInputs extracts inputs and loads them into db batch by batch.
+// bulkCheckpointThreshold lets a bulk ingest's write-ahead log grow this
+// large before DuckDB folds it into the file.
+const bulkCheckpointThreshold = "1GB"
+
+// Bulk ingest batches: a transaction stores at most this many reports or
+// bytes of text (large transactions load fastest; a few of them in memory
+// at a time bound what an ingest takes, whatever the corpus size).
+const (
+	ingestBatchReports = 8192
+	ingestBatchBytes   = 48 << 20
+)
+
+// ingestInputs extracts inputs and loads them into db: the files whose
+// content is stored already are skipped by their hash before they are
+// decoded, the others are stored in large transactions while extraction
+// goes on, and the headline values are refreshed once at the end.
 func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, inputs []ingest.Input, workers int, onFile func(ingest.FileResult)) (ingestSummary, error) {
 	start := time.Now()
 	sum := ingestSummary{Files: len(inputs)}
 	err := x.Walk(ctx, inputs, ingest.WalkConfig{
-		Workers: workers,
+		Workers:    workers,
+		BatchSize:  ingestBatchReports,
+		BatchBytes: ingestBatchBytes,
+		Stored:     db.Stored,
 		OnFile: func(fr ingest.FileResult) {
 			if fr.Err != nil {
 				sum.Failed = append(sum.Failed, fr)
+			}
+			if fr.Unchanged {
+				sum.Load.Unchanged++
 			}
 			if onFile != nil {
 				onFile(fr)
 			}
 		},
 	}, func(ctx context.Context, b *ingest.Batch) error {
-		res, err := db.Load(ctx, b)
+		res, err := db.BulkLoad(ctx, b)
 		sum.add(res)
 		return err
 	})
-	if (err == nil || errors.Is(err, ingest.ErrFilesFailed)) && sum.Load.Stored > 0 {
-		// Load kept the headline table correct; re-sort it for the dashboards.
-		if rerr := db.RebuildHeadline(ctx); rerr != nil {
-			err = rerr
-		}
+	// What was stored gets its headline values, even when the walk stopped.
+	if ferr := db.FinishBulk(context.WithoutCancel(ctx)); ferr != nil && err == nil {
+		err = ferr
 	}
 	sum.Duration = time.Since(start)
 	return sum, err

@@ -66,6 +66,7 @@ Usage:
   fazhi report show [--db PATH] [--format text|json] REPORT_ID
   fazhi export [--db PATH] [--format parquet|csv] --out DIR
   fazhi serve [--db PATH] [--addr :8080] [--no-samples]
+  fazhi synth --out DIR [--reports N] [--offset K]   write a synthetic report corpus for benchmarks
   fazhi version
 
 Environment: FAZHI_DB, FAZHI_ADDR, FAZHI_LOG_LEVEL, FAZHI_LOG_FORMAT, FAZHI_THREADS,
@@ -101,6 +102,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExport(ctx, cfg, rest, stdout, stderr)
 	case "serve":
 		return runServe(ctx, cfg, rest, stdout, stderr)
+	case "synth":
+		return runSynth(ctx, rest, stdout, stderr)
 	case sqlWorkerCommand:
 		// Hidden: serve and sql start it, never a person.
 		return runSQLWorker(ctx, cfg, rest, stdin, stdout, stderr)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -15,17 +16,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-
 	"github.com/fazhi/fazhi/api"
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
 )
 
 // uploadIngest is the pipeline behind POST /api/reports: the same
-// extraction and Load as `fazhi ingest`, one file at a time, in the server
-// that holds the warehouse, with what the upload's manifest and within
-// field state about each file. Extraction failures are the file's fault.
+// extraction as `fazhi ingest`, the files of one upload extracted in
+// parallel and stored in one Load (one transaction, one refresh of the
+// jurisdiction-years they touch, however many files the upload holds), in
+// the server that holds the warehouse, with what the upload's manifest and
+// within field state about each file. Extraction failures are the file's
+// fault.
 func uploadIngest(db *warehouse.DB, x *ingest.Extractor) api.IngestFunc {
 	return func(ctx context.Context, files []api.UploadFile, meta api.UploadMeta) (api.UploadOutcome, error) {
 		var out api.UploadOutcome
@@ -40,37 +42,49 @@ func uploadIngest(db *warehouse.DB, x *ingest.Extractor) api.IngestFunc {
 			}
 		}
 		named := map[string]bool{}
-		for _, f := range files {
+		inputs := make([]ingest.Input, len(files))
+		for i, f := range files {
 			fm, ok := m.LookupUpload(f.Name)
 			if ok {
 				named[f.Name] = true
 			}
 			fm.Within = meta.Within
-			res, err := ingestFile(ctx, db, x, f.Name, f.Data, fm)
-			if err != nil && !errors.Is(err, api.ErrUnreadable) {
-				return out, err
+			inputs[i] = ingest.MemoryInput(f.Name, f.Data, fm)
+		}
+		results := make(map[string][]ingest.FileResult, len(files))
+		var res warehouse.LoadResult
+		loaded := false
+		// One batch: an upload is bounded by FAZHI_MAX_UPLOAD.
+		err := x.Walk(ctx, inputs, ingest.WalkConfig{BatchSize: len(files) + 1, BatchBytes: math.MaxInt,
+			OnFile: func(fr ingest.FileResult) { results[fr.Input.Name] = append(results[fr.Input.Name], fr) },
+		}, func(ctx context.Context, b *ingest.Batch) error {
+			var err error
+			res, err = db.Load(ctx, b)
+			loaded = err == nil
+			return err
+		})
+		if err != nil && !errors.Is(err, ingest.ErrFilesFailed) {
+			return out, err
+		}
+		first := true
+		for _, f := range files {
+			fr := results[f.Name][0]
+			results[f.Name] = results[f.Name][1:]
+			if fr.Err != nil {
+				out.Files = append(out.Files, api.FileOutcome{Name: f.Name, Err: fmt.Errorf("%w: %w", api.ErrUnreadable, fr.Err)})
+				continue
 			}
-			out.Files = append(out.Files, api.FileOutcome{Name: f.Name, Load: res, Err: err})
+			one, ok := res.For(fr.ReportID, f.Name, &first)
+			if !ok || !loaded {
+				return out, fmt.Errorf("upload: the load says nothing of %s", f.Name)
+			}
+			out.Files = append(out.Files, api.FileOutcome{Name: f.Name, Load: one})
 		}
 		if n := m.Len() - len(named); n > 0 {
 			out.Warnings = append(out.Warnings, fmt.Sprintf("manifest: %d of its %d rows name no uploaded file (a row names a file by its filename as sent, or by its base name)", n, m.Len()))
 		}
 		return out, nil
 	}
-}
-
-// ingestFile extracts one file and loads it.
-func ingestFile(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, name string, data []byte, meta ingest.Meta) (warehouse.LoadResult, error) {
-	r, err := x.Extract(ctx, name, data, meta)
-	if err != nil {
-		return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
-	}
-	b, err := ingest.NewBatch(memory.NewGoAllocator(), []ingest.Report{r})
-	if err != nil {
-		return warehouse.LoadResult{}, fmt.Errorf("%w: %w", api.ErrUnreadable, err)
-	}
-	defer b.Release()
-	return db.Load(ctx, b)
 }
 
 // uploadAnswer is the JSON answer of POST /api/reports.
@@ -85,27 +99,37 @@ type uploadAnswer struct {
 	Error    string   `json:"error"`
 }
 
-// ingestRemote sends each input to a running server's POST /api/reports,
-// one file per request with what the manifest and --within say of it, and
+// Requests of ingest --server: at most this many files or bytes each (the
+// server refuses a body past FAZHI_MAX_UPLOAD, 64 MB by default; a larger
+// file goes alone).
+const (
+	remoteFiles = 500
+	remoteBytes = 32 << 20
+)
+
+// ingestRemote sends the inputs to a running server's POST /api/reports,
+// many files per request (each request is one load on the server) with what
+// the manifest and --within say of them, shows progress on stderr, and
 // prints the same summary as a local ingest.
-func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Input, stdout io.Writer) error {
+func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Input, stdout, stderr io.Writer) error {
 	if token == "" {
 		return fmt.Errorf("ingest --server: give the server's token with --token or FAZHI_TOKEN")
 	}
 	url := strings.TrimSuffix(server, "/") + "/api/reports"
-	client := &http.Client{Timeout: 5 * time.Minute}
+	client := &http.Client{Timeout: 10 * time.Minute}
 	start := time.Now()
 	sum := ingestSummary{Files: len(inputs)}
-	for _, in := range inputs {
-		data, err := in.Read() // regular files only, within the size limit
-		if err != nil {
-			sum.Failed = append(sum.Failed, ingest.FileResult{Input: in, Err: err})
-			continue
+	progress := newRemoteProgress(stderr, inputs)
+	var group []ingest.Input
+	var data [][]byte
+	var size int
+	send := func() error {
+		if len(group) == 0 {
+			return nil
 		}
-		ans, err := uploadOne(ctx, client, url, token, in, data)
+		ans, err := upload(ctx, client, url, token, group, data)
 		if err != nil {
-			fmt.Fprintln(stdout, sum)
-			return fmt.Errorf("ingest --server %s: %s: %w", server, in.Name, err)
+			return fmt.Errorf("ingest --server %s: %d files from %s: %w", server, len(group), group[0].Name, err)
 		}
 		for _, f := range ans.Files {
 			sum.Load.Add(f.Load)
@@ -117,8 +141,30 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 			}
 		}
 		for _, w := range ans.Warnings {
-			sum.Warnings = append(sum.Warnings, fileWarning{Path: in.Name, Message: w})
+			sum.Warnings = append(sum.Warnings, fileWarning{Path: server, Message: w})
 		}
+		progress(group)
+		group, data, size = group[:0], data[:0], 0
+		return nil
+	}
+	for _, in := range inputs {
+		b, err := in.Read() // regular files only, within the size limit
+		if err != nil {
+			sum.Failed = append(sum.Failed, ingest.FileResult{Input: in, Err: err})
+			progress([]ingest.Input{in})
+			continue
+		}
+		if len(group) > 0 && (len(group) == remoteFiles || size+len(b) > remoteBytes || in.Meta.Within != group[0].Meta.Within) {
+			if err := send(); err != nil {
+				fmt.Fprintln(stdout, sum)
+				return err
+			}
+		}
+		group, data, size = append(group, in), append(data, b), size+len(b)
+	}
+	if err := send(); err != nil {
+		fmt.Fprintln(stdout, sum)
+		return err
 	}
 	sum.Duration = time.Since(start)
 	sum.print(stdout)
@@ -128,28 +174,61 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 	return nil
 }
 
-// uploadOne posts one file as multipart/form-data, its path as filename,
-// with a manifest row for it when its metadata says anything, and the
-// within field when set.
-func uploadOne(ctx context.Context, client *http.Client, url, token string, in ingest.Input, data []byte) (uploadAnswer, error) {
+// newRemoteProgress shows how far an ingest through a server is: a
+// progress bar on a terminal, else a line at most every five seconds.
+func newRemoteProgress(stderr io.Writer, inputs []ingest.Input) func([]ingest.Input) {
+	if bar := newProgress(stderr, inputs); bar != nil {
+		return func(done []ingest.Input) {
+			for _, in := range done {
+				bar(ingest.FileResult{Input: in})
+			}
+		}
+	}
+	var total, sent int64
+	for _, in := range inputs {
+		total += in.Size
+	}
+	n, last := 0, time.Now()
+	return func(done []ingest.Input) {
+		for _, in := range done {
+			sent += in.Size
+		}
+		n += len(done)
+		if time.Since(last) >= 5*time.Second || n == len(inputs) {
+			last = time.Now()
+			fmt.Fprintf(stderr, "ingest --server: %d of %d files sent (%.1f of %.1f MB)\n", n, len(inputs), float64(sent)/1e6, float64(total)/1e6)
+		}
+	}
+}
+
+// upload posts files as one multipart/form-data request, each with its
+// path as filename, with a manifest of the files whose metadata says
+// anything, and the within field when set (the same for all of them).
+func upload(ctx context.Context, client *http.Client, url, token string, files []ingest.Input, data [][]byte) (uploadAnswer, error) {
 	var ans uploadAnswer
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
-	h := textproto.MIMEHeader{}
-	h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, in.Name))
-	h.Set("Content-Type", "application/octet-stream")
-	part, err := w.CreatePart(h)
-	if err != nil {
-		return ans, err
+	var rows []string
+	for i, in := range files {
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, in.Name))
+		h.Set("Content-Type", "application/octet-stream")
+		part, err := w.CreatePart(h)
+		if err != nil {
+			return ans, err
+		}
+		part.Write(data[i])
+		if m := in.Meta; m.URL != "" || m.JurisdictionCode != "" || m.Year != 0 {
+			rows = append(rows, manifestLine(in.Name, m))
+		}
 	}
-	part.Write(data)
-	if m := in.Meta; m.URL != "" || m.JurisdictionCode != "" || m.Year != 0 {
-		if err := w.WriteField("manifest", manifestRow(in.Name, m)); err != nil {
+	if len(rows) > 0 {
+		if err := w.WriteField("manifest", "file,url,jurisdiction_code,year\n"+strings.Join(rows, "")); err != nil {
 			return ans, err
 		}
 	}
-	if in.Meta.Within != "" {
-		if err := w.WriteField("within", in.Meta.Within); err != nil {
+	if within := files[0].Meta.Within; within != "" {
+		if err := w.WriteField("within", within); err != nil {
 			return ans, err
 		}
 	}
@@ -167,7 +246,7 @@ func uploadOne(ctx context.Context, client *http.Client, url, token string, in i
 		return ans, err
 	}
 	defer resp.Body.Close()
-	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&ans); err != nil {
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 64<<20)).Decode(&ans); err != nil {
 		return ans, fmt.Errorf("server answered %s, not JSON: %w", resp.Status, err)
 	}
 	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusUnprocessableEntity {
@@ -176,12 +255,11 @@ func uploadOne(ctx context.Context, client *http.Client, url, token string, in i
 	return ans, nil
 }
 
-// manifestRow is a one-file manifest (the CSV format of --manifest) for
-// the file sent as name.
-func manifestRow(name string, m ingest.Meta) string {
+// manifestLine is one line of a manifest (the CSV format of --manifest)
+// for the file sent as name.
+func manifestLine(name string, m ingest.Meta) string {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
-	w.Write([]string{"file", "url", "jurisdiction_code", "year"})
 	year := ""
 	if m.Year != 0 {
 		year = strconv.Itoa(m.Year)

@@ -16,8 +16,14 @@ import (
 // openWarehouse opens the warehouse for writing, with a message that says
 // what to do when another process holds it.
 func openWarehouse(ctx context.Context, cfg Config, log *slog.Logger) (*warehouse.DB, error) {
+	return openWarehouseWith(ctx, cfg, log, "")
+}
+
+// openWarehouseWith is openWarehouse with DuckDB's checkpoint threshold
+// (warehouse.Config.CheckpointThreshold).
+func openWarehouseWith(ctx context.Context, cfg Config, log *slog.Logger, checkpoint string) (*warehouse.DB, error) {
 	db, err := warehouse.Open(ctx, warehouse.Config{Path: cfg.DB, Threads: cfg.Threads, MemoryLimit: cfg.Memory,
-		AllowedDirectories: cfg.allowedDirs, Log: log, MinConfidence: cfg.MinConfidence})
+		AllowedDirectories: cfg.allowedDirs, Log: log, MinConfidence: cfg.MinConfidence, CheckpointThreshold: checkpoint})
 	if errors.Is(err, warehouse.ErrLocked) {
 		return nil, fmt.Errorf("%w\n  another fazhi (probably `fazhi serve`) holds %s; stop it first, or ingest through the running server:\n  fazhi ingest --server http://HOST:8080 --token $FAZHI_TOKEN PATH...", err, cfg.DB)
 	}

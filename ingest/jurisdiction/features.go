@@ -144,6 +144,51 @@ func (d *doc) mentionsOf(name string) int {
 // parentWordForms are what, after 区 县 or 市, names that level's bodies.
 var parentWordForms = []string{"委", "政府", "人大", "司法局", "级"}
 
+// countParentWords counts in out, per level word 区 县 市, how often body
+// writes 依法治X, 全X or X followed by one of parentWordForms: the same
+// counts as a strings.Count of each of those words (none of them can
+// overlap itself), in one pass over the text instead of one per word.
+func countParentWords(body string, out map[string]int) {
+	var n [3]int
+	for i := 0; ; {
+		k := strings.IndexByte(body[i:], 0xE5) // 区 县 市 are E5 8C BA, E5 8E BF, E5 B8 82
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+3 > len(body) {
+			break
+		}
+		lv := -1
+		switch body[i+1 : i+3] {
+		case "\x8c\xba":
+			lv = 0
+		case "\x8e\xbf":
+			lv = 1
+		case "\xb8\x82":
+			lv = 2
+		}
+		if lv < 0 {
+			i++
+			continue
+		}
+		before, after := body[:i], body[i+3:]
+		if strings.HasSuffix(before, "依法治") {
+			n[lv]++
+		}
+		if strings.HasSuffix(before, "全") {
+			n[lv]++
+		}
+		for _, w := range parentWordForms {
+			if strings.HasPrefix(after, w) {
+				n[lv]++
+			}
+		}
+		i += 3
+	}
+	out["区"], out["县"], out["市"] = n[0], n[1], n[2]
+}
+
 func (r *Resolver) readDoc(in Input) *doc {
 	d := &doc{l: in.Layout, counts: map[string]int{}, govBody: map[string]int{}, selfRefs: map[string]int{}, parentWords: map[string]int{}, year: in.Year}
 	d.namings = r.namings(in.Layout, in.Path)
@@ -154,6 +199,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(in.Layout.Text))
 	for i, ln := range in.Layout.Lines {
 		if ln.Kind == layout.Furniture || ln.Kind == layout.Meta {
 			continue
@@ -169,13 +215,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 			d.govBody[m.name]++
 		}
 	}
-	for _, lv := range []string{"区", "县", "市"} {
-		n := strings.Count(d.body, "依法治"+lv) + strings.Count(d.body, "全"+lv)
-		for _, w := range parentWordForms {
-			n += strings.Count(d.body, lv+w)
-		}
-		d.parentWords[lv] = n
-	}
+	countParentWords(d.body, d.parentWords)
 	d.address = r.readAddress(in.URL)
 	// The site a page belongs to is its publisher's, as its address is.
 	if site := in.Layout.Site; site != "" {

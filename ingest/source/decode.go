@@ -24,13 +24,15 @@ var (
 )
 
 // decode turns the bytes of a text or HTML file into a UTF-8 string.
-// declared is the charset an HTML page declares, "" when none. In order:
+// declared returns the charset an HTML page declares, "" when none; it is
+// called only for bytes that are not UTF-8 (most files are, and skip the
+// sniff). In order:
 // a byte-order mark decides; valid UTF-8 is UTF-8 (whatever is declared:
 // pages often declare gb2312 from an old template); a declared Big5 or
 // Japanese/Korean encoding is honoured when it decodes cleanly; GB18030 is
 // accepted when the bytes look like Chinese text; a declared single-byte
 // encoding is honoured last. Anything else is ErrUndecodable.
-func decode(data []byte, declared string) (string, error) {
+func decode(data []byte, declaredBy func() string) (string, error) {
 	var bom encoding.Encoding
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
@@ -67,6 +69,7 @@ func decode(data []byte, declared string) (string, error) {
 		return "", fmt.Errorf("%w: binary data (control characters), not text", ErrUndecodable)
 	}
 
+	declared := declaredBy()
 	enc, name := charset.Lookup(declared)
 	switch name {
 	case "big5", "shift_jis", "euc-jp", "euc-kr", "iso-2022-jp":
@@ -113,18 +116,40 @@ func invalidAt(b []byte) int {
 // in 200 runes are replacement characters, NULs or other control characters
 // (tab, line breaks and form feed aside).
 func checkText(s, enc string) (string, error) {
-	total, bad := 0, 0
-	for _, r := range s {
-		total++
-		switch {
-		case r == utf8.RuneError, r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f', r >= 0x7F && r <= 0x9F:
-			bad++
-		}
-	}
-	if bad > 0 && bad*200 > total {
-		return "", fmt.Errorf("%w: %s decodes to %d bad characters out of %d", ErrUndecodable, enc, bad, total)
+	if bad := badRunes(s); bad > 0 && bad*200 > utf8.RuneCountInString(s) {
+		return "", fmt.Errorf("%w: %s decodes to %d bad characters out of %d", ErrUndecodable, enc, bad, utf8.RuneCountInString(s))
 	}
 	return s, nil
+}
+
+// badRunes counts the replacement characters, NULs and other control
+// characters (tab, line breaks and form feed aside) of s: the runes below
+// U+0020, U+007F–U+009F and U+FFFD. It reads bytes, not runes: in UTF-8
+// the first are single bytes, the C1 controls C2 80–C2 9F and U+FFFD EF BF
+// BD, and no other rune's bytes look like them; an invalid byte (which a
+// range loop reads as U+FFFD) counts as one too.
+func badRunes(s string) int {
+	bad := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch {
+		case b < utf8.RuneSelf:
+			if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' || b == 0x7F {
+				bad++
+			}
+			i++
+			continue
+		case b == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F,
+			b == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] == 0xBD:
+			bad++
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 {
+			bad++ // an invalid byte
+		}
+		i += size
+	}
+	return bad
 }
 
 // guessUTF16 recognises UTF-16 without a byte-order mark by its zero bytes:
@@ -218,7 +243,7 @@ func looksGB18030(b []byte) bool {
 // element within its first 4 KiB, or "".
 func htmlCharset(data []byte) string {
 	head := data[:min(len(data), 4096)]
-	if !bytes.Contains(bytes.ToLower(head), []byte("<meta")) {
+	if !containsFold(head, "<meta") {
 		return ""
 	}
 	z := html.NewTokenizer(bytes.NewReader(head))
@@ -260,4 +285,23 @@ func htmlCharset(data []byte) string {
 			}
 		}
 	}
+}
+
+// containsFold reports whether b contains the lower-case ASCII word w in
+// any case, without copying b.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		k := bytes.IndexByte(b[i:], w[0])
+		if u := bytes.IndexByte(b[i:], w[0]-'a'+'A'); u >= 0 && (k < 0 || u < k) && w[0] >= 'a' && w[0] <= 'z' {
+			k = u
+		}
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+len(w) <= len(b) && strings.EqualFold(string(b[i:i+len(w)]), w) {
+			return true
+		}
+	}
+	return false
 }

@@ -139,7 +139,7 @@ func read(ctx context.Context, name string, data []byte, lim Limits) (Document, 
 		return Document{}, fmt.Errorf("%w: the file has %d bytes, more than the %d that a text or web page of %d characters takes (FAZHI_MAX_REPORT_CHARS)",
 			ErrTooLong, len(data), textBytesPerChar*lim.MaxChars, lim.MaxChars)
 	}
-	text, err := decode(data, htmlCharset(data))
+	text, err := decode(data, func() string { return htmlCharset(data) })
 	if err != nil {
 		return Document{}, err
 	}

@@ -312,7 +312,7 @@ func TestDetect(t *testing.T) {
 				t.Fatalf("detect(%s) error: %v", tc.file, err)
 			}
 			if format == "" {
-				text, err := decode(tc.data, "")
+				text, err := decode(tc.data, func() string { return "" })
 				if err != nil {
 					t.Fatalf("decode(%s) error: %v", tc.file, err)
 				}
@@ -433,4 +433,20 @@ func FuzzReadHTML(f *testing.F) {
 		}
 		fuzzRead(t, "page.html", data)
 	})
+}
+
+// TestBadRunes checks the byte count of bad characters against a loop over
+// the runes, on texts with every kind of them.
+func TestBadRunes(t *testing.T) {
+	for _, s := range []string{"", "调解成功率98%", "a\x00b\x01\t\n\r\f\x7f", "\u0080\u009f\u00a0\ufffd", "bad \xff\xfe utf-8 \xe5\x8c", "\xc2", "\xef\xbf"} {
+		want := 0
+		for _, r := range s {
+			if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r >= 0x7F && r <= 0x9F {
+				want++
+			}
+		}
+		if got := badRunes(s); got != want {
+			t.Errorf("badRunes(%q) = %d; want %d", s, got, want)
+		}
+	}
 }

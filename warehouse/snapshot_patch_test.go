@@ -1,0 +1,212 @@
+package warehouse
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/datasets/synth"
+	"github.com/fazhi/fazhi/ingest"
+)
+
+// TestSnapshotPatchEqualsRebuild makes writes of every kind after the
+// dashboards are in use (loads of new reports, new versions, duplicates,
+// corrections of facts and of reports, a bulk load and its end) and checks
+// after each that the snapshot the pages read, patched with the
+// jurisdiction-years the write touched, is the snapshot a build from
+// scratch gives.
+func TestSnapshotPatchEqualsRebuild(t *testing.T) {
+	ctx := context.Background()
+	var logs bytes.Buffer
+	db := mustOpen(t)
+	db.log = slog.New(slog.NewTextHandler(&logs, nil))
+	loadIndicators(t, db)
+	table, err := divisions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := ingest.LoadReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ingest.NewExtractor(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jur, err := ingest.JurisdictionBatch(memory.NewGoAllocator(), ref.Table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer jur.Release()
+	if err := db.ReplaceReference(ctx, "jurisdictions", jur); err != nil {
+		t.Fatal(err)
+	}
+	var reports []ingest.Report
+	for r := range synth.Texts(table, synth.DefaultTextConfig(240)) {
+		rep, err := x.Extract(ctx, r.Path, r.Data, ingest.Meta{JurisdictionCode: r.Truth.JurisdictionCode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports = append(reports, rep)
+	}
+	load := func(bulk bool, rs ...ingest.Report) {
+		t.Helper()
+		b, err := ingest.NewBatch(memory.NewGoAllocator(), rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer b.Release()
+		if bulk {
+			_, err = db.BulkLoad(ctx, b)
+		} else {
+			_, err = db.Load(ctx, b)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(what string) {
+		t.Helper()
+		got, err := db.snapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := db.buildSnapshot(ctx, got.gen, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := snapshotDump(got), snapshotDump(want); g != w {
+			t.Fatalf("after %s, the patched snapshot differs from a rebuild:\n%s", what, firstDiff(g, w))
+		}
+	}
+	load(false, reports[:150]...)
+	check("the first load") // built from scratch
+	db.PrepareDashboards()
+
+	load(false, reports[150:200]...)
+	check("a load of new reports")
+
+	// A new version of a file (same source, jurisdiction and year), and a
+	// second report for a jurisdiction-year that has one.
+	changed := reports[3]
+	changed.Text += "\n补充说明。"
+	changed.SHA256 = strings.Repeat("ab", 32)
+	changed.ID = changed.SHA256[:16]
+	dup := reports[7]
+	dup.Source = "other/" + dup.Source
+	dup.Text += "\n另一份。"
+	dup.SHA256 = strings.Repeat("cd", 32)
+	dup.ID = dup.SHA256[:16]
+	for i := range dup.Facts {
+		dup.Facts[i].Value++
+	}
+	load(false, changed, dup)
+	check("a new version and a duplicate")
+
+	var factID string
+	if err := db.sql.QueryRowContext(ctx, `SELECT fact_id FROM headline WHERE NOT conflict ORDER BY fact_id LIMIT 1`).Scan(&factID); err != nil {
+		t.Fatal(err)
+	}
+	v := 12345.0
+	if _, err := db.Correct(ctx, CorrectionInput{Action: ActionSet, FactID: factID, Value: &v, Author: "测试", Reason: "patch"}); err != nil {
+		t.Fatal(err)
+	}
+	check("a correction of a fact")
+
+	if _, err := db.CorrectReport(ctx, ReportCorrectionInput{ReportID: reports[20].ID, Action: ReportYear, Year: 2030, Author: "测试", Reason: "patch"}); err != nil {
+		t.Fatal(err)
+	}
+	check("a report moved to another year")
+
+	load(true, reports[200:240]...)
+	check("a bulk load")
+	if err := db.FinishBulk(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("the end of the bulk")
+	if n := strings.Count(logs.String(), "dashboard snapshot patched"); n < 5 {
+		t.Errorf("%d snapshots were patched; want one per write after the first\n%s", n, logs.String())
+	}
+}
+
+// snapshotDump writes what a snapshot answers from, independent of the
+// order strings were interned in.
+func snapshotDump(s *snapshot) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "years %v counts %+v minYear %d\n", s.years, s.counts, s.minYear)
+	fmt.Fprintf(&b, "coverage %+v\nlatest %+v\nareas %+v\n", s.coverage, s.latest, s.areas)
+	keys := make([]string, 0, len(s.peerGroups))
+	for k := range s.peerGroups {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "peers %s %+v\n", k, s.peerGroups[k])
+	}
+	fmt.Fprintf(&b, "divisions %d catalog %+v\n", len(s.divisions), s.catalog)
+	for _, r := range s.reports {
+		fmt.Fprintf(&b, "report %s %s %s %d %s\n", r.id, s.strs[r.name], s.juris[r.jur].key, r.year, s.strs[r.level])
+	}
+	for _, j := range s.juris {
+		fmt.Fprintf(&b, "juris %s %s\n", j.key, j.code)
+	}
+	for i := range s.cells {
+		c := s.cell(int32(i))
+		fmt.Fprintf(&b, "cell %d %+v ratio %v\n", i, c, s.ratios[int32(i)])
+	}
+	fmt.Fprintf(&b, "slices %v\nbyJur %v\njurCells %v\njurStart %v\n", s.slices, s.byJur, s.jurCells, s.jurStart)
+	for ind, l := range s.stats {
+		for y, st := range l {
+			ex := make([]string, len(st.flaggedExamples))
+			for k, i := range st.flaggedExamples {
+				ex[k] = s.factID(&s.cells[i])
+			}
+			fmt.Fprintf(&b, "stats %d %d %d %d %g %v %s %v\n", ind, y, st.count, st.flagged, st.total, st.approx, st.approxKind, ex)
+		}
+	}
+	var ls []string
+	for k, st := range s.levelStats {
+		ls = append(ls, fmt.Sprintf("level %d %d %s %d %g", k.ind, k.year, s.strs[k.level], st.count, st.total))
+	}
+	slices.Sort(ls)
+	b.WriteString(strings.Join(ls, "\n") + "\n")
+	for ind, l := range s.trends {
+		for _, e := range l {
+			lv := "mixed"
+			if e.level >= 0 {
+				lv = s.strs[e.level]
+			}
+			fmt.Fprintf(&b, "trend %d %s %d %d %s\n", ind, s.juris[e.jur].key, e.years, e.latest, lv)
+		}
+	}
+	years := make([]int, 0, len(s.yearJurs))
+	for y := range s.yearJurs {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		fmt.Fprintf(&b, "yearJurs %d %v\n", y, s.yearJurs[y])
+	}
+	for _, c := range s.conflicts {
+		fmt.Fprintf(&b, "conflict %d %d %s %s %v %v\n", c.ind, c.year, s.juris[c.jur].key, c.name, c.values, c.reports)
+	}
+	return b.String()
+}
+
+// firstDiff shows the first line where two dumps differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			return fmt.Sprintf("line %d:\npatched: %.400s\nrebuilt: %.400s", i, g[i], w[i])
+		}
+	}
+	return fmt.Sprintf("patched has %d lines, rebuilt %d", len(g), len(w))
+}
