@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/fazhi/fazhi/warehouse/csvsafe"
@@ -68,6 +70,35 @@ func checkFormat(format string) error {
 	return nil
 }
 
+// ExportOptions say how Export writes.
+type ExportOptions struct {
+	// Format is FormatParquet or FormatCSV.
+	Format string
+	// Shard, when set (Parquet only), names this warehouse's part of a
+	// dataset written by several: its files are year=YYYY/<Shard>_0.parquet
+	// and only they are replaced, so that each shard warehouse exports into
+	// one directory tree beside the others. The division table, the same
+	// for every shard, is written once as jurisdictions/data_0.parquet.
+	Shard string
+}
+
+// shardName is what a shard may be called: it becomes a file name.
+var shardName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
+
+func (o ExportOptions) check() error {
+	if err := checkFormat(o.Format); err != nil {
+		return err
+	}
+	switch {
+	case o.Shard == "":
+	case o.Format != FormatParquet:
+		return fmt.Errorf("%w: a shard is written as Parquet; CSV has no partitions to share", ErrInvalidQuery)
+	case !shardName.MatchString(o.Shard):
+		return fmt.Errorf("%w: a shard name is 1–64 letters, digits, _ or - (it names files), not %q", ErrInvalidQuery, o.Shard)
+	}
+	return nil
+}
+
 // ExportResult is one table written by Export.
 type ExportResult struct {
 	Table string `json:"table"`
@@ -84,14 +115,15 @@ type ExportResult struct {
 // year, go to dir/jurisdictions/data_0.parquet. CSV: dir/<table>.csv with a
 // header, UTF-8 with a byte-order mark, text cells that a spreadsheet would
 // run as formulas neutralised (package csvsafe). A table's previous export
-// in dir is replaced.
+// in dir is replaced; with opt.Shard only that shard's files are.
 //
 // The warehouse is opened with file access closed (DESIGN.md), so dir must
 // be inside one of Config.AllowedDirectories.
-func (db *DB) Export(ctx context.Context, dir, format string) ([]ExportResult, error) {
-	if err := checkFormat(format); err != nil {
+func (db *DB) Export(ctx context.Context, dir string, opt ExportOptions) ([]ExportResult, error) {
+	if err := opt.check(); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	format := opt.Format
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
@@ -103,6 +135,14 @@ func (db *DB) Export(ctx context.Context, dir, format string) ([]ExportResult, e
 		switch {
 		case format == FormatCSV:
 			res.Path = filepath.Join(dir, t.name+".csv")
+		case t.byYear && opt.Shard != "":
+			res.Path = filepath.Join(dir, t.name)
+			if err := removeShard(res.Path, opt.Shard); err != nil {
+				return out, fmt.Errorf("export %s: %w", t.name, err)
+			}
+			// The name is checked (shardName): it needs no quoting beyond quote's.
+			opts = "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE_OR_IGNORE true, FILENAME_PATTERN " +
+				quote(opt.Shard+"_{i}")
 		case t.byYear:
 			res.Path = filepath.Join(dir, t.name)
 			opts = "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE true"
@@ -128,6 +168,26 @@ func (db *DB) Export(ctx context.Context, dir, format string) ([]ExportResult, e
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// removeShard removes a shard's files from a partitioned dataset
+// (dataset/year=*/<shard>_N.parquet) before it is written again, so that
+// an export that now has fewer years or files leaves none of the old ones.
+func removeShard(dataset, shard string) error {
+	files, err := filepath.Glob(filepath.Join(dataset, "year=*", shard+"_*.parquet"))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		rest := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), shard+"_"), ".parquet")
+		if _, err := strconv.Atoi(rest); err != nil {
+			continue // another shard's (a name that starts with this one and _)
+		}
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ExportTable writes one export table to w as a single CSV or Parquet file

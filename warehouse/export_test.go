@@ -3,6 +3,7 @@ package warehouse
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -183,7 +184,7 @@ func TestExportParquetReadBackByArrow(t *testing.T) {
 	out := t.TempDir()
 	db := mustOpenExport(t, out)
 	loadExportFixture(t, db)
-	res, err := db.Export(context.Background(), out, FormatParquet)
+	res, err := db.Export(context.Background(), out, ExportOptions{Format: FormatParquet})
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
@@ -210,7 +211,7 @@ func TestExportParquetReadBackByArrow(t *testing.T) {
 		})
 	}
 	// Exporting again replaces the previous export.
-	if _, err := db.Export(context.Background(), out, FormatParquet); err != nil {
+	if _, err := db.Export(context.Background(), out, ExportOptions{Format: FormatParquet}); err != nil {
 		t.Errorf("second Export: %v", err)
 	}
 }
@@ -220,7 +221,7 @@ func TestExportCSVAndStream(t *testing.T) {
 	out := t.TempDir()
 	db := mustOpenExport(t, out)
 	loadExportFixture(t, db)
-	res, err := db.Export(ctx, out, FormatCSV)
+	res, err := db.Export(ctx, out, ExportOptions{Format: FormatCSV})
 	if err != nil {
 		t.Fatalf("Export(csv): %v", err)
 	}
@@ -284,7 +285,7 @@ func TestExportCSVNeutralisesFormulas(t *testing.T) {
 	if strings.Contains(body, ",=cmd") || strings.Contains(body, ",\"=cmd") {
 		t.Errorf("reports.csv has a cell starting with =cmd:\n%.400s", body)
 	}
-	if _, err := db.Export(ctx, out, FormatCSV); err != nil {
+	if _, err := db.Export(ctx, out, ExportOptions{Format: FormatCSV}); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(filepath.Join(out, "facts.csv"))
@@ -305,7 +306,7 @@ func TestExportNeedsAnAllowedDirectory(t *testing.T) {
 	db := mustOpenExport(t, t.TempDir())
 	loadExportFixture(t, db)
 	elsewhere := t.TempDir()
-	if _, err := db.Export(ctx, elsewhere, FormatParquet); !errors.Is(err, ErrQueryRejected) {
+	if _, err := db.Export(ctx, elsewhere, ExportOptions{Format: FormatParquet}); !errors.Is(err, ErrQueryRejected) {
 		t.Errorf("Export outside the allowed directories: error = %v; want ErrQueryRejected", err)
 	}
 	if _, err := db.ExportTable(ctx, io.Discard, "facts", FormatCSV, elsewhere); !errors.Is(err, ErrQueryRejected) {
@@ -380,9 +381,80 @@ func BenchmarkExportParquet(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := db.Export(ctx, out, FormatParquet); err != nil {
+		if _, err := db.Export(ctx, out, ExportOptions{Format: FormatParquet}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(20000*float64(b.N)/b.Elapsed().Seconds(), "facts/s")
+}
+
+// Shard warehouses export into one directory tree: each writes and
+// replaces only its own files, and DuckDB reads the union back whole.
+func TestExportShardsUnion(t *testing.T) {
+	ctx := context.Background()
+	out := t.TempDir()
+	a := mustOpenExport(t, out)
+	loadExportFixture(t, a)
+	b := mustOpenExport(t, out)
+	loadIndicators(t, b)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	mustLoad(t, b, report("c.txt", shaC, "110105001", "建外街道", 2023, text,
+		fact("mediation.cases_accepted", 374, "", 8, 11), fact("mediation.cases_resolved", 367, "", 17, 20)))
+	export := func(db *DB, shard string) {
+		t.Helper()
+		if _, err := db.Export(ctx, out, ExportOptions{Format: FormatParquet, Shard: shard}); err != nil {
+			t.Fatalf("Export shard %s: %v", shard, err)
+		}
+	}
+	union := func(table string) (rows, files int) {
+		t.Helper()
+		r, err := sql.Open("duckdb", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		glob := filepath.Join(out, table, "**", "*.parquet")
+		if err := r.QueryRow(`SELECT count(*), count(DISTINCT filename) FROM read_parquet(?, hive_partitioning = true, filename = true)`,
+			glob).Scan(&rows, &files); err != nil {
+			t.Fatal(err)
+		}
+		return rows, files
+	}
+	count := func(db *DB, table string) int {
+		t.Helper()
+		var n int
+		if err := db.sql.QueryRow(`SELECT count(*) FROM (` + mustExportQuery(t, table) + `)`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	export(a, "a")
+	export(b, "b")
+	export(a, "a") // again: replaces shard a's files, leaves b's
+	for _, table := range []string{"facts", "headline_facts", "reports"} {
+		want := count(a, table) + count(b, table)
+		if got, files := union(table); got != want {
+			t.Errorf("%s: the union of shards a and b reads %d rows from %d files; want %d", table, got, files, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "facts", "year=2023", "b_0.parquet")); err != nil {
+		t.Errorf("shard b's 2023 facts: %v", err)
+	}
+	if got, _ := union("jurisdictions"); got != count(a, "jurisdictions") {
+		t.Errorf("jurisdictions: %d rows; want the one division table, %d", got, count(a, "jurisdictions"))
+	}
+	for _, bad := range []ExportOptions{{Format: FormatCSV, Shard: "a"}, {Format: FormatParquet, Shard: "../a"}, {Format: FormatParquet, Shard: "a b"}} {
+		if _, err := a.Export(ctx, out, bad); !errors.Is(err, ErrInvalidQuery) {
+			t.Errorf("Export(%+v) = %v; want ErrInvalidQuery", bad, err)
+		}
+	}
+}
+
+func mustExportQuery(t *testing.T, table string) string {
+	t.Helper()
+	et, err := findExportTable(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return et.query
 }

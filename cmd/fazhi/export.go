@@ -17,8 +17,9 @@ func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	cfg.commonFlags(fs)
 	format := fs.String("format", "parquet", "parquet (Hive-partitioned by year) or csv")
 	out := fs.String("out", "", "directory to write into (created if missing)")
+	shard := fs.String("shard", "", "this warehouse's name in a dataset several write (Parquet): writes year=YYYY/NAME_0.parquet and replaces only those")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi export [--db PATH] [--format parquet|csv] --out DIR\n\nWrites facts, headline_facts, reports and jurisdictions. Parquet: DIR/<table>/year=YYYY/data_0.parquet,\none dataset per table for Spark, Trino, pandas or DuckDB. CSV: DIR/<table>.csv.")
+		fmt.Fprintln(stderr, "Usage: fazhi export [--db PATH] [--format parquet|csv] [--shard NAME] --out DIR\n\nWrites facts, headline_facts, reports and jurisdictions. Parquet: DIR/<table>/year=YYYY/data_0.parquet,\none dataset per table for Spark, Trino, pandas or DuckDB. CSV: DIR/<table>.csv.\nWith --shard NAME the year files are NAME_0.parquet and other shards' files stay: export each shard\nwarehouse into the same DIR and read the union.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
@@ -30,6 +31,9 @@ func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	}
 	if *format != warehouse.FormatParquet && *format != warehouse.FormatCSV {
 		return fmt.Errorf("export: --format must be parquet or csv, not %q", *format)
+	}
+	if *shard != "" && *format != warehouse.FormatParquet {
+		return errors.New("export: --shard writes Parquet; CSV has no partitions to share")
 	}
 	dir, err := filepath.Abs(*out)
 	if err != nil {
@@ -51,7 +55,7 @@ func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		return err
 	}
 	defer db.Close()
-	res, err := db.Export(ctx, dir, *format)
+	res, err := db.Export(ctx, dir, warehouse.ExportOptions{Format: *format, Shard: *shard})
 	for _, r := range res {
 		fmt.Fprintf(stdout, "%-15s %8d rows  %s\n", r.Table, r.Rows, r.Path)
 	}
