@@ -178,15 +178,20 @@ func betterText(better string) string {
 // summaryTitle names a report for people: its title, or its jurisdiction
 // and year.
 func summaryTitle(r warehouse.ReportSummary) string {
-	if r.Title != "" {
-		return r.Title
+	return titleOf(r.Title, r.JurisdictionName, r.Year)
+}
+
+// titleOf is a report's title, or when it has none one made of its
+// jurisdiction's name and year (either may be unknown).
+func titleOf(title, jurisdiction string, year int) string {
+	if title != "" {
+		return title
 	}
-	name := r.JurisdictionName
-	if name == "" {
-		name = "未识别辖区"
+	if jurisdiction == "" {
+		jurisdiction = "未识别辖区"
 	}
-	if r.Year != 0 {
-		return name + strconv.Itoa(r.Year) + "年法治政府建设情况报告"
+	if year != 0 {
+		return jurisdiction + strconv.Itoa(year) + "年法治政府建设情况报告"
 	}
-	return name + "法治政府建设情况报告"
+	return jurisdiction + "法治政府建设情况报告"
 }

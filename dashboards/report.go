@@ -155,17 +155,7 @@ func newReportPager(r warehouse.Report, from int) reportPager {
 
 // reportTitle names a report for people: its title, or jurisdiction and year.
 func reportTitle(r warehouse.Report) string {
-	if r.Title != "" {
-		return r.Title
-	}
-	name := r.JurisdictionName
-	if name == "" {
-		name = "未识别辖区"
-	}
-	if r.Year != 0 {
-		return name + " " + itoa(r.Year) + "年法治政府建设情况报告"
-	}
-	return name + " 法治政府建设情况报告"
+	return titleOf(r.Title, r.JurisdictionName, r.Year)
 }
 
 // markFacts cuts text (runes) into paragraphs at newlines and marks the
