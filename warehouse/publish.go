@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
 )
 
 // Copy is a published copy of the warehouse file: consistent (the file as
@@ -38,6 +40,10 @@ func (db *DB) Publish(ctx context.Context, dir string) (Copy, error) {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	if _, err := db.sql.ExecContext(ctx, `CHECKPOINT`); err != nil {
+		var de *duckdb.Error
+		if errors.As(err, &de) && de.Type == duckdb.ErrorTypeTransaction {
+			return Copy{}, fmt.Errorf("publish: %w: %s", errCheckpointBusy, cleanDuckDBError(err))
+		}
 		return Copy{}, fmt.Errorf("publish: checkpoint: %w", err)
 	}
 	c := Copy{Version: int64(db.gen.Load()), At: time.Now().UTC()}
@@ -64,6 +70,12 @@ func (db *DB) Publish(ctx context.Context, dir string) (Copy, error) {
 	c.Path = filepath.Join(final, base)
 	return c, nil
 }
+
+// errCheckpointBusy: DuckDB cannot checkpoint yet. A committed write keeps
+// its checkpoint lock until no reader still needs the data before it (the
+// dashboards' snapshot build reads in one long transaction), so right
+// after a write the checkpoint may fail; a later attempt succeeds.
+var errCheckpointBusy = errors.New("the warehouse cannot be checkpointed while a reader still uses an older version")
 
 // publishTemp ends the name of a copy still being written.
 const publishTemp = ".tmp"

@@ -215,3 +215,42 @@ func BenchmarkPublish(b *testing.B) {
 	b.ReportMetric(float64(st.Size())/1e6, "MB")
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/(float64(st.Size())/100e6), "ms/100MB")
 }
+
+// Right after a write, while a reader still holds the version before it
+// (as the dashboards' snapshot build does), DuckDB cannot checkpoint:
+// Publish says so with errCheckpointBusy, which the publisher logs as a
+// postponement and retries, and publishes once the reader is done.
+func TestPublishWaitsForAnOldReader(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件。"
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)))
+	reader, err := db.sql.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	var n int
+	if _, err := reader.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.QueryRowContext(ctx, `SELECT count(*) FROM facts`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	mustLoad(t, db, report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)))
+	dir := t.TempDir()
+	if _, err := db.Publish(ctx, dir); !errors.Is(err, errCheckpointBusy) {
+		t.Fatalf("Publish beside an old reader = %v; want errCheckpointBusy", err)
+	}
+	if _, err := reader.ExecContext(ctx, `ROLLBACK`); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.Publish(ctx, dir)
+	if err != nil {
+		t.Fatalf("Publish once the reader is done: %v", err)
+	}
+	if n := countReports(t, c.Path); n != 2 {
+		t.Errorf("copy holds %d reports; want 2", n)
+	}
+}

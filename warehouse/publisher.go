@@ -80,7 +80,11 @@ func (p *Publisher) Run(ctx context.Context) error {
 			return nil
 		}
 		if err != nil {
-			p.log.Error("publish the warehouse", "err", err)
+			if errors.Is(err, errCheckpointBusy) {
+				p.log.Info("publishing postponed", "reason", err)
+			} else {
+				p.log.Error("publish the warehouse", "err", err)
+			}
 			if !sleep(ctx, p.quiet) {
 				return nil
 			}
