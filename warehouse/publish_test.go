@@ -254,3 +254,36 @@ func TestPublishWaitsForAnOldReader(t *testing.T) {
 		t.Errorf("copy holds %d reports; want 2", n)
 	}
 }
+
+// A replica finds the newest whole copy; one still being written, or
+// another directory's, is passed over.
+func TestNewestCopy(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if _, err := NewestCopy(dir); !errors.Is(err, ErrNoCopy) {
+		t.Fatalf("NewestCopy of an empty directory = %v; want ErrNoCopy", err)
+	}
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	first, err := db.Publish(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, "全年受理矛盾纠纷374件。", fact("mediation.cases_accepted", 374, "", 8, 11)))
+	second, err := db.Publish(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{"999999-1-ab" + publishTemp, "replica-1", "999999-x-ab"} {
+		if err := os.Mkdir(filepath.Join(dir, other), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := NewestCopy(dir)
+	if err != nil || got.Path != second.Path || got.Version != second.Version || !got.At.Equal(second.At.Truncate(0)) {
+		t.Fatalf("NewestCopy = %+v, %v; want %+v (not the first, %+v)", got, err, second, first)
+	}
+	if n := countReports(t, got.Path); n != 1 {
+		t.Errorf("the newest copy holds %d reports; want 1", n)
+	}
+}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -175,4 +177,44 @@ func TestComposeFileForProduction(t *testing.T) {
 // when VAR is not set.
 func expandDefaults(s string) string {
 	return regexp.MustCompile(`\$\{[A-Z_]+(?::?-([^}]*))?\}`).ReplaceAllString(s, "$1")
+}
+
+// The compose profile "replicas": two read-only replicas on the copies the
+// writer publishes (same volume, same directory) and nginx in front of
+// both, published on loopback by default.
+func TestComposeReplicasProfile(t *testing.T) {
+	b, err := os.ReadFile("../../docker-compose.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c composeFile
+	if err := yaml.Unmarshal(b, &c); err != nil {
+		t.Fatalf("docker-compose.yml: %v", err)
+	}
+	publish := c.Services["fazhi"].Environment["FAZHI_PUBLISH_DIR"]
+	if !strings.HasPrefix(publish, "/data/") {
+		t.Fatalf("compose: the writer publishes into %q; want a directory on the data volume", publish)
+	}
+	nginx, err := os.ReadFile("../../deploy/nginx.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"replica1", "replica2"} {
+		s, ok := c.Services[name]
+		if !ok {
+			t.Fatalf("compose: no service %s", name)
+		}
+		if fmt.Sprint(s.Command) != "[serve --read-only]" || s.Environment["FAZHI_PUBLISH_DIR"] != publish ||
+			!slices.Contains(s.Volumes, "fazhi-data:/data") || s.User == "" || len(s.Ports) != 0 {
+			t.Errorf("compose: %s = command %v, FAZHI_PUBLISH_DIR %q, volumes %v, user %q, ports %v; want serve --read-only on the writer's copies, unprivileged, reached through the balancer only",
+				name, s.Command, s.Environment["FAZHI_PUBLISH_DIR"], s.Volumes, s.User, s.Ports)
+		}
+		if !strings.Contains(string(nginx), "server "+name+":8080;") {
+			t.Errorf("deploy/nginx.conf does not send requests to %s:8080", name)
+		}
+	}
+	lb, ok := c.Services["balancer"]
+	if !ok || len(lb.Ports) != 1 || !strings.HasPrefix(expandDefaults(lb.Ports[0]), "127.0.0.1:") {
+		t.Errorf("compose: balancer ports %v; want one, on loopback by default", lb.Ports)
+	}
 }

@@ -28,14 +28,18 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	cfg.commonFlags(fs)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address (env FAZHI_ADDR)")
 	fs.BoolVar(&cfg.NoSamples, "no-samples", cfg.NoSamples, "do not load the bundled sample reports into an empty warehouse (env FAZHI_NO_SAMPLES)")
+	readOnly := fs.Bool("read-only", false, "serve a read-only replica from the copies a writer publishes into FAZHI_PUBLISH_DIR")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: fazhi serve [--db PATH] [--addr :8080] [--no-samples]\n\nServes the JSON API (/api/...) and the dashboards (/). On first start with an\nempty warehouse it loads the bundled sample reports.")
+		fmt.Fprintln(stderr, "Usage: fazhi serve [--db PATH] [--addr :8080] [--no-samples]\n       FAZHI_PUBLISH_DIR=DIR fazhi serve --read-only [--addr :8081]\n\nServes the JSON API (/api/...) and the dashboards (/). On first start with an\nempty warehouse it loads the bundled sample reports. With --read-only it serves\nthe last copy the writer published into DIR, follows the new ones, and writes nothing.")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, &cfg, args, stderr); err != nil {
 		return err
 	}
 	log := newLogger(cfg, stderr)
+	if *readOnly {
+		return serveReplica(ctx, cfg, log, stdout)
+	}
 	a, err := newApp(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -213,8 +217,14 @@ const (
 
 // serve answers on ln until ctx ends, then shuts down gracefully.
 func (a *app) serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{Handler: a.handler, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
-		WriteTimeout: writeTimeout + a.sqlTimeout, IdleTimeout: idleTimeout}
+	return serveOn(ctx, ln, a.handler, a.log, a.sqlTimeout)
+}
+
+// serveOn answers on ln with h until ctx ends, then shuts down gracefully;
+// sqlTimeout is the SQL time limit the write timeout leaves room for.
+func serveOn(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger, sqlTimeout time.Duration) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: readTimeout,
+		WriteTimeout: writeTimeout + sqlTimeout, IdleTimeout: idleTimeout}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -222,7 +232,7 @@ func (a *app) serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	a.log.Info("shutting down")
+	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
