@@ -232,7 +232,7 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 		query.Set("year", yearLatest)
 	}
 	page.CSV = linkWith("/", query, "format", "csv")
-	page.Charts = []chartView{compareChart(ind, page.Rows, page.Unranked, sq, page.CSV)}
+	page.Charts = []chartView{compareChart(ind, page.Rows, page.Unranked, page.Conflicts, sq, page.CSV)}
 	return page, nil
 }
 
@@ -330,7 +330,7 @@ func chartHeight(n int) int {
 // shows it (≥ for approximate values, counts beside a rate). Rates with
 // counts get their Wilson 95% interval as an error bar (a custom series
 // that assets/fazhi.js draws).
-func compareChart(ind warehouse.Indicator, rows, unranked []compareRowView, sq scopeQuery, csv string) chartView {
+func compareChart(ind warehouse.Indicator, rows, unranked []compareRowView, conflicts []conflictView, sq scopeQuery, csv string) chartView {
 	bar := charts.NewBar()
 	sub := "单位：" + ind.Unit
 	if sq.Year != 0 {
@@ -402,6 +402,7 @@ func compareChart(ind warehouse.Indicator, rows, unranked []compareRowView, sq s
 	for _, r := range unranked {
 		csvRows = append(csvRows, compareCSVRow(r, ind))
 	}
+	csvRows = append(csvRows, conflictCSVRows(conflicts, ind)...)
 	return chartView{ID: compareChartID, Title: ind.NameZH, Height: chartHeight(len(rows)), Option: option,
 		Provenance: provenance, CSV: csv, csvHeader: compareCSVHeader, csvRows: csvRows}
 }
@@ -427,6 +428,23 @@ func compareCSVRow(r compareRowView, ind warehouse.Indicator) []string {
 	return []string{rank, tied, r.JurisdictionName, r.JurisdictionCode, strconv.Itoa(r.Year), ind.Code, ind.NameZH,
 		strconv.FormatFloat(r.Value, 'f', -1, 64), ind.Unit, approxText(r.ApproxKind), partial, yesNo(r.Derived),
 		yesNo(r.Corrected), flagWords(r.Flags), num, den, r.Reason, r.Quote, r.ReportID, r.FactID}
+}
+
+// conflictCSVRows are the compare CSV's rows of the jurisdiction-years
+// whose reports disagree: one row a report, with its value, unranked.
+func conflictCSVRows(conflicts []conflictView, ind warehouse.Indicator) [][]string {
+	var out [][]string
+	for _, c := range conflicts {
+		for i, id := range c.ReportIDs {
+			if i >= len(c.Values) {
+				break
+			}
+			out = append(out, []string{"", "", c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), ind.Code, ind.NameZH,
+				strconv.FormatFloat(c.Values[i], 'f', -1, 64), ind.Unit, "", "", "", "", "", "", "",
+				"同一年度有多份报告，数字不一致（待核实，有人选定以哪一份为准后参与排名）", "", id, ""})
+		}
+	}
+	return out
 }
 
 // optionMap turns a go-echarts chart into a plain option map that pages may

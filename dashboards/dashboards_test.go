@@ -58,7 +58,7 @@ func TestCompareChartOptions(t *testing.T) {
 		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件", Rank: 1, Tied: 1},
 		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast}, Display: "≥1000件", Rank: 2, Tied: 1},
 	}
-	cv := compareChart(ind, rows, nil, scopeQuery{Latest: true}, "/?format=csv")
+	cv := compareChart(ind, rows, nil, nil, scopeQuery{Latest: true}, "/?format=csv")
 	option, prov := cv.Option, cv.Provenance
 	b, err := json.Marshal(option)
 	if err != nil {
@@ -113,7 +113,7 @@ func TestRateChartHasErrorBars(t *testing.T) {
 	low, high := wilson(3, 3)
 	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
 		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true, Rank: 1, Tied: 1}}
-	cv := compareChart(ind, rows, nil, scopeQuery{Year: 2023}, "")
+	cv := compareChart(ind, rows, nil, nil, scopeQuery{Year: 2023}, "")
 	option, prov := cv.Option, cv.Provenance
 	series := option["series"].([]any)
 	if len(series) != 2 || len(prov) != 2 {
@@ -182,7 +182,7 @@ func TestComparePageEscapesReportText(t *testing.T) {
 		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, evil, false, false, []string{evil}),
 		Rank: 1, Tied: 1, Reason: evil}}
 	page := comparePage{Title: evil, Indicator: ind, Rows: rows, Unranked: rows, Notices: notices{evil}, Default: evil, Order: evil,
-		Charts: []chartView{compareChart(ind, rows, rows, scopeQuery{}, evil)}, CSV: evil,
+		Charts: []chartView{compareChart(ind, rows, rows, nil, scopeQuery{}, evil)}, CSV: evil,
 		Scope: scopeView{Parent: evil, Areas: []areaSelect{{Label: evil, Up: evil, Options: []selectOption{{Value: evil, Label: evil}}}}}}
 	var buf bytes.Buffer
 	if err := h.pages.ExecuteTemplate(&buf, "compare.html", page); err != nil {
@@ -330,7 +330,9 @@ func TestCompareCSVBytes(t *testing.T) {
 		Flags: []string{"rate_mismatch", "ceiling"}, Numerator: &n, Denominator: &d, Quote: "调解成功率100%,较上年", ReportID: "r2", FactID: "r2-1"}
 	apart := compareView(row, ind)
 	apart.Reason = unrankedText(warehouse.UnrankedMismatch, row, ind, 10)
-	cv := compareChart(ind, []compareRowView{ranked}, []compareRowView{apart}, scopeQuery{Year: 2024}, "")
+	conflict := conflictView{CompareConflict: warehouse.CompareConflict{JurisdictionCode: "331082004", JurisdictionName: "海门街道",
+		Year: 2024, Values: []float64{90, 95.5}, ReportIDs: []string{"r3", "r4"}}}
+	cv := compareChart(ind, []compareRowView{ranked}, []compareRowView{apart}, []conflictView{conflict}, scopeQuery{Year: 2024}, "")
 	var buf bytes.Buffer
 	if err := writeCSV(&buf, cv.csvHeader, cv.csvRows); err != nil {
 		t.Fatal(err)
@@ -338,7 +340,9 @@ func TestCompareCSVBytes(t *testing.T) {
 	want := "\ufeff排名,并列数,辖区,区划代码,年份,指标代码,指标,数值,单位,约数,部分,推算,已更正,数据提示,分子,分母,未参与排名的原因,原文,报告编号,事实编号\n" +
 		"1,1,大洋街道,331082002,2024,mediation.success_rate,调解成功率,98.75,%,否,否,否,否,,,,,调解成功率98.75%,r1,r1-1\n" +
 		",,'=江南街道,331082003,2024,mediation.success_rate,调解成功率,100,%,否,否,否,否,比率存疑、100%,700,800," +
-		"报告写100%，按700/800计算为87.5%，两者不符,调解成功率100%，较上年,r2,r2-1\n"
+		"报告写100%，按700/800计算为87.5%，两者不符,调解成功率100%，较上年,r2,r2-1\n" +
+		",,海门街道,331082004,2024,mediation.success_rate,调解成功率,90,%,,,,,,,,同一年度有多份报告，数字不一致（待核实，有人选定以哪一份为准后参与排名）,,r3,\n" +
+		",,海门街道,331082004,2024,mediation.success_rate,调解成功率,95.5,%,,,,,,,,同一年度有多份报告，数字不一致（待核实，有人选定以哪一份为准后参与排名）,,r4,\n"
 	if got := buf.String(); got != want {
 		t.Errorf("compare CSV =\n%q\nwant\n%q", got, want)
 	}

@@ -85,7 +85,7 @@ func (h *Handler) heatmap(c *gin.Context) {
 	}
 	var hm warehouse.Heatmap
 	if sq.Year != 0 {
-		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Offset: from, Limit: heatmapLimit}); err != nil {
+		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Offset: from, Limit: heatmapLimit, MinCases: h.minCases()}); err != nil {
 			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
 		}
@@ -195,8 +195,8 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 			v = 1
 		}
 		if values {
-			if c.Unsure {
-				continue // not ranked, not coloured by rank: the compare page lists it as 待核实
+			if c.Unranked != "" {
+				continue // the ranking rule keeps it out (部分, 非全年, 未定位, 待核实…): not coloured by rank
 			}
 			v = ranks[c.FactID]
 		}
@@ -237,11 +237,11 @@ func heatmapVisualMap(values bool) []map[string]any {
 
 // columnRanks gives each cell (by fact ID) its value's rank within its
 // indicator, 0 (smallest) to 100 (largest); a column of one value is 100.
-// Values the extractor is unsure of (Cell.Unsure) are not ranked.
+// Values the ranking rule keeps out (Cell.Unranked) are not ranked.
 func columnRanks(cells []warehouse.Cell) map[string]float64 {
 	by := map[string][]warehouse.Cell{}
 	for _, c := range cells {
-		if !c.Unsure {
+		if c.Unranked == "" {
 			by[c.Indicator] = append(by[c.Indicator], c)
 		}
 	}

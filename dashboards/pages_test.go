@@ -294,9 +294,17 @@ func TestColumnRanks(t *testing.T) {
 	cells := []warehouse.Cell{
 		{FactID: "a", Indicator: "x", Value: 5}, {FactID: "b", Indicator: "x", Value: 1},
 		{FactID: "c", Indicator: "x", Value: 5}, {FactID: "d", Indicator: "x", Value: 9}, {FactID: "e", Indicator: "y", Value: 3},
+		// Kept out by the ranking rule: neither ranked nor counted.
+		{FactID: "p", Indicator: "x", Value: 100, Unranked: warehouse.UnrankedPartial},
+		{FactID: "u", Indicator: "y", Value: 0, Unranked: warehouse.UnrankedUnsure},
 	}
 	got := columnRanks(cells)
 	want := map[string]float64{"b": 0, "a": 100.0 / 3, "c": 100.0 / 3, "d": 100, "e": 100}
+	for _, id := range []string{"p", "u"} {
+		if r, ok := got[id]; ok {
+			t.Errorf("columnRanks()[%s] = %v; want no rank for a value the ranking rule keeps out", id, r)
+		}
+	}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("columnRanks()[%s] = %v; want %v", id, got[id], w)

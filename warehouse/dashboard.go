@@ -458,6 +458,9 @@ type HeatmapFilter struct {
 	// Offset skips the first jurisdictions (by code); Limit is the most
 	// jurisdictions (rows) shown.
 	Offset, Limit int
+	// MinCases is the ranking rule's minimum of cases behind a rate: the
+	// cells say why they may not be ranked (Cell.Unranked).
+	MinCases int
 }
 
 // Heatmap is the jurisdictions × indicators grid of one year.
@@ -513,7 +516,9 @@ func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 		slices.SortFunc(cells, func(a, b int32) int {
 			return strings.Compare(s.catalog[s.cells[a].ind].Code, s.catalog[s.cells[b].ind].Code)
 		})
-		hm.Cells = append(hm.Cells, s.cellsAt(cells)...)
+		for _, i := range cells {
+			hm.Cells = append(hm.Cells, s.rankedCell(i, f.MinCases))
+		}
 	}
 	return hm, nil
 }

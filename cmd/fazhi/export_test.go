@@ -258,6 +258,29 @@ func TestIngestWhileServing(t *testing.T) {
 			t.Errorf("GET /api/reports/(%s) lacks %s: the manifest or --within did not reach the server", name, want)
 		}
 	}
+	// Two files of one name in two folders go in one request; only the
+	// first has a manifest row: the second must not take it.
+	for _, sub := range []string{"one", "two"} {
+		os.MkdirAll(filepath.Join(dir, sub), 0o755)
+		os.WriteFile(filepath.Join(dir, sub, "附件1.txt"), gucheng("附件 "+sub), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "m2.csv"), []byte("file,url,jurisdiction_code,year\none/附件1.txt,,130284002,2022\n"), 0o644)
+	out, err = run("ingest", "--server", base, "--manifest", filepath.Join(dir, "m2.csv"),
+		filepath.Join(dir, "one", "附件1.txt"), filepath.Join(dir, "two", "附件1.txt"))
+	if err != nil || !strings.Contains(out, "2 stored") {
+		t.Errorf("ingest --server of two 附件1.txt = %v\n%s; want 2 stored", err, out)
+	}
+	for sub, stated := range map[string]bool{"one": true, "two": false} {
+		resp, err := http.Get(base + "/api/reports/" + reportIDOf(gucheng("附件 "+sub)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got := strings.Contains(string(body), `"jurisdiction_code":"130284002"`); got != stated {
+			t.Errorf("%s/附件1.txt has the manifest's code: %v; want %v (the row names one/附件1.txt only)", sub, got, stated)
+		}
+	}
 	cPath := filepath.Join(dir, "c.txt")
 	out, err = run("ingest", "--server", base, cPath)
 	if err != nil || !strings.Contains(out, "with an unresolved jurisdiction: 1") || !strings.Contains(out, "WARN "+cPath+": its jurisdiction is unresolved") {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -161,30 +162,41 @@ const (
 func ingestInputs(ctx context.Context, db *warehouse.DB, x *ingest.Extractor, inputs []ingest.Input, workers int, onFile func(ingest.FileResult)) (ingestSummary, error) {
 	start := time.Now()
 	sum := ingestSummary{Files: len(inputs)}
+	// OnFile runs on the walk's goroutine, the load on its loader's.
+	var mu sync.Mutex
 	err := x.Walk(ctx, inputs, ingest.WalkConfig{
 		Workers:    workers,
 		BatchSize:  ingestBatchReports,
 		BatchBytes: ingestBatchBytes,
 		Stored:     db.Stored,
 		OnFile: func(fr ingest.FileResult) {
+			mu.Lock()
 			if fr.Err != nil {
 				sum.Failed = append(sum.Failed, fr)
 			}
 			if fr.Unchanged {
 				sum.Load.Unchanged++
 			}
+			mu.Unlock()
 			if onFile != nil {
 				onFile(fr)
 			}
 		},
 	}, func(ctx context.Context, b *ingest.Batch) error {
 		res, err := db.BulkLoad(ctx, b)
+		mu.Lock()
 		sum.add(res)
+		mu.Unlock()
 		return err
 	})
 	// What was stored gets its headline values, even when the walk stopped.
-	if ferr := db.FinishBulk(context.WithoutCancel(ctx)); ferr != nil && err == nil {
-		err = ferr
+	if ferr := db.FinishBulk(context.WithoutCancel(ctx)); ferr != nil {
+		ferr = fmt.Errorf("refresh the headline values (they are refreshed at the next open): %w", ferr)
+		if err == nil || errors.Is(err, ingest.ErrFilesFailed) {
+			err = ferr // the failed files are listed in sum; this must not pass for them
+		} else {
+			err = errors.Join(err, ferr)
+		}
 	}
 	sum.Duration = time.Since(start)
 	return sum, err

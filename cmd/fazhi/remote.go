@@ -202,13 +202,17 @@ func newRemoteProgress(stderr io.Writer, inputs []ingest.Input) func([]ingest.In
 }
 
 // upload posts files as one multipart/form-data request, each with its
-// path as filename, with a manifest of the files whose metadata says
+// path as filename, with a manifest when the metadata of any says
 // anything, and the within field when set (the same for all of them).
 func upload(ctx context.Context, client *http.Client, url, token string, files []ingest.Input, data [][]byte) (uploadAnswer, error) {
 	var ans uploadAnswer
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
+	// Once any file has a row, every file gets one (empty when nothing is
+	// known of it): the server matches a file without a row of its own to
+	// a row of the same base name, which may be another folder's file.
 	var rows []string
+	manifested := false
 	for i, in := range files {
 		h := textproto.MIMEHeader{}
 		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="file"; filename=%q`, in.Name))
@@ -218,9 +222,13 @@ func upload(ctx context.Context, client *http.Client, url, token string, files [
 			return ans, err
 		}
 		part.Write(data[i])
-		if m := in.Meta; m.URL != "" || m.JurisdictionCode != "" || m.Year != 0 {
-			rows = append(rows, manifestLine(in.Name, m))
+		if in.Meta.URL != "" || in.Meta.JurisdictionCode != "" || in.Meta.Year != 0 {
+			manifested = true
 		}
+		rows = append(rows, manifestLine(in.Name, in.Meta))
+	}
+	if !manifested {
+		rows = nil
 	}
 	if len(rows) > 0 {
 		if err := w.WriteField("manifest", "file,url,jurisdiction_code,year\n"+strings.Join(rows, "")); err != nil {
