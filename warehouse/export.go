@@ -137,12 +137,14 @@ func (db *DB) Export(ctx context.Context, dir string, opt ExportOptions) ([]Expo
 			res.Path = filepath.Join(dir, t.name+".csv")
 		case t.byYear && opt.Shard != "":
 			res.Path = filepath.Join(dir, t.name)
-			if err := removeShard(res.Path, opt.Shard); err != nil {
+			if err := removeShardFiles(res.Path, writingPrefix+opt.Shard); err != nil { // an earlier failed export's
 				return out, fmt.Errorf("export %s: %w", t.name, err)
 			}
-			// The name is checked (shardName): it needs no quoting beyond quote's.
+			// Written under a hidden name, then put in place of the shard's
+			// old files: a failed export leaves the old ones. The name is
+			// checked (shardName): it needs no quoting beyond quote's.
 			opts = "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE_OR_IGNORE true, FILENAME_PATTERN " +
-				quote(opt.Shard+"_{i}")
+				quote(writingPrefix+opt.Shard+"_{i}")
 		case t.byYear:
 			res.Path = filepath.Join(dir, t.name)
 			opts = "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), OVERWRITE true"
@@ -162,6 +164,9 @@ func (db *DB) Export(ctx context.Context, dir string, opt ExportOptions) ([]Expo
 		} else {
 			res.Rows, err = db.copyTo(ctx, t.query, target, opts)
 		}
+		if err == nil && t.byYear && opt.Shard != "" {
+			err = replaceShard(res.Path, opt.Shard)
+		}
 		if err != nil {
 			return out, fmt.Errorf("export %s: %w", t.name, err)
 		}
@@ -170,19 +175,53 @@ func (db *DB) Export(ctx context.Context, dir string, opt ExportOptions) ([]Expo
 	return out, nil
 }
 
-// removeShard removes a shard's files from a partitioned dataset
-// (dataset/year=*/<shard>_N.parquet) before it is written again, so that
-// an export that now has fewer years or files leaves none of the old ones.
-func removeShard(dataset, shard string) error {
+// writingPrefix starts the names of a shard's files being written (hidden
+// from readers that skip dot files, and never matched by *_N.parquet of a
+// shard name, which starts with a letter or digit).
+const writingPrefix = ".writing-"
+
+// replaceShard puts a shard's newly written files in place of its old ones.
+func replaceShard(dataset, shard string) error {
+	if err := removeShardFiles(dataset, shard); err != nil {
+		return err
+	}
+	written, err := shardFiles(dataset, writingPrefix+shard)
+	if err != nil {
+		return err
+	}
+	for _, f := range written {
+		if err := os.Rename(f, filepath.Join(filepath.Dir(f), strings.TrimPrefix(filepath.Base(f), writingPrefix))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shardFiles lists a shard's files in a partitioned dataset:
+// dataset/year=*/<shard>_N.parquet.
+func shardFiles(dataset, shard string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(dataset, "year=*", shard+"_*.parquet"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		rest := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), shard+"_"), ".parquet")
+		if _, err := strconv.Atoi(rest); err == nil { // else another shard's, whose name starts with this one and _
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// removeShardFiles removes a shard's files from a partitioned dataset, so
+// that an export that now has fewer years leaves none of the old ones.
+func removeShardFiles(dataset, shard string) error {
+	files, err := shardFiles(dataset, shard)
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		rest := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), shard+"_"), ".parquet")
-		if _, err := strconv.Atoi(rest); err != nil {
-			continue // another shard's (a name that starts with this one and _)
-		}
 		if err := os.Remove(f); err != nil {
 			return err
 		}

@@ -437,6 +437,9 @@ func TestExportShardsUnion(t *testing.T) {
 			t.Errorf("%s: the union of shards a and b reads %d rows from %d files; want %d", table, got, files, want)
 		}
 	}
+	if left, _ := filepath.Glob(filepath.Join(out, "*", "year=*", writingPrefix+"*")); len(left) != 0 {
+		t.Errorf("files being written left behind: %v", left)
+	}
 	if _, err := os.Stat(filepath.Join(out, "facts", "year=2023", "b_0.parquet")); err != nil {
 		t.Errorf("shard b's 2023 facts: %v", err)
 	}
