@@ -70,12 +70,25 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 
 // cellCSVHeader and cellCSVRow are how a headline value is written in the
 // CSV files: the number as stored, with every mark a reader needs.
-var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数", "部分", "推算", "已更正", "数据提示", "原文", "报告编号", "事实编号"}
+// 待核实 marks a value the extractor is unsure of; 未参与排名的原因 says, where
+// the page ranks, why a value is not ranked (minCases for rates resting
+// on too few cases); 分子 and 分母 are a rate's counts where known.
+var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数", "部分", "推算", "已更正", "数据提示",
+	"待核实", "分子", "分母", "未参与排名的原因", "原文", "报告编号", "事实编号"}
 
-func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator) []string {
+func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator, minCases int) []string {
+	num, den := "", ""
+	if c.Numerator != nil && c.Denominator != nil {
+		num, den = strconv.FormatFloat(*c.Numerator, 'f', -1, 64), strconv.FormatFloat(*c.Denominator, 'f', -1, 64)
+	}
+	reason := ""
+	if c.Unranked != "" {
+		reason = unrankedText(c.Unranked, warehouse.CompareRow{Value: c.Value, Scope: publishedText(c.Scope), ApproxKind: c.ApproxKind,
+			Numerator: c.Numerator, Denominator: c.Denominator}, ind, minCases)
+	}
 	return []string{c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), c.Indicator, ind.NameZH,
 		strconv.FormatFloat(c.Value, 'f', -1, 64), ind.Unit, approxText(c.ApproxKind), partialText(c), yesNo(c.Derived),
-		yesNo(c.Corrected), flagWords(c.Flags), publishedText(c.Quote), c.ReportID, c.FactID}
+		yesNo(c.Corrected), flagWords(c.Flags), yesNo(c.Unsure), num, den, reason, publishedText(c.Quote), c.ReportID, c.FactID}
 }
 
 func partialText(c warehouse.Cell) string {

@@ -90,7 +90,7 @@ func (h *Handler) heatmap(c *gin.Context) {
 			return
 		}
 	}
-	page := buildHeatmap(hm, orderedCatalog(l.catalog), sq, values, q)
+	page := buildHeatmap(hm, orderedCatalog(l.catalog), sq, values, q, h.minCases())
 	page.Notices = n
 	page.Scope = scopeView{Parent: parent, Areas: areas, Years: yearOptions(l.years, chosen, "最近一年", false),
 		Levels: levelOptions(chosen, "全部层级", false)}
@@ -124,7 +124,7 @@ func orderedCatalog(cat []warehouse.Indicator) []warehouse.Indicator {
 	return out
 }
 
-func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuery, values bool, q url.Values) heatmapPage {
+func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuery, values bool, q url.Values, minCases int) heatmapPage {
 	page := heatmapPage{Title: "热力图", Nav: "heatmap", Query: sq, Values: values, Total: hm.Total, Shown: len(hm.Jurisdictions)}
 	if sq.Year != 0 {
 		page.Title += " · " + strconv.Itoa(sq.Year) + "年"
@@ -135,7 +135,7 @@ func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuer
 	base.Set("mode", "values")
 	page.ModeURLs[1] = "/heatmap?" + base.Encode()
 	if len(hm.Cells) > 0 {
-		page.Charts = []chartView{heatmapChart(hm, inds, values, q)}
+		page.Charts = []chartView{heatmapChart(hm, inds, values, q, minCases)}
 	}
 	return page
 }
@@ -146,7 +146,7 @@ func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuer
 // is the value's rank among the rows (units differ between columns, so
 // values are compared within a column only). Clicking a cell shows its
 // sentence.
-func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool, q url.Values) chartView {
+func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool, q url.Values, minCases int) chartView {
 	col := map[string]int{}
 	xs := make([]string, len(inds))
 	for i, ind := range inds {
@@ -203,7 +203,7 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 		data = append(data, opts.HeatMapData{Name: ys[y] + " · " + ind.NameZH + "：" + displayValue(c.Value, ind.Unit, c.ApproxKind),
 			Value: [3]any{x, y, v}})
 		prov = append(prov, cellProvenance(c, ind))
-		rows = append(rows, cellCSVRow(c, ind))
+		rows = append(rows, cellCSVRow(c, ind, minCases))
 	}
 	hmChart.AddSeries(heatmapTitle(values), data)
 	hmChart.Validate()

@@ -248,7 +248,7 @@ func TestTopicChart(t *testing.T) {
 	// Litigation stacks its outcomes and puts both rates on the right axis.
 	lit := topics["litigation"]
 	lo := decodeOption(t, topicChart(lit.Path, lit.Charts[0], testCatalog, byJurisdiction([]warehouse.Cell{
-		cell("331082001", "古城街道", 2024, "litigation.won", 1)}), "litigation.cases", url.Values{}))
+		cell("331082001", "古城街道", 2024, "litigation.won", 1)}), "litigation.cases", url.Values{}, 10))
 	if seriesTypes(lo) != "bar,bar,bar,bar,line,line" || lo.Series[0].Stack != "outcome" || lo.Series[3].Stack != "outcome" {
 		t.Errorf("litigation chart = %s stacks %q %q; want 4 stacked bars and 2 lines", seriesTypes(lo), lo.Series[0].Stack, lo.Series[3].Stack)
 	}
@@ -263,7 +263,7 @@ func TestHeatmapChart(t *testing.T) {
 		Cells:         []warehouse.Cell{cell("1", "甲镇", 2024, "mediation.cases_accepted", 100), cell("1", "甲镇", 2024, "publicity.events", 3), part},
 	}
 	for _, values := range []bool{false, true} {
-		page := buildHeatmap(hm, inds, scopeQuery{Year: 2024}, values, url.Values{})
+		page := buildHeatmap(hm, inds, scopeQuery{Year: 2024}, values, url.Values{}, 10)
 		o := decodeOption(t, page.Charts[0])
 		if seriesTypes(o) != "heatmap" || strings.Join(o.XAxis[0].Data, ",") != "受理调解案件,普法活动" || strings.Join(o.YAxis[0].Data, ",") != "甲镇,乙镇" {
 			t.Fatalf("heatmap = %s %v × %v", seriesTypes(o), o.XAxis[0].Data, o.YAxis[0].Data)
@@ -408,7 +408,7 @@ func TestNewPagesEscapeReportText(t *testing.T) {
 	trend := buildTrend(cat["mediation.cases_accepted"], []warehouse.Cell{c}, url.Values{})
 	trend.Choices = []trendChoice{{JurisdictionChoice: warehouse.JurisdictionChoice{Key: "331082001", Name: evil}}}
 	heat := buildHeatmap(warehouse.Heatmap{Total: 1, Jurisdictions: []warehouse.JurisdictionChoice{{Key: "331082001", Name: evil}},
-		Cells: []warehouse.Cell{c}}, []warehouse.Indicator{cat["mediation.cases_accepted"]}, scopeQuery{Year: 2024}, false, url.Values{})
+		Cells: []warehouse.Cell{c}}, []warehouse.Indicator{cat["mediation.cases_accepted"]}, scopeQuery{Year: 2024}, false, url.Values{}, 10)
 	over := buildOverview(warehouse.Overview{Reports: 1, Coverage: []warehouse.CoverageArea{{Code: "33", Name: evil,
 		Recent: []warehouse.ReportSummary{{ReportID: evil, Title: evil}}}}, Latest: []warehouse.ReportSummary{{ReportID: evil, Title: evil}},
 		Flagged: []warehouse.FlaggedSummary{{Indicator: "mediation.cases_accepted", Flagged: 1, Examples: []warehouse.Cell{c}}}},
@@ -446,5 +446,28 @@ func TestHeatmapPageLinks(t *testing.T) {
 		if got := pageLink(q, from, 100); got != "" {
 			t.Errorf("pageLink(from %d of 100) = %q; want none", from, got)
 		}
+	}
+}
+
+// A value CSV row says whether the extractor was unsure of the value, its
+// counts, and why the ranking rule keeps it out, in words.
+func TestCellCSVRowMarks(t *testing.T) {
+	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	n, d := 7.0, 8.0
+	c := warehouse.Cell{JurisdictionName: "古城街道", JurisdictionCode: "110107004", Year: 2024, Indicator: ind.Code, Value: 87.5,
+		Unsure: true, Numerator: &n, Denominator: &d, Unranked: warehouse.UnrankedSmall, Quote: "调解成功7件,受理8件", ReportID: "r", FactID: "f"}
+	row := cellCSVRow(c, ind, 10)
+	got := map[string]string{}
+	for i, h := range cellCSVHeader {
+		got[h] = row[i]
+	}
+	want := map[string]string{"待核实": "是", "分子": "7", "分母": "8", "未参与排名的原因": "案件少于10件，比率波动太大", "原文": "调解成功7件，受理8件"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("CSV column %s = %q; want %q", k, got[k], v)
+		}
+	}
+	if len(row) != len(cellCSVHeader) {
+		t.Errorf("a row has %d columns, the header %d", len(row), len(cellCSVHeader))
 	}
 }

@@ -332,7 +332,7 @@ func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cel
 	}
 	if len(cols) > 0 {
 		for _, spec := range tp.Charts {
-			page.Charts = append(page.Charts, topicChart(tp.Path, spec, cat, cols, tp.RankBy, q))
+			page.Charts = append(page.Charts, topicChart(tp.Path, spec, cat, cols, tp.RankBy, q, minCases))
 		}
 	}
 	if len(totals) > 0 {
@@ -401,7 +401,7 @@ func addSeries(bar *charts.Bar, s seriesSpec, name string, values []*float64, la
 
 // topicChart draws spec's series for the ranked jurisdictions; clicking a
 // bar or point shows the sentence of that value.
-func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indicator, cols []jurisdictionColumn, rankBy string, q url.Values) chartView {
+func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indicator, cols []jurisdictionColumn, rankBy string, q url.Values, minCases int) chartView {
 	names := make([]string, len(cols))
 	for i, j := range cols {
 		names[i] = j.Name
@@ -427,7 +427,7 @@ func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 				if c, ok := j.Cells[s.Code]; ok {
 					v := c.Value
 					values[i], labels[i], p[i] = &v, j.Name+" "+rateText(c.Value, ind.Unit, c.ApproxKind, c.Numerator, c.Denominator), cellProvenance(c, ind)
-					rows = append(rows, cellCSVRow(c, ind))
+					rows = append(rows, cellCSVRow(c, ind, minCases))
 				}
 			}
 			addSeries(bar, s, ind.NameZH, values, labels)

@@ -280,7 +280,8 @@ func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, rows []trendRow
 		if r.Compared != 0 {
 			yoy = []string{strconv.Itoa(r.Compared), strconv.FormatFloat(r.Delta, 'f', -1, 64), r.Pct, yesNo(strings.HasPrefix(r.Change, "约"))}
 		}
-		csvRows = append(csvRows, append(cellCSVRow(r.Cell, ind), yoy...))
+		// A trend ranks nothing: its values have no reason to give (minCases 0).
+		csvRows = append(csvRows, append(cellCSVRow(r.Cell, ind, 0), yoy...))
 	}
 	return chartView{ID: trendChartID, Title: "逐年变化", Height: 420, Option: optionMap(line), Provenance: prov,
 		CSV: csvLink("/trend", q, trendChartID), csvHeader: append(slices.Clone(cellCSVHeader), trendCSVColumns...), csvRows: csvRows}
