@@ -118,7 +118,26 @@ func (db *DB) comparePick(ctx context.Context, f CompareFilter) (*snapshot, []in
 	if f.Year != 0 {
 		return s, s.scopeCells(s.slice(ind, f.Year), sc, 0), nil
 	}
-	return s, s.latestCells(ind, sc), nil
+	return s, s.withoutLaterConflicts(s.latestCells(ind, sc), ind), nil
+}
+
+// withoutLaterConflicts drops from each jurisdiction's latest values those
+// of jurisdictions whose reports of a later year disagree: their latest
+// year is that one (listed as a conflict), not the year before.
+func (s *snapshot) withoutLaterConflicts(cells []int32, ind int) []int32 {
+	cs := s.indicatorConflicts(ind)
+	if len(cs) == 0 {
+		return cells
+	}
+	latest := map[int32]int{}
+	for i := range cs {
+		latest[cs[i].jur] = max(latest[cs[i].jur], cs[i].year)
+	}
+	return slices.DeleteFunc(cells, func(i int32) bool {
+		r := &s.reports[s.cells[i].report]
+		y, ok := latest[r.jur]
+		return ok && y > int(r.year)
+	})
 }
 
 // conflictsOf returns the conflicts Compare leaves out for f.

@@ -277,8 +277,10 @@ func TestCompareListsConflicts(t *testing.T) {
 			t.Errorf("ComparePaged(%+v).Conflicts = %+v, %v; want %+v", f, p.Conflicts, err, want)
 		}
 		for _, r := range p.Rows {
-			if r.JurisdictionCode == code && r.Year == 2023 {
-				t.Errorf("ComparePaged(%+v) has a 2023 value for %s: %+v", f, code, r)
+			// Each jurisdiction's latest year is 2023 for 大田街道: its
+			// 2022 value is not its latest either.
+			if r.JurisdictionCode == code && (r.Year == 2023 || f.Year == 0) {
+				t.Errorf("ComparePaged(%+v) has a %d value for %s, whose 2023 reports disagree: %+v", f, r.Year, code, r)
 			}
 		}
 		r, err := db.CompareRanked(ctx, f, 10, 100)
