@@ -20,6 +20,14 @@ type briefPage struct {
 	Sources  []briefSource
 	Sections []briefSection
 	Notes    []briefNote
+	// Conflicts say, one an indicator, which values the jurisdiction's
+	// reports of the year disagree on (no line, no rank: 待核实).
+	Conflicts []briefConflictView
+}
+
+type briefConflictView struct {
+	NameZH  string
+	Reports []conflictReport
 }
 
 type briefSource struct {
@@ -94,6 +102,15 @@ func (h *Handler) buildBrief(b warehouse.Brief) briefPage {
 		AsOf: h.when(b.AsOf)}
 	for _, s := range b.Sources {
 		page.Sources = append(page.Sources, briefSource{ReportID: s.ReportID, Title: summaryTitle(s), Ingested: h.when(s.IngestedAt)})
+	}
+	for _, c := range b.Conflicts {
+		v := briefConflictView{NameZH: c.NameZH}
+		for i, id := range c.ReportIDs {
+			if i < len(c.Values) {
+				v.Reports = append(v.Reports, conflictReport{ReportID: id, Display: displayValue(c.Values[i], c.Unit, "")})
+			}
+		}
+		page.Conflicts = append(page.Conflicts, v)
 	}
 	byCat := map[string][]briefLineView{}
 	for _, l := range b.Lines {

@@ -23,6 +23,20 @@ type Brief struct {
 	// AsOf is when the warehouse last changed (a report stored, a
 	// correction made): the data the brief shows is of that moment.
 	AsOf time.Time `json:"as_of"`
+	// Conflicts are the indicators of which the jurisdiction's reports of
+	// the year state different values, until a person chooses which report
+	// counts: they have no line.
+	Conflicts []BriefConflict `json:"conflicts"`
+}
+
+// BriefConflict is an indicator the jurisdiction's reports of the year
+// disagree on: each report's value, in ReportIDs' order.
+type BriefConflict struct {
+	Indicator string    `json:"indicator"`
+	NameZH    string    `json:"name_zh"`
+	Unit      string    `json:"unit"`
+	Values    []float64 `json:"values"`
+	ReportIDs []string  `json:"report_ids"`
 }
 
 // BriefLine is one indicator of the brief: the value, its rank among the
@@ -78,7 +92,7 @@ type YearValue struct {
 // Brief gathers the brief of a resolved jurisdiction for a year; rates
 // resting on fewer than minCases cases are not ranked.
 func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief, error) {
-	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}, Sources: []ReportSummary{}}
+	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}, Sources: []ReportSummary{}, Conflicts: []BriefConflict{}}
 	s, err := db.snapshot(ctx)
 	if err != nil {
 		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
@@ -93,11 +107,24 @@ func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief
 			cells = append(cells, i)
 		}
 	}
-	if len(cells) == 0 {
+	for k := range s.conflicts {
+		if c := &s.conflicts[k]; c.jur == int32(j) && c.year == year {
+			ind := s.catalog[c.ind]
+			b.Conflicts = append(b.Conflicts, BriefConflict{Indicator: ind.Code, NameZH: ind.NameZH, Unit: ind.Unit,
+				Values: slices.Clone(c.values), ReportIDs: slices.Clone(c.reports)})
+			b.JurisdictionName = c.name
+			if c.level >= 0 {
+				b.JurisdictionLevel = s.strs[c.level]
+			}
+		}
+	}
+	if len(cells) == 0 && len(b.Conflicts) == 0 {
 		return b, fmt.Errorf("brief %s %d: %w", code, year, ErrNotFound)
 	}
-	first := &s.reports[s.cells[cells[0]].report]
-	b.JurisdictionName, b.JurisdictionLevel = s.strs[first.name], s.strs[first.level]
+	if len(cells) > 0 {
+		first := &s.reports[s.cells[cells[0]].report]
+		b.JurisdictionName, b.JurisdictionLevel = s.strs[first.name], s.strs[first.level]
+	}
 	b.AsOf = s.counts.asOf
 	b.Path = s.divisionPath(code)
 	parent := s.divisions[code].parent

@@ -300,4 +300,10 @@ func TestCompareListsConflicts(t *testing.T) {
 	if got, err := db.TrendConflicts(ctx, "mediation.cases_accepted", code); err != nil || !same(got) {
 		t.Errorf("TrendConflicts = %+v, %v; want %+v", got, err, want)
 	}
+	// The brief of that town-year has no line for it, and says why.
+	b, err := db.Brief(ctx, code, 2023, 10)
+	if err != nil || len(b.Lines) != 0 || len(b.Conflicts) != 1 || b.Conflicts[0].Indicator != "mediation.cases_accepted" ||
+		!slices.Equal(b.Conflicts[0].Values, want.Values) || b.JurisdictionName != "大田街道" {
+		t.Errorf("Brief(%s, 2023) = %+v, %v; want no lines and the conflict", code, b, err)
+	}
 }

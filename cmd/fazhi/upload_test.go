@@ -221,16 +221,20 @@ func TestPagesFollowReportCorrections(t *testing.T) {
 	if status, resp := post(t, srv.URL+"/api/reports", cfg.Token, ct, body); status != 200 || !strings.Contains(resp, `"kind":"duplicate_report"`) {
 		t.Fatalf("upload of a draft and its published report = %d %s; want a duplicate_report warning", status, resp)
 	}
+	const conflictNotice = `class="notice conflicts"` // the page's hint names conflicts too
 	p := page(compare)
-	if !strings.Contains(p, "数字不一致") || !strings.Contains(p, "2119件") || !strings.Contains(p, "2911件") {
+	if !strings.Contains(p, conflictNotice) || !strings.Contains(p, "2119件") || !strings.Contains(p, "2911件") {
 		t.Errorf("compare with the two reports lacks the conflict notice with both values")
+	}
+	if p := page("/brief?jurisdiction=331082004&year=2023"); !strings.Contains(p, "数字不一致") || !strings.Contains(p, "2911件") {
+		t.Errorf("the brief of the town-year whose reports disagree does not say so")
 	}
 	if p := page("/reports/" + reportIDOf(datian("2911"))); !strings.Contains(p, "尚未选定以哪一份为准") {
 		t.Errorf("the draft's report page does not say that nobody chose yet")
 	}
 	put("/api/reports/"+reportIDOf(datian("2119"))+"/counts", `{"author":"王芳","reason":"正式发布稿"}`)
 	p = page(compare)
-	if strings.Contains(p, "数字不一致") || !strings.Contains(p, "2119件") || strings.Contains(p, "2911件") {
+	if strings.Contains(p, conflictNotice) || !strings.Contains(p, "2119件") || strings.Contains(p, "2911件") {
 		t.Errorf("compare after the choice: want the published 2119 only, no conflict notice")
 	}
 	if p := page("/reports/" + reportIDOf(datian("2911"))); !strings.Contains(p, "本报告的数字不参与对比") {
