@@ -123,13 +123,23 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 	var group []ingest.Input
 	var data [][]byte
 	var size int
-	send := func() error {
-		if len(group) == 0 {
+	// sendGroup sends files in one request; one the server finds too large
+	// is split in two, and a single file too large fails alone.
+	var sendGroup func(files []ingest.Input, data [][]byte) error
+	sendGroup = func(files []ingest.Input, data [][]byte) error {
+		ans, err := upload(ctx, client, url, token, files, data)
+		switch {
+		case errors.Is(err, errRequestTooLarge) && len(files) > 1:
+			half := len(files) / 2
+			if err := sendGroup(files[:half], data[:half]); err != nil {
+				return err
+			}
+			return sendGroup(files[half:], data[half:])
+		case errors.Is(err, errRequestTooLarge):
+			sum.Failed = append(sum.Failed, ingest.FileResult{Input: files[0], Err: err})
 			return nil
-		}
-		ans, err := upload(ctx, client, url, token, group, data)
-		if err != nil {
-			return fmt.Errorf("ingest --server %s: %d files from %s: %w", server, len(group), group[0].Name, err)
+		case err != nil:
+			return fmt.Errorf("ingest --server %s: %d files from %s: %w", server, len(files), files[0].Name, err)
 		}
 		for _, f := range ans.Files {
 			sum.Load.Add(f.Load)
@@ -142,6 +152,15 @@ func ingestRemote(ctx context.Context, server, token string, inputs []ingest.Inp
 		}
 		for _, w := range ans.Warnings {
 			sum.Warnings = append(sum.Warnings, fileWarning{Path: server, Message: w})
+		}
+		return nil
+	}
+	send := func() error {
+		if len(group) == 0 {
+			return nil
+		}
+		if err := sendGroup(group, data); err != nil {
+			return err
 		}
 		progress(group)
 		group, data, size = group[:0], data[:0], 0
@@ -243,6 +262,7 @@ func upload(ctx context.Context, client *http.Client, url, token string, files [
 	if err := w.Close(); err != nil {
 		return ans, err
 	}
+	size := body.Len()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, &body)
 	if err != nil {
 		return ans, err
@@ -254,6 +274,9 @@ func upload(ctx context.Context, client *http.Client, url, token string, files [
 		return ans, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusRequestEntityTooLarge {
+		return ans, fmt.Errorf("%w (%d bytes; the server's FAZHI_MAX_UPLOAD)", errRequestTooLarge, size)
+	}
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 64<<20)).Decode(&ans); err != nil {
 		return ans, fmt.Errorf("server answered %s, not JSON: %w", resp.Status, err)
 	}
@@ -262,6 +285,9 @@ func upload(ctx context.Context, client *http.Client, url, token string, files [
 	}
 	return ans, nil
 }
+
+// errRequestTooLarge: the server refused a request for its size (413).
+var errRequestTooLarge = errors.New("the server refuses a request this large")
 
 // manifestLine is one line of a manifest (the CSV format of --manifest)
 // for the file sent as name.

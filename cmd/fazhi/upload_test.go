@@ -15,6 +15,7 @@ import (
 	"net/textproto"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -239,5 +240,31 @@ func TestPagesFollowReportCorrections(t *testing.T) {
 	}
 	if p := page("/reports/" + reportIDOf(datian("2911"))); !strings.Contains(p, "本报告的数字不参与对比") {
 		t.Errorf("the draft's report page does not say it does not count")
+	}
+}
+
+// ingest --server splits a request the server finds too large (413) and
+// fails alone a file that is too large by itself, storing the others.
+func TestIngestServerSplitsTooLargeRequests(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.DB = filepath.Join(t.TempDir(), "fazhi.duckdb")
+	cfg.NoSamples = true
+	cfg.Token = "0123456789abcdef-token"
+	cfg.MaxUpload = 4000
+	a, err := newApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	srv := httptest.NewServer(a.handler)
+	defer srv.Close()
+	dir := t.TempDir()
+	for i := range 4 {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%d.txt", i)), gucheng(strings.Repeat("依法行政。", 60)+strconv.Itoa(i)), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "huge.txt"), gucheng(strings.Repeat("依法行政。", 400)), 0o644)
+	out, _, err := runCLI(t, "ingest", "--server", srv.URL, "--token", cfg.Token, dir)
+	if err == nil || !strings.Contains(out, "4 stored") || !strings.Contains(out, "huge.txt") || !strings.Contains(out, "refuses a request this large") {
+		t.Errorf("ingest --server with a 4,000-byte upload limit = %v\n%s; want 4 stored and huge.txt failed as too large", err, out)
 	}
 }
