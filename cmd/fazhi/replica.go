@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -36,6 +37,9 @@ type replica struct {
 	own       string // this replica's links to the copies it uses
 	exportDir string
 	sandbox   *sqlbox.Pool
+	// lock is held while the replica runs (lockReplicaDir): the directory
+	// of a replica that died is found by it and removed.
+	lock *os.File
 
 	mu      sync.Mutex
 	current *replicaCopy
@@ -82,9 +86,13 @@ func newReplica(ctx context.Context, cfg Config, log *slog.Logger) (*replica, er
 	r := &replica{cfg: cfg, log: log, loc: loc, from: cfg.publishDir()}
 	// The links live beside the copies: a hard link needs the same file
 	// system, and the writer leaves directories of other names alone.
-	if r.own, err = os.MkdirTemp(r.from, "replica-"); err != nil {
+	if r.own, err = os.MkdirTemp(r.from, replicaDirPrefix); err != nil {
 		return nil, fmt.Errorf("serve --read-only: %w (FAZHI_PUBLISH_DIR names the writer's directory of published copies)", err)
 	}
+	if r.lock, err = lockReplicaDir(r.own); err != nil {
+		return nil, errors.Join(fmt.Errorf("serve --read-only: %w", err), os.RemoveAll(r.own))
+	}
+	removeDeadReplicas(r.from, log)
 	if r.exportDir, err = os.MkdirTemp("", "fazhi-export-"); err != nil {
 		os.RemoveAll(r.own)
 		return nil, fmt.Errorf("serve: export directory: %w", err)
@@ -319,5 +327,62 @@ func (r *replica) Close() error {
 	if c != nil {
 		errs = append(errs, c.db.Close())
 	}
-	return errors.Join(append(errs, os.RemoveAll(r.own), os.RemoveAll(r.exportDir))...)
+	errs = append(errs, os.RemoveAll(r.own), os.RemoveAll(r.exportDir))
+	if r.lock != nil {
+		errs = append(errs, r.lock.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// replicaDirPrefix starts the names of the replicas' own directories in the
+// writer's directory of copies.
+const replicaDirPrefix = "replica-"
+
+// lockReplicaDir takes an exclusive lock on dir/lock, held as long as the
+// returned file is open (the process lives): a replica that dies, even by
+// SIGKILL, leaves its directory unlocked.
+func lockReplicaDir(dir string) (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return nil, errors.Join(fmt.Errorf("lock %s: %w", f.Name(), err), f.Close())
+	}
+	return f, nil
+}
+
+// removeDeadReplicas removes the directories that replicas which died left
+// in dir: their links would keep whole copies on disk. A directory is dead
+// when its lock can be taken (a live replica holds it), or when it has no
+// lock a minute after it was made (a replica that died starting).
+func removeDeadReplicas(dir string, log *slog.Logger) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		log.Warn("replica: look for dead replicas' directories", "err", err)
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), replicaDirPrefix) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		f, err := os.OpenFile(filepath.Join(path, "lock"), os.O_RDWR, 0)
+		if err != nil {
+			if info, serr := e.Info(); serr != nil || time.Since(info.ModTime()) < time.Minute {
+				continue
+			}
+		} else {
+			locked := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil
+			f.Close()
+			if !locked {
+				continue // a live replica's
+			}
+		}
+		if err := os.RemoveAll(path); err != nil {
+			log.Warn("replica: remove a dead replica's directory", "dir", path, "err", err)
+			continue
+		}
+		log.Info("replica: removed a dead replica's directory", "dir", path)
+	}
 }

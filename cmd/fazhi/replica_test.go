@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -252,4 +254,33 @@ func reportCount(t *testing.T, base string) int {
 		t.Fatal(err)
 	}
 	return h.Reports
+}
+
+// A replica that died (its lock free) leaves a directory whose links would
+// keep whole copies on disk: the next replica removes it, and leaves a live
+// replica's and one just being made.
+func TestRemoveDeadReplicas(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(name string) string {
+		p := filepath.Join(dir, name)
+		if err := os.Mkdir(p, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	dead, live, young, other := mk("replica-dead"), mk("replica-live"), mk("replica-young"), mk("1-2-ab")
+	if err := os.WriteFile(filepath.Join(dead, "lock"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := lockReplicaDir(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	removeDeadReplicas(dir, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	for path, want := range map[string]bool{dead: false, live: true, young: true, other: true} {
+		if _, err := os.Stat(path); (err == nil) != want {
+			t.Errorf("%s there after the sweep: %v; want %v", filepath.Base(path), err == nil, want)
+		}
+	}
 }
