@@ -25,6 +25,7 @@ func (h *Handler) putFact(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	in.Author = author(c, in.Author)
 	corr, err := h.db.Correct(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
@@ -41,6 +42,7 @@ func (h *Handler) postCorrection(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	in.Author = author(c, in.Author)
 	corr, err := h.db.Correct(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)

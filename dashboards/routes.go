@@ -28,6 +28,14 @@ type Config struct {
 	// Location is the time zone the pages write times in (the warehouse
 	// keeps UTC); nil means Asia/Shanghai.
 	Location *time.Location
+	// ReadAuth requires a login for reading the pages too (FAZHI_READ_AUTH);
+	// otherwise anonymous visitors read, and only writing needs a login.
+	ReadAuth bool
+	// SessionTTL is how long a login lasts; 0 means DefaultSessionTTL.
+	SessionTTL time.Duration
+	// SecureCookies marks the session cookie Secure even on plain HTTP, for
+	// a server behind a proxy that terminates TLS (over TLS it always is).
+	SecureCookies bool
 }
 
 // Handler serves the pages and their assets.
@@ -36,6 +44,8 @@ type Handler struct {
 	log   *slog.Logger
 	cfg   Config
 	pages *template.Template
+	// throttle slows down failed logins.
+	throttle *loginThrottle
 }
 
 // New returns the dashboards handler.
@@ -43,7 +53,10 @@ func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
 	if cfg.Location == nil {
 		cfg.Location = shanghai()
 	}
-	h := &Handler{db: db, log: log, cfg: cfg}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = DefaultSessionTTL
+	}
+	h := &Handler{db: db, log: log, cfg: cfg, throttle: newLoginThrottle()}
 	h.pages = template.Must(template.New("").Funcs(templateFuncs(h.when)).ParseFS(templateFS, "templates/*.html"))
 	return h
 }
@@ -88,6 +101,10 @@ func (h *Handler) Register(r gin.IRouter) {
 		panic(err) // fixed at compile time
 	}
 	r.StaticFS("/assets", http.FS(sub))
+	r.GET("/login", h.login)
+	r.POST("/login", h.postLogin)
+	r.POST("/logout", h.postLogout)
+	r = r.Group("/", h.readGate)
 	r.GET("/", h.pinned(h.compare))
 	r.GET("/reports/:id", h.report)
 	pc := newPageCache() // see cache.go

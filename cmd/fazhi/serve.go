@@ -134,9 +134,10 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	}
 	r := gin.New()
 	r.Use(api.AccessLog(log), gin.Recovery())
-	api.New(db, log, api.Config{SQL: a.sandbox, Token: cfg.Token, Ingest: uploadIngest(db, x),
-		MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
-	pages := dashboards.New(db, log, dashboards.Config{Location: loc})
+	pages := dashboards.New(db, log, dashboards.Config{Location: loc, ReadAuth: cfg.ReadAuth,
+		SessionTTL: cfg.SessionTTL, SecureCookies: cfg.SecureCookies})
+	api.New(db, log, api.Config{SQL: a.sandbox, Token: cfg.Token, Session: pages.Session, ReadAuth: cfg.ReadAuth,
+		Ingest: uploadIngest(db, x), MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
 	pages.Register(r)
 	r.NoRoute(func(c *gin.Context) { // the API answers JSON, the pages Chinese
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
@@ -146,9 +147,12 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		pages.NotFound(c)
 	})
 	if cfg.Token == "" {
-		log.Info("FAZHI_TOKEN is not set: corrections and uploads are refused (403)")
+		log.Info("FAZHI_TOKEN is not set: only logged-in users write (fazhi user add creates them)")
 	}
-	a.handler = r
+	// A browser's write from a page of another origin is refused before any
+	// handler sees it (Sec-Fetch-Site / Origin); the forms' tokens are the
+	// second check (README, "The workbench").
+	a.handler = http.NewCrossOriginProtection().Handler(r)
 	return a, nil
 }
 

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fazhi/fazhi/dashboards"
+)
+
+// workbench is a running app with users, for the workbench's tests.
+type workbench struct {
+	srv *httptest.Server
+	a   *app
+	cfg Config
+}
+
+// mustWorkbench adds the users (name → role; every password is
+// name+"-password") with the CLI, then serves the app on a warehouse of
+// the samples.
+func mustWorkbench(t *testing.T, users map[string]string, edit func(*Config)) workbench {
+	t.Helper()
+	cfg := DefaultConfig()
+	cfg.DB = filepath.Join(t.TempDir(), "fazhi.duckdb")
+	for name, role := range users {
+		var out, errb strings.Builder
+		err := run(context.Background(), []string{"user", "add", "--db", cfg.DB, "--role", role, name},
+			env(nil), strings.NewReader(name+"-password\n"), &out, &errb)
+		if err != nil {
+			t.Fatalf("user add %s: %v\n%s", name, err, errb.String())
+		}
+	}
+	if edit != nil {
+		edit(&cfg)
+	}
+	a, err := newApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatalf("newApp: %v", err)
+	}
+	a.db.PrepareDashboards()
+	srv := httptest.NewServer(a.handler)
+	t.Cleanup(func() { srv.Close(); a.Close() })
+	return workbench{srv, a, cfg}
+}
+
+// client is a browser-like client with a cookie jar that sends
+// Sec-Fetch-Site: same-origin as browsers do for their own forms.
+func (w workbench) client(t *testing.T) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func (w workbench) postForm(t *testing.T, c *http.Client, path string, form url.Values, site string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", w.srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if site != "" {
+		req.Header.Set("Sec-Fetch-Site", site)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func (w workbench) get(t *testing.T, c *http.Client, path string) (int, string) {
+	t.Helper()
+	resp, err := c.Get(w.srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// login logs c in as name and returns the session's form token.
+func (w workbench) login(t *testing.T, c *http.Client, name string) string {
+	t.Helper()
+	resp, body := w.postForm(t, c, "/login", url.Values{"name": {name}, "password": {name + "-password"}, "next": {"/login"}}, "same-origin")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login %s = %d\n%s", name, resp.StatusCode, body)
+	}
+	_, page := w.get(t, c, "/login")
+	m := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the login page after logging in has no form token:\n%s", page)
+	}
+	return m[1]
+}
+
+func TestUserCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fazhi.duckdb")
+	cli := func(stdin string, args ...string) (string, error) {
+		var out, errb strings.Builder
+		err := run(context.Background(), append(args[:1:1], append([]string{args[1], "--db", db}, args[2:]...)...),
+			env(nil), strings.NewReader(stdin), &out, &errb)
+		return out.String() + errb.String(), err
+	}
+	if out, err := cli("a long password\n", "user", "add", "--role", "分析", "李明"); err != nil || !strings.Contains(out, "added 李明 (analyst)") {
+		t.Fatalf("user add = %q, %v", out, err)
+	}
+	if _, err := cli("a long password\n", "user", "add", "李明"); err == nil {
+		t.Error("user add without --role succeeded")
+	}
+	if _, err := cli("short\n", "user", "add", "--role", "admin", "wang"); err == nil {
+		t.Error("user add with a short password succeeded")
+	}
+	if out, err := cli("another long password\n", "user", "passwd", "李明"); err != nil || !strings.Contains(out, "changed") {
+		t.Errorf("user passwd = %q, %v", out, err)
+	}
+	if out, err := cli("", "user", "disable", "李明"); err != nil || !strings.Contains(out, "disabled 李明") {
+		t.Errorf("user disable = %q, %v", out, err)
+	}
+	if _, err := cli("", "user", "disable", "nobody"); err == nil {
+		t.Error("user disable of an unknown user succeeded")
+	}
+	if out, err := cli("", "user", "list"); err != nil || !regexp.MustCompile(`李明\s+analyst\s+disabled`).MatchString(out) {
+		t.Errorf("user list = %q, %v; want 李明 analyst disabled", out, err)
+	}
+}
+
+// TestLoginSessions: the login sets a session cookie (HttpOnly,
+// SameSite=Strict), logout needs the form token, a wrong password is slowed
+// down and then refused for a while, a cross-origin form is refused, and
+// with FAZHI_READ_AUTH reading needs a login.
+func TestLoginSessions(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, nil)
+	c := w.client(t)
+	resp, _ := w.postForm(t, c, "/login", url.Values{"name": {"lihua"}, "password": {"lihua-password"}}, "same-origin")
+	var ck *http.Cookie
+	for _, k := range resp.Cookies() {
+		if k.Name == dashboards.SessionCookie {
+			ck = k
+		}
+	}
+	if resp.StatusCode != http.StatusSeeOther || ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.Secure {
+		t.Fatalf("login = %d, cookie %+v; want 303 and an HttpOnly SameSite=Strict cookie (not Secure on plain HTTP)", resp.StatusCode, ck)
+	}
+	if ck.Expires.Before(time.Now().Add(7*time.Hour)) || ck.Expires.After(time.Now().Add(9*time.Hour)) {
+		t.Errorf("session cookie expires %v; want in 8 hours", ck.Expires)
+	}
+	if _, page := w.get(t, c, "/login"); !strings.Contains(page, "lihua") || !strings.Contains(page, "分析") {
+		t.Errorf("the login page does not say who is logged in")
+	}
+	// A cross-origin form is refused before anything else.
+	if resp, _ := w.postForm(t, c, "/logout", url.Values{}, "cross-site"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site logout = %d; want 403", resp.StatusCode)
+	}
+	req, _ := http.NewRequest("PUT", w.srv.URL+"/api/facts/0123456789abcdef-aa", strings.NewReader(`{}`))
+	req.Header.Set("Origin", "http://evil.example")
+	if resp, err := c.Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-origin PUT = %v, %v; want 403", resp.StatusCode, err)
+	}
+	// Logout without the form token does nothing.
+	if resp, _ := w.postForm(t, c, "/logout", url.Values{}, "same-origin"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("logout without the form token = %d; want 403", resp.StatusCode)
+	}
+	csrf := w.login(t, c, "lihua")
+	if resp, _ := w.postForm(t, c, "/logout", url.Values{"csrf": {csrf}}, "same-origin"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("logout = %d; want 303", resp.StatusCode)
+	}
+	if _, page := w.get(t, c, "/login"); strings.Contains(page, "退出登录") {
+		t.Error("still logged in after logout")
+	}
+
+	// Failed logins: slow, then refused for a while even with the right password.
+	start := time.Now()
+	for i := 0; i < freeFailuresForTest; i++ {
+		if resp, _ := w.postForm(t, c, "/login", url.Values{"name": {"lihua"}, "password": {"wrong"}}, "same-origin"); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("wrong password = %d; want 401", resp.StatusCode)
+		}
+	}
+	if d := time.Since(start); d < freeFailuresForTest*time.Second {
+		t.Errorf("%d failed logins took %v; want at least a second each", freeFailuresForTest, d)
+	}
+	resp, body := w.postForm(t, c, "/login", url.Values{"name": {"lihua"}, "password": {"lihua-password"}}, "same-origin")
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "秒后再试") {
+		t.Errorf("login right after %d failures = %d; want 429 with 秒后再试", freeFailuresForTest, resp.StatusCode)
+	}
+}
+
+// freeFailuresForTest is dashboards' freeFailures.
+const freeFailuresForTest = 3
+
+func TestReadAuth(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"viewer1": "viewer"}, func(c *Config) { c.ReadAuth = true })
+	c := w.client(t)
+	if status, _ := w.get(t, c, "/overview"); status != http.StatusSeeOther {
+		t.Errorf("anonymous /overview with FAZHI_READ_AUTH = %d; want 303 to the login", status)
+	}
+	if status, _ := w.get(t, c, "/api/indicators"); status != http.StatusUnauthorized {
+		t.Errorf("anonymous /api/indicators with FAZHI_READ_AUTH = %d; want 401", status)
+	}
+	if status, _ := w.get(t, c, "/api/health"); status != http.StatusOK {
+		t.Errorf("/api/health with FAZHI_READ_AUTH = %d; want 200", status)
+	}
+	w.login(t, c, "viewer1")
+	if status, _ := w.get(t, c, "/overview"); status != http.StatusOK {
+		t.Errorf("/overview logged in = %d; want 200", status)
+	}
+}
