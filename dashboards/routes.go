@@ -116,6 +116,9 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/heatmap", h.cached(pc, h.heatmap))
 	r.GET("/brief", h.pinned(h.brief))
 	r.GET("/sql", h.sql)
+	r.GET("/review", h.review)
+	r.POST("/review/facts/:id", h.reviewFact)
+	r.POST("/review/reports/:id", h.reviewReport)
 }
 
 // pinned computes next's page from one snapshot of the data.

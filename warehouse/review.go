@@ -68,6 +68,9 @@ type ReviewFact struct {
 	Start     int      `json:"start"`
 	End       int      `json:"end"`
 	Flags     []string `json:"flags"`
+	// Number is the number as the report writes it (its text from Start
+	// to End), for a page to highlight in Quote.
+	Number string `json:"number"`
 	// ExtractorConfidence is the extractor's in the reading; nil for a fact
 	// stored before confidences were kept.
 	ExtractorConfidence *float64 `json:"confidence"`
@@ -201,7 +204,9 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 		      AND f.fact_id NOT IN (SELECT fact_id FROM review_queue)
 		)
 		SELECT fact_id, report_id, jurisdiction_code, jurisdiction_name, coalesce(year, 0), indicator, value, unit,
-		       approx, scope, quote, start, "end", flags, reasons, ingested_at, confidence
+		       approx, scope, quote, start, "end", flags, reasons, ingested_at, confidence,
+		       coalesce((SELECT substring(r.text, queue.start + 1, queue."end" - queue.start) FROM reports r
+		                 WHERE r.report_id = queue.report_id), '')
 		FROM queue
 		WHERE $1 = '' OR list_contains(reasons, $1)
 		ORDER BY ingested_at, report_id, start, fact_id
@@ -216,7 +221,7 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 		var flags, reasons []any
 		var confidence sql.NullFloat64
 		if err := rows.Scan(&it.FactID, &it.ReportID, &it.JurisdictionCode, &it.JurisdictionName, &it.Year, &it.Indicator,
-			&it.Value, &it.Unit, &it.Approx, &it.Scope, &it.Quote, &it.Start, &it.End, &flags, &reasons, &it.IngestedAt, &confidence); err != nil {
+			&it.Value, &it.Unit, &it.Approx, &it.Scope, &it.Quote, &it.Start, &it.End, &flags, &reasons, &it.IngestedAt, &confidence, &it.Number); err != nil {
 			return nil, fmt.Errorf("facts: %w", err)
 		}
 		if confidence.Valid {

@@ -213,3 +213,101 @@ func TestReadAuth(t *testing.T) {
 		t.Errorf("/overview logged in = %d; want 200", status)
 	}
 }
+
+// reviewItems reads the review queue through the API.
+func (w workbench) reviewItems(t *testing.T, kind string) []struct {
+	Kind       string `json:"kind"`
+	FactID     string `json:"fact_id"`
+	ReportID   string `json:"report_id"`
+	Candidates []struct {
+		Code string `json:"code"`
+	} `json:"candidates"`
+} {
+	t.Helper()
+	var r struct {
+		Items []struct {
+			Kind       string `json:"kind"`
+			FactID     string `json:"fact_id"`
+			ReportID   string `json:"report_id"`
+			Candidates []struct {
+				Code string `json:"code"`
+			} `json:"candidates"`
+		} `json:"items"`
+	}
+	if status := getJSON(t, w.srv.URL+"/api/review?limit=1000&kind="+kind, &r); status != 200 {
+		t.Fatalf("GET /api/review = %d", status)
+	}
+	return r.Items
+}
+
+// TestReviewPageActions: the review page shows why and how sure, offers
+// actions only to analysts, and its forms write with the user as author.
+func TestReviewPageActions(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst", "kanke": "viewer"}, nil)
+	facts := w.reviewItems(t, "fact")
+	if len(facts) < 3 {
+		t.Fatalf("the samples have %d facts to review; want at least 3", len(facts))
+	}
+	anon := w.client(t)
+	status, page := w.get(t, anon, "/review?kind=fact")
+	if status != 200 || !strings.Contains(page, "待核实") || !strings.Contains(page, "把握 ") {
+		t.Fatalf("anonymous /review = %d; want the queue with 把握 N%%:\n%.2000s", status, page)
+	}
+	if strings.Contains(page, `method="post"`) || strings.Contains(page, "确认无误") {
+		t.Error("an anonymous visitor sees action forms on /review")
+	}
+	fact := facts[0].FactID
+	resp, _ := w.postForm(t, anon, "/review/facts/"+fact, url.Values{"action": {"reject"}, "reason": {"x"}}, "same-origin")
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("anonymous reject = %d; want 401", resp.StatusCode)
+	}
+	viewer := w.client(t)
+	vcsrf := w.login(t, viewer, "kanke")
+	if _, page := w.get(t, viewer, "/review?kind=fact"); strings.Contains(page, "确认无误") {
+		t.Error("a viewer sees action forms on /review")
+	}
+	resp, _ = w.postForm(t, viewer, "/review/facts/"+fact, url.Values{"action": {"reject"}, "reason": {"x"}, "csrf": {vcsrf}}, "same-origin")
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("viewer reject = %d; want 403", resp.StatusCode)
+	}
+	analyst := w.client(t)
+	csrf := w.login(t, analyst, "lihua")
+	if _, page := w.get(t, analyst, "/review?kind=fact"); !strings.Contains(page, "确认无误") || !strings.Contains(page, `<mark class="fact-mark">`) {
+		t.Error("an analyst's /review lacks the actions or the highlighted number")
+	}
+	resp, _ = w.postForm(t, analyst, "/review/facts/"+fact, url.Values{"action": {"reject"}, "reason": {"x"}}, "same-origin")
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("reject without the form token = %d; want 403", resp.StatusCode)
+	}
+	resp, _ = w.postForm(t, analyst, "/review/facts/"+fact, url.Values{"action": {"reject"}, "reason": {"x"}, "csrf": {csrf}}, "cross-site")
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site reject = %d; want 403", resp.StatusCode)
+	}
+	for i, action := range []url.Values{
+		{"action": {"reject"}, "reason": {"不是全镇数字"}},
+		{"action": {"confirm"}, "reason": {"已与原文核对"}},
+		{"action": {"set"}, "value": {"12"}, "reason": {"原文为12"}},
+	} {
+		id := facts[i].FactID
+		action.Set("csrf", csrf)
+		resp, body := w.postForm(t, analyst, "/review/facts/"+id, action, "same-origin")
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s %s = %d\n%s", action.Get("action"), id, resp.StatusCode, body)
+		}
+		var hist struct {
+			Corrections []struct{ Author, Action string } `json:"corrections"`
+		}
+		getJSON(t, w.srv.URL+"/api/facts/"+id+"/corrections", &hist)
+		if n := len(hist.Corrections); n != 1 || hist.Corrections[0].Author != "lihua" {
+			t.Errorf("history of %s after %s = %+v; want one correction by lihua", id, action.Get("action"), hist.Corrections)
+		}
+	}
+	for _, it := range w.reviewItems(t, "fact") {
+		if it.FactID == facts[0].FactID || it.FactID == facts[1].FactID || it.FactID == facts[2].FactID {
+			t.Errorf("fact %s is still in the queue after an analyst acted on it", it.FactID)
+		}
+	}
+	if _, page := w.get(t, analyst, "/review?done=confirm"); !strings.Contains(page, "已确认") {
+		t.Error("no notice after confirming")
+	}
+}
