@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserWorkbench: an analyst logs in, opens the review queue, assigns
+// an unresolved report to one of its candidates and finds it on the compare
+// page under that jurisdiction, rejects a fact, and logs out; an anonymous
+// visitor sees no action buttons. Screenshots: login.png, review.png.
+func TestBrowserWorkbench(t *testing.T) {
+	const token = "0123456789abcdef-token"
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, func(c *Config) { c.Token = token })
+	// 古城街道 is the name of several streets: unresolved, with candidates.
+	ct, body := uploadParts(t, map[string][]byte{"c.txt": gucheng("c")}, nil)
+	if status, resp := post(t, w.srv.URL+"/api/reports", token, ct, body); status != 200 {
+		t.Fatalf("upload = %d %s", status, resp)
+	}
+	reports := w.reviewItems(t, "report")
+	var reportID, code string
+	for _, it := range reports {
+		if len(it.Candidates) > 0 {
+			reportID, code = it.ReportID, it.Candidates[0].Code
+			break
+		}
+	}
+	if reportID == "" {
+		t.Fatal("the samples have no unresolved report with candidates")
+	}
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+
+	// Anonymous: the queue, no buttons.
+	if err := chromedp.Do(ctx, chromedp.Navigate(w.srv.URL+"/review"), chromedp.WaitVisible(chromedp.CSS(`h1`))); err != nil {
+		t.Fatal(err)
+	}
+	buttons, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('form.actions button, form[method=post]').length`))
+	if err != nil || buttons != 0 {
+		t.Errorf("anonymous /review has %d action buttons (%v); want none", buttons, err)
+	}
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(w.srv.URL+"/login?next=/review%3Fkind%3Dreport"),
+		chromedp.WaitVisible(chromedp.CSS(`#name`)),
+	); err != nil {
+		t.Fatalf("open login page: %v", err)
+	}
+	saveScreenshot(t, ctx, "login.png")
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`#name`), "lihua"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), "lihua-password"),
+		chromedp.Click(chromedp.CSS(`#login`)),
+		chromedp.WaitVisible(chromedp.CSS(`section.review-item[data-report="`+reportID+`"]`)),
+	); err != nil {
+		t.Fatalf("log in and open the review queue: %v", err)
+	}
+	saveScreenshot(t, ctx, "review.png")
+	item := `section.review-item[data-report="` + reportID + `"] `
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(item+`input[name=code][value="`+code+`"]`)),
+		chromedp.SendKeys(chromedp.CSS(item+`form input[name=reason]`), "原网页为该辖区政府网站"),
+		chromedp.Click(chromedp.CSS(item+`form button.primary`)),
+		chromedp.WaitVisible(chromedp.CSS(`#done`)),
+	); err != nil {
+		t.Fatalf("assign the report to %s: %v", code, err)
+	}
+	var rep struct {
+		JurisdictionCode      string `json:"jurisdiction_code"`
+		JurisdictionName      string `json:"jurisdiction_name"`
+		JurisdictionCorrected bool   `json:"jurisdiction_corrected"`
+		Year                  int    `json:"year"`
+		Facts                 []struct {
+			Indicator string `json:"indicator"`
+		} `json:"facts"`
+	}
+	getJSON(t, w.srv.URL+"/api/reports/"+reportID, &rep)
+	if rep.JurisdictionCode != code || !rep.JurisdictionCorrected {
+		t.Fatalf("report after the assignment: code %q corrected %v; want %s, corrected", rep.JurisdictionCode, rep.JurisdictionCorrected, code)
+	}
+	if len(rep.Facts) == 0 || rep.Year == 0 {
+		t.Fatalf("the assigned report has no facts or no year")
+	}
+	compare := fmt.Sprintf("%s/?indicator=%s&year=%d&level=all", w.srv.URL, rep.Facts[0].Indicator, rep.Year)
+	if err := chromedp.Do(ctx, chromedp.Navigate(compare), chromedp.WaitReady(chromedp.CSS(`footer`))); err != nil {
+		t.Fatal(err)
+	}
+	table, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil || !strings.Contains(table, rep.JurisdictionName) {
+		t.Errorf("compare page after the assignment lacks %s (%v)", rep.JurisdictionName, err)
+	}
+	var trend struct {
+		Rows []struct {
+			Year int `json:"year"`
+		} `json:"rows"`
+	}
+	getJSON(t, w.srv.URL+"/api/trend?indicator="+rep.Facts[0].Indicator+"&jurisdiction="+code, &trend)
+	if len(trend.Rows) == 0 {
+		t.Errorf("the trend of %s has no row after the assignment", code)
+	}
+
+	// Reject a fact from the queue.
+	facts := w.reviewItems(t, "fact")
+	if len(facts) == 0 {
+		t.Fatal("no fact to review")
+	}
+	fitem := `section.review-item[data-fact="` + facts[0].FactID + `"] `
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(w.srv.URL+"/review?kind=fact"),
+		chromedp.WaitVisible(chromedp.CSS(fitem)),
+		chromedp.SendKeys(chromedp.CSS(fitem+`input[name=reason]`), "不是全辖区的数字"),
+		chromedp.Click(chromedp.CSS(fitem+`button[value=reject]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#done`)),
+	); err != nil {
+		t.Fatalf("reject a fact: %v", err)
+	}
+	for _, it := range w.reviewItems(t, "fact") {
+		if it.FactID == facts[0].FactID {
+			t.Error("the rejected fact is still in the queue")
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(w.srv.URL+"/login"), chromedp.Click(chromedp.CSS(`#logout`)),
+		chromedp.WaitVisible(chromedp.CSS(`footer`))); err != nil {
+		t.Fatalf("log out: %v", err)
+	}
+	if p := console.all(); len(p) > 0 {
+		t.Errorf("pages reported errors: %v", p)
+	}
+}
