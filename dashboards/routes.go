@@ -106,6 +106,7 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.POST("/logout", h.postLogout)
 	r = r.Group("/", h.readGate)
 	r.GET("/", h.pinned(h.compare))
+	r.GET("/reports", h.reports)
 	r.GET("/reports/:id", h.report)
 	pc := newPageCache() // see cache.go
 	r.GET("/overview", h.cached(pc, h.overview))
@@ -116,6 +117,7 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/heatmap", h.cached(pc, h.heatmap))
 	r.GET("/brief", h.pinned(h.brief))
 	r.GET("/sql", h.sql)
+	r.GET("/upload", h.upload)
 	r.GET("/review", h.review)
 	r.POST("/review/facts/:id", h.reviewFact)
 	r.POST("/review/reports/:id", h.reviewReport)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,6 +128,70 @@ func TestBrowserWorkbench(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`footer`))); err != nil {
 		t.Fatalf("log out: %v", err)
 	}
+	if p := console.all(); len(p) > 0 {
+		t.Errorf("pages reported errors: %v", p)
+	}
+}
+
+// TestBrowserUploadAndReports: an admin uploads two files with a manifest
+// through /upload, sees each file's result with a link to its report, and
+// finds both in 报告列表. Screenshots: upload.png, reports.png.
+func TestBrowserUploadAndReports(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"zhangwei": "admin"}, func(c *Config) { c.NoSamples = true })
+	dir := t.TempDir()
+	datian := func(n string) []byte {
+		return []byte("大田街道" + n + "年法治政府建设情况报告\n\n" + n + "年,大田街道坚持依法行政。全年受理矛盾纠纷2119件,调解成功2100件。开展普法活动12场次。\n")
+	}
+	files := map[string][]byte{"dt2022.txt": datian("2022"), "dt2023.txt": datian("2023"),
+		"manifest.csv": []byte("file,url,jurisdiction_code,year\ndt2022.txt,,331082004,2022\ndt2023.txt,,331082004,2023\n")}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := newBrowser(t)
+	console := watchConsole(ctx)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(w.srv.URL+"/upload"),
+		chromedp.WaitVisible(chromedp.CSS(`footer`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#upload-form').length`)); err != nil || n != 0 {
+		t.Errorf("an anonymous visitor sees the upload form (%v)", err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(w.srv.URL+"/login?next=/upload"),
+		chromedp.WaitVisible(chromedp.CSS(`#name`)),
+		chromedp.SendKeys(chromedp.CSS(`#name`), "zhangwei"),
+		chromedp.SendKeys(chromedp.CSS(`#password`), "zhangwei-password"),
+		chromedp.Click(chromedp.CSS(`#login`)),
+		chromedp.WaitVisible(chromedp.CSS(`#upload-form`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`#files`), []string{filepath.Join(dir, "dt2022.txt"), filepath.Join(dir, "dt2023.txt")}, chromedp.NodeReady),
+		chromedp.SetUploadFiles(chromedp.CSS(`#manifest`), []string{filepath.Join(dir, "manifest.csv")}, chromedp.NodeReady),
+		chromedp.Click(chromedp.CSS(`#upload-start`)),
+		chromedp.WaitReady(chromedp.CSS(`#upload-form[data-finished="true"]`)),
+	); err != nil {
+		t.Fatalf("upload two files with a manifest: %v", err)
+	}
+	results, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#uploads a.result')).map(function (a) { return a.dataset.outcome + " " + a.textContent; })`))
+	if err != nil || len(results) != 2 {
+		t.Fatalf("upload results = %v, %v; want two linked results", results, err)
+	}
+	for _, r := range results {
+		if !strings.HasPrefix(r, "stored ") || !strings.Contains(r, "大田街道") {
+			t.Errorf("upload result %q; want stored, placed in 大田街道 by the manifest", r)
+		}
+	}
+	saveScreenshot(t, ctx, "upload.png")
+	if err := chromedp.Do(ctx, chromedp.Navigate(w.srv.URL+"/reports"), chromedp.WaitVisible(chromedp.CSS(`table.reports-list`))); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('table.reports-list tbody tr[data-report]').length`))
+	if err != nil || rows != 2 {
+		t.Errorf("报告列表 shows %d reports (%v); want the two uploaded", rows, err)
+	}
+	saveScreenshot(t, ctx, "reports.png")
 	if p := console.all(); len(p) > 0 {
 		t.Errorf("pages reported errors: %v", p)
 	}
