@@ -216,8 +216,8 @@ func (h *Handler) reviewFact(c *gin.Context) {
 		v := f.Value
 		in.Action, in.Value = warehouse.ActionSet, &v
 	case "set":
-		v, err := strconv.ParseFloat(strings.TrimSpace(c.PostForm("value")), 64)
-		if err != nil {
+		v, ok := parseNumber(c.PostForm("value"))
+		if !ok {
 			h.fail(c, http.StatusBadRequest, "数值“"+c.PostForm("value")+"”不是数字。", nil)
 			return
 		}

@@ -108,6 +108,7 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/", h.pinned(h.compare))
 	r.GET("/reports", h.reports)
 	r.GET("/reports/:id", h.report)
+	r.POST("/reports/:id/facts", h.addFact)
 	pc := newPageCache() // see cache.go
 	r.GET("/overview", h.cached(pc, h.overview))
 	r.GET("/trend", h.cached(pc, h.trend))

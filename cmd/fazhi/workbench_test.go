@@ -311,3 +311,66 @@ func TestReviewPageActions(t *testing.T) {
 		t.Error("no notice after confirming")
 	}
 }
+
+// TestAddFactAndHistory: an analyst adds a missing fact from a sentence as
+// the page shows it (full-width punctuation), corrects another; the report
+// page lists both in its history and beside the fact, with the author and
+// the original value.
+func TestAddFactAndHistory(t *testing.T) {
+	const token = "0123456789abcdef-token"
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, func(c *Config) { c.Token = token; c.NoSamples = true })
+	ct, body := uploadParts(t, map[string][]byte{"c.txt": gucheng("c")}, map[string]string{"within": "110107"})
+	if status, resp := post(t, w.srv.URL+"/api/reports", token, ct, body); status != 200 {
+		t.Fatalf("upload = %d %s", status, resp)
+	}
+	id := reportIDOf(gucheng("c"))
+	analyst := w.client(t)
+	csrf := w.login(t, analyst, "lihua")
+	_, page := w.get(t, analyst, "/reports/"+id)
+	if !strings.Contains(page, `id="add-fact"`) || !strings.Contains(page, "没有人工修改过") {
+		t.Fatalf("the analyst's report page lacks the add form or the empty history")
+	}
+	if _, anon := w.get(t, w.client(t), "/reports/"+id); strings.Contains(anon, `id="add-fact"`) {
+		t.Error("an anonymous visitor sees the add form")
+	}
+	// The text stores "2023年,古城街道…" and the page shows a full-width
+	// comma: the sentence as selected there.
+	resp, b := w.postForm(t, analyst, "/reports/"+id+"/facts", url.Values{"csrf": {csrf}, "quote": {"2023年，古城街道坚持依法行政。"},
+		"indicator": {"mediation.cases_accepted"}, "value": {"1"}, "reason": {"漏提"}}, "same-origin")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add = %d\n%s", resp.StatusCode, b)
+	}
+	resp, b = w.postForm(t, analyst, "/reports/"+id+"/facts", url.Values{"csrf": {csrf}, "quote": {"这句话不在报告里。"},
+		"indicator": {"mediation.cases_accepted"}, "value": {"1"}, "reason": {"漏提"}}, "same-origin")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(b, "不在这份报告的原文中") {
+		t.Errorf("add with a sentence not in the report = %d; want 400 saying so", resp.StatusCode)
+	}
+	var rep struct {
+		Facts []struct {
+			FactID    string  `json:"fact_id"`
+			Indicator string  `json:"indicator"`
+			Value     float64 `json:"value"`
+			Added     bool    `json:"added"`
+		} `json:"facts"`
+	}
+	getJSON(t, w.srv.URL+"/api/reports/"+id, &rep)
+	var extracted string
+	for _, f := range rep.Facts {
+		if f.Indicator == "mediation.cases_accepted" && f.Value == 374 {
+			extracted = f.FactID
+		}
+	}
+	if extracted == "" {
+		t.Fatalf("no extracted 374 in %+v", rep.Facts)
+	}
+	resp, b = w.postForm(t, analyst, "/review/facts/"+extracted, url.Values{"csrf": {csrf}, "action": {"set"}, "value": {"375"}, "reason": {"原文有误"}}, "same-origin")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set = %d\n%s", resp.StatusCode, b)
+	}
+	_, page = w.get(t, analyst, "/reports/"+id)
+	for _, want := range []string{"补充", "数值改为375件（原为374件）", "lihua", "原文有误", "修改记录（1条）"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report page history lacks %q", want)
+		}
+	}
+}
