@@ -29,6 +29,8 @@ type reportPage struct {
 	Session    *warehouse.Session
 	CanWrite   bool
 	Indicators []warehouse.Indicator
+	// CanRetire: an admin, who may retire the report.
+	CanRetire bool
 }
 
 // reportPageChars is how much of a report's text one page shows: a whole
@@ -87,6 +89,10 @@ func (h *Handler) report(c *gin.Context) {
 		return
 	}
 	r, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextOffset: from, TextLimit: reportPageChars, FactsInText: true})
+	if errors.Is(err, warehouse.ErrRetired) {
+		h.retiredReport(c, id)
+		return
+	}
 	if errors.Is(err, warehouse.ErrNotFound) {
 		h.fail(c, http.StatusNotFound, "没有这份报告："+id+"。", err)
 		return
@@ -137,6 +143,7 @@ func (h *Handler) report(c *gin.Context) {
 	if s, ok := h.Session(c.Request); ok {
 		page.Session, page.CanWrite = &s, warehouse.RoleRank(s.User.Role) >= warehouse.RoleRank(warehouse.RoleAnalyst)
 		page.Indicators = inds
+		page.CanRetire = warehouse.RoleRank(s.User.Role) >= warehouse.RoleRank(warehouse.RoleAdmin)
 	}
 	h.render(c, http.StatusOK, "report.html", page)
 }

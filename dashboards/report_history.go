@@ -34,8 +34,19 @@ func (h *Handler) reportHistory(c *gin.Context, id string, cat map[string]wareho
 	if err != nil {
 		return nil, nil, err
 	}
+	rets, err := h.db.Retirements(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
 	var all []historyRow
 	byFact := map[string][]historyRow{}
+	for _, r := range rets {
+		what := "撤下报告"
+		if !r.Retired {
+			what = "恢复报告"
+		}
+		all = append(all, historyRow{At: r.At, Who: r.Author, Why: r.Reason, What: what})
+	}
 	for _, r := range reps {
 		all = append(all, historyRow{At: r.At, Who: r.Author, Why: r.Reason, What: reportChange(r), CarriedOver: r.CarriedFrom != nil})
 	}
@@ -165,4 +176,53 @@ func parseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// retirePage is the page of a retired report: what happened, and for an
+// admin the form that restores it.
+type retirePage struct {
+	Title, Nav string
+	ReportID   string
+	Last       warehouse.Retirement
+	Session    *warehouse.Session
+	CanRestore bool
+}
+
+// retiredReport answers the page of a retired report.
+func (h *Handler) retiredReport(c *gin.Context, id string) {
+	hist, err := h.db.Retirements(c.Request.Context(), id)
+	if err != nil || len(hist) == 0 {
+		h.fail(c, http.StatusInternalServerError, "读取报告失败。", err)
+		return
+	}
+	p := retirePage{Title: "报告已撤下", Nav: "report", ReportID: id, Last: hist[len(hist)-1]}
+	if s, ok := h.Session(c.Request); ok {
+		p.Session, p.CanRestore = &s, warehouse.RoleRank(s.User.Role) >= warehouse.RoleRank(warehouse.RoleAdmin)
+	}
+	h.render(c, http.StatusOK, "retired.html", p)
+}
+
+// retire retires (retire true) or restores a report: POST
+// /reports/{id}/retire or /restore with a reason; admins only.
+func (h *Handler) retire(retire bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		s, ok := h.writer(c, warehouse.RoleAdmin)
+		if !ok {
+			return
+		}
+		id := c.Param("id")
+		if !reportIDPattern.MatchString(id) {
+			h.fail(c, http.StatusNotFound, "没有这份报告。", nil)
+			return
+		}
+		if _, err := h.db.RetireReport(c.Request.Context(), id, retire, s.User.Name, c.PostForm("reason")); err != nil {
+			h.writeFailed(c, err)
+			return
+		}
+		if retire {
+			c.Redirect(http.StatusSeeOther, "/reports/"+id)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, "/reports/"+id+"#history")
+	}
 }

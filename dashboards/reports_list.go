@@ -37,6 +37,7 @@ var reportStatuses = []selectOption{
 	{Value: warehouse.StatusUnresolved, Label: "辖区未定位"},
 	{Value: warehouse.StatusDuplicate, Label: "同一辖区年度有多份"},
 	{Value: warehouse.StatusLowCoverage, Label: "信息量少（少于" + strconv.Itoa(warehouse.LowCoverage) + "项指标）"},
+	{Value: warehouse.StatusRetired, Label: "已撤下"},
 }
 
 // reports lists every report: GET /reports[?q=NAME][&area=CODE][&year=Y][&level=L][&status=S][&page=N].

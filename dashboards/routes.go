@@ -109,6 +109,8 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/reports", h.reports)
 	r.GET("/reports/:id", h.report)
 	r.POST("/reports/:id/facts", h.addFact)
+	r.POST("/reports/:id/retire", h.retire(true))
+	r.POST("/reports/:id/restore", h.retire(false))
 	pc := newPageCache() // see cache.go
 	r.GET("/overview", h.cached(pc, h.overview))
 	r.GET("/trend", h.cached(pc, h.trend))

@@ -17,6 +17,8 @@ const (
 	StatusDuplicate = "duplicate"
 	// StatusLowCoverage: it states fewer than LowCoverage indicators.
 	StatusLowCoverage = "low_coverage"
+	// StatusRetired: it was retired (the only status that lists retired reports).
+	StatusRetired = "retired"
 )
 
 // LowCoverage is the number of indicators below which a report counts as
@@ -51,6 +53,8 @@ type ReportListRow struct {
 	// IndicatorsStated of IndicatorsTotal: how informative the report is.
 	IndicatorsStated int `json:"indicators_stated"`
 	IndicatorsTotal  int `json:"indicators_total"`
+	// Retired: the report is retired (listed only with StatusRetired).
+	Retired bool `json:"retired"`
 }
 
 // ReportList lists the reports, the latest loaded first, and how many
@@ -60,7 +64,7 @@ func (db *DB) ReportList(ctx context.Context, f ReportListFilter) ([]ReportListR
 	if limit <= 0 {
 		limit = 50
 	}
-	var where []string
+	where := []string{"r.jurisdiction_key IS NOT NULL"} // placed: not retired
 	var args []any
 	arg := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)) }
 	if f.Name != "" {
@@ -84,28 +88,30 @@ func (db *DB) ReportList(ctx context.Context, f ReportListFilter) ([]ReportListR
 		where = append(where, "r.jurisdiction_code = ''")
 	case StatusDuplicate:
 		where = append(where, "r.duplicates > 0")
+	case StatusRetired:
+		where[0] = "r.jurisdiction_key IS NULL"
 	case StatusLowCoverage:
-		where = append(where, "(SELECT count(DISTINCT indicator) FROM facts_corrected fc WHERE fc.report_id = r.report_id) < "+arg(LowCoverage))
+		where = append(where, "(SELECT count(DISTINCT indicator) FROM facts_corrected fc WHERE fc.report_id = rep.report_id) < "+arg(LowCoverage))
 	default:
-		return nil, 0, fmt.Errorf("report list: %w: status must be resolved, unresolved, duplicate or low_coverage", ErrInvalidQuery)
+		return nil, 0, fmt.Errorf("report list: %w: status must be resolved, unresolved, duplicate, low_coverage or retired", ErrInvalidQuery)
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = "WHERE " + strings.Join(where, " AND ")
-	}
+	cond := "WHERE " + strings.Join(where, " AND ")
 	var total int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM report_jurisdictions r JOIN reports rep USING (report_id) `+cond,
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM reports rep LEFT JOIN report_jurisdictions r USING (report_id) `+cond,
 		args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("report list: %w", err)
 	}
 	page := `WITH page AS (
-		SELECT r.report_id, rep.title, rep.source, r.jurisdiction_code, r.jurisdiction_name, r.jurisdiction_level,
-		       coalesce(r.year, 0) AS year, r.duplicates, r.counts, rep.ingested_at
-		FROM report_jurisdictions r JOIN reports rep USING (report_id) ` + cond + `
-		ORDER BY rep.ingested_at DESC, r.report_id LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0)) + `
+		SELECT report_id, rep.title, rep.source, coalesce(r.jurisdiction_code, rep.jurisdiction_code, '') AS jurisdiction_code,
+		       coalesce(r.jurisdiction_name, rep.jurisdiction_name) AS jurisdiction_name,
+		       coalesce(r.jurisdiction_level, rep.jurisdiction_level) AS jurisdiction_level,
+		       coalesce(r.year, rep.year, 0) AS year, coalesce(r.duplicates, 0) AS duplicates, coalesce(r.counts, false) AS counts,
+		       rep.ingested_at, r.jurisdiction_key IS NULL AS retired
+		FROM reports rep LEFT JOIN report_jurisdictions r USING (report_id) ` + cond + `
+		ORDER BY rep.ingested_at DESC, report_id LIMIT ` + arg(limit) + ` OFFSET ` + arg(max(f.Offset, 0)) + `
 	)
-	SELECT p.*, (SELECT count(DISTINCT indicator) FROM facts_corrected fc WHERE fc.report_id = p.report_id),
-	       (SELECT count(*) FROM indicators)
+	SELECT p.* EXCLUDE (retired), (SELECT count(DISTINCT indicator) FROM facts_corrected fc WHERE fc.report_id = p.report_id),
+	       (SELECT count(*) FROM indicators), p.retired
 	FROM page p ORDER BY p.ingested_at DESC, p.report_id`
 	rows, err := db.sql.QueryContext(ctx, page, args...)
 	if err != nil {
@@ -116,7 +122,7 @@ func (db *DB) ReportList(ctx context.Context, f ReportListFilter) ([]ReportListR
 	for rows.Next() {
 		var r ReportListRow
 		if err := rows.Scan(&r.ReportID, &r.Title, &r.Source, &r.JurisdictionCode, &r.JurisdictionName, &r.JurisdictionLevel,
-			&r.Year, &r.Duplicates, &r.Counts, &r.IngestedAt, &r.IndicatorsStated, &r.IndicatorsTotal); err != nil {
+			&r.Year, &r.Duplicates, &r.Counts, &r.IngestedAt, &r.IndicatorsStated, &r.IndicatorsTotal, &r.Retired); err != nil {
 			return nil, 0, fmt.Errorf("report list: %w", err)
 		}
 		r.IngestedAt = r.IngestedAt.UTC()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,6 +193,58 @@ func TestBrowserUploadAndReports(t *testing.T) {
 		t.Errorf("报告列表 shows %d reports (%v); want the two uploaded", rows, err)
 	}
 	saveScreenshot(t, ctx, "reports.png")
+
+	// Retire one report: it leaves the list and the compare page; restore it.
+	id := reportIDOf(files["dt2022.txt"])
+	var before struct {
+		Rows []struct {
+			ReportID string `json:"report_id"`
+		} `json:"rows"`
+	}
+	getJSON(t, w.srv.URL+"/api/compare?indicator=mediation.cases_accepted&year=2022", &before)
+	if len(before.Rows) != 1 || before.Rows[0].ReportID != id {
+		t.Fatalf("compare before retiring = %+v; want the report", before.Rows)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(w.srv.URL+"/reports/"+id),
+		chromedp.WaitVisible(chromedp.CSS(`#retire`)),
+		chromedp.SendKeys(chromedp.CSS(`#retire-reason`), "误传的草稿"),
+		chromedp.Click(chromedp.CSS(`#retire`)),
+		chromedp.WaitVisible(chromedp.CSS(`#retired`)),
+	); err != nil {
+		t.Fatalf("retire: %v", err)
+	}
+	saveScreenshot(t, ctx, "retired.png")
+	if _, n := w.get(t, http.DefaultClient, "/reports"); strings.Contains(n, id) {
+		t.Error("报告列表 still lists the retired report")
+	}
+	var cmp struct {
+		Rows []struct {
+			ReportID string `json:"report_id"`
+		} `json:"rows"`
+	}
+	getJSON(t, w.srv.URL+"/api/compare?indicator=mediation.cases_accepted&year=2022", &cmp)
+	for _, r := range cmp.Rows {
+		if r.ReportID == id {
+			t.Error("the compare answer still has the retired report")
+		}
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`#restore-reason`), "其实是正式稿"),
+		chromedp.Click(chromedp.CSS(`#restore`)),
+		chromedp.WaitVisible(chromedp.CSS(`#history`)),
+	); err != nil {
+		t.Fatalf("restore: %v", err)
+	}
+	hist, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#history`)))
+	if err != nil || !strings.Contains(hist, "撤下报告") || !strings.Contains(hist, "恢复报告") || !strings.Contains(hist, "zhangwei") {
+		t.Errorf("report history after retire and restore = %q, %v", hist, err)
+	}
+	saveScreenshot(t, ctx, "report-history.png")
+	getJSON(t, w.srv.URL+"/api/compare?indicator=mediation.cases_accepted&year=2022", &cmp)
+	if len(cmp.Rows) != 1 || cmp.Rows[0].ReportID != id {
+		t.Errorf("compare after the restore = %+v; want the report back", cmp.Rows)
+	}
 	if p := console.all(); len(p) > 0 {
 		t.Errorf("pages reported errors: %v", p)
 	}
