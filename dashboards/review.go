@@ -47,15 +47,19 @@ const reviewPageSize = 20
 type reviewPage struct {
 	Title, Nav string
 	// Session is the logged-in user; CanWrite says they may act (analyst).
-	Session    *warehouse.Session
-	CanWrite   bool
-	Reasons    []selectOption
-	Kinds      []selectOption
-	Items      []reviewRow
-	Indicators []warehouse.Indicator
-	Page       int
-	Prev, Next string
-	Done       string
+	Session  *warehouse.Session
+	CanWrite bool
+	Reasons  []selectOption
+	Kinds    []selectOption
+	// Area and Year are the filters as typed; IndicatorOptions the choice of indicator.
+	Area, Year       string
+	IndicatorOptions []selectOption
+	Notices          notices
+	Items            []reviewRow
+	Indicators       []warehouse.Indicator
+	Page             int
+	Prev, Next       string
+	Done             string
 	// SearchFor is the report whose jurisdiction was searched for by name
 	// (Search); Found are the divisions found.
 	SearchFor, Search string
@@ -80,7 +84,7 @@ var reviewDone = map[string]string{
 	"indicator": "已改为另一指标。", "jurisdiction": "已设定辖区。", "year": "已设定年度。", "counts": "已选定以该报告为准。",
 }
 
-// review shows the queue: GET /review[?reason=R][&kind=K][&page=N][&for=ID&q=NAME].
+// review shows the queue: GET /review[?reason=R][&kind=K][&area=CODE][&year=Y][&indicator=I][&page=N][&for=ID&q=NAME].
 func (h *Handler) review(c *gin.Context) {
 	q := c.Request.URL.Query()
 	p := reviewPage{Title: "待核实", Nav: "review", Page: 1, Done: reviewDone[q.Get("done")]}
@@ -109,14 +113,37 @@ func (h *Handler) review(c *gin.Context) {
 		p.Page = n
 	}
 	f.Offset = (p.Page - 1) * reviewPageSize
+	if a := strings.TrimSpace(q.Get("area")); a != "" {
+		if len(a) <= 12 && strings.Trim(a, "0123456789") == "" {
+			p.Area, f.Area = a, a
+		} else {
+			p.Notices.add("地区代码“" + a + "”无法识别（应为统计用区划代码的前几位，例如33），已忽略。")
+		}
+	}
+	if y := strings.TrimSpace(q.Get("year")); y != "" {
+		if n, err := strconv.Atoi(y); err == nil && n >= 1990 && n <= 2100 {
+			p.Year, f.Year = y, n
+		} else {
+			p.Notices.add("年份“" + y + "”无法识别，已忽略。")
+		}
+	}
 	ctx := c.Request.Context()
+	var err error
+	if p.Indicators, err = h.db.Indicators(ctx); err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取指标目录失败。", err)
+		return
+	}
+	p.IndicatorOptions = []selectOption{{Value: "", Label: "全部指标"}}
+	for _, ind := range p.Indicators {
+		sel := q.Get("indicator") == ind.Code
+		if sel {
+			f.Indicator = ind.Code
+		}
+		p.IndicatorOptions = append(p.IndicatorOptions, selectOption{Value: ind.Code, Label: ind.NameZH, Selected: sel})
+	}
 	items, err := h.db.Review(ctx, f)
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取待核实清单失败。", err)
-		return
-	}
-	if p.Indicators, err = h.db.Indicators(ctx); err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标目录失败。", err)
 		return
 	}
 	cat := catalogByCode(p.Indicators)
@@ -161,7 +188,7 @@ func newReviewRow(it warehouse.ReviewItem, cat map[string]warehouse.Indicator) r
 
 func pageURL(q url.Values, page int) string {
 	v := url.Values{}
-	for _, k := range []string{"reason", "kind"} {
+	for _, k := range []string{"reason", "kind", "area", "year", "indicator"} {
 		if q.Get(k) != "" {
 			v.Set(k, q.Get(k))
 		}

@@ -32,6 +32,12 @@ type ReviewFilter struct {
 	Reason string
 	// Kind keeps the items of one kind (ReviewKindFact …); empty means all.
 	Kind string
+	// Area keeps the items whose jurisdiction code starts with it; Year
+	// those of one year; Indicator the facts of one indicator (and so no
+	// report or duplicate items). Zero values keep all.
+	Area      string
+	Year      int
+	Indicator string
 	// Offset skips the first items; Limit caps the items returned (0: 100).
 	Offset, Limit int
 }
@@ -134,7 +140,7 @@ func (db *DB) Review(ctx context.Context, f ReviewFilter) ([]ReviewItem, error) 
 	var items []ReviewItem
 	for _, k := range []struct {
 		kind string
-		read func(context.Context, string, int) ([]ReviewItem, error)
+		read func(context.Context, ReviewFilter, int) ([]ReviewItem, error)
 	}{
 		{ReviewKindFact, db.reviewFacts},
 		{ReviewKindReport, db.reviewReports},
@@ -143,7 +149,10 @@ func (db *DB) Review(ctx context.Context, f ReviewFilter) ([]ReviewItem, error) 
 		if f.Kind != "" && f.Kind != k.kind {
 			continue
 		}
-		got, err := k.read(ctx, f.Reason, n)
+		if f.Indicator != "" && k.kind != ReviewKindFact {
+			continue
+		}
+		got, err := k.read(ctx, f, n)
 		if err != nil {
 			return nil, fmt.Errorf("review: %w", err)
 		}
@@ -186,7 +195,7 @@ func (it ReviewItem) factID() string {
 // reviewFacts reads the first n items of the review_queue view, and the
 // facts read with a confidence below the ranking cut (reason
 // low_confidence) that no person has corrected or confirmed.
-func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
+func (db *DB) reviewFacts(ctx context.Context, f ReviewFilter, n int) ([]ReviewItem, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		WITH queue AS (
 		    SELECT fact_id, report_id, jurisdiction_code, jurisdiction_name, year, indicator, value, unit,
@@ -208,9 +217,10 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 		       coalesce((SELECT substring(r.text, queue.start + 1, queue."end" - queue.start) FROM reports r
 		                 WHERE r.report_id = queue.report_id), '')
 		FROM queue
-		WHERE $1 = '' OR list_contains(reasons, $1)
+		WHERE ($1 = '' OR list_contains(reasons, $1)) AND starts_with(jurisdiction_code, $4)
+		  AND ($5 = 0 OR year = $5) AND ($6 = '' OR indicator = $6)
 		ORDER BY ingested_at, report_id, start, fact_id
-		LIMIT $2`, reason, n, db.minConfidence)
+		LIMIT $2`, f.Reason, n, db.minConfidence, f.Area, f.Year, f.Indicator)
 	if err != nil {
 		return nil, fmt.Errorf("facts: %w", err)
 	}
@@ -235,10 +245,10 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 
 // reviewReports reads the first n reports whose jurisdiction or year needs
 // a person, with their candidates.
-func (db *DB) reviewReports(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
+func (db *DB) reviewReports(ctx context.Context, f ReviewFilter, n int) ([]ReviewItem, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT * FROM (
-			SELECT r.report_id, e.jurisdiction_code, e.jurisdiction_name, coalesce(e.year, 0), r.ingested_at, r.title, r.source,
+			SELECT r.report_id, e.jurisdiction_code, e.jurisdiction_name, coalesce(e.year, 0) AS year, r.ingested_at, r.title, r.source,
 			       coalesce(r.jurisdiction_confidence, 0) AS confidence, coalesce(r.jurisdiction_reason, ''),
 			       r.jurisdiction_candidates, coalesce(r.jurisdiction_probabilities, []),
 			       list_filter([
@@ -247,9 +257,10 @@ func (db *DB) reviewReports(ctx context.Context, reason string, n int) ([]Review
 			                     AND coalesce(r.jurisdiction_confidence, 0) < $3 THEN 'low_confidence_jurisdiction' END,
 			           CASE WHEN e.year IS NULL THEN 'no_year' END], x -> x IS NOT NULL) AS reasons
 			FROM reports r JOIN report_jurisdictions e USING (report_id))
-		WHERE len(reasons) > 0 AND ($1 = '' OR list_contains(reasons, $1))
+		WHERE len(reasons) > 0 AND ($1 = '' OR list_contains(reasons, $1)) AND starts_with(jurisdiction_code, $4)
+		  AND ($5 = 0 OR year = $5)
 		ORDER BY ingested_at, report_id
-		LIMIT $2`, reason, n, ResolvedConfidence)
+		LIMIT $2`, f.Reason, n, ResolvedConfidence, f.Area, f.Year)
 	if err != nil {
 		return nil, fmt.Errorf("reports: %w", err)
 	}
@@ -294,8 +305,8 @@ func (db *DB) reviewReports(ctx context.Context, reason string, n int) ([]Review
 
 // reviewDuplicates reads the first n jurisdiction-years with several
 // reports that nobody chose between, with their reports and conflicts.
-func (db *DB) reviewDuplicates(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
-	if reason != "" && reason != ReviewKindDuplicate {
+func (db *DB) reviewDuplicates(ctx context.Context, f ReviewFilter, n int) ([]ReviewItem, error) {
+	if f.Reason != "" && f.Reason != ReviewKindDuplicate {
 		return nil, nil
 	}
 	groups, err := scanAll(ctx, db.sql, func(sc scanner) (ReviewItem, error) {
@@ -306,10 +317,10 @@ func (db *DB) reviewDuplicates(ctx context.Context, reason string, n int) ([]Rev
 		return it, err
 	}, `SELECT e.jurisdiction_code, min(e.jurisdiction_name), e.year, max(r.ingested_at), arg_max(r.report_id, (r.ingested_at, r.report_id))
 		FROM report_jurisdictions e JOIN reports r USING (report_id)
-		WHERE e.duplicates > 0
+		WHERE e.duplicates > 0 AND starts_with(e.jurisdiction_code, $2) AND ($3 = 0 OR e.year = $3)
 		GROUP BY e.jurisdiction_code, e.year HAVING NOT bool_or(e.chosen)
 		ORDER BY max(r.ingested_at), arg_max(r.report_id, (r.ingested_at, r.report_id))
-		LIMIT $1`, n)
+		LIMIT $1`, n, f.Area, f.Year)
 	if err != nil || len(groups) == 0 {
 		return groups, err
 	}

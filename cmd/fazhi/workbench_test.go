@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -372,5 +373,91 @@ func TestAddFactAndHistory(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("report page history lacks %q", want)
 		}
+	}
+}
+
+// TestCorrectedRateLosesItsBadges: after an analyst corrects a flagged rate
+// on the review page, its report page and the overview no longer warn
+// about it (issue 13: 87.5% kept its 比率存疑 and 100% badges).
+func TestCorrectedRateLosesItsBadges(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, nil)
+	var q struct {
+		Items []struct {
+			FactID   string `json:"fact_id"`
+			ReportID string `json:"report_id"`
+			Year     int    `json:"year"`
+			Unit     string `json:"unit"`
+		} `json:"items"`
+	}
+	getJSON(t, w.srv.URL+"/api/review?kind=fact&flag=ceiling", &q)
+	if len(q.Items) == 0 {
+		t.Fatal("the samples have no rate flagged 100%")
+	}
+	it := q.Items[0]
+	item := regexp.MustCompile(`(?s)data-fact="` + regexp.QuoteMeta(it.FactID) + `">.*?</li>`)
+	flagged := func(page string) bool {
+		li := item.FindString(page)
+		return strings.Contains(li, "比率存疑") || strings.Contains(li, ">100%<")
+	}
+	c := w.client(t)
+	csrf := w.login(t, c, "lihua")
+	if _, page := w.get(t, c, "/reports/"+it.ReportID); !flagged(page) {
+		t.Fatalf("the report page does not flag the rate before the correction")
+	}
+	resp, body := w.postForm(t, c, "/review/facts/"+it.FactID, url.Values{"csrf": {csrf}, "action": {"set"}, "value": {"87.5"}, "reason": {"按7/8计算"}}, "same-origin")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set = %d\n%s", resp.StatusCode, body)
+	}
+	if _, page := w.get(t, c, "/reports/"+it.ReportID); flagged(page) || !strings.Contains(page, "87.5%") {
+		t.Errorf("the report page still flags the corrected rate, or lacks 87.5%%")
+	}
+	var f struct {
+		Flags []string `json:"flags"`
+		Value float64  `json:"value"`
+	}
+	getJSON(t, w.srv.URL+"/api/facts/"+it.FactID, &f)
+	if len(f.Flags) != 0 || f.Value != 87.5 {
+		t.Errorf("fact after the correction = %+v; want 87.5 without flags", f)
+	}
+	if _, page := w.get(t, c, fmt.Sprintf("/overview?year=%d", it.Year)); strings.Contains(page, "#fact-"+it.FactID+`"`) {
+		t.Errorf("the overview still shows the corrected rate among the values with warnings")
+	}
+}
+
+// TestReviewFilters: the review page narrows by area, year and indicator.
+func TestReviewFilters(t *testing.T) {
+	w := mustWorkbench(t, nil, nil)
+	c := w.client(t)
+	count := func(path string) int {
+		t.Helper()
+		status, page := w.get(t, c, path)
+		if status != 200 {
+			t.Fatalf("GET %s = %d", path, status)
+		}
+		return strings.Count(page, `<section class="review-item`)
+	}
+	all := count("/review")
+	if all == 0 {
+		t.Fatal("the samples' review queue is empty")
+	}
+	if n := count("/review?area=99"); n != 0 {
+		t.Errorf("/review?area=99 lists %d items; want none", n)
+	}
+	if n := count("/review?year=1999"); n != 0 {
+		t.Errorf("/review?year=1999 lists %d items; want none", n)
+	}
+	if n := count("/review?indicator=litigation.cases_concluded_first_instance_no_such"); n != all {
+		t.Errorf("an unknown indicator narrows the list to %d of %d", n, all)
+	}
+	facts := w.reviewItems(t, "fact")
+	var ind struct {
+		Indicator string `json:"indicator"`
+	}
+	getJSON(t, w.srv.URL+"/api/facts/"+facts[0].FactID, &ind)
+	if n := count("/review?indicator=" + url.QueryEscape(ind.Indicator)); n == 0 || n > all {
+		t.Errorf("/review?indicator=%s lists %d of %d", ind.Indicator, n, all)
+	}
+	if _, page := w.get(t, c, "/review?area=abc"); !strings.Contains(page, "无法识别") {
+		t.Error("a malformed area code gets no notice")
 	}
 }

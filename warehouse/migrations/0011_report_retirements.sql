@@ -1,4 +1,7 @@
--- fazhi warehouse, schema version 11: retiring a report.
+-- fazhi warehouse, schema version 11: retiring a report; a fact a person
+-- corrected or confirmed loses the extractor's flags in facts_corrected (and
+-- so its badges, the overview's warning counts and the headline's flags:
+-- the person looked), facts.flags keeps them.
 -- A person with the admin role can retire a report (a draft, a wrong file):
 -- it leaves every page and every view (report_jurisdictions has no row for
 -- it, so headline_facts, coverage, review_queue, yoy and indicator_wide
@@ -60,7 +63,8 @@ all_facts AS (
 SELECT f.fact_id, f.report_id, f.indicator,
        coalesce(l.value, f.value) AS value,
        f.unit, f.raw_unit, f.approx AND l.value IS NULL AS approx, f.scope, f.quote, f.start, f."end",
-       f.derived, f.flags, l.correction_id IS NOT NULL AS corrected,
+       f.derived, CASE WHEN l.correction_id IS NULL THEN f.flags ELSE []::VARCHAR[] END AS flags,
+       l.correction_id IS NOT NULL AS corrected,
        f.added, f.value AS extracted_value, f.numerator, f.denominator, f.basis,
        CASE WHEN l.value IS NULL THEN f.approx_kind ELSE '' END AS approx_kind,
        f.confidence
@@ -83,7 +87,7 @@ COMMENT ON COLUMN facts_corrected.quote IS 'The sentence of the report that stat
 COMMENT ON COLUMN facts_corrected.start IS 'Character offset of the number (of the quote, for added facts) in reports.text.';
 COMMENT ON COLUMN facts_corrected."end" IS 'Character offset just past it.';
 COMMENT ON COLUMN facts_corrected.derived IS 'Computed by fazhi, not stated in the report.';
-COMMENT ON COLUMN facts_corrected.flags IS 'Data-quality findings of the extractor.';
+COMMENT ON COLUMN facts_corrected.flags IS 'Data-quality findings of the extractor; empty once a person corrected or confirmed the fact (facts.flags keeps them).';
 COMMENT ON COLUMN facts_corrected.corrected IS 'An analyst corrected, confirmed or added this fact (see corrections).';
 COMMENT ON COLUMN facts_corrected.added IS 'The fact was added by an analyst, not extracted.';
 COMMENT ON COLUMN facts_corrected.extracted_value IS 'The value before corrections (for an added fact: the value added).';
@@ -92,3 +96,9 @@ COMMENT ON COLUMN facts_corrected.denominator IS 'For a rate: the count below, w
 COMMENT ON COLUMN facts_corrected.basis IS 'For a rate: what numerator and denominator are.';
 COMMENT ON COLUMN facts_corrected.approx_kind IS 'How the value is approximate: at_least, about, at_most; empty when exact or set by an analyst.';
 COMMENT ON COLUMN facts_corrected.confidence IS 'The extractor''s confidence in the reading (facts.confidence); 1 for a fact a person added. A correction makes a fact count whatever its confidence.';
+
+-- The headline values of the jurisdiction-years with corrected facts carry
+-- the flags of before: refreshed when the warehouse is opened (FinishBulk).
+INSERT INTO headline_pending
+SELECT DISTINCT r.jurisdiction_key, r.year FROM report_jurisdictions r
+WHERE r.report_id IN (SELECT report_id FROM corrections WHERE report_id IS NOT NULL);
