@@ -461,3 +461,90 @@ func TestReviewFilters(t *testing.T) {
 		t.Error("a malformed area code gets no notice")
 	}
 }
+
+// TestReportActionsOnReviewPage: an analyst finds a division by name for an
+// unresolved report, sets it and the year, and chooses which of two
+// reports for one jurisdiction-year counts.
+func TestReportActionsOnReviewPage(t *testing.T) {
+	const token = "0123456789abcdef-token"
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, func(c *Config) { c.Token = token; c.NoSamples = true })
+	datian := func(n string) []byte {
+		return []byte("大田街道2023年法治政府建设情况报告\n\n2023年,大田街道坚持依法行政。全年受理矛盾纠纷" + n + "件,调解成功367件。\n")
+	}
+	manifest := "file,url,jurisdiction_code,year\ndt.txt,,331082004,2023\ndt-draft.txt,,331082004,2023\n"
+	for _, up := range []struct {
+		files  map[string][]byte
+		fields map[string]string
+	}{
+		{map[string][]byte{"c.txt": gucheng("c")}, nil},
+		{map[string][]byte{"dt.txt": datian("2119"), "dt-draft.txt": datian("2911")}, map[string]string{"manifest": manifest}},
+	} {
+		ct, body := uploadParts(t, up.files, up.fields)
+		if status, resp := post(t, w.srv.URL+"/api/reports", token, ct, body); status != 200 {
+			t.Fatalf("upload = %d %s", status, resp)
+		}
+	}
+	c := w.client(t)
+	csrf := w.login(t, c, "lihua")
+	id := reportIDOf(gucheng("c"))
+	_, page := w.get(t, c, "/review?kind=report&for="+id+"&q="+url.QueryEscape("古城"))
+	if !strings.Contains(page, `value="110107004"`) || !strings.Contains(page, "石景山区") {
+		t.Fatalf("searching divisions by name does not offer 石景山区's 古城街道 110107004")
+	}
+	act := func(report string, form url.Values) {
+		t.Helper()
+		form.Set("csrf", csrf)
+		if resp, body := w.postForm(t, c, "/review/reports/"+report, form, "same-origin"); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s %s = %d\n%s", form.Get("action"), report, resp.StatusCode, body)
+		}
+	}
+	act(id, url.Values{"action": {"jurisdiction"}, "code": {"110107004"}, "reason": {"原网页是石景山区政府网站"}})
+	act(id, url.Values{"action": {"year"}, "year": {"2022"}, "reason": {"数字是2022年的"}})
+	var rep struct {
+		JurisdictionCode string `json:"jurisdiction_code"`
+		Year             int    `json:"year"`
+	}
+	getJSON(t, w.srv.URL+"/api/reports/"+id, &rep)
+	if rep.JurisdictionCode != "110107004" || rep.Year != 2022 {
+		t.Errorf("report after the page's corrections = %+v; want 110107004, 2022", rep)
+	}
+	if len(w.reviewItems(t, "duplicate_report")) != 1 {
+		t.Fatal("want one duplicate item")
+	}
+	act(reportIDOf(datian("2119")), url.Values{"action": {"counts"}, "reason": {"正式发布稿"}})
+	if n := len(w.reviewItems(t, "duplicate_report")); n != 0 {
+		t.Errorf("%d duplicate items after choosing; want none", n)
+	}
+	var hist struct {
+		Corrections []struct{ Author string } `json:"corrections"`
+	}
+	getJSON(t, w.srv.URL+"/api/reports/"+id+"/corrections", &hist)
+	if len(hist.Corrections) != 2 || hist.Corrections[0].Author != "lihua" {
+		t.Errorf("report history = %+v; want two corrections by lihua", hist.Corrections)
+	}
+}
+
+// TestWriteRoutesRefuseAnonymous: no route that writes lets an anonymous
+// visitor through.
+func TestWriteRoutesRefuseAnonymous(t *testing.T) {
+	w := mustWorkbench(t, nil, nil)
+	const report, fact = "0123456789abcdef", "0123456789abcdef-aa"
+	for _, r := range []struct{ method, path string }{
+		{"POST", "/review/facts/" + fact}, {"POST", "/review/reports/" + report},
+		{"POST", "/reports/" + report + "/facts"}, {"POST", "/reports/" + report + "/retire"}, {"POST", "/reports/" + report + "/restore"},
+		{"PUT", "/api/facts/" + fact}, {"POST", "/api/corrections"}, {"POST", "/api/reports"},
+		{"PUT", "/api/reports/" + report + "/jurisdiction"}, {"PUT", "/api/reports/" + report + "/year"}, {"PUT", "/api/reports/" + report + "/counts"},
+	} {
+		req, _ := http.NewRequest(r.method, w.srv.URL+r.path, strings.NewReader("reason=x&action=reject"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		resp, err := w.client(t).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized && resp.StatusCode != http.StatusForbidden {
+			t.Errorf("anonymous %s %s = %d; want 401 or 403", r.method, r.path, resp.StatusCode)
+		}
+	}
+}
