@@ -548,3 +548,33 @@ func TestWriteRoutesRefuseAnonymous(t *testing.T) {
 		}
 	}
 }
+
+// TestResearchersSeeNoUsers: the auth schema (password hashes, sessions) is
+// out of reach of researchers' SQL, though it is in the published copy.
+func TestResearchersSeeNoUsers(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, nil)
+	w.login(t, w.client(t), "lihua")
+	resp, err := http.Post(w.srv.URL+"/api/sql", "application/json", strings.NewReader(`{"sql": "SELECT count(*) FROM reports"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("a researcher's query of reports = %d; want 200", resp.StatusCode)
+	}
+	for _, q := range []string{
+		`SELECT password_hash FROM auth.users`,
+		`SELECT token_hash FROM auth.sessions`,
+		`SELECT * FROM fazhi.auth.users`,
+	} {
+		resp, err := http.Post(w.srv.URL+"/api/sql", "application/json", strings.NewReader(`{"sql": "`+q+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest || strings.Contains(string(b), "$2a$") {
+			t.Errorf("POST /api/sql %q = %d %s; want 400", q, resp.StatusCode, b)
+		}
+	}
+}
