@@ -64,11 +64,13 @@ type loginPage struct {
 	Next     string
 	Name     string
 	Message  string
+	// ReadAuth: reading needs a login too (the page says so).
+	ReadAuth bool
 }
 
 // login shows the login form, or who is logged in with a logout button.
 func (h *Handler) login(c *gin.Context) {
-	p := loginPage{Title: "登录", Nav: "login", Next: safeNext(c.Query("next"))}
+	p := loginPage{Title: "登录", Nav: "login", Next: safeNext(c.Query("next")), ReadAuth: h.cfg.ReadAuth}
 	if s, ok := h.Session(c.Request); ok {
 		p.Session, p.RoleName = &s, roleNames[s.User.Role]
 	}
@@ -81,7 +83,7 @@ func (h *Handler) login(c *gin.Context) {
 // (loginThrottle).
 func (h *Handler) postLogin(c *gin.Context) {
 	name := strings.TrimSpace(c.PostForm("name"))
-	p := loginPage{Title: "登录", Nav: "login", Next: safeNext(c.PostForm("next")), Name: name}
+	p := loginPage{Title: "登录", Nav: "login", Next: safeNext(c.PostForm("next")), Name: name, ReadAuth: h.cfg.ReadAuth}
 	keys := []string{"name:" + name, "ip:" + c.ClientIP()}
 	if wait := h.throttle.wait(keys, time.Now()); wait > 0 {
 		p.Message = fmt.Sprintf("登录失败的次数过多，请%d秒后再试。", int(wait.Seconds()+0.999))
