@@ -161,6 +161,10 @@ func TestCorrectionScenarios(t *testing.T) {
 		{"review flag", "GET", "/api/review?flag=approx_headline&limit=5", "", "", 200, []string{`"items":`}},
 		{"review bad flag", "GET", "/api/review?flag=Rate-Mismatch%27", "", "", 400, []string{`flag`}},
 		{"review bad limit", "GET", "/api/review?limit=0", "", "", 400, []string{`limit`}},
+		{"review narrowed", "GET", "/api/review?area=33&year=2023&indicator=mediation.success_rate", "", "", 200, []string{`"items":`}},
+		{"review bad area", "GET", "/api/review?area=3a", "", "", 400, []string{`area`}},
+		{"review bad year", "GET", "/api/review?year=23", "", "", 400, []string{`year`}},
+		{"review bad indicator", "GET", "/api/review?indicator=x'--", "", "", 400, []string{`indicator`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
