@@ -578,3 +578,43 @@ func TestResearchersSeeNoUsers(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadOfARetiredReport: uploading a retired report's file again
+// answers (unchanged) and leaves it retired; only an admin retires.
+func TestUploadOfARetiredReport(t *testing.T) {
+	const token = "0123456789abcdef-token"
+	w := mustWorkbench(t, map[string]string{"zhangwei": "admin", "lihua": "analyst"}, func(c *Config) { c.Token = token; c.NoSamples = true })
+	upload := func() string {
+		t.Helper()
+		ct, body := uploadParts(t, map[string][]byte{"c.txt": gucheng("c")}, map[string]string{"within": "110107"})
+		status, resp := post(t, w.srv.URL+"/api/reports", token, ct, body)
+		if status != 200 {
+			t.Fatalf("upload = %d %s", status, resp)
+		}
+		return resp
+	}
+	upload()
+	id := reportIDOf(gucheng("c"))
+	analyst := w.client(t)
+	acsrf := w.login(t, analyst, "lihua")
+	if resp, _ := w.postForm(t, analyst, "/reports/"+id+"/retire", url.Values{"csrf": {acsrf}, "reason": {"x"}}, "same-origin"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an analyst retires = %d; want 403", resp.StatusCode)
+	}
+	admin := w.client(t)
+	csrf := w.login(t, admin, "zhangwei")
+	if resp, b := w.postForm(t, admin, "/reports/"+id+"/retire", url.Values{"csrf": {csrf}, "reason": {"误传"}}, "same-origin"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("retire = %d\n%s", resp.StatusCode, b)
+	}
+	if resp := upload(); !strings.Contains(resp, `"outcome":"unchanged"`) {
+		t.Errorf("upload of the retired file again = %s; want unchanged", resp)
+	}
+	if status, page := w.get(t, admin, "/reports/"+id); status != 200 || !strings.Contains(page, "已撤下") || !strings.Contains(page, `id="restore"`) {
+		t.Errorf("the retired report's page = %d; want it to say 已撤下 with the restore button", status)
+	}
+	if status, _ := w.get(t, admin, "/api/reports/"+id); status != http.StatusNotFound {
+		t.Errorf("GET /api/reports of a retired report = %d; want 404", status)
+	}
+	if _, page := w.get(t, admin, "/reports?status=retired"); !strings.Contains(page, id) {
+		t.Error("报告列表 under 已撤下 lacks the retired report")
+	}
+}
