@@ -25,6 +25,7 @@ func (h *Handler) putFact(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	in.Author = author(c, in.Author)
 	corr, err := h.db.Correct(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
@@ -41,6 +42,7 @@ func (h *Handler) postCorrection(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	in.Author = author(c, in.Author)
 	corr, err := h.db.Correct(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
@@ -73,7 +75,7 @@ type historyResponse struct {
 	Corrections []warehouse.Correction `json:"corrections"`
 }
 
-// review lists the review queue: GET /api/review[?flag=REASON][&kind=K][&offset=N][&limit=N].
+// review lists the review queue: GET /api/review[?flag=REASON][&kind=K][&area=CODE][&year=Y][&indicator=I][&offset=N][&limit=N].
 func (h *Handler) review(c *gin.Context) {
 	f, err := parseReview(c.Request.URL.Query())
 	if err != nil {
@@ -146,7 +148,7 @@ func decodeStrict(body io.Reader, v any) error {
 	return nil
 }
 
-// parseReview reads ?flag=REASON&kind=K&offset=N&limit=N.
+// parseReview reads ?flag=REASON&kind=K&area=CODE&year=Y&indicator=I&offset=N&limit=N.
 func parseReview(q url.Values) (warehouse.ReviewFilter, error) {
 	var f warehouse.ReviewFilter
 	if r := q.Get("flag"); r != "" {
@@ -160,6 +162,25 @@ func parseReview(q url.Values) (warehouse.ReviewFilter, error) {
 		f.Kind = k
 	default:
 		return f, fmt.Errorf("%w: kind must be fact, report or duplicate_report", errBadRequest)
+	}
+	if a := q.Get("area"); a != "" {
+		if !divisionCode.MatchString(a) {
+			return f, fmt.Errorf("%w: area must be a division code prefix (digits)", errBadRequest)
+		}
+		f.Area = a
+	}
+	if y := q.Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1990 || n > 2100 {
+			return f, fmt.Errorf("%w: year must be a year between 1990 and 2100", errBadRequest)
+		}
+		f.Year = n
+	}
+	if i := q.Get("indicator"); i != "" {
+		if !indicatorCode.MatchString(i) {
+			return f, fmt.Errorf("%w: indicator must be an indicator code such as mediation.success_rate", errBadRequest)
+		}
+		f.Indicator = i
 	}
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)

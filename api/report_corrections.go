@@ -25,6 +25,7 @@ func (h *Handler) putReport(action string) gin.HandlerFunc {
 			h.fail(c, err)
 			return
 		}
+		in.Author = author(c, in.Author)
 		corr, err := h.db.CorrectReport(c.Request.Context(), in)
 		if err != nil {
 			h.fail(c, err)

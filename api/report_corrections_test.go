@@ -64,7 +64,7 @@ func TestReportCorrectionRoutes(t *testing.T) {
 		{"typo in body", "PUT", "/api/reports/" + id + "/year", ok, `{"yaer":2022,"author":"李明","reason":"原网页"}`, 400, []string{`unknown field`}},
 		{"counts alone", "PUT", "/api/reports/" + id + "/counts", ok, `{"author":"李明","reason":"原网页"}`, 400, []string{`no settled jurisdiction`}},
 		{"set jurisdiction", "PUT", "/api/reports/" + id + "/jurisdiction", ok, `{"code":"110107004","author":"李明","reason":"原网页是石景山区"}`, 200,
-			[]string{`"action":"jurisdiction"`, `"jurisdiction_code":"110107004"`, `"jurisdiction_name":"古城街道"`, `"author":"李明"`}},
+			[]string{`"action":"jurisdiction"`, `"jurisdiction_code":"110107004"`, `"jurisdiction_name":"古城街道"`, `"author":"FAZHI_TOKEN（李明）"`}},
 		{"compare follows", "GET", "/api/compare?indicator=mediation.cases_accepted&year=2023", "", "", 200,
 			[]string{`"jurisdiction_code":"110107004"`, `"value":374`}},
 		{"trend follows", "GET", "/api/trend?indicator=mediation.cases_accepted&jurisdiction=110107004", "", "", 200,

@@ -2,6 +2,7 @@ package api
 
 import (
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -18,9 +19,17 @@ type Config struct {
 	// MaxSQLBody bounds the body of POST /api/sql, in bytes; 0 means
 	// DefaultMaxSQLBody. A larger body is refused before it is read.
 	MaxSQLBody int64
-	// Token guards every write (corrections, uploads): requests must send
-	// "Authorization: Bearer <Token>". Empty means writes are refused.
+	// Token lets automation write (corrections, uploads): requests send
+	// "Authorization: Bearer <Token>", recorded as the author TokenAuthor.
+	// Empty means only logged-in users write.
 	Token string
+	// Session returns a request's logged-in user (the dashboards' login);
+	// nil means nobody logs in. Users write by their role: analysts
+	// correct, admins upload.
+	Session func(*http.Request) (warehouse.Session, bool)
+	// ReadAuth requires a login (or the token) for reading too; only
+	// /api/health stays open.
+	ReadAuth bool
 	// Ingest runs the ingest pipeline for POST /api/reports; nil refuses uploads.
 	Ingest IngestFunc
 	// MaxUpload bounds an upload's body in bytes; 0 means DefaultMaxUpload.
@@ -83,23 +92,23 @@ func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
 
 // Register mounts the routes under /api.
 func (h *Handler) Register(r gin.IRouter) {
-	g := r.Group("/api")
+	g := r.Group("/api", h.readGate)
 	g.GET("/health", h.health)
 	g.GET("/indicators", h.indicators)
 	g.GET("/compare", h.compare)
 	g.GET("/trend", h.trend)
 	g.GET("/reports/:id", h.report)
 	g.GET("/reports/:id/corrections", h.reportCorrections)
-	g.PUT("/reports/:id/jurisdiction", h.requireToken, h.putReport(warehouse.ReportJurisdiction))
-	g.PUT("/reports/:id/year", h.requireToken, h.putReport(warehouse.ReportYear))
-	g.PUT("/reports/:id/counts", h.requireToken, h.putReport(warehouse.ReportCounts))
+	g.PUT("/reports/:id/jurisdiction", h.allow(warehouse.RoleAnalyst), h.putReport(warehouse.ReportJurisdiction))
+	g.PUT("/reports/:id/year", h.allow(warehouse.RoleAnalyst), h.putReport(warehouse.ReportYear))
+	g.PUT("/reports/:id/counts", h.allow(warehouse.RoleAnalyst), h.putReport(warehouse.ReportCounts))
 	g.POST("/sql", h.limitBody(h.cfg.MaxSQLBody), h.sql)
 	g.GET("/review", h.review)
 	g.GET("/facts/:id", h.fact)
 	g.GET("/facts/:id/corrections", h.factCorrections)
-	g.PUT("/facts/:id", h.requireToken, h.putFact)
-	g.POST("/corrections", h.requireToken, h.postCorrection)
-	g.POST("/reports", h.requireToken, h.limitBody(h.cfg.MaxUpload), h.postReports)
+	g.PUT("/facts/:id", h.allow(warehouse.RoleAnalyst), h.putFact)
+	g.POST("/corrections", h.allow(warehouse.RoleAnalyst), h.postCorrection)
+	g.POST("/reports", h.allow(warehouse.RoleAdmin), h.limitBody(h.cfg.MaxUpload), h.postReports)
 	g.GET("/export/:file", h.export)
 }
 

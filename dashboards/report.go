@@ -22,6 +22,15 @@ type reportPage struct {
 	Groups     []factGroup
 	Flagged    int
 	Pager      reportPager
+	// History is the report's and its facts' corrections, oldest first.
+	History []historyRow
+	// Session is the logged-in user; CanWrite: an analyst, who may add a
+	// missing fact (Indicators are the choices).
+	Session    *warehouse.Session
+	CanWrite   bool
+	Indicators []warehouse.Indicator
+	// CanRetire: an admin, who may retire the report.
+	CanRetire bool
 }
 
 // reportPageChars is how much of a report's text one page shows: a whole
@@ -63,6 +72,8 @@ type reportFact struct {
 	Display string
 	Badges  []badge
 	Marked  bool // its number is marked in the text
+	// History is the fact's corrections, oldest first.
+	History []historyRow
 }
 
 func (h *Handler) report(c *gin.Context) {
@@ -78,6 +89,10 @@ func (h *Handler) report(c *gin.Context) {
 		return
 	}
 	r, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextOffset: from, TextLimit: reportPageChars, FactsInText: true})
+	if errors.Is(err, warehouse.ErrRetired) {
+		h.retiredReport(c, id)
+		return
+	}
 	if errors.Is(err, warehouse.ErrNotFound) {
 		h.fail(c, http.StatusNotFound, "没有这份报告："+id+"。", err)
 		return
@@ -114,6 +129,22 @@ func (h *Handler) report(c *gin.Context) {
 	paras, marked := markFacts(publishedText(r.Text), local)
 	page := reportPage{Title: reportTitle(r), Nav: "report", Report: r, Paragraphs: paras, Pager: pager}
 	page.Groups, page.Flagged = groupFacts(r.Facts, inds, marked)
+	hist, byFact, err := h.reportHistory(c, id, catalogByCode(inds))
+	if err != nil {
+		h.fail(c, http.StatusInternalServerError, "读取修改记录失败。", err)
+		return
+	}
+	page.History = hist
+	for _, g := range page.Groups {
+		for i := range g.Facts {
+			g.Facts[i].History = byFact[g.Facts[i].FactID]
+		}
+	}
+	if s, ok := h.Session(c.Request); ok {
+		page.Session, page.CanWrite = &s, warehouse.RoleRank(s.User.Role) >= warehouse.RoleRank(warehouse.RoleAnalyst)
+		page.Indicators = inds
+		page.CanRetire = warehouse.RoleRank(s.User.Role) >= warehouse.RoleRank(warehouse.RoleAdmin)
+	}
 	h.render(c, http.StatusOK, "report.html", page)
 }
 

@@ -28,6 +28,14 @@ type Config struct {
 	// Location is the time zone the pages write times in (the warehouse
 	// keeps UTC); nil means Asia/Shanghai.
 	Location *time.Location
+	// ReadAuth requires a login for reading the pages too (FAZHI_READ_AUTH);
+	// otherwise anonymous visitors read, and only writing needs a login.
+	ReadAuth bool
+	// SessionTTL is how long a login lasts; 0 means DefaultSessionTTL.
+	SessionTTL time.Duration
+	// SecureCookies marks the session cookie Secure even on plain HTTP, for
+	// a server behind a proxy that terminates TLS (over TLS it always is).
+	SecureCookies bool
 }
 
 // Handler serves the pages and their assets.
@@ -36,6 +44,8 @@ type Handler struct {
 	log   *slog.Logger
 	cfg   Config
 	pages *template.Template
+	// throttle slows down failed logins.
+	throttle *loginThrottle
 }
 
 // New returns the dashboards handler.
@@ -43,7 +53,10 @@ func New(db *warehouse.DB, log *slog.Logger, cfg Config) *Handler {
 	if cfg.Location == nil {
 		cfg.Location = shanghai()
 	}
-	h := &Handler{db: db, log: log, cfg: cfg}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = DefaultSessionTTL
+	}
+	h := &Handler{db: db, log: log, cfg: cfg, throttle: newLoginThrottle()}
 	h.pages = template.Must(template.New("").Funcs(templateFuncs(h.when)).ParseFS(templateFS, "templates/*.html"))
 	return h
 }
@@ -88,8 +101,16 @@ func (h *Handler) Register(r gin.IRouter) {
 		panic(err) // fixed at compile time
 	}
 	r.StaticFS("/assets", http.FS(sub))
+	r.GET("/login", h.login)
+	r.POST("/login", h.postLogin)
+	r.POST("/logout", h.postLogout)
+	r = r.Group("/", h.readGate)
 	r.GET("/", h.pinned(h.compare))
+	r.GET("/reports", h.reports)
 	r.GET("/reports/:id", h.report)
+	r.POST("/reports/:id/facts", h.addFact)
+	r.POST("/reports/:id/retire", h.retire(true))
+	r.POST("/reports/:id/restore", h.retire(false))
 	pc := newPageCache() // see cache.go
 	r.GET("/overview", h.cached(pc, h.overview))
 	r.GET("/trend", h.cached(pc, h.trend))
@@ -99,6 +120,10 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.GET("/heatmap", h.cached(pc, h.heatmap))
 	r.GET("/brief", h.pinned(h.brief))
 	r.GET("/sql", h.sql)
+	r.GET("/upload", h.upload)
+	r.GET("/review", h.review)
+	r.POST("/review/facts/:id", h.reviewFact)
+	r.POST("/review/reports/:id", h.reviewReport)
 }
 
 // pinned computes next's page from one snapshot of the data.

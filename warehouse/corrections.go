@@ -344,3 +344,55 @@ func carryCorrections(ctx context.Context, conn *sql.Conn) (int, error) {
 	}
 	return int(n), nil
 }
+
+// FactHistoryEntry is one correction of a report's fact, with what the
+// extractor had read: the history on the report page.
+type FactHistoryEntry struct {
+	Correction
+	// FactIndicator is the fact's indicator (for an added fact, the one it
+	// was added under).
+	FactIndicator string `json:"fact_indicator"`
+	// Original is the value the extractor read; nil for a fact an analyst added.
+	Original *float64 `json:"original"`
+}
+
+// ReportFactHistory lists the corrections of a report's facts, oldest
+// first, with each fact's original value.
+func (db *DB) ReportFactHistory(ctx context.Context, reportID string) ([]FactHistoryEntry, error) {
+	rows, err := db.sql.QueryContext(ctx, `
+		SELECT c.correction_id, c.action, coalesce(c.fact_id, ''), coalesce(c.report_id, ''), coalesce(c.indicator, ''),
+		       c.value, coalesce(c.quote, ''), coalesce(c.scope, ''), c.author, c.reason, c."at", c.carried_from,
+		       coalesce(f.indicator, a.indicator, c.indicator, ''), f.value
+		FROM corrections c
+		LEFT JOIN facts f ON f.fact_id = c.fact_id
+		LEFT JOIN corrections a ON a.action = 'add' AND a.fact_id = c.fact_id AND a.correction_id <> c.correction_id
+		WHERE c.report_id = $1
+		QUALIFY row_number() OVER (PARTITION BY c.correction_id ORDER BY a.correction_id) = 1
+		ORDER BY c."at", c.correction_id`, reportID)
+	if err != nil {
+		return nil, fmt.Errorf("fact history of %s: %w", reportID, err)
+	}
+	defer rows.Close()
+	out := []FactHistoryEntry{}
+	for rows.Next() {
+		var e FactHistoryEntry
+		var value, original sql.NullFloat64
+		var carried sql.NullInt64
+		if err := rows.Scan(&e.CorrectionID, &e.Action, &e.FactID, &e.ReportID, &e.Indicator, &value, &e.Quote, &e.Scope,
+			&e.Author, &e.Reason, &e.At, &carried, &e.FactIndicator, &original); err != nil {
+			return nil, fmt.Errorf("fact history of %s: %w", reportID, err)
+		}
+		if value.Valid {
+			e.Value = &value.Float64
+		}
+		if original.Valid {
+			e.Original = &original.Float64
+		}
+		if carried.Valid {
+			e.CarriedFrom = &carried.Int64
+		}
+		e.At = e.At.UTC()
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 )
@@ -84,3 +85,38 @@ const levelWordSQL = `CASE WHEN name LIKE '%街道办事处' OR name LIKE '%街�
 	WHEN name LIKE '%苏木' THEN '苏木'
 	WHEN right(name, 1) IN ('镇', '乡', '区', '县', '市', '旗', '州', '盟', '省') THEN right(name, 1)
 	ELSE '' END`
+
+// SearchDivisions finds the divisions whose name contains name (at most
+// limit, towns and streets first, then by code), each with its path from
+// the province down: for a person to pick a report's jurisdiction.
+func (db *DB) SearchDivisions(ctx context.Context, name string, limit int) ([]Candidate, error) {
+	out := []Candidate{}
+	if name == "" {
+		return out, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT code FROM jurisdictions WHERE contains(name, $1)
+		ORDER BY length(code) DESC, code LIMIT $2`, name, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search divisions: %w", err)
+	}
+	var codes []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search divisions: %w", err)
+		}
+		codes = append(codes, c)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("search divisions: %w", err)
+	}
+	paths, err := divisionPaths(ctx, db.sql, codes)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range codes {
+		out = append(out, Candidate{Code: c, Path: paths[c]})
+	}
+	return out, nil
+}

@@ -170,11 +170,12 @@ func reportOutcomes(ctx context.Context, conn *sql.Conn, res *LoadResult) error 
 		       coalesce((SELECT list(o.report_id ORDER BY o.report_id) FROM placed o
 		                 WHERE o.jurisdiction_code = e.jurisdiction_code AND o.year = e.year AND o.jurisdiction_code <> ''
 		                   AND o.report_id <> b.report_id), []),
-		       e.jurisdiction_code, e.jurisdiction_name, coalesce(e.year, 0), coalesce(r.jurisdiction_confidence, 0),
-		       e.jurisdiction_corrected OR coalesce(r.jurisdiction_stated, false), coalesce(r.jurisdiction_reason, ''),
+		       coalesce(e.jurisdiction_code, ''), coalesce(e.jurisdiction_name, r.jurisdiction_name), coalesce(e.year, 0),
+		       coalesce(r.jurisdiction_confidence, 0),
+		       coalesce(e.jurisdiction_corrected, false) OR coalesce(r.jurisdiction_stated, false), coalesce(r.jurisdiction_reason, ''),
 		       r.jurisdiction_candidates, coalesce(r.jurisdiction_probabilities, []),
 		       (SELECT count(*) FROM facts f WHERE f.report_id = b.report_id)
-		FROM batch_reports b JOIN reports r USING (report_id) JOIN placed e USING (report_id)
+		FROM batch_reports b JOIN reports r USING (report_id) LEFT JOIN placed e USING (report_id) -- none for a retired report
 		ORDER BY b.source, b.report_id`)
 	if err != nil {
 		return fmt.Errorf("report outcomes: %w", err)

@@ -16,7 +16,8 @@ import (
 // moved there by a correction): a newcomer opens the question again.
 // %[1]s is the set of reports read (a subquery of report_ids); their
 // jurisdiction-years must be whole (refreshPlacements sees to it). Migration 0007 fills
-// the table with the same query.
+// the table with the same query. A retired report (retired_reports) has no
+// row: it leaves every view built on this table.
 const placementSelect = `
 WITH latest AS (
     SELECT * FROM report_corrections WHERE action IN ('jurisdiction', 'year') AND report_id IN %[1]s
@@ -34,7 +35,7 @@ effective AS (
     FROM reports r
     LEFT JOIN latest j ON j.report_id = r.report_id AND j.action = 'jurisdiction'
     LEFT JOIN latest y ON y.report_id = r.report_id AND y.action = 'year'
-    WHERE r.report_id IN %[1]s
+    WHERE r.report_id IN %[1]s AND r.report_id NOT IN (SELECT report_id FROM retired_reports)
 ),
 choice AS (
     SELECT c.jurisdiction_code, c.year, c.report_id, c."at"

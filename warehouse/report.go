@@ -174,6 +174,9 @@ func (db *DB) placeReport(ctx context.Context, r *Report) error {
 		       counts, chosen, duplicates
 		FROM report_jurisdictions WHERE report_id = $1`, r.ReportID).Scan(&r.JurisdictionCode, &r.JurisdictionName,
 		&r.JurisdictionLevel, &year, &r.JurisdictionCorrected, &r.YearCorrected, &r.Counts, &r.Chosen, &duplicates); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrRetired // only a retired report has no placement
+		}
 		return err
 	}
 	r.Year = int(year.Int32)

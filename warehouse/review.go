@@ -32,6 +32,12 @@ type ReviewFilter struct {
 	Reason string
 	// Kind keeps the items of one kind (ReviewKindFact …); empty means all.
 	Kind string
+	// Area keeps the items whose jurisdiction code starts with it; Year
+	// those of one year; Indicator the facts of one indicator (and so no
+	// report or duplicate items). Zero values keep all.
+	Area      string
+	Year      int
+	Indicator string
 	// Offset skips the first items; Limit caps the items returned (0: 100).
 	Offset, Limit int
 }
@@ -68,6 +74,9 @@ type ReviewFact struct {
 	Start     int      `json:"start"`
 	End       int      `json:"end"`
 	Flags     []string `json:"flags"`
+	// Number is the number as the report writes it (its text from Start
+	// to End), for a page to highlight in Quote.
+	Number string `json:"number"`
 	// ExtractorConfidence is the extractor's in the reading; nil for a fact
 	// stored before confidences were kept.
 	ExtractorConfidence *float64 `json:"confidence"`
@@ -131,7 +140,7 @@ func (db *DB) Review(ctx context.Context, f ReviewFilter) ([]ReviewItem, error) 
 	var items []ReviewItem
 	for _, k := range []struct {
 		kind string
-		read func(context.Context, string, int) ([]ReviewItem, error)
+		read func(context.Context, ReviewFilter, int) ([]ReviewItem, error)
 	}{
 		{ReviewKindFact, db.reviewFacts},
 		{ReviewKindReport, db.reviewReports},
@@ -140,7 +149,10 @@ func (db *DB) Review(ctx context.Context, f ReviewFilter) ([]ReviewItem, error) 
 		if f.Kind != "" && f.Kind != k.kind {
 			continue
 		}
-		got, err := k.read(ctx, f.Reason, n)
+		if f.Indicator != "" && k.kind != ReviewKindFact {
+			continue
+		}
+		got, err := k.read(ctx, f, n)
 		if err != nil {
 			return nil, fmt.Errorf("review: %w", err)
 		}
@@ -183,7 +195,7 @@ func (it ReviewItem) factID() string {
 // reviewFacts reads the first n items of the review_queue view, and the
 // facts read with a confidence below the ranking cut (reason
 // low_confidence) that no person has corrected or confirmed.
-func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
+func (db *DB) reviewFacts(ctx context.Context, f ReviewFilter, n int) ([]ReviewItem, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		WITH queue AS (
 		    SELECT fact_id, report_id, jurisdiction_code, jurisdiction_name, year, indicator, value, unit,
@@ -201,11 +213,14 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 		      AND f.fact_id NOT IN (SELECT fact_id FROM review_queue)
 		)
 		SELECT fact_id, report_id, jurisdiction_code, jurisdiction_name, coalesce(year, 0), indicator, value, unit,
-		       approx, scope, quote, start, "end", flags, reasons, ingested_at, confidence
+		       approx, scope, quote, start, "end", flags, reasons, ingested_at, confidence,
+		       coalesce((SELECT substring(r.text, queue.start + 1, queue."end" - queue.start) FROM reports r
+		                 WHERE r.report_id = queue.report_id), '')
 		FROM queue
-		WHERE $1 = '' OR list_contains(reasons, $1)
+		WHERE ($1 = '' OR list_contains(reasons, $1)) AND starts_with(jurisdiction_code, $4)
+		  AND ($5 = 0 OR year = $5) AND ($6 = '' OR indicator = $6)
 		ORDER BY ingested_at, report_id, start, fact_id
-		LIMIT $2`, reason, n, db.minConfidence)
+		LIMIT $2`, f.Reason, n, db.minConfidence, f.Area, f.Year, f.Indicator)
 	if err != nil {
 		return nil, fmt.Errorf("facts: %w", err)
 	}
@@ -216,7 +231,7 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 		var flags, reasons []any
 		var confidence sql.NullFloat64
 		if err := rows.Scan(&it.FactID, &it.ReportID, &it.JurisdictionCode, &it.JurisdictionName, &it.Year, &it.Indicator,
-			&it.Value, &it.Unit, &it.Approx, &it.Scope, &it.Quote, &it.Start, &it.End, &flags, &reasons, &it.IngestedAt, &confidence); err != nil {
+			&it.Value, &it.Unit, &it.Approx, &it.Scope, &it.Quote, &it.Start, &it.End, &flags, &reasons, &it.IngestedAt, &confidence, &it.Number); err != nil {
 			return nil, fmt.Errorf("facts: %w", err)
 		}
 		if confidence.Valid {
@@ -230,10 +245,10 @@ func (db *DB) reviewFacts(ctx context.Context, reason string, n int) ([]ReviewIt
 
 // reviewReports reads the first n reports whose jurisdiction or year needs
 // a person, with their candidates.
-func (db *DB) reviewReports(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
+func (db *DB) reviewReports(ctx context.Context, f ReviewFilter, n int) ([]ReviewItem, error) {
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT * FROM (
-			SELECT r.report_id, e.jurisdiction_code, e.jurisdiction_name, coalesce(e.year, 0), r.ingested_at, r.title, r.source,
+			SELECT r.report_id, e.jurisdiction_code, e.jurisdiction_name, coalesce(e.year, 0) AS year, r.ingested_at, r.title, r.source,
 			       coalesce(r.jurisdiction_confidence, 0) AS confidence, coalesce(r.jurisdiction_reason, ''),
 			       r.jurisdiction_candidates, coalesce(r.jurisdiction_probabilities, []),
 			       list_filter([
@@ -242,9 +257,10 @@ func (db *DB) reviewReports(ctx context.Context, reason string, n int) ([]Review
 			                     AND coalesce(r.jurisdiction_confidence, 0) < $3 THEN 'low_confidence_jurisdiction' END,
 			           CASE WHEN e.year IS NULL THEN 'no_year' END], x -> x IS NOT NULL) AS reasons
 			FROM reports r JOIN report_jurisdictions e USING (report_id))
-		WHERE len(reasons) > 0 AND ($1 = '' OR list_contains(reasons, $1))
+		WHERE len(reasons) > 0 AND ($1 = '' OR list_contains(reasons, $1)) AND starts_with(jurisdiction_code, $4)
+		  AND ($5 = 0 OR year = $5)
 		ORDER BY ingested_at, report_id
-		LIMIT $2`, reason, n, ResolvedConfidence)
+		LIMIT $2`, f.Reason, n, ResolvedConfidence, f.Area, f.Year)
 	if err != nil {
 		return nil, fmt.Errorf("reports: %w", err)
 	}
@@ -289,8 +305,8 @@ func (db *DB) reviewReports(ctx context.Context, reason string, n int) ([]Review
 
 // reviewDuplicates reads the first n jurisdiction-years with several
 // reports that nobody chose between, with their reports and conflicts.
-func (db *DB) reviewDuplicates(ctx context.Context, reason string, n int) ([]ReviewItem, error) {
-	if reason != "" && reason != ReviewKindDuplicate {
+func (db *DB) reviewDuplicates(ctx context.Context, f ReviewFilter, n int) ([]ReviewItem, error) {
+	if f.Reason != "" && f.Reason != ReviewKindDuplicate {
 		return nil, nil
 	}
 	groups, err := scanAll(ctx, db.sql, func(sc scanner) (ReviewItem, error) {
@@ -301,10 +317,10 @@ func (db *DB) reviewDuplicates(ctx context.Context, reason string, n int) ([]Rev
 		return it, err
 	}, `SELECT e.jurisdiction_code, min(e.jurisdiction_name), e.year, max(r.ingested_at), arg_max(r.report_id, (r.ingested_at, r.report_id))
 		FROM report_jurisdictions e JOIN reports r USING (report_id)
-		WHERE e.duplicates > 0
+		WHERE e.duplicates > 0 AND starts_with(e.jurisdiction_code, $2) AND ($3 = 0 OR e.year = $3)
 		GROUP BY e.jurisdiction_code, e.year HAVING NOT bool_or(e.chosen)
 		ORDER BY max(r.ingested_at), arg_max(r.report_id, (r.ingested_at, r.report_id))
-		LIMIT $1`, n)
+		LIMIT $1`, n, f.Area, f.Year)
 	if err != nil || len(groups) == 0 {
 		return groups, err
 	}

@@ -42,6 +42,10 @@ type Config struct {
 	// needs to be ranked unless a person confirmed it.
 	MinConfidence float64
 	TimeZone      string // FAZHI_TIMEZONE: the IANA zone the pages write times in
+	// The workbench's logins.
+	ReadAuth      bool          // FAZHI_READ_AUTH: reading needs a login too
+	SessionTTL    time.Duration // FAZHI_SESSION_TTL: how long a login lasts
+	SecureCookies bool          // FAZHI_SECURE_COOKIES: mark the session cookie Secure on plain HTTP (behind a TLS proxy)
 
 	// allowedDirs are the directories the warehouse's SQL may write files
 	// in (exports); set by the subcommand, never by the user.
@@ -66,6 +70,7 @@ func DefaultConfig() Config {
 		MaxReportFacts:  ingest.DefaultLimits.MaxFacts,
 		MinConfidence:   warehouse.DefaultMinConfidence,
 		TimeZone:        "Asia/Shanghai",
+		SessionTTL:      8 * time.Hour,
 	}
 }
 
@@ -151,10 +156,20 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 	}
 	count("FAZHI_MAX_REPORT_CHARS", &c.MaxReportChars)
 	count("FAZHI_MAX_REPORT_FACTS", &c.MaxReportFacts)
-	if v := getenv("FAZHI_NO_SAMPLES"); v != "" {
-		b, err := strconv.ParseBool(v)
-		errs = append(errs, wrapEnv("FAZHI_NO_SAMPLES", err))
-		c.NoSamples = b
+	boolean := func(key string, dst *bool) {
+		if v := getenv(key); v != "" {
+			b, err := strconv.ParseBool(v)
+			errs = append(errs, wrapEnv(key, err))
+			*dst = b
+		}
+	}
+	boolean("FAZHI_NO_SAMPLES", &c.NoSamples)
+	boolean("FAZHI_READ_AUTH", &c.ReadAuth)
+	boolean("FAZHI_SECURE_COOKIES", &c.SecureCookies)
+	if v := getenv("FAZHI_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		errs = append(errs, wrapEnv("FAZHI_SESSION_TTL", err))
+		c.SessionTTL = d
 	}
 	return c, errors.Join(errs...)
 }
@@ -203,6 +218,9 @@ func (c Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("FAZHI_LOG_FORMAT must be text or json, not %q", c.LogFormat))
+	}
+	if c.SessionTTL < time.Minute {
+		errs = append(errs, errors.New("FAZHI_SESSION_TTL must be a minute or longer, e.g. 8h"))
 	}
 	if c.Threads < 0 {
 		errs = append(errs, errors.New("FAZHI_THREADS must not be negative"))

@@ -7,6 +7,7 @@
 //	fazhi eval --gold F DIR     score extraction against hand-checked gold facts
 //	fazhi sql "SELECT ..."      run one read-only query against the warehouse
 //	fazhi report set|show ID    set a report's jurisdiction or year, or show its history
+//	fazhi user add|list|…       manage the workbench's named users
 //	fazhi export --out DIR      write the tables as Parquet (or CSV) for other tools
 //	fazhi serve                 serve the API and the dashboards
 //
@@ -64,6 +65,7 @@ Usage:
   fazhi sql [--db PATH] [--format table|csv|json] "SELECT ..."
   fazhi report set [--db PATH] (--jurisdiction CODE|--unresolved|--year Y|--counts) --author NAME --reason TEXT REPORT_ID
   fazhi report show [--db PATH] [--format text|json] REPORT_ID
+  fazhi user add|list|passwd|disable [--db PATH] [--role viewer|analyst|admin] [NAME]   named users of the workbench
   fazhi export [--db PATH] [--format parquet|csv] --out DIR
   fazhi serve [--db PATH] [--addr :8080] [--no-samples]
   fazhi synth --out DIR [--reports N] [--offset K]   write a synthetic report corpus for benchmarks
@@ -98,6 +100,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runSQL(ctx, cfg, rest, stdout, stderr)
 	case "report":
 		return runReport(ctx, cfg, rest, stdout, stderr)
+	case "user":
+		return runUser(ctx, cfg, rest, stdin, stdout, stderr)
 	case "export":
 		return runExport(ctx, cfg, rest, stdout, stderr)
 	case "serve":

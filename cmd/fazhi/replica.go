@@ -18,7 +18,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/api"
-	"github.com/fazhi/fazhi/dashboards"
 	"github.com/fazhi/fazhi/warehouse"
 	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
@@ -177,21 +176,12 @@ func linkOrCopy(src, dst string) error {
 	return errors.Join(out.Sync(), out.Close())
 }
 
-// routes are the writer's routes on a copy, writes refused.
+// routes are the writer's routes on a copy, writes refused. Logins happen
+// on the writer; its sessions reach the copies with the next publish, so
+// FAZHI_READ_AUTH holds here too, a few seconds late for a new login or a
+// logout.
 func (r *replica) routes(db *warehouse.DB) http.Handler {
-	g := gin.New()
-	g.Use(api.AccessLog(r.log), gin.Recovery(), refuseWrites)
-	api.New(db, r.log, api.Config{SQL: r.sandbox, ExportDir: r.exportDir}).Register(g)
-	pages := dashboards.New(db, r.log, dashboards.Config{Location: r.loc})
-	pages.Register(g)
-	g.NoRoute(func(c *gin.Context) {
-		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
-			api.NotFound(c)
-			return
-		}
-		pages.NotFound(c)
-	})
-	return g
+	return routes(db, r.log, r.cfg, r.loc, api.Config{SQL: r.sandbox, ExportDir: r.exportDir}, refuseWrites)
 }
 
 // refuseWrites answers every request that would write with 403: a replica

@@ -136,11 +136,27 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 	if err := a.startSandbox(cfg); err != nil {
 		return fail(errors.Join(err, a.stopSandbox()))
 	}
+	if cfg.Token == "" {
+		log.Info("FAZHI_TOKEN is not set: only logged-in users write (fazhi user add creates them)")
+	}
+	a.handler = routes(db, log, cfg, loc, api.Config{SQL: a.sandbox, Token: cfg.Token, Ingest: uploadIngest(db, x),
+		MaxUpload: cfg.MaxUpload, ExportDir: exportDir})
+	return a, nil
+}
+
+// routes are the API and the pages on db, behind the access log and, when
+// given, more middleware (a replica's refusal of writes). A browser's write
+// from a page of another origin is refused before any handler sees it
+// (Sec-Fetch-Site / Origin); the forms' tokens are the second check
+// (README, "The workbench").
+func routes(db *warehouse.DB, log *slog.Logger, cfg Config, loc *time.Location, ac api.Config, more ...gin.HandlerFunc) http.Handler {
 	r := gin.New()
 	r.Use(api.AccessLog(log), gin.Recovery())
-	api.New(db, log, api.Config{SQL: a.sandbox, Token: cfg.Token, Ingest: uploadIngest(db, x),
-		MaxUpload: cfg.MaxUpload, ExportDir: exportDir}).Register(r)
-	pages := dashboards.New(db, log, dashboards.Config{Location: loc})
+	r.Use(more...)
+	pages := dashboards.New(db, log, dashboards.Config{Location: loc, ReadAuth: cfg.ReadAuth,
+		SessionTTL: cfg.SessionTTL, SecureCookies: cfg.SecureCookies})
+	ac.Session, ac.ReadAuth = pages.Session, cfg.ReadAuth
+	api.New(db, log, ac).Register(r)
 	pages.Register(r)
 	r.NoRoute(func(c *gin.Context) { // the API answers JSON, the pages Chinese
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
@@ -149,11 +165,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 		}
 		pages.NotFound(c)
 	})
-	if cfg.Token == "" {
-		log.Info("FAZHI_TOKEN is not set: corrections and uploads are refused (403)")
-	}
-	a.handler = r
-	return a, nil
+	return http.NewCrossOriginProtection().Handler(r)
 }
 
 // startSandbox starts publishing the warehouse's copies and the SQL
