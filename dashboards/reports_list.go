@@ -67,25 +67,34 @@ func (h *Handler) reports(c *gin.Context) {
 	h.render(c, http.StatusOK, "reports.html", p)
 }
 
+// areaYearFilter reads the area (a division code prefix) and the year of a
+// workbench list, the year as written and as a number ("" and 0 for none);
+// a value that cannot be one is named in a notice and ignored.
+func areaYearFilter(q url.Values, n *notices) (area, year string, y int) {
+	if a := strings.TrimSpace(q.Get("area")); a != "" {
+		if len(a) <= 12 && strings.Trim(a, "0123456789") == "" {
+			area = a
+		} else {
+			n.add("地区代码“" + a + "”无法识别（应为统计用区划代码的前几位，例如33），已忽略。")
+		}
+	}
+	if ys := strings.TrimSpace(q.Get("year")); ys != "" {
+		if v, err := strconv.Atoi(ys); err == nil && v >= 1990 && v <= 2100 {
+			year, y = ys, v
+		} else {
+			n.add("年份“" + ys + "”无法识别，已忽略。")
+		}
+	}
+	return area, year, y
+}
+
 // parseReportList reads the list's parameters into a filter and the page.
 func parseReportList(q url.Values, p *reportsPage) warehouse.ReportListFilter {
 	f := warehouse.ReportListFilter{Limit: reportsPageSize}
 	p.Name = strings.TrimSpace(q.Get("q"))
 	f.Name = p.Name
-	if a := strings.TrimSpace(q.Get("area")); a != "" {
-		if len(a) <= 12 && strings.Trim(a, "0123456789") == "" {
-			p.Area, f.Area = a, a
-		} else {
-			p.Notices.add("地区代码“" + a + "”无法识别（应为统计用区划代码的前几位，例如33），已忽略。")
-		}
-	}
-	if y := strings.TrimSpace(q.Get("year")); y != "" {
-		if n, err := strconv.Atoi(y); err == nil && n >= 1990 && n <= 2100 {
-			p.Year, f.Year = y, n
-		} else {
-			p.Notices.add("年份“" + y + "”无法识别，已忽略。")
-		}
-	}
+	area, year, y := areaYearFilter(q, &p.Notices)
+	p.Area, f.Area, p.Year, f.Year = area, area, year, y
 	p.Levels = []selectOption{{Value: "", Label: "全部"}}
 	for _, l := range levelChoices {
 		sel := q.Get("level") == l

@@ -113,20 +113,8 @@ func (h *Handler) review(c *gin.Context) {
 		p.Page = n
 	}
 	f.Offset = (p.Page - 1) * reviewPageSize
-	if a := strings.TrimSpace(q.Get("area")); a != "" {
-		if len(a) <= 12 && strings.Trim(a, "0123456789") == "" {
-			p.Area, f.Area = a, a
-		} else {
-			p.Notices.add("地区代码“" + a + "”无法识别（应为统计用区划代码的前几位，例如33），已忽略。")
-		}
-	}
-	if y := strings.TrimSpace(q.Get("year")); y != "" {
-		if n, err := strconv.Atoi(y); err == nil && n >= 1990 && n <= 2100 {
-			p.Year, f.Year = y, n
-		} else {
-			p.Notices.add("年份“" + y + "”无法识别，已忽略。")
-		}
-	}
+	area, year, y := areaYearFilter(q, &p.Notices)
+	p.Area, f.Area, p.Year, f.Year = area, area, year, y
 	ctx := c.Request.Context()
 	var err error
 	if p.Indicators, err = h.db.Indicators(ctx); err != nil {
