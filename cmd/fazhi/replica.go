@@ -84,7 +84,11 @@ func newReplica(ctx context.Context, cfg Config, log *slog.Logger) (*replica, er
 	}
 	r := &replica{cfg: cfg, log: log, loc: loc, from: cfg.publishDir()}
 	// The links live beside the copies: a hard link needs the same file
-	// system, and the writer leaves directories of other names alone.
+	// system, and the writer leaves directories of other names alone. A
+	// replica may start before its writer has made the directory.
+	if err := os.MkdirAll(r.from, 0o700); err != nil {
+		return nil, fmt.Errorf("serve --read-only: %w", err)
+	}
 	if r.own, err = os.MkdirTemp(r.from, replicaDirPrefix); err != nil {
 		return nil, fmt.Errorf("serve --read-only: %w (FAZHI_PUBLISH_DIR names the writer's directory of published copies)", err)
 	}
@@ -93,21 +97,27 @@ func newReplica(ctx context.Context, cfg Config, log *slog.Logger) (*replica, er
 	}
 	removeDeadReplicas(r.from, log)
 	if r.exportDir, err = os.MkdirTemp("", "fazhi-export-"); err != nil {
-		os.RemoveAll(r.own)
-		return nil, fmt.Errorf("serve: export directory: %w", err)
+		return nil, errors.Join(fmt.Errorf("serve: export directory: %w", err), r.Close())
 	}
-	first, err := r.waitForCopy(ctx)
-	if err == nil {
-		err = r.startSandbox() // before the routes, which answer SQL with it
-	}
-	if err == nil {
-		r.current, err = r.open(ctx, first)
-	}
-	if err != nil {
+	if err := r.startSandbox(); err != nil { // before the routes, which answer SQL with it
 		return nil, errors.Join(err, r.Close())
 	}
-	log.Info("replica serving a published copy", "copy", first.Path, "version", first.Version, "published", first.At)
-	return r, nil
+	// The writer may remove the copy just found (it keeps the last two):
+	// then the next one is taken.
+	for attempt := 1; ; attempt++ {
+		first, err := r.waitForCopy(ctx)
+		if err == nil {
+			r.current, err = r.open(ctx, first)
+		}
+		if err == nil {
+			log.Info("replica serving a published copy", "copy", first.Path, "version", first.Version, "published", first.At)
+			return r, nil
+		}
+		if attempt == 3 || ctx.Err() != nil {
+			return nil, errors.Join(err, r.Close())
+		}
+		log.Warn("replica: open the newest copy; trying again", "err", err)
+	}
 }
 
 // waitForCopy returns the newest copy, waiting for the writer's first.
@@ -214,6 +224,9 @@ func (r *replica) startSandbox() error {
 		Limits:  r.cfg.sqlLimits(),
 		Acquire: func(ctx context.Context) (sqlbox.Source, func(), error) {
 			c, release := r.acquire()
+			if c == nil {
+				return sqlbox.Source{}, nil, errors.New("the replica has no copy open")
+			}
 			return sqlbox.Source{Path: c.Path, AsOf: c.At}, release, nil
 		},
 		Log: r.log,
@@ -229,6 +242,10 @@ func (r *replica) startSandbox() error {
 func (r *replica) acquire() (*replicaCopy, func()) {
 	r.mu.Lock()
 	c := r.current
+	if c == nil { // not opened yet, or closed
+		r.mu.Unlock()
+		return nil, func() {}
+	}
 	c.users++
 	r.mu.Unlock()
 	var once sync.Once
@@ -249,6 +266,10 @@ func (r *replica) acquire() (*replicaCopy, func()) {
 func (r *replica) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	c, release := r.acquire()
 	defer release()
+	if c == nil {
+		http.Error(w, "只读副本正在关闭，请稍后再试。(the replica is closing)", http.StatusServiceUnavailable)
+		return
+	}
 	c.handler.ServeHTTP(w, req)
 }
 
@@ -317,7 +338,11 @@ func (r *replica) Close() error {
 	if c != nil {
 		errs = append(errs, c.db.Close())
 	}
-	errs = append(errs, os.RemoveAll(r.own), os.RemoveAll(r.exportDir))
+	for _, dir := range []string{r.own, r.exportDir} {
+		if dir != "" {
+			errs = append(errs, os.RemoveAll(dir))
+		}
+	}
 	if r.lock != nil {
 		errs = append(errs, r.lock.Close())
 	}
