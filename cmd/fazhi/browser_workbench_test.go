@@ -105,6 +105,54 @@ func TestBrowserWorkbench(t *testing.T) {
 		t.Errorf("the trend of %s has no row after the assignment", code)
 	}
 
+	// Correct a rate flagged 100% from the queue: its report page and the
+	// overview's values with warnings follow.
+	var flaggedRates struct {
+		Items []struct {
+			FactID    string `json:"fact_id"`
+			ReportID  string `json:"report_id"`
+			Year      int    `json:"year"`
+			Indicator string `json:"indicator"`
+		} `json:"items"`
+	}
+	getJSON(t, w.srv.URL+"/api/review?kind=fact&flag=ceiling", &flaggedRates)
+	if len(flaggedRates.Items) == 0 {
+		t.Fatal("the samples have no rate flagged 100%")
+	}
+	rate := flaggedRates.Items[0]
+	ritem := `section.review-item[data-fact="` + rate.FactID + `"] `
+	badges := func(path string) string {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(w.srv.URL+path), chromedp.WaitVisible(chromedp.CSS(`footer`))); err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		return evalJS[string](t, ctx, `(function () { var a = document.querySelector('[data-fact="`+rate.FactID+`"]');
+			var li = a && a.closest('li'); return li ? li.innerText : ''; })()`)
+	}
+	if b := badges("/reports/" + rate.ReportID); !strings.Contains(b, "比率存疑") && !strings.Contains(b, "100%") {
+		t.Fatalf("the report page does not flag the rate before the correction: %q", b)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(fmt.Sprintf("%s/review?kind=fact&reason=ceiling&indicator=%s&year=%d", w.srv.URL, rate.Indicator, rate.Year)),
+		chromedp.WaitVisible(chromedp.CSS(ritem)),
+		chromedp.SendKeys(chromedp.CSS(ritem+`input[name=value]`), "87.5"),
+		chromedp.SendKeys(chromedp.CSS(ritem+`input[name=reason]`), "按7/8计算"),
+		chromedp.Click(chromedp.CSS(ritem+`button[value=set]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#done`)),
+	); err != nil {
+		t.Fatalf("correct a rate: %v", err)
+	}
+	if b := badges("/reports/" + rate.ReportID); strings.Contains(b, "比率存疑") || !strings.Contains(b, "87.5%") {
+		t.Errorf("the report page after the correction shows %q; want 87.5%% and no 比率存疑", b)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("%s/overview?year=%d", w.srv.URL, rate.Year)), chromedp.WaitVisible(chromedp.CSS(`footer`))); err != nil {
+		t.Fatalf("open the overview: %v", err)
+	}
+	if evalJS[bool](t, ctx, `document.documentElement.innerHTML.indexOf('#fact-`+rate.FactID+`"') >= 0`) {
+		t.Errorf("the overview still lists the corrected rate among the values with warnings")
+	}
+	saveScreenshot(t, ctx, "review-corrected.png")
+
 	// Reject a fact from the queue.
 	facts := w.reviewItems(t, "fact")
 	if len(facts) == 0 {
