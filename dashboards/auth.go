@@ -82,10 +82,18 @@ func (h *Handler) login(c *gin.Context) {
 // client's address must wait longer and longer before the next try
 // (loginThrottle).
 func (h *Handler) postLogin(c *gin.Context) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxLoginForm)
 	name := strings.TrimSpace(c.PostForm("name"))
+	if !warehouse.ValidUserName(name) {
+		name = "" // no such user; and nothing unbounded is kept or shown
+	}
 	p := loginPage{Title: "登录", Nav: "login", Next: safeNext(c.PostForm("next")), Name: name, ReadAuth: h.cfg.ReadAuth}
-	keys := []string{"name:" + name, "ip:" + c.ClientIP()}
-	if wait := h.throttle.wait(keys, time.Now()); wait > 0 {
+	keys := []string{"ip:" + c.ClientIP()}
+	if name != "" {
+		keys = append(keys, "name:"+name)
+	}
+	// The try counts as a failure until it succeeds: parallel tries count.
+	if wait := h.throttle.try(keys, time.Now()); wait > 0 {
 		p.Message = fmt.Sprintf("登录失败的次数过多，请%d秒后再试。", int(wait.Seconds()+0.999))
 		h.render(c, http.StatusTooManyRequests, "login.html", p)
 		return
@@ -97,18 +105,20 @@ func (h *Handler) postLogin(c *gin.Context) {
 			return
 		}
 		time.Sleep(failedLoginDelay)
-		h.throttle.fail(keys, time.Now())
 		p.Message = "用户名或密码不对，或者账户已停用。"
 		h.render(c, http.StatusUnauthorized, "login.html", p)
 		return
 	}
-	h.throttle.forget(keys[:1])
+	h.throttle.succeeded(keys)
 	http.SetCookie(c.Writer, h.cookie(c.Request, token, s.ExpiresAt))
 	c.Redirect(http.StatusSeeOther, p.Next)
 }
 
 // failedLoginDelay is added to every failed login (besides bcrypt's time).
 const failedLoginDelay = time.Second
+
+// maxLoginForm is the largest login form read: a name, a password, a next.
+const maxLoginForm = 16 << 10
 
 // postLogout ends the session (the form carries its token: nobody can log
 // another out from a page of theirs).
@@ -145,9 +155,16 @@ func validForm(c *gin.Context, s warehouse.Session) bool {
 	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(s.CSRF)) == 1
 }
 
-// safeNext keeps a redirect after login on this site.
+// safeNext keeps a redirect after login on this site: a path of its own,
+// with no scheme, host, backslash or control character (browsers drop a tab
+// or newline, so /<TAB>/evil.example would become //evil.example).
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') ||
+		strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || strings.HasPrefix(u.Path, "//") {
 		return "/"
 	}
 	return next
@@ -178,10 +195,45 @@ func newLoginThrottle() *loginThrottle {
 	return &loginThrottle{keys: map[string]*throttleEntry{}}
 }
 
+// try reserves a login attempt for keys: when one of them must still
+// wait, how long; else 0, and the attempt is counted as a failure of each
+// key at once, so that tries sent in parallel count too (succeeded takes
+// it back).
+func (t *loginThrottle) try(keys []string, now time.Time) time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if w := t.waitLocked(keys, now); w > 0 {
+		return w
+	}
+	t.failLocked(keys, now)
+	return 0
+}
+
+// succeeded takes back the attempt try counted for a login that succeeded:
+// the name's failures are forgotten, the address's attempt uncounted.
+func (t *loginThrottle) succeeded(keys []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, k := range keys {
+		e, ok := t.keys[k]
+		switch {
+		case !ok:
+		case strings.HasPrefix(k, "name:") || e.failures <= 1:
+			delete(t.keys, k)
+		default:
+			e.failures--
+		}
+	}
+}
+
 // wait is how long the keys must still wait before a try.
 func (t *loginThrottle) wait(keys []string, now time.Time) time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	return t.waitLocked(keys, now)
+}
+
+func (t *loginThrottle) waitLocked(keys []string, now time.Time) time.Duration {
 	var w time.Duration
 	for _, k := range keys {
 		if e, ok := t.keys[k]; ok && e.until.After(now) {
@@ -195,6 +247,10 @@ func (t *loginThrottle) wait(keys []string, now time.Time) time.Duration {
 func (t *loginThrottle) fail(keys []string, now time.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.failLocked(keys, now)
+}
+
+func (t *loginThrottle) failLocked(keys []string, now time.Time) {
 	if len(t.keys) >= maxThrottleKeys {
 		for k, e := range t.keys {
 			if now.Sub(e.last) > 24*time.Hour || len(t.keys) >= maxThrottleKeys {
@@ -216,11 +272,3 @@ func (t *loginThrottle) fail(keys []string, now time.Time) {
 	}
 }
 
-// forget clears the keys after a successful login.
-func (t *loginThrottle) forget(keys []string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, k := range keys {
-		delete(t.keys, k)
-	}
-}

@@ -1,6 +1,9 @@
 package dashboards
 
 import (
+	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -9,6 +12,7 @@ func TestSafeNext(t *testing.T) {
 	for in, want := range map[string]string{
 		"/review?kind=fact": "/review?kind=fact", "": "/", "https://evil.example/": "/", "//evil.example": "/",
 		"/\\evil.example": "/", "review": "/", "/a\r\nSet-Cookie: x": "/",
+		"/\t/evil.example/x": "/", "/\x7f/evil": "/", "/%09/evil.example": "/%09/evil.example", "javascript:alert(1)": "/",
 	} {
 		if got := safeNext(in); got != want {
 			t.Errorf("safeNext(%q) = %q; want %q", in, got, want)
@@ -41,8 +45,30 @@ func TestLoginThrottle(t *testing.T) {
 	if w := th.wait(keys, now.Add(maxLoginWait)); w != 0 {
 		t.Errorf("after the wait, wait = %v; want 0", w)
 	}
-	th.forget(keys)
-	if w := th.wait(keys, now); w != 0 {
-		t.Errorf("after forget, wait = %v; want 0", w)
+	th.succeeded(keys)
+	if w := th.wait([]string{"name:a"}, now); w != 0 {
+		t.Errorf("after a success, the name waits %v; want 0", w)
+	}
+}
+
+// Tries sent together count before any is checked: of many parallel
+// tries of one name, only the free ones go through.
+func TestLoginThrottleCountsParallelTries(t *testing.T) {
+	th := newLoginThrottle()
+	now := time.Unix(1_000_000, 0)
+	var wg sync.WaitGroup
+	var through atomic.Int64
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if th.try([]string{"ip:" + strconv.Itoa(i), "name:bob"}, now) == 0 {
+				through.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := through.Load(); n != freeFailures {
+		t.Errorf("%d of 20 parallel tries of one name went through; want %d", n, freeFailures)
 	}
 }

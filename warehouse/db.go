@@ -81,6 +81,9 @@ type DB struct {
 	// gen counts committed writes; snaps holds the dashboards' read model
 	// of the latest generation (snapshot.go).
 	gen   atomic.Uint64
+	// authWrites counts the writes of users and sessions: they want a new
+	// published copy (replicas read sessions from it), not a new snapshot.
+	authWrites atomic.Uint64
 	snaps dbSnapshots
 	// note is what the write under way (holding writeMu) touched.
 	note writeNote
@@ -308,6 +311,10 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	err := db.sql.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v)
 	return v, err
 }
+
+// writes counts every committed write, of data or of users and sessions:
+// what the publisher follows.
+func (db *DB) writes() uint64 { return db.gen.Load() + db.authWrites.Load() }
 
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.sql.BeginTx(ctx, nil)

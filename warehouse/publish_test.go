@@ -287,3 +287,53 @@ func TestNewestCopy(t *testing.T) {
 		t.Errorf("the newest copy holds %d reports; want 1", n)
 	}
 }
+
+// A login and a logout are published like writes of data: replicas read
+// sessions from the copies, so a logout must reach them soon.
+func TestPublisherFollowsSessions(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db := mustOpen(t)
+	if err := db.AddUser(ctx, "lihua", RoleAnalyst, "lihua-password"); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := NewPublisher(db, dir, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	p.quiet, p.maxDelay = 50*time.Millisecond, 20*time.Second
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	sessionIn := func(c Copy, token string) bool {
+		t.Helper()
+		copyDB, err := Open(ctx, Config{Path: c.Path, ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer copyDB.Close()
+		_, ok, err := copyDB.SessionOf(ctx, token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	newest := func() Copy { cs := p.Copies(); return cs[len(cs)-1] }
+	if !waitFor(10*time.Second, func() bool { return len(p.Copies()) > 0 }) {
+		t.Fatal("no first copy")
+	}
+	first := newest()
+	token, _, err := db.Login(ctx, "lihua", "lihua-password", time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(10*time.Second, func() bool { return newest() != first }) || !sessionIn(newest(), token) {
+		t.Fatal("the login was not published within 10 s")
+	}
+	loggedIn := newest()
+	if err := db.Logout(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(10*time.Second, func() bool { return newest() != loggedIn }) || sessionIn(newest(), token) {
+		t.Fatal("the logout was not published within 10 s")
+	}
+	cancel()
+	<-done
+}

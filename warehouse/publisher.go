@@ -63,7 +63,7 @@ func (p *Publisher) Run(ctx context.Context) error {
 	published := false
 	for {
 		written := p.db.Written()
-		if published && p.db.gen.Load() == last {
+		if published && p.db.writes() == last {
 			select {
 			case <-written:
 			case <-ctx.Done():
@@ -73,7 +73,7 @@ func (p *Publisher) Run(ctx context.Context) error {
 		if published && !p.settle(ctx) {
 			return nil
 		}
-		gen := p.db.gen.Load()
+		gen := p.db.writes()
 		start := time.Now()
 		c, err := p.db.Publish(ctx, p.dir)
 		if ctx.Err() != nil {

@@ -64,6 +64,9 @@ type Session struct {
 // userName: letters (any script), digits, dot, dash, underscore; 1–40.
 var userName = regexp.MustCompile(`^[\p{L}\p{N}._-]{1,40}$`)
 
+// ValidUserName reports whether name can be a user's name.
+func ValidUserName(name string) bool { return userName.MatchString(name) }
+
 // MinPasswordLength is the shortest password a user may set (characters).
 const MinPasswordLength = 10
 
@@ -268,6 +271,11 @@ func (db *DB) authWrite(ctx context.Context, op string, fn func(*sql.Tx) error) 
 	if err := db.inTx(ctx, fn); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
+	// The replicas read sessions from the published copies: a login or a
+	// logout is published like a write of data (the dashboards' snapshot
+	// holds no session and stays).
+	db.authWrites.Add(1)
+	db.written.signal()
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/fazhi/fazhi/warehouse"
 	"log/slog"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,11 @@ type Config struct {
 	ReadAuth      bool          // FAZHI_READ_AUTH: reading needs a login too
 	SessionTTL    time.Duration // FAZHI_SESSION_TTL: how long a login lasts
 	SecureCookies bool          // FAZHI_SECURE_COOKIES: mark the session cookie Secure on plain HTTP (behind a TLS proxy)
+	// TrustedProxies is FAZHI_TRUSTED_PROXIES: the addresses (IPs or CIDRs,
+	// comma-separated) of proxies in front whose X-Forwarded-For names the
+	// client; none by default, so a client cannot choose its own address
+	// (the login throttle counts failures by it).
+	TrustedProxies []string
 
 	// allowedDirs are the directories the warehouse's SQL may write files
 	// in (exports); set by the subcommand, never by the user.
@@ -166,6 +172,19 @@ func (c Config) fromEnv(getenv func(string) string) (Config, error) {
 	boolean("FAZHI_NO_SAMPLES", &c.NoSamples)
 	boolean("FAZHI_READ_AUTH", &c.ReadAuth)
 	boolean("FAZHI_SECURE_COOKIES", &c.SecureCookies)
+	if v := getenv("FAZHI_TRUSTED_PROXIES"); v != "" {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				if net.ParseIP(p) == nil {
+					if _, _, err := net.ParseCIDR(p); err != nil {
+						errs = append(errs, wrapEnv("FAZHI_TRUSTED_PROXIES", fmt.Errorf("%q is neither an IP address nor a CIDR", p)))
+						continue
+					}
+				}
+				c.TrustedProxies = append(c.TrustedProxies, p)
+			}
+		}
+	}
 	if v := getenv("FAZHI_SESSION_TTL"); v != "" {
 		d, err := time.ParseDuration(v)
 		errs = append(errs, wrapEnv("FAZHI_SESSION_TTL", err))

@@ -151,6 +151,11 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger) (*app, error) {
 // (README, "The workbench").
 func routes(db *warehouse.DB, log *slog.Logger, cfg Config, loc *time.Location, ac api.Config, more ...gin.HandlerFunc) http.Handler {
 	r := gin.New()
+	// X-Forwarded-For is believed from the configured proxies only: else a
+	// client would choose the address the login throttle counts it by.
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		log.Error("FAZHI_TRUSTED_PROXIES", "err", err) // checked when read; gin's own check is the same
+	}
 	r.Use(api.AccessLog(log), gin.Recovery())
 	r.Use(more...)
 	pages := dashboards.New(db, log, dashboards.Config{Location: loc, ReadAuth: cfg.ReadAuth,

@@ -618,3 +618,37 @@ func TestUploadOfARetiredReport(t *testing.T) {
 		t.Error("报告列表 under 已撤下 lacks the retired report")
 	}
 }
+
+// The login throttle counts a client by its own address: X-Forwarded-For
+// is not believed unless FAZHI_TRUSTED_PROXIES names the proxy, so a client
+// trying many names from "many addresses" is still one address; and a name
+// that cannot be a user's (one past the login form's size) fails like a wrong password.
+func TestLoginThrottleIgnoresForwardedFor(t *testing.T) {
+	w := mustWorkbench(t, map[string]string{"lihua": "analyst"}, nil)
+	c := w.client(t)
+	try := func(name, forwarded string) int {
+		t.Helper()
+		req, _ := http.NewRequest("POST", w.srv.URL+"/login", strings.NewReader(url.Values{"name": {name}, "password": {"wrong"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		req.Header.Set("X-Forwarded-For", forwarded)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if s := try(strings.Repeat("长", 10<<10), "1.1.1.1"); s != http.StatusUnauthorized {
+		t.Errorf("a 30 KB name = %d; want 401", s)
+	}
+	for i := 1; i < freeFailuresForTest; i++ {
+		if s := try(fmt.Sprintf("user%d", i), fmt.Sprintf("%d.%d.%d.%d", i, i, i, i)); s != http.StatusUnauthorized {
+			t.Fatalf("failure %d = %d; want 401", i, s)
+		}
+	}
+	if s := try("someone-else", "9.9.9.9"); s != http.StatusTooManyRequests {
+		t.Errorf("a new name from a new X-Forwarded-For after %d failures from one client = %d; want 429", freeFailuresForTest, s)
+	}
+}
