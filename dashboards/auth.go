@@ -271,4 +271,3 @@ func (t *loginThrottle) failLocked(keys []string, now time.Time) {
 		}
 	}
 }
-

@@ -80,11 +80,11 @@ type DB struct {
 	writeMu sync.Mutex
 	// gen counts committed writes; snaps holds the dashboards' read model
 	// of the latest generation (snapshot.go).
-	gen   atomic.Uint64
+	gen atomic.Uint64
 	// authWrites counts the writes of users and sessions: they want a new
 	// published copy (replicas read sessions from it), not a new snapshot.
 	authWrites atomic.Uint64
-	snaps dbSnapshots
+	snaps      dbSnapshots
 	// note is what the write under way (holding writeMu) touched.
 	note writeNote
 	// written is closed by the next write (Written).
