@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/choice"
 	"math"
 	"slices"
@@ -153,7 +154,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) {
 		return
 	}
-	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !hasAnyPrefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") {
+	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") {
 		// Counted bodies, named after the count, that are the subject of a
 		// later figure of their clause: 21个社区调委会共有人民调解员168名.
 		return
@@ -905,7 +906,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// 均/全部 after the classifier: the figure is also that of an outcome.
 	t := s[U:]
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
-	if hasAnyPrefix(t, "均", "全部", "都") {
+	if anyof.Prefix(t, "均", "全部", "都") {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)
 		cl.Rend = min(cl.Rend, cl.jun)
@@ -929,7 +930,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		}
 	}
 	// A combined count closing a list (A、B和C共计20件) is the first item's.
-	if head := s[cl.Li:N]; hasAnySuffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共") {
+	if head := s[cl.Li:N]; anyof.Suffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共") {
 		if p := firstItemEnd(head); p >= 0 {
 			cl.listFirst = cl.Li + p
 		}

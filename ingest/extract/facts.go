@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/cnnum"
 )
 
@@ -129,7 +130,7 @@ func (x *run) zeros() {
 		at := z.at
 		obj := zeroRules[z.rule].object
 		after := s[at+len(obj):]
-		if at >= x.plan || strings.HasPrefix(after, "率") || hasAnyPrefix(after, zeroNotAfter...) {
+		if at >= x.plan || strings.HasPrefix(after, "率") || anyof.Prefix(after, zeroNotAfter...) {
 			continue
 		}
 		if zeroRules[z.rule].bare && !listEndsInCases(after) {
@@ -258,13 +259,7 @@ func (x *run) dropBreakdowns() {
 			}
 		}
 	}
-	out := x.facts[:0]
-	for i, f := range x.facts {
-		if !drop[i] {
-			out = append(out, f)
-		}
-	}
-	x.facts = out
+	x.dropMarked(drop)
 }
 
 // prevDomains returns the domain bits of the sentence before the one
@@ -454,6 +449,17 @@ func (x *run) dropParts() {
 			}
 		}
 	}
+	x.dropMarked(drop)
+}
+
+// category returns the category of an indicator code.
+func category(code string) string {
+	ind, _ := Lookup(code)
+	return ind.Category
+}
+
+// dropMarked removes the facts whose index drop marks, keeping the order.
+func (x *run) dropMarked(drop []bool) {
 	out := x.facts[:0]
 	for i, f := range x.facts {
 		if !drop[i] {
@@ -461,10 +467,4 @@ func (x *run) dropParts() {
 		}
 	}
 	x.facts = out
-}
-
-// category returns the category of an indicator code.
-func category(code string) string {
-	ind, _ := Lookup(code)
-	return ind.Category
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
 // skipBefore reports numbers that are ordinals, frequencies, required
@@ -18,15 +20,15 @@ func skipBefore(s string, i int) bool {
 	case '少':
 		return strings.HasSuffix(head, "至少")
 	case '于':
-		return hasAnySuffix(head, "不少于", "不低于")
+		return anyof.Suffix(head, "不少于", "不低于")
 	case '过':
 		return strings.HasSuffix(head, "不超过")
 	case '有':
-		return hasAnySuffix(head, "没有", "未有")
+		return anyof.Suffix(head, "没有", "未有")
 	case '生':
-		return hasAnySuffix(head, "未发生", "没有发生")
+		return anyof.Suffix(head, "未发生", "没有发生")
 	case '现':
-		return hasAnySuffix(head, "未出现", "没有出现")
+		return anyof.Suffix(head, "未出现", "没有出现")
 	}
 	return false
 }
@@ -150,7 +152,7 @@ func (x *run) otherYear(S, C, N int) bool {
 // (2019年以来, 2021年至今) is not one.
 func priorYear(left string, year int) bool {
 	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
-		if p := strings.Index(left, w); p >= 0 && !hasAnySuffix(left[:p], "比", "较", "与") {
+		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") {
 			return true
 		}
 	}
@@ -166,7 +168,7 @@ func priorYear(left string, year int) bool {
 		}
 		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
 		rest := left[i+4+len("年"):]
-		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !hasAnySuffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
+		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !anyof.Suffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
 			return true
 		}
 	}
@@ -219,7 +221,7 @@ func inferYear(text string) int {
 		if depth > 0 || !(head[i] == '1' && head[i+1] == '9' || head[i] == '2' && head[i+1] == '0') || !isDigit4(head[i:i+4]) || !strings.HasPrefix(head[i+4:], "年") {
 			continue
 		}
-		if i > 0 && head[i-1] >= '0' && head[i-1] <= '9' || hasAnySuffix(head[:i], "-", "—", "~", "至", "到") {
+		if i > 0 && head[i-1] >= '0' && head[i-1] <= '9' || anyof.Suffix(head[:i], "-", "—", "~", "至", "到") {
 			continue
 		}
 		if rest := head[i+4+len("年"):]; strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "至") || strings.HasPrefix(rest, "到") {

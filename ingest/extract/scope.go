@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"sort"
 	"strings"
@@ -226,7 +227,7 @@ func placeScope(clause, jurisdiction string) string {
 			continue // two to six characters before the suffix
 		}
 		head := clause[:p]
-		if hasAnyPrefix(head, placeVerbs...) {
+		if anyof.Prefix(head, placeVerbs...) {
 			continue // 邀请镇派出所民警…: a body invited, not the clause's subject
 		}
 		ok := true
@@ -236,7 +237,7 @@ func placeScope(clause, jurisdiction string) string {
 				break
 			}
 		}
-		if !ok || !hasAnyPrefix(clause[p+len(suf):], placeBodies...) {
+		if !ok || !anyof.Prefix(clause[p+len(suf):], placeBodies...) {
 			continue
 		}
 		if name := clause[:p+len(suf)]; name != jurisdiction && !strings.HasSuffix(jurisdiction, name) {
@@ -245,15 +246,6 @@ func placeScope(clause, jurisdiction string) string {
 		return ""
 	}
 	return ""
-}
-
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // plural reports whether the sub-body name before byte at is counted (126个

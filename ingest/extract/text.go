@@ -273,15 +273,6 @@ func hasDigit(s string) bool {
 	return false
 }
 
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, p := range suffixes {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // marks are the last positions of the punctuation that shapes a clause
 // before a number; -1 when absent.
 type marks struct {

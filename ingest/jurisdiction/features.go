@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/layout"
 )
 
@@ -211,7 +212,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 	d.mentions = r.ix.scan(d.body, 3, false, d.selfRefs)
 	for _, m := range d.mentions {
 		d.counts[m.name]++
-		if hasAnyPrefix(d.body[m.end:], bodyWords...) {
+		if anyof.Prefix(d.body[m.end:], bodyWords...) {
 			d.govBody[m.name]++
 		}
 	}
@@ -740,11 +741,11 @@ func bareLevel(s string) string {
 		if !ok {
 			continue
 		}
-		if lw == "街道" && hasAnyPrefix(rest, "办事处", "党工委") || hasAnyPrefix(rest, "人民政府", "政府") {
+		if lw == "街道" && anyof.Prefix(rest, "办事处", "党工委") || anyof.Prefix(rest, "人民政府", "政府") {
 			return lw
 		}
 		// 街道坚持, 我镇始终: a level word alone, then a verb; not 区委 or 市人大.
-		if (self || lw == "街道") && !hasAnyPrefix(rest, "委", "人大", "政协", "法院", "检察院", "级", "直") {
+		if (self || lw == "街道") && !anyof.Prefix(rest, "委", "人大", "政协", "法院", "检察院", "级", "直") {
 			return lw
 		}
 	}

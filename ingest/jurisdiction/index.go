@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
 // maxNameRunes bounds the length of a name the scanner looks for. Longer
@@ -278,7 +279,7 @@ var placeFollowers = []string{"各", "全", "地区", "辖区", "境内", "城�
 // placedShort reports whether the short form at s[start:end] is followed by
 // a word that shows it names a place.
 func placedShort(s string, _, end int) bool {
-	return hasAnyPrefix(s[end:], placeFollowers...)
+	return anyof.Prefix(s[end:], placeFollowers...)
 }
 
 // acceptShort reports whether the short form at s[start:end] stands alone.
@@ -289,23 +290,5 @@ func acceptShort(s string, start, end int) bool {
 			return false
 		}
 	}
-	return !hasAnyPrefix(s[end:], shortFollowers...)
-}
-
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
+	return !anyof.Prefix(s[end:], shortFollowers...)
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/layout"
 )
 
@@ -130,7 +131,7 @@ func (r *Resolver) readDocuments(l *layout.Layout) []naming {
 		t := s[:j]
 		s = s[j:]
 		if utf8.RuneCountInString(t) > maxDocumentRunes || !strings.Contains(t, "法治") && !strings.Contains(t, "依法") ||
-			!containsAny(t, documentKinds...) {
+			!anyof.Contains(t, documentKinds...) {
 			continue
 		}
 		n, ok := r.readSite(atDocument, titleHead(t), t)
@@ -238,7 +239,7 @@ func (r *Resolver) readOpening(s string) (naming, bool) {
 			n.name, n.entries, end = m.name, r.ix.entries[m.name], m.end
 		}
 		// 区委 and 区人大 are other bodies; 富锋街道、永春镇… is a list, not a subject.
-		if hasAnyPrefix(head[end:], "委", "人大", "、", "和", "及", "等") {
+		if anyof.Prefix(head[end:], "委", "人大", "、", "和", "及", "等") {
 			return naming{}, false
 		}
 		return n, true
@@ -333,7 +334,7 @@ func (r *Resolver) shortChain(s string) []divisions.Division {
 			break
 		}
 	}
-	if len(chain) < 2 || strings.TrimSpace(rest) != "" && !hasAnyPrefix(rest, bodyWords...) {
+	if len(chain) < 2 || strings.TrimSpace(rest) != "" && !anyof.Prefix(rest, bodyWords...) {
 		return nil // one short name alone is too weak to name a writer
 	}
 	return chain
@@ -382,7 +383,7 @@ func (r *Resolver) childInShortForm(parent, s string) (string, bool) {
 				continue
 			}
 			j := strings.Index(rest, sh)
-			if j < 0 || !hasAnyPrefix(rest[j+len(sh):], "分局", "司法所", "人民政府", "政府", "办事处", "党委", "党工委", "管委会") {
+			if j < 0 || !anyof.Prefix(rest[j+len(sh):], "分局", "司法所", "人民政府", "政府", "办事处", "党委", "党工委", "管委会") {
 				continue
 			}
 			if found != "" && found != ch.Name {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"regexp"
 	"strings"
@@ -221,7 +222,7 @@ func headingLevel(s string) int {
 	case r == '(' || r == '（':
 		inner := strings.TrimLeft(s[size:], " ")
 		n, rest := leadingNumeral(inner)
-		if n == "" || !hasAnyPrefix(rest, ")", "）") {
+		if n == "" || !anyof.Prefix(rest, ")", "）") {
 			return 0
 		}
 		if isDigits(n) {
@@ -230,7 +231,7 @@ func headingLevel(s string) int {
 		return 2
 	case r >= '0' && r <= '9':
 		n, rest := leadingNumeral(s)
-		if isDigits(n) && len(n) <= 2 && hasAnyPrefix(rest, ".", "、", "．") {
+		if isDigits(n) && len(n) <= 2 && anyof.Prefix(rest, ".", "、", "．") {
 			// 1.5万 is a number, 1.加强 a heading.
 			after := strings.TrimLeft(rest[strings.IndexAny(rest, ".、．")+1:], ".．")
 			if r2, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, " ")); r2 >= '0' && r2 <= '9' {
@@ -240,12 +241,12 @@ func headingLevel(s string) int {
 		}
 	case strings.HasPrefix(s, "第"):
 		n, rest := leadingNumeral(s[size:])
-		if n != "" && hasAnyPrefix(rest, "部分", "章", "篇") {
+		if n != "" && anyof.Prefix(rest, "部分", "章", "篇") {
 			return 1
 		}
 	case strings.ContainsRune(chineseDigits, r):
 		n, rest := leadingNumeral(s)
-		if n != "" && hasAnyPrefix(rest, "、", ".", "．") {
+		if n != "" && anyof.Prefix(rest, "、", ".", "．") {
 			return 1
 		}
 	}

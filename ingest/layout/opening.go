@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
 // openingSentences is how many sentences of the opening are read for the
@@ -156,4 +158,4 @@ func leadEnd(s string) int {
 	return 0
 }
 
-func leadSeen(s string) bool { return containsAny(s, leadVerbs...) }
+func leadSeen(s string) bool { return anyof.Contains(s, leadVerbs...) }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
 // reportWords name the kind of document in a title.
@@ -169,7 +171,7 @@ func isTitle(s string) bool {
 	if longer(s, maxTitleRunes) || strings.ContainsAny(s, "。,;") || strings.HasSuffix(s, ":") {
 		return false
 	}
-	return containsAny(s, reportWords...) && (containsAny(s, topicWords...) || hasYear(s))
+	return anyof.Contains(s, reportWords...) && (anyof.Contains(s, topicWords...) || hasYear(s))
 }
 
 // isBodyName reports whether s only names a body or a division:
@@ -183,16 +185,16 @@ func isBodyName(s string) bool {
 			return false
 		}
 	}
-	return hasAnySuffix(s, bodySuffixes...) || hasAnySuffix(s, divisionEnds...)
+	return anyof.Suffix(s, bodySuffixes...) || anyof.Suffix(s, divisionEnds...)
 }
 
 // isContinuation reports whether s continues the title line t: a bracketed
 // year (2024年度), or the rest of a title cut after its name.
 func isContinuation(s, t string) bool {
-	if hasAnyPrefix(s, "(", "（") && !longer(s, 20) && hasYear(s) {
+	if anyof.Prefix(s, "(", "（") && !longer(s, 20) && hasYear(s) {
 		return true
 	}
-	return !containsAny(t, reportWords...) && isTitle(s)
+	return !anyof.Contains(t, reportWords...) && isTitle(s)
 }
 
 // isAddressee reports whether s is the line a report is addressed to:
@@ -202,7 +204,7 @@ func isAddressee(s string) bool {
 	if !strings.HasSuffix(s, ":") || longer(s, 50) || strings.ContainsAny(s, "。,") {
 		return false
 	}
-	return containsAny(s, "委", "政府", "人大", "办公室", "局", "办事处")
+	return anyof.Contains(s, "委", "政府", "人大", "办公室", "局", "办事处")
 }
 
 // hasYear reports whether s writes a year (four digits before 年).

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/layout"
 )
 
@@ -236,7 +237,7 @@ func ignored(s string, o occurrence) bool {
 		return true
 	}
 	c := clause(after)
-	return containsAny(c, planWords...) || containsAny(c, lawWords...)
+	return anyof.Contains(c, planWords...) || anyof.Contains(c, lawWords...)
 }
 
 // clause returns the words that follow a year up to the next punctuation,
@@ -255,7 +256,7 @@ func clause(after string) string {
 // the report: 现就2022年法治政府建设工作开展情况报告如下.
 func announces(s string, o occurrence) bool {
 	sent := sentence(s, o.start)
-	return strings.Contains(sent, "如下") && containsAny(sent, "报告", "汇报", "总结")
+	return strings.Contains(sent, "如下") && anyof.Contains(sent, "报告", "汇报", "总结")
 }
 
 // sentence returns the sentence around byte offset i.
@@ -310,15 +311,6 @@ func (d refDate) reportYear() int {
 // countThisYear counts 今年 and 本年度 in s.
 func countThisYear(s string) int {
 	return strings.Count(s, "今年") + strings.Count(s, "本年度")
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // quote returns the year with up to n characters either side.
