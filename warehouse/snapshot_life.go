@@ -184,10 +184,14 @@ func (db *DB) buildSnapshotSafely(gen uint64, base *snapshot, touched map[jurYea
 // changed records a committed write: the next reader needs a new snapshot,
 // and if the dashboards are in use the build starts now.
 func (db *DB) changed(note writeNote) {
-	db.gen.Add(1)
-	db.written.signal()
+	defer db.written.signal()
 	db.snaps.mu.Lock()
 	defer db.snaps.mu.Unlock()
+	// The generation moves with what it changed, under the lock a build
+	// starts under: else a reader between the two would start a patch for
+	// the new generation without this write's keys, and the snapshot of
+	// that generation would lack the write for good.
+	db.gen.Add(1)
 	if !note.noted {
 		db.snaps.full = true
 	}
