@@ -7,9 +7,8 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/gin-gonic/gin"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 func (h *Handler) health(c *gin.Context) {
@@ -27,17 +26,28 @@ type healthResponse struct {
 	Facts   int    `json:"facts"`
 }
 
-func (h *Handler) indicators(c *gin.Context) {
-	inds, err := h.db.Indicators(c.Request.Context())
+// snapshot returns the current snapshot of the data, which every read of
+// one request uses (a response never mixes two generations); after a
+// failure it has answered the request and reports false.
+func (h *Handler) snapshot(c *gin.Context) (*readmodel.Snapshot, bool) {
+	s, err := h.db.Snapshot(c.Request.Context())
 	if err != nil {
 		h.fail(c, err)
+		return nil, false
+	}
+	return s, true
+}
+
+func (h *Handler) indicators(c *gin.Context) {
+	s, ok := h.snapshot(c)
+	if !ok {
 		return
 	}
-	c.JSON(http.StatusOK, indicatorsResponse{Indicators: inds})
+	c.JSON(http.StatusOK, indicatorsResponse{Indicators: s.Catalog()})
 }
 
 type indicatorsResponse struct {
-	Indicators []warehouse.Indicator `json:"indicators"`
+	Indicators []readmodel.Indicator `json:"indicators"`
 }
 
 func (h *Handler) compare(c *gin.Context) {
@@ -52,12 +62,16 @@ func (h *Handler) compare(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	ind, err := h.db.Indicator(c.Request.Context(), f.Indicator)
+	s, ok := h.snapshot(c)
+	if !ok {
+		return
+	}
+	ind, err := s.Indicator(f.Indicator)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	p, err := h.db.ComparePaged(c.Request.Context(), f, offset, limit)
+	p, err := s.ComparePaged(f, offset, limit)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -69,10 +83,10 @@ func (h *Handler) compare(c *gin.Context) {
 type compareResponse struct {
 	Indicator string                 `json:"indicator"`
 	Unit      string                 `json:"unit"`
-	Rows      []warehouse.CompareRow `json:"rows"`
+	Rows      []readmodel.CompareRow `json:"rows"`
 	// Conflicts are the jurisdiction-years left out of rows because their
 	// reports disagree (until a person chooses which counts).
-	Conflicts []warehouse.CompareConflict `json:"conflicts"`
+	Conflicts []readmodel.CompareConflict `json:"conflicts"`
 	// Total counts every row; Truncated says more follow (ask again with
 	// offset = offset + len(rows)).
 	Total     int  `json:"total"`
@@ -104,8 +118,8 @@ var (
 )
 
 // parseCompare reads ?indicator=CODE[&year=Y][&level=..][&parent=CODE].
-func parseCompare(q url.Values) (warehouse.CompareFilter, error) {
-	var f warehouse.CompareFilter
+func parseCompare(q url.Values) (readmodel.CompareFilter, error) {
+	var f readmodel.CompareFilter
 	f.Indicator = q.Get("indicator")
 	if !indicatorCode.MatchString(f.Indicator) {
 		return f, fmt.Errorf("%w: indicator must be a catalog code such as mediation.cases_accepted", errBadRequest)
@@ -138,25 +152,24 @@ func (h *Handler) trend(c *gin.Context) {
 		h.fail(c, fmt.Errorf("%w: indicator (a catalog code) and jurisdiction (a division code) are required", errBadRequest))
 		return
 	}
-	rows, err := h.db.Trend(c.Request.Context(), ind, jur)
+	s, ok := h.snapshot(c)
+	if !ok {
+		return
+	}
+	rows, err := s.Trend(ind, jur)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	conflicts, err := h.db.TrendConflicts(c.Request.Context(), ind, jur)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, trendResponse{Indicator: ind, Jurisdiction: jur, Rows: rows, Conflicts: conflicts})
+	c.JSON(http.StatusOK, trendResponse{Indicator: ind, Jurisdiction: jur, Rows: rows, Conflicts: s.TrendConflicts(ind, jur)})
 }
 
 type trendResponse struct {
 	Indicator    string               `json:"indicator"`
 	Jurisdiction string               `json:"jurisdiction"`
-	Rows         []warehouse.TrendRow `json:"rows"`
+	Rows         []readmodel.TrendRow `json:"rows"`
 	// Conflicts are the years with no row because the reports disagree.
-	Conflicts []warehouse.CompareConflict `json:"conflicts"`
+	Conflicts []readmodel.CompareConflict `json:"conflicts"`
 }
 
 func (h *Handler) report(c *gin.Context) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fazhi/fazhi/ingest"
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 const reportText = "全年受理矛盾纠纷2119件,行政诉讼12件。"
@@ -102,8 +103,8 @@ func TestDuplicateReportsThroughTheAPI(t *testing.T) {
 		townReport(draft, "dt/2023-draft.txt", "331082004", "大田街道", 2911))
 	_, _, body := do(t, "GET", srv.URL+"/api/compare?indicator=mediation.cases_accepted&year=2023", "", "", nil)
 	var cmp struct {
-		Rows      []warehouse.CompareRow      `json:"rows"`
-		Conflicts []warehouse.CompareConflict `json:"conflicts"`
+		Rows      []readmodel.CompareRow      `json:"rows"`
+		Conflicts []readmodel.CompareConflict `json:"conflicts"`
 	}
 	if err := json.Unmarshal([]byte(body), &cmp); err != nil {
 		t.Fatal(err)

@@ -9,13 +9,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 type briefPage struct {
 	Title    string
 	Nav      string
 	Notices  notices
-	Brief    warehouse.Brief
+	Brief    readmodel.Brief
 	AsOf     string
 	Sources  []briefSource
 	Sections []briefSection
@@ -42,7 +43,7 @@ type briefSection struct {
 }
 
 type briefLineView struct {
-	warehouse.BriefLine
+	readmodel.BriefLine
 	Display string
 	Badges  []badge
 	// History lists the other years' values, each kept on one line.
@@ -72,7 +73,7 @@ var briefParams = []string{"jurisdiction", "year"}
 // brief is the printable one-page brief of a jurisdiction and year: its
 // headline indicators, their rank among peers, their history, and every
 // value's source sentence as a footnote.
-func (h *Handler) brief(c *gin.Context) {
+func (h *Handler) brief(c *gin.Context, s *readmodel.Snapshot) {
 	var n notices
 	code := c.Query("jurisdiction")
 	year, err := strconv.Atoi(c.Query("year"))
@@ -81,7 +82,7 @@ func (h *Handler) brief(c *gin.Context) {
 		return
 	}
 	unknownParams(c.Request.URL.Query(), &n, briefParams...)
-	b, err := h.db.Brief(c.Request.Context(), code, year, h.minCases())
+	b, err := s.Brief(code, year, h.minCases())
 	if errors.Is(err, warehouse.ErrNotFound) {
 		h.fail(c, http.StatusNotFound, "没有辖区代码为“"+code+"”的辖区在"+strconv.Itoa(year)+"年的数据。", err)
 		return
@@ -97,7 +98,7 @@ func (h *Handler) brief(c *gin.Context) {
 
 // buildBrief lays the brief out by topic, one footnote per distinct
 // sentence (several values often come from one).
-func (h *Handler) buildBrief(b warehouse.Brief) briefPage {
+func (h *Handler) buildBrief(b readmodel.Brief) briefPage {
 	page := briefPage{Title: b.JurisdictionName + " " + strconv.Itoa(b.Year) + "年 法治政府建设数据简报", Nav: "brief", Brief: b,
 		AsOf: h.when(b.AsOf)}
 	for _, s := range b.Sources {
@@ -117,7 +118,7 @@ func (h *Handler) buildBrief(b warehouse.Brief) briefPage {
 		l.Scope = publishedText(l.Scope)
 		v := briefLineView{BriefLine: l, Display: rateText(l.Value, l.Unit, l.ApproxKind, l.Numerator, l.Denominator),
 			Badges: valueBadges(l.Partial, l.Scope, l.Derived, l.Corrected, l.Flags)}
-		if l.Unranked == warehouse.UnrankedMismatch {
+		if l.Unranked == readmodel.UnrankedMismatch {
 			v.Display, v.Mismatch = displayValue(l.Value, l.Unit, l.ApproxKind), v.Display
 		}
 		v.RankText, v.RankTitle = briefRank(l, h.minCases())
@@ -154,11 +155,11 @@ func (h *Handler) buildBrief(b warehouse.Brief) briefPage {
 // briefRank says a line's place among its peers honestly: equal values
 // share a place ("并列第1"), and when every peer has the same value there
 // is no place to speak of.
-func briefRank(l warehouse.BriefLine, minCases int) (text, title string) {
+func briefRank(l readmodel.BriefLine, minCases int) (text, title string) {
 	switch {
 	case l.Unranked != "":
-		return unrankedShort[l.Unranked], unrankedText(l.Unranked, warehouse.CompareRow{Value: l.Value, Scope: l.Scope,
-			ApproxKind: l.ApproxKind, Numerator: l.Numerator, Denominator: l.Denominator}, warehouse.Indicator{Unit: l.Unit}, minCases)
+		return unrankedShort[l.Unranked], unrankedText(l.Unranked, readmodel.CompareRow{Value: l.Value, Scope: l.Scope,
+			ApproxKind: l.ApproxKind, Numerator: l.Numerator, Denominator: l.Denominator}, readmodel.Indicator{Unit: l.Unit}, minCases)
 	case l.Peers <= 1:
 		return "—", "同级中没有其他可以比较的数值"
 	case l.Tied == l.Peers:
@@ -173,20 +174,20 @@ func briefRank(l warehouse.BriefLine, minCases int) (text, title string) {
 // unrankedShort are the reasons a brief line is not ranked, short enough
 // for its rank column.
 var unrankedShort = map[string]string{
-	warehouse.UnrankedUnresolved: "不排名：未定位",
-	warehouse.UnrankedPartial:    "不排名：仅下属机构",
-	warehouse.UnrankedPartYear:   "不排名：非全年",
-	warehouse.UnrankedMismatch:   "不排名：比率与计数不符",
-	warehouse.UnrankedSmall:      "不排名：样本少",
-	warehouse.UnrankedUnsure:     "不排名：待核实",
+	readmodel.UnrankedUnresolved: "不排名：未定位",
+	readmodel.UnrankedPartial:    "不排名：仅下属机构",
+	readmodel.UnrankedPartYear:   "不排名：非全年",
+	readmodel.UnrankedMismatch:   "不排名：比率与计数不符",
+	readmodel.UnrankedSmall:      "不排名：样本少",
+	readmodel.UnrankedUnsure:     "不排名：待核实",
 }
 
 // betterText says which way an indicator's better values lie.
 func betterText(better string) string {
 	switch better {
-	case warehouse.BetterLower:
+	case readmodel.BetterLower:
 		return "越低越好"
-	case warehouse.BetterHigher:
+	case readmodel.BetterHigher:
 		return "越高越好"
 	}
 	return ""
@@ -194,7 +195,7 @@ func betterText(better string) string {
 
 // summaryTitle names a report for people: its title, or its jurisdiction
 // and year.
-func summaryTitle(r warehouse.ReportSummary) string {
+func summaryTitle(r readmodel.ReportSummary) string {
 	return titleOf(r.Title, r.JurisdictionName, r.Year)
 }
 

@@ -5,9 +5,8 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/gin-gonic/gin"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 // The page cache is bounded by its number of pages and their bytes; when
@@ -20,13 +19,13 @@ const (
 // pageCache keeps the answers of the overview, trend, topic and heatmap
 // pages (HTML and CSV) until the warehouse's data changes: computing them
 // takes milliseconds at national scale, serving them again microseconds.
-// Every request pins the current snapshot of the data (warehouse.Pin, which
-// follows every write) and looks the page up under that snapshot's
-// version, so a page is never older than the data. A newer version empties
+// Every request takes the current snapshot of the data (warehouse.Snapshot,
+// which follows every write) and looks the page up under that snapshot's
+// generation, so a page is never older than the data. A newer version empties
 // the cache.
 type pageCache struct {
 	mu      sync.Mutex
-	version string
+	version uint64
 	pages   map[string]cachedPage
 	bytes   int
 }
@@ -42,7 +41,7 @@ func newPageCache() *pageCache {
 }
 
 // get returns the page stored for key under version.
-func (pc *pageCache) get(version, key string) (cachedPage, bool) {
+func (pc *pageCache) get(version uint64, key string) (cachedPage, bool) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if pc.version != version {
@@ -55,7 +54,7 @@ func (pc *pageCache) get(version, key string) (cachedPage, bool) {
 
 // put stores a page computed under version, unless the data has changed
 // meanwhile.
-func (pc *pageCache) put(version, key string, p cachedPage) {
+func (pc *pageCache) put(version uint64, key string, p cachedPage) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if pc.version != version || len(p.body) > pageCacheBytes/8 {
@@ -85,14 +84,15 @@ func (w *teeWriter) WriteString(s string) (int, error) {
 }
 
 // cached serves next's answer from pc while the data is unchanged; only
-// successful answers are kept. The page is computed from one pinned
-// snapshot and kept under that snapshot's version.
-func (h *Handler) cached(pc *pageCache, next gin.HandlerFunc) gin.HandlerFunc {
+// successful answers are kept. The page is computed from one snapshot and
+// kept under that snapshot's generation.
+func (h *Handler) cached(pc *pageCache, next readHandler) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		version, ok := h.pin(c)
+		s, ok := h.snapshot(c)
 		if !ok {
 			return
 		}
+		version := s.Generation()
 		key := c.Request.URL.Path + "?" + c.Request.URL.RawQuery
 		if p, ok := pc.get(version, key); ok {
 			c.Header("Content-Type", p.contentType)
@@ -106,7 +106,7 @@ func (h *Handler) cached(pc *pageCache, next gin.HandlerFunc) gin.HandlerFunc {
 		}
 		tw := &teeWriter{ResponseWriter: c.Writer}
 		c.Writer = tw
-		next(c)
+		next(c, s)
 		c.Writer = tw.ResponseWriter
 		if tw.Status() == http.StatusOK {
 			hd := tw.Header()
@@ -118,22 +118,12 @@ func (h *Handler) cached(pc *pageCache, next gin.HandlerFunc) gin.HandlerFunc {
 
 // lookups are what several pages read besides their own data.
 type lookups struct {
-	catalog []warehouse.Indicator
+	catalog []readmodel.Indicator
 	years   []int
-	areas   []warehouse.CoverageArea
+	areas   []readmodel.CoverageArea
 }
 
-// lookups returns the catalog, the years and the areas with reports.
-func (h *Handler) lookups(c *gin.Context) (lookups, error) {
-	ctx := c.Request.Context()
-	var l lookups
-	var err error
-	if l.catalog, err = h.db.Catalog(ctx); err != nil {
-		return l, err
-	}
-	if l.years, err = h.db.Years(ctx); err != nil {
-		return l, err
-	}
-	l.areas, err = h.db.Areas(ctx)
-	return l, err
+// lookupsOf returns the catalog, the years and the areas with reports.
+func lookupsOf(s *readmodel.Snapshot) lookups {
+	return lookups{catalog: s.Catalog(), years: s.Years(), areas: s.Areas()}
 }

@@ -1,7 +1,6 @@
 package dashboards
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // defaultIndicator is shown when the page is opened without a choice: the
@@ -41,7 +41,7 @@ type comparePage struct {
 	Nav        string
 	Notices    notices
 	Indicators []indicatorGroup
-	Indicator  warehouse.Indicator
+	Indicator  readmodel.Indicator
 	Scope      scopeView
 	// Default says which year and level the page chose, when it chose them.
 	Default string
@@ -64,7 +64,7 @@ type comparePage struct {
 
 // conflictView is a jurisdiction-year whose reports state different values.
 type conflictView struct {
-	warehouse.CompareConflict
+	readmodel.CompareConflict
 	Reports []conflictReport
 }
 
@@ -72,7 +72,7 @@ type conflictReport struct {
 	ReportID, Display string
 }
 
-func conflictsView(cs []warehouse.CompareConflict, ind warehouse.Indicator) []conflictView {
+func conflictsView(cs []readmodel.CompareConflict, ind readmodel.Indicator) []conflictView {
 	var out []conflictView
 	for _, c := range cs {
 		v := conflictView{CompareConflict: c}
@@ -89,12 +89,12 @@ func conflictsView(cs []warehouse.CompareConflict, ind warehouse.Indicator) []co
 type indicatorGroup struct {
 	Category string
 	Label    string
-	Items    []warehouse.Indicator
+	Items    []readmodel.Indicator
 }
 
 // compareRowView is a ranked row or a value listed apart, as the page shows it.
 type compareRowView struct {
-	warehouse.CompareRow
+	readmodel.CompareRow
 	// Rank is the row's place (0 for a value listed apart), Tied how many share it.
 	Rank, Tied int
 	// Reason says in words why a value is listed apart; Unresolved marks 未定位.
@@ -143,11 +143,10 @@ func parseCompareQuery(q url.Values, n *notices) compareQuery {
 	return cq
 }
 
-func (h *Handler) compare(c *gin.Context) {
-	ctx := c.Request.Context()
+func (h *Handler) compare(c *gin.Context, s *readmodel.Snapshot) {
 	var n notices
 	q := parseCompareQuery(c.Request.URL.Query(), &n)
-	ind, err := h.db.Indicator(ctx, q.Indicator)
+	ind, err := s.Indicator(q.Indicator)
 	if errors.Is(err, warehouse.ErrNotFound) {
 		h.fail(c, http.StatusNotFound, "没有这个指标："+q.Indicator+"。", err)
 		return
@@ -156,7 +155,7 @@ func (h *Handler) compare(c *gin.Context) {
 		h.fail(c, http.StatusInternalServerError, "读取指标失败。", err)
 		return
 	}
-	page, err := h.comparePage(ctx, q, ind, &n)
+	page, err := h.comparePage(s, q, ind, &n)
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 		return
@@ -170,34 +169,21 @@ func (h *Handler) compare(c *gin.Context) {
 
 // comparePage reads and builds the compare page of ind for q; for a CSV
 // download it holds every row, else the first maxCompareRows.
-func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse.Indicator, n *notices) (comparePage, error) {
+func (h *Handler) comparePage(s *readmodel.Snapshot, q compareQuery, ind readmodel.Indicator, n *notices) (comparePage, error) {
 	page := comparePage{Title: "对比 · " + ind.NameZH, Nav: "compare", Indicator: ind, MinCases: h.minCases()}
-	areas, parent, err := h.areaSelects(ctx, q.Scope.Parent, n)
-	if err != nil {
-		return page, err
-	}
+	areas, parent := areaSelects(s, q.Scope.Parent, n)
 	sq := q.Scope
 	sq.Parent = parent
 	chosen := sq
-	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: ind.Code, Parent: parent, Year: sq.Year,
+	d := s.ComparisonDefault(readmodel.ComparisonQuery{Indicator: ind.Code, Parent: parent, Year: sq.Year,
 		Level: sq.Level, AllLevels: sq.AllLevels})
-	if err != nil {
-		return page, err
-	}
 	sq.Level = d.Level
 	if !sq.Latest { // each jurisdiction's latest year still keeps to one level unless all are chosen
 		sq.Year = d.Year
 	}
 	page.Default = defaultText(chosen, sq)
-	inds, err := h.db.Indicators(ctx)
-	if err != nil {
-		return page, err
-	}
-	years, err := h.db.Years(ctx)
-	if err != nil {
-		return page, err
-	}
-	page.Indicators = groupIndicators(inds)
+	years := s.Years()
+	page.Indicators = groupIndicators(s.Catalog())
 	page.Scope = scopeView{Parent: parent, Areas: areas,
 		Years:  yearOptions(years, chosen, "默认（全辖区全年数值足够的最近一年）", true),
 		Levels: levelOptions(chosen, "默认（全辖区全年数值最多的层级）", true)}
@@ -205,8 +191,8 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 	if q.CSV {
 		limit = math.MaxInt
 	}
-	f := warehouse.CompareFilter{Indicator: ind.Code, Year: sq.Year, Level: sq.Level, Parent: parent}
-	ranking, err := h.db.CompareRanked(ctx, f, page.MinCases, limit)
+	f := readmodel.CompareFilter{Indicator: ind.Code, Year: sq.Year, Level: sq.Level, Parent: parent}
+	ranking, err := s.CompareRanked(f, page.MinCases, limit)
 	if err != nil {
 		return page, err
 	}
@@ -217,8 +203,8 @@ func (h *Handler) comparePage(ctx context.Context, q compareQuery, ind warehouse
 	}
 	for _, r := range ranking.Unranked {
 		v := compareView(r.CompareRow, ind)
-		v.Reason, v.Unresolved = unrankedText(r.Reason, r.CompareRow, ind, page.MinCases), r.Reason == warehouse.UnrankedUnresolved
-		if r.Reason == warehouse.UnrankedMismatch {
+		v.Reason, v.Unresolved = unrankedText(r.Reason, r.CompareRow, ind, page.MinCases), r.Reason == readmodel.UnrankedUnresolved
+		if r.Reason == readmodel.UnrankedMismatch {
 			v.Counts = "" // the reason says both the rate and the counts
 		}
 		page.Unranked = append(page.Unranked, v)
@@ -255,30 +241,30 @@ func defaultText(chosen, shown scopeQuery) string {
 }
 
 // orderText says which way the ranking goes.
-func orderText(ind warehouse.Indicator) string {
+func orderText(ind readmodel.Indicator) string {
 	switch ind.Better() {
-	case warehouse.BetterLower:
+	case readmodel.BetterLower:
 		return "从低到高排列（" + ind.NameZH + "越低越好）"
-	case warehouse.BetterHigher:
+	case readmodel.BetterHigher:
 		return "从高到低排列（" + ind.NameZH + "越高越好）"
 	}
 	return "从大到小排列（数量多少本身不代表好坏）"
 }
 
 // unrankedText says in words why a value is listed beside the ranking.
-func unrankedText(reason string, r warehouse.CompareRow, ind warehouse.Indicator, minCases int) string {
+func unrankedText(reason string, r readmodel.CompareRow, ind readmodel.Indicator, minCases int) string {
 	switch reason {
-	case warehouse.UnrankedUnresolved:
+	case readmodel.UnrankedUnresolved:
 		return "未定位：报告中的线索不足以确定是哪一个同名辖区"
-	case warehouse.UnrankedPartial:
+	case readmodel.UnrankedPartial:
 		return "只是下属机构的数字（" + r.Scope + "），不是全辖区的"
-	case warehouse.UnrankedPartYear:
+	case readmodel.UnrankedPartYear:
 		return "只覆盖年内一段时间（非全年）"
-	case warehouse.UnrankedMismatch:
+	case readmodel.UnrankedMismatch:
 		return rateText(r.Value, ind.Unit, r.ApproxKind, r.Numerator, r.Denominator) + "，两者不符"
-	case warehouse.UnrankedSmall:
+	case readmodel.UnrankedSmall:
 		return "案件少于" + strconv.Itoa(minCases) + "件，比率波动太大"
-	case warehouse.UnrankedUnsure:
+	case readmodel.UnrankedUnsure:
 		return "待核实：系统读取这个数字的把握不足，经人工核实前不参与排名"
 	}
 	return reason
@@ -287,7 +273,7 @@ func unrankedText(reason string, r warehouse.CompareRow, ind warehouse.Indicator
 // compareView is a row as the page shows it: the value written the Chinese
 // way, its badges, and for a rate with counts the counts and their Wilson
 // 95% interval.
-func compareView(r warehouse.CompareRow, ind warehouse.Indicator) compareRowView {
+func compareView(r readmodel.CompareRow, ind readmodel.Indicator) compareRowView {
 	r.Quote, r.Scope = publishedText(r.Quote), publishedText(r.Scope)
 	v := compareRowView{CompareRow: r, Display: displayValue(r.Value, ind.Unit, r.ApproxKind),
 		Badges: valueBadges(r.Partial, r.Scope, r.Derived, r.Corrected, r.Flags)}
@@ -301,8 +287,8 @@ func compareView(r warehouse.CompareRow, ind warehouse.Indicator) compareRowView
 	return v
 }
 
-func groupIndicators(inds []warehouse.Indicator) []indicatorGroup {
-	by := map[string][]warehouse.Indicator{}
+func groupIndicators(inds []readmodel.Indicator) []indicatorGroup {
+	by := map[string][]readmodel.Indicator{}
 	for _, i := range inds {
 		by[i.Category] = append(by[i.Category], i)
 	}
@@ -330,7 +316,7 @@ func chartHeight(n int) int {
 // shows it (≥ for approximate values, counts beside a rate). Rates with
 // counts get their Wilson 95% interval as an error bar (a custom series
 // that assets/fazhi.js draws).
-func compareChart(ind warehouse.Indicator, rows, unranked []compareRowView, conflicts []conflictView, sq scopeQuery, csv string) chartView {
+func compareChart(ind readmodel.Indicator, rows, unranked []compareRowView, conflicts []conflictView, sq scopeQuery, csv string) chartView {
 	bar := charts.NewBar()
 	sub := "单位：" + ind.Unit
 	if sq.Year != 0 {
@@ -412,7 +398,7 @@ func compareChart(ind warehouse.Indicator, rows, unranked []compareRowView, conf
 var compareCSVHeader = []string{"排名", "并列数", "辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数", "部分", "推算",
 	"已更正", "数据提示", "分子", "分母", "未参与排名的原因", "原文", "报告编号", "事实编号"}
 
-func compareCSVRow(r compareRowView, ind warehouse.Indicator) []string {
+func compareCSVRow(r compareRowView, ind readmodel.Indicator) []string {
 	rank, tied := "", ""
 	if r.Rank > 0 {
 		rank, tied = strconv.Itoa(r.Rank), strconv.Itoa(r.Tied)
@@ -432,7 +418,7 @@ func compareCSVRow(r compareRowView, ind warehouse.Indicator) []string {
 
 // conflictCSVRows are the compare CSV's rows of the jurisdiction-years
 // whose reports disagree: one row a report, with its value, unranked.
-func conflictCSVRows(conflicts []conflictView, ind warehouse.Indicator) [][]string {
+func conflictCSVRows(conflicts []conflictView, ind readmodel.Indicator) [][]string {
 	var out [][]string
 	for _, c := range conflicts {
 		for i, id := range c.ReportIDs {

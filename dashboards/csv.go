@@ -9,8 +9,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/fazhi/fazhi/warehouse"
 	"github.com/fazhi/fazhi/warehouse/csvsafe"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // Every chart of the pages has a "下载数据（CSV）" link: the page's own URL
@@ -76,14 +76,14 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 var cellCSVHeader = []string{"辖区", "区划代码", "年份", "指标代码", "指标", "数值", "单位", "约数", "部分", "推算", "已更正", "数据提示",
 	"待核实", "分子", "分母", "未参与排名的原因", "原文", "报告编号", "事实编号"}
 
-func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator, minCases int) []string {
+func cellCSVRow(c readmodel.Cell, ind readmodel.Indicator, minCases int) []string {
 	num, den := "", ""
 	if c.Numerator != nil && c.Denominator != nil {
 		num, den = strconv.FormatFloat(*c.Numerator, 'f', -1, 64), strconv.FormatFloat(*c.Denominator, 'f', -1, 64)
 	}
 	reason := ""
 	if c.Unranked != "" {
-		reason = unrankedText(c.Unranked, warehouse.CompareRow{Value: c.Value, Scope: publishedText(c.Scope), ApproxKind: c.ApproxKind,
+		reason = unrankedText(c.Unranked, readmodel.CompareRow{Value: c.Value, Scope: publishedText(c.Scope), ApproxKind: c.ApproxKind,
 			Numerator: c.Numerator, Denominator: c.Denominator}, ind, minCases)
 	}
 	return []string{c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), c.Indicator, ind.NameZH,
@@ -91,7 +91,7 @@ func cellCSVRow(c warehouse.Cell, ind warehouse.Indicator, minCases int) []strin
 		yesNo(c.Corrected), flagWords(c.Flags), yesNo(c.Unsure), num, den, reason, publishedText(c.Quote), c.ReportID, c.FactID}
 }
 
-func partialText(c warehouse.Cell) string {
+func partialText(c readmodel.Cell) string {
 	if c.Partial {
 		return "是：" + c.Scope
 	}

@@ -15,9 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/gin-gonic/gin"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 func TestFormatNumber(t *testing.T) {
@@ -41,22 +40,22 @@ func TestFormatNumber(t *testing.T) {
 			t.Errorf("formatNumber(%v, %q) = %q; want %q", tc.v, tc.unit, got, tc.want)
 		}
 	}
-	for kind, want := range map[string]string{warehouse.ApproxAtLeast: "≥1万份", warehouse.ApproxAbout: "≈1万份",
-		warehouse.ApproxAtMost: "≤1万份", "": "1万份"} {
+	for kind, want := range map[string]string{readmodel.ApproxAtLeast: "≥1万份", readmodel.ApproxAbout: "≈1万份",
+		readmodel.ApproxAtMost: "≤1万份", "": "1万份"} {
 		if got := displayValue(10000, "份", kind); got != want {
 			t.Errorf("displayValue(%q) = %q; want %s", kind, got, want)
 		}
 	}
-	if got := displayValue(10000, "份", warehouse.ApproxAtLeast); got != "≥1万份" {
+	if got := displayValue(10000, "份", readmodel.ApproxAtLeast); got != "≥1万份" {
 		t.Errorf("displayValue(approx) = %q; want ≥1万份", got)
 	}
 }
 
 func TestCompareChartOptions(t *testing.T) {
-	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
+	ind := readmodel.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
 	rows := []compareRowView{
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件", Rank: 1, Tied: 1},
-		{CompareRow: warehouse.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: warehouse.ApproxAtLeast}, Display: "≥1000件", Rank: 2, Tied: 1},
+		{CompareRow: readmodel.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件", Rank: 1, Tied: 1},
+		{CompareRow: readmodel.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: readmodel.ApproxAtLeast}, Display: "≥1000件", Rank: 2, Tied: 1},
 	}
 	cv := compareChart(ind, rows, nil, nil, scopeQuery{Latest: true}, "/?format=csv")
 	option, prov := cv.Option, cv.Provenance
@@ -109,9 +108,9 @@ func TestCompareChartOptions(t *testing.T) {
 }
 
 func TestRateChartHasErrorBars(t *testing.T) {
-	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	ind := readmodel.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	low, high := wilson(3, 3)
-	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
+	rows := []compareRowView{{CompareRow: readmodel.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
 		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true, Rank: 1, Tied: 1}}
 	cv := compareChart(ind, rows, nil, nil, scopeQuery{Year: 2023}, "")
 	option, prov := cv.Option, cv.Provenance
@@ -177,8 +176,8 @@ func TestParseScope(t *testing.T) {
 func TestComparePageEscapesReportText(t *testing.T) {
 	h := New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
-	ind := warehouse.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
-	rows := []compareRowView{{CompareRow: warehouse.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
+	ind := readmodel.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
+	rows := []compareRowView{{CompareRow: readmodel.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
 		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, evil, false, false, []string{evil}),
 		Rank: 1, Tied: 1, Reason: evil}}
 	page := comparePage{Title: evil, Indicator: ind, Rows: rows, Unranked: rows, Notices: notices{evil}, Default: evil, Order: evil,
@@ -321,16 +320,16 @@ func TestWhen(t *testing.T) {
 // with its ranks and ties, the values beside it with the reason in words,
 // flags in words, formulas neutralised.
 func TestCompareCSVBytes(t *testing.T) {
-	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	ind := readmodel.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	n, d := 700.0, 800.0
-	ranked := compareView(warehouse.CompareRow{JurisdictionCode: "331082002", JurisdictionName: "大洋街道", Year: 2024, Value: 98.75,
+	ranked := compareView(readmodel.CompareRow{JurisdictionCode: "331082002", JurisdictionName: "大洋街道", Year: 2024, Value: 98.75,
 		Quote: "调解成功率98.75%", ReportID: "r1", FactID: "r1-1"}, ind)
 	ranked.Rank, ranked.Tied = 1, 1
-	row := warehouse.CompareRow{JurisdictionCode: "331082003", JurisdictionName: "=江南街道", Year: 2024, Value: 100,
+	row := readmodel.CompareRow{JurisdictionCode: "331082003", JurisdictionName: "=江南街道", Year: 2024, Value: 100,
 		Flags: []string{"rate_mismatch", "ceiling"}, Numerator: &n, Denominator: &d, Quote: "调解成功率100%,较上年", ReportID: "r2", FactID: "r2-1"}
 	apart := compareView(row, ind)
-	apart.Reason = unrankedText(warehouse.UnrankedMismatch, row, ind, 10)
-	conflict := conflictView{CompareConflict: warehouse.CompareConflict{JurisdictionCode: "331082004", JurisdictionName: "海门街道",
+	apart.Reason = unrankedText(readmodel.UnrankedMismatch, row, ind, 10)
+	conflict := conflictView{CompareConflict: readmodel.CompareConflict{JurisdictionCode: "331082004", JurisdictionName: "海门街道",
 		Year: 2024, Values: []float64{90, 95.5}, ReportIDs: []string{"r3", "r4"}}}
 	cv := compareChart(ind, []compareRowView{ranked}, []compareRowView{apart}, []conflictView{conflict}, scopeQuery{Year: 2024}, "")
 	var buf bytes.Buffer

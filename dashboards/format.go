@@ -8,10 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 // templateFuncs are the pages' template functions; when writes a time in
@@ -103,21 +102,21 @@ func displayValue(v float64, unit, approxKind string) string {
 }
 
 // approxMarks are the signs before an approximate number, by the way it
-// leans (warehouse.ApproxAtLeast …), with what they mean.
+// leans (readmodel.ApproxAtLeast …), with what they mean.
 var approxMarks = map[string]badge{
-	warehouse.ApproxAtLeast: {Label: "≥", Title: "报告写作“余、多、超过、以上”等：实际数不少于此"},
-	warehouse.ApproxAbout:   {Label: "≈", Title: "报告写作“约、左右、上下”等：这是估计数"},
-	warehouse.ApproxAtMost:  {Label: "≤", Title: "报告写作“近、将近、接近”：实际数略少于此"},
+	readmodel.ApproxAtLeast: {Label: "≥", Title: "报告写作“余、多、超过、以上”等：实际数不少于此"},
+	readmodel.ApproxAbout:   {Label: "≈", Title: "报告写作“约、左右、上下”等：这是估计数"},
+	readmodel.ApproxAtMost:  {Label: "≤", Title: "报告写作“近、将近、接近”：实际数略少于此"},
 }
 
 // approxText says in words how a value is approximate (CSV files).
 func approxText(approxKind string) string {
 	switch approxKind {
-	case warehouse.ApproxAtLeast:
+	case readmodel.ApproxAtLeast:
 		return "不少于"
-	case warehouse.ApproxAbout:
+	case readmodel.ApproxAbout:
 		return "约"
-	case warehouse.ApproxAtMost:
+	case readmodel.ApproxAtMost:
 		return "不到"
 	}
 	return "否"
@@ -188,14 +187,14 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // Helpers of the overview, trend, topic and heatmap pages.
 
 // cellView is a headline cell as the facts panel shows it.
-func cellView(c warehouse.Cell, unit string) factView {
+func cellView(c readmodel.Cell, unit string) factView {
 	return factView{FactID: c.FactID, ReportID: c.ReportID, Value: c.Value,
 		Display: rateText(c.Value, unit, c.ApproxKind, c.Numerator, c.Denominator), Scope: publishedText(c.Scope), Quote: publishedText(c.Quote),
 		Badges: valueBadges(c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
 }
 
 // cellProvenance is what clicking the bar or point of one cell shows.
-func cellProvenance(c warehouse.Cell, ind warehouse.Indicator) provenanceCell {
+func cellProvenance(c readmodel.Cell, ind readmodel.Indicator) provenanceCell {
 	return provenanceCell{Title: fmt.Sprintf("%s %d年 · %s", c.JurisdictionName, c.Year, ind.NameZH),
 		Facts: []factView{cellView(c, ind.Unit)}}
 }
@@ -243,8 +242,8 @@ type chartView struct {
 }
 
 // catalogByCode indexes the indicator catalog.
-func catalogByCode(inds []warehouse.Indicator) map[string]warehouse.Indicator {
-	m := make(map[string]warehouse.Indicator, len(inds))
+func catalogByCode(inds []readmodel.Indicator) map[string]readmodel.Indicator {
+	m := make(map[string]readmodel.Indicator, len(inds))
 	for _, i := range inds {
 		m[i.Code] = i
 	}
@@ -253,11 +252,11 @@ func catalogByCode(inds []warehouse.Indicator) map[string]warehouse.Indicator {
 
 // indicatorOf returns the catalog entry of code, or one named by the code
 // when the catalog lacks it.
-func indicatorOf(cat map[string]warehouse.Indicator, code string) warehouse.Indicator {
+func indicatorOf(cat map[string]readmodel.Indicator, code string) readmodel.Indicator {
 	if i, ok := cat[code]; ok {
 		return i
 	}
-	return warehouse.Indicator{Code: code, NameZH: code}
+	return readmodel.Indicator{Code: code, NameZH: code}
 }
 
 // latestYear is the newest of years (newest first), or 0.

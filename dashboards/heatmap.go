@@ -6,11 +6,10 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/gin-gonic/gin"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 // heatmapChartID is fixed so that pages are deterministic and tests can find the chart.
@@ -62,30 +61,22 @@ func parseHeatmapQuery(q url.Values, n *notices) (values bool, from int) {
 	return values, from
 }
 
-func (h *Handler) heatmap(c *gin.Context) {
-	ctx := c.Request.Context()
+func (h *Handler) heatmap(c *gin.Context, s *readmodel.Snapshot) {
 	q := c.Request.URL.Query()
 	var n notices
 	sq := parseScope(q, &n, false)
 	values, from := parseHeatmapQuery(q, &n)
-	l, err := h.lookups(c)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败。", err)
-		return
-	}
-	areas, parent, err := h.areaSelects(ctx, sq.Parent, &n)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取地区失败。", err)
-		return
-	}
+	l := lookupsOf(s)
+	areas, parent := areaSelects(s, sq.Parent, &n)
 	sq.Parent = parent
 	chosen := sq
 	if sq.Year == 0 {
 		sq.Year = latestYear(l.years)
 	}
-	var hm warehouse.Heatmap
+	var hm readmodel.Heatmap
 	if sq.Year != 0 {
-		if hm, err = h.db.Heatmap(ctx, warehouse.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Offset: from, Limit: heatmapLimit, MinCases: h.minCases()}); err != nil {
+		var err error
+		if hm, err = s.Heatmap(readmodel.HeatmapFilter{Year: sq.Year, Scope: sq.scope(), Offset: from, Limit: heatmapLimit, MinCases: h.minCases()}); err != nil {
 			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
 		}
@@ -116,15 +107,15 @@ func pageLink(q url.Values, from, total int) string {
 }
 
 // orderedCatalog puts the catalog in the dashboards' category order.
-func orderedCatalog(cat []warehouse.Indicator) []warehouse.Indicator {
-	var out []warehouse.Indicator
+func orderedCatalog(cat []readmodel.Indicator) []readmodel.Indicator {
+	var out []readmodel.Indicator
 	for _, g := range groupIndicators(cat) {
 		out = append(out, g.Items...)
 	}
 	return out
 }
 
-func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuery, values bool, q url.Values, minCases int) heatmapPage {
+func buildHeatmap(hm readmodel.Heatmap, inds []readmodel.Indicator, sq scopeQuery, values bool, q url.Values, minCases int) heatmapPage {
 	page := heatmapPage{Title: "热力图", Nav: "heatmap", Query: sq, Values: values, Total: hm.Total, Shown: len(hm.Jurisdictions)}
 	if sq.Year != 0 {
 		page.Title += " · " + strconv.Itoa(sq.Year) + "年"
@@ -146,7 +137,7 @@ func buildHeatmap(hm warehouse.Heatmap, inds []warehouse.Indicator, sq scopeQuer
 // is the value's rank among the rows (units differ between columns, so
 // values are compared within a column only). Clicking a cell shows its
 // sentence.
-func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool, q url.Values, minCases int) chartView {
+func heatmapChart(hm readmodel.Heatmap, inds []readmodel.Indicator, values bool, q url.Values, minCases int) chartView {
 	col := map[string]int{}
 	xs := make([]string, len(inds))
 	for i, ind := range inds {
@@ -176,7 +167,7 @@ func heatmapChart(hm warehouse.Heatmap, inds []warehouse.Indicator, values bool,
 			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		chartToolbox("heatmap"),
 	)
-	byCode := map[string]warehouse.Indicator{}
+	byCode := map[string]readmodel.Indicator{}
 	for _, ind := range inds {
 		byCode[ind.Code] = ind
 	}
@@ -238,8 +229,8 @@ func heatmapVisualMap(values bool) []map[string]any {
 // columnRanks gives each cell (by fact ID) its value's rank within its
 // indicator, 0 (smallest) to 100 (largest); a column of one value is 100.
 // Values the ranking rule keeps out (Cell.Unranked) are not ranked.
-func columnRanks(cells []warehouse.Cell) map[string]float64 {
-	by := map[string][]warehouse.Cell{}
+func columnRanks(cells []readmodel.Cell) map[string]float64 {
+	by := map[string][]readmodel.Cell{}
 	for _, c := range cells {
 		if c.Unranked == "" {
 			by[c.Indicator] = append(by[c.Indicator], c)

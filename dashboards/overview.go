@@ -5,11 +5,10 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/gin-gonic/gin"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 // Fixed chart IDs of the overview page.
@@ -22,7 +21,7 @@ type overviewPage struct {
 	Title    string
 	Nav      string
 	Notices  notices
-	Overview warehouse.Overview
+	Overview readmodel.Overview
 	Years    []int
 	Year     int
 	// Stats are the headline counts, formatted the Chinese way.
@@ -39,17 +38,16 @@ type stat struct {
 }
 
 type provinceView struct {
-	warehouse.CoverageArea
-	Cities []warehouse.CoverageArea
+	readmodel.CoverageArea
+	Cities []readmodel.CoverageArea
 }
 
 type flaggedView struct {
-	warehouse.FlaggedSummary
-	Indicator warehouse.Indicator
+	readmodel.FlaggedSummary
+	Indicator readmodel.Indicator
 }
 
-func (h *Handler) overview(c *gin.Context) {
-	ctx := c.Request.Context()
+func (h *Handler) overview(c *gin.Context, s *readmodel.Snapshot) {
 	var n notices
 	q := c.Request.URL.Query()
 	year := parseScope(q, &n, false).Year
@@ -57,16 +55,8 @@ func (h *Handler) overview(c *gin.Context) {
 		n.add("总览显示全国的所有层级，参数“parent”和“level”已忽略。")
 	}
 	unknownParams(q, &n, "year", "parent", "level", "format", "chart")
-	o, err := h.db.Overview(ctx, year)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取总览失败。", err)
-		return
-	}
-	l, err := h.lookups(c)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标或年份失败。", err)
-		return
-	}
+	o := s.Overview(year)
+	l := lookupsOf(s)
 	if year != 0 && !slices.Contains(l.years, year) {
 		n.add("没有" + strconv.Itoa(year) + "年的报告。")
 	}
@@ -86,7 +76,7 @@ func (h *Handler) overview(c *gin.Context) {
 // buildOverview turns the warehouse's overview into the page: counts,
 // coverage by province (chart and table) and flagged indicators (chart and
 // table) of year.
-func buildOverview(o warehouse.Overview, cat map[string]warehouse.Indicator, years []int, year int, q map[string][]string) overviewPage {
+func buildOverview(o readmodel.Overview, cat map[string]readmodel.Indicator, years []int, year int, q map[string][]string) overviewPage {
 	page := overviewPage{Title: "总览", Nav: "overview", Overview: o, Years: years, Year: year}
 	yearsNote := ""
 	if o.Years > 0 {

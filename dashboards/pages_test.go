@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // option is a chart option as the browser receives it.
@@ -91,28 +91,28 @@ func seriesTypes(o option) string {
 	return strings.Join(ts, ",")
 }
 
-var testCatalog = map[string]warehouse.Indicator{
+var testCatalog = map[string]readmodel.Indicator{
 	"mediation.cases_accepted": {Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件"},
 	"mediation.cases_resolved": {Code: "mediation.cases_resolved", NameZH: "调解成功", Unit: "件"},
 	"mediation.success_rate":   {Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%"},
 	"publicity.events":         {Code: "publicity.events", NameZH: "普法活动", Unit: "次"},
 }
 
-func cell(key, name string, year int, ind string, v float64) warehouse.Cell {
-	return warehouse.Cell{JurisdictionKey: key, JurisdictionCode: key, JurisdictionName: name, Year: year, Indicator: ind,
+func cell(key, name string, year int, ind string, v float64) readmodel.Cell {
+	return readmodel.Cell{JurisdictionKey: key, JurisdictionCode: key, JurisdictionName: name, Year: year, Indicator: ind,
 		Value: v, FactID: key + "-" + ind, ReportID: "r" + key, Quote: name + "的句子"}
 }
 
 func TestOverviewCharts(t *testing.T) {
 	at := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)
-	o := warehouse.Overview{Reports: 12345, Jurisdictions: 40, Years: 3, FirstYear: 2022, LastYear: 2024, Facts: 250000,
-		Coverage: []warehouse.CoverageArea{
-			{Code: "33", Name: "浙江省", Reports: 9, Jurisdictions: 3, Recent: []warehouse.ReportSummary{{ReportID: "a", Title: "古城街道2024年报告", JurisdictionName: "古城街道", Year: 2024, IngestedAt: at}}},
+	o := readmodel.Overview{Reports: 12345, Jurisdictions: 40, Years: 3, FirstYear: 2022, LastYear: 2024, Facts: 250000,
+		Coverage: []readmodel.CoverageArea{
+			{Code: "33", Name: "浙江省", Reports: 9, Jurisdictions: 3, Recent: []readmodel.ReportSummary{{ReportID: "a", Title: "古城街道2024年报告", JurisdictionName: "古城街道", Year: 2024, IngestedAt: at}}},
 			{Code: "11", Name: "北京市", Reports: 3, Jurisdictions: 1},
 			{Code: "3310", Name: "台州市", Parent: "33", Reports: 9, Jurisdictions: 3},
 		},
-		Flagged: []warehouse.FlaggedSummary{{Indicator: "mediation.success_rate", Flagged: 2, Values: 30,
-			Examples: []warehouse.Cell{{JurisdictionName: "古城街道", Value: 98.2, Flags: []string{"rate_mismatch"}, Quote: "调解成功率达98.2%", FactID: "f", ReportID: "a"}}}},
+		Flagged: []readmodel.FlaggedSummary{{Indicator: "mediation.success_rate", Flagged: 2, Values: 30,
+			Examples: []readmodel.Cell{{JurisdictionName: "古城街道", Value: 98.2, Flags: []string{"rate_mismatch"}, Quote: "调解成功率达98.2%", FactID: "f", ReportID: "a"}}}},
 	}
 	page := buildOverview(o, testCatalog, []int{2024, 2023, 2022}, 2024, url.Values{})
 	if got := page.Stats[0].Value + " " + page.Stats[3].Value; got != "1.23万份 25万个" {
@@ -150,10 +150,10 @@ func TestTrendChartAndChanges(t *testing.T) {
 	a1 := cell("331082001", "古城街道", 2021, ind.Code, 300)
 	a2 := cell("331082001", "古城街道", 2022, ind.Code, 374)
 	a3 := cell("331082001", "古城街道", 2024, ind.Code, 10000)
-	a3.Approx, a3.ApproxKind = true, warehouse.ApproxAtLeast
+	a3.Approx, a3.ApproxKind = true, readmodel.ApproxAtLeast
 	b1 := cell("report:0123456789abcdef", "桥头镇", 2022, ind.Code, 100)
 	b1.JurisdictionCode = ""
-	page := buildTrend(ind, []warehouse.Cell{a1, a2, a3, b1}, url.Values{"indicator": {ind.Code}})
+	page := buildTrend(ind, []readmodel.Cell{a1, a2, a3, b1}, url.Values{"indicator": {ind.Code}})
 	var changes []string
 	for _, r := range page.Rows {
 		changes = append(changes, r.Change)
@@ -208,14 +208,14 @@ func TestTopicChart(t *testing.T) {
 	tp := topics["mediation"]
 	rate := cell("331082001", "古城街道", 2024, "mediation.success_rate", 98.2)
 	rate.Derived = true
-	cells := []warehouse.Cell{
+	cells := []readmodel.Cell{
 		cell("331082001", "古城街道", 2024, "mediation.cases_accepted", 2119),
 		rate,
 		cell("110105019", "垡头街道", 2024, "mediation.cases_accepted", 374),
 		cell("110105019", "垡头街道", 2024, "mediation.cases_resolved", 367),
 	}
-	totals := []warehouse.YearTotal{{Year: 2023, Indicator: "mediation.cases_accepted", Total: 500, Jurisdictions: 2,
-		Largest: []warehouse.Cell{cell("331082001", "古城街道", 2023, "mediation.cases_accepted", 400)}}}
+	totals := []readmodel.YearTotal{{Year: 2023, Indicator: "mediation.cases_accepted", Total: 500, Jurisdictions: 2,
+		Largest: []readmodel.Cell{cell("331082001", "古城街道", 2023, "mediation.cases_accepted", 400)}}}
 	page := buildTopic(tp, testCatalog, scopeQuery{Year: 2024}, cells, totals, url.Values{}, 10)
 	if len(page.Charts) != 2 || page.Charts[0].ID != "mediation-chart" || page.Charts[1].ID != "mediation-years" {
 		t.Fatalf("mediation charts = %d; want the chart and the years chart", len(page.Charts))
@@ -247,7 +247,7 @@ func TestTopicChart(t *testing.T) {
 	}
 	// Litigation stacks its outcomes and puts both rates on the right axis.
 	lit := topics["litigation"]
-	lo := decodeOption(t, topicChart(lit.Path, lit.Charts[0], testCatalog, byJurisdiction([]warehouse.Cell{
+	lo := decodeOption(t, topicChart(lit.Path, lit.Charts[0], testCatalog, byJurisdiction([]readmodel.Cell{
 		cell("331082001", "古城街道", 2024, "litigation.won", 1)}), "litigation.cases", url.Values{}, 10))
 	if seriesTypes(lo) != "bar,bar,bar,bar,line,line" || lo.Series[0].Stack != "outcome" || lo.Series[3].Stack != "outcome" {
 		t.Errorf("litigation chart = %s stacks %q %q; want 4 stacked bars and 2 lines", seriesTypes(lo), lo.Series[0].Stack, lo.Series[3].Stack)
@@ -255,12 +255,12 @@ func TestTopicChart(t *testing.T) {
 }
 
 func TestHeatmapChart(t *testing.T) {
-	inds := []warehouse.Indicator{testCatalog["mediation.cases_accepted"], testCatalog["publicity.events"]}
+	inds := []readmodel.Indicator{testCatalog["mediation.cases_accepted"], testCatalog["publicity.events"]}
 	part := cell("2", "乙镇", 2024, "mediation.cases_accepted", 50)
 	part.Partial, part.Scope = true, "调解室"
-	hm := warehouse.Heatmap{Total: 3,
-		Jurisdictions: []warehouse.JurisdictionChoice{{Key: "1", Code: "1", Name: "甲镇"}, {Key: "2", Code: "2", Name: "乙镇"}},
-		Cells:         []warehouse.Cell{cell("1", "甲镇", 2024, "mediation.cases_accepted", 100), cell("1", "甲镇", 2024, "publicity.events", 3), part},
+	hm := readmodel.Heatmap{Total: 3,
+		Jurisdictions: []readmodel.JurisdictionChoice{{Key: "1", Code: "1", Name: "甲镇"}, {Key: "2", Code: "2", Name: "乙镇"}},
+		Cells:         []readmodel.Cell{cell("1", "甲镇", 2024, "mediation.cases_accepted", 100), cell("1", "甲镇", 2024, "publicity.events", 3), part},
 	}
 	for _, values := range []bool{false, true} {
 		page := buildHeatmap(hm, inds, scopeQuery{Year: 2024}, values, url.Values{}, 10)
@@ -291,12 +291,12 @@ func TestHeatmapChart(t *testing.T) {
 }
 
 func TestColumnRanks(t *testing.T) {
-	cells := []warehouse.Cell{
+	cells := []readmodel.Cell{
 		{FactID: "a", Indicator: "x", Value: 5}, {FactID: "b", Indicator: "x", Value: 1},
 		{FactID: "c", Indicator: "x", Value: 5}, {FactID: "d", Indicator: "x", Value: 9}, {FactID: "e", Indicator: "y", Value: 3},
 		// Kept out by the ranking rule: neither ranked nor counted.
-		{FactID: "p", Indicator: "x", Value: 100, Unranked: warehouse.UnrankedPartial},
-		{FactID: "u", Indicator: "y", Value: 0, Unranked: warehouse.UnrankedUnsure},
+		{FactID: "p", Indicator: "x", Value: 100, Unranked: readmodel.UnrankedPartial},
+		{FactID: "u", Indicator: "y", Value: 0, Unranked: readmodel.UnrankedUnsure},
 	}
 	got := columnRanks(cells)
 	want := map[string]float64{"b": 0, "a": 100.0 / 3, "c": 100.0 / 3, "d": 100, "e": 100}
@@ -360,35 +360,35 @@ func TestWriteCSVHasBOM(t *testing.T) {
 
 func TestPageCacheFollowsTheVersion(t *testing.T) {
 	pc := newPageCache()
-	if _, ok := pc.get("v1", "/a"); ok {
+	if _, ok := pc.get(1, "/a"); ok {
 		t.Fatal("empty cache hit")
 	}
-	pc.put("v1", "/a", cachedPage{body: []byte("A")})
-	if p, ok := pc.get("v1", "/a"); !ok || string(p.body) != "A" {
+	pc.put(1, "/a", cachedPage{body: []byte("A")})
+	if p, ok := pc.get(1, "/a"); !ok || string(p.body) != "A" {
 		t.Errorf("get(v1) = %q, %v; want A", p.body, ok)
 	}
-	if _, ok := pc.get("v2", "/a"); ok {
+	if _, ok := pc.get(2, "/a"); ok {
 		t.Error("get(v2) hit a page of v1; want a miss once the data changed")
 	}
-	pc.put("v1", "/b", cachedPage{body: []byte("B")}) // computed before the change
-	if _, ok := pc.get("v2", "/b"); ok {
+	pc.put(1, "/b", cachedPage{body: []byte("B")}) // computed before the change
+	if _, ok := pc.get(2, "/b"); ok {
 		t.Error("a page computed under v1 was stored after the data changed to v2")
 	}
 	for i := range pageCacheEntries + 1 {
-		pc.put("v2", "/p"+itoa(i), cachedPage{})
+		pc.put(2, "/p"+itoa(i), cachedPage{})
 	}
 	if n := len(pc.pages); n > pageCacheEntries {
 		t.Errorf("cache holds %d pages; want at most %d", n, pageCacheEntries)
 	}
 	big := cachedPage{body: make([]byte, pageCacheBytes/10)}
 	for i := range 20 {
-		pc.put("v2", "/big"+itoa(i), big)
+		pc.put(2, "/big"+itoa(i), big)
 	}
 	if pc.bytes > pageCacheBytes || len(pc.pages) == 0 {
 		t.Errorf("cache holds %d bytes in %d pages; want some, at most %d bytes", pc.bytes, len(pc.pages), pageCacheBytes)
 	}
-	pc.put("v2", "/huge", cachedPage{body: make([]byte, pageCacheBytes/4)})
-	if _, ok := pc.get("v2", "/huge"); ok {
+	pc.put(2, "/huge", cachedPage{body: make([]byte, pageCacheBytes/4)})
+	if _, ok := pc.get(2, "/huge"); ok {
 		t.Error("a page of a quarter of the budget was cached; want pages that large computed each time")
 	}
 }
@@ -400,18 +400,18 @@ func TestNewPagesEscapeReportText(t *testing.T) {
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
 	c := cell("331082001", evil, 2024, "mediation.cases_accepted", 1)
 	c.Quote, c.Scope, c.ReportID = evil, evil, `"><script>alert(3)</script>`
-	cat := map[string]warehouse.Indicator{"mediation.cases_accepted": {Code: "mediation.cases_accepted", NameZH: evil, Unit: "件"}}
-	topic := buildTopic(topics["mediation"], cat, scopeQuery{Year: 2024}, []warehouse.Cell{c},
-		[]warehouse.YearTotal{{Year: 2024, Indicator: "mediation.cases_accepted", Total: 1, Largest: []warehouse.Cell{c}}}, url.Values{"x": {evil}}, 10)
+	cat := map[string]readmodel.Indicator{"mediation.cases_accepted": {Code: "mediation.cases_accepted", NameZH: evil, Unit: "件"}}
+	topic := buildTopic(topics["mediation"], cat, scopeQuery{Year: 2024}, []readmodel.Cell{c},
+		[]readmodel.YearTotal{{Year: 2024, Indicator: "mediation.cases_accepted", Total: 1, Largest: []readmodel.Cell{c}}}, url.Values{"x": {evil}}, 10)
 	topic.Scope.Areas = []areaSelect{{Label: evil, Up: evil, Options: []selectOption{{Value: evil, Label: evil}}}}
 	topic.Notices = notices{evil}
-	trend := buildTrend(cat["mediation.cases_accepted"], []warehouse.Cell{c}, url.Values{})
-	trend.Choices = []trendChoice{{JurisdictionChoice: warehouse.JurisdictionChoice{Key: "331082001", Name: evil}}}
-	heat := buildHeatmap(warehouse.Heatmap{Total: 1, Jurisdictions: []warehouse.JurisdictionChoice{{Key: "331082001", Name: evil}},
-		Cells: []warehouse.Cell{c}}, []warehouse.Indicator{cat["mediation.cases_accepted"]}, scopeQuery{Year: 2024}, false, url.Values{}, 10)
-	over := buildOverview(warehouse.Overview{Reports: 1, Coverage: []warehouse.CoverageArea{{Code: "33", Name: evil,
-		Recent: []warehouse.ReportSummary{{ReportID: evil, Title: evil}}}}, Latest: []warehouse.ReportSummary{{ReportID: evil, Title: evil}},
-		Flagged: []warehouse.FlaggedSummary{{Indicator: "mediation.cases_accepted", Flagged: 1, Examples: []warehouse.Cell{c}}}},
+	trend := buildTrend(cat["mediation.cases_accepted"], []readmodel.Cell{c}, url.Values{})
+	trend.Choices = []trendChoice{{JurisdictionChoice: readmodel.JurisdictionChoice{Key: "331082001", Name: evil}}}
+	heat := buildHeatmap(readmodel.Heatmap{Total: 1, Jurisdictions: []readmodel.JurisdictionChoice{{Key: "331082001", Name: evil}},
+		Cells: []readmodel.Cell{c}}, []readmodel.Indicator{cat["mediation.cases_accepted"]}, scopeQuery{Year: 2024}, false, url.Values{}, 10)
+	over := buildOverview(readmodel.Overview{Reports: 1, Coverage: []readmodel.CoverageArea{{Code: "33", Name: evil,
+		Recent: []readmodel.ReportSummary{{ReportID: evil, Title: evil}}}}, Latest: []readmodel.ReportSummary{{ReportID: evil, Title: evil}},
+		Flagged: []readmodel.FlaggedSummary{{Indicator: "mediation.cases_accepted", Flagged: 1, Examples: []readmodel.Cell{c}}}},
 		cat, []int{2024}, 2024, url.Values{})
 	for name, page := range map[string]any{"topic.html": topic, "trend.html": trend, "heatmap.html": heat, "overview.html": over} {
 		var buf bytes.Buffer
@@ -452,10 +452,10 @@ func TestHeatmapPageLinks(t *testing.T) {
 // A value CSV row says whether the extractor was unsure of the value, its
 // counts, and why the ranking rule keeps it out, in words.
 func TestCellCSVRowMarks(t *testing.T) {
-	ind := warehouse.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
+	ind := readmodel.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	n, d := 7.0, 8.0
-	c := warehouse.Cell{JurisdictionName: "古城街道", JurisdictionCode: "110107004", Year: 2024, Indicator: ind.Code, Value: 87.5,
-		Unsure: true, Numerator: &n, Denominator: &d, Unranked: warehouse.UnrankedSmall, Quote: "调解成功7件,受理8件", ReportID: "r", FactID: "f"}
+	c := readmodel.Cell{JurisdictionName: "古城街道", JurisdictionCode: "110107004", Year: 2024, Indicator: ind.Code, Value: 87.5,
+		Unsure: true, Numerator: &n, Denominator: &d, Unranked: readmodel.UnrankedSmall, Quote: "调解成功7件,受理8件", ReportID: "r", FactID: "f"}
 	row := cellCSVRow(c, ind, 10)
 	got := map[string]string{}
 	for i, h := range cellCSVHeader {

@@ -1,13 +1,12 @@
 package dashboards
 
 import (
-	"context"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // Every page reads its parameters once, with one name for each thing
@@ -135,14 +134,11 @@ var areaLabels = []string{"省份", "市 / 区", "区 / 县"}
 // areaSelects builds the area selectors down to parent, one per level, and
 // checks that parent is a division with reports: when it is not, a notice
 // says so and the returned parent is "".
-func (h *Handler) areaSelects(ctx context.Context, parent string, n *notices) ([]areaSelect, string, error) {
+func areaSelects(s *readmodel.Snapshot, parent string, n *notices) ([]areaSelect, string) {
 	var out []areaSelect
 	up, chosen := "", ""
 	for level := 0; level < len(areaLabels); level++ {
-		groups, err := h.db.PeerGroups(ctx, up)
-		if err != nil {
-			return nil, "", err
-		}
+		groups := s.PeerGroups(up)
 		if len(groups) == 0 {
 			break
 		}
@@ -168,9 +164,9 @@ func (h *Handler) areaSelects(ctx context.Context, parent string, n *notices) ([
 				out[i].Options[k].Selected = false
 			}
 		}
-		return out[:min(len(out), 1)], "", nil
+		return out[:min(len(out), 1)], ""
 	}
-	return out, parent, nil
+	return out, parent
 }
 
 // yearOptions are the year selector's choices: the default first (its
@@ -202,8 +198,8 @@ func levelOptions(sq scopeQuery, defaultLabel string, allOption bool) []selectOp
 }
 
 // scope is the warehouse scope of the query's area and level.
-func (s scopeQuery) scope() warehouse.Scope {
-	return warehouse.Scope{Parent: s.Parent, Level: s.Level}
+func (s scopeQuery) scope() readmodel.Scope {
+	return readmodel.Scope{Parent: s.Parent, Level: s.Level}
 }
 
 // values encodes the scope for links (CSV downloads, mode switches).

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 type reportPage struct {
@@ -28,7 +29,7 @@ type reportPage struct {
 	// missing fact (Indicators are the choices).
 	Session    *warehouse.Session
 	CanWrite   bool
-	Indicators []warehouse.Indicator
+	Indicators []readmodel.Indicator
 	// CanRetire: an admin, who may retire the report.
 	CanRetire bool
 }
@@ -105,11 +106,11 @@ func (h *Handler) report(c *gin.Context) {
 		h.fail(c, http.StatusBadRequest, "这份报告只有"+itoa(r.Chars)+"字，没有从第"+itoa(from)+"字开始的一页。", nil)
 		return
 	}
-	inds, err := h.db.Indicators(ctx)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标失败。", err)
+	snap, ok := h.snapshot(c)
+	if !ok {
 		return
 	}
+	inds := snap.Catalog()
 	pager := newReportPager(r, from)
 	if pager.Pages > 1 {
 		// Another page's totals: the facts of the whole report.
@@ -255,8 +256,8 @@ func markFacts(text string, facts []warehouse.Fact) ([]paragraph, map[string]boo
 
 // groupFacts orders a report's facts by category (the dashboards' order) and
 // position, and counts the flagged ones.
-func groupFacts(facts []warehouse.Fact, inds []warehouse.Indicator, marked map[string]bool) ([]factGroup, int) {
-	byCode := map[string]warehouse.Indicator{}
+func groupFacts(facts []warehouse.Fact, inds []readmodel.Indicator, marked map[string]bool) ([]factGroup, int) {
+	byCode := map[string]readmodel.Indicator{}
 	for _, i := range inds {
 		byCode[i.Code] = i
 	}

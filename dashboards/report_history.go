@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // historyRow is one correction of a report or of one of its facts, in words.
@@ -24,7 +25,7 @@ type historyRow struct {
 
 // reportHistory is a report's history, oldest first: its own corrections
 // and its facts', each fact's also by fact id.
-func (h *Handler) reportHistory(c *gin.Context, id string, cat map[string]warehouse.Indicator) ([]historyRow, map[string][]historyRow, error) {
+func (h *Handler) reportHistory(c *gin.Context, id string, cat map[string]readmodel.Indicator) ([]historyRow, map[string][]historyRow, error) {
 	ctx := c.Request.Context()
 	reps, err := h.db.ReportCorrections(ctx, id)
 	if err != nil {
@@ -83,7 +84,7 @@ func reportChange(r warehouse.ReportCorrection) string {
 	return r.Action
 }
 
-func factChange(f warehouse.FactHistoryEntry, cat map[string]warehouse.Indicator) string {
+func factChange(f warehouse.FactHistoryEntry, cat map[string]readmodel.Indicator) string {
 	ind := indicatorOf(cat, f.FactIndicator)
 	name := ind.NameZH
 	if name == "" {

@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // reviewReasons are the reasons an item is in the review queue, in words:
@@ -56,7 +57,7 @@ type reviewPage struct {
 	IndicatorOptions []selectOption
 	Notices          notices
 	Items            []reviewRow
-	Indicators       []warehouse.Indicator
+	Indicators       []readmodel.Indicator
 	Page             int
 	Prev, Next       string
 	Done             string
@@ -116,11 +117,11 @@ func (h *Handler) review(c *gin.Context) {
 	area, year, y := areaYearFilter(q, &p.Notices)
 	p.Area, f.Area, p.Year, f.Year = area, area, year, y
 	ctx := c.Request.Context()
-	var err error
-	if p.Indicators, err = h.db.Indicators(ctx); err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标目录失败。", err)
+	snap, ok := h.snapshot(c)
+	if !ok {
 		return
 	}
+	p.Indicators = snap.Catalog()
 	p.IndicatorOptions = []selectOption{{Value: "", Label: "全部指标"}}
 	for _, ind := range p.Indicators {
 		sel := q.Get("indicator") == ind.Code
@@ -155,7 +156,7 @@ func (h *Handler) review(c *gin.Context) {
 	h.render(c, http.StatusOK, "review.html", p)
 }
 
-func newReviewRow(it warehouse.ReviewItem, cat map[string]warehouse.Indicator) reviewRow {
+func newReviewRow(it warehouse.ReviewItem, cat map[string]readmodel.Indicator) reviewRow {
 	r := reviewRow{ReviewItem: it}
 	for _, why := range it.Reasons {
 		r.Why = append(r.Why, reasonLabel(why))

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 //go:embed assets
@@ -126,26 +127,28 @@ func (h *Handler) Register(r gin.IRouter) {
 	r.POST("/review/reports/:id", h.reviewReport)
 }
 
+// readHandler answers a request from one snapshot of the data, which the
+// route takes for it (pinned, cached) and every read of the page uses.
+type readHandler func(c *gin.Context, s *readmodel.Snapshot)
+
 // pinned computes next's page from one snapshot of the data.
-func (h *Handler) pinned(next gin.HandlerFunc) gin.HandlerFunc {
+func (h *Handler) pinned(next readHandler) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if _, ok := h.pin(c); ok {
-			next(c)
+		if s, ok := h.snapshot(c); ok {
+			next(c, s)
 		}
 	}
 }
 
-// pin makes the request's dashboard reads answer from one snapshot
-// (warehouse.Pin) and returns its version; after a failure it has answered
-// the request and reports false.
-func (h *Handler) pin(c *gin.Context) (string, bool) {
-	ctx, version, err := h.db.Pin(c.Request.Context())
+// snapshot returns the current snapshot of the data (warehouse.Snapshot);
+// after a failure it has answered the request and reports false.
+func (h *Handler) snapshot(c *gin.Context) (*readmodel.Snapshot, bool) {
+	s, err := h.db.Snapshot(c.Request.Context())
 	if err != nil {
 		h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
-		return "", false
+		return nil, false
 	}
-	c.Request = c.Request.WithContext(ctx)
-	return version, true
+	return s, true
 }
 
 // render writes a page. It renders into memory first, so that a template

@@ -6,11 +6,10 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 	"github.com/gin-gonic/gin"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-
-	"github.com/fazhi/fazhi/warehouse"
 )
 
 // The topic pages (调解 mediation, 诉讼 litigation, 普法 publicity) share one
@@ -145,7 +144,7 @@ type topicPage struct {
 	Default string
 	Limits  []int
 	Limit   int
-	Columns []warehouse.Indicator
+	Columns []readmodel.Indicator
 	Rows    []topicRow
 	// Ranked counts the rows ranked by the first column; the others follow.
 	Ranked   int
@@ -169,7 +168,7 @@ type topicRow struct {
 }
 
 type topicCell struct {
-	warehouse.Cell
+	readmodel.Cell
 	Display string
 	Badges  []badge
 }
@@ -191,14 +190,14 @@ func parseLimit(q url.Values, n *notices) int {
 }
 
 // topicHandler serves one topic page.
-func (h *Handler) topicHandler(name string) gin.HandlerFunc {
+func (h *Handler) topicHandler(name string) readHandler {
 	tp := topics[name]
-	return func(c *gin.Context) {
+	return func(c *gin.Context, s *readmodel.Snapshot) {
 		var n notices
 		q := c.Request.URL.Query()
 		sq, limit := parseScope(q, &n, false), parseLimit(q, &n)
 		unknownParams(q, &n, topicParams...)
-		page, err := h.topicPage(c, tp, sq, limit, &n)
+		page, err := h.topicPage(s, tp, sq, limit, q, &n)
 		if err != nil {
 			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
@@ -212,30 +211,21 @@ func (h *Handler) topicHandler(name string) gin.HandlerFunc {
 }
 
 // topicPage reads and builds a topic page.
-func (h *Handler) topicPage(c *gin.Context, tp topic, sq scopeQuery, limit int, n *notices) (topicPage, error) {
-	ctx := c.Request.Context()
-	l, err := h.lookups(c)
-	if err != nil {
-		return topicPage{}, err
-	}
-	areas, parent, err := h.areaSelects(ctx, sq.Parent, n)
-	if err != nil {
-		return topicPage{}, err
-	}
+func (h *Handler) topicPage(s *readmodel.Snapshot, tp topic, sq scopeQuery, limit int, q url.Values, n *notices) (topicPage, error) {
+	l := lookupsOf(s)
+	areas, parent := areaSelects(s, sq.Parent, n)
 	sq.Parent = parent
 	chosen := sq
-	d, err := h.db.ComparisonDefault(ctx, warehouse.ComparisonQuery{Indicator: tp.RankBy, Parent: parent, Year: sq.Year,
+	d := s.ComparisonDefault(readmodel.ComparisonQuery{Indicator: tp.RankBy, Parent: parent, Year: sq.Year,
 		Level: sq.Level, AllLevels: sq.AllLevels})
-	if err != nil {
-		return topicPage{}, err
-	}
 	sq.Year, sq.Level = d.Year, d.Level
 	if sq.Year == 0 {
 		sq.Year = latestYear(l.years)
 	}
-	var cells []warehouse.Cell
+	var cells []readmodel.Cell
+	var err error
 	if sq.Year != 0 {
-		cells, err = h.db.TopicCells(ctx, warehouse.TopicFilter{Indicators: tp.Indicators, RankBy: tp.RankBy,
+		cells, err = s.TopicCells(readmodel.TopicFilter{Indicators: tp.Indicators, RankBy: tp.RankBy,
 			Year: sq.Year, Scope: sq.scope(), Limit: limit, MinCases: h.minCases()})
 		if err != nil {
 			return topicPage{}, err
@@ -243,13 +233,13 @@ func (h *Handler) topicPage(c *gin.Context, tp topic, sq scopeQuery, limit int, 
 	}
 	// Yearly totals only within one level: a district's figure already
 	// contains its towns', so a sum over mixed levels counts twice.
-	var totals []warehouse.YearTotal
+	var totals []readmodel.YearTotal
 	if sq.Level != "" {
-		if totals, err = h.db.TopicYears(ctx, seriesCodes(tp.Years.Series), sq.scope()); err != nil {
+		if totals, err = s.TopicYears(seriesCodes(tp.Years.Series), sq.scope()); err != nil {
 			return topicPage{}, err
 		}
 	}
-	page := buildTopic(tp, catalogByCode(l.catalog), sq, cells, totals, c.Request.URL.Query(), h.minCases())
+	page := buildTopic(tp, catalogByCode(l.catalog), sq, cells, totals, q, h.minCases())
 	page.Notices, page.Query, page.Limits, page.Limit = *n, sq, limitChoices, limit
 	page.Default = defaultText(chosen, sq)
 	page.Scope = scopeView{Parent: parent, Areas: areas,
@@ -269,11 +259,11 @@ func seriesCodes(ss []seriesSpec) []string {
 // jurisdictionColumn is a jurisdiction of a topic chart, in rank order.
 type jurisdictionColumn struct {
 	Key, Name, Code string
-	Cells           map[string]warehouse.Cell
+	Cells           map[string]readmodel.Cell
 }
 
 // byJurisdiction groups ranked cells by jurisdiction, keeping the rank order.
-func byJurisdiction(cells []warehouse.Cell) []jurisdictionColumn {
+func byJurisdiction(cells []readmodel.Cell) []jurisdictionColumn {
 	var out []jurisdictionColumn
 	idx := map[string]int{}
 	for _, c := range cells {
@@ -282,7 +272,7 @@ func byJurisdiction(cells []warehouse.Cell) []jurisdictionColumn {
 			i = len(out)
 			idx[c.JurisdictionKey] = i
 			out = append(out, jurisdictionColumn{Key: c.JurisdictionKey, Name: c.JurisdictionName, Code: c.JurisdictionCode,
-				Cells: map[string]warehouse.Cell{}})
+				Cells: map[string]readmodel.Cell{}})
 		}
 		out[i].Cells[c.Indicator] = c
 	}
@@ -290,7 +280,7 @@ func byJurisdiction(cells []warehouse.Cell) []jurisdictionColumn {
 }
 
 // buildTopic builds a topic page's table and charts.
-func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cells []warehouse.Cell, totals []warehouse.YearTotal, q url.Values, minCases int) topicPage {
+func buildTopic(tp topic, cat map[string]readmodel.Indicator, sq scopeQuery, cells []readmodel.Cell, totals []readmodel.YearTotal, q url.Values, minCases int) topicPage {
 	page := topicPage{Title: tp.Title, Nav: tp.Nav, Path: tp.Path, Query: sq, MinCases: minCases}
 	if sq.Year != 0 {
 		page.Title += " · " + strconv.Itoa(sq.Year) + "年"
@@ -310,14 +300,14 @@ func buildTopic(tp topic, cat map[string]warehouse.Indicator, sq scopeQuery, cel
 			tc := &topicCell{Cell: c, Display: rateText(c.Value, ind.Unit, c.ApproxKind, c.Numerator, c.Denominator),
 				Badges: valueBadges(c.Partial, c.Scope, c.Derived, c.Corrected, c.Flags)}
 			tc.Quote, tc.Scope = publishedText(c.Quote), publishedText(c.Scope)
-			if c.Unranked == warehouse.UnrankedSmall {
+			if c.Unranked == readmodel.UnrankedSmall {
 				tc.Badges = append(tc.Badges, smallBadge(minCases))
 				page.Small = true
 			}
 			if ind.Code == tp.RankBy {
 				row.Ranked = c.Unranked == ""
 				if !row.Ranked {
-					row.NotRanked = unrankedText(c.Unranked, warehouse.CompareRow{Value: c.Value, Scope: c.Scope,
+					row.NotRanked = unrankedText(c.Unranked, readmodel.CompareRow{Value: c.Value, Scope: c.Scope,
 						ApproxKind: c.ApproxKind, Numerator: c.Numerator, Denominator: c.Denominator}, ind, minCases)
 				}
 			}
@@ -401,7 +391,7 @@ func addSeries(bar *charts.Bar, s seriesSpec, name string, values []*float64, la
 
 // topicChart draws spec's series for the ranked jurisdictions; clicking a
 // bar or point shows the sentence of that value.
-func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indicator, cols []jurisdictionColumn, rankBy string, q url.Values, minCases int) chartView {
+func topicChart(path string, spec topicChartSpec, cat map[string]readmodel.Indicator, cols []jurisdictionColumn, rankBy string, q url.Values, minCases int) chartView {
 	names := make([]string, len(cols))
 	for i, j := range cols {
 		names[i] = j.Name
@@ -443,17 +433,17 @@ func topicChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 // not hold, by the reason of its first column's value ("": it has none).
 var notRankedMark = map[string]string{
 	"":                           "未排序",
-	warehouse.UnrankedUnresolved: "未定位",
-	warehouse.UnrankedPartial:    "部分",
-	warehouse.UnrankedPartYear:   "非全年",
-	warehouse.UnrankedMismatch:   "未排序",
-	warehouse.UnrankedSmall:      "未排序",
-	warehouse.UnrankedUnsure:     "待核实",
+	readmodel.UnrankedUnresolved: "未定位",
+	readmodel.UnrankedPartial:    "部分",
+	readmodel.UnrankedPartYear:   "非全年",
+	readmodel.UnrankedMismatch:   "未排序",
+	readmodel.UnrankedSmall:      "未排序",
+	readmodel.UnrankedUnsure:     "待核实",
 }
 
 // yearsChart draws the totals in scope per year; clicking a bar or point
 // lists the largest values summed, with their sentences.
-func yearsChart(path string, spec topicChartSpec, cat map[string]warehouse.Indicator, totals []warehouse.YearTotal, q url.Values) chartView {
+func yearsChart(path string, spec topicChartSpec, cat map[string]readmodel.Indicator, totals []readmodel.YearTotal, q url.Values) chartView {
 	yearIdx := map[int]int{}
 	var labels []string
 	for _, t := range totals {
@@ -462,7 +452,7 @@ func yearsChart(path string, spec topicChartSpec, cat map[string]warehouse.Indic
 			labels = append(labels, strconv.Itoa(t.Year))
 		}
 	}
-	byCode := map[string][]warehouse.YearTotal{}
+	byCode := map[string][]readmodel.YearTotal{}
 	for _, t := range totals {
 		byCode[t.Indicator] = append(byCode[t.Indicator], t)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/fazhi/fazhi/warehouse"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // trendChartID is fixed so that pages are deterministic and tests can find the chart.
@@ -77,7 +78,7 @@ type trendPage struct {
 	Nav        string
 	Notices    notices
 	Indicators []indicatorGroup
-	Indicator  warehouse.Indicator
+	Indicator  readmodel.Indicator
 	Choices    []trendChoice
 	Scope      scopeView
 	Rows       []trendRow
@@ -85,14 +86,14 @@ type trendPage struct {
 }
 
 type trendChoice struct {
-	warehouse.JurisdictionChoice
+	readmodel.JurisdictionChoice
 	Selected bool
 }
 
 // trendRow is one jurisdiction-year of the table, with the change from the
 // previous year that has a value.
 type trendRow struct {
-	warehouse.Cell
+	readmodel.Cell
 	Display  string
 	Badges   []badge
 	Change   string
@@ -105,39 +106,27 @@ type trendRow struct {
 	Pct      string
 }
 
-func (h *Handler) trend(c *gin.Context) {
-	ctx := c.Request.Context()
+func (h *Handler) trend(c *gin.Context, s *readmodel.Snapshot) {
 	var n notices
 	q := parseTrendQuery(c.Request.URL.Query(), &n)
-	l, err := h.lookups(c)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取指标、年份或地区失败。", err)
-		return
-	}
+	l := lookupsOf(s)
 	ind, ok := catalogByCode(l.catalog)[q.Indicator]
 	if !ok {
 		h.fail(c, http.StatusNotFound, "没有这个指标："+q.Indicator+"。", fmt.Errorf("trend %q: %w", q.Indicator, warehouse.ErrNotFound))
 		return
 	}
-	areas, parent, err := h.areaSelects(ctx, q.Scope.Parent, &n)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取地区失败。", err)
-		return
-	}
+	areas, parent := areaSelects(s, q.Scope.Parent, &n)
 	q.Scope.Parent = parent
-	choices, err := h.db.TrendChoices(ctx, ind.Code, q.Scope.scope(), trendChoices)
-	if err != nil {
-		h.fail(c, http.StatusInternalServerError, "读取辖区失败。", err)
-		return
-	}
+	choices := s.TrendChoices(ind.Code, q.Scope.scope(), trendChoices)
 	if len(q.Keys) == 0 {
 		for i := 0; i < len(choices) && i < trendDefault; i++ {
 			q.Keys = append(q.Keys, choices[i].Key)
 		}
 	}
-	var cells []warehouse.Cell
+	var cells []readmodel.Cell
 	if len(q.Keys) > 0 {
-		if cells, err = h.db.TrendCells(ctx, ind.Code, q.Keys); err != nil {
+		var err error
+		if cells, err = s.TrendCells(ind.Code, q.Keys); err != nil {
 			h.fail(c, http.StatusInternalServerError, "读取数据失败。", err)
 			return
 		}
@@ -161,9 +150,9 @@ func (h *Handler) trend(c *gin.Context) {
 
 // buildTrend builds the table and the line chart of cells (by jurisdiction,
 // then year).
-func buildTrend(ind warehouse.Indicator, cells []warehouse.Cell, q url.Values) trendPage {
+func buildTrend(ind readmodel.Indicator, cells []readmodel.Cell, q url.Values) trendPage {
 	page := trendPage{Title: "趋势 · " + ind.NameZH, Nav: "trend", Indicator: ind}
-	var prev *warehouse.Cell
+	var prev *readmodel.Cell
 	for i := range cells {
 		cl := cells[i]
 		cl.Quote = publishedText(cl.Quote)
@@ -218,10 +207,10 @@ var trendCSVColumns = []string{"比较的年份", "变化", "变化率（%）", 
 
 // trendChart draws one line per jurisdiction over the years; a year without
 // a value is a gap. Clicking a point shows its sentence.
-func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, rows []trendRow, q url.Values) chartView {
+func trendChart(ind readmodel.Indicator, cells []readmodel.Cell, rows []trendRow, q url.Values) chartView {
 	yearSet := map[int]bool{}
 	var keys []string
-	byKey := map[string][]warehouse.Cell{}
+	byKey := map[string][]readmodel.Cell{}
 	for _, c := range cells {
 		yearSet[c.Year] = true
 		if _, ok := byKey[c.JurisdictionKey]; !ok {
@@ -288,7 +277,7 @@ func trendChart(ind warehouse.Indicator, cells []warehouse.Cell, rows []trendRow
 }
 
 // seriesName names a jurisdiction in a legend; an unresolved one says so.
-func seriesName(c warehouse.Cell) string {
+func seriesName(c readmodel.Cell) string {
 	if c.JurisdictionCode == "" {
 		return c.JurisdictionName + "（未定位）"
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 func loadDivisions(t *testing.T, db *DB) {
@@ -30,7 +31,6 @@ func loadDivisions(t *testing.T, db *DB) {
 }
 
 func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	loadDivisions(t, db)
@@ -48,7 +48,7 @@ func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
 		report("d.txt", sha('d'), "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 300, "", 8, 11)),
 		report("e.txt", sha('e'), "110101001", "东华门街道", 2023, text, fact("mediation.cases_accepted", 900, "", 8, 11)),
 	)
-	b, err := db.Brief(ctx, "110105019", 2023, 10)
+	b, err := snapOf(t, db).Brief("110105019", 2023, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,15 +68,14 @@ func TestBriefRanksAmongPeersAndKeepsHistory(t *testing.T) {
 	if len(l.History) != 1 || l.History[0].Year != 2022 || l.History[0].Value != 300 {
 		t.Errorf("history = %+v; want 2022: 300", l.History)
 	}
-	if _, err := db.Brief(ctx, "110105019", 2001, 10); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Brief(no data) error = %v; want ErrNotFound", err)
+	if _, err := snapOf(t, db).Brief("110105019", 2001, 10); !errors.Is(err, ErrNotFound) {
+		t.Errorf("readmodel.Brief(no data) error = %v; want ErrNotFound", err)
 	}
 }
 
 // Municipalities have no city level in the division table: their areas are
 // the districts (北京市 › 朝阳区), never a bare code such as 1101.
 func TestAreasNameMunicipalDistricts(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	loadDivisions(t, db)
@@ -85,10 +84,7 @@ func TestAreasNameMunicipalDistricts(t *testing.T) {
 		report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)),
 		report("b.txt", shaB, "441900107", "桥头镇", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)),
 	)
-	areas, err := db.Areas(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	areas := snapOf(t, db).Areas()
 	var got []string
 	for _, a := range areas {
 		got = append(got, a.Code+":"+a.Name)
@@ -102,7 +98,6 @@ func TestAreasNameMunicipalDistricts(t *testing.T) {
 // The counts shown beside a rate must agree with it: same body, exact,
 // and within half a point; otherwise none are shown.
 func TestCompareRateCountsMustAgree(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	text := "受理矛盾纠纷374件,调解成功367件,调解成功率98.1%。"
@@ -118,7 +113,7 @@ func TestCompareRateCountsMustAgree(t *testing.T) {
 		report("b.txt", shaB, "110105001", "建外街道", 2023, text,
 			fact("mediation.cases_accepted", 100, "调解室", 6, 9), fact("mediation.cases_resolved", 10, "调解室", 17, 20), rate(98.1)),
 	)
-	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.success_rate", Year: 2023})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.success_rate", Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}

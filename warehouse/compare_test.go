@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/datasets/synth"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // ComparePaged and CompareRanked are views of Compare's rows: pages that
@@ -20,18 +21,18 @@ func TestComparePagedAndRanked(t *testing.T) {
 	if err := db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(3000), 1000)); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []CompareFilter{
+	for _, f := range []readmodel.CompareFilter{
 		{Indicator: "mediation.cases_accepted", Year: 2020},
 		{Indicator: "mediation.success_rate"},
 		{Indicator: "publicity.events", Year: 2024, Level: "镇"},
 	} {
-		all, err := db.Compare(ctx, f)
+		all, err := snapOf(t, db).Compare(f)
 		if err != nil || len(all) < 20 {
 			t.Fatalf("Compare(%+v) = %d rows, %v; want at least 20", f, len(all), err)
 		}
-		var paged []CompareRow
+		var paged []readmodel.CompareRow
 		for offset := 0; offset < len(all); offset += 7 {
-			p, err := db.ComparePaged(ctx, f, offset, 7)
+			p, err := snapOf(t, db).ComparePaged(f, offset, 7)
 			if err != nil || p.Total != len(all) {
 				t.Fatalf("ComparePaged(%+v, %d, 7) total %d, %v; want %d", f, offset, p.Total, err, len(all))
 			}
@@ -40,20 +41,20 @@ func TestComparePagedAndRanked(t *testing.T) {
 		if !reflect.DeepEqual(paged, all) {
 			t.Errorf("ComparePaged(%+v) pages put together differ from Compare", f)
 		}
-		if p, _ := db.ComparePaged(ctx, f, len(all)+5, 7); len(p.Rows) != 0 || p.Total != len(all) {
+		if p, _ := snapOf(t, db).ComparePaged(f, len(all)+5, 7); len(p.Rows) != 0 || p.Total != len(all) {
 			t.Errorf("ComparePaged past the end = %d rows, total %d; want none of %d", len(p.Rows), p.Total, len(all))
 		}
 
 		const minCases = 10000 // most synthetic rates with counts fall under it
-		r, err := db.CompareRanked(ctx, f, minCases, len(all))
+		r, err := snapOf(t, db).CompareRanked(f, minCases, len(all))
 		if err != nil || r.Total+r.UnrankedTotal != len(all) || len(r.Ranked) != r.Total || len(r.Unranked) != r.UnrankedTotal {
 			t.Fatalf("CompareRanked(%+v) = %d+%d of %d+%d, %v; want all %d rows", f, len(r.Ranked), len(r.Unranked), r.Total, r.UnrankedTotal, err, len(all))
 		}
 		checkRanking(t, f, r, all, minCases)
-		if f.Indicator == "mediation.success_rate" && !slices.ContainsFunc(r.Unranked, func(u UnrankedRow) bool { return u.Reason == UnrankedSmall }) {
+		if f.Indicator == "mediation.success_rate" && !slices.ContainsFunc(r.Unranked, func(u readmodel.UnrankedRow) bool { return u.Reason == readmodel.UnrankedSmall }) {
 			t.Errorf("no success rate with counts under %d: the split is not tested", minCases)
 		}
-		if r, _ := db.CompareRanked(ctx, f, minCases, 3); len(r.Ranked) > 3 || len(r.Unranked) > 3 || r.Total+r.UnrankedTotal != len(all) {
+		if r, _ := snapOf(t, db).CompareRanked(f, minCases, 3); len(r.Ranked) > 3 || len(r.Unranked) > 3 || r.Total+r.UnrankedTotal != len(all) {
 			t.Errorf("CompareRanked(limit 3) = %d and %d rows of %d+%d; want at most 3 each, totals of all", len(r.Ranked), len(r.Unranked), r.Total, r.UnrankedTotal)
 		}
 	}
@@ -63,13 +64,13 @@ func TestComparePagedAndRanked(t *testing.T) {
 // of rank.go: every row is ranked or listed apart, once; a row listed apart
 // shows its reason, a ranked row none; the listed rows keep Compare's
 // order; the ranked ones go best first, equal values sharing a rank.
-func checkRanking(t *testing.T, f CompareFilter, r CompareRanking, all []CompareRow, minCases int) {
+func checkRanking(t *testing.T, f readmodel.CompareFilter, r readmodel.CompareRanking, all []readmodel.CompareRow, minCases int) {
 	t.Helper()
 	seen := map[string]int{}
 	for _, row := range all {
 		seen[row.FactID]++
 	}
-	var apart []CompareRow
+	var apart []readmodel.CompareRow
 	for _, u := range r.Unranked {
 		seen[u.FactID]--
 		apart = append(apart, u.CompareRow)
@@ -77,16 +78,16 @@ func checkRanking(t *testing.T, f CompareFilter, r CompareRanking, all []Compare
 			t.Errorf("CompareRanked(%+v): %s %d listed apart as %q; its row says %v", f, u.JurisdictionName, u.Year, u.Reason, must)
 		}
 	}
-	var order []CompareRow
+	var order []readmodel.CompareRow
 	for _, row := range all {
-		if slices.ContainsFunc(apart, func(a CompareRow) bool { return a.FactID == row.FactID }) {
+		if slices.ContainsFunc(apart, func(a readmodel.CompareRow) bool { return a.FactID == row.FactID }) {
 			order = append(order, row)
 		}
 	}
 	if !reflect.DeepEqual(apart, order) {
 		t.Errorf("CompareRanked(%+v): the values listed apart are not in Compare's order", f)
 	}
-	lower := Indicator{Code: f.Indicator}.Better() == BetterLower
+	lower := readmodel.Indicator{Code: f.Indicator}.Better() == readmodel.BetterLower
 	for k, x := range r.Ranked {
 		seen[x.FactID]--
 		if must, _ := reasonOf(x.CompareRow, minCases); len(must) > 0 {
@@ -116,24 +117,24 @@ func checkRanking(t *testing.T, f CompareFilter, r CompareRanking, all []Compare
 // reasonOf lists the reasons a row shows that it may not be ranked, and
 // the ones it may have beyond them (a derived rate's part-year counts are
 // not on its row).
-func reasonOf(r CompareRow, minCases int) (must, may []string) {
+func reasonOf(r readmodel.CompareRow, minCases int) (must, may []string) {
 	if r.JurisdictionCode == "" {
-		must = append(must, UnrankedUnresolved)
+		must = append(must, readmodel.UnrankedUnresolved)
 	}
 	if r.Partial {
-		must = append(must, UnrankedPartial)
+		must = append(must, readmodel.UnrankedPartial)
 	}
 	if slices.Contains(r.Flags, "partial_year") {
-		must = append(must, UnrankedPartYear)
+		must = append(must, readmodel.UnrankedPartYear)
 	} else if r.Derived {
-		may = append(may, UnrankedPartYear)
+		may = append(may, readmodel.UnrankedPartYear)
 	}
 	if r.Numerator != nil && r.Denominator != nil && *r.Denominator > 0 {
 		n, d := *r.Numerator, *r.Denominator
 		if math.Abs(100*n/d-r.Value) > 0.5 {
-			must = append(must, UnrankedMismatch)
+			must = append(must, readmodel.UnrankedMismatch)
 		} else if d < float64(minCases) {
-			must = append(must, UnrankedSmall)
+			must = append(must, readmodel.UnrankedSmall)
 		}
 	}
 	return must, may

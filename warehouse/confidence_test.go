@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // A fact the extractor is unsure of is shown but not ranked: the compare
@@ -34,27 +35,27 @@ func TestUnsureFactsAreNotRanked(t *testing.T) {
 		report("b.txt", sha('b'), "110105001", "建外街道", 2023, text, sure(500)),
 		report("c.txt", sha('c'), "110105002", "朝外街道", 2023, text, unsure),
 	)
-	f := CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}
-	r, err := db.CompareRanked(ctx, f, 10, 100)
+	f := readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}
+	r, err := snapOf(t, db).CompareRanked(f, 10, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Total != 2 || r.UnrankedTotal != 1 || len(r.Unranked) != 1 || r.Unranked[0].JurisdictionName != "朝外街道" ||
-		!r.Unranked[0].Unsure || r.Unranked[0].Reason != UnrankedUnsure {
+		!r.Unranked[0].Unsure || r.Unranked[0].Reason != readmodel.UnrankedUnsure {
 		t.Fatalf("CompareRanked = %d ranked, apart %+v; want 2 ranked and 朝外街道 apart as unsure", r.Total, r.Unranked)
 	}
-	b, err := db.Brief(ctx, "110105019", 2023, 10)
+	b, err := snapOf(t, db).Brief("110105019", 2023, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if l := b.Lines[0]; l.Rank != 2 || l.Peers != 2 {
 		t.Errorf("垡头街道's rank %d of %d; want 2 of 2 (the unsure 900 is no peer)", l.Rank, l.Peers)
 	}
-	b, err = db.Brief(ctx, "110105002", 2023, 10)
+	b, err = snapOf(t, db).Brief("110105002", 2023, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l := b.Lines[0]; l.Rank != 0 || !l.Unsure || l.Unranked != UnrankedUnsure {
+	if l := b.Lines[0]; l.Rank != 0 || !l.Unsure || l.Unranked != readmodel.UnrankedUnsure {
 		t.Errorf("朝外街道's unsure value ranked %d (unsure %v, unranked %q); want no rank", l.Rank, l.Unsure, l.Unranked)
 	}
 	items, err := db.Review(ctx, ReviewFilter{Reason: "low_confidence"})
@@ -68,7 +69,7 @@ func TestUnsureFactsAreNotRanked(t *testing.T) {
 	if _, err := db.Correct(ctx, CorrectionInput{Action: ActionSet, FactID: items[0].FactID, Value: &v, Author: "李明", Reason: "核对原文无误"}); err != nil {
 		t.Fatal(err)
 	}
-	if r, err = db.CompareRanked(ctx, f, 10, 100); err != nil || r.Total != 3 || r.UnrankedTotal != 0 || r.Ranked[0].Value != 900 {
+	if r, err = snapOf(t, db).CompareRanked(f, 10, 100); err != nil || r.Total != 3 || r.UnrankedTotal != 0 || r.Ranked[0].Value != 900 {
 		t.Errorf("after confirming: %d ranked, %d apart, %v; want all three ranked, 900 first", r.Total, r.UnrankedTotal, err)
 	}
 	if items, _ := db.Review(ctx, ReviewFilter{Reason: "low_confidence"}); len(items) != 0 {
@@ -89,8 +90,8 @@ func TestMinConfidenceIsConfigurable(t *testing.T) {
 	f := fact("mediation.cases_accepted", 10, "", 8, 11)
 	f.Confidence = 0.8
 	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, "全年受理矛盾纠纷374件,调解成功367件。", f))
-	r, err := db.CompareRanked(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}, 10, 100)
-	if err != nil || r.Total != 0 || r.UnrankedTotal != 1 || r.Unranked[0].Reason != UnrankedUnsure {
+	r, err := snapOf(t, db).CompareRanked(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}, 10, 100)
+	if err != nil || r.Total != 0 || r.UnrankedTotal != 1 || r.Unranked[0].Reason != readmodel.UnrankedUnsure {
 		t.Errorf("CompareRanked with MinConfidence 0.9 = %d ranked, %d apart, %v; want the 0.8 fact apart as unsure", r.Total, r.UnrankedTotal, err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 func ptr(v float64) *float64 { return &v }
@@ -14,7 +15,7 @@ func ptr(v float64) *float64 { return &v }
 // and year, and whether there is one.
 func headlineValue(t *testing.T, db *DB, code string, year int, indicator string) (float64, bool) {
 	t.Helper()
-	rows, err := db.Compare(context.Background(), CompareFilter{Indicator: indicator, Year: year})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: indicator, Year: year})
 	if err != nil {
 		t.Fatal(err)
 	}

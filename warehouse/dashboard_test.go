@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fazhi/fazhi/datasets/synth"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // dashboardFixture loads three towns over two years:
@@ -39,43 +40,36 @@ func dashboardFixture(t *testing.T) *DB {
 
 func TestOverview(t *testing.T) {
 	db := dashboardFixture(t)
-	o, err := db.Overview(context.Background(), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o := snapOf(t, db).Overview(0)
 	if o.Reports != 4 || o.Jurisdictions != 3 || o.Years != 2 || o.FirstYear != 2022 || o.LastYear != 2023 || o.Facts != 7 {
-		t.Errorf("Overview counts = %+v; want 4 reports, 3 jurisdictions, 2 years 2022-2023, 7 facts", o)
+		t.Errorf("readmodel.Overview counts = %+v; want 4 reports, 3 jurisdictions, 2 years 2022-2023, 7 facts", o)
 	}
 	var got []string
 	for _, a := range o.Coverage {
 		got = append(got, a.Code+"/"+a.Parent+"="+itoa(a.Reports)+"r"+itoa(a.Jurisdictions)+"j"+itoa(len(a.Recent)))
 	}
 	if want := "11/=3r2j2,33/=1r1j1,1101/11=3r2j2,3310/33=1r1j1"; strings.Join(got, ",") != want {
-		t.Errorf("Overview coverage = %s; want %s", strings.Join(got, ","), want)
+		t.Errorf("readmodel.Overview coverage = %s; want %s", strings.Join(got, ","), want)
 	}
 	if r := o.Coverage[0].Recent[0]; r.Title == "" || r.JurisdictionName == "" || r.Year == 0 || r.IngestedAt.IsZero() {
-		t.Errorf("Overview coverage recent report = %+v; want its title, jurisdiction, year and time", r)
+		t.Errorf("readmodel.Overview coverage recent report = %+v; want its title, jurisdiction, year and time", r)
 	}
 	if len(o.Latest) != 4 || o.Latest[0].ReportID == "" || o.Latest[0].Title == "" {
-		t.Errorf("Overview latest = %+v; want the 4 reports", o.Latest)
+		t.Errorf("readmodel.Overview latest = %+v; want the 4 reports", o.Latest)
 	}
 	if len(o.Flagged) != 1 || o.Flagged[0].Indicator != "mediation.cases_accepted" || o.Flagged[0].Flagged != 1 ||
 		o.Flagged[0].Values != 3 || len(o.Flagged[0].Examples) != 1 || o.Flagged[0].Examples[0].Value != 100 {
-		t.Errorf("Overview flagged = %+v; want accepted: 1 of 3 flagged, the 100", o.Flagged)
+		t.Errorf("readmodel.Overview flagged = %+v; want accepted: 1 of 3 flagged, the 100", o.Flagged)
 	}
 }
 
 func TestTrendChoicesAndCells(t *testing.T) {
 	db := dashboardFixture(t)
-	ctx := context.Background()
-	ch, err := db.TrendChoices(ctx, "mediation.cases_accepted", Scope{Parent: "11"}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ch := snapOf(t, db).TrendChoices("mediation.cases_accepted", readmodel.Scope{Parent: "11"}, 10)
 	if len(ch) != 2 || ch[0].Key != "110105019" || ch[0].Years != 2 || ch[1].Key != "110105020" {
 		t.Errorf("TrendChoices(parent 11) = %+v; want 垡头 (2 years) then 南磨房", ch)
 	}
-	cells, err := db.TrendCells(ctx, "mediation.cases_accepted", []string{"331082001", "110105019"})
+	cells, err := snapOf(t, db).TrendCells("mediation.cases_accepted", []string{"331082001", "110105019"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,16 +80,15 @@ func TestTrendChoicesAndCells(t *testing.T) {
 	if want := "331082001:2023,110105019:2022,110105019:2023"; strings.Join(got, ",") != want {
 		t.Errorf("TrendCells = %s; want %s (keys in the order asked, then years)", strings.Join(got, ","), want)
 	}
-	if _, err := db.TrendCells(ctx, "mediation.cases_accepted", nil); err == nil {
+	if _, err := snapOf(t, db).TrendCells("mediation.cases_accepted", nil); err == nil {
 		t.Error("TrendCells(no keys) = nil error; want ErrInvalidQuery")
 	}
 }
 
 func TestTopicCellsAndYears(t *testing.T) {
 	db := dashboardFixture(t)
-	ctx := context.Background()
 	inds := []string{"mediation.cases_accepted", "mediation.cases_resolved"}
-	cells, err := db.TopicCells(ctx, TopicFilter{Indicators: inds, RankBy: inds[0], Year: 2023, Limit: 2})
+	cells, err := snapOf(t, db).TopicCells(readmodel.TopicFilter{Indicators: inds, RankBy: inds[0], Year: 2023, Limit: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,11 +104,11 @@ func TestTopicCellsAndYears(t *testing.T) {
 	if strings.Join(got, ",") != want {
 		t.Errorf("TopicCells(limit 2) = %s; want %s", strings.Join(got, ","), want)
 	}
-	cells, err = db.TopicCells(ctx, TopicFilter{Indicators: inds, RankBy: inds[0], Year: 2023, Limit: 5, Scope: Scope{Parent: "33"}})
+	cells, err = snapOf(t, db).TopicCells(readmodel.TopicFilter{Indicators: inds, RankBy: inds[0], Year: 2023, Limit: 5, Scope: readmodel.Scope{Parent: "33"}})
 	if err != nil || len(cells) != 2 {
 		t.Errorf("TopicCells(parent 33) = %d cells, %v; want 古城街道's 2", len(cells), err)
 	}
-	years, err := db.TopicYears(ctx, inds[:1], Scope{})
+	years, err := snapOf(t, db).TopicYears(inds[:1], readmodel.Scope{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,26 +123,22 @@ func TestTopicCellsAndYears(t *testing.T) {
 
 func TestHeatmapAndAreas(t *testing.T) {
 	db := dashboardFixture(t)
-	ctx := context.Background()
-	hm, err := db.Heatmap(ctx, HeatmapFilter{Year: 2023, Limit: 2})
+	hm, err := snapOf(t, db).Heatmap(readmodel.HeatmapFilter{Year: 2023, Limit: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if hm.Total != 3 || len(hm.Jurisdictions) != 2 || hm.Jurisdictions[0].Code != "110105019" || len(hm.Cells) != 4 {
-		t.Errorf("Heatmap(2023, limit 2) = %+v; want 2 of 3 jurisdictions by code and their 4 values", hm)
+		t.Errorf("readmodel.Heatmap(2023, limit 2) = %+v; want 2 of 3 jurisdictions by code and their 4 values", hm)
 	}
-	next, err := db.Heatmap(ctx, HeatmapFilter{Year: 2023, Offset: 2, Limit: 2})
+	next, err := snapOf(t, db).Heatmap(readmodel.HeatmapFilter{Year: 2023, Offset: 2, Limit: 2})
 	if err != nil || next.Total != 3 || len(next.Jurisdictions) != 1 || next.Jurisdictions[0].Code <= hm.Jurisdictions[1].Code {
-		t.Errorf("Heatmap(2023, from 2) = %+v, %v; want the third jurisdiction by code, after %s", next, err, hm.Jurisdictions[1].Code)
+		t.Errorf("readmodel.Heatmap(2023, from 2) = %+v, %v; want the third jurisdiction by code, after %s", next, err, hm.Jurisdictions[1].Code)
 	}
-	hm, err = db.Heatmap(ctx, HeatmapFilter{Year: 2021, Limit: 2})
+	hm, err = snapOf(t, db).Heatmap(readmodel.HeatmapFilter{Year: 2021, Limit: 2})
 	if err != nil || hm.Total != 0 || len(hm.Cells) != 0 {
-		t.Errorf("Heatmap(2021) = %+v, %v; want empty", hm, err)
+		t.Errorf("readmodel.Heatmap(2021) = %+v, %v; want empty", hm, err)
 	}
-	areas, err := db.Areas(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	areas := snapOf(t, db).Areas()
 	var got []string
 	for _, a := range areas {
 		got = append(got, a.Code)
@@ -162,10 +151,7 @@ func TestHeatmapAndAreas(t *testing.T) {
 func TestCatalogHasTheIndicators(t *testing.T) {
 	db := mustOpen(t)
 	loadIndicators(t, db)
-	cat, err := db.Catalog(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := snapOf(t, db).Catalog()
 	if len(cat) < 40 || cat[0].NameZH == "" || cat[0].Unit == "" {
 		t.Errorf("Catalog = %d indicators, first %+v; want the catalog's 40+ with names and units", len(cat), cat[0])
 	}
@@ -221,34 +207,35 @@ func TestLoadSynthetic(t *testing.T) {
 	if n != values || unsorted != 0 {
 		t.Errorf("headline has %d rows, %d out of (indicator, year) order; want %d sorted", n, unsorted, values)
 	}
-	o, err := db.Overview(ctx, 0)
+	o := snapOf(t, db).Overview(0)
 	if err != nil || o.Jurisdictions < 45 || o.LastYear != 2024 || len(o.Coverage) == 0 {
-		t.Errorf("Overview on the synthetic corpus = %+v, %v; want ~50 jurisdictions up to 2024", o, err)
+		t.Errorf("readmodel.Overview on the synthetic corpus = %+v, %v; want ~50 jurisdictions up to 2024", o, err)
 	}
-	cells, err := db.TopicCells(ctx, TopicFilter{Indicators: []string{"mediation.cases_accepted"}, RankBy: "mediation.cases_accepted", Year: 2024, Limit: 10})
+	cells, err := snapOf(t, db).TopicCells(readmodel.TopicFilter{Indicators: []string{"mediation.cases_accepted"}, RankBy: "mediation.cases_accepted", Year: 2024, Limit: 10})
 	if err != nil || len(cells) != 10 || cells[0].Value < cells[9].Value {
 		t.Errorf("TopicCells on the synthetic corpus = %d cells, %v; want the 10 largest, ranked", len(cells), err)
 	}
 }
 
-func TestDataVersionChangesWithTheData(t *testing.T) {
-	ctx := context.Background()
+// The snapshot's generation, which the page cache keys pages by, stays
+// while nothing is written and moves with every write.
+func TestSnapshotGenerationChangesWithTheData(t *testing.T) {
 	db := dashboardFixture(t)
-	v1 := db.DataVersion()
-	before, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	s1 := snapOf(t, db)
+	before, err := s1.Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v2 := db.DataVersion(); v2 != v1 {
-		t.Errorf("DataVersion twice = %q, %q; want the same", v1, v2)
+	if s2 := snapOf(t, db); s2 != s1 {
+		t.Errorf("two snapshots with no write between = generations %d, %d; want the same snapshot", s1.Generation(), s2.Generation())
 	}
 	mustLoad(t, db, report("d23.txt", strings.Repeat("5", 64), "110105021", "小红门地区", 2023, "受理矛盾纠纷374件。",
 		fact("mediation.cases_accepted", 374, "", 6, 9)))
-	if v3 := db.DataVersion(); v3 == v1 {
-		t.Errorf("DataVersion after a load = %q; want it changed from %q", v3, v1)
+	if s3 := snapOf(t, db); s3.Generation() == s1.Generation() {
+		t.Errorf("the snapshot after a load has generation %d; want it changed from %d", s3.Generation(), s1.Generation())
 	}
 	// The dashboards' snapshot follows at once: the next read sees the report.
-	after, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	after, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 	if err != nil || len(after) != len(before)+1 {
 		t.Errorf("Compare after the load = %d rows, %v; want %d", len(after), err, len(before)+1)
 	}
@@ -257,10 +244,9 @@ func TestDataVersionChangesWithTheData(t *testing.T) {
 // Readers never see a snapshot older than the last write they could have
 // seen, while writes and snapshot builds run beside them (run with -race).
 func TestSnapshotUnderConcurrentWrites(t *testing.T) {
-	ctx := context.Background()
 	db := dashboardFixture(t)
 	count := func() int {
-		rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+		rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 		if err != nil {
 			t.Error(err)
 		}
@@ -277,7 +263,7 @@ func TestSnapshotUnderConcurrentWrites(t *testing.T) {
 					return
 				default:
 				}
-				if _, err := db.TopicCells(ctx, TopicFilter{Indicators: []string{"mediation.cases_accepted"},
+				if _, err := snapOf(t, db).TopicCells(readmodel.TopicFilter{Indicators: []string{"mediation.cases_accepted"},
 					RankBy: "mediation.cases_accepted", Year: 2023, Limit: 10}); err != nil {
 					t.Error(err)
 					return
@@ -304,7 +290,7 @@ func TestPrepareDashboardsKeepsTheSnapshotCurrent(t *testing.T) {
 	current := func() bool {
 		db.snaps.mu.Lock()
 		defer db.snaps.mu.Unlock()
-		return db.snaps.current != nil && db.snaps.current.gen == db.gen.Load()
+		return db.snaps.current != nil && db.snaps.current.Generation() == db.gen.Load()
 	}
 	waitFor := func(what string) {
 		t.Helper()
@@ -345,7 +331,7 @@ func TestSnapshotWithManyNames(t *testing.T) {
 	if err := db.LoadSynthetic(ctx, func(yield func(SyntheticBatch) bool) { yield(b) }); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 	if err != nil || len(rows) != n || rows[0].Value != n-1 {
 		t.Fatalf("Compare over %d names = %d rows, %v; want all, largest first", n, len(rows), err)
 	}
@@ -354,32 +340,29 @@ func TestSnapshotWithManyNames(t *testing.T) {
 	}
 }
 
-// A pinned context keeps answering from one snapshot while writes go on;
-// an unpinned one follows them.
-func TestPinKeepsOneGeneration(t *testing.T) {
-	ctx := context.Background()
+// A snapshot keeps answering from its generation while writes go on; the
+// next one taken follows them.
+func TestSnapshotKeepsOneGeneration(t *testing.T) {
 	db := dashboardFixture(t)
-	pinned, version, err := db.Pin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	count := func(ctx context.Context) int {
-		rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	taken := snapOf(t, db)
+	count := func(s *readmodel.Snapshot) int {
+		rows, err := s.Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return len(rows)
 	}
-	before := count(pinned)
+	before := count(taken)
 	mustLoad(t, db, report("pin.txt", strings.Repeat("8", 64), "110105024", "测试街道", 2023, "受理矛盾纠纷374件。",
 		fact("mediation.cases_accepted", 374, "", 6, 9)))
-	if n := count(pinned); n != before {
-		t.Errorf("pinned Compare after a write = %d rows; want the pinned %d", n, before)
+	if n := count(taken); n != before {
+		t.Errorf("Compare of the snapshot taken before a write = %d rows; want its %d", n, before)
 	}
-	if n := count(ctx); n != before+1 {
-		t.Errorf("unpinned Compare after a write = %d rows; want %d", n, before+1)
+	next := snapOf(t, db)
+	if n := count(next); n != before+1 {
+		t.Errorf("Compare of the snapshot taken after a write = %d rows; want %d", n, before+1)
 	}
-	if _, v2, _ := db.Pin(ctx); v2 == version {
-		t.Errorf("Pin after a write gave the same version %q", v2)
+	if next.Generation() == taken.Generation() {
+		t.Errorf("the snapshot after a write has the same generation %d", next.Generation())
 	}
 }

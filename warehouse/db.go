@@ -17,14 +17,15 @@ import (
 	"sync/atomic"
 
 	"github.com/duckdb/duckdb-go/v2"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // Sentinel errors that callers branch on.
 var (
 	// ErrNotFound: the requested report, fact or jurisdiction does not exist.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = readmodel.ErrNotFound
 	// ErrInvalidQuery: the request or SQL text is malformed.
-	ErrInvalidQuery = errors.New("invalid query")
+	ErrInvalidQuery = readmodel.ErrInvalidQuery
 	// ErrQueryRejected: the SQL is well-formed but not allowed (file access
 	// outside Config.AllowedDirectories).
 	ErrQueryRejected = errors.New("query rejected")
@@ -92,9 +93,6 @@ type DB struct {
 	log     *slog.Logger
 	// minConfidence is Config.MinConfidence, defaulted.
 	minConfidence float64
-	// closing ends snapshot builds when the warehouse closes.
-	closing      context.Context
-	cancelBuilds context.CancelFunc
 }
 
 //go:embed migrations/*.sql
@@ -129,7 +127,6 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if db.minConfidence == 0 {
 		db.minConfidence = DefaultMinConfidence
 	}
-	db.closing, db.cancelBuilds = context.WithCancel(context.Background())
 	// The settings are global to the DuckDB instance: run them once, before
 	// any other statement, then lock them.
 	for _, s := range sandboxSettings(cfg) {
@@ -192,6 +189,22 @@ func sandboxSettings(cfg Config) []string {
 	return s
 }
 
+// querier is what a query needs of a connection.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// placeholders returns "$n, $n+1, ..." for vals appended to args.
+func placeholders(args []any, vals []string) ([]any, string) {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		args = append(args, v)
+		ph[i] = fmt.Sprintf("$%d", len(args))
+	}
+	return args, strings.Join(ph, ", ")
+}
+
 // quote renders s as a SQL string literal.
 func quote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
@@ -201,8 +214,10 @@ func quote(s string) string {
 func (db *DB) Close() error {
 	db.snaps.mu.Lock()
 	db.snaps.closed = true
+	if b := db.snaps.building; b != nil {
+		b.cancel()
+	}
 	db.snaps.mu.Unlock()
-	db.cancelBuilds()
 	for {
 		// A build holds a connection and a transaction until it ends.
 		db.snaps.mu.Lock()

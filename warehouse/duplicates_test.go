@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 const (
@@ -99,7 +100,7 @@ func TestDuplicateReportsConflictUntilChosen(t *testing.T) {
 	if !conflict || !slices.Equal(floats(values), []float64{2119, 2911}) {
 		t.Errorf("headline_facts row = conflict %v values %v; want a conflict between 2119 and 2911", conflict, values)
 	}
-	if rows, err := db.Trend(ctx, "mediation.cases_accepted", code); err != nil || len(rows) != 1 || rows[0].Year != 2022 {
+	if rows, err := snapOf(t, db).Trend("mediation.cases_accepted", code); err != nil || len(rows) != 1 || rows[0].Year != 2022 {
 		t.Errorf("Trend = %+v, %v; want 2022 only: no +55.2%% from a draft", rows, err)
 	}
 	dups := duplicateItems(t, db)
@@ -113,7 +114,7 @@ func TestDuplicateReportsConflictUntilChosen(t *testing.T) {
 	if v, ok := headlineValue(t, db, code, 2023, "mediation.cases_accepted"); !ok || v != 2119 {
 		t.Errorf("compare after choosing the published report = %v, %v; want 2119", v, ok)
 	}
-	if rows, err := db.Trend(ctx, "mediation.cases_accepted", code); err != nil || len(rows) != 2 || rows[1].Value != 2119 {
+	if rows, err := snapOf(t, db).Trend("mediation.cases_accepted", code); err != nil || len(rows) != 2 || rows[1].Value != 2119 {
 		t.Errorf("Trend after the choice = %+v, %v; want 2022 and 2023's 2119", rows, err)
 	}
 	if v, ok := headlineValue(t, db, code, 2023, "publicity.events"); !ok || v != 30 {
@@ -252,7 +253,6 @@ func TestLoadSaysWhatWasStored(t *testing.T) {
 // The comparison and the trend list a conflict instead of a value: the
 // pages show it rather than silently taking one report.
 func TestCompareListsConflicts(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	const code = "331082004"
@@ -261,18 +261,18 @@ func TestCompareListsConflicts(t *testing.T) {
 		report("dt/2023.docx", shaA, code, "大田街道", 2023, corrText, fact("mediation.cases_accepted", 2119, "", 8, 11)),
 		report("dt/2023-draft.docx", shaD, code, "大田街道", 2023, corrText, fact("mediation.cases_accepted", 2911, "", 8, 11)),
 		report("sjd/2023.docx", shaB, "331082005", "邵家渡街道", 2023, corrText, fact("mediation.cases_accepted", 120, "", 8, 11)))
-	want := CompareConflict{JurisdictionCode: code, JurisdictionName: "大田街道", Year: 2023, Values: []float64{2119, 2911},
+	want := readmodel.CompareConflict{JurisdictionCode: code, JurisdictionName: "大田街道", Year: 2023, Values: []float64{2119, 2911},
 		ReportIDs: []string{shaA[:16], shaD[:16]}}
-	same := func(got []CompareConflict) bool {
+	same := func(got []readmodel.CompareConflict) bool {
 		return len(got) == 1 && got[0].JurisdictionCode == want.JurisdictionCode && got[0].Year == want.Year &&
 			slices.Equal(got[0].Values, want.Values) && slices.Equal(got[0].ReportIDs, want.ReportIDs)
 	}
-	for _, f := range []CompareFilter{
+	for _, f := range []readmodel.CompareFilter{
 		{Indicator: "mediation.cases_accepted", Year: 2023},
 		{Indicator: "mediation.cases_accepted"},
 		{Indicator: "mediation.cases_accepted", Parent: "331082", Level: "街道"},
 	} {
-		p, err := db.ComparePaged(ctx, f, 0, 0)
+		p, err := snapOf(t, db).ComparePaged(f, 0, 0)
 		if err != nil || !same(p.Conflicts) {
 			t.Errorf("ComparePaged(%+v).Conflicts = %+v, %v; want %+v", f, p.Conflicts, err, want)
 		}
@@ -283,27 +283,27 @@ func TestCompareListsConflicts(t *testing.T) {
 				t.Errorf("ComparePaged(%+v) has a %d value for %s, whose 2023 reports disagree: %+v", f, r.Year, code, r)
 			}
 		}
-		r, err := db.CompareRanked(ctx, f, 10, 100)
+		r, err := snapOf(t, db).CompareRanked(f, 10, 100)
 		if err != nil || !same(r.Conflicts) {
 			t.Errorf("CompareRanked(%+v).Conflicts = %+v, %v; want %+v", f, r.Conflicts, err, want)
 		}
 	}
-	for _, f := range []CompareFilter{
+	for _, f := range []readmodel.CompareFilter{
 		{Indicator: "mediation.cases_accepted", Year: 2022},
 		{Indicator: "mediation.cases_accepted", Parent: "110105"},
 		{Indicator: "mediation.cases_resolved", Year: 2023},
 	} {
-		if p, err := db.ComparePaged(ctx, f, 0, 0); err != nil || len(p.Conflicts) != 0 {
+		if p, err := snapOf(t, db).ComparePaged(f, 0, 0); err != nil || len(p.Conflicts) != 0 {
 			t.Errorf("ComparePaged(%+v).Conflicts = %+v, %v; want none", f, p.Conflicts, err)
 		}
 	}
-	if got, err := db.TrendConflicts(ctx, "mediation.cases_accepted", code); err != nil || !same(got) {
-		t.Errorf("TrendConflicts = %+v, %v; want %+v", got, err, want)
+	if got := snapOf(t, db).TrendConflicts("mediation.cases_accepted", code); !same(got) {
+		t.Errorf("TrendConflicts = %+v; want %+v", got, want)
 	}
 	// The brief of that town-year has no line for it, and says why.
-	b, err := db.Brief(ctx, code, 2023, 10)
+	b, err := snapOf(t, db).Brief(code, 2023, 10)
 	if err != nil || len(b.Lines) != 0 || len(b.Conflicts) != 1 || b.Conflicts[0].Indicator != "mediation.cases_accepted" ||
 		!slices.Equal(b.Conflicts[0].Values, want.Values) || b.JurisdictionName != "大田街道" {
-		t.Errorf("Brief(%s, 2023) = %+v, %v; want no lines and the conflict", code, b, err)
+		t.Errorf("readmodel.Brief(%s, 2023) = %+v, %v; want no lines and the conflict", code, b, err)
 	}
 }

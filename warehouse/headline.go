@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // refreshHeadline recomputes the headline rows of the jurisdiction-years
@@ -53,16 +55,16 @@ func (db *DB) refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 }
 
 // readKeys reads the jurisdiction-years of touched_keys.
-func readKeys(ctx context.Context, conn *sql.Conn) ([]jurYear, error) {
+func readKeys(ctx context.Context, conn *sql.Conn) ([]readmodel.Key, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT jurisdiction_key, coalesce(year, 0) FROM touched_keys`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []jurYear
+	var out []readmodel.Key
 	for rows.Next() {
-		var k jurYear
-		if err := rows.Scan(&k.key, &k.year); err != nil {
+		var k readmodel.Key
+		if err := rows.Scan(&k.Jurisdiction, &k.Year); err != nil {
 			return nil, err
 		}
 		out = append(out, k)
@@ -170,11 +172,11 @@ const (
 		'report_id': report_id, 'quote': quote}`
 )
 
-// reportLatestSelect picks the OverviewLatest most recently ingested reports.
+// reportLatestSelect picks the readmodel.OverviewLatest most recently ingested reports.
 func reportLatestSelect() string {
 	return fmt.Sprintf(`SELECT report_id, r.title, e.jurisdiction_name, e.year, r.ingested_at
 		FROM reports r JOIN report_jurisdictions e USING (report_id)
-		ORDER BY r.ingested_at DESC, report_id LIMIT %d`, OverviewLatest)
+		ORDER BY r.ingested_at DESC, report_id LIMIT %d`, readmodel.OverviewLatest)
 }
 
 // rebuildSummaries recomputes every summary table from headline and reports.

@@ -1,13 +1,12 @@
 package warehouse
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // sha returns a distinct report hash for each n.
@@ -36,7 +35,7 @@ func derived(f ingest.Fact) ingest.Fact {
 
 // rankText prints a ranking as "name:rank/tied ..." and the rows apart as
 // "name=reason ...".
-func rankText(r CompareRanking) (string, string) {
+func rankText(r readmodel.CompareRanking) (string, string) {
 	var ranked, apart []string
 	for _, x := range r.Ranked {
 		ranked = append(ranked, fmt.Sprintf("%s:%d/%d", x.JurisdictionName, x.Rank, x.Tied))
@@ -53,7 +52,6 @@ func rankText(r CompareRanking) (string, string) {
 // cases are listed apart with their reasons; equal values share a rank
 // (1, 1, 3); a rate whose lower values are better ranks from the lowest.
 func TestCompareRankedRule(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	text := "受理矛盾纠纷374件。"
@@ -83,7 +81,7 @@ func TestCompareRankedRule(t *testing.T) {
 		{"litigation.loss_rate", "垡头街道:1/2 建外街道:1/2 朝外街道:3/1 呼家楼街道:4/1", ""},
 	}
 	for _, tc := range cases {
-		r, err := db.CompareRanked(ctx, CompareFilter{Indicator: tc.indicator, Year: 2023}, 10, 100)
+		r, err := snapOf(t, db).CompareRanked(readmodel.CompareFilter{Indicator: tc.indicator, Year: 2023}, 10, 100)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +92,7 @@ func TestCompareRankedRule(t *testing.T) {
 	}
 	// The one rule holds on the topic pages too: the part-year, partial and
 	// unresolved figures do not lead the ranking, and every cell says why.
-	cells, err := db.TopicCells(ctx, TopicFilter{Indicators: []string{"mediation.cases_accepted", "mediation.success_rate"},
+	cells, err := snapOf(t, db).TopicCells(readmodel.TopicFilter{Indicators: []string{"mediation.cases_accepted", "mediation.success_rate"},
 		RankBy: "mediation.cases_accepted", Year: 2023, Limit: 10, MinCases: 10})
 	if err != nil {
 		t.Fatal(err)
@@ -119,9 +117,8 @@ func TestCompareRankedRule(t *testing.T) {
 }
 
 // By default a ranking shows one year and one level: the latest year in
-// which a level has EnoughToRank rankable values, and that level.
+// which a level has readmodel.EnoughToRank rankable values, and that level.
 func TestComparisonDefault(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	text := "受理矛盾纠纷374件。"
@@ -139,34 +136,23 @@ func TestComparisonDefault(t *testing.T) {
 		town(report("h.txt", sha(8), "110112106", "宋庄镇", 2024, text, acc(8))),
 	)
 	cases := []struct {
-		q    ComparisonQuery
+		q    readmodel.ComparisonQuery
 		want string
 	}{
-		{ComparisonQuery{}, "2023 街道"},
-		{ComparisonQuery{Year: 2024}, "2024 街道"},
-		{ComparisonQuery{Level: "镇"}, "2024 镇"},
-		{ComparisonQuery{AllLevels: true}, "2024 "},
-		{ComparisonQuery{Parent: "110112"}, "2024 镇"},
-		{ComparisonQuery{Year: 2023, Level: "镇"}, "2023 镇"},
-		{ComparisonQuery{Parent: "44"}, "0 "},
+		{readmodel.ComparisonQuery{}, "2023 街道"},
+		{readmodel.ComparisonQuery{Year: 2024}, "2024 街道"},
+		{readmodel.ComparisonQuery{Level: "镇"}, "2024 镇"},
+		{readmodel.ComparisonQuery{AllLevels: true}, "2024 "},
+		{readmodel.ComparisonQuery{Parent: "110112"}, "2024 镇"},
+		{readmodel.ComparisonQuery{Year: 2023, Level: "镇"}, "2023 镇"},
+		{readmodel.ComparisonQuery{Parent: "44"}, "0 "},
 	}
 	for _, tc := range cases {
 		q := tc.q
 		q.Indicator = "mediation.cases_accepted"
-		got, err := db.ComparisonDefault(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := snapOf(t, db).ComparisonDefault(q)
 		if s := fmt.Sprintf("%d %s", got.Year, got.Level); s != tc.want {
 			t.Errorf("ComparisonDefault(%+v) = %s; want %s", tc.q, s, tc.want)
 		}
-	}
-}
-
-// The ranking marks live in snapCell's padding: five million cells at
-// national scale stay 40 bytes each.
-func TestSnapCellSize(t *testing.T) {
-	if n := unsafe.Sizeof(snapCell{}); n != 40 {
-		t.Errorf("snapCell is %d bytes; want 40", n)
 	}
 }

@@ -3,6 +3,8 @@ package warehouse
 import (
 	"context"
 	"testing"
+
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // Content stored by an older extractor is extracted anew when it is
@@ -15,7 +17,7 @@ func TestReingestAfterAnExtractorUpgrade(t *testing.T) {
 	loadIndicators(t, db)
 	text := "全年受理矛盾纠纷近500件。"
 	f := fact("mediation.cases_accepted", 500, "", 9, 12)
-	f.Approx, f.ApproxKind = true, ApproxAtMost
+	f.Approx, f.ApproxKind = true, readmodel.ApproxAtMost
 	r := report("a.txt", "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1", "110105019", "垡头街道", 2023, text, f)
 	mustLoad(t, db, r)
 	var factID string
@@ -44,10 +46,10 @@ func TestReingestAfterAnExtractorUpgrade(t *testing.T) {
 		factID).Scan(&kind, &corrections); err != nil {
 		t.Fatal(err)
 	}
-	if kind != ApproxAtMost || corrections != 1 {
+	if kind != readmodel.ApproxAtMost || corrections != 1 {
 		t.Errorf("after re-extraction: approx_kind %q, %d corrections; want at_most and the one correction, not a copy", kind, corrections)
 	}
-	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 	if err != nil || len(rows) != 1 || rows[0].Value != 480 || !rows[0].Corrected {
 		t.Errorf("Compare after re-extraction = %+v, %v; want the corrected 480", rows, err)
 	}

@@ -43,19 +43,19 @@ func TestReportCorrectionMovesTheHeadline(t *testing.T) {
 	if _, ok := headlineValue(t, db, "110107004", 2023, "mediation.cases_accepted"); ok {
 		t.Fatal("an unresolved report's value is compared under a candidate before anyone set it")
 	}
-	before := db.DataVersion()
+	before := snapOf(t, db).Generation()
 
 	c := mustCorrectReport(t, db, ReportCorrectionInput{ReportID: rid, Action: ReportJurisdiction, JurisdictionCode: "110107004"})
 	if c.JurisdictionName != "古城街道" || c.JurisdictionLevel != "街道" || c.Source != "gucheng/2023.txt" || c.At.IsZero() {
 		t.Errorf("correction = %+v; want the official name, its level, the source and a time", c)
 	}
-	if after := db.DataVersion(); after == before {
-		t.Errorf("DataVersion after the correction = %v; want a new one (the snapshot is rebuilt)", after)
+	if after := snapOf(t, db).Generation(); after == before {
+		t.Errorf("snapshot generation after the correction = %v; want a new one (the snapshot is rebuilt)", after)
 	}
 	if v, ok := headlineValue(t, db, "110107004", 2023, "mediation.cases_accepted"); !ok || v != 374 {
 		t.Errorf("compare 110107004 2023 after the correction = %v, %v; want 374", v, ok)
 	}
-	trend, err := db.Trend(ctx, "mediation.cases_accepted", "110107004")
+	trend, err := snapOf(t, db).Trend("mediation.cases_accepted", "110107004")
 	if err != nil || len(trend) != 1 || trend[0].Year != 2023 || trend[0].ReportID != rid {
 		t.Errorf("Trend(110107004) = %+v, %v; want the one year of the corrected report", trend, err)
 	}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // TestUpgradeFromVersion1 builds a warehouse the way fazhi with only
@@ -76,7 +78,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Report after upgrade: %v", err)
 	}
-	if len(rep.Facts) != 2 || rep.Facts[0].Value != 380 || !rep.Facts[0].Corrected || rep.Facts[1].ApproxKind != ApproxAbout {
+	if len(rep.Facts) != 2 || rep.Facts[0].Value != 380 || !rep.Facts[0].Corrected || rep.Facts[1].ApproxKind != readmodel.ApproxAbout {
 		t.Errorf("facts after upgrade = %+v; want the corrected 380 and the approximate 300 (about)", rep.Facts)
 	}
 	if v, ok := headlineValue(t, db, "110105019", 2023, "mediation.cases_accepted"); !ok || v != 380 {

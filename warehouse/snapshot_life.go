@@ -2,15 +2,17 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"strconv"
 	"sync"
 	"time"
+
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
-// The life of the dashboards' snapshot (snapshot.go): built on first use or
+// The life of the dashboards' snapshot (readmodel.Snapshot): built on first use or
 // at PrepareDashboards, rebuilt after every write once in use, one build at
 // a time, readers waiting for the generation of the last write they could
 // have seen.
@@ -18,7 +20,7 @@ import (
 // dbSnapshots is the DB's snapshot state.
 type dbSnapshots struct {
 	mu       sync.Mutex
-	current  *snapshot
+	current  *readmodel.Snapshot
 	building *snapshotBuild
 	// wanted: a snapshot has been asked for, so writes rebuild at once.
 	wanted bool
@@ -27,66 +29,38 @@ type dbSnapshots struct {
 	// touched are the jurisdiction-years the writes since the last build
 	// started changed; full says a write did not say which (the next build
 	// reads everything).
-	touched map[jurYear]bool
+	touched map[readmodel.Key]bool
 	full    bool
-}
-
-// jurYear is a jurisdiction-year: a key of report_jurisdictions and a year
-// (0 for none).
-type jurYear struct {
-	key  string
-	year int32
 }
 
 // writeNote is what one write touched: noted says it knows (the
 // jurisdiction-years in keys; none for a write that left the headline as
 // it was), else the next snapshot is built from scratch.
 type writeNote struct {
-	keys  []jurYear
+	keys  []readmodel.Key
 	noted bool
 }
 
-// patchLimit is the share of the headline values past which a snapshot is
-// rebuilt rather than patched: a patch re-reads the touched
-// jurisdiction-years and keeps the other values of the last snapshot.
-const patchLimit = 0.2
-
 type snapshotBuild struct {
-	gen  uint64
-	done chan struct{}
-	snap *snapshot
-	err  error
+	gen uint64
+	// cancel ends the build (Close).
+	cancel context.CancelFunc
+	done   chan struct{}
+	snap   *readmodel.Snapshot
+	err    error
 }
 
-// pinnedKey carries a pinned snapshot in a context (see Pin); it names the
-// DB, so that a context pinned for one warehouse answers nothing of another.
-type pinnedKey struct{ db *DB }
-
-// Pin returns a context in which every dashboard read of db answers from
-// the same snapshot, the current one, and that snapshot's version (as
-// DataVersion writes it). A page computed from several reads then shows
-// one generation of the data even if a write lands meanwhile, and a page
-// cache can key the page by the version it was computed from.
-func (db *DB) Pin(ctx context.Context) (context.Context, string, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return ctx, "", err
-	}
-	return context.WithValue(ctx, pinnedKey{db}, s), strconv.FormatUint(s.gen, 10), nil
-}
-
-// snapshot returns the snapshot pinned in ctx, or the one of the current
-// generation, building it (or waiting for the build under way) when the
-// last one is older.
-func (db *DB) snapshot(ctx context.Context) (*snapshot, error) {
-	if s, ok := ctx.Value(pinnedKey{db}).(*snapshot); ok {
-		return s, nil
-	}
+// Snapshot returns the dashboards' snapshot of the current generation,
+// building it (or waiting for the build under way) when the last one is
+// older. A request takes one and passes it to every read it makes, so that
+// a page computed from several reads shows one generation of the data even
+// if a write lands meanwhile; a page cache keys the page by its Version.
+func (db *DB) Snapshot(ctx context.Context) (*readmodel.Snapshot, error) {
 	for {
 		gen := db.gen.Load()
 		db.snaps.mu.Lock()
 		db.snaps.wanted = true
-		if s := db.snaps.current; s != nil && s.gen >= gen {
+		if s := db.snaps.current; s != nil && s.Generation() >= gen {
 			db.snaps.mu.Unlock()
 			return s, nil
 		}
@@ -121,17 +95,20 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 	db.snaps.building = b
 	// Patch the current snapshot with what changed since it was built,
 	// unless some write did not say what it changed.
-	base, touched := db.snaps.current, db.snaps.touched
-	if db.snaps.full || base == nil || float64(len(touched)) > patchLimit*float64(len(base.juris)*max(1, len(base.years))) {
-		base, touched = nil, nil
+	cfg := readmodel.BuildConfig{Generation: b.gen, MinConfidence: db.minConfidence, Base: db.snaps.current, Touched: db.snaps.touched}
+	if db.snaps.full {
+		cfg.Base, cfg.Touched = nil, nil
 	}
 	db.snaps.touched, db.snaps.full = nil, false
+	ctx, cancel := context.WithCancel(context.Background())
+	b.cancel = cancel
 	go func() {
+		defer cancel()
 		start := time.Now()
-		b.snap, b.err = db.buildSnapshotSafely(b.gen, base, touched)
+		b.snap, b.err = buildSafely(ctx, db.sql, cfg)
 		db.snaps.mu.Lock()
 		db.snaps.building = nil
-		if b.err == nil && (db.snaps.current == nil || db.snaps.current.gen < b.gen) {
+		if b.err == nil && (db.snaps.current == nil || db.snaps.current.Generation() < b.gen) {
 			db.snaps.current = b.snap
 		}
 		if b.err != nil {
@@ -148,12 +125,13 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 			db.log.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
 			return
 		}
-		how := "built"
-		if base != nil {
-			how = "patched"
+		how, keys := "built", 0
+		if b.snap.Patched() {
+			how, keys = "patched", len(cfg.Touched)
 		}
-		db.log.Info("dashboard snapshot "+how, "generation", b.gen, "values", len(b.snap.cells),
-			"reports", len(b.snap.reports), "jurisdiction_years", len(touched), "took", time.Since(start).Round(time.Millisecond))
+		size := b.snap.Size()
+		db.log.Info("dashboard snapshot "+how, "generation", b.gen, "values", size.Values,
+			"reports", size.Reports, "jurisdiction_years", keys, "took", time.Since(start).Round(time.Millisecond))
 	}()
 	return b
 }
@@ -165,20 +143,20 @@ func (db *DB) PrepareDashboards() {
 	db.snaps.mu.Lock()
 	defer db.snaps.mu.Unlock()
 	db.snaps.wanted = true
-	if s := db.snaps.current; !db.snaps.closed && (s == nil || s.gen != db.gen.Load()) {
+	if s := db.snaps.current; !db.snaps.closed && (s == nil || s.Generation() != db.gen.Load()) {
 		db.startBuildLocked()
 	}
 }
 
-// buildSnapshotSafely is buildSnapshot with a panic turned into an error:
-// a bug in a build must fail the pages that wait, not stop the server.
-func (db *DB) buildSnapshotSafely(gen uint64, base *snapshot, touched map[jurYear]bool) (s *snapshot, err error) {
+// buildSafely is readmodel.Build with a panic turned into an error: a bug
+// in a build must fail the pages that wait, not stop the server.
+func buildSafely(ctx context.Context, pool *sql.DB, cfg readmodel.BuildConfig) (s *readmodel.Snapshot, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, err = nil, fmt.Errorf("dashboard snapshot: panic: %v\n%s", r, debug.Stack())
 		}
 	}()
-	return db.buildSnapshot(db.closing, gen, base, touched)
+	return readmodel.Build(ctx, pool, cfg)
 }
 
 // changed records a committed write: the next reader needs a new snapshot,
@@ -197,21 +175,13 @@ func (db *DB) changed(note writeNote) {
 	}
 	for _, k := range note.keys {
 		if db.snaps.touched == nil {
-			db.snaps.touched = map[jurYear]bool{}
+			db.snaps.touched = map[readmodel.Key]bool{}
 		}
 		db.snaps.touched[k] = true
 	}
 	if db.snaps.wanted && !db.snaps.closed {
 		db.startBuildLocked()
 	}
-}
-
-// DataVersion changes whenever what the dashboards show may have changed:
-// after every write to the warehouse (reports stored or replaced,
-// corrections, the catalog, the headline table rebuilt). Pages can cache
-// their answers per version.
-func (db *DB) DataVersion() string {
-	return strconv.FormatUint(db.gen.Load(), 10)
 }
 
 // writeSignal is a channel closed by the next write, for those who wait

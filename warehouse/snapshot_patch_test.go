@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"testing"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/datasets/synth"
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 // TestSnapshotPatchEqualsRebuild makes writes of every kind after the
@@ -74,15 +74,12 @@ func TestSnapshotPatchEqualsRebuild(t *testing.T) {
 	}
 	check := func(what string) {
 		t.Helper()
-		got, err := db.snapshot(ctx)
+		got := snapOf(t, db)
+		want, err := readmodel.Build(ctx, db.sql, readmodel.BuildConfig{Generation: got.Generation(), MinConfidence: db.minConfidence})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := db.buildSnapshot(ctx, got.gen, nil, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := snapshotDump(got), snapshotDump(want); g != w {
+		if g, w := got.Dump(), want.Dump(); g != w {
 			t.Fatalf("after %s, the patched snapshot differs from a rebuild:\n%s", what, firstDiff(g, w))
 		}
 	}
@@ -134,70 +131,6 @@ func TestSnapshotPatchEqualsRebuild(t *testing.T) {
 	if n := strings.Count(logs.String(), "dashboard snapshot patched"); n < 5 {
 		t.Errorf("%d snapshots were patched; want one per write after the first\n%s", n, logs.String())
 	}
-}
-
-// snapshotDump writes what a snapshot answers from, independent of the
-// order strings were interned in.
-func snapshotDump(s *snapshot) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "years %v counts %+v minYear %d\n", s.years, s.counts, s.minYear)
-	fmt.Fprintf(&b, "coverage %+v\nlatest %+v\nareas %+v\n", s.coverage, s.latest, s.areas)
-	keys := make([]string, 0, len(s.peerGroups))
-	for k := range s.peerGroups {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fmt.Fprintf(&b, "peers %s %+v\n", k, s.peerGroups[k])
-	}
-	fmt.Fprintf(&b, "divisions %d catalog %+v\n", len(s.divisions), s.catalog)
-	for _, r := range s.reports {
-		fmt.Fprintf(&b, "report %s %s %s %d %s\n", r.id, s.strs[r.name], s.juris[r.jur].key, r.year, s.strs[r.level])
-	}
-	for _, j := range s.juris {
-		fmt.Fprintf(&b, "juris %s %s\n", j.key, j.code)
-	}
-	for i := range s.cells {
-		c := s.cell(int32(i))
-		fmt.Fprintf(&b, "cell %d %+v ratio %v\n", i, c, s.ratios[int32(i)])
-	}
-	fmt.Fprintf(&b, "slices %v\nbyJur %v\njurCells %v\njurStart %v\n", s.slices, s.byJur, s.jurCells, s.jurStart)
-	for ind, l := range s.stats {
-		for y, st := range l {
-			ex := make([]string, len(st.flaggedExamples))
-			for k, i := range st.flaggedExamples {
-				ex[k] = s.factID(&s.cells[i])
-			}
-			fmt.Fprintf(&b, "stats %d %d %d %d %g %v %s %v\n", ind, y, st.count, st.flagged, st.total, st.approx, st.approxKind, ex)
-		}
-	}
-	var ls []string
-	for k, st := range s.levelStats {
-		ls = append(ls, fmt.Sprintf("level %d %d %s %d %g", k.ind, k.year, s.strs[k.level], st.count, st.total))
-	}
-	slices.Sort(ls)
-	b.WriteString(strings.Join(ls, "\n") + "\n")
-	for ind, l := range s.trends {
-		for _, e := range l {
-			lv := "mixed"
-			if e.level >= 0 {
-				lv = s.strs[e.level]
-			}
-			fmt.Fprintf(&b, "trend %d %s %d %d %s\n", ind, s.juris[e.jur].key, e.years, e.latest, lv)
-		}
-	}
-	years := make([]int, 0, len(s.yearJurs))
-	for y := range s.yearJurs {
-		years = append(years, y)
-	}
-	slices.Sort(years)
-	for _, y := range years {
-		fmt.Fprintf(&b, "yearJurs %d %v\n", y, s.yearJurs[y])
-	}
-	for _, c := range s.conflicts {
-		fmt.Fprintf(&b, "conflict %d %d %s %s %v %v\n", c.ind, c.year, s.juris[c.jur].key, c.name, c.values, c.reports)
-	}
-	return b.String()
 }
 
 // firstDiff shows the first line where two dumps differ.

@@ -11,6 +11,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
 var keep = flag.Bool("keep", false, "keep the test warehouse files and print their paths")
@@ -125,7 +126,6 @@ func TestLoadRejectsFactWithoutProvenance(t *testing.T) {
 }
 
 func TestCompareHeadline(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	loadIndicators(t, db)
 	text := "全年受理矛盾纠纷374件,其中驻所调解室受理500件,调解室受理12件。"
@@ -137,7 +137,7 @@ func TestCompareHeadline(t *testing.T) {
 		report("b.txt", shaB, "110105001", "建外街道", 2023, text,
 			fact("mediation.cases_accepted", 12, "调解室", 30, 32), fact("mediation.cases_accepted", 500, "驻所调解室", 20, 23)),
 	)
-	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,15 +154,15 @@ func TestCompareHeadline(t *testing.T) {
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("Compare = %+v; want %+v", got, want)
 	}
-	rows, err = db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Parent: "110105", Level: "街道"})
+	rows, err = snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Parent: "110105", Level: "街道"})
 	if err != nil || len(rows) != 2 {
 		t.Errorf("Compare(parent 110105) = %d rows, %v; want 2", len(rows), err)
 	}
-	rows, err = db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted", Parent: "3310"})
+	rows, err = snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Parent: "3310"})
 	if err != nil || len(rows) != 0 {
 		t.Errorf("Compare(parent 3310) = %d rows, %v; want 0", len(rows), err)
 	}
-	if _, err := db.Compare(ctx, CompareFilter{}); !errors.Is(err, ErrInvalidQuery) {
+	if _, err := snapOf(t, db).Compare(readmodel.CompareFilter{}); !errors.Is(err, ErrInvalidQuery) {
 		t.Errorf("Compare(no indicator) error = %v; want ErrInvalidQuery", err)
 	}
 }
@@ -252,7 +252,7 @@ func TestHeadlineTableFollowsLoads(t *testing.T) {
 		t.Errorf("Load(a.txt of 2022 changed) = %+v; want its 2022 version replaced", res.LoadCounts)
 	}
 	assertHeadlineFresh(t, db)
-	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,17 +286,26 @@ func TestLoadDuplicateFilesInOneBatch(t *testing.T) {
 // Headline values depend on the catalog: loading a changed catalog rebuilds
 // them (here: facts stored before their indicator was known).
 func TestCatalogChangeRebuildsHeadline(t *testing.T) {
-	ctx := context.Background()
 	db := mustOpen(t)
 	text := "全年受理矛盾纠纷374件。"
 	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)))
-	if rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"}); err != nil || len(rows) != 0 {
+	if rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted"}); err != nil || len(rows) != 0 {
 		t.Fatalf("Compare before the catalog = %d rows, %v; want none", len(rows), err)
 	}
 	loadIndicators(t, db)
-	rows, err := db.Compare(ctx, CompareFilter{Indicator: "mediation.cases_accepted"})
+	rows, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted"})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("Compare after the catalog = %d rows, %v; want 1", len(rows), err)
 	}
 	assertHeadlineFresh(t, db)
+}
+
+// snapOf returns db's current dashboards' snapshot.
+func snapOf(t testing.TB, db *DB) *readmodel.Snapshot {
+	t.Helper()
+	s, err := db.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

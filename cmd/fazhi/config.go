@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/fazhi/fazhi/warehouse"
 	"log/slog"
 	"net"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	_ "time/tzdata" // FAZHI_TIMEZONE works on hosts without a zone database
 
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/warehouse"
 	"github.com/fazhi/fazhi/warehouse/sqlbox"
 )
 

@@ -19,6 +19,8 @@ func TestPackageBoundaries(t *testing.T) {
 	}{
 		{"ingest/...", []string{mod + "warehouse", mod + "api", mod + "dashboards", "database/sql", "github.com/duckdb/", "github.com/gin-gonic/", "github.com/go-echarts/", "net/http"}},
 		{"warehouse/...", []string{mod + "api", mod + "dashboards", "net/http", "github.com/gin-gonic/", "github.com/go-echarts/"}},
+		// The read model is fed by the warehouse, never the other way round.
+		{"warehouse/readmodel/...", []string{mod + "warehouse", mod + "ingest"}},
 		{"api/...", []string{mod + "dashboards", "database/sql", "github.com/duckdb/", "github.com/go-echarts/"}},
 		{"dashboards/...", []string{mod + "api", "database/sql", "github.com/duckdb/"}},
 		{"datasets/...", []string{mod + "ingest", mod + "warehouse", mod + "api", mod + "dashboards"}},

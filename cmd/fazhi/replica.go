@@ -156,7 +156,7 @@ func (r *replica) open(ctx context.Context, c warehouse.Copy) (*replicaCopy, err
 		return nil, errors.Join(fmt.Errorf("replica: open copy %s: %w", c.Path, err), os.RemoveAll(dir))
 	}
 	db.PrepareDashboards()
-	if _, err := db.Catalog(ctx); err != nil { // waits for the dashboards' snapshot
+	if _, err := db.Snapshot(ctx); err != nil { // waits for the dashboards' snapshot
 		return nil, errors.Join(fmt.Errorf("replica: copy %s: %w", c.Path, err), db.Close(), os.RemoveAll(dir))
 	}
 	rc := &replicaCopy{Copy: c, db: db}

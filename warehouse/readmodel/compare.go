@@ -1,8 +1,7 @@
-package warehouse
+package readmodel
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -66,8 +65,8 @@ func countsAgree(p, n, d *snapCell) bool {
 // Compare returns one headline value per jurisdiction for an indicator,
 // largest first (then by name), with the counts behind it when it is a
 // rate.
-func (db *DB) Compare(ctx context.Context, f CompareFilter) ([]CompareRow, error) {
-	p, err := db.ComparePaged(ctx, f, 0, 0)
+func (s *Snapshot) Compare(f CompareFilter) ([]CompareRow, error) {
+	p, err := s.ComparePaged(f, 0, 0)
 	return p.Rows, err
 }
 
@@ -83,9 +82,9 @@ type ComparePage struct {
 
 // ComparePaged returns Compare's rows from offset on, at most limit of
 // them (0: all), and how many there are in all.
-func (db *DB) ComparePaged(ctx context.Context, f CompareFilter, offset, limit int) (ComparePage, error) {
+func (s *Snapshot) ComparePaged(f CompareFilter, offset, limit int) (ComparePage, error) {
 	p := ComparePage{Rows: []CompareRow{}, Conflicts: []CompareConflict{}}
-	s, picked, err := db.comparePick(ctx, f)
+	picked, err := s.comparePick(f)
 	if err != nil {
 		return p, err
 	}
@@ -101,30 +100,26 @@ func (db *DB) ComparePaged(ctx context.Context, f CompareFilter, offset, limit i
 	return p, nil
 }
 
-// comparePick returns the snapshot and the cells Compare shows, in order.
-func (db *DB) comparePick(ctx context.Context, f CompareFilter) (*snapshot, []int32, error) {
+// comparePick returns the cells Compare shows, in order.
+func (s *Snapshot) comparePick(f CompareFilter) ([]int32, error) {
 	if f.Indicator == "" {
-		return nil, nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
-	}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, nil, err
+		return nil, fmt.Errorf("compare: %w: indicator is required", ErrInvalidQuery)
 	}
 	ind := s.indicator(f.Indicator)
 	if ind < 0 {
-		return s, nil, nil
+		return nil, nil
 	}
 	sc := s.scope(Scope{Parent: f.Parent, Level: f.Level})
 	if f.Year != 0 {
-		return s, s.scopeCells(s.slice(ind, f.Year), sc, 0), nil
+		return s.scopeCells(s.slice(ind, f.Year), sc, 0), nil
 	}
-	return s, s.withoutLaterConflicts(s.latestCells(ind, sc), ind), nil
+	return s.withoutLaterConflicts(s.latestCells(ind, sc), ind), nil
 }
 
 // withoutLaterConflicts drops from each jurisdiction's latest values those
 // of jurisdictions whose reports of a later year disagree: their latest
 // year is that one (listed as a conflict), not the year before.
-func (s *snapshot) withoutLaterConflicts(cells []int32, ind int) []int32 {
+func (s *Snapshot) withoutLaterConflicts(cells []int32, ind int) []int32 {
 	cs := s.indicatorConflicts(ind)
 	if len(cs) == 0 {
 		return cells
@@ -141,7 +136,7 @@ func (s *snapshot) withoutLaterConflicts(cells []int32, ind int) []int32 {
 }
 
 // conflictsOf returns the conflicts Compare leaves out for f.
-func (s *snapshot) conflictsOf(f CompareFilter) []CompareConflict {
+func (s *Snapshot) conflictsOf(f CompareFilter) []CompareConflict {
 	ind := s.indicator(f.Indicator)
 	if ind < 0 {
 		return []CompareConflict{}
@@ -151,7 +146,7 @@ func (s *snapshot) conflictsOf(f CompareFilter) []CompareConflict {
 
 // countIndicators returns the catalog indexes of a rate's numerator and
 // denominator counts (rateCounts), -1 when it has none.
-func (s *snapshot) countIndicators(rate string) rateCountIndicators {
+func (s *Snapshot) countIndicators(rate string) rateCountIndicators {
 	c, ok := rateCounts[rate]
 	if !ok {
 		return rateCountIndicators{-1, -1}
@@ -162,7 +157,7 @@ func (s *snapshot) countIndicators(rate string) rateCountIndicators {
 // countsOf returns the counts behind cell i's rate: the ones its fact
 // states, or else the jurisdiction's headline counts of that year when
 // they agree with it (countsAgree).
-func (s *snapshot) countsOf(i int32, nInd, dInd int) (n, d float64, ok bool) {
+func (s *Snapshot) countsOf(i int32, nInd, dInd int) (n, d float64, ok bool) {
 	if nd, ok := s.ratios[i]; ok {
 		return nd[0], nd[1], true
 	}
@@ -178,7 +173,7 @@ func (s *snapshot) countsOf(i int32, nInd, dInd int) (n, d float64, ok bool) {
 }
 
 // compareRow builds the row of cell i.
-func (s *snapshot) compareRow(i int32, indicator string) CompareRow {
+func (s *Snapshot) compareRow(i int32, indicator string) CompareRow {
 	c := s.cell(i)
 	r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
 		Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
@@ -192,7 +187,7 @@ func (s *snapshot) compareRow(i int32, indicator string) CompareRow {
 
 // latestCells returns each jurisdiction's latest value of an indicator in
 // scope (the latest year whose report is in scope), largest first.
-func (s *snapshot) latestCells(ind int, sc scopeFilter) []int32 {
+func (s *Snapshot) latestCells(ind int, sc scopeFilter) []int32 {
 	var out []int32
 	for _, e := range s.trends[ind] {
 		if e.jur < sc.lo || e.jur >= sc.hi {
@@ -226,10 +221,6 @@ type Division struct {
 // PeerGroups lists the divisions directly below parent ("" = provinces)
 // that contain at least one report's jurisdiction: the choices of the peer
 // group selectors.
-func (db *DB) PeerGroups(ctx context.Context, parent string) ([]Division, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return append([]Division{}, s.peerGroups[parent]...), nil
+func (s *Snapshot) PeerGroups(parent string) []Division {
+	return append([]Division{}, s.peerGroups[parent]...)
 }

@@ -1,7 +1,6 @@
-package warehouse
+package readmodel
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -91,12 +90,8 @@ type YearValue struct {
 
 // Brief gathers the brief of a resolved jurisdiction for a year; rates
 // resting on fewer than minCases cases are not ranked.
-func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief, error) {
+func (s *Snapshot) Brief(code string, year, minCases int) (Brief, error) {
 	b := Brief{JurisdictionCode: code, Year: year, Lines: []BriefLine{}, Sources: []ReportSummary{}, Conflicts: []BriefConflict{}}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return b, fmt.Errorf("brief %s %d: %w", code, year, err)
-	}
 	j, ok := s.jurOf[code]
 	if !ok || code == "" {
 		return b, fmt.Errorf("brief %s %d: %w", code, year, ErrNotFound)
@@ -168,7 +163,7 @@ func (db *DB) Brief(ctx context.Context, code string, year, minCases int) (Brief
 }
 
 // divisionPath returns the official names from the province down to code.
-func (s *snapshot) divisionPath(code string) []string {
+func (s *Snapshot) divisionPath(code string) []string {
 	path := []string{}
 	for code != "" {
 		d, ok := s.divisions[code]

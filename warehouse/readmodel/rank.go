@@ -1,9 +1,7 @@
-package warehouse
+package readmodel
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -117,9 +115,9 @@ type CompareRanking struct {
 // the first limit of each. Rates resting on fewer than minCases cases are
 // listed apart too. Only the rows kept are built: at national scale a year
 // of an indicator has tens of thousands.
-func (db *DB) CompareRanked(ctx context.Context, f CompareFilter, minCases, limit int) (CompareRanking, error) {
+func (s *Snapshot) CompareRanked(f CompareFilter, minCases, limit int) (CompareRanking, error) {
 	r := CompareRanking{Ranked: []RankedRow{}, Unranked: []UnrankedRow{}, Conflicts: []CompareConflict{}}
-	s, picked, err := db.comparePick(ctx, f)
+	picked, err := s.comparePick(f)
 	if err != nil {
 		return r, err
 	}
@@ -151,7 +149,7 @@ type ranking struct {
 
 // rank splits cells (of indicator ind, largest first) into a ranking in
 // the indicator's better direction and the cells it may not hold.
-func (s *snapshot) rank(ind int, cells []int32, minCases int) ranking {
+func (s *Snapshot) rank(ind int, cells []int32, minCases int) ranking {
 	var rk ranking
 	counts := s.countIndicators(s.catalog[ind].Code)
 	for _, i := range cells {
@@ -181,7 +179,7 @@ func (s *snapshot) rank(ind int, cells []int32, minCases int) ranking {
 
 // sortCells orders cells by value (dir 1: smallest first, -1: largest
 // first), then by jurisdiction name and cell index, as slices are ordered.
-func (s *snapshot) sortCells(cells []int32, dir int) {
+func (s *Snapshot) sortCells(cells []int32, dir int) {
 	slices.SortFunc(cells, func(a, b int32) int {
 		ca, cb := &s.cells[a], &s.cells[b]
 		return cmp.Or(dir*cmp.Compare(ca.value, cb.value),
@@ -194,7 +192,7 @@ func (s *snapshot) sortCells(cells []int32, dir int) {
 type rateCountIndicators struct{ num, den int }
 
 // unrankable returns why cell i may not be ranked ("" when it may).
-func (s *snapshot) unrankable(i int32, counts rateCountIndicators, minCases int) string {
+func (s *Snapshot) unrankable(i int32, counts rateCountIndicators, minCases int) string {
 	if why := s.unrankedAlone(i); why != "" {
 		return why
 	}
@@ -215,7 +213,7 @@ func (s *snapshot) unrankable(i int32, counts rateCountIndicators, minCases int)
 // ("" when it may): it is not a resolved jurisdiction's value for the
 // whole jurisdiction and the whole year, or the extractor is unsure of it.
 // It is the part of the rule that does not look at a rate's counts.
-func (s *snapshot) unrankedAlone(i int32) string {
+func (s *Snapshot) unrankedAlone(i int32) string {
 	c := &s.cells[i]
 	switch {
 	case c.whole&cellUnresolved != 0:
@@ -233,7 +231,7 @@ func (s *snapshot) unrankedAlone(i int32) string {
 // partYear reports whether cell i covers part of the year: flagged so, or
 // a derived rate whose counts (the jurisdiction's that year) are. Each
 // build marks such cells cellPartYear once.
-func (s *snapshot) partYear(i int32) bool {
+func (s *Snapshot) partYear(i int32) bool {
 	c := &s.cells[i]
 	if slices.Contains(s.flagSets[c.flags], flagPartYear) {
 		return true
@@ -255,7 +253,7 @@ func (s *snapshot) partYear(i int32) bool {
 // own included or not): how many rankable peers are better, how many share
 // its value (itself included) and how many rankable peers there are (itself
 // included); why it is not ranked itself ("" when it is).
-func (s *snapshot) placeAmong(i int32, sp span, peers scopeFilter, minCases int) (better, equal, total int, why string) {
+func (s *Snapshot) placeAmong(i int32, sp span, peers scopeFilter, minCases int) (better, equal, total int, why string) {
 	ind := int(s.cells[i].ind)
 	counts := s.countIndicators(s.catalog[ind].Code)
 	if why = s.unrankable(i, counts, minCases); why != "" {
@@ -305,17 +303,13 @@ const EnoughToRank = 3
 // of every year costs a national page tens of milliseconds, and the year
 // chosen rarely depends on them.) Year and Level stay 0 and "" when there
 // are no such values.
-func (db *DB) ComparisonDefault(ctx context.Context, q ComparisonQuery) (ComparisonQuery, error) {
+func (s *Snapshot) ComparisonDefault(q ComparisonQuery) ComparisonQuery {
 	if q.Year != 0 && (q.Level != "" || q.AllLevels) {
-		return q, nil
-	}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return q, fmt.Errorf("comparison default: %w", err)
+		return q
 	}
 	ind := s.indicator(q.Indicator)
 	if ind < 0 {
-		return q, nil
+		return q
 	}
 	sc := s.scope(Scope{Parent: q.Parent, Level: q.Level})
 	type choice struct {
@@ -352,11 +346,11 @@ func (db *DB) ComparisonDefault(ctx context.Context, q ComparisonQuery) (Compari
 		}
 	}
 	if best.n == 0 {
-		return q, nil
+		return q
 	}
 	q.Year = best.year
 	if !q.AllLevels && q.Level == "" {
 		q.Level = s.strs[best.level]
 	}
-	return q, nil
+	return q
 }

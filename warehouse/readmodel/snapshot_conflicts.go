@@ -1,10 +1,9 @@
-package warehouse
+package readmodel
 
 import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"sort"
 )
@@ -53,7 +52,7 @@ func (b *snapshotBuilder) readConflicts(ctx context.Context, conn *sql.Conn) err
 		if c.ind = s.indicator(indicator); !ok || c.ind < 0 {
 			continue // a catalog or report change during the build; the next build has it
 		}
-		c.jur, c.values, c.reports, c.level = int32(j), floats(values), strs(reports), -2
+		c.jur, c.values, c.reports, c.level = int32(j), listOf[float64](values), listOf[string](reports), -2
 		if l, ok := s.levelOf[level]; ok {
 			c.level = l
 		}
@@ -69,13 +68,13 @@ func (b *snapshotBuilder) readConflicts(ctx context.Context, conn *sql.Conn) err
 }
 
 // indicatorConflicts returns the conflicts of an indicator.
-func (s *snapshot) indicatorConflicts(ind int) []snapConflict {
+func (s *Snapshot) indicatorConflicts(ind int) []snapConflict {
 	lo := sort.Search(len(s.conflicts), func(k int) bool { return s.conflicts[k].ind >= ind })
 	hi := sort.Search(len(s.conflicts), func(k int) bool { return s.conflicts[k].ind > ind })
 	return s.conflicts[lo:hi]
 }
 
-func (s *snapshot) compareConflict(c *snapConflict) CompareConflict {
+func (s *Snapshot) compareConflict(c *snapConflict) CompareConflict {
 	return CompareConflict{JurisdictionCode: s.juris[c.jur].code, JurisdictionName: c.name, Year: c.year,
 		Values: slices.Clone(c.values), ReportIDs: slices.Clone(c.reports)}
 }
@@ -83,7 +82,7 @@ func (s *snapshot) compareConflict(c *snapConflict) CompareConflict {
 // compareConflicts returns what Compare leaves out for a conflict: the
 // conflicts of the indicator-year in scope, or without a year each
 // jurisdiction's latest conflict when it is later than its latest value.
-func (s *snapshot) compareConflicts(ind int, f CompareFilter, sc scopeFilter) []CompareConflict {
+func (s *Snapshot) compareConflicts(ind int, f CompareFilter, sc scopeFilter) []CompareConflict {
 	out := []CompareConflict{}
 	cs := s.indicatorConflicts(ind)
 	for i := range cs {
@@ -118,16 +117,12 @@ func later(rest []snapConflict, c *snapConflict) bool {
 // TrendConflicts returns a jurisdiction's conflicts of an indicator, by
 // year: the years Trend has no value for because the jurisdiction's
 // reports disagree.
-func (db *DB) TrendConflicts(ctx context.Context, indicator, jurisdiction string) ([]CompareConflict, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("trend conflicts %s %s: %w", indicator, jurisdiction, err)
-	}
+func (s *Snapshot) TrendConflicts(indicator, jurisdiction string) []CompareConflict {
 	out := []CompareConflict{}
 	j, ok := s.jurOf[jurisdiction]
 	ind := s.indicator(indicator)
 	if !ok || ind < 0 {
-		return out, nil
+		return out
 	}
 	cs := s.indicatorConflicts(ind)
 	for i := range cs {
@@ -135,5 +130,5 @@ func (db *DB) TrendConflicts(ctx context.Context, indicator, jurisdiction string
 			out = append(out, s.compareConflict(&cs[i]))
 		}
 	}
-	return out, nil
+	return out
 }

@@ -1,8 +1,7 @@
-package warehouse
+package readmodel
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -52,12 +51,8 @@ type Cell struct {
 
 // Catalog lists the indicator catalog, with the number of headline values
 // of each.
-func (db *DB) Catalog(ctx context.Context) ([]Indicator, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return slices.Clone(s.catalog), nil
+func (s *Snapshot) Catalog() []Indicator {
+	return slices.Clone(s.catalog)
 }
 
 // Scope narrows a dashboard page to part of the country and one level.
@@ -67,16 +62,6 @@ type Scope struct {
 	Parent string
 	// Level is the jurisdiction level as written (街道 镇 乡 区 县 市); "" for all.
 	Level string
-}
-
-// placeholders returns "$n, $n+1, ..." for vals appended to args.
-func placeholders(args []any, vals []string) ([]any, string) {
-	ph := make([]string, len(vals))
-	for i, v := range vals {
-		args = append(args, v)
-		ph[i] = fmt.Sprintf("$%d", len(args))
-	}
-	return args, strings.Join(ph, ", ")
 }
 
 // Overview is what the 总览 page shows.
@@ -132,11 +117,7 @@ const OverviewLatest = 10
 // coverage by province and city, the latest reports and the indicators with
 // the most flagged headline values in year (0: the latest year with
 // reports).
-func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return Overview{}, err
-	}
+func (s *Snapshot) Overview(year int) Overview {
 	c := s.counts
 	o := Overview{Reports: c.reports, Jurisdictions: c.jurisdictions, Years: c.years, FirstYear: c.firstYear,
 		LastYear: c.lastYear, Facts: c.facts, Unresolved: c.unresolved, AsOf: c.asOf,
@@ -156,7 +137,7 @@ func (db *DB) Overview(ctx context.Context, year int) (Overview, error) {
 		return cmp.Or(cmp.Compare(b.Flagged, a.Flagged), strings.Compare(a.Indicator, b.Indicator))
 	})
 	o.Flagged = o.Flagged[:min(len(o.Flagged), overviewFlagged)]
-	return o, nil
+	return o
 }
 
 // cloneAreas copies areas and their lists of recent reports: the snapshot's
@@ -184,14 +165,10 @@ type JurisdictionChoice struct {
 // scope, the ones with the most years first (a trend needs several years),
 // then the largest latest value, then by key. Name is the one written in
 // the latest year.
-func (db *DB) TrendChoices(ctx context.Context, indicator string, sc Scope, limit int) ([]JurisdictionChoice, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
+func (s *Snapshot) TrendChoices(indicator string, sc Scope, limit int) []JurisdictionChoice {
 	ind := s.indicator(indicator)
 	if ind < 0 {
-		return []JurisdictionChoice{}, nil
+		return []JurisdictionChoice{}
 	}
 	f := s.scope(sc)
 	// The entries in scope come in order (the first limit are enough),
@@ -229,19 +206,15 @@ func (db *DB) TrendChoices(ctx context.Context, indicator string, sc Scope, limi
 		out = append(out, JurisdictionChoice{Key: j.key, Code: j.code,
 			Name: s.strs[s.reports[s.cells[e.latest].report].name], Years: int(e.years)})
 	}
-	return out, nil
+	return out
 }
 
 // TrendCells returns the headline values of indicator for the jurisdictions
 // (keys: division codes, or report:<id> for unresolved ones), by
 // jurisdiction in the order given, then year.
-func (db *DB) TrendCells(ctx context.Context, indicator string, keys []string) ([]Cell, error) {
+func (s *Snapshot) TrendCells(indicator string, keys []string) ([]Cell, error) {
 	if indicator == "" || len(keys) == 0 {
 		return nil, fmt.Errorf("trend cells: %w: an indicator and at least one jurisdiction are required", ErrInvalidQuery)
-	}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
 	}
 	out := []Cell{}
 	ind := s.indicator(indicator)
@@ -279,13 +252,9 @@ type TopicFilter struct {
 // the indicators they state, then by name and key. Within a jurisdiction
 // the cells are by indicator code; each cell says why it may not be ranked
 // (Cell.Unranked), and a rate carries the counts behind it.
-func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
+func (s *Snapshot) TopicCells(f TopicFilter) ([]Cell, error) {
 	if len(f.Indicators) == 0 || f.Year == 0 || f.Limit <= 0 {
 		return nil, fmt.Errorf("topic cells: %w: indicators, a year and a limit are required", ErrInvalidQuery)
-	}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
 	}
 	var inds []int
 	for _, code := range slices.Sorted(slices.Values(f.Indicators)) {
@@ -368,7 +337,7 @@ func (db *DB) TopicCells(ctx context.Context, f TopicFilter) ([]Cell, error) {
 
 // rankedCell is cell i with the counts behind it, if a rate, and why a
 // ranking may not hold it.
-func (s *snapshot) rankedCell(i int32, minCases int) Cell {
+func (s *Snapshot) rankedCell(i int32, minCases int) Cell {
 	c := s.cell(i)
 	counts := s.countIndicators(c.Indicator)
 	if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
@@ -397,13 +366,9 @@ type YearTotal struct {
 // TopicYears sums each indicator's headline values per year in scope,
 // oldest year first, then by indicator code, with the five largest values
 // of each.
-func (db *DB) TopicYears(ctx context.Context, indicators []string, sc Scope) ([]YearTotal, error) {
+func (s *Snapshot) TopicYears(indicators []string, sc Scope) ([]YearTotal, error) {
 	if len(indicators) == 0 {
 		return nil, fmt.Errorf("topic years: %w: indicators are required", ErrInvalidQuery)
-	}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
 	}
 	f := s.scope(sc)
 	out := []YearTotal{}
@@ -476,14 +441,10 @@ type Heatmap struct {
 // code; unresolved ones last, by name) with a report in f.Year, every
 // headline value they state that year, by jurisdiction key and indicator
 // code.
-func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
+func (s *Snapshot) Heatmap(f HeatmapFilter) (Heatmap, error) {
 	hm := Heatmap{Jurisdictions: []JurisdictionChoice{}, Cells: []Cell{}}
 	if f.Year == 0 || f.Limit <= 0 {
 		return hm, fmt.Errorf("heatmap: %w: a year and a limit are required", ErrInvalidQuery)
-	}
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return hm, err
 	}
 	sc := s.scope(f.Scope)
 	rows := s.yearJurs[f.Year]
@@ -525,10 +486,6 @@ func (db *DB) Heatmap(ctx context.Context, f HeatmapFilter) (Heatmap, error) {
 
 // Areas lists the provinces and cities that have resolved reports, for a
 // page's scope selector: code, name and parent code, by code.
-func (db *DB) Areas(ctx context.Context) ([]CoverageArea, error) {
-	s, err := db.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return cloneAreas(s.areas), nil
+func (s *Snapshot) Areas() []CoverageArea {
+	return cloneAreas(s.areas)
 }

@@ -1,4 +1,4 @@
-package warehouse
+package readmodel
 
 import (
 	"cmp"
@@ -17,21 +17,21 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 )
 
-// querier is what the build's queries need of a connection.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// buildSnapshot reads generation gen of the warehouse into a snapshot, in
+// Build reads the warehouse that pool opens into a snapshot of generation
+// gen (the warehouse's count of writes, which Generation gives back), in
 // one read transaction so that every part is of the same data.
 //
-// With a base, the build is a patch: every table is read again but the
-// headline, of which only the jurisdiction-years in touched are read; the
-// base's values of the others are kept (the writes since base noted every
-// jurisdiction-year they changed), and the whole is indexed anew.
-func (db *DB) buildSnapshot(ctx context.Context, gen uint64, base *snapshot, touched map[jurYear]bool) (*snapshot, error) {
-	conn, err := db.sql.Conn(ctx)
+// With a base that Patchable accepts, the build is a patch: every table
+// is read again but the headline, of which only the jurisdiction-years in
+// touched are read; the base's values of the others are kept (the writes
+// since base named every jurisdiction-year they changed), and the whole
+// is indexed anew. Patched says which it was.
+func Build(ctx context.Context, pool *sql.DB, cfg BuildConfig) (*Snapshot, error) {
+	base, touched := cfg.Base, cfg.Touched
+	if !Patchable(base, touched) {
+		base, touched = nil, nil
+	}
+	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard snapshot: %w", err)
 	}
@@ -42,8 +42,8 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64, base *snapshot, tou
 	// Nothing is written: the transaction only pins one view of the data.
 	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 
-	s := &snapshot{gen: gen, indicatorOf: map[string]int{}, jurOf: map[string]int{}, levelOf: map[string]int32{}}
-	b := &snapshotBuilder{s: s, minConfidence: db.minConfidence, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}, unitIndex: map[string]uint16{}}
+	s := &Snapshot{gen: cfg.Generation, patched: base != nil, indicatorOf: map[string]int{}, jurOf: map[string]int{}, levelOf: map[string]int32{}}
+	b := &snapshotBuilder{s: s, minConfidence: cfg.MinConfidence, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}, unitIndex: map[string]uint16{}}
 	s.flagSets = [][]string{{}}
 	b.intern("") // strs[0] is the empty string
 	for _, step := range []struct {
@@ -74,10 +74,35 @@ func (db *DB) buildSnapshot(ctx context.Context, gen uint64, base *snapshot, tou
 	return s, nil
 }
 
+// BuildConfig is what Build is given besides the connection.
+type BuildConfig struct {
+	// Generation is the warehouse's generation the snapshot is of.
+	Generation uint64
+	// MinConfidence is the ranking cut: facts the extractor is less sure
+	// of are shown as 待核实 beside the ranking, not ranked.
+	MinConfidence float64
+	// Base and Touched ask for a patch of Base with the jurisdiction-years
+	// in Touched read again (see Build); nil for a build from scratch.
+	Base    *Snapshot
+	Touched map[Key]bool
+}
+
+// patchLimit is the share of the headline values past which a snapshot is
+// rebuilt rather than patched: a patch re-reads the touched
+// jurisdiction-years and keeps the other values of the last snapshot.
+const patchLimit = 0.2
+
+// Patchable says whether a snapshot of base patched with the
+// jurisdiction-years in touched is worth it: a base, and few enough
+// touched that re-reading them beats reading everything.
+func Patchable(base *Snapshot, touched map[Key]bool) bool {
+	return base != nil && float64(len(touched)) <= patchLimit*float64(len(base.juris)*max(1, len(base.years)))
+}
+
 // snapshotBuilder holds what a build needs besides the snapshot itself.
 type snapshotBuilder struct {
-	s *snapshot
-	// minConfidence is the ranking cut (DB.minConfidence).
+	s *Snapshot
+	// minConfidence is the ranking cut (BuildConfig.MinConfidence).
 	minConfidence float64
 	strIndex      map[string]int32
 	flagIndex     map[string]uint16
@@ -260,16 +285,15 @@ func (b *snapshotBuilder) readCoverage(ctx context.Context, conn *sql.Conn) erro
 // nameAreas fills in the official names of areas (a lookup of a few
 // hundred codes by primary key, cheaper than joining the division table);
 // an area missing from the table is named by its code.
-func nameAreas(ctx context.Context, q querier, areas []CoverageArea) error {
+func nameAreas(ctx context.Context, conn *sql.Conn, areas []CoverageArea) error {
 	if len(areas) == 0 {
 		return nil
 	}
 	codes := make([]string, len(areas))
 	for i, a := range areas {
-		codes[i] = a.Code
+		codes[i] = quote(a.Code)
 	}
-	args, ph := placeholders(nil, codes)
-	rows, err := q.QueryContext(ctx, `SELECT code, name FROM jurisdictions WHERE code IN (`+ph+`)`, args...)
+	rows, err := conn.QueryContext(ctx, `SELECT code, name FROM jurisdictions WHERE code IN (`+strings.Join(codes, ", ")+`)`)
 	if err != nil {
 		return fmt.Errorf("area names: %w", err)
 	}
@@ -520,7 +544,7 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 // jurisdiction-years in touched (and of reports gone), which it reads
 // anew. Cells name reports, strings, units and flag lists by index: the
 // base's are mapped to this snapshot's.
-func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, base *snapshot, touched map[jurYear]bool) error {
+func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, base *Snapshot, touched map[Key]bool) error {
 	s := b.s
 	b.ratios = map[factKey][2]float64{}
 	// Both snapshots number reports in report_id order.
@@ -542,7 +566,7 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 		c := base.cells[i]
 		old := &base.reports[c.report]
 		r := reportOf[c.report]
-		if r < 0 || touched[jurYear{base.juris[old.jur].key, old.year}] || s.reports[r].year == 0 {
+		if r < 0 || touched[Key{base.juris[old.jur].key, old.year}] || s.reports[r].year == 0 {
 			continue
 		}
 		fact := base.factID(&c)
@@ -590,7 +614,7 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 			keys.WriteString(", ")
 		}
 		n++
-		fmt.Fprintf(&keys, "(%s, %d)", quote(k.key), k.year)
+		fmt.Fprintf(&keys, "(%s, %d)", quote(k.Jurisdiction), k.Year)
 	}
 	keys.WriteString(")")
 	return b.readCells(ctx, conn, ` AND (jurisdiction_key, coalesce(year, 0)) IN (SELECT (k, y) FROM `+keys.String()+` t(k, y))`)

@@ -1,4 +1,4 @@
-package warehouse
+package readmodel
 
 import (
 	"cmp"
@@ -29,9 +29,13 @@ import (
 // dashboards), every write starts the next build at once, so that readers
 // rarely wait.
 
-// snapshot is the dashboards' read model of one generation of the warehouse.
-type snapshot struct {
+// Snapshot is the dashboards' read model of one generation of the
+// warehouse. It never changes once built; every method may be called from
+// any number of goroutines.
+type Snapshot struct {
 	gen uint64
+	// patched: built as a patch of an older snapshot (Build).
+	patched bool
 
 	catalog     []Indicator    // catalog order (category, code); Values filled
 	indicatorOf map[string]int // code → index in catalog
@@ -183,7 +187,7 @@ type snapReport struct {
 }
 
 // summary names report r for lists (ReportSummary).
-func (s *snapshot) summary(r int32) ReportSummary {
+func (s *Snapshot) summary(r int32) ReportSummary {
 	rep := &s.reports[r]
 	return ReportSummary{ReportID: rep.id, Title: string(s.titles[s.titleStart[r]:s.titleStart[r+1]]),
 		JurisdictionName: s.strs[rep.name], Year: int(rep.year), IngestedAt: time.UnixMicro(rep.ingested).UTC()}
@@ -225,14 +229,14 @@ type trendEntry struct {
 const mixedLevels = -3
 
 // compareTrend orders trend entries: most years, then largest latest value, then key.
-func (s *snapshot) compareTrend(a, b trendEntry) int {
+func (s *Snapshot) compareTrend(a, b trendEntry) int {
 	return cmp.Or(cmp.Compare(b.years, a.years), cmp.Compare(s.cells[b.latest].value, s.cells[a.latest].value),
 		strings.Compare(s.juris[a.jur].key, s.juris[b.jur].key))
 }
 
 // trendEntryAt is jurisdiction j's trend entry for an indicator counting
 // only the years whose report is of the given level.
-func (s *snapshot) trendEntryAt(j int32, ind int, level int32) (trendEntry, bool) {
+func (s *Snapshot) trendEntryAt(j int32, ind int, level int32) (trendEntry, bool) {
 	e := trendEntry{jur: j, level: level, latest: -1}
 	for _, i := range s.jurIndicatorCells(j, ind) {
 		if s.reports[s.cells[i].report].level == level {
@@ -265,7 +269,7 @@ const factOverflowBit = 1 << 63
 // ID, a dash and 12 hex digits (ingest.FactID) or an analyst's "a<n>"
 // (corrections): the common form packs into 48 bits; any other is kept
 // whole in factOverflow, marked by the top bit.
-func (s *snapshot) encodeFact(reportID, factID string) uint64 {
+func (s *Snapshot) encodeFact(reportID, factID string) uint64 {
 	if n := len(reportID); len(factID) == n+13 && factID[n] == '-' && factID[:n] == reportID && isLowerHex(factID[n+1:], 12) {
 		if v, err := strconv.ParseUint(factID[n+1:], 16, 64); err == nil {
 			return v
@@ -288,7 +292,7 @@ func isLowerHex(s string, n int) bool {
 	return true
 }
 
-func (s *snapshot) factID(c *snapCell) string {
+func (s *Snapshot) factID(c *snapCell) string {
 	if c.fact&factOverflowBit != 0 {
 		return s.factOverflow[c.fact&^factOverflowBit]
 	}
@@ -301,7 +305,7 @@ func (s *snapshot) factID(c *snapCell) string {
 }
 
 // cell returns the headline value at index i with its provenance.
-func (s *snapshot) cell(i int32) Cell {
+func (s *Snapshot) cell(i int32) Cell {
 	c := &s.cells[i]
 	r := &s.reports[c.report]
 	j := &s.juris[r.jur]
@@ -315,7 +319,7 @@ func (s *snapshot) cell(i int32) Cell {
 	}
 }
 
-func (s *snapshot) cellsAt(idx []int32) []Cell {
+func (s *Snapshot) cellsAt(idx []int32) []Cell {
 	out := make([]Cell, len(idx))
 	for i, c := range idx {
 		out[i] = s.cell(c)
@@ -324,14 +328,14 @@ func (s *snapshot) cellsAt(idx []int32) []Cell {
 }
 
 // slice returns the cells of an indicator-year; empty when there are none.
-func (s *snapshot) slice(ind, year int) span {
+func (s *Snapshot) slice(ind, year int) span {
 	if ind < 0 || ind >= len(s.slices) || year < s.minYear || year-s.minYear >= len(s.slices[ind]) {
 		return span{}
 	}
 	return s.slices[ind][year-s.minYear]
 }
 
-func (s *snapshot) sliceStats(ind, year int) sliceStats {
+func (s *Snapshot) sliceStats(ind, year int) sliceStats {
 	if ind < 0 || ind >= len(s.stats) || year < s.minYear || year-s.minYear >= len(s.stats[ind]) {
 		return sliceStats{}
 	}
@@ -339,7 +343,7 @@ func (s *snapshot) sliceStats(ind, year int) sliceStats {
 }
 
 // indicator returns the catalog index of code, -1 if unknown.
-func (s *snapshot) indicator(code string) int {
+func (s *Snapshot) indicator(code string) int {
 	if i, ok := s.indicatorOf[code]; ok {
 		return i
 	}
@@ -347,7 +351,7 @@ func (s *snapshot) indicator(code string) int {
 }
 
 // cellOf finds the cell of jurisdiction j for an indicator and year (-1 if none).
-func (s *snapshot) cellOf(j int32, ind, year int) int32 {
+func (s *Snapshot) cellOf(j int32, ind, year int) int32 {
 	cs := s.jurCells[s.jurStart[j]:s.jurStart[j+1]]
 	k := sort.Search(len(cs), func(k int) bool {
 		c := &s.cells[cs[k]]
@@ -366,7 +370,7 @@ func (s *snapshot) cellOf(j int32, ind, year int) int32 {
 }
 
 // jurIndicatorCells returns the cells of jurisdiction j for an indicator, oldest year first.
-func (s *snapshot) jurIndicatorCells(j int32, ind int) []int32 {
+func (s *Snapshot) jurIndicatorCells(j int32, ind int) []int32 {
 	cs := s.jurCells[s.jurStart[j]:s.jurStart[j+1]]
 	lo := sort.Search(len(cs), func(k int) bool { return int(s.cells[cs[k]].ind) >= ind })
 	hi := sort.Search(len(cs), func(k int) bool { return int(s.cells[cs[k]].ind) > ind })
@@ -383,7 +387,7 @@ type scopeFilter struct {
 
 // scope resolves s: jurisdictions inside the parent division (not the
 // parent itself) are a range, since juris is sorted by code.
-func (sn *snapshot) scope(s Scope) scopeFilter {
+func (sn *Snapshot) scope(s Scope) scopeFilter {
 	f := scopeFilter{lo: 0, hi: int32(len(sn.juris)), level: -1, whole: s.Parent == ""}
 	if s.Parent != "" {
 		f.lo, f.hi = sn.prefixRange(s.Parent)
@@ -402,7 +406,7 @@ func (sn *snapshot) scope(s Scope) scopeFilter {
 
 // prefixRange returns the resolved jurisdictions whose code starts with p
 // (p itself included): a range, since juris is sorted by code.
-func (sn *snapshot) prefixRange(p string) (lo, hi int32) {
+func (sn *Snapshot) prefixRange(p string) (lo, hi int32) {
 	resolved := sort.Search(len(sn.juris), func(i int) bool { return sn.juris[i].code == "" })
 	lo = int32(sort.Search(resolved, func(i int) bool { return sn.juris[i].code >= p }))
 	hi = int32(sort.Search(resolved, func(i int) bool {
@@ -416,14 +420,14 @@ func (f scopeFilter) report(r *snapReport) bool {
 	return r.jur >= f.lo && r.jur < f.hi && (f.level == -1 || r.level == f.level)
 }
 
-func (f scopeFilter) has(sn *snapshot, cell int32) bool {
+func (f scopeFilter) has(sn *Snapshot, cell int32) bool {
 	return f.report(&sn.reports[sn.cells[cell].report])
 }
 
 // scopeCells returns the cells of a slice in scope, in slice order
 // (largest value first), at most limit of them (0: all). A parent's cells
 // are found by binary search in the slice's jurisdiction order.
-func (sn *snapshot) scopeCells(sp span, f scopeFilter, limit int) []int32 {
+func (sn *Snapshot) scopeCells(sp span, f scopeFilter, limit int) []int32 {
 	var out []int32
 	if f.whole {
 		for i := sp.start; i < sp.end && (limit <= 0 || len(out) < limit); i++ {
@@ -447,7 +451,7 @@ func (sn *snapshot) scopeCells(sp span, f scopeFilter, limit int) []int32 {
 }
 
 // eachInScope calls fn for each cell of a slice in scope, in no order.
-func (sn *snapshot) eachInScope(sp span, f scopeFilter, fn func(int32)) {
+func (sn *Snapshot) eachInScope(sp span, f scopeFilter, fn func(int32)) {
 	if !f.whole {
 		r := sn.parentRange(sp, f)
 		for _, i := range sn.byJur[r.start:r.end] {
@@ -465,10 +469,27 @@ func (sn *snapshot) eachInScope(sp span, f scopeFilter, fn func(int32)) {
 }
 
 // parentRange returns the part of a slice's jurisdiction order inside f's range.
-func (sn *snapshot) parentRange(sp span, f scopeFilter) span {
+func (sn *Snapshot) parentRange(sp span, f scopeFilter) span {
 	ord := sn.byJur[sp.start:sp.end]
 	jurOf := func(k int) int32 { return sn.reports[sn.cells[ord[k]].report].jur }
 	lo := sort.Search(len(ord), func(k int) bool { return jurOf(k) >= f.lo })
 	hi := sort.Search(len(ord), func(k int) bool { return jurOf(k) >= f.hi })
 	return span{sp.start + int32(lo), sp.start + int32(hi)}
 }
+
+// Generation is the warehouse generation the snapshot is of.
+func (s *Snapshot) Generation() uint64 { return s.gen }
+
+// Patched says whether the snapshot was built as a patch of an older one.
+func (s *Snapshot) Patched() bool { return s.patched }
+
+// Size is how much a snapshot holds.
+type Size struct {
+	// Values counts the headline values (jurisdiction-year-indicators).
+	Values int
+	// Reports counts the reports that count.
+	Reports int
+}
+
+// Size says how much the snapshot holds, for logs.
+func (s *Snapshot) Size() Size { return Size{Values: len(s.cells), Reports: len(s.reports)} }
