@@ -105,6 +105,9 @@ func (h *Handler) postLogin(c *gin.Context) {
 			return
 		}
 		time.Sleep(failedLoginDelay)
+		// The wait runs from the answer on, not from the try: else the
+		// password check and the delay would use most of it up.
+		h.throttle.rearm(keys, time.Now())
 		p.Message = "用户名或密码不对，或者账户已停用。"
 		h.render(c, http.StatusUnauthorized, "login.html", p)
 		return
@@ -266,8 +269,34 @@ func (t *loginThrottle) failLocked(keys []string, now time.Time) {
 		}
 		e.failures++
 		e.last = now
-		if n := e.failures - freeFailures; n >= 0 {
-			e.until = now.Add(min(2*time.Second<<min(n, 20), maxLoginWait))
+		e.extend(now.Add(throttleWait(e.failures)))
+	}
+}
+
+// extend makes the entry wait until at least t.
+func (e *throttleEntry) extend(t time.Time) {
+	if t.After(e.until) {
+		e.until = t
+	}
+}
+
+// rearm starts the keys' waits again at now, for a failure now answered.
+func (t *loginThrottle) rearm(keys []string, now time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, k := range keys {
+		if e, ok := t.keys[k]; ok {
+			e.extend(now.Add(throttleWait(e.failures)))
 		}
 	}
+}
+
+// throttleWait is how long a key waits after its failures-th failure:
+// nothing for the first freeFailures, then 2 s doubling up to maxLoginWait.
+func throttleWait(failures int) time.Duration {
+	n := failures - freeFailures
+	if n < 0 {
+		return 0
+	}
+	return min(2*time.Second<<min(n, 20), maxLoginWait)
 }
