@@ -158,8 +158,7 @@ func (h *Handler) buildBrief(b readmodel.Brief) briefPage {
 func briefRank(l readmodel.BriefLine, minCases int) (text, title string) {
 	switch {
 	case l.Unranked != "":
-		return unrankedShort[l.Unranked], unrankedText(l.Unranked, readmodel.CompareRow{Value: l.Value, Scope: l.Scope,
-			ApproxKind: l.ApproxKind, Numerator: l.Numerator, Denominator: l.Denominator}, readmodel.Indicator{Unit: l.Unit}, minCases)
+		return unrankedShort[l.Unranked], unrankedText(l.Unranked, l.Figure, l.Counts, readmodel.Indicator{Unit: l.Unit}, minCases)
 	case l.Peers <= 1:
 		return "—", "同级中没有其他可以比较的数值"
 	case l.Tied == l.Peers:

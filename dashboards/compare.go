@@ -203,7 +203,7 @@ func (h *Handler) comparePage(s *readmodel.Snapshot, q compareQuery, ind readmod
 	}
 	for _, r := range ranking.Unranked {
 		v := compareView(r.CompareRow, ind)
-		v.Reason, v.Unresolved = unrankedText(r.Reason, r.CompareRow, ind, page.MinCases), r.Reason == readmodel.UnrankedUnresolved
+		v.Reason, v.Unresolved = unrankedText(r.Reason, r.Figure, r.Counts, ind, page.MinCases), r.Reason == readmodel.UnrankedUnresolved
 		if r.Reason == readmodel.UnrankedMismatch {
 			v.Counts = "" // the reason says both the rate and the counts
 		}
@@ -252,16 +252,16 @@ func orderText(ind readmodel.Indicator) string {
 }
 
 // unrankedText says in words why a value is listed beside the ranking.
-func unrankedText(reason string, r readmodel.CompareRow, ind readmodel.Indicator, minCases int) string {
+func unrankedText(reason string, f readmodel.Figure, counts readmodel.Counts, ind readmodel.Indicator, minCases int) string {
 	switch reason {
 	case readmodel.UnrankedUnresolved:
 		return "未定位：报告中的线索不足以确定是哪一个同名辖区"
 	case readmodel.UnrankedPartial:
-		return "只是下属机构的数字（" + r.Scope + "），不是全辖区的"
+		return "只是下属机构的数字（" + publishedText(f.Scope) + "），不是全辖区的"
 	case readmodel.UnrankedPartYear:
 		return "只覆盖年内一段时间（非全年）"
 	case readmodel.UnrankedMismatch:
-		return rateText(r.Value, ind.Unit, r.ApproxKind, r.Numerator, r.Denominator) + "，两者不符"
+		return rateText(f.Value, ind.Unit, f.ApproxKind, counts.Numerator, counts.Denominator) + "，两者不符"
 	case readmodel.UnrankedSmall:
 		return "案件少于" + strconv.Itoa(minCases) + "件，比率波动太大"
 	case readmodel.UnrankedUnsure:

@@ -83,8 +83,7 @@ func cellCSVRow(c readmodel.Cell, ind readmodel.Indicator, minCases int) []strin
 	}
 	reason := ""
 	if c.Unranked != "" {
-		reason = unrankedText(c.Unranked, readmodel.CompareRow{Value: c.Value, Scope: publishedText(c.Scope), ApproxKind: c.ApproxKind,
-			Numerator: c.Numerator, Denominator: c.Denominator}, ind, minCases)
+		reason = unrankedText(c.Unranked, c.Figure, c.Counts, ind, minCases)
 	}
 	return []string{c.JurisdictionName, c.JurisdictionCode, strconv.Itoa(c.Year), c.Indicator, ind.NameZH,
 		strconv.FormatFloat(c.Value, 'f', -1, 64), ind.Unit, approxText(c.ApproxKind), partialText(c), yesNo(c.Derived),

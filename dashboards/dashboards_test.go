@@ -54,8 +54,11 @@ func TestFormatNumber(t *testing.T) {
 func TestCompareChartOptions(t *testing.T) {
 	ind := readmodel.Indicator{Code: "mediation.cases_accepted", NameZH: "受理调解案件", Unit: "件", Kind: "count"}
 	rows := []compareRowView{
-		{CompareRow: readmodel.CompareRow{JurisdictionName: "古城街道", Year: 2024, Value: 2119, FactID: "f1", Quote: "受理2119件"}, Display: "2119件", Rank: 1, Tied: 1},
-		{CompareRow: readmodel.CompareRow{JurisdictionName: "桥头镇", Year: 2019, Value: 1000, Approx: true, ApproxKind: readmodel.ApproxAtLeast}, Display: "≥1000件", Rank: 2, Tied: 1},
+		{CompareRow: readmodel.CompareRow{JurisdictionName: "古城街道", Year: 2024,
+			Figure: readmodel.Figure{Value: 2119},
+			Source: readmodel.Source{FactID: "f1", Quote: "受理2119件"}}, Display: "2119件", Rank: 1, Tied: 1},
+		{CompareRow: readmodel.CompareRow{JurisdictionName: "桥头镇", Year: 2019,
+			Figure: readmodel.Figure{Value: 1000, Approx: true, ApproxKind: readmodel.ApproxAtLeast}}, Display: "≥1000件", Rank: 2, Tied: 1},
 	}
 	cv := compareChart(ind, rows, nil, nil, scopeQuery{Latest: true}, "/?format=csv")
 	option, prov := cv.Option, cv.Provenance
@@ -110,7 +113,7 @@ func TestCompareChartOptions(t *testing.T) {
 func TestRateChartHasErrorBars(t *testing.T) {
 	ind := readmodel.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	low, high := wilson(3, 3)
-	rows := []compareRowView{{CompareRow: readmodel.CompareRow{JurisdictionName: "甲镇", Year: 2023, Value: 100},
+	rows := []compareRowView{{CompareRow: readmodel.CompareRow{JurisdictionName: "甲镇", Year: 2023, Figure: readmodel.Figure{Value: 100}},
 		Display: "100%", Counts: "3/3", Low: low, High: high, HasCI: true, Rank: 1, Tied: 1}}
 	cv := compareChart(ind, rows, nil, nil, scopeQuery{Year: 2023}, "")
 	option, prov := cv.Option, cv.Provenance
@@ -177,8 +180,9 @@ func TestComparePageEscapesReportText(t *testing.T) {
 	h := New(nil, slog.New(slog.NewTextHandler(io.Discard, nil)), Config{})
 	evil := `</script><script>alert(1)</script><img src=x onerror=alert(2)>`
 	ind := readmodel.Indicator{Code: "mediation.cases_accepted", NameZH: "受理" + evil, Unit: "件"}
-	rows := []compareRowView{{CompareRow: readmodel.CompareRow{JurisdictionName: evil, Year: 2024, Value: 1, Quote: evil,
-		ReportID: `"><script>alert(3)</script>`, Scope: evil}, Display: "1件", Badges: valueBadges(true, evil, false, false, []string{evil}),
+	rows := []compareRowView{{CompareRow: readmodel.CompareRow{JurisdictionName: evil, Year: 2024,
+		Figure: readmodel.Figure{Value: 1, Scope: evil},
+		Source: readmodel.Source{Quote: evil, ReportID: `"><script>alert(3)</script>`}}, Display: "1件", Badges: valueBadges(true, evil, false, false, []string{evil}),
 		Rank: 1, Tied: 1, Reason: evil}}
 	page := comparePage{Title: evil, Indicator: ind, Rows: rows, Unranked: rows, Notices: notices{evil}, Default: evil, Order: evil,
 		Charts: []chartView{compareChart(ind, rows, rows, nil, scopeQuery{}, evil)}, CSV: evil,
@@ -322,13 +326,16 @@ func TestWhen(t *testing.T) {
 func TestCompareCSVBytes(t *testing.T) {
 	ind := readmodel.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	n, d := 700.0, 800.0
-	ranked := compareView(readmodel.CompareRow{JurisdictionCode: "331082002", JurisdictionName: "大洋街道", Year: 2024, Value: 98.75,
-		Quote: "调解成功率98.75%", ReportID: "r1", FactID: "r1-1"}, ind)
+	ranked := compareView(readmodel.CompareRow{JurisdictionCode: "331082002", JurisdictionName: "大洋街道", Year: 2024,
+		Figure: readmodel.Figure{Value: 98.75},
+		Source: readmodel.Source{Quote: "调解成功率98.75%", ReportID: "r1", FactID: "r1-1"}}, ind)
 	ranked.Rank, ranked.Tied = 1, 1
-	row := readmodel.CompareRow{JurisdictionCode: "331082003", JurisdictionName: "=江南街道", Year: 2024, Value: 100,
-		Flags: []string{"rate_mismatch", "ceiling"}, Numerator: &n, Denominator: &d, Quote: "调解成功率100%,较上年", ReportID: "r2", FactID: "r2-1"}
+	row := readmodel.CompareRow{JurisdictionCode: "331082003", JurisdictionName: "=江南街道", Year: 2024,
+		Figure: readmodel.Figure{Value: 100, Flags: []string{"rate_mismatch", "ceiling"}},
+		Source: readmodel.Source{Quote: "调解成功率100%,较上年", ReportID: "r2", FactID: "r2-1"},
+		Counts: readmodel.Counts{Numerator: &n, Denominator: &d}}
 	apart := compareView(row, ind)
-	apart.Reason = unrankedText(readmodel.UnrankedMismatch, row, ind, 10)
+	apart.Reason = unrankedText(readmodel.UnrankedMismatch, row.Figure, row.Counts, ind, 10)
 	conflict := conflictView{CompareConflict: readmodel.CompareConflict{JurisdictionCode: "331082004", JurisdictionName: "海门街道",
 		Year: 2024, Values: []float64{90, 95.5}, ReportIDs: []string{"r3", "r4"}}}
 	cv := compareChart(ind, []compareRowView{ranked}, []compareRowView{apart}, []conflictView{conflict}, scopeQuery{Year: 2024}, "")

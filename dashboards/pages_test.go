@@ -99,8 +99,7 @@ var testCatalog = map[string]readmodel.Indicator{
 }
 
 func cell(key, name string, year int, ind string, v float64) readmodel.Cell {
-	return readmodel.Cell{JurisdictionKey: key, JurisdictionCode: key, JurisdictionName: name, Year: year, Indicator: ind,
-		Value: v, FactID: key + "-" + ind, ReportID: "r" + key, Quote: name + "的句子"}
+	return readmodel.Cell{JurisdictionKey: key, JurisdictionCode: key, JurisdictionName: name, Year: year, Indicator: ind, Figure: readmodel.Figure{Value: v}, Source: readmodel.Source{FactID: key + "-" + ind, ReportID: "r" + key, Quote: name + "的句子"}}
 }
 
 func TestOverviewCharts(t *testing.T) {
@@ -112,7 +111,7 @@ func TestOverviewCharts(t *testing.T) {
 			{Code: "3310", Name: "台州市", Parent: "33", Reports: 9, Jurisdictions: 3},
 		},
 		Flagged: []readmodel.FlaggedSummary{{Indicator: "mediation.success_rate", Flagged: 2, Values: 30,
-			Examples: []readmodel.Cell{{JurisdictionName: "古城街道", Value: 98.2, Flags: []string{"rate_mismatch"}, Quote: "调解成功率达98.2%", FactID: "f", ReportID: "a"}}}},
+			Examples: []readmodel.Cell{{JurisdictionName: "古城街道", Figure: readmodel.Figure{Value: 98.2, Flags: []string{"rate_mismatch"}}, Source: readmodel.Source{Quote: "调解成功率达98.2%", FactID: "f", ReportID: "a"}}}}},
 	}
 	page := buildOverview(o, testCatalog, []int{2024, 2023, 2022}, 2024, url.Values{})
 	if got := page.Stats[0].Value + " " + page.Stats[3].Value; got != "1.23万份 25万个" {
@@ -292,11 +291,14 @@ func TestHeatmapChart(t *testing.T) {
 
 func TestColumnRanks(t *testing.T) {
 	cells := []readmodel.Cell{
-		{FactID: "a", Indicator: "x", Value: 5}, {FactID: "b", Indicator: "x", Value: 1},
-		{FactID: "c", Indicator: "x", Value: 5}, {FactID: "d", Indicator: "x", Value: 9}, {FactID: "e", Indicator: "y", Value: 3},
+		{Indicator: "x", Figure: readmodel.Figure{Value: 5}, Source: readmodel.Source{FactID: "a"}},
+		{Indicator: "x", Figure: readmodel.Figure{Value: 1}, Source: readmodel.Source{FactID: "b"}},
+		{Indicator: "x", Figure: readmodel.Figure{Value: 5}, Source: readmodel.Source{FactID: "c"}},
+		{Indicator: "x", Figure: readmodel.Figure{Value: 9}, Source: readmodel.Source{FactID: "d"}},
+		{Indicator: "y", Figure: readmodel.Figure{Value: 3}, Source: readmodel.Source{FactID: "e"}},
 		// Kept out by the ranking rule: neither ranked nor counted.
-		{FactID: "p", Indicator: "x", Value: 100, Unranked: readmodel.UnrankedPartial},
-		{FactID: "u", Indicator: "y", Value: 0, Unranked: readmodel.UnrankedUnsure},
+		{Indicator: "x", Unranked: readmodel.UnrankedPartial, Figure: readmodel.Figure{Value: 100}, Source: readmodel.Source{FactID: "p"}},
+		{Indicator: "y", Unranked: readmodel.UnrankedUnsure, Figure: readmodel.Figure{Value: 0}, Source: readmodel.Source{FactID: "u"}},
 	}
 	got := columnRanks(cells)
 	want := map[string]float64{"b": 0, "a": 100.0 / 3, "c": 100.0 / 3, "d": 100, "e": 100}
@@ -454,8 +456,7 @@ func TestHeatmapPageLinks(t *testing.T) {
 func TestCellCSVRowMarks(t *testing.T) {
 	ind := readmodel.Indicator{Code: "mediation.success_rate", NameZH: "调解成功率", Unit: "%", Kind: "rate"}
 	n, d := 7.0, 8.0
-	c := readmodel.Cell{JurisdictionName: "古城街道", JurisdictionCode: "110107004", Year: 2024, Indicator: ind.Code, Value: 87.5,
-		Unsure: true, Numerator: &n, Denominator: &d, Unranked: readmodel.UnrankedSmall, Quote: "调解成功7件,受理8件", ReportID: "r", FactID: "f"}
+	c := readmodel.Cell{JurisdictionName: "古城街道", JurisdictionCode: "110107004", Year: 2024, Indicator: ind.Code, Unranked: readmodel.UnrankedSmall, Figure: readmodel.Figure{Value: 87.5, Unsure: true}, Source: readmodel.Source{Quote: "调解成功7件,受理8件", ReportID: "r", FactID: "f"}, Counts: readmodel.Counts{Numerator: &n, Denominator: &d}}
 	row := cellCSVRow(c, ind, 10)
 	got := map[string]string{}
 	for i, h := range cellCSVHeader {

@@ -307,8 +307,7 @@ func buildTopic(tp topic, cat map[string]readmodel.Indicator, sq scopeQuery, cel
 			if ind.Code == tp.RankBy {
 				row.Ranked = c.Unranked == ""
 				if !row.Ranked {
-					row.NotRanked = unrankedText(c.Unranked, readmodel.CompareRow{Value: c.Value, Scope: c.Scope,
-						ApproxKind: c.ApproxKind, Numerator: c.Numerator, Denominator: c.Denominator}, ind, minCases)
+					row.NotRanked = unrankedText(c.Unranked, c.Figure, c.Counts, ind, minCases)
 				}
 			}
 			row.Cells = append(row.Cells, tc)

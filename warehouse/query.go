@@ -22,13 +22,6 @@ func (db *DB) Health(ctx context.Context) (Health, error) {
 	return h, nil
 }
 
-// Indicator is one code of the catalog, with how many headline values the
-// warehouse holds for it.
-// Indicators lists the catalog in catalog order of categories and codes.
-// Indicator returns one catalog entry.
-// Years lists the report years present, newest first.
-// TrendRow is a jurisdiction's headline value in one year.
-// Trend returns a jurisdiction's headline values for an indicator, oldest year first.
 // Fact is a stored fact as readers see it (corrections applied).
 type Fact struct {
 	FactID    string  `json:"fact_id"`

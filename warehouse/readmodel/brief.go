@@ -41,30 +41,15 @@ type BriefConflict struct {
 // BriefLine is one indicator of the brief: the value, its rank among the
 // peers (same level, same parent division, same year) and its history.
 type BriefLine struct {
-	Indicator string  `json:"indicator"`
-	NameZH    string  `json:"name_zh"`
-	Category  string  `json:"category"`
-	Kind      string  `json:"kind"`
-	Unit      string  `json:"unit"`
-	Value     float64 `json:"value"`
-	Approx    bool    `json:"approx"`
-	// ApproxKind says which way an approximate value leans (ApproxAtLeast …).
-	ApproxKind string `json:"approx_kind"`
-	Partial    bool   `json:"partial"`
-	Scope      string `json:"scope"`
-	Derived    bool   `json:"derived"`
-	Corrected  bool   `json:"corrected"`
-	// Unsure: read with a confidence below the ranking cut and not
-	// confirmed by a person (Cell.Unsure): it has no rank (UnrankedUnsure).
-	Unsure   bool     `json:"unsure"`
-	Flags    []string `json:"flags"`
-	FactID   string   `json:"fact_id"`
-	ReportID string   `json:"report_id"`
-	Quote    string   `json:"quote"`
-	// Numerator and Denominator are the counts behind a rate, as
-	// CompareRow's; nil otherwise.
-	Numerator   *float64 `json:"numerator"`
-	Denominator *float64 `json:"denominator"`
+	Indicator string `json:"indicator"`
+	NameZH    string `json:"name_zh"`
+	Category  string `json:"category"`
+	Kind      string `json:"kind"`
+	Unit      string `json:"unit"`
+	// An unsure Figure has no rank (UnrankedUnsure).
+	Figure
+	Source
+	Counts
 	// Better is the indicator's better direction (Indicator.Better).
 	Better string `json:"better"`
 	// Rank is the value's place among the Peers rankable values of its
@@ -136,9 +121,7 @@ func (s *Snapshot) Brief(code string, year, minCases int) (Brief, error) {
 		c := s.cell(i)
 		ind := s.catalog[s.cells[i].ind]
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
-			Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
-			Corrected: c.Corrected, Unsure: c.Unsure, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote,
-			Better: ind.Better(), History: []YearValue{}}
+			Figure: c.Figure, Source: c.Source, Better: ind.Better(), History: []YearValue{}}
 		counts := s.countIndicators(c.Indicator)
 		if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
 			l.Numerator, l.Denominator = &n, &d

@@ -21,27 +21,12 @@ type CompareFilter struct {
 
 // CompareRow is one jurisdiction's headline value.
 type CompareRow struct {
-	JurisdictionCode string  `json:"jurisdiction_code"`
-	JurisdictionName string  `json:"jurisdiction_name"`
-	Year             int     `json:"year"`
-	Value            float64 `json:"value"`
-	Approx           bool    `json:"approx"`
-	// ApproxKind says which way an approximate value leans (ApproxAtLeast …).
-	ApproxKind string `json:"approx_kind"`
-	Partial    bool   `json:"partial"`
-	Scope      string `json:"scope"`
-	Derived    bool   `json:"derived"`
-	Corrected  bool   `json:"corrected"`
-	// Unsure: below the ranking confidence and not confirmed (Cell.Unsure).
-	Unsure   bool     `json:"unsure"`
-	Flags    []string `json:"flags"`
-	FactID   string   `json:"fact_id"`
-	ReportID string   `json:"report_id"`
-	Quote    string   `json:"quote"`
-	// Numerator and Denominator are the counts behind a rate (e.g. resolved
-	// and accepted disputes) when the report states them; nil otherwise.
-	Numerator   *float64 `json:"numerator"`
-	Denominator *float64 `json:"denominator"`
+	JurisdictionCode string `json:"jurisdiction_code"`
+	JurisdictionName string `json:"jurisdiction_name"`
+	Year             int    `json:"year"`
+	Figure
+	Source
+	Counts
 }
 
 // rateCounts names, for the rates whose counts the catalog defines, the
@@ -176,8 +161,7 @@ func (s *Snapshot) countsOf(i int32, nInd, dInd int) (n, d float64, ok bool) {
 func (s *Snapshot) compareRow(i int32, indicator string) CompareRow {
 	c := s.cell(i)
 	r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
-		Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Scope: c.Scope, Derived: c.Derived,
-		Corrected: c.Corrected, Unsure: c.Unsure, Flags: c.Flags, FactID: c.FactID, ReportID: c.ReportID, Quote: c.Quote}
+		Figure: c.Figure, Source: c.Source}
 	counts := s.countIndicators(indicator)
 	if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
 		r.Numerator, r.Denominator = &n, &d

@@ -17,33 +17,16 @@ import (
 // Cell is one headline value with its provenance: what a chart draws and what
 // clicking it shows.
 type Cell struct {
-	JurisdictionKey  string  `json:"jurisdiction_key"`
-	JurisdictionCode string  `json:"jurisdiction_code"`
-	JurisdictionName string  `json:"jurisdiction_name"`
-	Year             int     `json:"year"`
-	Indicator        string  `json:"indicator"`
-	Value            float64 `json:"value"`
-	Unit             string  `json:"unit"`
-	Approx           bool    `json:"approx"`
-	// ApproxKind says which way an approximate value leans: ApproxAtLeast,
-	// ApproxAbout or ApproxAtMost; "" when exact.
-	ApproxKind string `json:"approx_kind"`
-	Partial    bool   `json:"partial"`
-	Scope      string `json:"scope"`
-	Derived    bool   `json:"derived"`
-	Corrected  bool   `json:"corrected"`
-	// Unsure: the extractor's confidence in the fact is below the ranking
-	// cut (FAZHI_MIN_CONFIDENCE) and no person confirmed it. It is shown,
-	// marked 待核实, and never ranked.
-	Unsure   bool     `json:"unsure"`
-	Flags    []string `json:"flags"`
-	FactID   string   `json:"fact_id"`
-	ReportID string   `json:"report_id"`
-	Quote    string   `json:"quote"`
-	// Numerator and Denominator are the counts behind a rate, as
-	// CompareRow's, where a query fills them (TopicCells); nil otherwise.
-	Numerator   *float64 `json:"numerator,omitempty"`
-	Denominator *float64 `json:"denominator,omitempty"`
+	JurisdictionKey  string `json:"jurisdiction_key"`
+	JurisdictionCode string `json:"jurisdiction_code"`
+	JurisdictionName string `json:"jurisdiction_name"`
+	Year             int    `json:"year"`
+	Indicator        string `json:"indicator"`
+	Unit             string `json:"unit"`
+	Figure
+	Source
+	// Counts are filled where a query fills them (TopicCells).
+	Counts
 	// Unranked says why the value may not be ranked (Unranked…), where a
 	// query that ranks fills it (TopicCells); "" when it may.
 	Unranked string `json:"unranked,omitempty"`

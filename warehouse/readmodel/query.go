@@ -5,6 +5,8 @@ import (
 	"slices"
 )
 
+// Indicator is one code of the catalog, with how many headline values the
+// warehouse holds for it.
 type Indicator struct {
 	Code        string `json:"code"`
 	NameZH      string `json:"name_zh"`
@@ -17,10 +19,7 @@ type Indicator struct {
 	Values int `json:"values"`
 }
 
-func (s *Snapshot) Indicators() []Indicator {
-	return s.Catalog()
-}
-
+// Indicator returns one catalog entry.
 func (s *Snapshot) Indicator(code string) (Indicator, error) {
 	i := s.indicator(code)
 	if i < 0 {
@@ -29,21 +28,20 @@ func (s *Snapshot) Indicator(code string) (Indicator, error) {
 	return s.catalog[i], nil
 }
 
+// Years lists the report years present, newest first.
 func (s *Snapshot) Years() []int {
 	return slices.Clone(s.years)
 }
 
+// TrendRow is a jurisdiction's headline value in one year.
 type TrendRow struct {
-	Year       int     `json:"year"`
-	Value      float64 `json:"value"`
-	Approx     bool    `json:"approx"`
-	ApproxKind string  `json:"approx_kind"`
-	Partial    bool    `json:"partial"`
-	Derived    bool    `json:"derived"`
-	FactID     string  `json:"fact_id"`
-	ReportID   string  `json:"report_id"`
+	Year int `json:"year"`
+	Figure
+	Source
 }
 
+// Trend returns a jurisdiction's headline values for an indicator, oldest
+// year first.
 func (s *Snapshot) Trend(indicator, jurisdiction string) ([]TrendRow, error) {
 	if indicator == "" || jurisdiction == "" {
 		return nil, fmt.Errorf("trend: %w: indicator and jurisdiction are required", ErrInvalidQuery)
@@ -56,8 +54,7 @@ func (s *Snapshot) Trend(indicator, jurisdiction string) ([]TrendRow, error) {
 	}
 	for _, i := range s.jurIndicatorCells(int32(j), ind) {
 		c := s.cell(i)
-		out = append(out, TrendRow{Year: c.Year, Value: c.Value, Approx: c.Approx, ApproxKind: c.ApproxKind, Partial: c.Partial, Derived: c.Derived,
-			FactID: c.FactID, ReportID: c.ReportID})
+		out = append(out, TrendRow{Year: c.Year, Figure: c.Figure, Source: c.Source})
 	}
 	return out, nil
 }

@@ -311,11 +311,11 @@ func (s *Snapshot) cell(i int32) Cell {
 	j := &s.juris[r.jur]
 	return Cell{
 		JurisdictionKey: j.key, JurisdictionCode: j.code, JurisdictionName: s.strs[r.name],
-		Year: int(r.year), Indicator: s.catalog[c.ind].Code, Value: c.value, Unit: s.units[c.unit],
-		Approx: c.bits&cellApprox != 0, ApproxKind: c.approxKind(), Partial: c.bits&cellPartial != 0, Scope: s.strs[c.scope],
-		Derived: c.bits&cellDerived != 0, Corrected: c.bits&cellCorrected != 0, Unsure: c.bits&cellUnsure != 0,
-		Flags: append([]string{}, s.flagSets[c.flags]...), FactID: s.factID(c), ReportID: r.id,
-		Quote: string(s.quotes[s.quoteStart[c.quote]:s.quoteStart[c.quote+1]]),
+		Year: int(r.year), Indicator: s.catalog[c.ind].Code, Unit: s.units[c.unit],
+		Figure: Figure{Value: c.value, Approx: c.bits&cellApprox != 0, ApproxKind: c.approxKind(), Partial: c.bits&cellPartial != 0,
+			Scope: s.strs[c.scope], Derived: c.bits&cellDerived != 0, Corrected: c.bits&cellCorrected != 0, Unsure: c.bits&cellUnsure != 0,
+			Flags: append([]string{}, s.flagSets[c.flags]...)},
+		Source: Source{FactID: s.factID(c), ReportID: r.id, Quote: string(s.quotes[s.quoteStart[c.quote]:s.quoteStart[c.quote+1]])},
 	}
 }
 
