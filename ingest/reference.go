@@ -14,9 +14,28 @@ import (
 func IndicatorBatch(mem memory.Allocator) (arrow.RecordBatch, error) {
 	b := array.NewRecordBuilder(mem, IndicatorSchema)
 	defer b.Release()
+	ratios := map[string]extract.Ratio{}
+	for _, r := range extract.Ratios() {
+		ratios[r.Rate] = r
+	}
+	parts := b.Field(9).(*array.ListBuilder)
+	partValues := parts.ValueBuilder().(*array.StringBuilder)
 	for _, ind := range extract.Catalog() {
-		for i, s := range []string{ind.Code, ind.NameZh, ind.NameEn, ind.Category, ind.Kind, ind.Unit, ind.Description} {
+		r, isRate := ratios[ind.Code]
+		num, den := "", ""
+		if isRate && r.Less == "" {
+			num, den = r.Numerator, r.Denominator
+		}
+		for i, s := range []string{ind.Code, ind.NameZh, ind.NameEn, ind.Category, ind.Kind, ind.Unit, ind.Description, num, den} {
 			b.Field(i).(*array.StringBuilder).Append(s)
+		}
+		parts.Append(true)
+		if isRate {
+			for _, p := range []string{r.Numerator, r.Denominator, r.Less} {
+				if p != "" {
+					partValues.Append(p)
+				}
+			}
 		}
 	}
 	return b.NewRecordBatch(), nil

@@ -71,4 +71,10 @@ var IndicatorSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "kind", Type: arrow.BinaryTypes.String},
 	{Name: "unit", Type: arrow.BinaryTypes.String},
 	{Name: "description", Type: arrow.BinaryTypes.String},
+	// For a rate: the counts it is computed from (extract.Ratios), and
+	// whether they may stand beside it as its numerator and denominator
+	// (only when nothing is subtracted from the denominator).
+	{Name: "numerator", Type: arrow.BinaryTypes.String},
+	{Name: "denominator", Type: arrow.BinaryTypes.String},
+	{Name: "derived_from", Type: arrow.ListOf(arrow.BinaryTypes.String)},
 }, nil)

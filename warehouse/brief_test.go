@@ -128,4 +128,12 @@ func TestCompareRateCountsMustAgree(t *testing.T) {
 	if got["垡头街道"] != "367/374" || got["建外街道"] != "none" {
 		t.Errorf("rate counts = %v; want 垡头街道 367/374 and none for 建外街道", got)
 	}
+	// Researchers' SQL gives the same answer: the pages read headline_counts.
+	rs, err := QueryRows(context.Background(), db, `SELECT jurisdiction_key, numerator, denominator, counts_from FROM headline_counts ORDER BY ALL`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := fmt.Sprint(rs); s != "[[110105019 367 374 headline]]" {
+		t.Errorf("headline_counts = %s; want the 垡头街道 counts only, from its headline counts", s)
+	}
 }

@@ -1158,14 +1158,16 @@ func oraclePeerGroups(ctx context.Context, db *DB, parent string) ([]readmodel.D
 		GROUP BY ALL ORDER BY j.code`, parent)
 }
 
-// oracleIndicators is Indicators of c5a3aa9:warehouse/query.go.
+// oracleIndicators is Indicators of c5a3aa9:warehouse/query.go, with the
+// codes of a rate's counts that migration 12 added to the catalog.
 func oracleIndicators(ctx context.Context, db *DB) ([]readmodel.Indicator, error) {
 	return queryAll(ctx, db, func(rows *sql.Rows) (readmodel.Indicator, error) {
 		var i readmodel.Indicator
-		err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Values)
+		err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Numerator, &i.Denominator, &i.Values)
 		return i, err
 	}, `
-		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description, coalesce(s.n, 0)
+		SELECT i.code, i.name_zh, i.name_en, i.category, i.kind, i.unit, i.description,
+		       coalesce(i.numerator, ''), coalesce(i.denominator, ''), coalesce(s.n, 0)
 		FROM indicators i
 		LEFT JOIN (SELECT indicator, sum(value_count)::BIGINT AS n FROM headline_stats GROUP BY indicator) s
 		       ON s.indicator = i.code

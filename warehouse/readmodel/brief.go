@@ -122,8 +122,7 @@ func (s *Snapshot) Brief(code string, year, minCases int) (Brief, error) {
 		ind := s.catalog[s.cells[i].ind]
 		l := BriefLine{Indicator: c.Indicator, NameZH: ind.NameZH, Category: ind.Category, Kind: ind.Kind, Unit: ind.Unit,
 			Figure: c.Figure, Source: c.Source, Better: ind.Better(), History: []YearValue{}}
-		counts := s.countIndicators(c.Indicator)
-		if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
+		if n, d, ok := s.countsOf(i); ok {
 			l.Numerator, l.Denominator = &n, &d
 		}
 		better, equal, total, why := s.placeAmong(i, s.slice(int(s.cells[i].ind), year), peers, minCases)

@@ -3,7 +3,6 @@ package readmodel
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 )
@@ -27,24 +26,6 @@ type CompareRow struct {
 	Figure
 	Source
 	Counts
-}
-
-// rateCounts names, for the rates whose counts the catalog defines, the
-// indicators of their numerator and denominator (INDICATORS.md). A rate's own
-// ledger (facts.numerator/denominator) wins when the extractor filled it.
-var rateCounts = map[string][2]string{
-	"mediation.success_rate":   {"mediation.cases_resolved", "mediation.cases_accepted"},
-	"petition.conclusion_rate": {"petition.cases_concluded", "petition.cases_received"},
-	"arbitration.closure_rate": {"arbitration.cases_closed", "arbitration.cases_accepted"},
-}
-
-// countsAgree reports whether the jurisdiction's headline counts n and d
-// may stand beside its rate p: both stated for the same body as the rate,
-// exact, n ≤ d, and the rate within half a point of n/d. Other counts would
-// contradict the rate on the page, so none are shown then.
-func countsAgree(p, n, d *snapCell) bool {
-	return d.value > 0 && n.value <= d.value && n.scope == p.scope && d.scope == p.scope &&
-		n.bits&cellApprox == 0 && d.bits&cellApprox == 0 && math.Abs(100*n.value/d.value-p.value) <= 0.5
 }
 
 // Compare returns one headline value per jurisdiction for an indicator,
@@ -80,7 +61,7 @@ func (s *Snapshot) ComparePaged(f CompareFilter, offset, limit int) (ComparePage
 		picked = picked[:min(limit, len(picked))]
 	}
 	for _, i := range picked {
-		p.Rows = append(p.Rows, s.compareRow(i, f.Indicator))
+		p.Rows = append(p.Rows, s.compareRow(i))
 	}
 	return p, nil
 }
@@ -129,41 +110,23 @@ func (s *Snapshot) conflictsOf(f CompareFilter) []CompareConflict {
 	return s.compareConflicts(ind, f, s.scope(Scope{Parent: f.Parent, Level: f.Level}))
 }
 
-// countIndicators returns the catalog indexes of a rate's numerator and
-// denominator counts (rateCounts), -1 when it has none.
-func (s *Snapshot) countIndicators(rate string) rateCountIndicators {
-	c, ok := rateCounts[rate]
-	if !ok {
-		return rateCountIndicators{-1, -1}
-	}
-	return rateCountIndicators{s.indicator(c[0]), s.indicator(c[1])}
-}
-
-// countsOf returns the counts behind cell i's rate: the ones its fact
-// states, or else the jurisdiction's headline counts of that year when
-// they agree with it (countsAgree).
-func (s *Snapshot) countsOf(i int32, nInd, dInd int) (n, d float64, ok bool) {
-	if nd, ok := s.ratios[i]; ok {
-		return nd[0], nd[1], true
-	}
-	if nInd < 0 || dInd < 0 {
+// countsOf returns the counts behind cell i's rate, as headline_counts
+// decides them (the rate's sentence, or the jurisdiction-year's headline
+// counts when they agree with it), and whether it has any.
+func (s *Snapshot) countsOf(i int32) (n, d float64, ok bool) {
+	if s.cells[i].bits&cellRatio == 0 {
 		return 0, 0, false
 	}
-	r := &s.reports[s.cells[i].report]
-	nc, dc := s.cellOf(r.jur, nInd, int(r.year)), s.cellOf(r.jur, dInd, int(r.year))
-	if nc < 0 || dc < 0 || !countsAgree(&s.cells[i], &s.cells[nc], &s.cells[dc]) {
-		return 0, 0, false
-	}
-	return s.cells[nc].value, s.cells[dc].value, true
+	nd := s.ratios[i]
+	return nd[0], nd[1], true
 }
 
 // compareRow builds the row of cell i.
-func (s *Snapshot) compareRow(i int32, indicator string) CompareRow {
+func (s *Snapshot) compareRow(i int32) CompareRow {
 	c := s.cell(i)
 	r := CompareRow{JurisdictionCode: c.JurisdictionCode, JurisdictionName: c.JurisdictionName, Year: c.Year,
 		Figure: c.Figure, Source: c.Source}
-	counts := s.countIndicators(indicator)
-	if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
+	if n, d, ok := s.countsOf(i); ok {
 		r.Numerator, r.Denominator = &n, &d
 	}
 	return r

@@ -266,10 +266,9 @@ func (s *Snapshot) TopicCells(f TopicFilter) ([]Cell, error) {
 	// The largest f.RankBy values, and every value equal to the last one
 	// taken: among equal values the count decides.
 	if rank := s.indicator(f.RankBy); rank >= 0 {
-		counts := s.countIndicators(f.RankBy)
 		for _, i := range s.scopeCells(s.slice(rank, f.Year), sc, 0) {
 			c := &s.cells[i]
-			if s.unrankable(i, counts, f.MinCases) != "" {
+			if s.unrankable(i, f.MinCases) != "" {
 				continue
 			}
 			if len(top) >= f.Limit && c.value != top[len(top)-1].value {
@@ -322,11 +321,10 @@ func (s *Snapshot) TopicCells(f TopicFilter) ([]Cell, error) {
 // ranking may not hold it.
 func (s *Snapshot) rankedCell(i int32, minCases int) Cell {
 	c := s.cell(i)
-	counts := s.countIndicators(c.Indicator)
-	if n, d, ok := s.countsOf(i, counts.num, counts.den); ok {
+	if n, d, ok := s.countsOf(i); ok {
 		c.Numerator, c.Denominator = &n, &d
 	}
-	c.Unranked = s.unrankable(i, counts, minCases)
+	c.Unranked = s.unrankable(i, minCases)
 	return c
 }
 

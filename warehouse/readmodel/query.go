@@ -15,6 +15,10 @@ type Indicator struct {
 	Kind        string `json:"kind"`
 	Unit        string `json:"unit"`
 	Description string `json:"description"`
+	// Numerator and Denominator are, for a rate, the codes of the counts
+	// that may stand beside it (headline_counts); "" otherwise.
+	Numerator   string `json:"numerator"`
+	Denominator string `json:"denominator"`
 	// Values counts the headline values (jurisdiction-years) stated for it.
 	Values int `json:"values"`
 }

@@ -66,16 +66,6 @@ func (i Indicator) Better() string {
 	return ""
 }
 
-// rateParts names, for every rate the extractor may derive, the counts it
-// is computed from (ingest/extract's ratio ledger): a rate derived from a
-// part-year count covers part of the year too.
-var rateParts = map[string][]string{
-	"mediation.success_rate":   {"mediation.cases_resolved", "mediation.cases_accepted"},
-	"petition.conclusion_rate": {"petition.cases_concluded", "petition.cases_received"},
-	"arbitration.closure_rate": {"arbitration.cases_closed", "arbitration.cases_accepted"},
-	"litigation.loss_rate":     {"litigation.lost", "litigation.cases", "litigation.pending"},
-}
-
 // flagPartYear is the extractor's flag of a part-year figure.
 const flagPartYear = "partial_year"
 
@@ -129,10 +119,10 @@ func (s *Snapshot) CompareRanked(f CompareFilter, minCases, limit int) (CompareR
 	rk := s.rank(ind, picked, minCases)
 	r.Total, r.UnrankedTotal = len(rk.ranked), len(rk.unranked)
 	for k, i := range rk.ranked[:min(limit, len(rk.ranked))] {
-		r.Ranked = append(r.Ranked, RankedRow{CompareRow: s.compareRow(i, f.Indicator), Rank: rk.place[k], Tied: rk.tied[k]})
+		r.Ranked = append(r.Ranked, RankedRow{CompareRow: s.compareRow(i), Rank: rk.place[k], Tied: rk.tied[k]})
 	}
 	for k, i := range rk.unranked[:min(limit, len(rk.unranked))] {
-		r.Unranked = append(r.Unranked, UnrankedRow{CompareRow: s.compareRow(i, f.Indicator), Reason: rk.reasons[k]})
+		r.Unranked = append(r.Unranked, UnrankedRow{CompareRow: s.compareRow(i), Reason: rk.reasons[k]})
 	}
 	return r, nil
 }
@@ -151,9 +141,8 @@ type ranking struct {
 // the indicator's better direction and the cells it may not hold.
 func (s *Snapshot) rank(ind int, cells []int32, minCases int) ranking {
 	var rk ranking
-	counts := s.countIndicators(s.catalog[ind].Code)
 	for _, i := range cells {
-		if why := s.unrankable(i, counts, minCases); why != "" {
+		if why := s.unrankable(i, minCases); why != "" {
 			rk.unranked = append(rk.unranked, i)
 			rk.reasons = append(rk.reasons, why)
 			continue
@@ -187,17 +176,13 @@ func (s *Snapshot) sortCells(cells []int32, dir int) {
 	})
 }
 
-// rateCountIndicators are the catalog indexes of a rate's counts
-// (countIndicators).
-type rateCountIndicators struct{ num, den int }
-
 // unrankable returns why cell i may not be ranked ("" when it may).
-func (s *Snapshot) unrankable(i int32, counts rateCountIndicators, minCases int) string {
+func (s *Snapshot) unrankable(i int32, minCases int) string {
 	if why := s.unrankedAlone(i); why != "" {
 		return why
 	}
 	c := &s.cells[i]
-	n, d, ok := s.countsOf(i, counts.num, counts.den)
+	n, d, ok := s.countsOf(i)
 	switch {
 	case !ok || d <= 0:
 		return ""
@@ -240,8 +225,8 @@ func (s *Snapshot) partYear(i int32) bool {
 		return false
 	}
 	r := &s.reports[c.report]
-	for _, code := range rateParts[s.catalog[c.ind].Code] {
-		if p := s.cellOf(r.jur, s.indicator(code), int(r.year)); p >= 0 &&
+	for _, part := range s.derivedFrom[c.ind] {
+		if p := s.cellOf(r.jur, part, int(r.year)); p >= 0 &&
 			s.cells[p].scope == c.scope && slices.Contains(s.flagSets[s.cells[p].flags], flagPartYear) {
 			return true
 		}
@@ -255,15 +240,14 @@ func (s *Snapshot) partYear(i int32) bool {
 // included); why it is not ranked itself ("" when it is).
 func (s *Snapshot) placeAmong(i int32, sp span, peers scopeFilter, minCases int) (better, equal, total int, why string) {
 	ind := int(s.cells[i].ind)
-	counts := s.countIndicators(s.catalog[ind].Code)
-	if why = s.unrankable(i, counts, minCases); why != "" {
+	if why = s.unrankable(i, minCases); why != "" {
 		return 0, 0, 0, why
 	}
 	lower := s.catalog[ind].Better() == BetterLower
 	v := s.cells[i].value
 	total, equal = 1, 1
 	s.eachInScope(sp, peers, func(p int32) {
-		if p == i || s.unrankable(p, counts, minCases) != "" {
+		if p == i || s.unrankable(p, minCases) != "" {
 			return
 		}
 		total++

@@ -39,6 +39,9 @@ type Snapshot struct {
 
 	catalog     []Indicator    // catalog order (category, code); Values filled
 	indicatorOf map[string]int // code → index in catalog
+	// derivedFrom[ind] are the catalog indexes of the counts rate ind is
+	// computed from (indicators.derived_from).
+	derivedFrom [][]int
 
 	years      []int // years with reports, newest first
 	counts     overviewCounts
@@ -79,8 +82,8 @@ type Snapshot struct {
 	// trends[ind] lists the jurisdictions with values of the indicator, in
 	// TrendChoices order (compareTrend).
 	trends [][]trendEntry
-	// ratios holds the numerator and denominator a rate's fact states
-	// (facts.numerator/denominator), by cell index; few cells have them.
+	// ratios holds the counts behind a rate (headline_counts), by cell
+	// index: only rates have them.
 	ratios map[int32][2]float64
 	// conflicts are the headline's conflicts (no value: the reports of a
 	// jurisdiction-year disagree), by indicator, year and jurisdiction.
@@ -147,7 +150,7 @@ const (
 	cellPartial
 	cellDerived
 	cellCorrected
-	cellRatio // the fact states a numerator and denominator (snapshot.ratios)
+	cellRatio // the rate has counts beside it (snapshot.ratios)
 	cellAbout // an approximate value's kind; at least when neither is set
 	cellAtMost
 	// cellUnsure: the extractor's confidence is below the warehouse's

@@ -167,23 +167,39 @@ func (b *snapshotBuilder) internFlags(list *array.List, vals *array.String, row 
 
 func (b *snapshotBuilder) readCatalog(ctx context.Context, conn *sql.Conn) error {
 	rows, err := conn.QueryContext(ctx, `
-		SELECT code, name_zh, name_en, category, kind, unit, description FROM indicators ORDER BY category, code`)
+		SELECT code, name_zh, name_en, category, kind, unit, description, coalesce(numerator, ''), coalesce(denominator, ''),
+		       coalesce(derived_from, [])
+		FROM indicators ORDER BY category, code`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var parts [][]string
 	for rows.Next() {
 		var i Indicator
-		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description); err != nil {
+		var from []any
+		if err := rows.Scan(&i.Code, &i.NameZH, &i.NameEN, &i.Category, &i.Kind, &i.Unit, &i.Description, &i.Numerator, &i.Denominator, &from); err != nil {
 			return err
 		}
 		b.s.indicatorOf[i.Code] = len(b.s.catalog)
 		b.s.catalog = append(b.s.catalog, i)
+		parts = append(parts, listOf[string](from))
+	}
+	if err := rows.Err(); err != nil {
+		return err
 	}
 	if len(b.s.catalog) >= 1<<16 {
 		return fmt.Errorf("%d indicators: the snapshot holds at most 65535", len(b.s.catalog))
 	}
-	return rows.Err()
+	b.s.derivedFrom = make([][]int, len(parts))
+	for k, codes := range parts {
+		for _, code := range codes {
+			if p := b.s.indicator(code); p >= 0 {
+				b.s.derivedFrom[k] = append(b.s.derivedFrom[k], p)
+			}
+		}
+	}
+	return nil
 }
 
 // readCounts reads the overview's counts and the years with reports.
@@ -617,7 +633,7 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 		fmt.Fprintf(&keys, "(%s, %d)", quote(k.Jurisdiction), k.Year)
 	}
 	keys.WriteString(")")
-	return b.readCells(ctx, conn, ` AND (jurisdiction_key, coalesce(year, 0)) IN (SELECT (k, y) FROM `+keys.String()+` t(k, y))`)
+	return b.readCells(ctx, conn, ` AND (h.jurisdiction_key, coalesce(h.year, 0)) IN (SELECT (k, y) FROM `+keys.String()+` t(k, y))`)
 }
 
 // internFlagList returns the index of a flag list in flagSets, adding it if new.
@@ -639,7 +655,8 @@ func (b *snapshotBuilder) internFlagList(flags []string) (uint16, error) {
 }
 
 // readCells reads headline values (those of filter, a condition on the
-// headline's columns after AND, or all) into cells.
+// headline's columns, h.…, after AND, or all) into cells, with the counts
+// headline_counts puts beside a rate.
 func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter string) error {
 	s := b.s
 	// The reports and indicators come numbered as readReports and
@@ -648,9 +665,11 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter 
 	return arrowQuery(ctx, conn, `
 		WITH r AS (SELECT report_id, (row_number() OVER (ORDER BY report_id) - 1)::INTEGER AS ord FROM reports),
 		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
-		SELECT r.ord, i.ord, value, unit, approx, partial, scope, derived, corrected, flags, fact_id,
-		       numerator, denominator, quote, approx_kind, confidence
-		FROM headline JOIN r USING (report_id) JOIN i USING (indicator) WHERE NOT conflict`+filter, func(rec arrow.RecordBatch) error {
+		SELECT r.ord, i.ord, h.value, h.unit, h.approx, h.partial, h.scope, h.derived, h.corrected, h.flags, h.fact_id,
+		       c.numerator, c.denominator, h.quote, h.approx_kind, h.confidence
+		FROM headline h JOIN r USING (report_id) JOIN i USING (indicator)
+		     LEFT JOIN headline_counts c ON c.jurisdiction_key = h.jurisdiction_key AND c.year = h.year AND c.indicator = h.indicator
+		WHERE NOT h.conflict`+filter, func(rec arrow.RecordBatch) error {
 		report, err1 := column[*array.Int32](rec, 0)
 		ind, err2 := column[*array.Int32](rec, 1)
 		value, err3 := column[*array.Float64](rec, 2)
