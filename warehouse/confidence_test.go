@@ -2,6 +2,8 @@ package warehouse
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/fazhi/fazhi/ingest"
@@ -93,5 +95,61 @@ func TestMinConfidenceIsConfigurable(t *testing.T) {
 	r, err := snapOf(t, db).CompareRanked(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023}, 10, 100)
 	if err != nil || r.Total != 0 || r.UnrankedTotal != 1 || r.Unranked[0].Reason != readmodel.UnrankedUnsure {
 		t.Errorf("CompareRanked with MinConfidence 0.9 = %d ranked, %d apart, %v; want the 0.8 fact apart as unsure", r.Total, r.UnrankedTotal, err)
+	}
+}
+
+// One cut decides which of two facts a jurisdiction-year shows (SQL) and
+// which values the pages mark unsure (Go): the writer stores it in the
+// warehouse and recomputes the headline when it changes; a read-only open
+// takes the warehouse's, whatever it was configured with.
+func TestRankingCutIsOneRule(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cut.duckdb")
+	open := func(cfg Config) *DB {
+		t.Helper()
+		cfg.Path = path
+		db, err := Open(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	headline := func(db *DB) string {
+		t.Helper()
+		rows, err := QueryRows(ctx, db, `SELECT (SELECT min_confidence FROM ranking_cut), value FROM headline_facts
+			WHERE indicator = 'mediation.cases_accepted'`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := snapOf(t, db).Compare(readmodel.CompareFilter{Indicator: "mediation.cases_accepted", Year: 2023})
+		if err != nil || len(c) != 1 {
+			t.Fatalf("Compare = %+v, %v; want one row", c, err)
+		}
+		return fmt.Sprintf("SQL %v, page %g unsure %v", rows, c[0].Value, c[0].Unsure)
+	}
+	middling := fact("mediation.cases_accepted", 900, "", 8, 11)
+	middling.Confidence = 0.6
+	sure := fact("mediation.cases_accepted", 374, "", 20, 23)
+	sure.Confidence = 0.95
+
+	db := open(Config{})
+	loadIndicators(t, db)
+	loadDivisions(t, db)
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, "全年受理矛盾纠纷900件;街道本级受理矛盾纠纷374件。", middling, sure))
+	if got, want := headline(db), "SQL [[0.5 900]], page 900 unsure false"; got != want {
+		t.Errorf("at the default cut: %s; want %s (both sure: the larger count)", got, want)
+	}
+	db.Close()
+
+	db = open(Config{MinConfidence: 0.7})
+	if got, want := headline(db), "SQL [[0.7 374]], page 374 unsure false"; got != want {
+		t.Errorf("after reopening at 0.7: %s; want %s (the 0.6 fact gives way to the sure one)", got, want)
+	}
+	db.Close()
+
+	db = open(Config{ReadOnly: true, MinConfidence: 0.3})
+	defer db.Close()
+	if db.minConfidence != 0.7 {
+		t.Errorf("read-only open configured at 0.3 ranks at %g; want the warehouse's 0.7", db.minConfidence)
 	}
 }

@@ -57,7 +57,9 @@ type Config struct {
 	CheckpointThreshold string
 	// MinConfidence is the extractor confidence a fact needs to be ranked
 	// unless a person confirmed it (FAZHI_MIN_CONFIDENCE); 0 means
-	// DefaultMinConfidence.
+	// DefaultMinConfidence. A writer stores it in the warehouse (the table
+	// ranking_cut, which headline_facts reads) and recomputes the headline
+	// values when it changes; a read-only open uses the stored one.
 	MinConfidence float64
 }
 
@@ -145,6 +147,13 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 			db.Close()
 			return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
 		}
+		if err := db.storeRankingCut(ctx); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
+		}
+	} else if err := db.readRankingCut(ctx, cfg.MinConfidence); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open warehouse %s: %w", cfg.Path, err)
 	}
 	return db, nil
 }

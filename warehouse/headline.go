@@ -77,7 +77,7 @@ func readKeys(ctx context.Context, conn *sql.Conn) ([]readmodel.Key, error) {
 const touchedKeysFilter = `(jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`
 
 // headlineSelect is the headline rule of the view headline_facts
-// (migration 0008) with a filter on report_jurisdictions (a condition on
+// (migration 0013) with a filter on report_jurisdictions (a condition on
 // its columns) applied before the rule's windows rank the facts: the view
 // reads and ranks every fact of the warehouse even when a refresh wants a
 // few jurisdiction-years, since DuckDB does not push a filter on the view's
@@ -89,7 +89,7 @@ func headlineSelect(filter string) string {
 		Replace(headlineRule)
 }
 
-// headlineRule is the text of the view headline_facts (migration 0008),
+// headlineRule is the text of the view headline_facts (migration 0013),
 // with {placed} for report_jurisdictions and {facts} for facts_corrected.
 const headlineRule = `
 WITH alone AS (
@@ -103,7 +103,7 @@ WITH alone AS (
     WHERE r.year IS NOT NULL AND r.counts AND NOT (r.duplicates > 0 AND NOT r.chosen)
     QUALIFY row_number() OVER (
         PARTITION BY r.jurisdiction_key, r.year, f.indicator
-        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < 0.5, CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
+        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < (SELECT min_confidence FROM ranking_cut), CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
     ) = 1
 ),
 per_report AS (
@@ -116,14 +116,14 @@ per_report AS (
     JOIN indicators i ON i.code = f.indicator
     QUALIFY row_number() OVER (
         PARTITION BY r.jurisdiction_key, r.year, f.indicator, f.report_id
-        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < 0.5, CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
+        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < (SELECT min_confidence FROM ranking_cut), CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
     ) = 1
 ),
 judged AS (
     SELECT *, count(DISTINCT value) OVER (PARTITION BY jurisdiction_key, year, indicator) > 1 AS conflict,
            row_number() OVER (
                PARTITION BY jurisdiction_key, year, indicator
-               ORDER BY partial, derived, NOT added, NOT corrected AND confidence < 0.5, CASE WHEN kind = 'rate' THEN 0 ELSE -value END, start, fact_id
+               ORDER BY partial, derived, NOT added, NOT corrected AND confidence < (SELECT min_confidence FROM ranking_cut), CASE WHEN kind = 'rate' THEN 0 ELSE -value END, start, fact_id
            ) AS pick
     FROM per_report
 )
