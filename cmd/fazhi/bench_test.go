@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"iter"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -20,7 +19,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fazhi/fazhi/datasets/synth"
 	"github.com/fazhi/fazhi/warehouse"
 	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
@@ -109,10 +107,8 @@ func benchFill(path string, n int, samples []benchSample) string {
 	).Replace(path)
 }
 
-const (
-	benchPerClient = 3 // passes over benchRoutes per client and iteration
-	benchBatch     = 20000
-)
+// benchPerClient is the passes over benchRoutes per client and iteration.
+const benchPerClient = 3
 
 // benchReports is FAZHI_BENCH_REPORTS (default 20,000): the size of the
 // synthetic warehouse. The figures in README.md are for 400000.
@@ -126,28 +122,6 @@ func benchReports(b *testing.B) int {
 		n = v
 	}
 	return n
-}
-
-// synthBatches groups the synthetic corpus into LoadSynthetic's batches.
-func synthBatches(cfg synth.Config, size int) iter.Seq[warehouse.SyntheticBatch] {
-	return func(yield func(warehouse.SyntheticBatch) bool) {
-		var b warehouse.SyntheticBatch
-		for r, hs := range cfg.All() {
-			b.Reports = append(b.Reports, warehouse.SyntheticReport(r))
-			for _, h := range hs {
-				b.Headlines = append(b.Headlines, warehouse.SyntheticHeadline(h))
-			}
-			if len(b.Reports) == size {
-				if !yield(b) {
-					return
-				}
-				b = warehouse.SyntheticBatch{}
-			}
-		}
-		if len(b.Reports) > 0 {
-			yield(b)
-		}
-	}
 }
 
 // serverTimes records how long the handler took per route, as the server
@@ -176,15 +150,18 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	return sorted[min(max(i, 0), len(sorted)-1)]
 }
 
-// BenchmarkDashboardPages loads a synthetic warehouse (FAZHI_BENCH_REPORTS
-// reports), serves the real app, and runs benchClients concurrent clients
-// over every page and data call; it prints the server time's p50/p95/p99
-// per route (FAZHI_BENCH_CLIENTS changes the number of clients,
-// FAZHI_BENCH_THREADS DuckDB's threads, FAZHI_BENCH_DB keeps the warehouse
-// file for the next run). Each iteration is a bounded number
-// of requests:
+// BenchmarkDashboardPages serves the real app on a warehouse the real
+// ingest built, and runs benchClients concurrent clients over every page and
+// data call; it prints the server time's p50/p95/p99 per route. The
+// warehouse is FAZHI_BENCH_DB when that file exists (e.g. the one `make
+// bench-ingest` kept with the same FAZHI_BENCH_DB), else FAZHI_BENCH_REPORTS
+// synthetic report files are written (`fazhi synth`) and ingested (`fazhi
+// ingest`) into it first. FAZHI_BENCH_CLIENTS changes the number of
+// clients, FAZHI_BENCH_THREADS DuckDB's threads. Each iteration is a
+// bounded number of requests:
 //
-//	FAZHI_BENCH_REPORTS=400000 go test -tags duckdb_arrow -run '^$' -bench DashboardPages -benchtime 3x ./cmd/fazhi
+//	FAZHI_BENCH_REPORTS=400000 FAZHI_BENCH_DB=/data/bench.duckdb make bench-ingest
+//	FAZHI_BENCH_DB=/data/bench.duckdb go test -tags duckdb_arrow -run '^$' -bench DashboardPages -benchtime 3x ./cmd/fazhi
 func BenchmarkDashboardPages(b *testing.B) {
 	ctx := context.Background()
 	var err error
@@ -201,8 +178,8 @@ func BenchmarkDashboardPages(b *testing.B) {
 			b.Fatalf("FAZHI_BENCH_THREADS=%q: want DuckDB's number of threads (0: all cores)", s)
 		}
 	}
-	// FAZHI_BENCH_DB keeps the synthetic warehouse in a file of one's
-	// choosing: loaded the first time, reused (and migrated) after that.
+	// FAZHI_BENCH_DB keeps the warehouse in a file of one's choosing:
+	// ingested the first time, reused (and migrated) after that.
 	cfg.DB = os.Getenv("FAZHI_BENCH_DB")
 	reuse := false
 	if cfg.DB == "" {
@@ -210,26 +187,26 @@ func BenchmarkDashboardPages(b *testing.B) {
 	} else if _, err := os.Stat(cfg.DB); err == nil {
 		reuse = true
 	}
+	start := time.Now()
+	if !reuse {
+		bin, corpus := fazhiBinary(b), filepath.Join(b.TempDir(), "corpus")
+		benchRun(b, bin, nil, "synth", "--out", corpus, "--reports", strconv.Itoa(n))
+		benchRun(b, bin, nil, "ingest", "--db", cfg.DB, corpus)
+	}
 	cfg.NoSamples = true
 	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		b.Fatalf("newApp: %v", err)
 	}
 	defer a.Close()
-	start := time.Now()
-	if !reuse {
-		if err := a.db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(n), benchBatch)); err != nil {
-			b.Fatal(err)
-		}
-	}
 	h, err := a.db.Health(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
 	if reuse {
-		b.Logf("reused %s: %d synthetic reports, %d facts/headline values", cfg.DB, h.Reports, h.Facts)
+		b.Logf("reused %s: %d reports, %d facts", cfg.DB, h.Reports, h.Facts)
 	} else {
-		b.Logf("loaded %d synthetic reports, %d facts/headline values in %s", h.Reports, h.Facts, time.Since(start).Round(time.Millisecond))
+		b.Logf("wrote and ingested %d synthetic report files: %d reports, %d facts in %s", n, h.Reports, h.Facts, time.Since(start).Round(time.Millisecond))
 	}
 
 	st := &serverTimes{times: map[string][]time.Duration{}}

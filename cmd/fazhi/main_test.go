@@ -17,6 +17,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/datasets/synth"
 )
 
@@ -221,14 +222,23 @@ func TestComparePageCapsRows(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.DB = filepath.Join(t.TempDir(), "many.duckdb")
 	cfg.NoSamples = true
+	// One year of 300 real divisions' synthetic reports, through the real ingest.
+	divs, err := divisions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	if _, err := synth.WriteCorpus(corpus, divs, synth.TextConfig{Seed: 1, Reports: 300, FirstYear: 2024, LastYear: 2024}); err != nil {
+		t.Fatal(err)
+	}
+	if err := runIngest(ctx, cfg, []string{"--db", cfg.DB, corpus}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
 	a, err := newApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if err := a.db.LoadSynthetic(ctx, synthBatches(synth.DefaultConfig(3000), 500)); err != nil {
-		t.Fatal(err)
-	}
 	srv := httptest.NewServer(a.handler)
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/?indicator=mediation.cases_accepted&year=latest&level=all")
@@ -242,7 +252,7 @@ func TestComparePageCapsRows(t *testing.T) {
 	table = table[:max(strings.Index(table, "</table>"), 0)]
 	rows := strings.Count(table, "<tr>") - 1 // minus the header
 	if resp.StatusCode != 200 || rows != 100 || !strings.Contains(page, "这里只显示前100个") {
-		t.Errorf("compare page over 3000 reports: status %d, %d table rows, note %v; want 100 rows and the note",
+		t.Errorf("compare page over 300 reports: status %d, %d table rows, note %v; want 100 rows and the note",
 			resp.StatusCode, rows, strings.Contains(page, "这里只显示前"))
 	}
 }

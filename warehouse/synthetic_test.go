@@ -12,11 +12,12 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 )
 
-// FOR BENCHMARKS ONLY. LoadSynthetic fills an empty warehouse with a
-// synthetic corpus (datasets/synth) fast: reports, their facts and the
-// headline table directly, without text or extraction. The product never
-// calls it; the dashboards benchmark (cmd/fazhi/bench_test.go) does, to
-// measure the pages on a warehouse of 400,000 reports.
+// FOR TESTS ONLY. LoadSynthetic fills an empty warehouse with a synthetic
+// corpus of rows (datasets/synth's Config.All) fast: reports, their facts
+// and the headline table directly, without text or extraction, for the
+// differential test of the read model (snapshot_test.go) and the tests of
+// large pages. Benchmarks ingest synthetic report files through the real
+// pipeline instead (cmd/fazhi's BenchmarkIngest and BenchmarkDashboardPages).
 
 // SyntheticReport is a synthetic report. Its fields are those of
 // synth.Report, in the same order, so that one converts to the other.
