@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
@@ -77,7 +78,7 @@ func readKeys(ctx context.Context, conn *sql.Conn) ([]readmodel.Key, error) {
 const touchedKeysFilter = `(jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`
 
 // headlineSelect is the headline rule of the view headline_facts
-// (migration 0013) with a filter on report_jurisdictions (a condition on
+// (headlineRule) with a filter on report_jurisdictions (a condition on
 // its columns) applied before the rule's windows rank the facts: the view
 // reads and ranks every fact of the warehouse even when a refresh wants a
 // few jurisdiction-years, since DuckDB does not push a filter on the view's
@@ -86,63 +87,29 @@ const touchedKeysFilter = `(jurisdiction_key, year) IN (SELECT (jurisdiction_key
 func headlineSelect(filter string) string {
 	return strings.NewReplacer("{placed}", "(SELECT * FROM report_jurisdictions WHERE "+filter+")",
 		"{facts}", "(SELECT * FROM facts_corrected WHERE report_id IN (SELECT report_id FROM report_jurisdictions WHERE "+filter+"))").
-		Replace(headlineRule)
+		Replace(headlineRule())
 }
 
-// headlineRule is the text of the view headline_facts (migration 0013),
-// with {placed} for report_jurisdictions and {facts} for facts_corrected.
-const headlineRule = `
-WITH alone AS (
-    SELECT r.jurisdiction_key, r.jurisdiction_code, r.jurisdiction_name, r.jurisdiction_level, r.year,
-           f.indicator, f.value, f.unit, f.approx, f.scope <> '' AS partial, f.scope, f.derived, f.flags,
-           f.corrected, f.fact_id, f.report_id, f.quote, f.numerator, f.denominator, f.basis, f.approx_kind,
-           f.confidence
-    FROM {facts} f
-    JOIN {placed} r USING (report_id)
-    JOIN indicators i ON i.code = f.indicator
-    WHERE r.year IS NOT NULL AND r.counts AND NOT (r.duplicates > 0 AND NOT r.chosen)
-    QUALIFY row_number() OVER (
-        PARTITION BY r.jurisdiction_key, r.year, f.indicator
-        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < (SELECT min_confidence FROM ranking_cut), CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
-    ) = 1
-),
-per_report AS (
-    SELECT r.jurisdiction_key, r.jurisdiction_code, r.jurisdiction_name, r.jurisdiction_level, r.year,
-           f.indicator, f.value, f.unit, f.approx, f.scope <> '' AS partial, f.scope, f.derived, f.flags,
-           f.corrected, f.fact_id, f.report_id, f.quote, f.numerator, f.denominator, f.basis, f.approx_kind,
-           f.added, f.start, i.kind, f.confidence
-    FROM {facts} f
-    JOIN (SELECT * FROM {placed} WHERE duplicates > 0 AND NOT chosen AND counts AND year IS NOT NULL) r USING (report_id)
-    JOIN indicators i ON i.code = f.indicator
-    QUALIFY row_number() OVER (
-        PARTITION BY r.jurisdiction_key, r.year, f.indicator, f.report_id
-        ORDER BY f.scope <> '', f.derived, NOT f.added, NOT f.corrected AND f.confidence < (SELECT min_confidence FROM ranking_cut), CASE WHEN i.kind = 'rate' THEN 0 ELSE -f.value END, f.start, f.fact_id
-    ) = 1
-),
-judged AS (
-    SELECT *, count(DISTINCT value) OVER (PARTITION BY jurisdiction_key, year, indicator) > 1 AS conflict,
-           row_number() OVER (
-               PARTITION BY jurisdiction_key, year, indicator
-               ORDER BY partial, derived, NOT added, NOT corrected AND confidence < (SELECT min_confidence FROM ranking_cut), CASE WHEN kind = 'rate' THEN 0 ELSE -value END, start, fact_id
-           ) AS pick
-    FROM per_report
-)
-SELECT * EXCLUDE (confidence), false AS conflict, NULL::DOUBLE[] AS conflict_values, NULL::VARCHAR[] AS conflict_fact_ids,
-       NULL::VARCHAR[] AS conflict_report_ids, confidence
-FROM alone
-UNION ALL
-SELECT jurisdiction_key, jurisdiction_code, jurisdiction_name, jurisdiction_level, year, indicator, value, unit,
-       approx, partial, scope, derived, flags, corrected, fact_id, report_id, quote, numerator, denominator, basis,
-       approx_kind, false, NULL, NULL, NULL, confidence
-FROM judged WHERE NOT conflict AND pick = 1
-UNION ALL
-SELECT jurisdiction_key, any_value(jurisdiction_code), min(jurisdiction_name), min(jurisdiction_level), year, indicator,
-       NULL::DOUBLE, any_value(unit), false, false, '', false, []::VARCHAR[], false, NULL::VARCHAR, NULL::VARCHAR,
-       NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE, '', '', true,
-       list(value ORDER BY report_id), list(fact_id ORDER BY report_id), list(report_id ORDER BY report_id),
-       NULL::DOUBLE
-FROM judged WHERE conflict
-GROUP BY jurisdiction_key, year, indicator`
+// headlineRule is the text of the view headline_facts as the latest
+// migration that defines it has it, with {placed} for report_jurisdictions
+// and {facts} for facts_corrected: one text for the view researchers read
+// and the refresh that fills the headline table.
+var headlineRule = sync.OnceValue(func() string {
+	steps, err := migrationSteps()
+	if err != nil {
+		panic(err) // embedded at compile time: every test that opens a warehouse fails first
+	}
+	const head = "CREATE OR REPLACE VIEW headline_facts AS"
+	for k := len(steps) - 1; k >= 0; k-- {
+		_, view, ok := strings.Cut(steps[k].sql, head)
+		if !ok {
+			continue
+		}
+		view, _, _ = strings.Cut(view, ";\n")
+		return strings.NewReplacer("report_jurisdictions", "{placed}", "facts_corrected", "{facts}").Replace(view)
+	}
+	panic("no migration defines headline_facts")
+})
 
 // The summary tables' contents (migration 0003 fills them the same way,
 // 0007 leaves conflicts out and reads the jurisdictions and years as they
