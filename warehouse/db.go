@@ -93,6 +93,8 @@ type DB struct {
 	// written is closed by the next write (Written).
 	written writeSignal
 	log     *slog.Logger
+	// stmts are the hot reads' prepared statements (prepared.go).
+	stmts preparedStmts
 	// minConfidence is Config.MinConfidence, defaulted.
 	minConfidence float64
 }
@@ -244,7 +246,7 @@ func (db *DB) Close() error {
 			err = fmt.Errorf("close warehouse: checkpoint: %w", cerr)
 		}
 	}
-	err = errors.Join(err, db.sql.Close(), db.connector.Close())
+	err = errors.Join(err, db.closeStmts(), db.sql.Close(), db.connector.Close())
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	if db.file != nil {

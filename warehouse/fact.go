@@ -45,7 +45,11 @@ func (db *DB) Fact(ctx context.Context, id string) (FactRecord, error) {
 	var start, end sql.NullInt32
 	var num, den sql.NullFloat64
 	var flags []any
-	err := db.sql.QueryRowContext(ctx, factByID, id).Scan(&f.FactID, &f.ReportID, &f.Indicator, &f.Value,
+	row, err := db.queryRowPrepared(ctx, factByID, id)
+	if err != nil {
+		return f, fmt.Errorf("fact %q: %w", id, err)
+	}
+	err = row.Scan(&f.FactID, &f.ReportID, &f.Indicator, &f.Value,
 		&f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &quote, &start, &end, &f.Derived, &flags, &f.Corrected,
 		&f.Added, &f.ExtractedValue, &num, &den, &basis)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -111,13 +111,16 @@ func (db *DB) ReportPart(ctx context.Context, id string, w ReportWindow) (Report
 	var extractedYear sql.NullInt32
 	var cands, probs []any
 	var evidence string
-	err := db.sql.QueryRowContext(ctx, `
+	row, err := db.queryRowPrepared(ctx, `
 		SELECT report_id, sha256, source, format, title, url, jurisdiction_code, jurisdiction_name, jurisdiction_level, year,
 		       coalesce(jurisdiction_confidence, 0), jurisdiction_candidates, coalesce(jurisdiction_probabilities, []),
 		       coalesce(jurisdiction_evidence, '[]'), coalesce(jurisdiction_reason, ''), coalesce(jurisdiction_stated, false),
 		       coalesce(year_evidence, ''), chars, substring(text, $2 + 1, $3), extractor_version, ingested_at
-		FROM reports WHERE report_id = $1`, id, w.TextOffset, textLimit).
-		Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &extractedCode, &r.Extracted.JurisdictionName,
+		FROM reports WHERE report_id = $1`, id, w.TextOffset, textLimit)
+	if err != nil {
+		return r, fmt.Errorf("report %q: %w", id, err)
+	}
+	err = row.Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &extractedCode, &r.Extracted.JurisdictionName,
 			&r.Extracted.JurisdictionLevel, &extractedYear, &r.JurisdictionConfidence, &cands, &probs, &evidence,
 			&r.JurisdictionReason, &r.JurisdictionStated, &r.YearEvidence, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -169,10 +172,14 @@ func (db *DB) ReportPart(ctx context.Context, id string, w ReportWindow) (Report
 func (db *DB) placeReport(ctx context.Context, r *Report) error {
 	var year sql.NullInt32
 	var duplicates int
-	if err := db.sql.QueryRowContext(ctx, `
+	row, err := db.queryRowPrepared(ctx, `
 		SELECT jurisdiction_code, jurisdiction_name, jurisdiction_level, year, jurisdiction_corrected, year_corrected,
 		       counts, chosen, duplicates
-		FROM report_jurisdictions WHERE report_id = $1`, r.ReportID).Scan(&r.JurisdictionCode, &r.JurisdictionName,
+		FROM report_jurisdictions WHERE report_id = $1`, r.ReportID)
+	if err != nil {
+		return err
+	}
+	if err := row.Scan(&r.JurisdictionCode, &r.JurisdictionName,
 		&r.JurisdictionLevel, &year, &r.JurisdictionCorrected, &r.YearCorrected, &r.Counts, &r.Chosen, &duplicates); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrRetired // only a retired report has no placement
@@ -193,41 +200,52 @@ func (db *DB) placeReport(ctx context.Context, r *Report) error {
 }
 
 // reportFacts reads the facts of r that w selects (textLimit is w's, made
-// definite), corrections applied, by position, and counts them.
+// definite), corrections applied, by position, and counts them. It asks
+// DuckDB for all the report's facts and picks the window here: a scan with
+// one equality filter is an index lookup (see factByID), with the window's
+// bounds beside it a scan of every fact; a report has a few hundred facts
+// at the most.
 func (db *DB) reportFacts(ctx context.Context, r *Report, w ReportWindow, textLimit int) error {
 	from, to := 0, math.MaxInt32
 	if w.FactsInText {
 		from, to = w.TextOffset, w.TextOffset+textLimit
 	}
-	factsLimit := w.FactsLimit
-	if factsLimit <= 0 {
-		factsLimit = math.MaxInt32
-	}
-	if err := db.sql.QueryRowContext(ctx, `
-		SELECT count(*) FROM facts_corrected WHERE report_id = $1 AND coalesce(start, 0) >= $2 AND coalesce(start, 0) < $3`,
-		r.ReportID, from, to).Scan(&r.FactsTotal); err != nil {
+	st, err := db.prepared(ctx, factsOfReport)
+	if err != nil {
 		return err
 	}
-	r.FactsOffset = w.FactsOffset
-	r.FactsTruncated = w.FactsOffset+factsLimit < r.FactsTotal
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
-		FROM facts_corrected WHERE report_id = $1 AND coalesce(start, 0) >= $2 AND coalesce(start, 0) < $3
-		ORDER BY start, indicator, fact_id LIMIT $4 OFFSET $5`, r.ReportID, from, to, factsLimit, w.FactsOffset)
+	rows, err := st.QueryContext(ctx, r.ReportID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	r.Facts = []Fact{}
+	r.FactsOffset, r.FactsTotal = w.FactsOffset, 0
 	for rows.Next() {
 		var f Fact
 		var flags []any
+		var start sql.NullInt32
 		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &f.Quote,
-			&f.Start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
+			&start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
 			return err
+		}
+		if f.Start = int(start.Int32); f.Start < from || f.Start >= to {
+			continue
+		}
+		r.FactsTotal++
+		if r.FactsTotal <= w.FactsOffset || w.FactsLimit > 0 && len(r.Facts) == w.FactsLimit {
+			continue
 		}
 		f.Flags = strs(flags)
 		r.Facts = append(r.Facts, f)
 	}
+	r.FactsTruncated = w.FactsLimit > 0 && w.FactsOffset+w.FactsLimit < r.FactsTotal
 	return rows.Err()
 }
+
+// factsOfReport reads a report's facts, corrections applied, by position
+// (an added fact without one first, as coalesce(start, 0) puts it).
+const factsOfReport = `
+	SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
+	FROM facts_corrected WHERE report_id = $1
+	ORDER BY coalesce(start, 0), indicator, fact_id`
