@@ -121,8 +121,8 @@ func (db *DB) ReportPart(ctx context.Context, id string, w ReportWindow) (Report
 		return r, fmt.Errorf("report %q: %w", id, err)
 	}
 	err = row.Scan(&r.ReportID, &r.SHA256, &r.Source, &r.Format, &r.Title, &r.URL, &extractedCode, &r.Extracted.JurisdictionName,
-			&r.Extracted.JurisdictionLevel, &extractedYear, &r.JurisdictionConfidence, &cands, &probs, &evidence,
-			&r.JurisdictionReason, &r.JurisdictionStated, &r.YearEvidence, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
+		&r.Extracted.JurisdictionLevel, &extractedYear, &r.JurisdictionConfidence, &cands, &probs, &evidence,
+		&r.JurisdictionReason, &r.JurisdictionStated, &r.YearEvidence, &r.Chars, &r.Text, &r.ExtractorVersion, &r.IngestedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("report %q: %w", id, ErrNotFound)
 	}
