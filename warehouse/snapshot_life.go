@@ -12,10 +12,10 @@ import (
 	"github.com/fazhi/fazhi/warehouse/readmodel"
 )
 
-// The life of the dashboards' snapshot (readmodel.Snapshot): built on first use or
-// at PrepareDashboards, rebuilt after every write once in use, one build at
-// a time, readers waiting for the generation of the last write they could
-// have seen.
+// The life of the dashboards' snapshot (readmodel.Snapshot): built on first
+// use or at PrepareDashboards, rebuilt (or patched) after every write once in
+// use, one build at a time, readers waiting for the generation of the last
+// write they could have seen.
 
 // dbSnapshots is the DB's snapshot state.
 type dbSnapshots struct {
@@ -54,7 +54,7 @@ type snapshotBuild struct {
 // building it (or waiting for the build under way) when the last one is
 // older. A request takes one and passes it to every read it makes, so that
 // a page computed from several reads shows one generation of the data even
-// if a write lands meanwhile; a page cache keys the page by its Version.
+// if a write lands meanwhile; a page cache keys the page by its Generation.
 func (db *DB) Snapshot(ctx context.Context) (*readmodel.Snapshot, error) {
 	for {
 		gen := db.gen.Load()
