@@ -70,6 +70,14 @@ type lexicon struct {
 	// whatever it counts).
 	isAct []bool
 	units []uint64
+	// domains are the topic bits a word sets; plan and breakdown mark the
+	// plan words and breakdown markers: what the decision asks of every
+	// marker word of a sentence, without walking its refs.
+	domains         []uint64
+	plan, breakdown []bool
+	// scoping marks the scope words and the words of sinceFounded: the
+	// only ones scope reads.
+	scoping []bool
 }
 
 var compiled = sync.OnceValue(compile)
@@ -223,8 +231,22 @@ func compile() *lexicon {
 	lx.marker = make([]bool, len(words))
 	lx.isAct = make([]bool, len(words))
 	lx.units = make([]uint64, len(words))
+	lx.domains = make([]uint64, len(words))
+	lx.plan = make([]bool, len(words))
+	lx.breakdown = make([]bool, len(words))
+	lx.scoping = make([]bool, len(words))
 	for id, rs := range lx.refs {
 		for _, r := range rs {
+			switch r.kind {
+			case refDomain:
+				lx.domains[id] |= 1 << uint(r.idx)
+			case refPlan:
+				lx.plan[id] = true
+			case refBreak:
+				lx.breakdown[id] = true
+			case refScope, refSince:
+				lx.scoping[id] = true
+			}
 			switch r.kind {
 			case refConflict, refName:
 				lx.units[id] = ^uint64(0)

@@ -174,12 +174,6 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		kEnd++
 	}
 	inSentence := hs[k0:kEnd]
-	type headAt struct {
-		frame int32 // -1: a counted place, any frame
-		start int
-		end   int
-		place place
-	}
 	// The sentence's topics, plan words and last breakdown marker first:
 	// a plan ends the reading, and a frame's act needs to know whether a
 	// marker follows it.
@@ -188,29 +182,27 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if hStart < S || !x.lx.marker[h.Word] {
 			continue
 		}
-		for _, r := range x.lx.refs[h.Word] {
-			switch r.kind {
-			case refDomain:
-				if hEnd <= max(N, cl.Rend) {
-					domMask |= 1 << uint(r.idx)
-				}
-				wholeMask |= 1 << uint(r.idx)
-				if hEnd <= N {
-					sentMask |= 1 << uint(r.idx)
-				}
-			case refPlan:
-				planSeen = planSeen || hEnd <= N
-			case refBreak:
-				if hEnd <= N {
-					brk = hStart
-				}
+		if d := x.lx.domains[h.Word]; d != 0 {
+			if hEnd <= max(N, cl.Rend) {
+				domMask |= d
+			}
+			wholeMask |= d
+			if hEnd <= N {
+				sentMask |= d
+			}
+		}
+		if hEnd <= N {
+			planSeen = planSeen || x.lx.plan[h.Word]
+			if x.lx.breakdown[h.Word] {
+				brk = hStart
 			}
 		}
 	}
 	if planSeen {
 		return
 	}
-	var heads, conflicts []headAt
+	heads, conflicts := x.heads[:0], x.conflicts[:0]
+	defer func() { x.heads, x.conflicts = heads, conflicts }()
 	for i, h := range inSentence {
 		hStart, hEnd := int(h.Start), int(h.End)
 		if hStart < S || !x.lx.framed[h.Word] {
@@ -230,6 +222,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			continue
 		}
 		shadow := x.shadowOf(inSentence, k0, i, S, u.index)
+		// What the object and act refs of the word ask of its place, the
+		// same for every frame: found once per word (-1: not yet).
+		gap, titled, label := -1, -1, -1
 		refs := x.lx.refs[h.Word]
 		for _, r := range refs {
 			if shadow != nil && (r.kind == refObject || r.kind == refAct) {
@@ -257,11 +252,19 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					}
 					continue
 				}
-				if hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) {
+				if titled < 0 {
+					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N))
+				}
+				if titled == 1 {
 					continue
 				}
-				if r.kind == refObject && kindLabel(s[hEnd:]) {
-					continue
+				if r.kind == refObject {
+					if label < 0 {
+						label = b2i(kindLabel(s[hEnd:]))
+					}
+					if label == 1 {
+						continue
+					}
 				}
 				e := get(r.idx)
 				if r.kind == refObject {
@@ -310,7 +313,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if x.lx.frameCount[h.Word] >= 4 {
 					e.generic = true
 				}
-				e.dist = min(e.dist, runeGap(s, hStart, hEnd, N, U))
+				if gap < 0 {
+					gap = runeGap(s, hStart, hEnd, N, U)
+				}
+				e.dist = min(e.dist, gap)
 			case refConflict:
 				if p == near || p == left || p == right || p == rightFar || p == shared {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
@@ -530,6 +536,23 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 }
 
+// headAt is a word that may head a number's phrase instead of a frame's
+// own (a head noun, a counted place), or an act of another count.
+type headAt struct {
+	frame int32 // -1: a counted place, any frame
+	start int
+	end   int
+	place place
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // readable reports whether a word of the sentence [S, E) (its hits start
 // hs) is an object or act of a frame that counts in unit: a frame reads a
 // number only through one of its words.
@@ -729,7 +752,8 @@ func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
 	m := &x.shadows[k0+i]
 	if int(m.S) != S {
 		m.S, m.n = int32(S), 0
-		for _, j := range shadowers(inSentence, i, x.lx) {
+		x.shadowBuf = shadowers(x.shadowBuf[:0], inSentence, i, x.lx)
+		for _, j := range x.shadowBuf {
 			if int(m.n) == len(m.by) {
 				m.n = -1
 				break
@@ -760,7 +784,8 @@ func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
 // word is read as an object or act.
 func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
 	bit := uint64(1) << uint(unit)
-	for _, j := range shadowers(hs, i, lx) {
+	var buf [16]int
+	for _, j := range shadowers(buf[:0], hs, i, lx) {
 		// Only a word that can read this number shadows: 行政许可事项 (items,
 		// counted in 项) does not hide 行政许可 from 1250件.
 		if lx.units[hs[j].Word]&bit != 0 {
@@ -770,10 +795,9 @@ func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
 	return -1
 }
 
-// shadowers returns, in order, the indexes of the hits near hit i that
-// would shadow it in some unit (see shadowedBy).
-func shadowers(hs []hit, i int, lx *lexicon) []int {
-	var out []int
+// shadowers appends to out, in order, the indexes of the hits near hit i
+// that would shadow it in some unit (see shadowedBy).
+func shadowers(out []int, hs []hit, i int, lx *lexicon) []int {
 	h := hs[i]
 	objectOnly := !lx.isAct[h.Word]
 	for j := max(i-3, 0); j < len(hs) && j <= i+12; j++ {
@@ -840,7 +864,7 @@ func fillerGap(s string) bool {
 	if s == "" {
 		return true
 	}
-	if utf8.RuneCountInString(s) > maxNearGap {
+	if len(s) > maxNearGap*utf8.UTFMax || utf8.RuneCountInString(s) > maxNearGap {
 		return false
 	}
 	return fillerOnly(s) || strings.Trim(s, "共计达为约近超逾余了各类项共有累计合计总计分别是至已实现完成全年“”\"") == ""

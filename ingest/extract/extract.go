@@ -185,6 +185,10 @@ type run struct {
 	scores []reading   // its readings, reused from number to number
 	// shadows parallels hits: what shadowedBy answered for each.
 	shadows []shadowMemo
+	// shadowBuf is scratch space for shadowers; heads and conflicts for
+	// decide, reused from number to number.
+	shadowBuf        []int
+	heads, conflicts []headAt
 	// trace, when set, is told every number the model weighed.
 	trace        func(Observation)
 	observations []Observation

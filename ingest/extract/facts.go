@@ -285,11 +285,7 @@ func (x *run) prevDomains(S int) uint64 {
 		if int(h.Start) < P {
 			continue
 		}
-		for _, r := range x.lx.refs[h.Word] {
-			if r.kind == refDomain {
-				mask |= 1 << uint(r.idx)
-			}
-		}
+		mask |= x.lx.domains[h.Word]
 	}
 	return mask
 }

@@ -59,8 +59,8 @@ func (x *run) numbers() {
 				continue
 			}
 			if kind&kindZero != 0 {
-				for k, z := range zeroRules {
-					if strings.HasPrefix(s[i:], z.object) {
+				for _, k := range zeroRulesByFirst[rune3(s[i:])] {
+					if strings.HasPrefix(s[i:], zeroRules[k].object) {
 						x.seeds = append(x.seeds, seed{i, k})
 					}
 				}
@@ -183,6 +183,18 @@ const (
 	kindUnit                // the first character of a unit (rawUnits)
 	kindFollow              // may follow a Chinese numeral within a figure
 )
+
+// zeroRulesByFirst lists, for the first character of a zero rule's object
+// word, the indexes of the rules whose object starts with it, in rule
+// order: 行 and 政 are frequent, and most of the nine objects cannot match.
+var zeroRulesByFirst = func() map[int][]int {
+	m := map[int][]int{}
+	for k, z := range zeroRules {
+		r, _ := utf8.DecodeRuneInString(z.object)
+		m[int(r)] = append(m[int(r)], k)
+	}
+	return m
+}()
 
 // leadPair[lead&0x0F][second byte] marks the first two bytes of the
 // characters the scanner stops at (numerals, zero rules' objects): a small

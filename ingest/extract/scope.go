@@ -47,7 +47,7 @@ func (x *run) scope(code string, S, C, N, E int) string {
 	since := false // 成立以来 before the number
 	for ; k < len(hs) && int(hs[k].Start) < SE; k++ {
 		h := hs[k]
-		if int(h.Start) < S {
+		if int(h.Start) < S || !x.lx.scoping[h.Word] {
 			continue
 		}
 		for _, r := range x.lx.refs[h.Word] {

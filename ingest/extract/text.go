@@ -296,12 +296,21 @@ func clauseMarks(s string, N, S int) (int, marks) {
 		if s[j-1] >= '0' && s[j-1] <= '9' {
 			m.figure = true
 		}
-		if j-3 >= S {
+		if j-3 >= S && markLead[s[j-3]] {
 			m.note(s, j-3, N)
 		}
 	}
 	return S, m
 }
+
+// markLead marks the lead bytes of the marks note records (、 等 《 》 分别
+// 均 每): the backward pass calls note only there.
+var markLead = func() (t [256]bool) {
+	for _, b := range []byte{0xE3, 0xE5, 0xE6, 0xE7} {
+		t[b] = true
+	}
+	return t
+}()
 
 // note records the mark that starts at byte j of a clause ending at N.
 func (m *marks) note(s string, j, N int) {
