@@ -78,6 +78,12 @@ type lexicon struct {
 	// scoping marks the scope words and the words of sinceFounded: the
 	// only ones scope reads.
 	scoping []bool
+	// topics finds only the topic words (topicMasks[id] the bits of word
+	// id), scopes only scopeWords: the sentence before a number and the
+	// paragraph before it are read for nothing else, and a small
+	// automaton's table stays in the cache.
+	topics, scopes *wordmatch.Matcher
+	topicMasks     []uint64
 }
 
 var compiled = sync.OnceValue(compile)
@@ -263,6 +269,15 @@ func compile() *lexicon {
 		}
 	}
 	lx.m = wordmatch.New(words)
+	var topicWords []string
+	for id, d := range lx.domains {
+		if d != 0 {
+			topicWords = append(topicWords, words[id])
+			lx.topicMasks = append(lx.topicMasks, d)
+		}
+	}
+	lx.topics = wordmatch.New(topicWords)
+	lx.scopes = wordmatch.New(scopeWords)
 	return lx
 }
 

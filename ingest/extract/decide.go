@@ -867,7 +867,31 @@ func fillerGap(s string) bool {
 	if len(s) > maxNearGap*utf8.UTFMax || utf8.RuneCountInString(s) > maxNearGap {
 		return false
 	}
-	return fillerOnly(s) || strings.Trim(s, "共计达为约近超逾余了各类项共有累计合计总计分别是至已实现完成全年“”\"") == ""
+	return fillerOnly(s) || allNearFillers(s)
+}
+
+// nearFillers are the characters a near gap may consist of.
+const nearFillers = "共计达为约近超逾余了各类项共有累计合计总计分别是至已实现完成全年“”\""
+
+// nearFiller is strings.ContainsRune(nearFillers, r), as a table: it is
+// asked of every word in a number's list item.
+var nearFiller = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range nearFillers {
+		m[r] = true
+	}
+	return m
+}()
+
+// allNearFillers reports whether s is made of nearFillers only:
+// strings.Trim(s, nearFillers) == "".
+func allNearFillers(s string) bool {
+	for _, r := range s {
+		if !nearFiller[r] {
+			return false
+		}
+	}
+	return true
 }
 
 // runeGap is the distance in runes between a word at [a, b) and the number
@@ -906,7 +930,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	}
 	// An item holding nothing but fillers shares the head of its clause
 	// with the figures before it: 来访126批次、389人次; 受理、办结…分别为.
-	cl.sharedOK = fillerOnly(strings.Trim(s[cl.Li:N], "、和及与 ")) && cl.Li > C
+	cl.sharedOK = cl.Li > C && fillerOnly(strings.Trim(s[cl.Li:N], "、和及与 "))
 	// A clause of fillers before the number reads its object from the
 	// clause before (信访案件168批次,505人次), unless the number is followed
 	// by its own noun (…网办率100%,292个电子证照跨部门调用).
@@ -954,12 +978,26 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		}
 	}
 	// A combined count closing a list (A、B和C共计20件) is the first item's.
-	if head := s[cl.Li:N]; anyof.Suffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共") {
+	if head := s[cl.Li:N]; combinedCount(head) {
 		if p := firstItemEnd(head); p >= 0 {
 			cl.listFirst = cl.Li + p
 		}
 	}
 	return cl, mk
+}
+
+// combinedCount reports whether head, the words of a list item before its
+// number, ends with a word of a combined count (共计, 合计, 总计, 累计, 共),
+// perhaps followed by a qualifier (共计约).
+func combinedCount(head string) bool {
+	// Most items end otherwise: rule them out on their last character
+	// before trimming.
+	switch r, _ := utf8.DecodeLastRuneInString(head); r {
+	case '计', '共', '余', '多', '约', '近', ' ':
+	default:
+		return false
+	}
+	return anyof.Suffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共")
 }
 
 // splitItems returns the items [start, end) of the list s[from:to],

@@ -271,13 +271,14 @@ func (x *run) prevDomains(S int) uint64 {
 	}
 	P := sentenceStart(s, S-1)
 	var mask uint64
-	var hs []hit
-	if x.scanned(P, S) {
-		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].End) > P }):]
-	} else {
+	if !x.scanned(P, S) {
 		var buf [16]hit
-		hs = x.lx.m.ScanRange(s, P, S, buf[:0])
+		for _, h := range x.lx.topics.ScanRange(s, P, S, buf[:0]) {
+			mask |= x.lx.topicMasks[h.Word]
+		}
+		return mask
 	}
+	hs := x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].End) > P }):]
 	for _, h := range hs {
 		if int(h.End) > S {
 			break // hits are ordered by end

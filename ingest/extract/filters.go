@@ -151,6 +151,10 @@ func (x *run) otherYear(S, C, N int) bool {
 // 2021年受理矛盾纠纷120件 in a 2022 report, 去年同期. A span starting then
 // (2019年以来, 2021年至今) is not one.
 func priorYear(left string, year int) bool {
+	if !strings.Contains(left, "年") {
+		// Every word below and every written year holds 年.
+		return year != 0 && bareYearOpening(left, year)
+	}
 	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
 		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") {
 			return true
