@@ -62,6 +62,8 @@ type lexicon struct {
 	// of frames it is an object or act of (活动, 事项, 受理 are many's).
 	wordRunes  []int
 	frameCount []int
+	// longest is the length in bytes of the longest word.
+	longest int
 	// framed marks the words that speak for or against a frame's reading
 	// of a number; marker the words of a topic, a plan or a breakdown.
 	framed, marker []bool
@@ -269,6 +271,9 @@ func compile() *lexicon {
 		}
 	}
 	lx.m = wordmatch.New(words)
+	for _, w := range words {
+		lx.longest = max(lx.longest, len(w))
+	}
 	var topicWords []string
 	for id, d := range lx.domains {
 		if d != 0 {

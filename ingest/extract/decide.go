@@ -805,6 +805,11 @@ func shadowers(out []int, hs []hit, i int, lx *lexicon) []int {
 			continue
 		}
 		g := hs[j]
+		if int(g.End)-lx.longest >= int(h.End) {
+			// Hits are ordered by end: this one and all after it start
+			// at or after h's end.
+			break
+		}
 		if int(g.Start) >= int(h.End) || lx.units[g.Word] == 0 {
 			continue
 		}

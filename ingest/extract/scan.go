@@ -40,13 +40,18 @@ func (x *run) numbers() {
 				i++
 				continue
 			}
-			if !leadPair[c&0x0F][c1] {
+			if !stopRune.has(rune3(s[i:])) {
 				// The common case: run on over ordinary characters
-				// without going back to the switch.
+				// without going back to the switch. One test of the
+				// bytes and one of stopRune per character, both rarely
+				// true: branches the processor predicts.
 				i += 3
 				for i+3 <= len(s) {
 					c, c1, c2 = s[i], s[i+1], s[i+2]
-					if c < 0xE1 || c >= 0xF0 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || leadPair[c&0x0F][c1] {
+					if c < 0xE1 || c >= 0xF0 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
+						break // not a well-formed three-byte character
+					}
+					if stopRune.has(int(c&0x0F)<<12 | int(c1&0x3F)<<6 | int(c2&0x3F)) {
 						break
 					}
 					i += 3
@@ -196,19 +201,26 @@ var zeroRulesByFirst = func() map[int][]int {
 	return m
 }()
 
-// leadPair[lead&0x0F][second byte] marks the first two bytes of the
-// characters the scanner stops at (numerals, zero rules' objects): a small
-// table (4 KB) that rules out most characters before runeKind is read.
-var leadPair = func() (t [16][256]bool) {
+// stopRune holds the characters the scanner stops at (numerals, the first
+// characters of zero rules' objects): a small table (8 KB), asked of every
+// character, that rules out all others before runeKind is read. A table
+// of first two bytes would let through every character that shares a
+// numeral's (不 上 中 个 了 事 人 …, a fifth of the text).
+var stopRune = func() (set runeSet) {
 	for r, k := range runeKind {
 		if k&(kindNumeral|kindZero) != 0 {
-			var b [4]byte
-			utf8.EncodeRune(b[:], rune(r))
-			t[b[0]&0x0F][b[1]] = true
+			set.add(r)
 		}
 	}
-	return t
+	return set
 }()
+
+// runeSet is a set of characters of the Basic Multilingual Plane, one bit
+// each (8 KB).
+type runeSet [1 << 16 / 64]uint64
+
+func (t *runeSet) add(r int)      { t[r>>6] |= 1 << uint(r&63) }
+func (t *runeSet) has(r int) bool { return t[r>>6]&(1<<uint(r&63)) != 0 }
 
 // runeKind[r] is the kind of the character r of the Basic Multilingual
 // Plane (0 for all others): one table lookup per character of the text.
