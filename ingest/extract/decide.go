@@ -865,7 +865,7 @@ func (cl *clause) placeOf(s string, a, b int) place {
 // fillerGap reports whether s, between a word and the number, holds only a
 // few runes of filler (共, 达, 累计, 各类…).
 func fillerGap(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" {
 		return true
 	}
@@ -880,19 +880,13 @@ const nearFillers = "共计达为约近超逾余了各类项共有累计合计�
 
 // nearFiller is strings.ContainsRune(nearFillers, r), as a table: it is
 // asked of every word in a number's list item.
-var nearFiller = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range nearFillers {
-		m[r] = true
-	}
-	return m
-}()
+var nearFiller = newRuneSet(nearFillers)
 
 // allNearFillers reports whether s is made of nearFillers only:
 // strings.Trim(s, nearFillers) == "".
 func allNearFillers(s string) bool {
 	for _, r := range s {
-		if !nearFiller[r] {
+		if !nearFiller.has(r) {
 			return false
 		}
 	}

@@ -55,7 +55,7 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 			Approx:     bound != cnnum.Exact,
 			ApproxKind: approxKind(bound),
 			Scope:      x.scope(code, S, C, n.Start, E),
-			Quote:      strings.TrimSpace(s[C:max(E, unitEnd)]),
+			Quote:      trimSpace(s[C:max(E, unitEnd)]),
 			Confidence: round3(p),
 		},
 		start: start,
@@ -178,7 +178,7 @@ func (x *run) zeros() {
 				Indicator: code,
 				Value:     0,
 				Unit:      ind.Unit,
-				Quote:     strings.TrimSpace(s[C:E]),
+				Quote:     trimSpace(s[C:E]),
 				// A zero written in words is read by a rule, not weighed:
 				// its confidence is that of the rule's few words.
 				Confidence: zeroConfidence,

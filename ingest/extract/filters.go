@@ -336,7 +336,7 @@ func (x *run) inferLevel() string {
 func growthHint(left string) bool {
 	for k := 0; k < 3 && left != ""; k++ {
 		r, size := utf8.DecodeLastRuneInString(left)
-		if growthLast[r] {
+		if growthLast.has(r) {
 			return true
 		}
 		left = left[:len(left)-size]
@@ -345,11 +345,10 @@ func growthHint(left string) bool {
 }
 
 // growthLast holds the last characters of growthWords.
-var growthLast = func() map[rune]bool {
-	m := map[rune]bool{}
+var growthLast = func() (set runeSet) {
 	for _, w := range growthWords {
 		r, _ := utf8.DecodeLastRuneInString(w)
-		m[r] = true
+		set.add(r)
 	}
-	return m
+	return set
 }()

@@ -40,7 +40,7 @@ func (x *run) numbers() {
 				i++
 				continue
 			}
-			if !stopRune.has(rune3(s[i:])) {
+			if !stopRune.has(rune(rune3(s[i:]))) {
 				// The common case: run on over ordinary characters
 				// without going back to the switch. One test of the
 				// bytes and one of stopRune per character, both rarely
@@ -51,7 +51,7 @@ func (x *run) numbers() {
 					if c < 0xE1 || c >= 0xF0 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
 						break // not a well-formed three-byte character
 					}
-					if stopRune.has(int(c&0x0F)<<12 | int(c1&0x3F)<<6 | int(c2&0x3F)) {
+					if stopRune.has(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)) {
 						break
 					}
 					i += 3
@@ -209,7 +209,7 @@ var zeroRulesByFirst = func() map[int][]int {
 var stopRune = func() (set runeSet) {
 	for r, k := range runeKind {
 		if k&(kindNumeral|kindZero) != 0 {
-			set.add(r)
+			set.add(rune(r))
 		}
 	}
 	return set
@@ -219,8 +219,20 @@ var stopRune = func() (set runeSet) {
 // each (8 KB).
 type runeSet [1 << 16 / 64]uint64
 
-func (t *runeSet) add(r int)      { t[r>>6] |= 1 << uint(r&63) }
-func (t *runeSet) has(r int) bool { return t[r>>6]&(1<<uint(r&63)) != 0 }
+func (t *runeSet) add(r rune) { t[r>>6] |= 1 << uint(r&63) }
+
+// has reports whether r is in the set; characters outside the Basic
+// Multilingual Plane never are.
+func (t *runeSet) has(r rune) bool { return r < 1<<16 && r >= 0 && t[r>>6]&(1<<uint(r&63)) != 0 }
+
+// newRuneSet returns the set of the characters of s.
+func newRuneSet(s string) *runeSet {
+	t := new(runeSet)
+	for _, r := range s {
+		t.add(r)
+	}
+	return t
+}
 
 // runeKind[r] is the kind of the character r of the Basic Multilingual
 // Plane (0 for all others): one table lookup per character of the text.

@@ -209,22 +209,21 @@ func gluedEnumerator(s string) bool {
 var fillers = []string{"今年以来", "全年", "今年", "年内", "累计", "共计", "合计", "先后", "共有", "共", "计", "开展", "举办", "组织", "完成", "达到", "达", "为", "有", "约", "近", "超", "逾", "涉及", "了"}
 
 // fillerFirst holds the first characters of fillers.
-var fillerFirst = func() map[rune]bool {
-	m := map[rune]bool{}
+var fillerFirst = func() (set runeSet) {
 	for _, f := range fillers {
 		r, _ := utf8.DecodeRuneInString(f)
-		m[r] = true
+		set.add(r)
 	}
-	return m
+	return set
 }()
 
 // fillerOnly reports whether s is made of fillers only (or empty).
 func fillerOnly(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if len(s) > 8*3 {
 		return false // no run of fillers is that long
 	}
-	if r, _ := utf8.DecodeRuneInString(s); s != "" && !fillerFirst[r] {
+	if r, _ := utf8.DecodeRuneInString(s); s != "" && !fillerFirst.has(r) {
 		return false
 	}
 	for s != "" {
@@ -240,6 +239,39 @@ func fillerOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// trimSpace is strings.TrimSpace, without its slow path for text that
+// starts or ends with a non-ASCII character when that character is
+// Chinese (U+4000–U+9FFF, first byte E4–E9): no white space to trim.
+func trimSpace(s string) string {
+	if s == "" || !plainEdge(s[0]) {
+		return strings.TrimSpace(s)
+	}
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		if asciiSpace(c) {
+			return strings.TrimSpace(s)
+		}
+		return s
+	}
+	if n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// plainEdge reports whether a string starting with byte b starts with a
+// character that is not white space: ASCII other than space, or Chinese.
+func plainEdge(b byte) bool {
+	if b < utf8.RuneSelf {
+		return !asciiSpace(b)
+	}
+	return b >= 0xE4 && b <= 0xE9
+}
+
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r'
 }
 
 // insideTitle reports whether a word ending at i is inside a 《title》 that
