@@ -730,28 +730,30 @@ func better(a, b place) place {
 	return a
 }
 
-// shadowMemo remembers, for one hit of the run, the words that could
+// shadowMemo remembers, for one hit of a sentence, the words that could
 // shadow it (shadowers), whatever the unit: the numbers of a sentence ask
 // of the same hits again and again, in different units.
 type shadowMemo struct {
-	S int32 // the sentence asked for; -1 before the first ask
-	n int8  // how many of by hold shadowers; -1 when more than fit
+	set bool // the hit has been asked about
+	n   int8 // how many of by hold shadowers; -1 when more than fit
 	// by are indexes into the run's hits, in the order shadowedBy tries them.
 	by [3]int32
 }
 
 // shadowOf is shadowedBy(inSentence, i, …, unit) for the hits of the
-// sentence at S, which start at index k0 of the run's hits.
+// sentence at S, which start at index k0 of the run's hits. The numbers
+// are decided in text order, so their sentences come one after the other
+// and never again: the memo holds the current sentence's hits only.
 func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
-	if x.shadows == nil {
-		x.shadows = make([]shadowMemo, len(x.hits))
-		for k := range x.shadows {
-			x.shadows[k].S = -1
-		}
+	if S != x.shadowS {
+		x.shadowS, x.shadows = S, x.shadows[:0]
 	}
-	m := &x.shadows[k0+i]
-	if int(m.S) != S {
-		m.S, m.n = int32(S), 0
+	for len(x.shadows) <= i {
+		x.shadows = append(x.shadows, shadowMemo{})
+	}
+	m := &x.shadows[i]
+	if !m.set {
+		m.set, m.n = true, 0
 		x.shadowBuf = shadowers(x.shadowBuf[:0], inSentence, i, x.lx)
 		for _, j := range x.shadowBuf {
 			if int(m.n) == len(m.by) {

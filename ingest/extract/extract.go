@@ -85,14 +85,15 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		opt.Layout = layout.Read(text, "")
 	}
 	x := &run{
-		text:  text,
-		opt:   opt,
-		lx:    lx,
-		plan:  opt.Layout.PlansStart(),
-		cands: make([]cand, 0, len(text)/256),
-		partE: -1,
-		prevS: -1,
-		nyS:   -1,
+		text:    text,
+		opt:     opt,
+		lx:      lx,
+		plan:    opt.Layout.PlansStart(),
+		cands:   make([]cand, 0, len(text)/256),
+		partE:   -1,
+		prevS:   -1,
+		shadowS: -1,
+		nyS:     -1,
 		para: struct {
 			start, upto int
 			mentions    []mention
@@ -183,8 +184,10 @@ type found struct {
 type run struct {
 	ev     evidenceSet // the evidence of the number being read
 	scores []reading   // its readings, reused from number to number
-	// shadows parallels hits: what shadowedBy answered for each.
+	// shadows parallels the hits of the sentence starting at shadowS:
+	// what shadowedBy answered for each.
 	shadows []shadowMemo
+	shadowS int
 	// shadowBuf is scratch space for shadowers; heads and conflicts for
 	// decide, reused from number to number.
 	shadowBuf        []int
