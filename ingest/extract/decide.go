@@ -140,13 +140,16 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		x.partS, x.partE, x.partDone = S, c.E, false
 	}
 	hs := x.hits
-	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S })
 	E := x.sentEnd(S, U)
+	sh := x.sentenceHits(S, E)
+	k0 := sh.k0
 	if k0 == len(hs) || int(hs[k0].Start) > E {
 		return // no lexicon word in the sentence
 	}
-	if !x.readable(hs[k0:], S, E, u.index) {
-		return // no frame that counts in this classifier has a word here
+	if sh.units&(1<<uint(u.index)) == 0 {
+		// No frame that counts in this classifier has a word here: a frame
+		// reads a number only through one of its words.
+		return
 	}
 	cl, mk := x.structure(c, prevU, nx)
 	// Hard filters: what no frame may read.
@@ -169,19 +172,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	)
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
-	kEnd := k0
-	for kEnd < len(hs) && int(hs[kEnd].Start) < E {
-		kEnd++
-	}
-	inSentence := hs[k0:kEnd]
+	inSentence := hs[k0:sh.kEnd]
 	// The sentence's topics, plan words and last breakdown marker first:
 	// a plan ends the reading, and a frame's act needs to know whether a
 	// marker follows it.
-	for _, h := range inSentence {
+	for _, i := range sh.markers {
+		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
-		if hStart < S || !x.lx.marker[h.Word] {
-			continue
-		}
 		if d := x.lx.domains[h.Word]; d != 0 {
 			if hEnd <= max(N, cl.Rend) {
 				domMask |= d
@@ -203,11 +200,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	heads, conflicts := x.heads[:0], x.conflicts[:0]
 	defer func() { x.heads, x.conflicts = heads, conflicts }()
-	for i, h := range inSentence {
+	for _, i := range sh.framed {
+		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
-		if hStart < S || !x.lx.framed[h.Word] {
-			continue
-		}
 		p := cl.placeOf(s, hStart, hEnd)
 		if p == nowhere {
 			if hStart >= U && hEnd <= cl.Rend {
@@ -221,7 +216,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			}
 			continue
 		}
-		shadow := x.shadowOf(inSentence, k0, i, S, u.index)
+		shadow := x.shadowOf(inSentence, k0, int(i), S, u.index)
 		// What the object and act refs of the word ask of its place, the
 		// same for every frame: found once per word (-1: not yet).
 		gap, titled, label := -1, -1, -1
@@ -426,7 +421,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		anyAfterDeng = anyAfterDeng || e.afterDeng
 		if e.obj == near || e.obj == right {
 			for j, fj := range ev.frames {
-				if fj != fi && x.lx.frames[fj].code != x.lx.frames[fi].code {
+				if fj != fi && x.lx.frames[fj].codeIdx != x.lx.frames[fi].codeIdx {
 					ev.list[j].foreign = true
 				}
 			}
@@ -553,20 +548,46 @@ func b2i(b bool) int {
 	return 0
 }
 
-// readable reports whether a word of the sentence [S, E) (its hits start
-// hs) is an object or act of a frame that counts in unit: a frame reads a
-// number only through one of its words.
-func (x *run) readable(hs []hit, S, E, unit int) bool {
-	bit := uint64(1) << uint(unit)
-	for _, h := range hs {
-		if int(h.Start) >= E {
-			break
+// sentHits are the hits of one sentence, sorted out once for all its
+// numbers.
+type sentHits struct {
+	S, E int // the sentence asked for; S is -1 before the first
+	// k0 and kEnd bound its hits in the run's: the first that ends after S,
+	// the first after k0 that starts at E or later.
+	k0, kEnd int
+	// units are the units its words (those that start at S or later) may
+	// read; markers and framed the indexes in hits[k0:kEnd] of those words
+	// that are markers or framed (lexicon.marker, lexicon.framed).
+	units           uint64
+	markers, framed []int32
+}
+
+// sentenceHits returns the hits of the sentence [S, E).
+func (x *run) sentenceHits(S, E int) *sentHits {
+	sh := &x.sent
+	if sh.S == S && sh.E == E {
+		return sh
+	}
+	hs := x.hits
+	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S })
+	kEnd := k0
+	for kEnd < len(hs) && int(hs[kEnd].Start) < E {
+		kEnd++
+	}
+	*sh = sentHits{S: S, E: E, k0: k0, kEnd: kEnd, markers: sh.markers[:0], framed: sh.framed[:0]}
+	for i, h := range hs[k0:kEnd] {
+		if int(h.Start) < S {
+			continue
 		}
-		if int(h.Start) >= S && x.lx.units[h.Word]&bit != 0 {
-			return true
+		sh.units |= x.lx.units[h.Word]
+		if x.lx.marker[h.Word] {
+			sh.markers = append(sh.markers, int32(i))
+		}
+		if x.lx.framed[h.Word] {
+			sh.framed = append(sh.framed, int32(i))
 		}
 	}
-	return false
+	return sh
 }
 
 // reading is one frame's score for a number.

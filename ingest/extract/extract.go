@@ -93,6 +93,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		partE:   -1,
 		prevS:   -1,
 		shadowS: -1,
+		sent:    sentHits{S: -1},
 		nyS:     -1,
 		para: struct {
 			start, upto int
@@ -188,6 +189,8 @@ type run struct {
 	// what shadowedBy answered for each.
 	shadows []shadowMemo
 	shadowS int
+	// sent caches the hits of the sentence of the last number decided.
+	sent sentHits
 	// shadowBuf is scratch space for shadowers; heads and conflicts for
 	// decide, reused from number to number.
 	shadowBuf        []int

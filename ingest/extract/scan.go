@@ -154,7 +154,13 @@ func (x *run) scanSentences() {
 	if len(x.seeds) > 0 {
 		slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
 	}
-	x.hits = make([]hit, 0, len(x.cands)*4)
+	// Room for a word every eight bytes of the windows (reports hold one
+	// about every fourteen), so that the hits are not copied as they grow.
+	size := 0
+	for _, w := range ws {
+		size += w.hi - w.lo
+	}
+	x.hits = make([]hit, 0, size/8+16)
 	done := 0 // text before done has been scanned
 	for _, w := range ws {
 		S, E := max(w.lo, done), w.hi
