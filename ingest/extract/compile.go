@@ -78,8 +78,9 @@ type lexicon struct {
 	domains         []uint64
 	plan, breakdown []bool
 	// scoping marks the scope words and the words of sinceFounded: the
-	// only ones scope reads.
-	scoping []bool
+	// only ones scope reads. farActive marks the acts and sentence
+	// conflicts: the only words read outside the number's clause.
+	scoping, farActive []bool
 	// topics finds only the topic words (topicMasks[id] the bits of word
 	// id), scopes only scopeWords: the sentence before a number and the
 	// paragraph before it are read for nothing else, and a small
@@ -243,6 +244,7 @@ func compile() *lexicon {
 	lx.plan = make([]bool, len(words))
 	lx.breakdown = make([]bool, len(words))
 	lx.scoping = make([]bool, len(words))
+	lx.farActive = make([]bool, len(words))
 	for id, rs := range lx.refs {
 		for _, r := range rs {
 			switch r.kind {
@@ -254,6 +256,8 @@ func compile() *lexicon {
 				lx.breakdown[id] = true
 			case refScope, refSince:
 				lx.scoping[id] = true
+			case refAct, refSentConflict:
+				lx.farActive[id] = true
 			}
 			switch r.kind {
 			case refConflict, refName:

@@ -204,6 +204,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
 		p := cl.placeOf(s, hStart, hEnd)
+		if (p == inSent || p == inJun) && sh.ended && !x.lx.farActive[h.Word] {
+			// Outside the number's clause only acts and sentence conflicts
+			// count. (Where the sentence's end is only a bound on the
+			// look-ahead, the shadow memo below must still be filled in
+			// the order the words come: see shadowOf.)
+			continue
+		}
 		if p == nowhere {
 			if hStart >= U && hEnd <= cl.Rend {
 				// Far right of the number, still in its phrase: only a head
@@ -560,6 +567,23 @@ type sentHits struct {
 	// that are markers or framed (lexicon.marker, lexicon.framed).
 	units           uint64
 	markers, framed []int32
+	// ended: E is the sentence's end (a boundary or the end of the text),
+	// not a bound on how far sentenceEnd looks; every number of the
+	// sentence then sees the same hits.
+	ended bool
+}
+
+// atSentenceEnd reports whether sentenceEnd stopped at byte E for a
+// boundary (or the end of s) rather than at its look-ahead bound.
+func atSentenceEnd(s string, E int) bool {
+	if E >= len(s) {
+		return true
+	}
+	switch s[E] {
+	case '\n', ';', '!', '?':
+		return true
+	}
+	return strings.HasPrefix(s[E:], "。")
 }
 
 // sentenceHits returns the hits of the sentence [S, E).
@@ -574,7 +598,7 @@ func (x *run) sentenceHits(S, E int) *sentHits {
 	for kEnd < len(hs) && int(hs[kEnd].Start) < E {
 		kEnd++
 	}
-	*sh = sentHits{S: S, E: E, k0: k0, kEnd: kEnd, markers: sh.markers[:0], framed: sh.framed[:0]}
+	*sh = sentHits{S: S, E: E, k0: k0, kEnd: kEnd, markers: sh.markers[:0], framed: sh.framed[:0], ended: atSentenceEnd(x.text, E)}
 	for i, h := range hs[k0:kEnd] {
 		if int(h.Start) < S {
 			continue
@@ -764,7 +788,10 @@ type shadowMemo struct {
 // shadowOf is shadowedBy(inSentence, i, …, unit) for the hits of the
 // sentence at S, which start at index k0 of the run's hits. The numbers
 // are decided in text order, so their sentences come one after the other
-// and never again: the memo holds the current sentence's hits only.
+// and never again: the memo holds the current sentence's hits only. What
+// it holds was found with the hits of the number that asked first; the
+// numbers of a sentence longer than sentenceEnd looks ahead may see more
+// hits, so there every word is asked about in the order the words come.
 func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
 	if S != x.shadowS {
 		x.shadowS, x.shadows = S, x.shadows[:0]
