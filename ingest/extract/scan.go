@@ -64,7 +64,7 @@ func (x *run) numbers() {
 				continue
 			}
 			if kind&kindZero != 0 {
-				for _, k := range zeroRulesByFirst[rune3(s[i:])] {
+				for _, k := range zeroRulesStarting(rune(rune3(s[i:]))) {
 					if strings.HasPrefix(s[i:], zeroRules[k].object) {
 						x.seeds = append(x.seeds, seed{i, k})
 					}
@@ -195,17 +195,38 @@ const (
 	kindFollow              // may follow a Chinese numeral within a figure
 )
 
-// zeroRulesByFirst lists, for the first character of a zero rule's object
+// zeroFirsts lists, for each first character of a zero rule's object
 // word, the indexes of the rules whose object starts with it, in rule
 // order: 行 and 政 are frequent, and most of the nine objects cannot match.
-var zeroRulesByFirst = func() map[int][]int {
-	m := map[int][]int{}
+var zeroFirsts = func() []zeroFirst {
+	var out []zeroFirst
 	for k, z := range zeroRules {
 		r, _ := utf8.DecodeRuneInString(z.object)
-		m[int(r)] = append(m[int(r)], k)
+		i := slices.IndexFunc(out, func(f zeroFirst) bool { return f.r == r })
+		if i < 0 {
+			i = len(out)
+			out = append(out, zeroFirst{r: r})
+		}
+		out[i].rules = append(out[i].rules, k)
 	}
-	return m
+	return out
 }()
+
+type zeroFirst struct {
+	r     rune
+	rules []int
+}
+
+// zeroRulesStarting returns the indexes of the zero rules whose object
+// starts with r (a handful of characters: a list beats a map).
+func zeroRulesStarting(r rune) []int {
+	for _, f := range zeroFirsts {
+		if f.r == r {
+			return f.rules
+		}
+	}
+	return nil
+}
 
 // stopRune holds the characters the scanner stops at (numerals, the first
 // characters of zero rules' objects): a small table (8 KB), asked of every

@@ -83,6 +83,10 @@ var boundaryEnd = func() (t [256]bool) {
 func sentenceStart(s string, i int) int {
 	lo := max(i-maxBack, 0)
 	for j := i; j > lo; j-- {
+		if j-3 >= lo && ideograph(s, j-3) {
+			j -= 2 // no boundary ends at or inside a Chinese character
+			continue
+		}
 		if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
 			return j
 		}
@@ -98,6 +102,10 @@ func (x *run) sentenceOf(i int) int {
 	if x.lastN > 0 && x.lastN <= i && i-x.lastN < maxBack {
 		S := x.lastS
 		for j := i; j > x.lastN; j-- {
+			if j-3 >= x.lastN && ideograph(s, j-3) {
+				j -= 2 // no boundary ends at or inside a Chinese character
+				continue
+			}
 			if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
 				S = j
 				break
@@ -124,6 +132,10 @@ var clauseEndByte = func() (t [256]bool) {
 // clauseStart returns the start of the clause holding byte i, not before lo.
 func clauseStart(s string, i, lo int) int {
 	for j := i; j > lo; j-- {
+		if j-3 >= lo && ideograph(s, j-3) {
+			j -= 2 // no boundary ends at or inside a Chinese character
+			continue
+		}
 		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
 			return j
 		}
@@ -322,6 +334,15 @@ type marks struct {
 func clauseMarks(s string, N, S int) (int, marks) {
 	m := marks{dun: -1, deng: -1, open: -1, close: -1, fenbie: -1}
 	for j := N; j > S; j-- {
+		if j-3 >= S && ideograph(s, j-3) {
+			// A Chinese character ends at j: no boundary and no digit
+			// ends at j or inside it, and no mark starts inside it.
+			if markLead[s[j-3]] {
+				m.note(s, j-3, N)
+			}
+			j -= 2 // and the loop's j--: the whole character
+			continue
+		}
 		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
 			return j, m
 		}
@@ -333,6 +354,12 @@ func clauseMarks(s string, N, S int) (int, marks) {
 		}
 	}
 	return S, m
+}
+
+// ideograph reports whether s[i:i+3] is a three-byte character with
+// lead byte E4–E9 (U+4000–U+9FFF: Chinese characters, no punctuation).
+func ideograph(s string, i int) bool {
+	return s[i] >= 0xE4 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // markLead marks the lead bytes of the marks note records (、 等 《 》 分别
