@@ -72,6 +72,8 @@ type lexicon struct {
 	// whatever it counts).
 	isAct []bool
 	units []uint64
+	// readUnits are the units of the frames a word is an object or act of.
+	readUnits []uint64
 	// domains are the topic bits a word sets; plan and breakdown mark the
 	// plan words and breakdown markers: what the decision asks of every
 	// marker word of a sentence, without walking its refs.
@@ -240,6 +242,7 @@ func compile() *lexicon {
 	lx.marker = make([]bool, len(words))
 	lx.isAct = make([]bool, len(words))
 	lx.units = make([]uint64, len(words))
+	lx.readUnits = make([]uint64, len(words))
 	lx.domains = make([]uint64, len(words))
 	lx.plan = make([]bool, len(words))
 	lx.breakdown = make([]bool, len(words))
@@ -264,6 +267,7 @@ func compile() *lexicon {
 				lx.units[id] = ^uint64(0)
 			case refObject, refAct:
 				lx.units[id] |= lx.frames[r.idx].units
+				lx.readUnits[id] |= lx.frames[r.idx].units
 				lx.isAct[id] = lx.isAct[id] || r.kind == refAct
 			}
 			switch r.kind {

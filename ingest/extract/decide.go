@@ -163,6 +163,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return
 	}
 	lo := min(cl.C1, cl.C)
+	inSentence := hs[k0:sh.kEnd]
+	if sh.ended && !x.anyReader(sh, inSentence, lo, cl, u.index) {
+		// No word that could read the number stands in its clause or its
+		// phrase: no frame will score it. (The shadow memo is filled in
+		// word order where the sentence's end is not final.)
+		return
+	}
 	var (
 		// domMask: the topics up to the number's phrase; sentMask: before
 		// the number; wholeMask: anywhere in the sentence.
@@ -172,7 +179,6 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	)
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
-	inSentence := hs[k0:sh.kEnd]
 	// The sentence's topics, plan words and last breakdown marker first:
 	// a plan ends the reading, and a frame's act needs to know whether a
 	// marker follows it.
@@ -571,6 +577,24 @@ type sentHits struct {
 	// not a bound on how far sentenceEnd looks; every number of the
 	// sentence then sees the same hits.
 	ended bool
+}
+
+// anyReader reports whether an object or act of a frame that counts in
+// unit stands where it can read the number: from lo to the number, or in
+// its phrase after the classifier (the places of placeOf that set a
+// frame's object or act).
+func (x *run) anyReader(sh *sentHits, inSentence []hit, lo int, cl clause, unit int) bool {
+	bit := uint64(1) << uint(unit)
+	for _, i := range sh.framed {
+		h := inSentence[i]
+		if x.lx.readUnits[h.Word]&bit == 0 {
+			continue
+		}
+		if a, b := int(h.Start), int(h.End); a >= lo && b <= cl.N || a >= cl.U && b <= cl.Rend {
+			return true
+		}
+	}
+	return false
 }
 
 // atSentenceEnd reports whether sentenceEnd stopped at byte E for a
