@@ -1,11 +1,14 @@
 package extract
 
 import (
-	"github.com/fazhi/fazhi/ingest/layout"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/fazhi/fazhi/ingest/layout"
 )
 
 // corpus returns the golden report inputs concatenated n times. Each report
@@ -44,6 +47,7 @@ func BenchmarkExtract(b *testing.B) {
 	opt := Options{Year: 2022, Layout: layout.Read(text, "")}
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
+	defer reportCPU(b, len(text))()
 	for b.Loop() {
 		Extract(text, opt)
 	}
@@ -55,6 +59,7 @@ func BenchmarkExtractWithLayout(b *testing.B) {
 	opt := Options{Year: 2022}
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
+	defer reportCPU(b, len(text))()
 	for b.Loop() {
 		Extract(text, opt)
 	}
@@ -78,9 +83,31 @@ func BenchmarkExtractReport(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ResetTimer()
+	defer reportCPU(b, size)()
 	for b.Loop() {
 		for _, r := range reports {
 			Extract(r, Options{})
 		}
 	}
+}
+
+// reportCPU returns a func that reports MB/cpu-s: bytes per iteration over
+// the process's CPU time since reportCPU was called. The machine is shared:
+// wall time counts other processes' turns, the process's CPU time does not.
+func reportCPU(b *testing.B, bytes int) func() {
+	cpu0 := cpuTime()
+	return func() {
+		if cpu := cpuTime() - cpu0; cpu > 0 {
+			b.ReportMetric(float64(b.N)*float64(bytes)/1e6/cpu.Seconds(), "MB/cpu-s")
+		}
+	}
+}
+
+// cpuTime is the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

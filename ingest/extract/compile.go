@@ -62,6 +62,8 @@ type lexicon struct {
 	// of frames it is an object or act of (活动, 事项, 受理 are many's).
 	wordRunes  []int
 	frameCount []int
+	// longest is the length in bytes of the longest word.
+	longest int
 	// framed marks the words that speak for or against a frame's reading
 	// of a number; marker the words of a topic, a plan or a breakdown.
 	framed, marker []bool
@@ -70,6 +72,23 @@ type lexicon struct {
 	// whatever it counts).
 	isAct []bool
 	units []uint64
+	// readUnits are the units of the frames a word is an object or act of.
+	readUnits []uint64
+	// domains are the topic bits a word sets; plan and breakdown mark the
+	// plan words and breakdown markers: what the decision asks of every
+	// marker word of a sentence, without walking its refs.
+	domains         []uint64
+	plan, breakdown []bool
+	// scoping marks the scope words and the words of sinceFounded: the
+	// only ones scope reads. farActive marks the acts and sentence
+	// conflicts: the only words read outside the number's clause.
+	scoping, farActive []bool
+	// topics finds only the topic words (topicMasks[id] the bits of word
+	// id), scopes only scopeWords: the sentence before a number and the
+	// paragraph before it are read for nothing else, and a small
+	// automaton's table stays in the cache.
+	topics, scopes *wordmatch.Matcher
+	topicMasks     []uint64
 }
 
 var compiled = sync.OnceValue(compile)
@@ -223,13 +242,32 @@ func compile() *lexicon {
 	lx.marker = make([]bool, len(words))
 	lx.isAct = make([]bool, len(words))
 	lx.units = make([]uint64, len(words))
+	lx.readUnits = make([]uint64, len(words))
+	lx.domains = make([]uint64, len(words))
+	lx.plan = make([]bool, len(words))
+	lx.breakdown = make([]bool, len(words))
+	lx.scoping = make([]bool, len(words))
+	lx.farActive = make([]bool, len(words))
 	for id, rs := range lx.refs {
 		for _, r := range rs {
+			switch r.kind {
+			case refDomain:
+				lx.domains[id] |= 1 << uint(r.idx)
+			case refPlan:
+				lx.plan[id] = true
+			case refBreak:
+				lx.breakdown[id] = true
+			case refScope, refSince:
+				lx.scoping[id] = true
+			case refAct, refSentConflict:
+				lx.farActive[id] = true
+			}
 			switch r.kind {
 			case refConflict, refName:
 				lx.units[id] = ^uint64(0)
 			case refObject, refAct:
 				lx.units[id] |= lx.frames[r.idx].units
+				lx.readUnits[id] |= lx.frames[r.idx].units
 				lx.isAct[id] = lx.isAct[id] || r.kind == refAct
 			}
 			switch r.kind {
@@ -241,6 +279,18 @@ func compile() *lexicon {
 		}
 	}
 	lx.m = wordmatch.New(words)
+	for _, w := range words {
+		lx.longest = max(lx.longest, len(w))
+	}
+	var topicWords []string
+	for id, d := range lx.domains {
+		if d != 0 {
+			topicWords = append(topicWords, words[id])
+			lx.topicMasks = append(lx.topicMasks, d)
+		}
+	}
+	lx.topics = wordmatch.New(topicWords)
+	lx.scopes = wordmatch.New(scopeWords)
 	return lx
 }
 

@@ -140,13 +140,16 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		x.partS, x.partE, x.partDone = S, c.E, false
 	}
 	hs := x.hits
-	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S })
 	E := x.sentEnd(S, U)
+	sh := x.sentenceHits(S, E)
+	k0 := sh.k0
 	if k0 == len(hs) || int(hs[k0].Start) > E {
 		return // no lexicon word in the sentence
 	}
-	if !x.readable(hs[k0:], S, E, u.index) {
-		return // no frame that counts in this classifier has a word here
+	if sh.units&(1<<uint(u.index)) == 0 {
+		// No frame that counts in this classifier has a word here: a frame
+		// reads a number only through one of its words.
+		return
 	}
 	cl, mk := x.structure(c, prevU, nx)
 	// Hard filters: what no frame may read.
@@ -160,6 +163,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return
 	}
 	lo := min(cl.C1, cl.C)
+	inSentence := hs[k0:sh.kEnd]
+	if sh.ended && !x.anyReader(sh, inSentence, lo, cl, u.index) {
+		// No word that could read the number stands in its clause or its
+		// phrase: no frame will score it. (The shadow memo is filled in
+		// word order where the sentence's end is not final.)
+		return
+	}
 	var (
 		// domMask: the topics up to the number's phrase; sentMask: before
 		// the number; wholeMask: anywhere in the sentence.
@@ -169,54 +179,44 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	)
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
-	kEnd := k0
-	for kEnd < len(hs) && int(hs[kEnd].Start) < E {
-		kEnd++
-	}
-	inSentence := hs[k0:kEnd]
-	type headAt struct {
-		frame int32 // -1: a counted place, any frame
-		start int
-		end   int
-		place place
-	}
 	// The sentence's topics, plan words and last breakdown marker first:
 	// a plan ends the reading, and a frame's act needs to know whether a
 	// marker follows it.
-	for _, h := range inSentence {
+	for _, i := range sh.markers {
+		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
-		if hStart < S || !x.lx.marker[h.Word] {
-			continue
+		if d := x.lx.domains[h.Word]; d != 0 {
+			if hEnd <= max(N, cl.Rend) {
+				domMask |= d
+			}
+			wholeMask |= d
+			if hEnd <= N {
+				sentMask |= d
+			}
 		}
-		for _, r := range x.lx.refs[h.Word] {
-			switch r.kind {
-			case refDomain:
-				if hEnd <= max(N, cl.Rend) {
-					domMask |= 1 << uint(r.idx)
-				}
-				wholeMask |= 1 << uint(r.idx)
-				if hEnd <= N {
-					sentMask |= 1 << uint(r.idx)
-				}
-			case refPlan:
-				planSeen = planSeen || hEnd <= N
-			case refBreak:
-				if hEnd <= N {
-					brk = hStart
-				}
+		if hEnd <= N {
+			planSeen = planSeen || x.lx.plan[h.Word]
+			if x.lx.breakdown[h.Word] {
+				brk = hStart
 			}
 		}
 	}
 	if planSeen {
 		return
 	}
-	var heads, conflicts []headAt
-	for i, h := range inSentence {
+	heads, conflicts := x.heads[:0], x.conflicts[:0]
+	defer func() { x.heads, x.conflicts = heads, conflicts }()
+	for _, i := range sh.framed {
+		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
-		if hStart < S || !x.lx.framed[h.Word] {
+		p := cl.placeOf(s, hStart, hEnd)
+		if (p == inSent || p == inJun) && sh.ended && !x.lx.farActive[h.Word] {
+			// Outside the number's clause only acts and sentence conflicts
+			// count. (Where the sentence's end is only a bound on the
+			// look-ahead, the shadow memo below must still be filled in
+			// the order the words come: see shadowOf.)
 			continue
 		}
-		p := cl.placeOf(s, hStart, hEnd)
 		if p == nowhere {
 			if hStart >= U && hEnd <= cl.Rend {
 				// Far right of the number, still in its phrase: only a head
@@ -229,7 +229,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			}
 			continue
 		}
-		shadow := x.shadowOf(inSentence, k0, i, S, u.index)
+		shadow := x.shadowOf(inSentence, k0, int(i), S, u.index)
+		// What the object and act refs of the word ask of its place, the
+		// same for every frame: found once per word (-1: not yet).
+		gap, titled, label := -1, -1, -1
 		refs := x.lx.refs[h.Word]
 		for _, r := range refs {
 			if shadow != nil && (r.kind == refObject || r.kind == refAct) {
@@ -257,11 +260,19 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					}
 					continue
 				}
-				if hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) {
+				if titled < 0 {
+					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N))
+				}
+				if titled == 1 {
 					continue
 				}
-				if r.kind == refObject && kindLabel(s[hEnd:]) {
-					continue
+				if r.kind == refObject {
+					if label < 0 {
+						label = b2i(kindLabel(s[hEnd:]))
+					}
+					if label == 1 {
+						continue
+					}
 				}
 				e := get(r.idx)
 				if r.kind == refObject {
@@ -310,7 +321,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if x.lx.frameCount[h.Word] >= 4 {
 					e.generic = true
 				}
-				e.dist = min(e.dist, runeGap(s, hStart, hEnd, N, U))
+				if gap < 0 {
+					gap = runeGap(s, hStart, hEnd, N, U)
+				}
+				e.dist = min(e.dist, gap)
 			case refConflict:
 				if p == near || p == left || p == right || p == rightFar || p == shared {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
@@ -420,7 +434,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		anyAfterDeng = anyAfterDeng || e.afterDeng
 		if e.obj == near || e.obj == right {
 			for j, fj := range ev.frames {
-				if fj != fi && x.lx.frames[fj].code != x.lx.frames[fi].code {
+				if fj != fi && x.lx.frames[fj].codeIdx != x.lx.frames[fi].codeIdx {
 					ev.list[j].foreign = true
 				}
 			}
@@ -530,20 +544,98 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 }
 
-// readable reports whether a word of the sentence [S, E) (its hits start
-// hs) is an object or act of a frame that counts in unit: a frame reads a
-// number only through one of its words.
-func (x *run) readable(hs []hit, S, E, unit int) bool {
+// headAt is a word that may head a number's phrase instead of a frame's
+// own (a head noun, a counted place), or an act of another count.
+type headAt struct {
+	frame int32 // -1: a counted place, any frame
+	start int
+	end   int
+	place place
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// sentHits are the hits of one sentence, sorted out once for all its
+// numbers.
+type sentHits struct {
+	S, E int // the sentence asked for; S is -1 before the first
+	// k0 and kEnd bound its hits in the run's: the first that ends after S,
+	// the first after k0 that starts at E or later.
+	k0, kEnd int
+	// units are the units its words (those that start at S or later) may
+	// read; markers and framed the indexes in hits[k0:kEnd] of those words
+	// that are markers or framed (lexicon.marker, lexicon.framed).
+	units           uint64
+	markers, framed []int32
+	// ended: E is the sentence's end (a boundary or the end of the text),
+	// not a bound on how far sentenceEnd looks; every number of the
+	// sentence then sees the same hits.
+	ended bool
+}
+
+// anyReader reports whether an object or act of a frame that counts in
+// unit stands where it can read the number: from lo to the number, or in
+// its phrase after the classifier (the places of placeOf that set a
+// frame's object or act).
+func (x *run) anyReader(sh *sentHits, inSentence []hit, lo int, cl clause, unit int) bool {
 	bit := uint64(1) << uint(unit)
-	for _, h := range hs {
-		if int(h.Start) >= E {
-			break
+	for _, i := range sh.framed {
+		h := inSentence[i]
+		if x.lx.readUnits[h.Word]&bit == 0 {
+			continue
 		}
-		if int(h.Start) >= S && x.lx.units[h.Word]&bit != 0 {
+		if a, b := int(h.Start), int(h.End); a >= lo && b <= cl.N || a >= cl.U && b <= cl.Rend {
 			return true
 		}
 	}
 	return false
+}
+
+// atSentenceEnd reports whether sentenceEnd stopped at byte E for a
+// boundary (or the end of s) rather than at its look-ahead bound.
+func atSentenceEnd(s string, E int) bool {
+	if E >= len(s) {
+		return true
+	}
+	switch s[E] {
+	case '\n', ';', '!', '?':
+		return true
+	}
+	return strings.HasPrefix(s[E:], "。")
+}
+
+// sentenceHits returns the hits of the sentence [S, E).
+func (x *run) sentenceHits(S, E int) *sentHits {
+	sh := &x.sent
+	if sh.S == S && sh.E == E {
+		return sh
+	}
+	hs := x.hits
+	k0 := sort.Search(len(hs), func(k int) bool { return int(hs[k].End) > S })
+	kEnd := k0
+	for kEnd < len(hs) && int(hs[kEnd].Start) < E {
+		kEnd++
+	}
+	*sh = sentHits{S: S, E: E, k0: k0, kEnd: kEnd, markers: sh.markers[:0], framed: sh.framed[:0], ended: atSentenceEnd(x.text, E)}
+	for i, h := range hs[k0:kEnd] {
+		if int(h.Start) < S {
+			continue
+		}
+		sh.units |= x.lx.units[h.Word]
+		if x.lx.marker[h.Word] {
+			sh.markers = append(sh.markers, int32(i))
+		}
+		if x.lx.framed[h.Word] {
+			sh.framed = append(sh.framed, int32(i))
+		}
+	}
+	return sh
 }
 
 // reading is one frame's score for a number.
@@ -707,29 +799,35 @@ func better(a, b place) place {
 	return a
 }
 
-// shadowMemo remembers, for one hit of the run, the words that could
+// shadowMemo remembers, for one hit of a sentence, the words that could
 // shadow it (shadowers), whatever the unit: the numbers of a sentence ask
 // of the same hits again and again, in different units.
 type shadowMemo struct {
-	S int32 // the sentence asked for; -1 before the first ask
-	n int8  // how many of by hold shadowers; -1 when more than fit
+	set bool // the hit has been asked about
+	n   int8 // how many of by hold shadowers; -1 when more than fit
 	// by are indexes into the run's hits, in the order shadowedBy tries them.
 	by [3]int32
 }
 
 // shadowOf is shadowedBy(inSentence, i, …, unit) for the hits of the
-// sentence at S, which start at index k0 of the run's hits.
+// sentence at S, which start at index k0 of the run's hits. The numbers
+// are decided in text order, so their sentences come one after the other
+// and never again: the memo holds the current sentence's hits only. What
+// it holds was found with the hits of the number that asked first; the
+// numbers of a sentence longer than sentenceEnd looks ahead may see more
+// hits, so there every word is asked about in the order the words come.
 func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
-	if x.shadows == nil {
-		x.shadows = make([]shadowMemo, len(x.hits))
-		for k := range x.shadows {
-			x.shadows[k].S = -1
-		}
+	if S != x.shadowS {
+		x.shadowS, x.shadows = S, x.shadows[:0]
 	}
-	m := &x.shadows[k0+i]
-	if int(m.S) != S {
-		m.S, m.n = int32(S), 0
-		for _, j := range shadowers(inSentence, i, x.lx) {
+	for len(x.shadows) <= i {
+		x.shadows = append(x.shadows, shadowMemo{})
+	}
+	m := &x.shadows[i]
+	if !m.set {
+		m.set, m.n = true, 0
+		x.shadowBuf = shadowers(x.shadowBuf[:0], inSentence, i, x.lx)
+		for _, j := range x.shadowBuf {
 			if int(m.n) == len(m.by) {
 				m.n = -1
 				break
@@ -760,7 +858,8 @@ func (x *run) shadowOf(inSentence []hit, k0, i, S, unit int) *hit {
 // word is read as an object or act.
 func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
 	bit := uint64(1) << uint(unit)
-	for _, j := range shadowers(hs, i, lx) {
+	var buf [16]int
+	for _, j := range shadowers(buf[:0], hs, i, lx) {
 		// Only a word that can read this number shadows: 行政许可事项 (items,
 		// counted in 项) does not hide 行政许可 from 1250件.
 		if lx.units[hs[j].Word]&bit != 0 {
@@ -770,10 +869,9 @@ func shadowedBy(hs []hit, i int, lx *lexicon, unit int) int {
 	return -1
 }
 
-// shadowers returns, in order, the indexes of the hits near hit i that
-// would shadow it in some unit (see shadowedBy).
-func shadowers(hs []hit, i int, lx *lexicon) []int {
-	var out []int
+// shadowers appends to out, in order, the indexes of the hits near hit i
+// that would shadow it in some unit (see shadowedBy).
+func shadowers(out []int, hs []hit, i int, lx *lexicon) []int {
 	h := hs[i]
 	objectOnly := !lx.isAct[h.Word]
 	for j := max(i-3, 0); j < len(hs) && j <= i+12; j++ {
@@ -781,6 +879,11 @@ func shadowers(hs []hit, i int, lx *lexicon) []int {
 			continue
 		}
 		g := hs[j]
+		if int(g.End)-lx.longest >= int(h.End) {
+			// Hits are ordered by end: this one and all after it start
+			// at or after h's end.
+			break
+		}
 		if int(g.Start) >= int(h.End) || lx.units[g.Word] == 0 {
 			continue
 		}
@@ -836,14 +939,32 @@ func (cl *clause) placeOf(s string, a, b int) place {
 // fillerGap reports whether s, between a word and the number, holds only a
 // few runes of filler (共, 达, 累计, 各类…).
 func fillerGap(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" {
 		return true
 	}
-	if utf8.RuneCountInString(s) > maxNearGap {
+	if len(s) > maxNearGap*utf8.UTFMax || utf8.RuneCountInString(s) > maxNearGap {
 		return false
 	}
-	return fillerOnly(s) || strings.Trim(s, "共计达为约近超逾余了各类项共有累计合计总计分别是至已实现完成全年“”\"") == ""
+	return fillerOnly(s) || allNearFillers(s)
+}
+
+// nearFillers are the characters a near gap may consist of.
+const nearFillers = "共计达为约近超逾余了各类项共有累计合计总计分别是至已实现完成全年“”\""
+
+// nearFiller is strings.ContainsRune(nearFillers, r), as a table: it is
+// asked of every word in a number's list item.
+var nearFiller = newRuneSet(nearFillers)
+
+// allNearFillers reports whether s is made of nearFillers only:
+// strings.Trim(s, nearFillers) == "".
+func allNearFillers(s string) bool {
+	for _, r := range s {
+		if !nearFiller.has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // runeGap is the distance in runes between a word at [a, b) and the number
@@ -882,7 +1003,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	}
 	// An item holding nothing but fillers shares the head of its clause
 	// with the figures before it: 来访126批次、389人次; 受理、办结…分别为.
-	cl.sharedOK = fillerOnly(strings.Trim(s[cl.Li:N], "、和及与 ")) && cl.Li > C
+	cl.sharedOK = cl.Li > C && fillerOnly(strings.Trim(s[cl.Li:N], "、和及与 "))
 	// A clause of fillers before the number reads its object from the
 	// clause before (信访案件168批次,505人次), unless the number is followed
 	// by its own noun (…网办率100%,292个电子证照跨部门调用).
@@ -930,12 +1051,26 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		}
 	}
 	// A combined count closing a list (A、B和C共计20件) is the first item's.
-	if head := s[cl.Li:N]; anyof.Suffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共") {
+	if head := s[cl.Li:N]; combinedCount(head) {
 		if p := firstItemEnd(head); p >= 0 {
 			cl.listFirst = cl.Li + p
 		}
 	}
 	return cl, mk
+}
+
+// combinedCount reports whether head, the words of a list item before its
+// number, ends with a word of a combined count (共计, 合计, 总计, 累计, 共),
+// perhaps followed by a qualifier (共计约).
+func combinedCount(head string) bool {
+	// Most items end otherwise: rule them out on their last character
+	// before trimming.
+	switch r, _ := utf8.DecodeLastRuneInString(head); r {
+	case '计', '共', '余', '多', '约', '近', ' ':
+	default:
+		return false
+	}
+	return anyof.Suffix(strings.TrimRight(head, "余多约近 "), "共计", "合计", "总计", "累计", "共")
 }
 
 // splitItems returns the items [start, end) of the list s[from:to],

@@ -85,14 +85,16 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		opt.Layout = layout.Read(text, "")
 	}
 	x := &run{
-		text:  text,
-		opt:   opt,
-		lx:    lx,
-		plan:  opt.Layout.PlansStart(),
-		cands: make([]cand, 0, len(text)/256),
-		partE: -1,
-		prevS: -1,
-		nyS:   -1,
+		text:    text,
+		opt:     opt,
+		lx:      lx,
+		plan:    opt.Layout.PlansStart(),
+		cands:   make([]cand, 0, len(text)/256),
+		partE:   -1,
+		prevS:   -1,
+		shadowS: -1,
+		sent:    sentHits{S: -1},
+		nyS:     -1,
 		para: struct {
 			start, upto int
 			mentions    []mention
@@ -183,8 +185,16 @@ type found struct {
 type run struct {
 	ev     evidenceSet // the evidence of the number being read
 	scores []reading   // its readings, reused from number to number
-	// shadows parallels hits: what shadowedBy answered for each.
+	// shadows parallels the hits of the sentence starting at shadowS:
+	// what shadowedBy answered for each.
 	shadows []shadowMemo
+	shadowS int
+	// sent caches the hits of the sentence of the last number decided.
+	sent sentHits
+	// shadowBuf is scratch space for shadowers; heads and conflicts for
+	// decide, reused from number to number.
+	shadowBuf        []int
+	heads, conflicts []headAt
 	// trace, when set, is told every number the model weighed.
 	trace        func(Observation)
 	observations []Observation

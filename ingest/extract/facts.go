@@ -55,7 +55,7 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 			Approx:     bound != cnnum.Exact,
 			ApproxKind: approxKind(bound),
 			Scope:      x.scope(code, S, C, n.Start, E),
-			Quote:      strings.TrimSpace(s[C:max(E, unitEnd)]),
+			Quote:      trimSpace(s[C:max(E, unitEnd)]),
 			Confidence: round3(p),
 		},
 		start: start,
@@ -178,7 +178,7 @@ func (x *run) zeros() {
 				Indicator: code,
 				Value:     0,
 				Unit:      ind.Unit,
-				Quote:     strings.TrimSpace(s[C:E]),
+				Quote:     trimSpace(s[C:E]),
 				// A zero written in words is read by a rule, not weighed:
 				// its confidence is that of the rule's few words.
 				Confidence: zeroConfidence,
@@ -271,13 +271,14 @@ func (x *run) prevDomains(S int) uint64 {
 	}
 	P := sentenceStart(s, S-1)
 	var mask uint64
-	var hs []hit
-	if x.scanned(P, S) {
-		hs = x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].End) > P }):]
-	} else {
+	if !x.scanned(P, S) {
 		var buf [16]hit
-		hs = x.lx.m.ScanRange(s, P, S, buf[:0])
+		for _, h := range x.lx.topics.ScanRange(s, P, S, buf[:0]) {
+			mask |= x.lx.topicMasks[h.Word]
+		}
+		return mask
 	}
+	hs := x.hits[sort.Search(len(x.hits), func(k int) bool { return int(x.hits[k].End) > P }):]
 	for _, h := range hs {
 		if int(h.End) > S {
 			break // hits are ordered by end
@@ -285,11 +286,7 @@ func (x *run) prevDomains(S int) uint64 {
 		if int(h.Start) < P {
 			continue
 		}
-		for _, r := range x.lx.refs[h.Word] {
-			if r.kind == refDomain {
-				mask |= 1 << uint(r.idx)
-			}
-		}
+		mask |= x.lx.domains[h.Word]
 	}
 	return mask
 }

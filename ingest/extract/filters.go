@@ -151,6 +151,10 @@ func (x *run) otherYear(S, C, N int) bool {
 // 2021年受理矛盾纠纷120件 in a 2022 report, 去年同期. A span starting then
 // (2019年以来, 2021年至今) is not one.
 func priorYear(left string, year int) bool {
+	if !strings.Contains(left, "年") {
+		// Every word below and every written year holds 年.
+		return year != 0 && bareYearOpening(left, year)
+	}
 	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
 		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") {
 			return true
@@ -332,7 +336,7 @@ func (x *run) inferLevel() string {
 func growthHint(left string) bool {
 	for k := 0; k < 3 && left != ""; k++ {
 		r, size := utf8.DecodeLastRuneInString(left)
-		if growthLast[r] {
+		if growthLast.has(r) {
 			return true
 		}
 		left = left[:len(left)-size]
@@ -341,11 +345,10 @@ func growthHint(left string) bool {
 }
 
 // growthLast holds the last characters of growthWords.
-var growthLast = func() map[rune]bool {
-	m := map[rune]bool{}
+var growthLast = func() (set runeSet) {
 	for _, w := range growthWords {
 		r, _ := utf8.DecodeLastRuneInString(w)
-		m[r] = true
+		set.add(r)
 	}
-	return m
+	return set
 }()

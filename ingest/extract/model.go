@@ -111,12 +111,14 @@ type model struct {
 	none float64
 }
 
-var committed = sync.OnceValue(func() model {
+// committed is the model of weights.json, parsed once; a pointer, since it
+// is read for every number.
+var committed = sync.OnceValue(func() *model {
 	w, err := ParseModel(weightsJSON)
 	if err != nil {
 		panic(err) // the committed weights are part of the build
 	}
-	var m model
+	m := new(model)
 	copy(m.w[:], w.Vector(Features()))
 	m.none = w.None
 	return m
@@ -133,7 +135,7 @@ func ParseModel(b []byte) (choice.Weights, error) {
 }
 
 // score returns w·x.
-func (m model) score(x *[numFeatures]float64) float64 {
+func (m *model) score(x *[numFeatures]float64) float64 {
 	s := 0.0
 	for k, v := range x {
 		s += m.w[k] * v

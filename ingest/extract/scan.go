@@ -40,13 +40,18 @@ func (x *run) numbers() {
 				i++
 				continue
 			}
-			if !leadPair[c&0x0F][c1] {
+			if !stopRune.has(rune(rune3(s[i:]))) {
 				// The common case: run on over ordinary characters
-				// without going back to the switch.
+				// without going back to the switch. One test of the
+				// bytes and one of stopRune per character, both rarely
+				// true: branches the processor predicts.
 				i += 3
 				for i+3 <= len(s) {
 					c, c1, c2 = s[i], s[i+1], s[i+2]
-					if c < 0xE1 || c >= 0xF0 || c == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || leadPair[c&0x0F][c1] {
+					if c < 0xE1 || c >= 0xF0 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
+						break // not a well-formed three-byte character
+					}
+					if stopRune.has(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)) {
 						break
 					}
 					i += 3
@@ -59,8 +64,8 @@ func (x *run) numbers() {
 				continue
 			}
 			if kind&kindZero != 0 {
-				for k, z := range zeroRules {
-					if strings.HasPrefix(s[i:], z.object) {
+				for _, k := range zeroRulesStarting(rune(rune3(s[i:]))) {
+					if strings.HasPrefix(s[i:], zeroRules[k].object) {
 						x.seeds = append(x.seeds, seed{i, k})
 					}
 				}
@@ -149,7 +154,13 @@ func (x *run) scanSentences() {
 	if len(x.seeds) > 0 {
 		slices.SortFunc(ws, func(a, b window) int { return a.lo - b.lo })
 	}
-	x.hits = make([]hit, 0, len(x.cands)*4)
+	// Room for a word every eight bytes of the windows (reports hold one
+	// about every fourteen), so that the hits are not copied as they grow.
+	size := 0
+	for _, w := range ws {
+		size += w.hi - w.lo
+	}
+	x.hits = make([]hit, 0, size/8+16)
 	done := 0 // text before done has been scanned
 	for _, w := range ws {
 		S, E := max(w.lo, done), w.hi
@@ -184,19 +195,71 @@ const (
 	kindFollow              // may follow a Chinese numeral within a figure
 )
 
-// leadPair[lead&0x0F][second byte] marks the first two bytes of the
-// characters the scanner stops at (numerals, zero rules' objects): a small
-// table (4 KB) that rules out most characters before runeKind is read.
-var leadPair = func() (t [16][256]bool) {
-	for r, k := range runeKind {
-		if k&(kindNumeral|kindZero) != 0 {
-			var b [4]byte
-			utf8.EncodeRune(b[:], rune(r))
-			t[b[0]&0x0F][b[1]] = true
+// zeroFirsts lists, for each first character of a zero rule's object
+// word, the indexes of the rules whose object starts with it, in rule
+// order: 行 and 政 are frequent, and most of the nine objects cannot match.
+var zeroFirsts = func() []zeroFirst {
+	var out []zeroFirst
+	for k, z := range zeroRules {
+		r, _ := utf8.DecodeRuneInString(z.object)
+		i := slices.IndexFunc(out, func(f zeroFirst) bool { return f.r == r })
+		if i < 0 {
+			i = len(out)
+			out = append(out, zeroFirst{r: r})
+		}
+		out[i].rules = append(out[i].rules, k)
+	}
+	return out
+}()
+
+type zeroFirst struct {
+	r     rune
+	rules []int
+}
+
+// zeroRulesStarting returns the indexes of the zero rules whose object
+// starts with r (a handful of characters: a list beats a map).
+func zeroRulesStarting(r rune) []int {
+	for _, f := range zeroFirsts {
+		if f.r == r {
+			return f.rules
 		}
 	}
-	return t
+	return nil
+}
+
+// stopRune holds the characters the scanner stops at (numerals, the first
+// characters of zero rules' objects): a small table (8 KB), asked of every
+// character, that rules out all others before runeKind is read. A table
+// of first two bytes would let through every character that shares a
+// numeral's (不 上 中 个 了 事 人 …, a fifth of the text).
+var stopRune = func() (set runeSet) {
+	for r, k := range runeKind {
+		if k&(kindNumeral|kindZero) != 0 {
+			set.add(rune(r))
+		}
+	}
+	return set
 }()
+
+// runeSet is a set of characters of the Basic Multilingual Plane, one bit
+// each (8 KB).
+type runeSet [1 << 16 / 64]uint64
+
+func (t *runeSet) add(r rune) { t[r>>6] |= 1 << uint(r&63) }
+
+// has reports whether r is in the set; characters outside the Basic
+// Multilingual Plane never are.
+func (t *runeSet) has(r rune) bool { return r < 1<<16 && r >= 0 && t[r>>6]&(1<<uint(r&63)) != 0 }
+
+// newRuneSet returns the set of the characters of s.
+func newRuneSet(s string) *runeSet {
+	t := new(runeSet)
+	for _, r := range s {
+		t.add(r)
+	}
+	return t
+}
 
 // runeKind[r] is the kind of the character r of the Basic Multilingual
 // Plane (0 for all others): one table lookup per character of the text.

@@ -47,7 +47,7 @@ func (x *run) scope(code string, S, C, N, E int) string {
 	since := false // 成立以来 before the number
 	for ; k < len(hs) && int(hs[k].Start) < SE; k++ {
 		h := hs[k]
-		if int(h.Start) < S {
+		if int(h.Start) < S || !x.lx.scoping[h.Word] {
 			continue
 		}
 		for _, r := range x.lx.refs[h.Word] {
@@ -130,17 +130,13 @@ func (x *run) paraScopes(S int) []mention {
 	// word across that point), keeping the hits that end after it.
 	lo, upto := max(x.para.start, x.para.upto-wordmatch.MaxWord), x.para.upto
 	x.para.upto = S
-	x.para.buf = x.lx.m.ScanRange(s, lo, S, x.para.buf[:0])
+	x.para.buf = x.lx.scopes.ScanRange(s, lo, S, x.para.buf[:0])
 	for _, h := range x.para.buf {
 		if int(h.End) <= upto {
 			continue
 		}
-		for _, r := range x.lx.refs[h.Word] {
-			if r.kind == refScope {
-				st := int(h.Start)
-				x.para.mentions = append(x.para.mentions, mention{st, scopeWords[r.idx], scopeName(s, sentenceStart(s, st), st, int(h.End))})
-			}
-		}
+		st := int(h.Start)
+		x.para.mentions = append(x.para.mentions, mention{st, scopeWords[h.Word], scopeName(s, sentenceStart(s, st), st, int(h.End))})
 	}
 	return x.para.mentions
 }

@@ -83,6 +83,10 @@ var boundaryEnd = func() (t [256]bool) {
 func sentenceStart(s string, i int) int {
 	lo := max(i-maxBack, 0)
 	for j := i; j > lo; j-- {
+		if j-3 >= lo && ideograph(s, j-3) {
+			j -= 2 // no boundary ends at or inside a Chinese character
+			continue
+		}
 		if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
 			return j
 		}
@@ -98,6 +102,10 @@ func (x *run) sentenceOf(i int) int {
 	if x.lastN > 0 && x.lastN <= i && i-x.lastN < maxBack {
 		S := x.lastS
 		for j := i; j > x.lastN; j-- {
+			if j-3 >= x.lastN && ideograph(s, j-3) {
+				j -= 2 // no boundary ends at or inside a Chinese character
+				continue
+			}
 			if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
 				S = j
 				break
@@ -124,6 +132,10 @@ var clauseEndByte = func() (t [256]bool) {
 // clauseStart returns the start of the clause holding byte i, not before lo.
 func clauseStart(s string, i, lo int) int {
 	for j := i; j > lo; j-- {
+		if j-3 >= lo && ideograph(s, j-3) {
+			j -= 2 // no boundary ends at or inside a Chinese character
+			continue
+		}
 		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
 			return j
 		}
@@ -209,22 +221,21 @@ func gluedEnumerator(s string) bool {
 var fillers = []string{"今年以来", "全年", "今年", "年内", "累计", "共计", "合计", "先后", "共有", "共", "计", "开展", "举办", "组织", "完成", "达到", "达", "为", "有", "约", "近", "超", "逾", "涉及", "了"}
 
 // fillerFirst holds the first characters of fillers.
-var fillerFirst = func() map[rune]bool {
-	m := map[rune]bool{}
+var fillerFirst = func() (set runeSet) {
 	for _, f := range fillers {
 		r, _ := utf8.DecodeRuneInString(f)
-		m[r] = true
+		set.add(r)
 	}
-	return m
+	return set
 }()
 
 // fillerOnly reports whether s is made of fillers only (or empty).
 func fillerOnly(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if len(s) > 8*3 {
 		return false // no run of fillers is that long
 	}
-	if r, _ := utf8.DecodeRuneInString(s); s != "" && !fillerFirst[r] {
+	if r, _ := utf8.DecodeRuneInString(s); s != "" && !fillerFirst.has(r) {
 		return false
 	}
 	for s != "" {
@@ -240,6 +251,39 @@ func fillerOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// trimSpace is strings.TrimSpace, without its slow path for text that
+// starts or ends with a non-ASCII character when that character is
+// Chinese (U+4000–U+9FFF, first byte E4–E9): no white space to trim.
+func trimSpace(s string) string {
+	if s == "" || !plainEdge(s[0]) {
+		return strings.TrimSpace(s)
+	}
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		if asciiSpace(c) {
+			return strings.TrimSpace(s)
+		}
+		return s
+	}
+	if n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// plainEdge reports whether a string starting with byte b starts with a
+// character that is not white space: ASCII other than space, or Chinese.
+func plainEdge(b byte) bool {
+	if b < utf8.RuneSelf {
+		return !asciiSpace(b)
+	}
+	return b >= 0xE4 && b <= 0xE9
+}
+
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r'
 }
 
 // insideTitle reports whether a word ending at i is inside a 《title》 that
@@ -290,18 +334,42 @@ type marks struct {
 func clauseMarks(s string, N, S int) (int, marks) {
 	m := marks{dun: -1, deng: -1, open: -1, close: -1, fenbie: -1}
 	for j := N; j > S; j-- {
+		if j-3 >= S && ideograph(s, j-3) {
+			// A Chinese character ends at j: no boundary and no digit
+			// ends at j or inside it, and no mark starts inside it.
+			if markLead[s[j-3]] {
+				m.note(s, j-3, N)
+			}
+			j -= 2 // and the loop's j--: the whole character
+			continue
+		}
 		if clauseEndByte[s[j-1]] && clauseBoundary(s, j) > 0 {
 			return j, m
 		}
 		if s[j-1] >= '0' && s[j-1] <= '9' {
 			m.figure = true
 		}
-		if j-3 >= S {
+		if j-3 >= S && markLead[s[j-3]] {
 			m.note(s, j-3, N)
 		}
 	}
 	return S, m
 }
+
+// ideograph reports whether s[i:i+3] is a three-byte character with
+// lead byte E4–E9 (U+4000–U+9FFF: Chinese characters, no punctuation).
+func ideograph(s string, i int) bool {
+	return s[i] >= 0xE4 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
+// markLead marks the lead bytes of the marks note records (、 等 《 》 分别
+// 均 每): the backward pass calls note only there.
+var markLead = func() (t [256]bool) {
+	for _, b := range []byte{0xE3, 0xE5, 0xE6, 0xE7} {
+		t[b] = true
+	}
+	return t
+}()
 
 // note records the mark that starts at byte j of a clause ending at N.
 func (m *marks) note(s string, j, N int) {
