@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 )
 
-// Version names the extractor's rules and lexicon. It changes whenever a
-// change to them can change the facts of a report, so that stored facts can
+// Version names the extractor: its frames, weights and code. It changes
+// whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
 const Version = "extract/2026-12-01.1"

@@ -292,8 +292,8 @@ func (x *run) prevDomains(S int) uint64 {
 }
 
 // numberFollows reports whether a figure starts at byte i, perhaps after
-// a verb of amount (达, 为, 共): the word before it is that figure's
-// trigger, not the right-side trigger of a figure before.
+// a verb of amount (达, 为, 共): the word before it is that figure's, not a
+// right-hand word of a figure before.
 func numberFollows(s string, i int) bool {
 	for k := 0; k < 2 && i < len(s); k++ {
 		if c := s[i]; c >= '0' && c <= '9' {

@@ -8,8 +8,10 @@ import (
 	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
-// skipBefore reports numbers that are ordinals, frequencies, required
-// minimums or negated: 第3次, 每月2次, 至少1次, 不少于4次, 无一起.
+// skipBefore reports numbers that are ordinals, open a quote or a title,
+// state a required minimum or maximum, or are negated: 第3次, 第二届, “两个
+// 维护”, 至少1次, 不少于4次, 不超过3次, 无一起, 未发生一起. (Frequencies,
+// 每月2次, are isFrequency's.)
 func skipBefore(s string, i int) bool {
 	head := s[max(0, i-12):i]
 	r, _ := utf8.DecodeLastRuneInString(head)

@@ -97,8 +97,8 @@ var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道
 var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
 	"轮训班", "轮训", "研修班", "读书班", "专题班"}
 
-// caseWords are the objects of the outcome codes: the cases whose outcome
-// is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
+// reconsiderationCases and litigationCases are the objects of the outcome
+// codes: the cases whose outcome is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
 var (
 	reconsiderationCases = []string{"行政复议案件", "复议案件", "行政复议", "案件"}
 	litigationCases      = []string{"行政诉讼案件", "行政应诉案件", "行政诉讼", "案件"}

@@ -126,10 +126,11 @@ func (x *run) candidate(n cnnum.Number, u rawUnit, unitEnd int) {
 // seed is an occurrence of the object word of a zero rule.
 type seed struct{ at, rule int }
 
-// scanSentences runs the trigger matcher over the sentences that hold a
-// candidate (or a zero-statement seed), each once, in text order. Trigger
-// words never contain a sentence boundary, so scanning sentence by
-// sentence finds exactly the words a whole-text scan would find there.
+// scanSentences runs the word matcher of the compiled frames (lexicon.m)
+// over the sentences that hold a candidate (or a zero-statement seed), each
+// once, in text order. No word contains a sentence boundary, so scanning
+// sentence by sentence finds exactly the words a whole-text scan would find
+// there.
 func (x *run) scanSentences() {
 	s := x.text
 	type window struct{ lo, hi int }
@@ -180,7 +181,7 @@ func (x *run) scanSentences() {
 // span is a stretch [lo, hi) of the text.
 type span struct{ lo, hi int }
 
-// scanned reports whether the trigger matcher has scanned [lo, hi), so that
+// scanned reports whether the word matcher has scanned [lo, hi), so that
 // x.hits holds every word there.
 func (x *run) scanned(lo, hi int) bool {
 	k := sort.Search(len(x.spans), func(k int) bool { return x.spans[k].hi >= hi })
