@@ -178,6 +178,7 @@ func (db *DB) FinishBulk(ctx context.Context) error {
 	if !pending {
 		return nil
 	}
+	t := newPhaseTimer()
 	err := db.onConn(ctx, func(conn *sql.Conn) error {
 		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_keys AS SELECT DISTINCT jurisdiction_key, year FROM headline_pending`); err != nil {
 			return err
@@ -187,6 +188,7 @@ func (db *DB) FinishBulk(ctx context.Context) error {
 			(SELECT count(*) FROM (SELECT DISTINCT jurisdiction_key, year FROM report_jurisdictions))`).Scan(&touched, &all); err != nil {
 			return err
 		}
+		t.mark("keys")
 		if 4*touched >= all {
 			// Most of it: rank every fact once, and write the table sorted.
 			for _, q := range []string{
@@ -198,21 +200,27 @@ func (db *DB) FinishBulk(ctx context.Context) error {
 					return fmt.Errorf("rebuild headline: %w", err)
 				}
 			}
+			t.mark("headline")
 			if err := rebuildSummaries(ctx, conn); err != nil {
 				return err
 			}
+			t.mark("summaries")
 		} else if err := db.refreshHeadline(ctx, conn); err != nil {
 			return err
 		}
+		t.mark("refresh")
 		_, err := conn.ExecContext(ctx, `DELETE FROM headline_pending`)
 		return err
 	})
+	t.mark("commit")
 	if err != nil {
 		return fmt.Errorf("finish bulk load: %w", err)
 	}
 	if _, err := db.sql.ExecContext(ctx, `CHECKPOINT`); err != nil {
 		return fmt.Errorf("finish bulk load: checkpoint: %w", err)
 	}
+	t.mark("checkpoint")
+	db.log.Debug("finish bulk load", t.attrs()...)
 	return nil
 }
 
