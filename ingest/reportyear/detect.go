@@ -42,7 +42,7 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 	if t := l.Title.Text; t != "" {
 		for _, o := range years(t) {
 			if !ignored(t, o) {
-				sc.add(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
+				sc.addWith(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
 			}
 		}
 	}
@@ -57,6 +57,9 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 			continue
 		}
 		line := l.LineText(i)
+		if !strings.Contains(line, "年") {
+			continue // neither a year nor 今年 or 本年度
+		}
 		thisYear += countThisYear(line)
 		for _, o := range years(line) {
 			if ignored(line, o) {
@@ -75,7 +78,9 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 			if insideBookTitle(line, o.start) {
 				w += planNameWeight
 			}
-			sc.add(o.year, w, fmt.Sprintf("%q", quote(line, o, 18)))
+			if sc.add(o.year, w) {
+				sc.clue[o.year] = fmt.Sprintf("%q", quote(line, o, 18))
+			}
 		}
 	}
 	ref, refOK := refDate{}, false
@@ -88,13 +93,13 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 	if refOK {
 		y := ref.reportYear()
 		if thisYear > 0 {
-			sc.add(y, min(thisYear*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", thisYear, ref.kind, ref.year, ref.month))
+			sc.addWith(y, min(thisYear*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", thisYear, ref.kind, ref.year, ref.month))
 		}
 		w := signedWeight
 		if ref.kind == "published" {
 			w = publishedWeight
 		}
-		sc.add(y, w, fmt.Sprintf("%s %d年%d月", ref.kind, ref.year, ref.month))
+		sc.addWith(y, w, fmt.Sprintf("%s %d年%d月", ref.kind, ref.year, ref.month))
 	}
 	return sc.best()
 }
@@ -110,10 +115,22 @@ func newScorer() *scorer {
 	return &scorer{score: map[int]int{}, clue: map[int]string{}, clueW: map[int]int{}}
 }
 
-func (s *scorer) add(year, w int, clue string) {
+// add adds w to the year's score and reports whether the clue it comes
+// from is the year's weightiest so far: the caller then sets s.clue[year],
+// so that the clues of the many lighter mentions are never written out.
+func (s *scorer) add(year, w int) bool {
 	s.score[year] += w
 	if w > s.clueW[year] {
-		s.clue[year], s.clueW[year] = clue, w
+		s.clueW[year] = w
+		return true
+	}
+	return false
+}
+
+// addWith is add with the clue at hand.
+func (s *scorer) addWith(year, w int, clue string) {
+	if s.add(year, w) {
+		s.clue[year] = clue
 	}
 }
 
