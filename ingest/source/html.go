@@ -23,6 +23,7 @@ func readHTML(text string) (Document, error) {
 		body = root
 	}
 	var w textWriter
+	w.b.Grow(len(text)) // the text is shorter than the page: one allocation
 	w.render(mainContent(body))
 	return Document{Title: pageTitle(root), URL: pageURL(root), Text: w.b.String(), Format: FormatHTML}, nil
 }
