@@ -57,11 +57,9 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 			continue
 		}
 		line := l.LineText(i)
-		if !strings.Contains(line, "年") {
-			continue // neither a year nor 今年 or 本年度
-		}
-		thisYear += countThisYear(line)
-		for _, o := range years(line) {
+		occs, n := readYears(line)
+		thisYear += n
+		for _, o := range occs {
 			if ignored(line, o) {
 				continue
 			}
@@ -159,14 +157,24 @@ func (s *scorer) best() (int, string, bool) {
 // years returns the years written in s: four digits (ASCII, full-width or
 // 〇一二…九) followed by 年, from 1949 to 2099, not part of a longer number.
 func years(s string) []occurrence {
-	var out []occurrence
+	out, _ := readYears(s)
+	return out
+}
+
+// readYears returns years(s) and the number of 今年 and 本年度 in s, in one
+// search for 年 (each of those words holds one).
+func readYears(s string) (out []occurrence, thisYear int) {
 	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], "年")
 		if j < 0 {
 			break
 		}
-		end := len(strings.TrimRight(s[:i+j], " \t　")) // 2024 年 in text from PDF
-		i += j + len("年")
+		at := i + j
+		if strings.HasSuffix(s[:at], "今") || strings.HasSuffix(s[:at], "本") && strings.HasPrefix(s[at+len("年"):], "度") {
+			thisYear++
+		}
+		end := len(strings.TrimRight(s[:at], " \t　")) // 2024 年 in text from PDF
+		i = at + len("年")
 		start, y, ok := digitsBefore(s, end, 4)
 		if !ok || y < 1949 || y > 2099 {
 			continue
@@ -176,7 +184,7 @@ func years(s string) []occurrence {
 		}
 		out = append(out, occurrence{year: y, start: start, end: end, next: i})
 	}
-	return out
+	return out, thisYear
 }
 
 // digitsBefore reads n digits ending at byte offset end and returns where
@@ -323,11 +331,6 @@ func (d refDate) reportYear() int {
 		return d.year - 1
 	}
 	return d.year
-}
-
-// countThisYear counts 今年 and 本年度 in s.
-func countThisYear(s string) int {
-	return strings.Count(s, "今年") + strings.Count(s, "本年度")
 }
 
 // quote returns the year with up to n characters either side.
