@@ -284,14 +284,51 @@ func announces(s string, o occurrence) bool {
 	return strings.Contains(sent, "如下") && anyof.Contains(sent, "报告", "汇报", "总结")
 }
 
-// sentence returns the sentence around byte offset i.
+// sentence returns the sentence around byte offset i (from just after the
+// first byte of the stop before it).
 func sentence(s string, i int) string {
-	start := strings.LastIndexAny(s[:i], "。！？!?\n") + 1
-	end := strings.IndexAny(s[i:], "。！？!?\n")
+	start := lastStop(s[:i]) + 1
+	end := firstStop(s[i:])
 	if end < 0 {
 		return s[start:]
 	}
 	return s[start : i+end]
+}
+
+// firstStop and lastStop return the byte offset of the first and the last
+// sentence stop (。 ！ ？ ! ? or a line break) in s, or -1: what
+// strings.IndexAny and LastIndexAny return, found by a byte loop instead
+// of comparing every rune with every stop.
+func firstStop(s string) int {
+	for j := 0; j < len(s); j++ {
+		if stopAt(s, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+func lastStop(s string) int {
+	for j := len(s) - 1; j >= 0; j-- {
+		if stopAt(s, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// stopAt reports whether a sentence stop starts at s[j]. 。 starts with
+// E3 and ！ ？ with EF, bytes that only ever lead a character.
+func stopAt(s string, j int) bool {
+	switch s[j] {
+	case '!', '?', '\n':
+		return true
+	case 0xE3:
+		return strings.HasPrefix(s[j:], "。")
+	case 0xEF:
+		return strings.HasPrefix(s[j:], "！") || strings.HasPrefix(s[j:], "？")
+	}
+	return false
 }
 
 // opensSentence reports whether the year at byte offset i opens a sentence,
