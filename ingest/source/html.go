@@ -206,7 +206,7 @@ func ownText(n *html.Node) (runes int, prose bool) {
 		case c.Type == html.TextNode:
 			t := strings.TrimSpace(c.Data)
 			runes += runeCount(t)
-			prose = prose || strings.ContainsAny(t, "。，；,;")
+			prose = prose || hasClausePunct(t)
 		case c.Type == html.ElementNode && !skip(c) && !blockElements[c.DataAtom] && c.DataAtom != atom.Td && c.DataAtom != atom.Th:
 			r, p := ownText(c)
 			runes += r
@@ -214,6 +214,28 @@ func ownText(n *html.Node) (runes int, prose bool) {
 		}
 	}
 	return runes, prose
+}
+
+// hasClausePunct reports whether s holds 。 ， ； , or ; (as
+// strings.ContainsAny would, by a byte loop: ContainsAny compares every
+// rune with every mark when a mark is not ASCII). 。 starts with E3 and
+// ， ； with EF, bytes that only ever lead a character.
+func hasClausePunct(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';':
+			return true
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "，") || strings.HasPrefix(s[i:], "；") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // textWriter renders nodes as text lines.
