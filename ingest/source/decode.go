@@ -131,6 +131,16 @@ func checkBad(s, enc string, bad int) (string, error) {
 	return s, nil
 }
 
+// mayStartBad holds the bytes that start a bad character in valid UTF-8:
+// the controls below U+0020, DEL, C2 (U+0080–U+009F) and EF (U+FFFD).
+var mayStartBad = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = true
+	}
+	t[0x7F], t[0xC2], t[0xEF] = true, true, true
+	return t
+}()
+
 // badRunesUTF8 is badRunes for valid UTF-8, without decoding: there, the
 // bytes C2 and EF only ever lead a sequence, so C2 80–C2 9F and EF BF BD
 // are the C1 controls and U+FFFD wherever they stand, and no byte is
@@ -139,8 +149,8 @@ func badRunesUTF8(s string) int {
 	bad := 0
 	for i := 0; i < len(s); i++ {
 		b := s[i]
-		if b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xEF {
-			continue // nearly every byte
+		if !mayStartBad[b] {
+			continue // nearly every byte: one load, no compare chain
 		}
 		switch {
 		case b < 0x20:
