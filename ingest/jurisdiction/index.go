@@ -162,13 +162,20 @@ type mention struct {
 	start, end int
 }
 
+// bodyCounts are what scan counts besides the names when it reads a
+// report's body, in the same pass over the text.
+type bodyCounts struct {
+	selfRefs    map[string]int // the report's references to itself (see countSelfRef)
+	parentWords [3]int         // 区委 县政府 依法治市… per 区 县 市 (see parentWordsAt)
+}
+
 // scan returns the division names in s, left to right, each the longest
 // name ending at its position. Names may overlap: 青岛市南区 holds 青岛市
 // and 市南区. Names shorter than minRunes are skipped: two-character names
 // (新县, 和县, 城区) are common words in running text, and so are the
-// generic names unless generic is set. When refs is not nil, scan also
-// counts in it the report's references to itself (see countSelfRef).
-func (ix *nameIndex) scan(s string, minRunes int, generic bool, refs map[string]int) []mention {
+// generic names unless generic is set. When body is not nil, scan also
+// counts into it.
+func (ix *nameIndex) scan(s string, minRunes int, generic bool, body *bodyCounts) []mention {
 	var out []mention
 	// Every name end and pronoun is a three-byte character, and a lead
 	// byte always starts a character: stepping a byte at a time past
@@ -183,8 +190,12 @@ func (ix *nameIndex) scan(s string, minRunes int, generic bool, refs map[string]
 		if ix.stops[r>>6]&(1<<(r&63)) == 0 {
 			continue // most characters: one test instead of a dozen compares
 		}
-		if refs != nil && (r == '我' || r == '本' || r == '全') {
-			countSelfRef(r, s[i:], refs)
+		if body != nil {
+			if r == '我' || r == '本' || r == '全' {
+				countSelfRef(r, s[i:], body.selfRefs)
+			} else if lv := parentLevel(r); lv >= 0 {
+				body.parentWords[lv] += parentWordsAt(s, i-3, i)
+			}
 		}
 		if !isNameEnd(r) {
 			continue
