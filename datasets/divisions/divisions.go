@@ -59,6 +59,11 @@ type Division struct {
 // concurrent use.
 type Table struct {
 	divs []Division // sorted by code
+	// byCode maps a code to its position in divs; parent holds the
+	// position of each division's parent, -1 for a province. Path and
+	// IsAncestor walk them without searching the table at every step.
+	byCode map[string]int32
+	parent []int32
 	// byName maps a name to the first division (in code order) with that
 	// name; nextName links it to the next one, -1 ending the list.
 	byName   map[string]int32
@@ -98,8 +103,9 @@ func parse(data string) (*Table, error) {
 	n := strings.Count(data, "\n") + 1
 	t.divs = make([]Division, 0, n)
 	t.byName = make(map[string]int32, n)
+	t.byCode = make(map[string]int32, n)
+	t.parent = make([]int32, 0, n)
 	parents := make(map[string]int32, 4096) // codes of non-town rows
-	parentOf := make([]int32, 0, n)
 	lineNo := 0
 	for line := range strings.Lines(data) {
 		lineNo++
@@ -147,8 +153,9 @@ func parse(data string) (*Table, error) {
 		if level < Town {
 			parents[code] = int32(len(t.divs))
 		}
+		t.byCode[code] = int32(len(t.divs))
 		t.divs = append(t.divs, Division{Code: code, Name: name, Level: level, ParentCode: parent})
-		parentOf = append(parentOf, p)
+		t.parent = append(t.parent, p)
 		t.counts[level]++
 	}
 	// Link names and children back to front, so that each list comes out in
@@ -163,7 +170,7 @@ func parse(data string) (*Table, error) {
 			t.nextName[i] = next
 		}
 		t.byName[name] = i
-		if p := parentOf[i]; p >= 0 {
+		if p := t.parent[i]; p >= 0 {
 			t.nextSibling[i] = t.firstChild[p]
 			t.firstChild[p] = i
 		}
@@ -188,8 +195,8 @@ func (t *Table) Count(l Level) int {
 
 // index returns the position of code in t.divs.
 func (t *Table) index(code string) (int, bool) {
-	i, found := slices.BinarySearchFunc(t.divs, code, func(d Division, c string) int { return strings.Compare(d.Code, c) })
-	return i, found
+	i, ok := t.byCode[code]
+	return int(i), ok
 }
 
 // Get returns the division with the given code.
@@ -224,34 +231,34 @@ func (t *Table) Children(code string) []Division {
 // Path returns the division and its ancestors, province first, or nil when
 // the code is unknown: 520201014 → 贵州省 六盘水市 钟山区 荷城街道.
 func (t *Table) Path(code string) []Division {
-	var path []Division
-	for code != "" {
-		i, ok := t.index(code)
-		if !ok {
-			return nil
-		}
-		path = append(path, t.divs[i])
-		code = t.divs[i].ParentCode
+	i, ok := t.index(code)
+	if !ok {
+		return nil
 	}
-	slices.Reverse(path)
+	n := 0
+	for p := int32(i); p >= 0; p = t.parent[p] {
+		n++
+	}
+	path := make([]Division, n)
+	for p := int32(i); p >= 0; p = t.parent[p] {
+		n--
+		path[n] = t.divs[p]
+	}
 	return path
 }
 
 // IsAncestor reports whether anc is a strict ancestor of code.
 func (t *Table) IsAncestor(anc, code string) bool {
-	for {
-		i, ok := t.index(code)
-		if !ok {
-			return false
-		}
-		code = t.divs[i].ParentCode
-		if code == "" {
-			return false
-		}
-		if code == anc {
+	i, ok := t.index(code)
+	if !ok {
+		return false
+	}
+	for p := t.parent[i]; p >= 0; p = t.parent[p] {
+		if t.divs[p].Code == anc {
 			return true
 		}
 	}
+	return false
 }
 
 // All yields every division in code order.

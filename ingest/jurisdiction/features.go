@@ -145,49 +145,40 @@ func (d *doc) mentionsOf(name string) int {
 // parentWordForms are what, after 区 县 or 市, names that level's bodies.
 var parentWordForms = []string{"委", "政府", "人大", "司法局", "级"}
 
-// countParentWords counts in out, per level word 区 县 市, how often body
-// writes 依法治X, 全X or X followed by one of parentWordForms: the same
-// counts as a strings.Count of each of those words (none of them can
-// overlap itself), in one pass over the text instead of one per word.
-func countParentWords(body string, out map[string]int) {
-	var n [3]int
-	for i := 0; ; {
-		k := strings.IndexByte(body[i:], 0xE5) // 区 县 市 are E5 8C BA, E5 8E BF, E5 B8 82
-		if k < 0 {
-			break
-		}
-		i += k
-		if i+3 > len(body) {
-			break
-		}
-		lv := -1
-		switch body[i+1 : i+3] {
-		case "\x8c\xba":
-			lv = 0
-		case "\x8e\xbf":
-			lv = 1
-		case "\xb8\x82":
-			lv = 2
-		}
-		if lv < 0 {
-			i++
-			continue
-		}
-		before, after := body[:i], body[i+3:]
-		if strings.HasSuffix(before, "依法治") {
-			n[lv]++
-		}
-		if strings.HasSuffix(before, "全") {
-			n[lv]++
-		}
-		for _, w := range parentWordForms {
-			if strings.HasPrefix(after, w) {
-				n[lv]++
-			}
-		}
-		i += 3
+// parentLevel returns the index in bodyCounts.parentWords of the level
+// word r (区 县 市), or -1.
+func parentLevel(r rune) int {
+	switch r {
+	case '区':
+		return 0
+	case '县':
+		return 1
+	case '市':
+		return 2
 	}
-	out["区"], out["县"], out["市"] = n[0], n[1], n[2]
+	return -1
+}
+
+// parentWordsAt counts the words for a level's bodies around the level
+// word at s[start:end]: 依法治X, 全X, and X followed by one of
+// parentWordForms. Summed over every 区 县 or 市 of a text, these are the
+// counts of a strings.Count of each of those words (none of them can
+// overlap itself), taken in the name scan's pass instead of one per word.
+func parentWordsAt(s string, start, end int) int {
+	n := 0
+	before, after := s[:start], s[end:]
+	if strings.HasSuffix(before, "依法治") {
+		n++
+	}
+	if strings.HasSuffix(before, "全") {
+		n++
+	}
+	for _, w := range parentWordForms {
+		if strings.HasPrefix(after, w) {
+			n++
+		}
+	}
+	return n
 }
 
 func (r *Resolver) readDoc(in Input) *doc {
@@ -209,14 +200,15 @@ func (r *Resolver) readDoc(in Input) *doc {
 		b.WriteByte('\n')
 	}
 	d.body = b.String()
-	d.mentions = r.ix.scan(d.body, 3, false, d.selfRefs)
+	counts := bodyCounts{selfRefs: d.selfRefs}
+	d.mentions = r.ix.scan(d.body, 3, false, &counts)
+	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		d.counts[m.name]++
 		if anyof.Prefix(d.body[m.end:], bodyWords...) {
 			d.govBody[m.name]++
 		}
 	}
-	countParentWords(d.body, d.parentWords)
 	d.address = r.readAddress(in.URL)
 	// The site a page belongs to is its publisher's, as its address is.
 	if site := in.Layout.Site; site != "" {

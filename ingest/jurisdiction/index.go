@@ -69,13 +69,35 @@ type entry struct {
 type nameIndex struct {
 	// entries maps each findable name to the divisions it names.
 	entries map[string][]entry
-	// lengths maps each rune of nameEnds to a bit set of the lengths (in
-	// runes) of the names ending in it.
-	lengths map[rune]uint16
+	// The findable names, backwards from their last rune, as a trie: scan
+	// walks it from each name end towards the start of the text, so that
+	// one step rules out every name that does not end the text so far
+	// (most steps fail at the first or second rune).
+	next  map[trieEdge]int32 // the child of a node by the rune before
+	nodes []trieNode         // nodes[0] is the root
+	// stops is the bit set of the characters scan stops at: the name ends
+	// and the pronouns of self references (all in the BMP).
+	stops [1 << 10]uint64
+}
+
+// trieEdge is the edge of the name trie from node by rune r.
+type trieEdge struct {
+	node int32
+	r    rune
+}
+
+// trieNode is one node of the name trie: the runes on the path from the
+// root, read backwards, spell a suffix of some name.
+type trieNode struct {
+	name    bool // the suffix is a findable name (a key of entries)
+	generic bool // and one of genericNames
 }
 
 func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
-	ix := &nameIndex{entries: make(map[string][]entry, t.Len()+4096), lengths: map[rune]uint16{}}
+	ix := &nameIndex{entries: make(map[string][]entry, t.Len()+4096), next: make(map[trieEdge]int32, 4*t.Len()), nodes: []trieNode{{}}}
+	for _, r := range nameEnds + selfPronouns {
+		ix.stops[r>>6] |= 1 << (r & 63)
+	}
 	add := func(name string, e entry) {
 		n := utf8.RuneCountInString(name)
 		last, _ := utf8.DecodeLastRuneInString(name)
@@ -86,7 +108,7 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 			return
 		}
 		ix.entries[name] = append(ix.entries[name], e)
-		ix.lengths[last] |= 1 << n
+		ix.insert(name)
 	}
 	for d := range t.All() {
 		add(d.Name, entry{code: d.Code})
@@ -106,6 +128,23 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 	return ix
 }
 
+// insert adds name to the trie, from its last rune to its first.
+func (ix *nameIndex) insert(name string) {
+	node := int32(0)
+	for s := name; s != ""; {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		child, ok := ix.next[trieEdge{node, r}]
+		if !ok {
+			child = int32(len(ix.nodes))
+			ix.nodes = append(ix.nodes, trieNode{})
+			ix.next[trieEdge{node, r}] = child
+		}
+		node = child
+	}
+	ix.nodes[node] = trieNode{name: true, generic: genericNames[name]}
+}
+
 // codes returns the divisions a name stands for by its official name.
 func (ix *nameIndex) codes(name string) []string {
 	var out []string
@@ -123,42 +162,69 @@ type mention struct {
 	start, end int
 }
 
+// bodyCounts are what scan counts besides the names when it reads a
+// report's body, in the same pass over the text.
+type bodyCounts struct {
+	selfRefs    map[string]int // the report's references to itself (see countSelfRef)
+	parentWords [3]int         // 区委 县政府 依法治市… per 区 县 市 (see parentWordsAt)
+}
+
 // scan returns the division names in s, left to right, each the longest
 // name ending at its position. Names may overlap: 青岛市南区 holds 青岛市
 // and 市南区. Names shorter than minRunes are skipped: two-character names
 // (新县, 和县, 城区) are common words in running text, and so are the
-// generic names unless generic is set. When refs is not nil, scan also
-// counts in it the report's references to itself (see countSelfRef).
-func (ix *nameIndex) scan(s string, minRunes int, generic bool, refs map[string]int) []mention {
+// generic names unless generic is set. When body is not nil, scan also
+// counts into it.
+func (ix *nameIndex) scan(s string, minRunes int, generic bool, body *bodyCounts) []mention {
 	var out []mention
-	// starts holds the byte offsets of the last maxNameRunes rune starts.
-	var starts [maxNameRunes]int
-	n := 0 // runes seen
+	// Every name end and pronoun is a three-byte character, and a lead
+	// byte always starts a character: stepping a byte at a time past
+	// anything else finds the same characters as decoding every rune.
 	for i := 0; i < len(s); {
-		r, size := decode(s, i)
-		starts[n%maxNameRunes] = i
-		n++
-		i += size
-		if refs != nil && (r == '我' || r == '本' || r == '全') {
-			countSelfRef(r, s[i:], refs)
+		r, ok := rune3(s, i)
+		if !ok {
+			i++
+			continue
+		}
+		i += 3
+		if ix.stops[r>>6]&(1<<(r&63)) == 0 {
+			continue // most characters: one test instead of a dozen compares
+		}
+		if body != nil {
+			if r == '我' || r == '本' || r == '全' {
+				countSelfRef(r, s[i:], body.selfRefs)
+			} else if lv := parentLevel(r); lv >= 0 {
+				body.parentWords[lv] += parentWordsAt(s, i-3, i)
+			}
 		}
 		if !isNameEnd(r) {
 			continue
 		}
-		lens := ix.lengths[r]
-		for k := min(n, maxNameRunes); k >= minRunes; k-- {
-			if lens&(1<<k) == 0 {
-				continue
-			}
-			start := starts[(n-k)%maxNameRunes]
-			name := s[start:i]
-			if _, ok := ix.entries[name]; ok && (generic || !genericNames[name]) {
-				out = append(out, mention{name: name, start: start, end: i})
-				break
-			}
+		if start := ix.longestNameBefore(s, i, minRunes, generic); start >= 0 {
+			out = append(out, mention{name: s[start:i], start: start, end: i})
 		}
 	}
 	return out
+}
+
+// longestNameBefore returns the start of the longest findable name of at
+// least minRunes runes that ends at s[end] (and is not generic unless
+// generic is set), or -1. It walks the trie back from end.
+func (ix *nameIndex) longestNameBefore(s string, end, minRunes int, generic bool) int {
+	best := -1
+	node := int32(0)
+	for start, k := end, 0; start > 0 && k < maxNameRunes; {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		child, ok := ix.next[trieEdge{node, r}]
+		if !ok {
+			break
+		}
+		node, start, k = child, start-size, k+1
+		if nd := ix.nodes[node]; nd.name && k >= minRunes && (generic || !nd.generic) {
+			best = start
+		}
+	}
+	return best
 }
 
 func isNameEnd(r rune) bool {
@@ -169,21 +235,20 @@ func isNameEnd(r rune) bool {
 	return false
 }
 
-// decode returns the rune at s[i] and its size, with a fast path for the
-// three-byte sequences of Chinese text.
-func decode(s string, i int) (rune, int) {
-	b := s[i]
-	if b < utf8.RuneSelf {
-		return rune(b), 1
+// rune3 decodes the character at s[i] when its bytes have the form of a
+// three-byte UTF-8 sequence (the Chinese characters), and reports false
+// when s[i] does not start one. It lets overlong and surrogate forms
+// through: callers look for given characters, which those never equal.
+func rune3(s string, i int) (rune, bool) {
+	if i+2 >= len(s) || s[i]&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
 	}
-	if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r := rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
 }
+
+// selfPronouns are the pronouns before a level word with which a report
+// speaks of its own jurisdiction.
+const selfPronouns = "我本全"
 
 // selfRefLevels are the level words that follow 我, 本 or 全 when a report
 // speaks of its own jurisdiction: 我镇, 本街道, 全区. 我街 is a 街道's.
@@ -219,19 +284,24 @@ func countSelfRef(r rune, rest string, out map[string]int) {
 // text. It is built per report, for the short forms of the candidates'
 // ancestors.
 type finder struct {
-	first   [1 << 10]uint64 // bit set of the needles' first runes (BMP)
+	// first is a bit set of the needles' first runes modulo firstBits: a
+	// clear bit rules a character out at the cost of one test, a set one
+	// sends it to byFirst. It is small, since a finder is built per report.
+	first   [firstBits / 64]uint64
 	byFirst map[rune][]string
 }
 
+const firstBits = 1024
+
 func newFinder(needles []string) *finder {
-	f := &finder{byFirst: make(map[rune][]string, len(needles))}
+	f := &finder{byFirst: map[rune][]string{}}
 	for _, n := range needles {
 		r, _ := utf8.DecodeRuneInString(n)
 		if n == "" || r >= 1<<16 || slices.Contains(f.byFirst[r], n) {
 			continue
 		}
 		f.byFirst[r] = append(f.byFirst[r], n)
-		f.first[r>>6] |= 1 << (r & 63)
+		f.first[uint32(r)%firstBits/64] |= 1 << (r % 64)
 	}
 	return f
 }
@@ -249,8 +319,15 @@ func (f *finder) count(s string, accept, placed func(s string, start, end int) b
 		return out
 	}
 	for i := 0; i < len(s); {
-		r, size := decode(s, i)
-		if r < 1<<16 && f.first[r>>6]&(1<<(r&63)) != 0 {
+		r, size := utf8.RuneError, 1
+		if r3, ok := rune3(s, i); ok {
+			r, size = r3, 3
+		} else if s[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		} else {
+			r = rune(s[i])
+		}
+		if f.first[uint32(r)%firstBits/64]&(1<<(r%64)) != 0 {
 			for _, n := range f.byFirst[r] {
 				if strings.HasPrefix(s[i:], n) && accept(s, i, i+len(n)) {
 					h := out[n]

@@ -313,22 +313,22 @@ func mustInput(t *testing.T, dir, file string) Input {
 	return Input{Layout: l, Path: file, Year: year}
 }
 
-// TestCountParentWords checks the one-pass count against a strings.Count
-// of every word it stands for.
+// TestCountParentWords checks the parent words the name scan counts
+// against a strings.Count of every word they stand for.
 func TestCountParentWords(t *testing.T) {
 	for _, body := range []string{
 		"", "区", "依法治区", "全区全县全市区委县政府市人大区司法局县级", "在区委、区政府的领导下，全区依法治区办，县委县委县委", "市市市委委区区政府政府",
 		"全全区依法治依法治市级级", "\xe5", "区\xe5\x8c",
 	} {
-		got := map[string]int{}
-		countParentWords(body, got)
-		for _, lv := range []string{"区", "县", "市"} {
+		got := bodyCounts{selfRefs: map[string]int{}}
+		mustResolver(t).ix.scan(body, 3, false, &got)
+		for k, lv := range []string{"区", "县", "市"} {
 			want := strings.Count(body, "依法治"+lv) + strings.Count(body, "全"+lv)
 			for _, w := range parentWordForms {
 				want += strings.Count(body, lv+w)
 			}
-			if got[lv] != want {
-				t.Errorf("countParentWords(%q)[%s] = %d; want %d", body, lv, got[lv], want)
+			if got.parentWords[k] != want {
+				t.Errorf("scan(%q).parentWords[%s] = %d; want %d", body, lv, got.parentWords[k], want)
 			}
 		}
 	}

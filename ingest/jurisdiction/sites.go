@@ -283,13 +283,20 @@ func zoneName(s string) string {
 // 洛浦街 for 洛浦街道, or a 乡 that is now a 镇 (and the reverse), followed by
 // a body word or the end.
 func (r *Resolver) alias(s string) (string, []entry, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 || strings.ContainsRune("我本全各该", rs[0]) {
+	first, _ := utf8.DecodeRuneInString(s)
+	if s == "" || strings.ContainsRune("我本全各该", first) {
 		return "", nil, false
 	}
-	for n := min(len(rs), 8); n >= 2; n-- {
-		name := string(rs[:n])
-		rest := string(rs[n:])
+	// ends[n] is the byte offset after the first n runes.
+	var ends [9]int
+	k := 0
+	for k < len(ends)-1 && ends[k] < len(s) {
+		_, size := utf8.DecodeRuneInString(s[ends[k]:])
+		ends[k+1] = ends[k] + size
+		k++
+	}
+	for n := k; n >= 2; n-- {
+		name, rest := s[:ends[n]], s[ends[n]:]
 		var try string
 		switch {
 		case strings.HasSuffix(name, "街街道"):
@@ -445,8 +452,28 @@ func levelWord(name string) string {
 
 // clip shortens s to n runes for evidence notes.
 func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	end := runeOffset(s, n)
+	if end == len(s) {
 		return s
 	}
-	return string([]rune(s)[:n]) + "…"
+	if !utf8.ValidString(s[:end]) {
+		return string([]rune(s)[:n]) + "…" // invalid bytes become U+FFFD, as they always have
+	}
+	return s[:end] + "…"
+}
+
+// runeOffset returns the byte offset of the n-th rune of s (counting from
+// 0), or len(s) when s has no more than n runes; an invalid byte counts as
+// a rune, as in a range loop.
+func runeOffset(s string, n int) int {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/anyof"
 )
@@ -55,18 +54,29 @@ func (l *Layout) readOpening() {
 	}
 }
 
-// sentenceEnd returns the byte offset just past the first sentence of s.
+// sentenceEnd returns the byte offset just past the first sentence of s:
+// after the first of 。 ! ? ！ ？.
 func sentenceEnd(s string) int {
-	i := strings.IndexAny(s, sentenceStops)
-	if i < 0 {
-		return len(s)
+	// A byte loop, not strings.IndexAny, which compares each rune of s
+	// with each stop when the stops are not all ASCII: 。 starts with E3
+	// and ！ ？ with EF, bytes that only ever lead a character, so the first
+	// place a stop's bytes start is the first stop.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?':
+			return i + 1
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "。") {
+				return i + len("。")
+			}
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "！") || strings.HasPrefix(s[i:], "？") {
+				return i + len("！")
+			}
+		}
 	}
-	_, size := utf8.DecodeRuneInString(s[i:])
-	return i + size
+	return len(s)
 }
-
-// sentenceStops end a sentence.
-const sentenceStops = "。!?！？"
 
 // subjectSlot returns where the subject of sentence s is written, once a
 // leading year, 在…领导下 and a leading clause are skipped. ok is false for a

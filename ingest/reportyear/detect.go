@@ -42,7 +42,7 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 	if t := l.Title.Text; t != "" {
 		for _, o := range years(t) {
 			if !ignored(t, o) {
-				sc.add(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
+				sc.addWith(o.year, titleWeight, fmt.Sprintf("title %q", clip(t, 40)))
 			}
 		}
 	}
@@ -57,8 +57,9 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 			continue
 		}
 		line := l.LineText(i)
-		thisYear += countThisYear(line)
-		for _, o := range years(line) {
+		occs, n := readYears(line)
+		thisYear += n
+		for _, o := range occs {
 			if ignored(line, o) {
 				continue
 			}
@@ -75,7 +76,9 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 			if insideBookTitle(line, o.start) {
 				w += planNameWeight
 			}
-			sc.add(o.year, w, fmt.Sprintf("%q", quote(line, o, 18)))
+			if sc.add(o.year, w) {
+				sc.clue[o.year] = fmt.Sprintf("%q", quote(line, o, 18))
+			}
 		}
 	}
 	ref, refOK := refDate{}, false
@@ -88,13 +91,13 @@ func Detect(l *layout.Layout) (year int, evidence string, ok bool) {
 	if refOK {
 		y := ref.reportYear()
 		if thisYear > 0 {
-			sc.add(y, min(thisYear*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", thisYear, ref.kind, ref.year, ref.month))
+			sc.addWith(y, min(thisYear*thisYearWeight, maxThisYear), fmt.Sprintf("今年 ×%d, %s %d年%d月", thisYear, ref.kind, ref.year, ref.month))
 		}
 		w := signedWeight
 		if ref.kind == "published" {
 			w = publishedWeight
 		}
-		sc.add(y, w, fmt.Sprintf("%s %d年%d月", ref.kind, ref.year, ref.month))
+		sc.addWith(y, w, fmt.Sprintf("%s %d年%d月", ref.kind, ref.year, ref.month))
 	}
 	return sc.best()
 }
@@ -110,10 +113,22 @@ func newScorer() *scorer {
 	return &scorer{score: map[int]int{}, clue: map[int]string{}, clueW: map[int]int{}}
 }
 
-func (s *scorer) add(year, w int, clue string) {
+// add adds w to the year's score and reports whether the clue it comes
+// from is the year's weightiest so far: the caller then sets s.clue[year],
+// so that the clues of the many lighter mentions are never written out.
+func (s *scorer) add(year, w int) bool {
 	s.score[year] += w
 	if w > s.clueW[year] {
-		s.clue[year], s.clueW[year] = clue, w
+		s.clueW[year] = w
+		return true
+	}
+	return false
+}
+
+// addWith is add with the clue at hand.
+func (s *scorer) addWith(year, w int, clue string) {
+	if s.add(year, w) {
+		s.clue[year] = clue
 	}
 }
 
@@ -142,14 +157,24 @@ func (s *scorer) best() (int, string, bool) {
 // years returns the years written in s: four digits (ASCII, full-width or
 // 〇一二…九) followed by 年, from 1949 to 2099, not part of a longer number.
 func years(s string) []occurrence {
-	var out []occurrence
+	out, _ := readYears(s)
+	return out
+}
+
+// readYears returns years(s) and the number of 今年 and 本年度 in s, in one
+// search for 年 (each of those words holds one).
+func readYears(s string) (out []occurrence, thisYear int) {
 	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], "年")
 		if j < 0 {
 			break
 		}
-		end := len(strings.TrimRight(s[:i+j], " \t　")) // 2024 年 in text from PDF
-		i += j + len("年")
+		at := i + j
+		if strings.HasSuffix(s[:at], "今") || strings.HasSuffix(s[:at], "本") && strings.HasPrefix(s[at+len("年"):], "度") {
+			thisYear++
+		}
+		end := len(strings.TrimRight(s[:at], " \t　")) // 2024 年 in text from PDF
+		i = at + len("年")
 		start, y, ok := digitsBefore(s, end, 4)
 		if !ok || y < 1949 || y > 2099 {
 			continue
@@ -159,7 +184,7 @@ func years(s string) []occurrence {
 		}
 		out = append(out, occurrence{year: y, start: start, end: end, next: i})
 	}
-	return out
+	return out, thisYear
 }
 
 // digitsBefore reads n digits ending at byte offset end and returns where
@@ -259,14 +284,51 @@ func announces(s string, o occurrence) bool {
 	return strings.Contains(sent, "如下") && anyof.Contains(sent, "报告", "汇报", "总结")
 }
 
-// sentence returns the sentence around byte offset i.
+// sentence returns the sentence around byte offset i (from just after the
+// first byte of the stop before it).
 func sentence(s string, i int) string {
-	start := strings.LastIndexAny(s[:i], "。！？!?\n") + 1
-	end := strings.IndexAny(s[i:], "。！？!?\n")
+	start := lastStop(s[:i]) + 1
+	end := firstStop(s[i:])
 	if end < 0 {
 		return s[start:]
 	}
 	return s[start : i+end]
+}
+
+// firstStop and lastStop return the byte offset of the first and the last
+// sentence stop (。 ！ ？ ! ? or a line break) in s, or -1: what
+// strings.IndexAny and LastIndexAny return, found by a byte loop instead
+// of comparing every rune with every stop.
+func firstStop(s string) int {
+	for j := 0; j < len(s); j++ {
+		if stopAt(s, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+func lastStop(s string) int {
+	for j := len(s) - 1; j >= 0; j-- {
+		if stopAt(s, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// stopAt reports whether a sentence stop starts at s[j]. 。 starts with
+// E3 and ！ ？ with EF, bytes that only ever lead a character.
+func stopAt(s string, j int) bool {
+	switch s[j] {
+	case '!', '?', '\n':
+		return true
+	case 0xE3:
+		return strings.HasPrefix(s[j:], "。")
+	case 0xEF:
+		return strings.HasPrefix(s[j:], "！") || strings.HasPrefix(s[j:], "？")
+	}
+	return false
 }
 
 // opensSentence reports whether the year at byte offset i opens a sentence,
@@ -306,11 +368,6 @@ func (d refDate) reportYear() int {
 		return d.year - 1
 	}
 	return d.year
-}
-
-// countThisYear counts 今年 and 本年度 in s.
-func countThisYear(s string) int {
-	return strings.Count(s, "今年") + strings.Count(s, "本年度")
 }
 
 // quote returns the year with up to n characters either side.

@@ -23,6 +23,7 @@ func readHTML(text string) (Document, error) {
 		body = root
 	}
 	var w textWriter
+	w.b.Grow(len(text)) // the text is shorter than the page: one allocation
 	w.render(mainContent(body))
 	return Document{Title: pageTitle(root), URL: pageURL(root), Text: w.b.String(), Format: FormatHTML}, nil
 }
@@ -204,8 +205,8 @@ func ownText(n *html.Node) (runes int, prose bool) {
 		switch {
 		case c.Type == html.TextNode:
 			t := strings.TrimSpace(c.Data)
-			runes += utf8.RuneCountInString(t)
-			prose = prose || strings.ContainsAny(t, "。，；,;")
+			runes += runeCount(t)
+			prose = prose || hasClausePunct(t)
 		case c.Type == html.ElementNode && !skip(c) && !blockElements[c.DataAtom] && c.DataAtom != atom.Td && c.DataAtom != atom.Th:
 			r, p := ownText(c)
 			runes += r
@@ -213,6 +214,28 @@ func ownText(n *html.Node) (runes int, prose bool) {
 		}
 	}
 	return runes, prose
+}
+
+// hasClausePunct reports whether s holds 。 ， ； , or ; (as
+// strings.ContainsAny would, by a byte loop: ContainsAny compares every
+// rune with every mark when a mark is not ASCII). 。 starts with E3 and
+// ， ； with EF, bytes that only ever lead a character.
+func hasClausePunct(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';':
+			return true
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "。") {
+				return true
+			}
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "，") || strings.HasPrefix(s[i:], "；") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // textWriter renders nodes as text lines.
@@ -294,8 +317,8 @@ func (w *textWriter) text(s string) {
 	}
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
-		s = s[size:]
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			s = s[size:]
 			broke := r == '\n' || r == '\r'
 			for len(s) > 0 && strings.IndexByte(" \t\n\r\f", s[0]) >= 0 {
 				broke = broke || s[0] == '\n' || s[0] == '\r'
@@ -314,9 +337,41 @@ func (w *textWriter) text(s string) {
 				w.space()
 			}
 		}
-		w.b.WriteRune(r)
-		w.last = r
+		if r == utf8.RuneError && size == 1 {
+			w.b.WriteRune(r) // an invalid byte becomes U+FFFD
+			w.last = r
+			s = s[size:]
+			continue
+		}
+		// The rest of the word at once: nothing but white space changes
+		// what is written, and valid UTF-8 is written as it is.
+		end := wordEnd(s)
+		w.b.WriteString(s[:end])
+		w.last, _ = utf8.DecodeLastRuneInString(s[:end])
+		s = s[end:]
 	}
+}
+
+// wordEnd returns the length of the valid UTF-8 that starts s up to the
+// first white space (space, tab, line break, form feed) or invalid byte.
+func wordEnd(s string) int {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			return i
+		case c < utf8.RuneSelf:
+			i++
+		case valid3(s, i):
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return i
+			}
+			i += size
+		}
+	}
+	return len(s)
 }
 
 // joinsAcrossBreak reports whether a source line break between a and b is

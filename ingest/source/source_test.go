@@ -438,7 +438,8 @@ func FuzzReadHTML(f *testing.F) {
 // TestBadRunes checks the byte count of bad characters against a loop over
 // the runes, on texts with every kind of them.
 func TestBadRunes(t *testing.T) {
-	for _, s := range []string{"", "调解成功率98%", "a\x00b\x01\t\n\r\f\x7f", "\u0080\u009f\u00a0\ufffd", "bad \xff\xfe utf-8 \xe5\x8c", "\xc2", "\xef\xbf"} {
+	for _, s := range []string{"", "调解成功率98%", "a\x00b\x01\t\n\r\f\x7f", "\u0080\u009f\u00a0\ufffd", "bad \xff\xfe utf-8 \xe5\x8c", "\xc2", "\xef\xbf",
+		"中\ufffd文", "overlong \xe0\x80\x80 \xe0\xa0\x80", "surrogate \xed\xa0\x80 \xed\x9f\xbf", "\xe5\x8c\xba\xe5"} {
 		want := 0
 		for _, r := range s {
 			if r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r >= 0x7F && r <= 0x9F {
@@ -447,6 +448,19 @@ func TestBadRunes(t *testing.T) {
 		}
 		if got := badRunes(s); got != want {
 			t.Errorf("badRunes(%q) = %d; want %d", s, got, want)
+		}
+		if got := badRunesUTF8(s); utf8.ValidString(s) && got != want {
+			t.Errorf("badRunesUTF8(%q) = %d; want %d", s, got, want)
+		}
+	}
+}
+
+// TestRuneCount checks runeCount against utf8.RuneCountInString.
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "调解成功率98%", "\u0080\u07ff\u0800\uffff\U00010000", "中\ufffd文", "bad \xff\xfe utf-8 \xe5\x8c",
+		"\xc2", "\xef\xbf", "overlong \xe0\x80\x80 \xe0\xa0\x80", "surrogate \xed\xa0\x80 \xed\x9f\xbf"} {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d; want %d", s, got, want)
 		}
 	}
 }

@@ -85,8 +85,10 @@ func Normalize(s string) string {
 
 // plainRun returns the end of the run of bytes from s[i] that Normalize
 // copies as they are when no space or line break is pending: printable
-// ASCII other than digits, and ideographs U+4000–U+9FFF. It also returns
-// the last rune of the run. This is the fast path for Chinese prose.
+// ASCII other than digits, ideographs U+4000–U+9FFF, CJK punctuation
+// U+3001–U+303F (。、《》「」) and the quotes, dash and ellipsis of Chinese
+// prose (‘’“”—…). It also returns the last rune of the run. This is the
+// fast path for Chinese prose.
 func plainRun(s string, i int) (int, rune) {
 	j, last := i, rune(0)
 	for j < len(s) {
@@ -99,13 +101,28 @@ func plainRun(s string, i int) (int, rune) {
 			j++
 			continue
 		}
-		if c < 0xE4 || c > 0xE9 || j+2 >= len(s) || s[j+1]&0xC0 != 0x80 || s[j+2]&0xC0 != 0x80 {
+		if j+2 >= len(s) || s[j+1]&0xC0 != 0x80 || s[j+2]&0xC0 != 0x80 || !plain3(c, s[j+1], s[j+2]) {
 			break
 		}
 		last = rune(c&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
 		j += 3
 	}
 	return j, last
+}
+
+// plain3 reports whether the three-byte sequence c c1 c2 (continuation
+// bytes c1 and c2) encodes a character that Normalize keeps as it is and
+// that is no space, digit or dot: see plainRun.
+func plain3(c, c1, c2 byte) bool {
+	switch c {
+	case 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9: // U+4000–U+9FFF
+		return true
+	case 0xE3: // U+3001–U+303F; U+3000 is a space
+		return c1 == 0x80 && c2 > 0x80
+	case 0xE2: // U+2014 — U+2018 ‘ U+2019 ’ U+201C “ U+201D ” U+2026 …
+		return c1 == 0x80 && (c2 == 0x94 || c2 == 0x98 || c2 == 0x99 || c2 == 0x9C || c2 == 0x9D || c2 == 0xA6)
+	}
+	return false
 }
 
 // normalizer is the state of one Normalize pass.
