@@ -1,10 +1,9 @@
 package ingest
 
 import (
-	"unicode/utf8"
-
 	"github.com/fazhi/fazhi/ingest/extract"
 	"github.com/fazhi/fazhi/ingest/jurisdiction"
+	"github.com/fazhi/fazhi/ingest/textnorm"
 )
 
 // ExtractorVersion names the rules that produced a report's facts. It is
@@ -41,43 +40,9 @@ type Report struct {
 // runes returns the number of characters (runes) of the text, counted once.
 func (r *Report) runes() int {
 	if r.chars == 0 && r.Text != "" {
-		r.chars = runeCount(r.Text)
+		r.chars = textnorm.CountRunes(r.Text) // the text is normalised: valid UTF-8
 	}
 	return r.chars
-}
-
-// runeCount is utf8.RuneCountInString, about twice as fast on Chinese
-// text: it steps over a valid three-byte sequence at once, where the
-// range loop the standard library uses decodes each rune in a call.
-func runeCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); n++ {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			i++
-		case valid3(s, i):
-			i += 3
-		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-	}
-	return n
-}
-
-// valid3 reports whether s[i] starts a valid three-byte UTF-8 sequence
-// (U+0800–U+FFFF but the surrogates).
-func valid3(s string, i int) bool {
-	if i+2 >= len(s) || s[i]&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
-	}
-	switch s[i] {
-	case 0xE0:
-		return s[i+1] >= 0xA0 // not overlong
-	case 0xED:
-		return s[i+1] < 0xA0 // not a surrogate
-	}
-	return true
 }
 
 // Jurisdiction is the body a report is about, resolved to its official

@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"math/bits"
-
-	"github.com/fazhi/fazhi/ingest/cnnum"
-	"github.com/fazhi/fazhi/ingest/layout"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/cnnum"
+	"github.com/fazhi/fazhi/ingest/layout"
+	"github.com/fazhi/fazhi/ingest/textnorm"
 )
 
 // Version names the extractor: its frames, weights and code. It changes
@@ -135,7 +135,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	// (facts may share a number: 行政复议案件2件(均驳回申请)).
 	count := utf8.RuneCountInString
 	if x.valid {
-		count = runeCount
+		count = textnorm.CountRunes
 	}
 	pos, runes := 0, 0
 	for _, f := range x.facts {
@@ -149,25 +149,6 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		out = append(out, f.Fact)
 	}
 	return derive(out)
-}
-
-// runeCount counts the runes of valid UTF-8 eight bytes at a time: every
-// byte that is not a continuation byte (10xxxxxx) starts a rune.
-func runeCount(s string) int {
-	n := 0
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		cont := w &^ (w << 1) & 0x8080808080808080
-		n += 8 - bits.OnesCount64(cont)
-	}
-	for ; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
-		}
-	}
-	return n
 }
 
 // found is a fact with its byte offsets and sentence, before rune

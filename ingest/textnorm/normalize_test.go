@@ -206,3 +206,21 @@ func BenchmarkNormalize(b *testing.B) {
 		Normalize(text)
 	}
 }
+
+func TestCountRunes(t *testing.T) {
+	for _, s := range []string{"", "a", "调解成功率98.5%", "全年受理矛盾纠纷374件,调解成功367件。\n", "𠀀ab€", strings.Repeat("法治政府", 100) + "x"} {
+		if got, want := CountRunes(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("CountRunes(%q) = %d; want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzCountRunes(f *testing.F) {
+	f.Add("全年受理矛盾纠纷374件")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = Normalize(s)
+		if got, want := CountRunes(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("CountRunes(%q) = %d; want %d", s, got, want)
+		}
+	})
+}

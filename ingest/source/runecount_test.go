@@ -1,4 +1,4 @@
-package ingest
+package source
 
 import (
 	"math/rand/v2"
