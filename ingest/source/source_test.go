@@ -454,13 +454,3 @@ func TestBadRunes(t *testing.T) {
 		}
 	}
 }
-
-// TestRuneCount checks runeCount against utf8.RuneCountInString.
-func TestRuneCount(t *testing.T) {
-	for _, s := range []string{"", "调解成功率98%", "\u0080\u07ff\u0800\uffff\U00010000", "中\ufffd文", "bad \xff\xfe utf-8 \xe5\x8c",
-		"\xc2", "\xef\xbf", "overlong \xe0\x80\x80 \xe0\xa0\x80", "surrogate \xed\xa0\x80 \xed\x9f\xbf"} {
-		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-			t.Errorf("runeCount(%q) = %d; want %d", s, got, want)
-		}
-	}
-}
