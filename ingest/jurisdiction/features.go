@@ -1,6 +1,7 @@
 package jurisdiction
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -262,7 +263,7 @@ func (r *Resolver) candidates(d *doc, within string) []*candidate {
 			}
 		}
 	}
-	for name := range d.counts {
+	for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 		for _, e := range candidateEntries(r.ix.entries[name]) {
 			if c := add(e.code, name); c != nil {
 				c.fromText = true
@@ -390,7 +391,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 				}
 			}
 		}
-		for w := range writers {
+		for _, w := range slices.Sorted(maps.Keys(writers)) { // sorted: the evidence names the same writer every run
 			if w != c.code && r.t.IsAncestor(c.code, w) {
 				set(fAncestorOfWriter, 1, "above "+r.nameOf(w))
 				break
@@ -594,7 +595,7 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 				upper++
 			}
 		}
-		for name := range d.counts {
+		for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 			for _, e := range r.ix.entries[name] {
 				if e.how == former && (e.code == a.Code || e.code == me.Code) {
 					set(fFormerNamed, 1, name+" named")
@@ -686,7 +687,7 @@ type namedDivision struct {
 // more than maxHomonyms places (城关镇 tells nothing about where it is).
 func (r *Resolver) named(d *doc) []namedDivision {
 	var out []namedDivision
-	for name := range d.counts {
+	for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 		codes := r.ix.codes(name)
 		if len(codes) > maxHomonyms {
 			continue
