@@ -14,8 +14,8 @@ import (
 // listed in the temp table touched_keys (jurisdiction_key, year), and the
 // summary rows that depend on them, inside the caller's transaction on
 // conn, and notes them for the dashboards' snapshot (a patch of those
-// jurisdiction-years instead of a rebuild). Rows it adds go to the end of the table; RebuildHeadline restores
-// the sort order.
+// jurisdiction-years instead of a rebuild). Rows it adds go to the end of
+// the table.
 func (db *DB) refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 	// The dashboards' next snapshot patches these jurisdiction-years only.
 	keys, err := readKeys(ctx, conn)
@@ -185,13 +185,55 @@ func rebuildHeadline(ctx context.Context, conn *sql.Conn) error {
 	if err := rebuildPlacements(ctx, conn); err != nil {
 		return err
 	}
-	for _, q := range []string{
-		`DELETE FROM headline`,
-		`INSERT INTO headline BY NAME SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
-	} {
-		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return err
-		}
+	if err := rebuildHeadlineInGroups(ctx, conn, headlineGroupReports); err != nil {
+		return err
 	}
 	return rebuildSummaries(ctx, conn)
+}
+
+// headlineGroupReports is about how many reports' facts the headline
+// rule ranks at once in a rebuild: its windows hold them all in memory,
+// and at 400,000 reports (7.7 million facts) one window over everything
+// needs more than the 512 MB a bulk ingest gives DuckDB.
+const headlineGroupReports = 25000
+
+// rebuildHeadlineInGroups writes the whole headline table anew, from
+// groups of jurisdictions of about groupReports reports each (a
+// jurisdiction's jurisdiction-years all fall in one group), each group's
+// values sorted by indicator, year and value (so a researcher's filter on an
+// indicator skips most of a group's row groups).
+func rebuildHeadlineInGroups(ctx context.Context, conn *sql.Conn, groupReports int) error {
+	rows, err := conn.QueryContext(ctx, `
+		WITH keys AS (SELECT jurisdiction_key, count(*) AS n FROM report_jurisdictions GROUP BY ALL),
+		     run AS (SELECT jurisdiction_key, sum(n) OVER (ORDER BY jurisdiction_key) AS upto FROM keys)
+		SELECT min(jurisdiction_key) FROM run GROUP BY (upto - 1) // $1 ORDER BY 1`, groupReports)
+	if err != nil {
+		return fmt.Errorf("rebuild headline: %w", err)
+	}
+	var starts []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			rows.Close()
+			return fmt.Errorf("rebuild headline: %w", err)
+		}
+		starts = append(starts, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("rebuild headline: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM headline`); err != nil {
+		return fmt.Errorf("rebuild headline: %w", err)
+	}
+	for i, lo := range starts {
+		filter := "jurisdiction_key >= " + quote(lo)
+		if i+1 < len(starts) {
+			filter += " AND jurisdiction_key < " + quote(starts[i+1])
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO headline BY NAME `+headlineSelect(filter)+` ORDER BY indicator, year, value DESC`); err != nil {
+			return fmt.Errorf("rebuild headline, group %d of %d: %w", i+1, len(starts), err)
+		}
+	}
+	return nil
 }

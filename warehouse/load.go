@@ -190,15 +190,13 @@ func (db *DB) FinishBulk(ctx context.Context) error {
 		}
 		t.mark("keys")
 		if 4*touched >= all {
-			// Most of it: rank every fact once, and write the table sorted.
-			for _, q := range []string{
-				`DROP TABLE touched_keys`,
-				`DELETE FROM headline`,
-				`INSERT INTO headline BY NAME SELECT * FROM headline_facts ORDER BY indicator, year, value DESC`,
-			} {
-				if _, err := conn.ExecContext(ctx, q); err != nil {
-					return fmt.Errorf("rebuild headline: %w", err)
-				}
+			// Most of it: rank every fact anew, a group of jurisdictions at
+			// a time.
+			if _, err := conn.ExecContext(ctx, `DROP TABLE touched_keys`); err != nil {
+				return err
+			}
+			if err := rebuildHeadlineInGroups(ctx, conn, headlineGroupReports); err != nil {
+				return err
 			}
 			t.mark("headline")
 			if err := rebuildSummaries(ctx, conn); err != nil {

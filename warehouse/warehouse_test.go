@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -308,4 +309,29 @@ func snapOf(t testing.TB, db *DB) *readmodel.Snapshot {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// The headline rebuilt a group of jurisdictions at a time is the view's,
+// however small the groups (a rebuild at national scale uses many).
+func TestHeadlineRebuiltInGroups(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	text := "全年受理矛盾纠纷374件,调解成功367件。"
+	mustLoad(t, db,
+		report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)),
+		report("a2.txt", shaA2, "110105019", "垡头街道", 2022, text, fact("mediation.cases_accepted", 375, "", 8, 11)),
+		report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)),
+		report("c.txt", shaC, "110105001", "建外街道", 2023, text, fact("mediation.cases_resolved", 367, "", 17, 20)))
+	for _, group := range []int{1, 2, 1000} {
+		err := db.onConn(ctx, func(conn *sql.Conn) error { return rebuildHeadlineInGroups(ctx, conn, group) })
+		if err != nil {
+			t.Fatalf("groups of %d reports: %v", group, err)
+		}
+		assertHeadlineFresh(t, db)
+		var n int
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM headline`).Scan(&n); err != nil || n != 4 {
+			t.Errorf("groups of %d reports: %d headline rows, %v; want 4", group, n, err)
+		}
+	}
 }
