@@ -3,8 +3,8 @@ package warehouse
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"strings"
 )
 
 // FactRecord is one fact as readers see it (corrections applied), with
@@ -24,48 +24,68 @@ type FactRecord struct {
 	Basis       string   `json:"basis"`
 }
 
-// factByID reads one row of facts_corrected. The filter on fact_id reaches
-// the scan of facts through the view (its window partitions corrections by
-// fact_id, its UNION is ALL), so DuckDB answers it from the facts_fact_id
-// index: EXPLAIN ANALYZE shows "Type: Index Scan" on facts. Keep it a single
-// equality on fact_id: DuckDB uses an index only when the scan has exactly
-// one filter.
-const factByID = `
+// factsByReport reads the rows of facts_corrected of one report. The
+// filter on report_id reaches the scan of facts through the view (its
+// window partitions corrections by fact_id, its UNION is ALL), so DuckDB
+// answers it from the facts_report_id index: EXPLAIN ANALYZE shows "Type:
+// Index Scan" on facts. Keep it a single equality: DuckDB uses an index
+// only when the scan has exactly one filter. There is no index on fact_id
+// (migration 14): a fact is found among its report's, whose id begins its
+// own.
+const factsByReport = `
 	SELECT fact_id, report_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end",
 	       derived, flags, corrected, added, extracted_value, numerator, denominator, basis
-	FROM facts_corrected WHERE fact_id = $1`
+	FROM facts_corrected WHERE report_id = $1`
+
+// reportOfFact is the report a fact id belongs to: its id is the report's
+// and a suffix (ingest's factID; report_id-a<correction_id> for a fact an
+// analyst added).
+func reportOfFact(id string) string {
+	r, _, _ := strings.Cut(id, "-")
+	return r
+}
 
 // Fact returns one fact by id, extracted or added by an analyst, with the
 // latest correction applied. An unknown id, or a fact an analyst rejected,
 // wraps ErrNotFound.
 func (db *DB) Fact(ctx context.Context, id string) (FactRecord, error) {
-	var f FactRecord
-	// Facts analysts added come from corrections, whose columns allow NULL.
-	var quote, basis sql.NullString
-	var start, end sql.NullInt32
-	var num, den sql.NullFloat64
-	var flags []any
-	row, err := db.queryRowPrepared(ctx, factByID, id)
+	st, err := db.prepared(ctx, factsByReport)
 	if err != nil {
-		return f, fmt.Errorf("fact %q: %w", id, err)
+		return FactRecord{}, fmt.Errorf("fact %q: %w", id, err)
 	}
-	err = row.Scan(&f.FactID, &f.ReportID, &f.Indicator, &f.Value,
-		&f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &quote, &start, &end, &f.Derived, &flags, &f.Corrected,
-		&f.Added, &f.ExtractedValue, &num, &den, &basis)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, fmt.Errorf("fact %q: %w", id, ErrNotFound)
-	}
+	rows, err := st.QueryContext(ctx, reportOfFact(id))
 	if err != nil {
-		return f, fmt.Errorf("fact %q: %w", id, err)
+		return FactRecord{}, fmt.Errorf("fact %q: %w", id, err)
 	}
-	f.Quote, f.Basis = quote.String, basis.String
-	f.Start, f.End = int(start.Int32), int(end.Int32)
-	f.Flags = strs(flags)
-	if num.Valid {
-		f.Numerator = &num.Float64
+	defer rows.Close()
+	for rows.Next() {
+		var f FactRecord
+		// Facts analysts added come from corrections, whose columns allow NULL.
+		var quote, basis sql.NullString
+		var start, end sql.NullInt32
+		var num, den sql.NullFloat64
+		var flags []any
+		if err := rows.Scan(&f.FactID, &f.ReportID, &f.Indicator, &f.Value,
+			&f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &quote, &start, &end, &f.Derived, &flags, &f.Corrected,
+			&f.Added, &f.ExtractedValue, &num, &den, &basis); err != nil {
+			return FactRecord{}, fmt.Errorf("fact %q: %w", id, err)
+		}
+		if f.FactID != id {
+			continue
+		}
+		f.Quote, f.Basis = quote.String, basis.String
+		f.Start, f.End = int(start.Int32), int(end.Int32)
+		f.Flags = strs(flags)
+		if num.Valid {
+			f.Numerator = &num.Float64
+		}
+		if den.Valid {
+			f.Denominator = &den.Float64
+		}
+		return f, nil
 	}
-	if den.Valid {
-		f.Denominator = &den.Float64
+	if err := rows.Err(); err != nil {
+		return FactRecord{}, fmt.Errorf("fact %q: %w", id, err)
 	}
-	return f, nil
+	return FactRecord{}, fmt.Errorf("fact %q: %w", id, ErrNotFound)
 }

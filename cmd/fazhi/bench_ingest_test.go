@@ -106,7 +106,8 @@ func benchRun(b *testing.B, bin string, env []string, args ...string) benchRunRe
 	out, err := cmd.CombinedOutput()
 	r := benchRunResult{wall: time.Since(start)}
 	if err != nil {
-		b.Fatalf("fazhi %s: %v\n%.2000s", strings.Join(args, " "), err, out)
+		// The cause is at the end, after the per-file lines.
+		b.Fatalf("fazhi %s: %v\n…%s", strings.Join(args, " "), err, out[max(0, len(out)-2000):])
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.maxRSS = ru.Maxrss << 10
