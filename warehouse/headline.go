@@ -120,7 +120,7 @@ var headlineRule = sync.OnceValue(func() string {
 const (
 	headlineStatsSelect = `SELECT indicator, year, count(*) AS value_count, count(*) FILTER (WHERE len(flags) > 0) AS flagged,
 		coalesce(sum(value), 0) AS total, bool_or(approx) AS approx, max_by(` + cellStruct + `, value, 5) AS largest,
-		coalesce((list(` + cellStruct + ` ORDER BY fact_id) FILTER (WHERE len(flags) > 0))[1:3], []) AS flagged_examples
+		coalesce(min_by(` + cellStruct + `, fact_id, 3) FILTER (WHERE len(flags) > 0), []) AS flagged_examples
 		FROM headline WHERE NOT conflict`
 	reportDivisionsSelect = `SELECT jurisdiction_code, n AS reports, l.report_id AS latest_report_id, l.ingested_at AS latest_ingested_at,
 		l.title AS latest_title, l.jurisdiction_name AS latest_name, l.year AS latest_year
