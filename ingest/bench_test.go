@@ -2,13 +2,12 @@ package ingest_test
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/datasets/synth"
 	"github.com/fazhi/fazhi/ingest"
+	"github.com/fazhi/fazhi/ingest/internal/cpumeter"
 )
 
 // BenchmarkPipeline measures the per-file pipeline (decode, normalise,
@@ -36,7 +35,7 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	ctx := context.Background()
 	b.SetBytes(size / int64(len(files)))
-	cpu0 := cpuTime()
+	meter := cpumeter.Start()
 	var done int64
 	for i := 0; b.Loop(); i++ {
 		f := files[i%len(files)]
@@ -45,18 +44,5 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 		done += int64(len(f.Data))
 	}
-	// The machine is shared: wall time counts other processes' turns, the
-	// process's CPU time does not.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(done)/1e6/cpu.Seconds(), "MB/cpu-s")
-	}
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	meter.Report(b, done)
 }

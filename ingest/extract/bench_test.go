@@ -4,10 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/fazhi/fazhi/ingest/internal/cpumeter"
 	"github.com/fazhi/fazhi/ingest/layout"
 )
 
@@ -95,19 +94,6 @@ func BenchmarkExtractReport(b *testing.B) {
 // the process's CPU time since reportCPU was called. The machine is shared:
 // wall time counts other processes' turns, the process's CPU time does not.
 func reportCPU(b *testing.B, bytes int) func() {
-	cpu0 := cpuTime()
-	return func() {
-		if cpu := cpuTime() - cpu0; cpu > 0 {
-			b.ReportMetric(float64(b.N)*float64(bytes)/1e6/cpu.Seconds(), "MB/cpu-s")
-		}
-	}
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	meter := cpumeter.Start()
+	return func() { meter.Report(b, int64(b.N)*int64(bytes)) }
 }

@@ -4,12 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/datasets/synth"
+	"github.com/fazhi/fazhi/ingest/internal/cpumeter"
 	"github.com/fazhi/fazhi/ingest/layout"
 	"github.com/fazhi/fazhi/ingest/reportyear"
 	"github.com/fazhi/fazhi/ingest/source"
@@ -32,7 +31,7 @@ func benchResolve(b *testing.B, r *Resolver, ins []Input) {
 	}
 	b.SetBytes(int64(size / len(ins)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	meter := cpumeter.Start()
 	done := 0
 	for i := 0; b.Loop(); i++ {
 		in := ins[i%len(ins)]
@@ -41,18 +40,7 @@ func benchResolve(b *testing.B, r *Resolver, ins []Input) {
 	}
 	// The machine may be shared: wall time counts other processes' turns,
 	// the process's CPU time does not.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(done)/1e6/cpu.Seconds(), "MB/cpu-s")
-	}
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	meter.Report(b, int64(done))
 }
 
 func realInputs(b *testing.B) []Input {

@@ -2,12 +2,11 @@ package source
 
 import (
 	"context"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/fazhi/fazhi/datasets/divisions"
 	"github.com/fazhi/fazhi/datasets/synth"
+	"github.com/fazhi/fazhi/ingest/internal/cpumeter"
 )
 
 // BenchmarkRead measures Read (decode, HTML, normalise) on synthetic report
@@ -27,7 +26,7 @@ func BenchmarkRead(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(size / len(files)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	meter := cpumeter.Start()
 	done := 0
 	for i := 0; b.Loop(); i++ {
 		f := files[i%len(files)]
@@ -38,16 +37,5 @@ func BenchmarkRead(b *testing.B) {
 	}
 	// The machine may be shared: wall time counts other processes' turns,
 	// the process's CPU time does not.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(done)/1e6/cpu.Seconds(), "MB/cpu-s")
-	}
-}
-
-// cpuTime is the CPU time (user and system) the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	meter.Report(b, int64(done))
 }
