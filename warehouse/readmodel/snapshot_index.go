@@ -54,9 +54,11 @@ func (b *snapshotBuilder) index() {
 			s.slices[ind][y] = span{starts[k], starts[k+1]}
 		}
 	}
-	// Within a slice: largest value first, then by name and key. The
-	// headline table is written in this order (RebuildHeadline), so most
-	// slices are sorted already; two workers share the rest.
+	// Within a slice: largest value first, then by name and key. A rebuild
+	// writes each group of jurisdictions of the headline table in this
+	// order, so a slice comes as a few sorted runs; two workers share the
+	// sorting. (At 400,000 reports, a headline sorted whole builds no
+	// faster: measured 24.4 and 24.6 s.)
 	rank := b.nameRanks()
 	byValue := func(a, b snapCell) int {
 		return cmp.Or(cmp.Compare(b.value, a.value), cmp.Compare(rank[a.report], rank[b.report]))
