@@ -117,7 +117,7 @@ func (s *Snapshot) countsOf(i int32) (n, d float64, ok bool) {
 	if s.cells[i].bits&cellRatio == 0 {
 		return 0, 0, false
 	}
-	nd := s.ratios[i]
+	nd := s.ratios[s.cells[i].ratio]
 	return nd[0], nd[1], true
 }
 
@@ -136,7 +136,7 @@ func (s *Snapshot) compareRow(i int32) CompareRow {
 // scope (the latest year whose report is in scope), largest first.
 func (s *Snapshot) latestCells(ind int, sc scopeFilter) []int32 {
 	var out []int32
-	for _, e := range s.trends[ind] {
+	for _, e := range s.trendsOf(ind) {
 		if e.jur < sc.lo || e.jur >= sc.hi {
 			continue
 		}

@@ -159,7 +159,7 @@ func (s *Snapshot) TrendChoices(indicator string, sc Scope, limit int) []Jurisdi
 	// anew and sorted in.
 	var picked []trendEntry
 	mixed, kept := false, 0
-	for _, e := range s.trends[ind] {
+	for _, e := range s.trendsOf(ind) {
 		if e.jur < f.lo || e.jur >= f.hi {
 			continue
 		}

@@ -32,7 +32,8 @@ func (s *Snapshot) Dump() string {
 	}
 	for i := range s.cells {
 		c := s.cell(int32(i))
-		fmt.Fprintf(&b, "cell %d %+v ratio %v\n", i, c, s.ratios[int32(i)])
+		n, d, _ := s.countsOf(int32(i))
+		fmt.Fprintf(&b, "cell %d %+v ratio %v %v\n", i, c, n, d)
 	}
 	fmt.Fprintf(&b, "slices %v\nbyJur %v\njurCells %v\njurStart %v\n", s.slices, s.byJur, s.jurCells, s.jurStart)
 	for ind, l := range s.stats {
@@ -50,8 +51,8 @@ func (s *Snapshot) Dump() string {
 	}
 	slices.Sort(ls)
 	b.WriteString(strings.Join(ls, "\n") + "\n")
-	for ind, l := range s.trends {
-		for _, e := range l {
+	for ind := range s.trends {
+		for _, e := range s.trendsOf(ind) {
 			lv := "mixed"
 			if e.level >= 0 {
 				lv = s.strs[e.level]

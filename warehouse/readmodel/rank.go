@@ -218,7 +218,7 @@ func (s *Snapshot) unrankedAlone(i int32) string {
 // build marks such cells cellPartYear once.
 func (s *Snapshot) partYear(i int32) bool {
 	c := &s.cells[i]
-	if slices.Contains(s.flagSets[c.flags], flagPartYear) {
+	if s.partYearFlags[c.flags] {
 		return true
 	}
 	if c.bits&cellDerived == 0 {
@@ -227,7 +227,7 @@ func (s *Snapshot) partYear(i int32) bool {
 	r := &s.reports[c.report]
 	for _, part := range s.derivedFrom[c.ind] {
 		if p := s.cellOf(r.jur, part, int(r.year)); p >= 0 &&
-			s.cells[p].scope == c.scope && slices.Contains(s.flagSets[s.cells[p].flags], flagPartYear) {
+			s.cells[p].scope == c.scope && s.partYearFlags[s.cells[p].flags] {
 			return true
 		}
 	}

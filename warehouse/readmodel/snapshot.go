@@ -51,13 +51,15 @@ type Snapshot struct {
 	peerGroups map[string][]Division // by parent code ("" for the provinces)
 	divisions  map[string]division   // the official divisions that contain or are report jurisdictions
 
-	strs     []string         // interned strings: names, levels, scopes
-	units    []string         // the units of the values (a few dozen)
-	flagSets [][]string       // interned flag lists; flagSets[0] is empty
-	reports  []snapReport     // every report
-	juris    []snapJuris      // every jurisdiction: resolved ones by code, then unresolved by name
-	jurOf    map[string]int   // jurisdiction_key → index in juris
-	levelOf  map[string]int32 // jurisdiction level as written → index in strs
+	strs     []string   // interned strings: names, levels, scopes
+	units    []string   // the units of the values (a few dozen)
+	flagSets [][]string // interned flag lists; flagSets[0] is empty
+	// partYearFlags[k] says whether flagSets[k] holds flagPartYear.
+	partYearFlags []bool
+	reports       []snapReport     // every report
+	juris         []snapJuris      // every jurisdiction: resolved ones by code, then unresolved by name
+	jurOf         map[string]int   // jurisdiction_key → index in juris
+	levelOf       map[string]int32 // jurisdiction level as written → index in strs
 
 	// cells are the headline values, grouped by indicator and year (see
 	// slices), largest value first within a group, then by jurisdiction
@@ -80,11 +82,11 @@ type Snapshot struct {
 	// of that year, by jurisdiction: the heatmap's rows.
 	yearJurs map[int][]jurReport
 	// trends[ind] lists the jurisdictions with values of the indicator, in
-	// TrendChoices order (compareTrend).
-	trends [][]trendEntry
-	// ratios holds the counts behind a rate (headline_counts), by cell
-	// index: only rates have them.
-	ratios map[int32][2]float64
+	// TrendChoices order (compareTrend), computed on first use (trendsOf).
+	trends []lazyTrends
+	// ratios holds the counts behind a rate (headline_counts): a cell with
+	// cellRatio set has its numerator and denominator at ratios[c.ratio].
+	ratios [][2]float64
 	// conflicts are the headline's conflicts (no value: the reports of a
 	// jurisdiction-year disagree), by indicator, year and jurisdiction.
 	conflicts []snapConflict
@@ -113,17 +115,12 @@ type snapCell struct {
 	report int32  // index in reports
 	scope  int32  // index in strs
 	quote  int32  // index in quoteStart
+	ratio  int32  // index in ratios, when bits has cellRatio
 	unit   uint16 // index in units
 	flags  uint16 // index in flagSets
 	ind    uint16 // index in catalog
 	bits   uint8  // cellApprox | cellPartial | cellDerived | cellCorrected | cellRatio | cellAbout | cellAtMost | cellUnsure
-	whole  uint8  // cellUnresolved | cellPartYear (in the struct's padding: it stays 40 bytes)
-}
-
-// factKey names a cell's fact while the cells move during a build.
-type factKey struct {
-	report int32
-	fact   uint64
+	whole  uint8  // cellUnresolved | cellPartYear
 }
 
 // The kinds of approximation (facts.approx_kind): which way the true value

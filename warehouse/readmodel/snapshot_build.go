@@ -43,9 +43,7 @@ func Build(ctx context.Context, pool *sql.DB, cfg BuildConfig) (*Snapshot, error
 	defer conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
 
 	s := &Snapshot{gen: cfg.Generation, patched: base != nil, indicatorOf: map[string]int{}, jurOf: map[string]int{}, levelOf: map[string]int32{}}
-	b := &snapshotBuilder{s: s, minConfidence: cfg.MinConfidence, strIndex: map[string]int32{}, flagIndex: map[string]uint16{"": 0}, unitIndex: map[string]uint16{}}
-	s.flagSets = [][]string{{}}
-	b.intern("") // strs[0] is the empty string
+	b := newBuilder(s, cfg.MinConfidence, base)
 	for _, step := range []struct {
 		name string
 		run  func(context.Context, *sql.Conn) error
@@ -107,8 +105,34 @@ type snapshotBuilder struct {
 	strIndex      map[string]int32
 	flagIndex     map[string]uint16
 	unitIndex     map[string]uint16
-	// ratios are the numerators and denominators read, by the cells' fact.
-	ratios map[factKey][2]float64
+	// fromBase is, in a patch, how many of the cells (the first ones) are
+	// the base's, in the base's order; -1 in a build from scratch.
+	fromBase int
+}
+
+// newBuilder returns the builder of s. A patch of base starts from the
+// base's interned strings, units and flag lists, so that the cells it
+// keeps keep their indexes (a string no cell uses any more stays until
+// the next build from scratch).
+func newBuilder(s *Snapshot, minConfidence float64, base *Snapshot) *snapshotBuilder {
+	b := &snapshotBuilder{s: s, minConfidence: minConfidence, strIndex: map[string]int32{}, flagIndex: map[string]uint16{}, unitIndex: map[string]uint16{}, fromBase: -1}
+	if base == nil {
+		s.flagSets = [][]string{{}}
+		b.flagIndex[""] = 0
+		b.intern("") // strs[0] is the empty string
+		return b
+	}
+	s.strs, s.units, s.flagSets = slices.Clone(base.strs), slices.Clone(base.units), slices.Clone(base.flagSets)
+	for i, v := range s.strs {
+		b.strIndex[v] = int32(i)
+	}
+	for i, u := range s.units {
+		b.unitIndex[u] = uint16(i)
+	}
+	for i, f := range s.flagSets {
+		b.flagIndex[strings.Join(f, "\x00")] = uint16(i)
+	}
+	return b
 }
 
 func (b *snapshotBuilder) intern(v string) int32 {
@@ -544,7 +568,6 @@ func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error
 // readHeadline reads the headline values with their quotes.
 func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) error {
 	s := b.s
-	b.ratios = map[factKey][2]float64{}
 	// Sized up front: the cells and quotes are most of the snapshot.
 	var n, quoteBytes int
 	if err := conn.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(strlen(quote)), 0) FROM headline WHERE NOT conflict`).Scan(&n, &quoteBytes); err != nil {
@@ -553,64 +576,48 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 	s.cells = make([]snapCell, 0, n)
 	s.quotes = make([]byte, 0, quoteBytes)
 	s.quoteStart = make([]uint32, 1, n+1)
-	return b.readCells(ctx, conn, "")
+	return b.readCells(ctx, conn, nil)
 }
 
 // patchHeadline fills the cells from base's, but those of the
 // jurisdiction-years in touched (and of reports gone), which it reads
-// anew. Cells name reports, strings, units and flag lists by index: the
-// base's are mapped to this snapshot's.
+// anew. Cells name reports by index: the base's are mapped to this
+// snapshot's; strings, units and flag lists keep theirs (newBuilder).
 func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, base *Snapshot, touched map[Key]bool) error {
 	s := b.s
-	b.ratios = map[factKey][2]float64{}
-	// Both snapshots number reports in report_id order.
+	// Both snapshots number reports in report_id order. A base report
+	// keeps its cells unless it is gone, lost its year or is of a
+	// jurisdiction-year read anew (-1).
 	reportOf := make([]int32, len(base.reports))
 	for i, j := 0, 0; i < len(base.reports); i++ {
-		for j < len(s.reports) && s.reports[j].id < base.reports[i].id {
+		old := &base.reports[i]
+		for j < len(s.reports) && s.reports[j].id < old.id {
 			j++
 		}
 		reportOf[i] = -1
-		if j < len(s.reports) && s.reports[j].id == base.reports[i].id {
+		if j < len(s.reports) && s.reports[j].id == old.id && s.reports[j].year != 0 && !touched[Key{base.juris[old.jur].key, old.year}] {
 			reportOf[i] = int32(j)
 		}
 	}
-	scopeOf, unitOf, flagsOf := map[int32]int32{}, map[uint16]uint16{}, map[uint16]uint16{}
-	s.cells = make([]snapCell, 0, len(base.cells)+len(touched)*8)
-	s.quotes = make([]byte, 0, len(base.quotes)+len(touched)*8*64)
+	s.cells = make([]snapCell, 0, len(base.cells)+len(touched)*16)
+	s.quotes = make([]byte, 0, len(base.quotes)+len(touched)*16*64)
 	s.quoteStart = make([]uint32, 1, cap(s.cells)+1)
+	s.ratios = make([][2]float64, 0, len(base.ratios)+len(touched)*4)
 	for i := range base.cells {
 		c := base.cells[i]
-		old := &base.reports[c.report]
 		r := reportOf[c.report]
-		if r < 0 || touched[Key{base.juris[old.jur].key, old.year}] || s.reports[r].year == 0 {
+		if r < 0 {
 			continue
 		}
-		fact := base.factID(&c)
 		c.report = r
-		var ok bool
-		if c.scope, ok = scopeOf[c.scope]; !ok {
-			c.scope = b.intern(base.strs[base.cells[i].scope])
-			scopeOf[base.cells[i].scope] = c.scope
+		if c.fact&factOverflowBit != 0 {
+			c.fact = s.encodeFact(s.reports[r].id, base.factOverflow[c.fact&^factOverflowBit])
 		}
-		if c.unit, ok = unitOf[c.unit]; !ok {
-			u, err := b.internUnit(base.units[base.cells[i].unit])
-			if err != nil {
-				return err
-			}
-			c.unit, unitOf[base.cells[i].unit] = u, u
-		}
-		if c.flags, ok = flagsOf[c.flags]; !ok {
-			f, err := b.internFlagList(base.flagSets[base.cells[i].flags])
-			if err != nil {
-				return err
-			}
-			c.flags, flagsOf[base.cells[i].flags] = f, f
-		}
-		c.fact = s.encodeFact(s.reports[r].id, fact)
 		if c.bits&cellRatio != 0 {
-			b.ratios[factKey{c.report, c.fact}] = base.ratios[int32(i)]
+			s.ratios = append(s.ratios, base.ratios[c.ratio])
+			c.ratio = int32(len(s.ratios) - 1)
 		}
-		q := base.cells[i].quote
+		q := c.quote
 		c.quote = int32(len(s.quoteStart) - 1)
 		s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
 		if len(s.quotes) > math.MaxUint32 {
@@ -619,21 +626,11 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 		s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
 		s.cells = append(s.cells, c)
 	}
+	b.fromBase = len(s.cells)
 	if len(touched) == 0 {
 		return nil
 	}
-	var keys strings.Builder
-	keys.WriteString("(VALUES ")
-	n := 0
-	for k := range touched {
-		if n > 0 {
-			keys.WriteString(", ")
-		}
-		n++
-		fmt.Fprintf(&keys, "(%s, %d)", quote(k.Jurisdiction), k.Year)
-	}
-	keys.WriteString(")")
-	return b.readCells(ctx, conn, ` AND (h.jurisdiction_key, coalesce(h.year, 0)) IN (SELECT (k, y) FROM `+keys.String()+` t(k, y))`)
+	return b.readCells(ctx, conn, touched)
 }
 
 // internFlagList returns the index of a flag list in flagSets, adding it if new.
@@ -654,23 +651,52 @@ func (b *snapshotBuilder) internFlagList(flags []string) (uint16, error) {
 	return i, nil
 }
 
-// readCells reads headline values (those of filter, a condition on the
-// headline's columns, h.…, after AND, or all) into cells, with the counts
-// headline_counts puts beside a rate.
-func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter string) error {
+// readCells reads headline values into cells, with the counts
+// headline_counts puts beside a rate: all of them, or only those of the
+// jurisdiction-years in touched (a patch).
+func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, touched map[Key]bool) error {
 	s := b.s
-	// The reports and indicators come numbered as readReports and
-	// readCatalog stored them (report_id order; category, code order):
-	// cheaper for DuckDB to join than for Go to look up five million times.
-	return arrowQuery(ctx, conn, `
+	// In a build from scratch the reports and indicators come numbered as
+	// readReports and readCatalog stored them (report_id order; category,
+	// code order): cheaper for DuckDB to join than for Go to look up five
+	// million times. A patch reads a few thousand values: it finds their
+	// reports itself, and keeps DuckDB's work to the jurisdictions touched
+	// (a list of constants reaches the scans of headline, in the view too).
+	q := `
 		WITH r AS (SELECT report_id, (row_number() OVER (ORDER BY report_id) - 1)::INTEGER AS ord FROM reports),
 		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
 		SELECT r.ord, i.ord, h.value, h.unit, h.approx, h.partial, h.scope, h.derived, h.corrected, h.flags, h.fact_id,
 		       c.numerator, c.denominator, h.quote, h.approx_kind, h.confidence
 		FROM headline h JOIN r USING (report_id) JOIN i USING (indicator)
 		     LEFT JOIN headline_counts c ON c.jurisdiction_key = h.jurisdiction_key AND c.year = h.year AND c.indicator = h.indicator
-		WHERE NOT h.conflict`+filter, func(rec arrow.RecordBatch) error {
-		report, err1 := column[*array.Int32](rec, 0)
+		WHERE NOT h.conflict`
+	if touched != nil {
+		keys := map[string]bool{}
+		var list strings.Builder
+		for k := range touched {
+			if !keys[k.Jurisdiction] {
+				if len(keys) > 0 {
+					list.WriteString(", ")
+				}
+				keys[k.Jurisdiction] = true
+				list.WriteString(quote(k.Jurisdiction))
+			}
+		}
+		in := "(" + list.String() + ")"
+		q = `
+		WITH i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
+		SELECT h.report_id, i.ord, h.value, h.unit, h.approx, h.partial, h.scope, h.derived, h.corrected, h.flags, h.fact_id,
+		       c.numerator, c.denominator, h.quote, h.approx_kind, h.confidence
+		FROM headline h JOIN i USING (indicator)
+		     LEFT JOIN (SELECT * FROM headline_counts WHERE jurisdiction_key IN ` + in + `) c
+		       ON c.jurisdiction_key = h.jurisdiction_key AND c.year = h.year AND c.indicator = h.indicator
+		WHERE NOT h.conflict AND h.jurisdiction_key IN ` + in
+	}
+	return arrowQuery(ctx, conn, q, func(rec arrow.RecordBatch) error {
+		reportOf, err := b.reportColumn(rec, touched)
+		if err != nil {
+			return err
+		}
 		ind, err2 := column[*array.Int32](rec, 1)
 		value, err3 := column[*array.Float64](rec, 2)
 		unit, err4 := column[*array.String](rec, 3)
@@ -686,7 +712,7 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter 
 		quote, err14 := column[*array.String](rec, 13)
 		kind, err15 := column[*array.String](rec, 14)
 		confidence, err16 := column[*array.Float64](rec, 15)
-		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14, err15, err16); err != nil {
+		if err := errors.Join(err2, err3, err4, err5, err6, err7, err8, err9, err10, err11, err12, err13, err14, err15, err16); err != nil {
 			return err
 		}
 		flagVals, ok := flags.ListValues().(*array.String)
@@ -694,13 +720,18 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter 
 			return fmt.Errorf("column flags holds %s, not strings", flags.ListValues().DataType())
 		}
 		lastUnit, lastUnitID := "", uint16(0)
+		var err1 error
 		for i := range int(rec.NumRows()) {
-			r, k := report.Value(i), int(ind.Value(i))
-			if int(r) >= len(s.reports) || k >= len(s.catalog) {
+			r, k := reportOf(i), int(ind.Value(i))
+			if r < 0 || int(r) >= len(s.reports) || k >= len(s.catalog) {
 				return fmt.Errorf("headline value %s: report or indicator changed during the snapshot", fact.Value(i))
 			}
-			if s.reports[r].year == 0 {
+			rep := &s.reports[r]
+			if rep.year == 0 {
 				continue // no year, no place on a dashboard (headline keeps only years, but 0 is not NULL)
+			}
+			if touched != nil && !touched[Key{s.juris[rep.jur].key, rep.year}] {
+				continue // another year of a jurisdiction touched: the base's cell stands
 			}
 			c := snapCell{value: value.Value(i), report: r, ind: uint16(k), quote: int32(len(s.quoteStart) - 1)}
 			s.quotes = append(s.quotes, quote.Value(i)...)
@@ -746,10 +777,38 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, filter 
 			c.fact = s.encodeFact(s.reports[r].id, fact.Value(i))
 			if num.IsValid(i) && den.IsValid(i) {
 				c.bits |= cellRatio
-				b.ratios[factKey{c.report, c.fact}] = [2]float64{num.Value(i), den.Value(i)}
+				c.ratio = int32(len(s.ratios))
+				s.ratios = append(s.ratios, [2]float64{num.Value(i), den.Value(i)})
 			}
 			s.cells = append(s.cells, c)
 		}
 		return nil
 	})
+}
+
+// reportColumn returns, for the rows of a batch of readCells, the index of
+// each row's report in reports: column 0 holds it in a build from scratch,
+// and the report's ID in a patch (touched non-nil), found by binary search
+// (reports are in report_id order); -1 for a report not read.
+func (b *snapshotBuilder) reportColumn(rec arrow.RecordBatch, touched map[Key]bool) (func(int) int32, error) {
+	if touched == nil {
+		ord, err := column[*array.Int32](rec, 0)
+		if err != nil {
+			return nil, err
+		}
+		return ord.Value, nil
+	}
+	ids, err := column[*array.String](rec, 0)
+	if err != nil {
+		return nil, err
+	}
+	reports := b.s.reports
+	return func(i int) int32 {
+		id := ids.Value(i)
+		k, ok := slices.BinarySearchFunc(reports, id, func(r snapReport, id string) int { return strings.Compare(r.id, id) })
+		if !ok {
+			return -1
+		}
+		return int32(k)
+	}, nil
 }

@@ -11,11 +11,17 @@ import (
 // build from the cells read (snapshot_build.go).
 
 // index groups the cells by indicator and year, sorts each group and
-// builds the other orders and the statistics.
+// builds the other orders and the statistics. Its passes go over five
+// million cells at national scale: they read each cell's report through
+// compact per-report arrays (a few MB, which stay in the cache) and do the
+// independent parts on two workers.
 func (b *snapshotBuilder) index() {
 	s := b.s
 	minYear, maxYear := 0, -1
-	for _, r := range s.reports {
+	repYear := make([]int32, len(s.reports))
+	repJur := make([]int32, len(s.reports))
+	for i, r := range s.reports {
+		repYear[i], repJur[i] = r.year, r.jur
 		if r.year == 0 {
 			continue
 		}
@@ -26,26 +32,42 @@ func (b *snapshotBuilder) index() {
 	}
 	nYears := max(maxYear-minYear+1, 0)
 	s.minYear = minYear
-	year := func(c *snapCell) int { return int(s.reports[c.report].year) }
-	slot := func(c *snapCell) int { return int(c.ind)*nYears + year(c) - minYear }
 
-	// Counting sort by indicator and year.
+	// Counting sort by indicator and year (the slice, k). It is stable: in
+	// a patch, the cells kept from the base (the first fromBase) come first
+	// in each slice, in the base's order.
 	nSlots := len(s.catalog) * nYears
 	starts := make([]int32, nSlots+1)
+	var fromBase []int32 // per slice, in a patch
+	if b.fromBase >= 0 {
+		fromBase = make([]int32, nSlots)
+	}
+	slotOf := make([]int32, len(s.cells))
 	for i := range s.cells {
-		starts[slot(&s.cells[i])+1]++
+		c := &s.cells[i]
+		k := int32(int(c.ind)*nYears + int(repYear[c.report]) - minYear)
+		slotOf[i] = k
+		starts[k+1]++
+		if i < b.fromBase {
+			fromBase[k]++
+		}
 	}
 	for k := range nSlots {
 		starts[k+1] += starts[k]
 	}
 	sorted := make([]snapCell, len(s.cells))
 	next := slices.Clone(starts[:nSlots])
-	for _, c := range s.cells {
-		k := slot(&c)
-		sorted[next[k]] = c
+	for i, k := range slotOf {
+		sorted[next[k]] = s.cells[i]
 		next[k]++
 	}
 	s.cells = sorted
+	// The cells are in slice order now: slotOf by position.
+	for k := range nSlots {
+		for i := starts[k]; i < starts[k+1]; i++ {
+			slotOf[i] = int32(k)
+		}
+	}
 	s.slices = make([][]span, len(s.catalog))
 	for ind := range s.catalog {
 		s.slices[ind] = make([]span, nYears)
@@ -54,59 +76,42 @@ func (b *snapshotBuilder) index() {
 			s.slices[ind][y] = span{starts[k], starts[k+1]}
 		}
 	}
-	// Within a slice: largest value first, then by name and key. A rebuild
-	// writes each group of jurisdictions of the headline table in this
-	// order, so a slice comes as a few sorted runs; two workers share the
-	// sorting. (At 400,000 reports, a headline sorted whole builds no
-	// faster: measured 24.4 and 24.6 s.)
-	rank := b.nameRanks()
-	byValue := func(a, b snapCell) int {
-		return cmp.Or(cmp.Compare(b.value, a.value), cmp.Compare(rank[a.report], rank[b.report]))
+	if fromBase != nil {
+		b.mergeSlices(starts, fromBase)
+	} else {
+		b.sortSlices(starts)
 	}
+
 	var wg sync.WaitGroup
-	for w := range 2 {
-		wg.Go(func() {
-			for k := w; k < nSlots; k += 2 {
-				slices.SortFunc(s.cells[starts[k]:starts[k+1]], byValue)
-			}
-		})
-	}
-	wg.Wait()
-
-	// Cells by jurisdiction (a stable counting sort keeps indicator and
-	// year order), and from that each slice's cells by jurisdiction.
-	s.jurStart = make([]int32, len(s.juris)+1)
-	for i := range s.cells {
-		s.jurStart[s.reports[s.cells[i].report].jur+1]++
-	}
-	for j := range s.juris {
-		s.jurStart[j+1] += s.jurStart[j]
-	}
-	s.jurCells = make([]int32, len(s.cells))
-	fill := slices.Clone(s.jurStart[:len(s.juris)])
-	for i := range s.cells {
-		j := s.reports[s.cells[i].report].jur
-		s.jurCells[fill[j]] = int32(i)
-		fill[j]++
-	}
-	s.byJur = make([]int32, len(s.cells))
-	copy(next, starts[:nSlots])
-	for _, i := range s.jurCells {
-		k := slot(&s.cells[i])
-		s.byJur[next[k]] = i
-		next[k]++
-	}
-
-	// Numerators and denominators, now that cells have their final place.
-	s.ratios = map[int32][2]float64{}
-	for i := range s.cells {
-		if c := &s.cells[i]; c.bits&cellRatio != 0 {
-			s.ratios[int32(i)] = b.ratios[factKey{c.report, c.fact}]
+	wg.Go(func() { b.stats(nYears) })
+	wg.Go(func() {
+		// Cells by jurisdiction (a stable counting sort keeps indicator
+		// and year order), and from that each slice's cells by
+		// jurisdiction.
+		s.jurStart = make([]int32, len(s.juris)+1)
+		for i := range s.cells {
+			s.jurStart[repJur[s.cells[i].report]+1]++
 		}
-	}
-	b.stats(nYears)
-	b.trends()
-	b.partYears()
+		for j := range s.juris {
+			s.jurStart[j+1] += s.jurStart[j]
+		}
+		s.jurCells = make([]int32, len(s.cells))
+		fill := slices.Clone(s.jurStart[:len(s.juris)])
+		for i := range s.cells {
+			j := repJur[s.cells[i].report]
+			s.jurCells[fill[j]] = int32(i)
+			fill[j]++
+		}
+		s.byJur = make([]int32, len(s.cells))
+		copy(next, starts[:nSlots])
+		for _, i := range s.jurCells {
+			k := slotOf[i]
+			s.byJur[next[k]] = i
+			next[k]++
+		}
+		b.partYears()
+	})
+	s.trends = make([]lazyTrends, len(s.catalog))
 
 	// The heatmap's rows: each year's reports by jurisdiction.
 	s.yearJurs = map[int][]jurReport{}
@@ -118,6 +123,7 @@ func (b *snapshotBuilder) index() {
 	for _, l := range s.yearJurs {
 		slices.SortFunc(l, func(a, b jurReport) int { return cmp.Or(cmp.Compare(a.jur, b.jur), cmp.Compare(a.report, b.report)) })
 	}
+	wg.Wait()
 }
 
 // partYears marks the cells of unresolved jurisdictions and those that
@@ -125,6 +131,10 @@ func (b *snapshotBuilder) index() {
 // they consider.
 func (b *snapshotBuilder) partYears() {
 	s := b.s
+	s.partYearFlags = make([]bool, len(s.flagSets))
+	for k, f := range s.flagSets {
+		s.partYearFlags[k] = slices.Contains(f, flagPartYear)
+	}
 	for i := range s.cells {
 		c := &s.cells[i]
 		c.whole = 0 // a patched build's cells come with the base's marks
@@ -137,29 +147,108 @@ func (b *snapshotBuilder) partYears() {
 	}
 }
 
-// trends lists, per indicator, the jurisdictions with values in
-// TrendChoices order, from each jurisdiction's cells (by indicator, year).
-func (b *snapshotBuilder) trends() {
+// sortSlices sorts each slice of cells (starts[k]:starts[k+1]): largest
+// value first, then by jurisdiction name and key (compareCells). A rebuild
+// writes each group of jurisdictions of the headline table in this order,
+// so a slice comes as a few sorted runs; two workers share the sorting.
+// (At 400,000 reports, a headline sorted whole builds no faster: measured
+// 24.4 and 24.6 s.)
+func (b *snapshotBuilder) sortSlices(starts []int32) {
 	s := b.s
-	s.trends = make([][]trendEntry, len(s.catalog))
-	for j := range s.juris {
-		cs := s.jurCells[s.jurStart[j]:s.jurStart[j+1]]
-		for k := 0; k < len(cs); {
-			ind := s.cells[cs[k]].ind
-			e := trendEntry{jur: int32(j), level: s.reports[s.cells[cs[k]].report].level}
-			for ; k < len(cs) && s.cells[cs[k]].ind == ind; k++ {
+	// Two numbers compare much faster than two names, millions of times.
+	rank := b.nameRanks()
+	byValue := func(a, b snapCell) int {
+		return cmp.Or(cmp.Compare(b.value, a.value), cmp.Compare(rank[a.report], rank[b.report]))
+	}
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for k := w; k < len(starts)-1; k += 2 {
+				slices.SortFunc(s.cells[starts[k]:starts[k+1]], byValue)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// mergeSlices orders the slices of a patch: each slice holds first the
+// base's cells (fromBase[k] of them), already in order, then the cells read
+// anew, which are sorted and merged in from the back. A patch of a few
+// hundred jurisdiction-years thus costs a pass over the slices they touch
+// instead of sorting five million values.
+func (b *snapshotBuilder) mergeSlices(starts, fromBase []int32) {
+	s := b.s
+	var buf []snapCell
+	for k := range len(starts) - 1 {
+		run := s.cells[starts[k]:starts[k+1]]
+		head := int(fromBase[k])
+		if head == len(run) {
+			continue
+		}
+		buf = append(buf[:0], run[head:]...)
+		slices.SortFunc(buf, s.compareCells)
+		// Place the largest of what is left of either, from the end.
+		i, j := head-1, len(buf)-1
+		for out := len(run) - 1; j >= 0; out-- {
+			if i >= 0 && s.compareCells(run[i], buf[j]) > 0 {
+				run[out] = run[i]
+				i--
+			} else {
+				run[out] = buf[j]
+				j--
+			}
+		}
+	}
+}
+
+// compareCells is the order of a slice's cells: largest value first, then
+// by jurisdiction name and key (what nameRanks numbers).
+func (s *Snapshot) compareCells(a, b snapCell) int {
+	if c := cmp.Compare(b.value, a.value); c != 0 {
+		return c
+	}
+	ra, rb := &s.reports[a.report], &s.reports[b.report]
+	if ra.name != rb.name {
+		if c := strings.Compare(s.strs[ra.name], s.strs[rb.name]); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(s.juris[ra.jur].key, s.juris[rb.jur].key)
+}
+
+// lazyTrends is one indicator's trend entries, listed on first use: a
+// page asks for a few indicators' trends, and listing all of them takes
+// seconds at national scale, in every build.
+type lazyTrends struct {
+	once    sync.Once
+	entries []trendEntry
+}
+
+// trendsOf lists the jurisdictions with values of indicator ind, in
+// TrendChoices order (compareTrend), from each jurisdiction's cells (by
+// indicator, year).
+func (s *Snapshot) trendsOf(ind int) []trendEntry {
+	t := &s.trends[ind]
+	t.once.Do(func() {
+		t.entries = []trendEntry{}
+		for j := range s.juris {
+			cs := s.jurIndicatorCells(int32(j), ind)
+			if len(cs) == 0 {
+				continue
+			}
+			e := trendEntry{jur: int32(j), level: s.reports[s.cells[cs[0]].report].level}
+			for _, i := range cs {
 				e.years++
-				e.latest = cs[k]
-				if s.reports[s.cells[cs[k]].report].level != e.level {
+				e.latest = i
+				if s.reports[s.cells[i].report].level != e.level {
 					e.level = mixedLevels
 				}
 			}
-			s.trends[ind] = append(s.trends[ind], e)
+			t.entries = append(t.entries, e)
 		}
-	}
-	for _, l := range s.trends {
-		slices.SortFunc(l, s.compareTrend)
-	}
+		slices.SortFunc(t.entries, s.compareTrend)
+	})
+	return t.entries
 }
 
 // nameRanks numbers the reports by jurisdiction name and key, the order of
@@ -194,6 +283,10 @@ func (b *snapshotBuilder) stats(nYears int) {
 		level int32
 		st    sliceStats
 	}
+	repLevel := make([]int32, len(s.reports))
+	for i := range s.reports {
+		repLevel[i] = s.reports[i].level
+	}
 	add := func(t *sliceStats, c *snapCell) {
 		t.count++
 		t.total += c.value
@@ -208,28 +301,42 @@ func (b *snapshotBuilder) stats(nYears int) {
 		for y := range nYears {
 			st := &s.stats[ind][y]
 			sp := s.slices[ind][y]
-			var flagged []int32
+			// The three flagged cells with the first fact IDs, in order.
+			var examples [3]int32
+			var exampleIDs [3]string
+			n := 0
 			var levels []levelAgg // a handful: 街道 镇 乡 区 县 市 ...
 			for i := sp.start; i < sp.end; i++ {
 				c := &s.cells[i]
 				add(st, c)
-				lv := s.reports[c.report].level
+				lv := repLevel[c.report]
 				k := slices.IndexFunc(levels, func(a levelAgg) bool { return a.level == lv })
 				if k < 0 {
 					levels = append(levels, levelAgg{level: lv})
 					k = len(levels) - 1
 				}
 				add(&levels[k].st, c)
-				if c.flags != 0 {
-					flagged = append(flagged, i)
+				if c.flags == 0 {
+					continue
 				}
+				id := s.factID(c)
+				at := n
+				for at > 0 && id < exampleIDs[at-1] {
+					at--
+				}
+				if at == len(examples) {
+					continue
+				}
+				n = min(n+1, len(examples))
+				copy(examples[at+1:n], examples[at:n-1])
+				copy(exampleIDs[at+1:n], exampleIDs[at:n-1])
+				examples[at], exampleIDs[at] = i, id
 			}
 			for _, l := range levels {
 				s.levelStats[levelSlice{ind: ind, year: s.minYear + y, level: l.level}] = l.st
 			}
-			if len(flagged) > 0 {
-				slices.SortFunc(flagged, func(a, b int32) int { return strings.Compare(s.factID(&s.cells[a]), s.factID(&s.cells[b])) })
-				st.flaggedExamples = flagged[:min(3, len(flagged))]
+			if n > 0 {
+				st.flaggedExamples = slices.Clone(examples[:n])
 			}
 			s.catalog[ind].Values += int(sp.end - sp.start)
 		}
