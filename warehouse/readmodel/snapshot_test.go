@@ -22,7 +22,7 @@ func TestMergedSlicesAreSortedSlices(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	s := &Snapshot{strs: []string{"", "甲镇", "乙镇", "丙街道"}}
 	for j := range 40 {
-		s.juris = append(s.juris, snapJuris{key: string(rune('a' + j%26)) + string(rune('a' + j/26))})
+		s.juris = append(s.juris, snapJuris{key: string(rune('a'+j%26)) + string(rune('a'+j/26))})
 	}
 	for r := range 200 {
 		s.reports = append(s.reports, snapReport{name: int32(1 + rng.IntN(3)), jur: int32(r % 40)})
