@@ -599,10 +599,43 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 			reportOf[i] = int32(j)
 		}
 	}
-	s.cells = make([]snapCell, 0, len(base.cells)+len(touched)*16)
-	s.quotes = make([]byte, 0, len(base.quotes)+len(touched)*16*64)
-	s.quoteStart = make([]uint32, 1, cap(s.cells)+1)
-	s.ratios = make([][2]float64, 0, len(base.ratios)+len(touched)*4)
+	// The base's cells are copied on a worker while DuckDB reads the
+	// touched ones (into s, empty until then); the two are joined after,
+	// the base's first.
+	var kept cellSet
+	s.quoteStart = []uint32{0}
+	copied := make(chan error, 1)
+	go func() { copied <- kept.copyFrom(base, reportOf, len(touched)) }()
+	var readErr error
+	if len(touched) > 0 {
+		readErr = b.readCells(ctx, conn, touched)
+	}
+	if err := errors.Join(<-copied, readErr); err != nil {
+		return err
+	}
+	b.fromBase = len(kept.cells)
+	return kept.prependTo(s, base)
+}
+
+// cellSet is cells with their quotes and counts, as a snapshot holds them.
+type cellSet struct {
+	cells      []snapCell
+	quotes     []byte
+	quoteStart []uint32
+	ratios     [][2]float64
+	// overflow are the cells whose fact ID encodeFact could not pack,
+	// still coded as in base: prependTo codes them anew.
+	overflow []int32
+}
+
+// copyFrom copies the cells of base whose report reportOf maps to this
+// snapshot's (the index it gives; -1 drops the cell), in base's order,
+// with room for about touched jurisdiction-years more.
+func (k *cellSet) copyFrom(base *Snapshot, reportOf []int32, touched int) error {
+	k.cells = make([]snapCell, 0, len(base.cells)+touched*16)
+	k.quotes = make([]byte, 0, len(base.quotes)+touched*16*64)
+	k.quoteStart = make([]uint32, 1, cap(k.cells)+1)
+	k.ratios = make([][2]float64, 0, len(base.ratios)+touched*4)
 	for i := range base.cells {
 		c := base.cells[i]
 		r := reportOf[c.report]
@@ -611,26 +644,50 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 		}
 		c.report = r
 		if c.fact&factOverflowBit != 0 {
-			c.fact = s.encodeFact(s.reports[r].id, base.factOverflow[c.fact&^factOverflowBit])
+			k.overflow = append(k.overflow, int32(len(k.cells)))
 		}
 		if c.bits&cellRatio != 0 {
-			s.ratios = append(s.ratios, base.ratios[c.ratio])
-			c.ratio = int32(len(s.ratios) - 1)
+			k.ratios = append(k.ratios, base.ratios[c.ratio])
+			c.ratio = int32(len(k.ratios) - 1)
 		}
 		q := c.quote
-		c.quote = int32(len(s.quoteStart) - 1)
-		s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
-		if len(s.quotes) > math.MaxUint32 {
+		c.quote = int32(len(k.quoteStart) - 1)
+		k.quotes = append(k.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
+		if len(k.quotes) > math.MaxUint32 {
 			return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
 		}
-		s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
-		s.cells = append(s.cells, c)
+		k.quoteStart = append(k.quoteStart, uint32(len(k.quotes)))
+		k.cells = append(k.cells, c)
 	}
-	b.fromBase = len(s.cells)
-	if len(touched) == 0 {
-		return nil
+	return nil
+}
+
+// prependTo puts the cells of k before those of s (read anew), moving the
+// indexes of s's quotes and counts past k's, and codes k's overflowing
+// fact IDs (base's) in s.
+func (k *cellSet) prependTo(s *Snapshot, base *Snapshot) error {
+	nq, nr := int32(len(k.quoteStart)-1), int32(len(k.ratios))
+	qbytes := uint32(len(k.quotes))
+	if len(k.quotes)+len(s.quotes) > math.MaxUint32 {
+		return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
 	}
-	return b.readCells(ctx, conn, touched)
+	for _, c := range s.cells {
+		c.quote += nq
+		if c.bits&cellRatio != 0 {
+			c.ratio += nr
+		}
+		k.cells = append(k.cells, c)
+	}
+	for _, q := range s.quoteStart[1:] {
+		k.quoteStart = append(k.quoteStart, q+qbytes)
+	}
+	s.cells, s.quoteStart = k.cells, k.quoteStart
+	s.quotes, s.ratios = append(k.quotes, s.quotes...), append(k.ratios, s.ratios...)
+	for _, i := range k.overflow {
+		c := &s.cells[i]
+		c.fact = s.encodeFact(s.reports[c.report].id, base.factOverflow[c.fact&^factOverflowBit])
+	}
+	return nil
 }
 
 // internFlagList returns the index of a flag list in flagSets, adding it if new.
