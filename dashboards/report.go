@@ -113,13 +113,7 @@ func (h *Handler) report(c *gin.Context) {
 	inds := snap.Catalog()
 	pager := newReportPager(r, from)
 	if pager.Pages > 1 {
-		// Another page's totals: the facts of the whole report.
-		all, err := h.db.ReportPart(ctx, id, warehouse.ReportWindow{TextLimit: 1, FactsLimit: 1})
-		if err != nil {
-			h.fail(c, http.StatusInternalServerError, "读取报告失败。", err)
-			return
-		}
-		pager.ReportFacts, pager.FactsOnPages = all.FactsTotal, true
+		pager.ReportFacts, pager.FactsOnPages = r.FactsInReport, true
 	}
 	// Spans are offsets in the whole text; this page starts at from.
 	local := make([]warehouse.Fact, len(r.Facts))

@@ -53,10 +53,12 @@ type Report struct {
 	Facts            []Fact    `json:"facts"`
 	// Which part of the report this is (ReportPart): Text holds the
 	// characters from TextOffset on, TextTruncated says more follow (Chars
-	// counts all); Facts holds FactsTotal's facts from FactsOffset on.
+	// counts all); Facts holds FactsTotal's facts from FactsOffset on,
+	// FactsInReport counts the facts of the whole report.
 	TextOffset     int  `json:"text_offset"`
 	TextTruncated  bool `json:"text_truncated"`
 	FactsTotal     int  `json:"facts_total"`
+	FactsInReport  int  `json:"facts_in_report"`
 	FactsOffset    int  `json:"facts_offset"`
 	FactsTruncated bool `json:"facts_truncated"`
 }
@@ -220,7 +222,7 @@ func (db *DB) reportFacts(ctx context.Context, r *Report, w ReportWindow, textLi
 	}
 	defer rows.Close()
 	r.Facts = []Fact{}
-	r.FactsOffset, r.FactsTotal = w.FactsOffset, 0
+	r.FactsOffset, r.FactsTotal, r.FactsInReport = w.FactsOffset, 0, 0
 	for rows.Next() {
 		var f Fact
 		var flags []any
@@ -229,6 +231,7 @@ func (db *DB) reportFacts(ctx context.Context, r *Report, w ReportWindow, textLi
 			&start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
 			return err
 		}
+		r.FactsInReport++
 		if f.Start = int(start.Int32); f.Start < from || f.Start >= to {
 			continue
 		}

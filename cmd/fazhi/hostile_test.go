@@ -324,6 +324,7 @@ func TestLongReportIsPaged(t *testing.T) {
 		TextTruncated  bool   `json:"text_truncated"`
 		Facts          []struct{ Start int }
 		FactsTotal     int  `json:"facts_total"`
+		FactsInReport  int  `json:"facts_in_report"`
 		FactsTruncated bool `json:"facts_truncated"`
 	}
 	body := httpGet(t, base+"/api/reports/"+id)
@@ -339,8 +340,9 @@ func TestLongReportIsPaged(t *testing.T) {
 	}
 	body = httpGet(t, base+"/api/reports/"+id+"?text_offset=400000&facts_offset=1000&facts_limit=10")
 	must(t, json.Unmarshal(body, &rep))
-	if rep.TextOffset != 400_000 || rep.TextTruncated || len(rep.Facts) != 10 {
-		t.Errorf("GET ?text_offset=400000&facts_offset=1000&facts_limit=10: offset %d, truncated %v, %d facts; want the last page, 10 facts", rep.TextOffset, rep.TextTruncated, len(rep.Facts))
+	if rep.TextOffset != 400_000 || rep.TextTruncated || len(rep.Facts) != 10 || fmt.Sprint(rep.FactsInReport) != nFacts {
+		t.Errorf("GET ?text_offset=400000&facts_offset=1000&facts_limit=10: offset %d, truncated %v, %d facts of %d in the report; want the last page, 10 facts of %s",
+			rep.TextOffset, rep.TextTruncated, len(rep.Facts), rep.FactsInReport, nFacts)
 	}
 	if resp, err := http.Get(base + "/api/reports/" + id + "?text_limit=5000000"); err != nil || resp.StatusCode != 400 {
 		t.Errorf("GET ?text_limit=5000000: %v %v; want 400", resp.Status, err)
