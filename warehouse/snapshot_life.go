@@ -125,6 +125,14 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 			db.log.Warn("dashboard snapshot failed", "generation", b.gen, "err", b.err)
 			return
 		}
+		if !again {
+			// The pages' first trend of an indicator need not list them.
+			go b.snap.ListTrends(func() bool {
+				db.snaps.mu.Lock()
+				defer db.snaps.mu.Unlock()
+				return db.snaps.closed || db.gen.Load() != b.gen
+			})
+		}
 		how, keys := "built", 0
 		if b.snap.Patched() {
 			how, keys = "patched", len(cfg.Touched)

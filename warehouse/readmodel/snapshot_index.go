@@ -224,6 +224,20 @@ type lazyTrends struct {
 	entries []trendEntry
 }
 
+// ListTrends lists every indicator's trend entries now rather than on a
+// page's first use (up to 150 ms an indicator at national scale), unless
+// stop says to give up: the life of the snapshot calls it once the
+// snapshot is in use, in the background, and gives up when a newer one is
+// on its way.
+func (s *Snapshot) ListTrends(stop func() bool) {
+	for ind := range s.trends {
+		if stop() {
+			return
+		}
+		s.trendsOf(ind)
+	}
+}
+
 // trendsOf lists the jurisdictions with values of indicator ind, in
 // TrendChoices order (compareTrend), from each jurisdiction's cells (by
 // indicator, year).
