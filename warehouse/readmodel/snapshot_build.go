@@ -497,8 +497,12 @@ func column[T arrow.Array](rec arrow.RecordBatch, i int) (T, error) {
 // division are one range), then unresolved ones by name and key.
 func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error {
 	type jurRow struct{ key, code, name string }
-	jurs := map[string]jurRow{}
-	var reportJur []string
+	// The jurisdictions in the order first met, and each report's among
+	// them; ordered and renumbered once all are read.
+	var jurs []jurRow
+	jurAt := map[string]int32{}
+	var reportJur []int32
+	lastLevel := int32(-1)
 	// In report_id order: readHeadline numbers the reports the same way.
 	b.s.titleStart = []uint32{0}
 	err := arrowQuery(ctx, conn, `
@@ -524,28 +528,33 @@ func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error
 				return errors.New("the report titles take more than 4 GiB: too many for the dashboards' snapshot")
 			}
 			b.s.titleStart = append(b.s.titleStart, uint32(len(b.s.titles)))
-			b.s.levelOf[b.s.strs[r.level]] = r.level
-			// The Arrow strings point into buffers released after this
-			// batch: keep the map's own copy of the key.
-			j, ok := jurs[key.Value(i)]
-			if !ok {
-				j = jurRow{key: strings.Clone(key.Value(i)), code: strings.Clone(code.Value(i)), name: b.s.strs[r.name]}
-				jurs[j.key] = j
+			if r.level != lastLevel {
+				b.s.levelOf[b.s.strs[r.level]] = r.level
+				lastLevel = r.level
 			}
-			k := j.key
+			j, ok := jurAt[key.Value(i)]
+			if !ok {
+				// The Arrow strings point into buffers released after
+				// this batch: keep copies.
+				row := jurRow{key: strings.Clone(key.Value(i)), code: strings.Clone(code.Value(i)), name: b.s.strs[r.name]}
+				j = int32(len(jurs))
+				jurs = append(jurs, row)
+				jurAt[row.key] = j
+			}
 			b.s.reports = append(b.s.reports, r)
-			reportJur = append(reportJur, k)
+			reportJur = append(reportJur, j)
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	order := make([]jurRow, 0, len(jurs))
-	for _, j := range jurs {
-		order = append(order, j)
+	order := make([]int32, len(jurs))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b jurRow) int {
+	slices.SortFunc(order, func(x, y int32) int {
+		a, b := &jurs[x], &jurs[y]
 		if (a.code == "") != (b.code == "") {
 			if a.code == "" {
 				return 1
@@ -555,12 +564,14 @@ func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error
 		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.name, b.name), strings.Compare(a.key, b.key))
 	})
 	b.s.juris = make([]snapJuris, len(order))
+	place := make([]int32, len(jurs)) // first-met index → place in juris
 	for i, j := range order {
-		b.s.juris[i] = snapJuris{key: j.key, code: j.code}
-		b.s.jurOf[j.key] = i
+		b.s.juris[i] = snapJuris{key: jurs[j].key, code: jurs[j].code}
+		b.s.jurOf[jurs[j].key] = i
+		place[j] = int32(i)
 	}
-	for i, k := range reportJur {
-		b.s.reports[i].jur = int32(b.s.jurOf[k])
+	for i, j := range reportJur {
+		b.s.reports[i].jur = place[j]
 	}
 	return nil
 }
