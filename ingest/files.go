@@ -348,7 +348,7 @@ func readRegular(path string, max int64) ([]byte, error) {
 	if info.Size() > max {
 		return nil, fmt.Errorf("read %s: %w: the file has %d bytes; the limit is %d (FAZHI_MAX_UPLOAD)", path, ErrTooLarge, info.Size(), max)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := readSized(f, info.Size(), max)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -356,4 +356,27 @@ func readRegular(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w: the file grew past the limit of %d bytes (FAZHI_MAX_UPLOAD)", path, ErrTooLarge, max)
 	}
 	return data, nil
+}
+
+// readSized reads r to its end, or to one byte past max: into one buffer of
+// the size the file was listed with (and a byte more, to see it grow),
+// rather than io.ReadAll's doubling from 512 bytes, which copied each
+// report's bytes several times over.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	limit := max + 1
+	buf := make([]byte, 0, min(size, max)+1)
+	for int64(len(buf)) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: the file grew since its stat
+		}
+		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), limit)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 )
@@ -95,8 +96,10 @@ const (
 )
 
 // Walk extracts every input with x and hands the reports to emit in Arrow
-// batches. The stages overlap: one goroutine reads (and with
-// WalkConfig.Stored hashes and skips) files, Workers extract them, one
+// batches. The stages overlap: one goroutine reads files (with
+// WalkConfig.Stored, Workers goroutines read and hash a chunk while the one
+// before is looked up, and the files stored already are skipped), Workers
+// extract them, one
 // gathers batches, and emit runs on a goroutine of its own, so extraction
 // goes on while a batch is stored. The channels between them are bounded:
 // at most a few batches are in memory, whatever the number of inputs.
@@ -159,7 +162,7 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 		})
 	}
 	// The reader: files in order, read (and hashed, a chunk at a time, when
-	// Stored is set) before the workers get them.
+	// Stored is set: see readAndHash) before the workers get them.
 	var readErr error
 	wg.Go(func() {
 		defer close(jobs)
@@ -180,9 +183,7 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 			}
 			return
 		}
-		var chunk []job
-		var chunkBytes int
-		flushChunk := func() bool {
+		dispatch := func(chunk []job) bool {
 			var digests []string
 			for _, j := range chunk {
 				if j.err == nil {
@@ -208,26 +209,34 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 					return false
 				}
 			}
-			chunk, chunkBytes = chunk[:0], 0
 			return true
 		}
-		for _, in := range inputs {
-			data, err := in.read()
-			j := job{in: in, data: data, err: err}
-			if err == nil {
-				sum := sha256.Sum256(data)
-				j.digest = hex.EncodeToString(sum[:])
-			}
-			chunk = append(chunk, j)
-			chunkBytes += len(data)
-			if len(chunk) >= hashChunkFiles || chunkBytes >= hashChunkBytes {
-				if !flushChunk() {
+		// The next chunk is read and hashed (on as many goroutines as
+		// there are workers) while this one is looked up and dispatched.
+		chunks := make(chan []job, 1)
+		go func() {
+			defer close(chunks)
+			for start := 0; start < len(inputs); {
+				end := chunkEnd(inputs, start)
+				chunk := make([]job, end-start)
+				readAndHash(ctx, inputs[start:end], workers, func(i int, data []byte, digest string, err error) {
+					chunk[i] = job{in: inputs[start+i], data: data, digest: digest, err: err}
+				})
+				if ctx.Err() != nil {
+					return // the chunk is not whole
+				}
+				select {
+				case chunks <- chunk:
+				case <-ctx.Done():
 					return
 				}
+				start = end
 			}
-		}
-		if len(chunk) > 0 {
-			flushChunk()
+		}()
+		for chunk := range chunks {
+			if !dispatch(chunk) {
+				return
+			}
 		}
 	})
 	go func() { wg.Wait(); close(results) }()
@@ -361,4 +370,43 @@ func (x *Extractor) ExtractInput(ctx context.Context, in Input) (Report, error) 
 		return Report{}, err
 	}
 	return x.Extract(ctx, in.Name, data, in.Meta)
+}
+
+// chunkEnd is the end of the chunk of inputs that starts at start: at most
+// hashChunkFiles files or hashChunkBytes bytes by their listed sizes (at
+// least one file).
+func chunkEnd(inputs []Input, start int) int {
+	end, bytes := start, int64(0)
+	for end < len(inputs) && end-start < hashChunkFiles && (end == start || bytes+inputs[end].Size <= hashChunkBytes) {
+		bytes += inputs[end].Size
+		end++
+	}
+	return end
+}
+
+// readAndHash reads the inputs on up to n goroutines and hands each one's
+// bytes and sha256 (hex; empty when the read failed) to done with its index,
+// from the goroutine that read it. It returns when all are done, or stops
+// reading when ctx ends (done is then not called for the rest).
+func readAndHash(ctx context.Context, inputs []Input, n int, done func(i int, data []byte, digest string, err error)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, len(inputs)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(inputs) || ctx.Err() != nil {
+					return
+				}
+				data, err := inputs[i].read()
+				var digest string
+				if err == nil {
+					sum := sha256.Sum256(data)
+					digest = hex.EncodeToString(sum[:])
+				}
+				done(i, data, digest, err)
+			}
+		})
+	}
+	wg.Wait()
 }
