@@ -36,8 +36,7 @@ func (db *DB) refreshHeadline(ctx context.Context, conn *sql.Conn) error {
 		`INSERT INTO touched_stats SELECT DISTINCT indicator, year FROM headline
 		 WHERE (jurisdiction_key, year) IN (SELECT (jurisdiction_key, year) FROM touched_keys)`,
 		`DELETE FROM headline_stats WHERE (indicator, year) IN (SELECT (indicator, year) FROM touched_stats)`,
-		`INSERT INTO headline_stats ` + headlineStatsSelect + `
-		 AND (indicator, year) IN (SELECT (indicator, year) FROM touched_stats) GROUP BY indicator, year`,
+		`INSERT INTO headline_stats ` + headlineStatsSelect(`(indicator, year) IN (SELECT (indicator, year) FROM touched_stats)`),
 		`DELETE FROM report_divisions WHERE jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)`,
 		`INSERT INTO report_divisions ` + reportDivisionsSelect + `
 		 AND e.jurisdiction_code IN (SELECT jurisdiction_key FROM touched_keys)` + reportDivisionsGroup,
@@ -114,14 +113,9 @@ var headlineRule = sync.OnceValue(func() string {
 // The summary tables' contents (migration 0003 fills them the same way,
 // 0007 leaves conflicts out and reads the jurisdictions and years as they
 // count), computed from headline, report_jurisdictions and reports.
-// headlineStatsSelect and reportDivisionsSelect take more AND conditions and
-// need their GROUP BY. Ties (reports ingested in the same transaction) are
-// broken by report_id.
+// reportDivisionsSelect takes more AND conditions and needs its GROUP BY.
+// Ties (reports ingested in the same transaction) are broken by report_id.
 const (
-	headlineStatsSelect = `SELECT indicator, year, count(*) AS value_count, count(*) FILTER (WHERE len(flags) > 0) AS flagged,
-		coalesce(sum(value), 0) AS total, bool_or(approx) AS approx, max_by(` + cellStruct + `, value, 5) AS largest,
-		coalesce(min_by(` + cellStruct + `, fact_id, 3) FILTER (WHERE len(flags) > 0), []) AS flagged_examples
-		FROM headline WHERE NOT conflict`
 	reportDivisionsSelect = `SELECT jurisdiction_code, n AS reports, l.report_id AS latest_report_id, l.ingested_at AS latest_ingested_at,
 		l.title AS latest_title, l.jurisdiction_name AS latest_name, l.year AS latest_year
 		FROM (SELECT e.jurisdiction_code, count(*) AS n,
@@ -139,6 +133,36 @@ const (
 		'report_id': report_id, 'quote': quote}`
 )
 
+// headlineStatsSelect computes the rows of headline_stats of the
+// indicator-years that filter (a condition on headline's columns) keeps,
+// by indicator and year. The five largest values and three flagged
+// examples are picked by fact first and made whole rows (cellStruct) after:
+// carrying every row as a struct through the aggregates took 2.6 s at
+// 400,000 reports, for some 3,000 rows kept (0.3 s this way).
+func headlineStatsSelect(filter string) string {
+	return `WITH agg AS MATERIALIZED (
+			SELECT indicator, year, count(*) AS value_count, count(*) FILTER (WHERE len(flags) > 0) AS flagged,
+			       coalesce(sum(value), 0) AS total, bool_or(approx) AS approx,
+			       max_by(fact_id, value, 5) AS largest_ids,
+			       coalesce(min_by(fact_id, fact_id, 3) FILTER (WHERE len(flags) > 0), []) AS example_ids
+			FROM headline WHERE NOT conflict AND (` + filter + `) GROUP BY indicator, year),
+		ids AS (
+			SELECT indicator AS ind, year AS yr, unnest(largest_ids) AS id, generate_subscripts(largest_ids, 1) AS at, true AS largest FROM agg
+			UNION ALL
+			SELECT indicator, year, unnest(example_ids), generate_subscripts(example_ids, 1), false FROM agg),
+		lists AS (
+			SELECT i.ind AS indicator, i.yr AS year,
+			       list(` + cellStruct + ` ORDER BY i.at) FILTER (WHERE i.largest) AS largest,
+			       list(` + cellStruct + ` ORDER BY i.at) FILTER (WHERE NOT i.largest) AS flagged_examples
+			FROM headline JOIN ids i ON fact_id = i.id AND indicator = i.ind AND year = i.yr
+			WHERE NOT conflict
+			GROUP BY i.ind, i.yr)
+		SELECT a.indicator, a.year, a.value_count, a.flagged, a.total, a.approx,
+		       coalesce(l.largest, []) AS largest, coalesce(l.flagged_examples, []) AS flagged_examples
+		FROM agg a LEFT JOIN lists l USING (indicator, year)
+		ORDER BY a.indicator, a.year`
+}
+
 // reportLatestSelect picks the readmodel.OverviewLatest most recently ingested reports.
 func reportLatestSelect() string {
 	return fmt.Sprintf(`SELECT report_id, r.title, e.jurisdiction_name, e.year, r.ingested_at
@@ -150,7 +174,7 @@ func reportLatestSelect() string {
 func rebuildSummaries(ctx context.Context, conn *sql.Conn) error {
 	for _, q := range []string{
 		`DELETE FROM headline_stats`,
-		`INSERT INTO headline_stats ` + headlineStatsSelect + ` GROUP BY indicator, year ORDER BY indicator, year`,
+		`INSERT INTO headline_stats ` + headlineStatsSelect("true"),
 		`DELETE FROM report_divisions`,
 		`INSERT INTO report_divisions ` + reportDivisionsSelect + reportDivisionsGroup + ` ORDER BY jurisdiction_code`,
 		`DELETE FROM report_years`,
