@@ -159,11 +159,11 @@ func TestResearcherViews(t *testing.T) {
 	}
 }
 
-// TestOpenTwiceInOneProcess pins what DuckDB 1.5 does when one process
-// opens the same file twice: duckdb-go hands out the same database instance,
-// whose configuration the first Open has locked, so the second Open fails
-// (it cannot apply the sandbox settings) and the first stays usable. One
-// process must therefore hold one *DB per file.
+// TestOpenTwiceInOneProcess: a process holds one *DB per file. DuckDB's
+// lock on the file keeps other processes out but not this one (a file
+// open for writing is attached to a DuckDB of its own, and a second one
+// could attach it too), so a second Open of the same file fails, whether
+// for writing or reading, and the first stays usable.
 func TestOpenTwiceInOneProcess(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "w.duckdb")
