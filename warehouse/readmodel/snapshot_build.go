@@ -730,14 +730,7 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, touched
 	// million times. A patch reads a few thousand values: it finds their
 	// reports itself, and keeps DuckDB's work to the jurisdictions touched
 	// (a list of constants reaches the scans of headline, in the view too).
-	q := `
-		WITH r AS (SELECT report_id, (row_number() OVER (ORDER BY report_id) - 1)::INTEGER AS ord FROM reports),
-		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
-		SELECT r.ord, i.ord, h.value, h.unit, h.approx, h.partial, h.scope, h.derived, h.corrected, h.flags, h.fact_id,
-		       c.numerator, c.denominator, h.quote, h.approx_kind, h.confidence
-		FROM headline h JOIN r USING (report_id) JOIN i USING (indicator)
-		     LEFT JOIN headline_counts c ON c.jurisdiction_key = h.jurisdiction_key AND c.year = h.year AND c.indicator = h.indicator
-		WHERE NOT h.conflict`
+	report, reports, counts, filter := "r.ord", "JOIN r USING (report_id)", "headline_counts", ""
 	if touched != nil {
 		keys := map[string]bool{}
 		var list strings.Builder
@@ -751,15 +744,18 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, touched
 			}
 		}
 		in := "(" + list.String() + ")"
-		q = `
-		WITH i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
-		SELECT h.report_id, i.ord, h.value, h.unit, h.approx, h.partial, h.scope, h.derived, h.corrected, h.flags, h.fact_id,
-		       c.numerator, c.denominator, h.quote, h.approx_kind, h.confidence
-		FROM headline h JOIN i USING (indicator)
-		     LEFT JOIN (SELECT * FROM headline_counts WHERE jurisdiction_key IN ` + in + `) c
-		       ON c.jurisdiction_key = h.jurisdiction_key AND c.year = h.year AND c.indicator = h.indicator
-		WHERE NOT h.conflict AND h.jurisdiction_key IN ` + in
+		report, reports = "h.report_id", ""
+		counts = "(SELECT * FROM headline_counts WHERE jurisdiction_key IN " + in + ")"
+		filter = " AND h.jurisdiction_key IN " + in
 	}
+	q := `
+		WITH r AS (SELECT report_id, (row_number() OVER (ORDER BY report_id) - 1)::INTEGER AS ord FROM reports),
+		     i AS (SELECT code AS indicator, (row_number() OVER (ORDER BY category, code) - 1)::INTEGER AS ord FROM indicators)
+		SELECT ` + report + `, i.ord, h.value, h.unit, h.approx, h.partial, h.scope, h.derived, h.corrected, h.flags, h.fact_id,
+		       c.numerator, c.denominator, h.quote, h.approx_kind, h.confidence
+		FROM headline h ` + reports + ` JOIN i USING (indicator)
+		     LEFT JOIN ` + counts + ` c ON c.jurisdiction_key = h.jurisdiction_key AND c.year = h.year AND c.indicator = h.indicator
+		WHERE NOT h.conflict` + filter
 	return arrowQuery(ctx, conn, q, func(rec arrow.RecordBatch) error {
 		reportOf, err := b.reportColumn(rec, touched)
 		if err != nil {
