@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
 // numbers scans the text once for numerals followed by a unit and records
@@ -162,13 +163,14 @@ func (x *run) scanSentences() {
 		size += w.hi - w.lo
 	}
 	x.hits = make([]hit, 0, size/8+16)
+	rs := make([]wordmatch.Range, 0, len(ws))
 	done := 0 // text before done has been scanned
 	for _, w := range ws {
 		S, E := max(w.lo, done), w.hi
 		if E <= S {
 			continue
 		}
-		x.hits = x.lx.m.ScanRange(s, S, E, x.hits)
+		rs = append(rs, wordmatch.Range{Lo: S, Hi: E})
 		if n := len(x.spans); n > 0 && x.spans[n-1].hi == S {
 			x.spans[n-1].hi = E
 		} else {
@@ -176,6 +178,7 @@ func (x *run) scanSentences() {
 		}
 		done = E
 	}
+	x.hits = x.lx.m.ScanRanges(s, rs, x.hits)
 }
 
 // span is a stretch [lo, hi) of the text.
