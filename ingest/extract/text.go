@@ -413,8 +413,15 @@ func (m *marks) note(s string, j, N int) {
 // gluedAfter returns the offset of the first enumerator (二是, 三是) glued
 // into [i, hi) by lost punctuation, or -1.
 func gluedAfter(s string, i, hi int) int {
-	for j := i; j+6 <= hi; j++ {
-		if s[j] == 0xE6 && strings.HasPrefix(s[j:], "是") && j >= i+3 && isCNNumeral3(s[j-3:j]) {
+	for j := i; j+6 <= hi; j += len("是") {
+		p := strings.Index(s[j:hi], "是")
+		if p < 0 {
+			return -1
+		}
+		if j += p; j+6 > hi {
+			return -1
+		}
+		if j >= i+3 && isCNNumeral3(s[j-3:j]) {
 			return j - 3
 		}
 	}
