@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
+)
+
+// The plain forms of functions that have a fast path, kept to check that
+// both agree (FuzzFastPaths).
+
+// partialYearPlain is partialYear reading every digit run forward.
+func partialYearPlain(sent string, year int) bool {
+	for i := 0; i < len(sent); i++ {
+		if sent[i] < '0' || sent[i] > '9' || (i > 0 && sent[i-1] >= '0' && sent[i-1] <= '9') {
+			continue
+		}
+		j := i
+		m := 0
+		for j < len(sent) && sent[j] >= '0' && sent[j] <= '9' {
+			m = m*10 + int(sent[j]-'0')
+			j++
+		}
+		if !strings.HasPrefix(sent[j:], "月") || m < 1 || m > 12 {
+			continue
+		}
+		if monthPartial(sent, i, j, m, year) {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedAfterPlain is gluedAfter trying every byte.
+func gluedAfterPlain(s string, i, hi int) int {
+	for j := i; j+6 <= hi; j++ {
+		if s[j] == 0xE6 && strings.HasPrefix(s[j:], "是") && j >= i+3 && isCNNumeral3(s[j-3:j]) {
+			return j - 3
+		}
+	}
+	return -1
+}
+
+// placeScopePlain is placeScope looking for each suffix in the whole clause.
+func placeScopePlain(clause, jurisdiction string) string {
+	clause = strings.TrimPrefix(clause, "其中")
+	for _, suf := range placeSuffixes {
+		p := strings.Index(clause, suf)
+		if p < 6 || p > 18 {
+			continue // two to six characters before the suffix
+		}
+		head := clause[:p]
+		if anyof.Prefix(head, placeVerbs...) {
+			continue // 邀请镇派出所民警…: a body invited, not the clause's subject
+		}
+		ok := true
+		for _, r := range head {
+			if r < 0x4e00 || r > 0x9fff || strings.ContainsRune("全我本各该每其进在到对向为和与及共已将", r) {
+				ok = false
+				break
+			}
+		}
+		if !ok || !anyof.Prefix(clause[p+len(suf):], placeBodies...) {
+			continue
+		}
+		if name := clause[:p+len(suf)]; name != jurisdiction && !strings.HasSuffix(jurisdiction, name) {
+			return name
+		}
+		return ""
+	}
+	return ""
+}
+
+// scopeNamePlain is scopeName without the test for lead words.
+func scopeNamePlain(s string, S, start, end int) string {
+	j := start
+	for n := 0; n < 7 && j > S; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if r == '”' || r == ')' {
+			// A quoted or bracketed part of the name: “和事佬”调解工作室,
+			// 村(社区)法律顾问.
+			open := "“"
+			if r == ')' {
+				open = "("
+			}
+			if p := strings.LastIndex(s[max(S, j-30):j], open); p >= 0 {
+				j = max(S, j-30) + p
+				if r == '”' {
+					break // a quoted name starts with its quote
+				}
+				continue
+			}
+		}
+		if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(scopeStops, r) {
+			break
+		}
+		j -= size
+	}
+	name := s[j:end]
+	if j == start {
+		return name // the bare scope word
+	}
+	if strings.HasPrefix(name, "“") {
+		return name // a quoted proper name: “老娘舅”品牌调解工作室
+	}
+	for _, p := range scopeLead {
+		if i := strings.LastIndex(name, p); i >= 0 && i+len(p) < len(name) {
+			name = name[i+len(p):]
+		}
+	}
+	return name
+}
+
+func FuzzFastPaths(f *testing.F) {
+	for _, s := range []string{
+		"截至10月30日,共受理12件", "1-10月,二是受理5件", "自5月1日以来,三是", "2018年12月2日成立以来",
+		"石水口村调委会受理矛盾纠纷12件", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
+		"一是\xe6\x98", "月月12月",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, y := range []int{0, 2018, 2023} {
+			if got, want := partialYear(s, y), partialYearPlain(s, y); got != want {
+				t.Fatalf("partialYear(%q, %d) = %v; want %v", s, y, got, want)
+			}
+		}
+		for i := 0; i <= len(s); i++ {
+			if got, want := gluedAfter(s, i, len(s)), gluedAfterPlain(s, i, len(s)); got != want {
+				t.Fatalf("gluedAfter(%q, %d) = %d; want %d", s, i, got, want)
+			}
+		}
+		if got, want := placeScope(s, "桥头镇"), placeScopePlain(s, "桥头镇"); got != want {
+			t.Fatalf("placeScope(%q) = %q; want %q", s, got, want)
+		}
+		for start := 0; start <= len(s); start++ {
+			for _, end := range []int{start, min(start+9, len(s)), len(s)} {
+				if got, want := scopeName(s, 0, start, end), scopeNamePlain(s, 0, start, end); got != want {
+					t.Fatalf("scopeName(%q, 0, %d, %d) = %q; want %q", s, start, end, got, want)
+				}
+			}
+		}
+	})
+}
