@@ -192,10 +192,11 @@ type run struct {
 	valid        bool   // the text is valid UTF-8
 	facts        []found
 	// lastN and lastS cache the sentence start of the previous number;
-	// partS, partE and partial the partial-year answer of a sentence.
-	lastN, lastS      int
-	partS, partE      int
-	partial, partDone bool
+	// boundary is the end of the last sentence boundary numbers has
+	// passed; partS, partE and partial the partial-year answer of a sentence.
+	lastN, lastS, boundary int
+	partS, partE           int
+	partial, partDone      bool
 	// prevS and prevMask cache the domains of the sentence before the one
 	// starting at prevS.
 	prevS    int

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/anyof"
+	"github.com/fazhi/fazhi/ingest/layout"
 )
 
 // The plain forms of functions that have a fast path, kept to check that
@@ -113,15 +114,46 @@ func scopeNamePlain(s string, S, start, end int) string {
 	return name
 }
 
+// sentenceStarts returns the sentence start of each candidate as
+// sentenceOf found it before the scan noted the boundaries it passed: a
+// search back from the number to the previous one (or sentenceStart).
+func sentenceStarts(s string, cands []cand) []int {
+	var out []int
+	lastN, lastS := 0, 0
+	for _, c := range cands {
+		i := c.n.Start
+		S := sentenceStart(s, i)
+		if lastN > 0 && lastN <= i && i-lastN < maxBack {
+			S = lastS
+			for j := i; j > lastN; j-- {
+				if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
+					S = j
+					break
+				}
+			}
+		}
+		lastN, lastS = i, S
+		out = append(out, S)
+	}
+	return out
+}
+
 func FuzzFastPaths(f *testing.F) {
 	for _, s := range []string{
 		"截至10月30日,共受理12件", "1-10月,二是受理5件", "自5月1日以来,三是", "2018年12月2日成立以来",
 		"石水口村调委会受理矛盾纠纷12件", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
-		"一是\xe6\x98", "月月12月",
+		"一是\xe6\x98", "月月12月", "受理12件。调解10件;办结9件\n共3人！4起？5次", "\xe3\x80\x82\xe3受理1件\xe3\x80",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		x := &run{text: s, opt: Options{Layout: layout.Read(s, "")}, plan: len(s)}
+		x.numbers()
+		for k, S := range sentenceStarts(s, x.cands) {
+			if x.cands[k].S != S {
+				t.Fatalf("%q: number at %d: sentence start %d; want %d", s, x.cands[k].n.Start, x.cands[k].S, S)
+			}
+		}
 		for _, y := range []int{0, 2018, 2023} {
 			if got, want := partialYear(s, y), partialYearPlain(s, y); got != want {
 				t.Fatalf("partialYear(%q, %d) = %v; want %v", s, y, got, want)

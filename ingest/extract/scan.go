@@ -22,9 +22,13 @@ func (x *run) numbers() {
 		case c < 0x80:
 			if c >= '0' && c <= '9' {
 				if next := x.number(i); next > i {
+					x.noteBoundaries(i, next)
 					i = next
 					continue
 				}
+			}
+			if boundaryEnd[c] {
+				x.boundary = i + 1 // \n ; ! ?
 			}
 			i++
 		case c >= 0xE1 && c < 0xF0 && c != 0xED:
@@ -42,27 +46,16 @@ func (x *run) numbers() {
 				continue
 			}
 			if !stopRune.has(rune(rune3(s[i:]))) {
-				// The common case: run on over ordinary characters
-				// without going back to the switch. One test of the
-				// bytes and one of stopRune per character, both rarely
-				// true: branches the processor predicts.
-				i += 3
-				for i+3 <= len(s) {
-					c, c1, c2 = s[i], s[i+1], s[i+2]
-					if c < 0xE1 || c >= 0xF0 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
-						break // not a well-formed three-byte character
-					}
-					if stopRune.has(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)) {
-						break
-					}
-					i += 3
-				}
+				i = skipOrdinary(s, i+3)
 				continue
 			}
 			kind := runeKind[rune3(s[i:])]
 			if kind == 0 {
 				i += 3
 				continue
+			}
+			if kind&kindBoundary != 0 {
+				x.boundary = i + 3 // 。 ； ！ ？
 			}
 			if kind&kindZero != 0 {
 				for _, k := range zeroRulesStarting(rune(rune3(s[i:]))) {
@@ -75,6 +68,7 @@ func (x *run) numbers() {
 				if c == 0xE7 && strings.HasPrefix(s[i:], "百分之") {
 					if n, ok := cnnum.Percent(s, i); ok {
 						x.candidate(n, percentUnit, n.Next)
+						x.noteBoundaries(i, n.Next)
 						i = n.Next
 						continue
 					}
@@ -84,6 +78,7 @@ func (x *run) numbers() {
 				// with a figure.
 				if i+6 > len(s) || s[i+3] < 0xE1 || s[i+3] >= 0xF0 || runeKind[rune3(s[i+3:])]&kindFollow != 0 {
 					if next := x.number(i); next > i {
+						x.noteBoundaries(i, next)
 						i = next
 						continue
 					}
@@ -105,6 +100,39 @@ func (x *run) numbers() {
 		}
 	}
 	x.valid = plain || utf8.ValidString(s)
+}
+
+// noteBoundaries records in x.boundary the end of the last sentence
+// boundary that ends in (lo, hi]: the bytes of a number and its unit, which
+// numbers steps over without looking at them one by one.
+func (x *run) noteBoundaries(lo, hi int) {
+	for p := lo; p < hi; p++ {
+		if boundaryEnd[x.text[p]] && sentenceBoundary(x.text, p+1) > 0 {
+			x.boundary = p + 1
+		}
+	}
+}
+
+// skipOrdinary returns the offset of the first character at or after i
+// that is not an ordinary well-formed three-byte character (E1–EF but ED,
+// not in stopRune): the common case, run through without going back to
+// numbers' switch. One test of the bytes and one of stopRune per
+// character, both rarely true: branches the processor predicts. The
+// three bytes are sliced once, so that reading them needs no more bounds
+// checks.
+func skipOrdinary(s string, i int) int {
+	for i+3 <= len(s) {
+		t := s[i : i+3]
+		c, c1, c2 := t[0], t[1]^0x80, t[2]^0x80 // continuation bytes become 0–3F
+		if c-0xE1 >= 0xF0-0xE1 || c == 0xED || c1|c2 >= 0x40 {
+			return i // not a well-formed three-byte character
+		}
+		if r := uint(c&0x0F)<<12 | uint(c1)<<6 | uint(c2); stopRune[r>>6]&(1<<(r&63)) != 0 {
+			return i
+		}
+		i += 3
+	}
+	return i
 }
 
 // cand is a numeral followed by a unit, waiting to be decided.
@@ -193,10 +221,11 @@ func (x *run) scanned(lo, hi int) bool {
 
 // Kinds of the three-byte characters the scanner stops at.
 const (
-	kindNumeral = 1 << iota // a Chinese numeral
-	kindZero                // the first character of a zero rule's object word
-	kindUnit                // the first character of a unit (rawUnits)
-	kindFollow              // may follow a Chinese numeral within a figure
+	kindNumeral  = 1 << iota // a Chinese numeral
+	kindZero                 // the first character of a zero rule's object word
+	kindUnit                 // the first character of a unit (rawUnits)
+	kindFollow               // may follow a Chinese numeral within a figure
+	kindBoundary             // ends a sentence (。 ； ！ ？)
 )
 
 // zeroFirsts lists, for each first character of a zero rule's object
@@ -239,7 +268,7 @@ func zeroRulesStarting(r rune) []int {
 // numeral's (不 上 中 个 了 事 人 …, a fifth of the text).
 var stopRune = func() (set runeSet) {
 	for r, k := range runeKind {
-		if k&(kindNumeral|kindZero) != 0 {
+		if k&(kindNumeral|kindZero|kindBoundary) != 0 {
 			set.add(rune(r))
 		}
 	}
@@ -286,6 +315,9 @@ var runeKind = func() *[1 << 16]uint16 {
 	// and the full-width percent sign.
 	for _, r := range "一二两三四五六七八九十百千零〇万亿余多来分％" {
 		t[r] |= kindFollow
+	}
+	for _, r := range "。；！？" {
+		t[r] |= kindBoundary
 	}
 	return t
 }()

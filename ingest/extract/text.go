@@ -97,24 +97,22 @@ func sentenceStart(s string, i int) int {
 // sentenceOf is sentenceStart for numbers met in text order: when no
 // boundary lies between the previous number and this one, they share a
 // sentence.
+//
+// The scan that meets the numbers notes the last sentence boundary it
+// passed (x.boundary, the greatest boundary end at or before i), so that
+// the answer is what a backward search from i finds: that boundary if it
+// lies after the previous number (or within sentenceStart's reach), else
+// the previous number's sentence start (or sentenceStart's bound).
 func (x *run) sentenceOf(i int) int {
-	s := x.text
+	S := max(i-maxBack, 0) // sentenceStart's bound
 	if x.lastN > 0 && x.lastN <= i && i-x.lastN < maxBack {
-		S := x.lastS
-		for j := i; j > x.lastN; j-- {
-			if j-3 >= x.lastN && ideograph(s, j-3) {
-				j -= 2 // no boundary ends at or inside a Chinese character
-				continue
-			}
-			if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
-				S = j
-				break
-			}
+		S = x.lastS
+		if x.boundary > x.lastN {
+			S = x.boundary
 		}
-		x.lastN, x.lastS = i, S
-		return S
+	} else if x.boundary > S {
+		S = x.boundary
 	}
-	S := sentenceStart(s, i)
 	x.lastN, x.lastS = i, S
 	return S
 }
