@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
@@ -198,7 +197,7 @@ func derive(facts []Fact) []Fact {
 		return facts
 	}
 	facts = append(facts, added...)
-	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
+	sortAppended(facts, func(f *Fact) int { return f.Start })
 	return facts
 }
 

@@ -125,7 +125,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	}
 	x.zeros()
 	x.tables()
-	slices.SortStableFunc(x.facts, func(a, b found) int { return a.start - b.start })
+	sortAppended(x.facts, func(f *found) int { return f.start })
 	x.dropBreakdowns()
 	x.dropApplications()
 	x.dropParts()
@@ -250,5 +250,35 @@ func (x *run) flushObservations() {
 			o.Dropped = true
 		}
 		x.trace(o)
+	}
+}
+
+// sortAppended sorts s stably by key, as slices.SortStableFunc does, for a
+// slice that is mostly sorted already: the facts of the numbers in text
+// order and then those of zero statements and tables; stated facts and
+// then derived rates. It sorts what follows the sorted run and merges it
+// in from the back, moving each element (a fact is some 200 bytes) at most
+// once, where a stable sort of the whole moves them again and again.
+func sortAppended[E any](s []E, key func(*E) int) {
+	n := 1 // s[:n] is sorted
+	for n < len(s) && key(&s[n-1]) <= key(&s[n]) {
+		n++
+	}
+	if n >= len(s) {
+		return
+	}
+	tail := slices.Clone(s[n:])
+	slices.SortStableFunc(tail, func(a, b E) int { return key(&a) - key(&b) })
+	// Merge from the back: on equal keys the tail's element goes after, as
+	// it came after in s.
+	i, j := n-1, len(tail)-1
+	for k := len(s) - 1; j >= 0; k-- {
+		if i >= 0 && key(&s[i]) > key(&tail[j]) {
+			s[k] = s[i]
+			i--
+		} else {
+			s[k] = tail[j]
+			j--
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -173,6 +174,28 @@ func FuzzFastPaths(f *testing.F) {
 					t.Fatalf("scopeName(%q, 0, %d, %d) = %q; want %q", s, start, end, got, want)
 				}
 			}
+		}
+	})
+}
+
+// FuzzSortAppended checks sortAppended against slices.SortStableFunc: keys
+// from the fuzzer's bytes, each element tagged with its place so that
+// stability shows.
+func FuzzSortAppended(f *testing.F) {
+	f.Add([]byte{1, 2, 2, 5, 9, 3, 2, 9, 0})
+	f.Add([]byte{})
+	f.Add([]byte{7, 7, 7, 1})
+	f.Fuzz(func(t *testing.T, keys []byte) {
+		type item struct{ key, place int }
+		var got []item
+		for i, k := range keys {
+			got = append(got, item{int(k % 16), i})
+		}
+		want := slices.Clone(got)
+		slices.SortStableFunc(want, func(a, b item) int { return a.key - b.key })
+		sortAppended(got, func(it *item) int { return it.key })
+		if !slices.Equal(got, want) {
+			t.Fatalf("sortAppended(%v) = %v; want %v", keys, got, want)
 		}
 	})
 }
