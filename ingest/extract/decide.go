@@ -532,7 +532,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		E0 = clauseEnd(s, cl.jun)
 	}
 	if brk < 0 {
-		brk = colonAfterFigure(s, S, N)
+		brk = x.colonAfterFigure(S, N)
 	}
 	before := len(x.facts)
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
@@ -730,7 +730,27 @@ func (e *evidence) features(cf *cframe, anyAfterDeng bool, fx *[numFeatures]floa
 // 信息124条,…): what follows such a colon breaks the figure down, as after
 // 其中. -1 if there is none.
 func colonAfterFigure(s string, S, N int) int {
-	for i := N - 1; i > S; i-- {
+	return lastColonAfterFigure(s, S, S+1, N)
+}
+
+// colonAfterFigure is colonAfterFigure(x.text, S, N) for the numbers of a
+// sentence, which come in text order: it looks back only over what the
+// previous number's call did not, and keeps the answer.
+func (x *run) colonAfterFigure(S, N int) int {
+	c := &x.colon
+	if c.S != S || N < c.upto {
+		c.S, c.upto, c.at = S, S+1, -1
+	}
+	if i := lastColonAfterFigure(x.text, S, c.upto, N); i >= 0 {
+		c.at = i
+	}
+	c.upto = N
+	return c.at
+}
+
+// lastColonAfterFigure is colonAfterFigure for the colons in [lo, N).
+func lastColonAfterFigure(s string, S, lo, N int) int {
+	for i := N - 1; i >= lo && i > S; i-- {
 		if s[i] != ':' {
 			continue
 		}

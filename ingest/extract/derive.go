@@ -46,7 +46,7 @@ func derive(facts []Fact) []Fact {
 	// closest to position at (before it preferred), or -1.
 	// Stated facts by code and scope, in order of Start.
 	type key struct{ code, scope string }
-	index := map[key][]int{}
+	index := make(map[key][]int, len(facts))
 	for i, f := range facts {
 		if !f.Derived {
 			k := key{f.Indicator, f.Scope}
@@ -179,7 +179,7 @@ func derive(facts []Fact) []Fact {
 		code, scope string
 		value       float64
 	}
-	seen := map[vkey]bool{}
+	seen := make(map[vkey]bool, len(facts))
 	for i := range facts {
 		f := &facts[i]
 		if f.Derived || f.Approx || f.Value < 10 {

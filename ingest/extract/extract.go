@@ -101,6 +101,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 			buf         []hit
 		}{start: -1},
 		glued: struct{ S, from, at int }{-1, 0, -1},
+		colon: struct{ S, upto, at int }{-1, 0, -1},
 		trace: trace,
 	}
 	if opt.Year > 0 {
@@ -207,6 +208,9 @@ type run struct {
 	// glued caches the first glued enumerator at or after from in the
 	// sentence starting at S (-1: none).
 	glued struct{ S, from, at int }
+	// colon caches colonAfterFigure for the sentence starting at S, up to
+	// byte upto: the colon's offset, or -1.
+	colon struct{ S, upto, at int }
 	// para caches the sub-body mentions of the last paragraph asked for.
 	para struct {
 		start, upto int // the paragraph, scanned up to upto

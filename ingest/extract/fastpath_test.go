@@ -139,10 +139,40 @@ func sentenceStarts(s string, cands []cand) []int {
 	return out
 }
 
+// priorYearPlain is priorYear trying every byte for a written year.
+func priorYearPlain(left string, year int) bool {
+	if !strings.Contains(left, "年") {
+		// Every word below and every written year holds 年.
+		return year != 0 && bareYearOpening(left, year)
+	}
+	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
+		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") {
+			return true
+		}
+	}
+	if year == 0 {
+		return false
+	}
+	if bareYearOpening(left, year) {
+		return true
+	}
+	for i := 0; i+7 <= len(left); i++ {
+		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' || !strings.HasPrefix(left[i+4:], "年") {
+			continue
+		}
+		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
+		rest := left[i+4+len("年"):]
+		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !anyof.Suffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
+			return true
+		}
+	}
+	return false
+}
+
 func FuzzFastPaths(f *testing.F) {
 	for _, s := range []string{
 		"截至10月30日,共受理12件", "1-10月,二是受理5件", "自5月1日以来,三是", "2018年12月2日成立以来",
-		"石水口村调委会受理矛盾纠纷12件", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
+		"石水口村调委会受理矛盾纠纷12件", "2021年受理120件,去年同期", "主动公开171条:基层124条,其中:12人次:3件", "2019年以来2020年至今", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
 		"一是\xe6\x98", "月月12月", "受理12件。调解10件;办结9件\n共3人！4起？5次", "\xe3\x80\x82\xe3受理1件\xe3\x80",
 	} {
 		f.Add(s)
@@ -163,6 +193,21 @@ func FuzzFastPaths(f *testing.F) {
 		for i := 0; i <= len(s); i++ {
 			if got, want := gluedAfter(s, i, len(s)), gluedAfterPlain(s, i, len(s)); got != want {
 				t.Fatalf("gluedAfter(%q, %d) = %d; want %d", s, i, got, want)
+			}
+		}
+		for _, y := range []int{0, 2022} {
+			if got, want := priorYear(s, y), priorYearPlain(s, y); got != want {
+				t.Fatalf("priorYear(%q, %d) = %v; want %v", s, y, got, want)
+			}
+		}
+		// The numbers of a sentence ask in text order; a new sentence, or
+		// an earlier number, starts afresh.
+		x.colon.S = -1
+		for _, S := range []int{0, len(s) / 3} {
+			for N := S; N <= len(s); N += 1 + N%3 {
+				if got, want := x.colonAfterFigure(S, N), colonAfterFigure(s, S, N); got != want {
+					t.Fatalf("colonAfterFigure(%q, %d, %d) = %d after the numbers before; want %d", s, S, N, got, want)
+				}
 			}
 		}
 		if got, want := placeScope(s, "桥头镇"), placeScopePlain(s, "桥头镇"); got != want {

@@ -168,8 +168,15 @@ func priorYear(left string, year int) bool {
 	if bareYearOpening(left, year) {
 		return true
 	}
-	for i := 0; i+7 <= len(left); i++ {
-		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' || !strings.HasPrefix(left[i+4:], "年") {
+	// A written year is four digits before a 年: look back from each 年.
+	for p := 4; p+len("年") <= len(left); p += len("年") {
+		k := strings.Index(left[p:], "年")
+		if k < 0 {
+			break
+		}
+		p += k
+		i := p - 4
+		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' {
 			continue
 		}
 		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
