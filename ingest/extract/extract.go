@@ -139,7 +139,16 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		count = textnorm.CountRunes
 	}
 	pos, runes := 0, 0
+	k := 0 // the next candidate whose rune offset may be taken
 	for _, f := range x.facts {
+		// The last candidate at or before the fact, if the scan counted
+		// its characters, saves counting from the previous fact on.
+		for k < len(x.cands) && x.cands[k].n.Start <= f.start {
+			if c := x.cands[k]; c.runes >= 0 && c.n.Start > pos {
+				pos, runes = c.n.Start, c.runes
+			}
+			k++
+		}
 		runes += count(text[pos:f.start])
 		pos = f.start
 		f.Fact.Start = runes
@@ -192,6 +201,9 @@ type run struct {
 	seeds        []seed // object words of the zero rules
 	valid        bool   // the text is valid UTF-8
 	facts        []found
+	// runes is the number of characters before the candidate being read,
+	// or -1 (see numbers).
+	runes int
 	// lastN and lastS cache the sentence start of the previous number;
 	// boundary is the end of the last sentence boundary numbers has
 	// passed; partS, partE and partial the partial-year answer of a sentence.

@@ -185,6 +185,12 @@ func FuzzFastPaths(f *testing.F) {
 				t.Fatalf("%q: number at %d: sentence start %d; want %d", s, x.cands[k].n.Start, x.cands[k].S, S)
 			}
 		}
+		// A rune offset the scan counted is the count from the start.
+		for _, c := range x.cands {
+			if c.runes >= 0 && c.runes != utf8.RuneCountInString(s[:c.n.Start]) {
+				t.Fatalf("%q: number at %d: %d runes before it; want %d", s, c.n.Start, c.runes, utf8.RuneCountInString(s[:c.n.Start]))
+			}
+		}
 		for _, y := range []int{0, 2018, 2023} {
 			if got, want := partialYear(s, y), partialYearPlain(s, y); got != want {
 				t.Fatalf("partialYear(%q, %d) = %v; want %v", s, y, got, want)

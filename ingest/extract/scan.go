@@ -16,13 +16,32 @@ import (
 func (x *run) numbers() {
 	s := x.text
 	plain := true // every multi-byte sequence met is well-formed and common
+	// runes counts the characters before i while every one met was
+	// well-formed (counted); candidates note it (cand.runes), so that
+	// their facts' rune offsets need no second count from the start.
+	runes, counted := 0, true
+	// at tells candidate the characters before i; stepped counts those
+	// of a number and its unit, which the scan steps over.
+	at := func() int {
+		if counted {
+			return runes
+		}
+		return -1
+	}
+	stepped := func(i, next int) {
+		n, ok := plainRunes(s[i:next])
+		runes += n
+		counted = counted && ok
+		x.noteBoundaries(i, next)
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c < 0x80:
 			if c >= '0' && c <= '9' {
+				x.runes = at()
 				if next := x.number(i); next > i {
-					x.noteBoundaries(i, next)
+					stepped(i, next)
 					i = next
 					continue
 				}
@@ -31,27 +50,31 @@ func (x *run) numbers() {
 				x.boundary = i + 1 // \n ; ! ?
 			}
 			i++
+			runes++
 		case c >= 0xE1 && c < 0xF0 && c != 0xED:
 			// A three-byte character: only its first two bytes are looked
 			// at unless they start a Chinese numeral.
 			if i+3 > len(s) {
-				plain = false
+				plain, counted = false, false
 				i++
 				continue
 			}
 			c1, c2 := s[i+1], s[i+2]
 			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-				plain = false
+				plain, counted = false, false
 				i++
 				continue
 			}
 			if !stopRune.has(rune(rune3(s[i:]))) {
-				i = skipOrdinary(s, i+3)
+				next := skipOrdinary(s, i+3)
+				runes += (next - i) / 3
+				i = next
 				continue
 			}
 			kind := runeKind[rune3(s[i:])]
 			if kind == 0 {
 				i += 3
+				runes++
 				continue
 			}
 			if kind&kindBoundary != 0 {
@@ -67,8 +90,9 @@ func (x *run) numbers() {
 			if kind&kindNumeral != 0 {
 				if c == 0xE7 && strings.HasPrefix(s[i:], "百分之") {
 					if n, ok := cnnum.Percent(s, i); ok {
+						x.runes = at()
 						x.candidate(n, percentUnit, n.Next)
-						x.noteBoundaries(i, n.Next)
+						stepped(i, n.Next)
 						i = n.Next
 						continue
 					}
@@ -77,29 +101,52 @@ func (x *run) numbers() {
 				// 进一步): read one only when the next character may go on
 				// with a figure.
 				if i+6 > len(s) || s[i+3] < 0xE1 || s[i+3] >= 0xF0 || runeKind[rune3(s[i+3:])]&kindFollow != 0 {
+					x.runes = at()
 					if next := x.number(i); next > i {
-						x.noteBoundaries(i, next)
+						stepped(i, next)
 						i = next
 						continue
 					}
 				}
 			}
 			i += 3
+			runes++
 		case c >= 0xC2 && c < 0xE0:
 			if i+2 > len(s) || s[i+1]&0xC0 != 0x80 {
-				plain = false
+				plain, counted = false, false
 				i++
 				continue
 			}
 			i += 2
+			runes++
 		default:
 			// Four-byte characters, E0 and ED leads (whose second byte is
 			// restricted) and malformed bytes: let utf8 judge the text.
-			plain = false
+			plain, counted = false, false
 			i++
 		}
 	}
 	x.valid = plain || utf8.ValidString(s)
+}
+
+// plainRunes counts the characters of s, a number and its unit, and
+// reports whether numbers would have counted each: ASCII, or a well-formed
+// two-byte or three-byte (E1–EF but ED) character.
+func plainRunes(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < 0x80:
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+2 <= len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		case c >= 0xE1 && c < 0xF0 && c != 0xED && i+3 <= len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			return n, false
+		}
+	}
+	return n, true
 }
 
 // noteBoundaries records in x.boundary the end of the last sentence
@@ -142,6 +189,9 @@ type cand struct {
 	unitEnd int
 	S       int // sentence start
 	E       int // sentence end (set by scanSentences)
+	// runes is the number of characters before n.Start, -1 when the scan
+	// met a character it does not count before it.
+	runes int
 }
 
 // candidate records a numeral with its unit.
@@ -149,7 +199,7 @@ func (x *run) candidate(n cnnum.Number, u rawUnit, unitEnd int) {
 	if n.Start >= x.plan || x.opt.Layout.Ignored(n.Start) || skipBefore(x.text, n.Start) {
 		return
 	}
-	x.cands = append(x.cands, cand{n: n, u: u, unitEnd: unitEnd, S: x.sentenceOf(n.Start)})
+	x.cands = append(x.cands, cand{n: n, u: u, unitEnd: unitEnd, S: x.sentenceOf(n.Start), runes: x.runes})
 }
 
 // seed is an occurrence of the object word of a zero rule.
