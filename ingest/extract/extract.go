@@ -90,6 +90,8 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		lx:      lx,
 		plan:    opt.Layout.PlansStart(),
 		cands:   make([]cand, 0, len(text)/256),
+		bounds:  make([]int32, 0, len(text)/128),
+		stops:   make([]int32, 0, len(text)/128),
 		partE:   -1,
 		prevS:   -1,
 		shadowS: -1,
@@ -201,6 +203,9 @@ type run struct {
 	seeds        []seed // object words of the zero rules
 	valid        bool   // the text is valid UTF-8
 	facts        []found
+	// bounds are the ends of the sentence boundaries in the text, stops
+	// the starts of those sentenceEnd stops at (see noteBoundary).
+	bounds, stops []int32
 	// runes is the number of characters before the candidate being read,
 	// or -1 (see numbers).
 	runes int

@@ -172,7 +172,7 @@ func priorYearPlain(left string, year int) bool {
 func FuzzFastPaths(f *testing.F) {
 	for _, s := range []string{
 		"截至10月30日,共受理12件", "1-10月,二是受理5件", "自5月1日以来,三是", "2018年12月2日成立以来",
-		"石水口村调委会受理矛盾纠纷12件", "2021年受理120件,去年同期", "主动公开171条:基层124条,其中:12人次:3件", "2019年以来2020年至今", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
+		"石水口村调委会受理矛盾纠纷12件", "2021年受理120件,去年同期", "主动公开171条:基层124条,其中:12人次:3件", "2019年以来2020年至今", "二〇二三年。受理3件；4人！5次？\n12件。", "12件\xe3\x80。", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
 		"一是\xe6\x98", "月月12月", "受理12件。调解10件;办结9件\n共3人！4起？5次", "\xe3\x80\x82\xe3受理1件\xe3\x80",
 	} {
 		f.Add(s)
@@ -183,6 +183,14 @@ func FuzzFastPaths(f *testing.F) {
 		for k, S := range sentenceStarts(s, x.cands) {
 			if x.cands[k].S != S {
 				t.Fatalf("%q: number at %d: sentence start %d; want %d", s, x.cands[k].n.Start, x.cands[k].S, S)
+			}
+		}
+		for i := 0; i <= len(s); i++ {
+			if got, want := x.sentenceStart(i), sentenceStart(s, i); got != want {
+				t.Fatalf("%q: sentence start of %d = %d; want %d", s, i, got, want)
+			}
+			if got, want := x.sentenceEnd(i), sentenceEnd(s, i); got != want {
+				t.Fatalf("%q: sentence end of %d = %d; want %d", s, i, got, want)
 			}
 		}
 		// A rune offset the scan counted is the count from the start.

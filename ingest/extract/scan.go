@@ -46,8 +46,8 @@ func (x *run) numbers() {
 					continue
 				}
 			}
-			if boundaryEnd[c] {
-				x.boundary = i + 1 // \n ; ! ?
+			if boundaryEnd[c] { // \n ; ! ?
+				x.noteBoundary(i, i+1, true)
 			}
 			i++
 			runes++
@@ -77,8 +77,8 @@ func (x *run) numbers() {
 				runes++
 				continue
 			}
-			if kind&kindBoundary != 0 {
-				x.boundary = i + 3 // 。 ； ！ ？
+			if kind&kindBoundary != 0 { // 。 ； ！ ？
+				x.noteBoundary(i, i+3, c == 0xE3)
 			}
 			if kind&kindZero != 0 {
 				for _, k := range zeroRulesStarting(rune(rune3(s[i:]))) {
@@ -149,15 +149,54 @@ func plainRunes(s string) (int, bool) {
 	return n, true
 }
 
-// noteBoundaries records in x.boundary the end of the last sentence
-// boundary that ends in (lo, hi]: the bytes of a number and its unit, which
-// numbers steps over without looking at them one by one.
+// noteBoundary records a sentence boundary at [at, end) that numbers
+// passed: in x.boundary, and in the lists that sentenceStart and (when
+// stops, for \n ; ! ? 。 but not ； ！ ？) sentenceEnd read.
+func (x *run) noteBoundary(at, end int, stops bool) {
+	x.boundary = end
+	if n := len(x.bounds); n == 0 || int(x.bounds[n-1]) < end {
+		x.bounds = append(x.bounds, int32(end))
+	}
+	if n := len(x.stops); stops && (n == 0 || int(x.stops[n-1]) < at) {
+		x.stops = append(x.stops, int32(at))
+	}
+}
+
+// noteBoundaries notes the sentence boundaries that end in (lo, hi]: the
+// bytes of a number and its unit, which numbers steps over without looking
+// at them one by one.
 func (x *run) noteBoundaries(lo, hi int) {
+	s := x.text
 	for p := lo; p < hi; p++ {
-		if boundaryEnd[x.text[p]] && sentenceBoundary(x.text, p+1) > 0 {
-			x.boundary = p + 1
+		if boundaryEnd[s[p]] {
+			if n := sentenceBoundary(s, p+1); n > 0 {
+				x.noteBoundary(p+1-n, p+1, n == 1 || s[p+1-n:p+1] == "。")
+			}
 		}
 	}
+}
+
+// sentenceStart is sentenceStart(x.text, i), read from the boundaries
+// numbers noted rather than by a search back over the text.
+func (x *run) sentenceStart(i int) int {
+	lo := max(i-maxBack, 0)
+	// The last boundary that ends at or before i.
+	k := sort.Search(len(x.bounds), func(k int) bool { return int(x.bounds[k]) > i }) - 1
+	if k >= 0 && int(x.bounds[k]) > lo {
+		return int(x.bounds[k])
+	}
+	return lo
+}
+
+// sentenceEnd is sentenceEnd(x.text, i), read from the sentence ends
+// numbers noted.
+func (x *run) sentenceEnd(i int) int {
+	hi := min(i+maxBack, len(x.text))
+	k := sort.Search(len(x.stops), func(k int) bool { return int(x.stops[k]) >= i })
+	if k < len(x.stops) && int(x.stops[k]) < hi {
+		return int(x.stops[k])
+	}
+	return hi
 }
 
 // skipOrdinary returns the offset of the first character at or after i
@@ -221,12 +260,12 @@ func (x *run) scanSentences() {
 			c.E = hi
 			continue // inside the previous window
 		}
-		hi = sentenceEnd(s, c.unitEnd)
+		hi = x.sentenceEnd(c.unitEnd)
 		c.E = hi
 		ws = append(ws, window{c.S, hi})
 	}
 	for _, z := range x.seeds {
-		ws = append(ws, window{sentenceStart(s, z.at), sentenceEnd(s, z.at)})
+		ws = append(ws, window{x.sentenceStart(z.at), x.sentenceEnd(z.at)})
 	}
 	if len(ws) == 0 {
 		return

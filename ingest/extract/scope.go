@@ -136,7 +136,7 @@ func (x *run) paraScopes(S int) []mention {
 			continue
 		}
 		st := int(h.Start)
-		x.para.mentions = append(x.para.mentions, mention{st, scopeWords[h.Word], scopeName(s, sentenceStart(s, st), st, int(h.End))})
+		x.para.mentions = append(x.para.mentions, mention{st, scopeWords[h.Word], scopeName(s, x.sentenceStart(st), st, int(h.End))})
 	}
 	return x.para.mentions
 }
