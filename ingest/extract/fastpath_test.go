@@ -139,6 +139,21 @@ func sentenceStarts(s string, cands []cand) []int {
 	return out
 }
 
+// skipOrdinaryPlain is skipOrdinary testing the lead byte for E0 and ED.
+func skipOrdinaryPlain(s string, i int) int {
+	for i+3 <= len(s) {
+		c, c1, c2 := s[i], s[i+1], s[i+2]
+		if c < 0xE1 || c >= 0xF0 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
+			return i
+		}
+		if stopRune.has(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)) {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
 // priorYearPlain is priorYear trying every byte for a written year.
 func priorYearPlain(left string, year int) bool {
 	if !strings.Contains(left, "年") {
@@ -172,7 +187,7 @@ func priorYearPlain(left string, year int) bool {
 func FuzzFastPaths(f *testing.F) {
 	for _, s := range []string{
 		"截至10月30日,共受理12件", "1-10月,二是受理5件", "自5月1日以来,三是", "2018年12月2日成立以来",
-		"石水口村调委会受理矛盾纠纷12件", "2021年受理120件,去年同期", "主动公开171条:基层124条,其中:12人次:3件", "2019年以来2020年至今", "二〇二三年。受理3件；4人！5次？\n12件。", "12件\xe3\x80。", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
+		"石水口村调委会受理矛盾纠纷12件", "2021年受理120件,去年同期", "主动公开171条:基层124条,其中:12人次:3件", "2019年以来2020年至今", "二〇二三年。受理3件；4人！5次？\n12件。", "12件\xe3\x80。", "\xe0\xa4\x95\xed\x9f\xbf\xef\xbf\xbd\xe1\x80\x80受理", "其中东城街道司法所调解3件", "依托“和事佬”调解工作室", "辖区派出所调解室",
 		"一是\xe6\x98", "月月12月", "受理12件。调解10件;办结9件\n共3人！4起？5次", "\xe3\x80\x82\xe3受理1件\xe3\x80",
 	} {
 		f.Add(s)
@@ -186,6 +201,9 @@ func FuzzFastPaths(f *testing.F) {
 			}
 		}
 		for i := 0; i <= len(s); i++ {
+			if got, want := skipOrdinary(s, i), skipOrdinaryPlain(s, i); got != want {
+				t.Fatalf("skipOrdinary(%q, %d) = %d; want %d", s, i, got, want)
+			}
 			if got, want := x.sentenceStart(i), sentenceStart(s, i); got != want {
 				t.Fatalf("%q: sentence start of %d = %d; want %d", s, i, got, want)
 			}
@@ -257,4 +275,26 @@ func FuzzSortAppended(f *testing.F) {
 			t.Fatalf("sortAppended(%v) = %v; want %v", keys, got, want)
 		}
 	})
+}
+
+// TestSkipOrdinaryEveryCharacter compares skipOrdinary with its plain form
+// on every lead byte followed by every pair of continuation bytes (and a
+// few others), then an ordinary character.
+func TestSkipOrdinaryEveryCharacter(t *testing.T) {
+	var seconds []byte
+	for b := 0x80; b < 0xC0; b++ {
+		seconds = append(seconds, byte(b))
+	}
+	seconds = append(seconds, 0x00, 0x30, 0x7F, 0xC0, 0xE4, 0xFF)
+	buf := []byte{0, 0, 0, 0xE5, 0x8F, 0x97} // then 受
+	for c := 0; c < 256; c++ {
+		for _, c1 := range seconds {
+			for _, c2 := range seconds {
+				buf[0], buf[1], buf[2] = byte(c), c1, c2
+				if got, want := skipOrdinary(string(buf), 0), skipOrdinaryPlain(string(buf), 0); got != want {
+					t.Fatalf("skipOrdinary(% x) = %d; want %d", buf, got, want)
+				}
+			}
+		}
+	}
 }

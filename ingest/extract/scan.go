@@ -210,16 +210,32 @@ func skipOrdinary(s string, i int) int {
 	for i+3 <= len(s) {
 		t := s[i : i+3]
 		c, c1, c2 := t[0], t[1]^0x80, t[2]^0x80 // continuation bytes become 0–3F
-		if c-0xE1 >= 0xF0-0xE1 || c == 0xED || c1|c2 >= 0x40 {
+		if c&0xF0 != 0xE0 || c1|c2 >= 0x40 {
 			return i // not a well-formed three-byte character
 		}
-		if r := uint(c&0x0F)<<12 | uint(c1)<<6 | uint(c2); stopRune[r>>6]&(1<<(r&63)) != 0 {
+		// E0 and ED leads give the characters below U+1000 and from
+		// U+D000 to U+DFFF, which skipStop holds: numbers' switch takes
+		// those leads byte by byte.
+		if r := uint(c&0x0F)<<12 | uint(c1)<<6 | uint(c2); skipStop[r>>6]&(1<<(r&63)) != 0 {
 			return i
 		}
 		i += 3
 	}
 	return i
 }
+
+// skipStop is stopRune with the characters of lead bytes E0 and ED
+// (U+0000–U+0FFF, U+D000–U+DFFF): the characters skipOrdinary stops at.
+var skipStop = func() runeSet {
+	t := stopRune
+	for r := rune(0); r < 0x1000; r++ {
+		t.add(r)
+	}
+	for r := rune(0xD000); r < 0xE000; r++ {
+		t.add(r)
+	}
+	return t
+}()
 
 // cand is a numeral followed by a unit, waiting to be decided.
 type cand struct {
