@@ -213,10 +213,11 @@ func skipOrdinary(s string, i int) int {
 		if c&0xF0 != 0xE0 || c1|c2 >= 0x40 {
 			return i // not a well-formed three-byte character
 		}
-		// E0 and ED leads give the characters below U+1000 and from
-		// U+D000 to U+DFFF, which skipStop holds: numbers' switch takes
-		// those leads byte by byte.
-		if r := uint(c&0x0F)<<12 | uint(c1)<<6 | uint(c2); skipStop[r>>6]&(1<<(r&63)) != 0 {
+		// The character's word in the set is its lead's low nibble and
+		// its second byte; its bit the third byte. E0 and ED leads give
+		// the characters below U+1000 and from U+D000 to U+DFFF, which
+		// skipStop holds: numbers' switch takes those leads byte by byte.
+		if skipStop[uint(c&0x0F)<<6|uint(c1&0x3F)]&(1<<(c2&0x3F)) != 0 {
 			return i
 		}
 		i += 3
