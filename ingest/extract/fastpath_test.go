@@ -279,20 +279,23 @@ func FuzzSortAppended(f *testing.F) {
 
 // TestSkipOrdinaryEveryCharacter compares skipOrdinary with its plain form
 // on every lead byte followed by every pair of continuation bytes (and a
-// few others), then an ordinary character.
+// few others), among ordinary ones.
 func TestSkipOrdinaryEveryCharacter(t *testing.T) {
 	var seconds []byte
 	for b := 0x80; b < 0xC0; b++ {
 		seconds = append(seconds, byte(b))
 	}
 	seconds = append(seconds, 0x00, 0x30, 0x7F, 0xC0, 0xE4, 0xFF)
-	buf := []byte{0, 0, 0, 0xE5, 0x8F, 0x97} // then 受
-	for c := 0; c < 256; c++ {
-		for _, c1 := range seconds {
-			for _, c2 := range seconds {
-				buf[0], buf[1], buf[2] = byte(c), c1, c2
-				if got, want := skipOrdinary(string(buf), 0), skipOrdinaryPlain(string(buf), 0); got != want {
-					t.Fatalf("skipOrdinary(% x) = %d; want %d", buf, got, want)
+	// The character first or second of a pair, or alone.
+	for _, at := range []int{0, 3, 6} {
+		buf := []byte("受理受理受")
+		for c := 0; c < 256; c++ {
+			for _, c1 := range seconds {
+				for _, c2 := range seconds {
+					buf[at], buf[at+1], buf[at+2] = byte(c), c1, c2
+					if got, want := skipOrdinary(string(buf), 0), skipOrdinaryPlain(string(buf), 0); got != want {
+						t.Fatalf("skipOrdinary(% x) = %d; want %d", buf, got, want)
+					}
 				}
 			}
 		}

@@ -207,6 +207,23 @@ func (x *run) sentenceEnd(i int) int {
 // three bytes are sliced once, so that reading them needs no more bounds
 // checks.
 func skipOrdinary(s string, i int) int {
+	// Two characters at a time while both are well-formed (most of the
+	// text), then one at a time.
+	for i+6 <= len(s) {
+		t := s[i : i+6]
+		c, c1, c2 := t[0], t[1]^0x80, t[2]^0x80
+		d, d1, d2 := t[3], t[4]^0x80, t[5]^0x80
+		if c&0xF0 != 0xE0 || d&0xF0 != 0xE0 || c1|c2|d1|d2 >= 0x40 {
+			break
+		}
+		if skipStop[uint(c&0x0F)<<6|uint(c1&0x3F)]&(1<<(c2&0x3F)) != 0 {
+			return i
+		}
+		if skipStop[uint(d&0x0F)<<6|uint(d1&0x3F)]&(1<<(d2&0x3F)) != 0 {
+			return i + 3
+		}
+		i += 6
+	}
 	for i+3 <= len(s) {
 		t := s[i : i+3]
 		c, c1, c2 := t[0], t[1]^0x80, t[2]^0x80 // continuation bytes become 0–3F
