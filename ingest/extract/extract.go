@@ -206,6 +206,8 @@ type run struct {
 	// bounds are the ends of the sentence boundaries in the text, stops
 	// the starts of those sentenceEnd stops at (see noteBoundary).
 	bounds, stops []int32
+	// colons are the offsets of the colons (:) in the text.
+	colons []int
 	// runes is the number of characters before the candidate being read,
 	// or -1 (see numbers).
 	runes int

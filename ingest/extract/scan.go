@@ -48,6 +48,8 @@ func (x *run) numbers() {
 			}
 			if boundaryEnd[c] { // \n ; ! ?
 				x.noteBoundary(i, i+1, true)
+			} else if c == ':' {
+				x.colons = append(x.colons, i)
 			}
 			i++
 			runes++
@@ -168,6 +170,9 @@ func (x *run) noteBoundary(at, end int, stops bool) {
 func (x *run) noteBoundaries(lo, hi int) {
 	s := x.text
 	for p := lo; p < hi; p++ {
+		if s[p] == ':' {
+			x.colons = append(x.colons, p)
+		}
 		if boundaryEnd[s[p]] {
 			if n := sentenceBoundary(s, p+1); n > 0 {
 				x.noteBoundary(p+1-n, p+1, n == 1 || s[p+1-n:p+1] == "。")
