@@ -384,6 +384,9 @@ func BoundBefore(s string, i int) Bound {
 		return Exact
 	}
 	head := s[:i]
+	if r, _ := utf8.DecodeLastRuneInString(head); !strings.ContainsRune(qualifierLast, r) {
+		return Exact
+	}
 	for _, w := range notQualifiers {
 		if strings.HasSuffix(head, w) {
 			return Exact
@@ -404,6 +407,26 @@ var approxSuffixes = []qualifier{
 	{"以下", AtMost}, {"以内", AtMost},
 }
 
+// qualifierLast holds the last characters of approxPrefixes and
+// notQualifiers, suffixFirst the first characters of approxSuffixes: a
+// word can end (or start) the text only where its last (first) character
+// does, and most numbers have no qualifier at all.
+var qualifierLast, suffixFirst = func() (last, first string) {
+	for _, q := range approxPrefixes {
+		r, _ := utf8.DecodeLastRuneInString(q.text)
+		last += string(r)
+	}
+	for _, w := range notQualifiers {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		last += string(r)
+	}
+	for _, q := range approxSuffixes {
+		r, _ := utf8.DecodeRuneInString(q.text)
+		first += string(r)
+	}
+	return last, first
+}()
+
 // BoundAfter returns the kind of the qualifier that follows at byte offset
 // i (just after a unit): 300人以上 → AtLeast, 50件左右 → About; Exact when
 // there is none.
@@ -412,6 +435,9 @@ func BoundAfter(s string, i int) Bound {
 		return Exact
 	}
 	tail := s[i:]
+	if r, _ := utf8.DecodeRuneInString(tail); !strings.ContainsRune(suffixFirst, r) {
+		return Exact
+	}
 	for _, q := range approxSuffixes {
 		if strings.HasPrefix(tail, q.text) {
 			return q.bound

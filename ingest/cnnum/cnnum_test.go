@@ -267,3 +267,52 @@ func BenchmarkParseAt(b *testing.B) {
 		}
 	}
 }
+
+// boundBeforePlain and boundAfterPlain are BoundBefore and BoundAfter
+// without the test of the character next to i.
+func boundBeforePlain(s string, i int) Bound {
+	if i < 0 || i > len(s) {
+		return Exact
+	}
+	for _, w := range notQualifiers {
+		if strings.HasSuffix(s[:i], w) {
+			return Exact
+		}
+	}
+	for _, q := range approxPrefixes {
+		if strings.HasSuffix(s[:i], q.text) {
+			return q.bound
+		}
+	}
+	return Exact
+}
+
+func boundAfterPlain(s string, i int) Bound {
+	if i < 0 || i > len(s) {
+		return Exact
+	}
+	for _, q := range approxSuffixes {
+		if strings.HasPrefix(s[i:], q.text) {
+			return q.bound
+		}
+	}
+	return Exact
+}
+
+// FuzzBounds checks BoundBefore and BoundAfter against the plain loops over
+// every qualifier, at every byte of any text.
+func FuzzBounds(f *testing.F) {
+	for _, s := range []string{"涉及金额约300人以上", "不超过5件左右,超时率", "最近\xe8约", "近50%有余之多"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := -1; i <= len(s)+1; i++ {
+			if got, want := BoundBefore(s, i), boundBeforePlain(s, i); got != want {
+				t.Fatalf("BoundBefore(%q, %d) = %v; want %v", s, i, got, want)
+			}
+			if got, want := BoundAfter(s, i), boundAfterPlain(s, i); got != want {
+				t.Fatalf("BoundAfter(%q, %d) = %v; want %v", s, i, got, want)
+			}
+		}
+	})
+}

@@ -532,7 +532,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		E0 = clauseEnd(s, cl.jun)
 	}
 	if brk < 0 {
-		brk = colonAfterFigure(s, S, N)
+		brk = x.colonAfterFigure(S, N)
 	}
 	before := len(x.facts)
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
@@ -731,22 +731,45 @@ func (e *evidence) features(cf *cframe, anyAfterDeng bool, fx *[numFeatures]floa
 // 其中. -1 if there is none.
 func colonAfterFigure(s string, S, N int) int {
 	for i := N - 1; i > S; i-- {
-		if s[i] != ':' {
-			continue
-		}
-		j := i
-		for k := 0; k < maxUnitRunes && j > S; k++ {
-			r, size := utf8.DecodeLastRuneInString(s[S:j])
-			if r < 0x4E00 || r > 0x9FFF {
-				break
-			}
-			j -= size
-		}
-		if j < i && j > S && s[j-1] >= '0' && s[j-1] <= '9' {
+		if s[i] == ':' && colonFollowsFigure(s, S, i) {
 			return i
 		}
 	}
 	return -1
+}
+
+// colonAfterFigure is colonAfterFigure(x.text, S, N) for the numbers of a
+// sentence, which come in text order: it tries only the colons numbers
+// noted (x.colons), only those the previous number's call did not, and
+// keeps the answer.
+func (x *run) colonAfterFigure(S, N int) int {
+	c := &x.colon
+	if c.S != S || N < c.upto {
+		c.S, c.upto, c.at = S, S+1, -1
+	}
+	// The colons numbers noted, from the last before N back to upto.
+	for k := sort.SearchInts(x.colons, N) - 1; k >= 0 && x.colons[k] >= max(c.upto, S+1); k-- {
+		if colonFollowsFigure(x.text, S, x.colons[k]) {
+			c.at = x.colons[k]
+			break
+		}
+	}
+	c.upto = N
+	return c.at
+}
+
+// colonFollowsFigure reports whether the colon at i follows a figure and
+// its unit, in the sentence starting at S.
+func colonFollowsFigure(s string, S, i int) bool {
+	j := i
+	for k := 0; k < maxUnitRunes && j > S; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[S:j])
+		if r < 0x4E00 || r > 0x9FFF {
+			break
+		}
+		j -= size
+	}
+	return j < i && j > S && s[j-1] >= '0' && s[j-1] <= '9'
 }
 
 // maxUnitRunes is the longest unit colonAfterFigure looks back over (人次,

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
@@ -47,7 +46,7 @@ func derive(facts []Fact) []Fact {
 	// closest to position at (before it preferred), or -1.
 	// Stated facts by code and scope, in order of Start.
 	type key struct{ code, scope string }
-	index := map[key][]int{}
+	index := make(map[key][]int, len(facts))
 	for i, f := range facts {
 		if !f.Derived {
 			k := key{f.Indicator, f.Scope}
@@ -180,7 +179,7 @@ func derive(facts []Fact) []Fact {
 		code, scope string
 		value       float64
 	}
-	seen := map[vkey]bool{}
+	seen := make(map[vkey]bool, len(facts))
 	for i := range facts {
 		f := &facts[i]
 		if f.Derived || f.Approx || f.Value < 10 {
@@ -198,7 +197,7 @@ func derive(facts []Fact) []Fact {
 		return facts
 	}
 	facts = append(facts, added...)
-	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
+	sortAppended(facts, func(f *Fact) int { return f.Start })
 	return facts
 }
 

@@ -90,6 +90,8 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		lx:      lx,
 		plan:    opt.Layout.PlansStart(),
 		cands:   make([]cand, 0, len(text)/256),
+		bounds:  make([]int32, 0, len(text)/128),
+		stops:   make([]int32, 0, len(text)/128),
 		partE:   -1,
 		prevS:   -1,
 		shadowS: -1,
@@ -101,6 +103,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 			buf         []hit
 		}{start: -1},
 		glued: struct{ S, from, at int }{-1, 0, -1},
+		colon: struct{ S, upto, at int }{-1, 0, -1},
 		trace: trace,
 	}
 	if opt.Year > 0 {
@@ -125,7 +128,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	}
 	x.zeros()
 	x.tables()
-	slices.SortStableFunc(x.facts, func(a, b found) int { return a.start - b.start })
+	sortAppended(x.facts, func(f *found) int { return f.start })
 	x.dropBreakdowns()
 	x.dropApplications()
 	x.dropParts()
@@ -138,7 +141,16 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		count = textnorm.CountRunes
 	}
 	pos, runes := 0, 0
+	k := 0 // the next candidate whose rune offset may be taken
 	for _, f := range x.facts {
+		// The last candidate at or before the fact, if the scan counted
+		// its characters, saves counting from the previous fact on.
+		for k < len(x.cands) && x.cands[k].n.Start <= f.start {
+			if c := x.cands[k]; c.runes >= 0 && c.n.Start > pos {
+				pos, runes = c.n.Start, c.runes
+			}
+			k++
+		}
 		runes += count(text[pos:f.start])
 		pos = f.start
 		f.Fact.Start = runes
@@ -191,11 +203,20 @@ type run struct {
 	seeds        []seed // object words of the zero rules
 	valid        bool   // the text is valid UTF-8
 	facts        []found
+	// bounds are the ends of the sentence boundaries in the text, stops
+	// the starts of those sentenceEnd stops at (see noteBoundary).
+	bounds, stops []int32
+	// colons are the offsets of the colons (:) in the text.
+	colons []int
+	// runes is the number of characters before the candidate being read,
+	// or -1 (see numbers).
+	runes int
 	// lastN and lastS cache the sentence start of the previous number;
-	// partS, partE and partial the partial-year answer of a sentence.
-	lastN, lastS      int
-	partS, partE      int
-	partial, partDone bool
+	// boundary is the end of the last sentence boundary numbers has
+	// passed; partS, partE and partial the partial-year answer of a sentence.
+	lastN, lastS, boundary int
+	partS, partE           int
+	partial, partDone      bool
 	// prevS and prevMask cache the domains of the sentence before the one
 	// starting at prevS.
 	prevS    int
@@ -206,6 +227,9 @@ type run struct {
 	// glued caches the first glued enumerator at or after from in the
 	// sentence starting at S (-1: none).
 	glued struct{ S, from, at int }
+	// colon caches colonAfterFigure for the sentence starting at S, up to
+	// byte upto: the colon's offset, or -1.
+	colon struct{ S, upto, at int }
 	// para caches the sub-body mentions of the last paragraph asked for.
 	para struct {
 		start, upto int // the paragraph, scanned up to upto
@@ -249,5 +273,35 @@ func (x *run) flushObservations() {
 			o.Dropped = true
 		}
 		x.trace(o)
+	}
+}
+
+// sortAppended sorts s stably by key, as slices.SortStableFunc does, for a
+// slice that is mostly sorted already: the facts of the numbers in text
+// order and then those of zero statements and tables; stated facts and
+// then derived rates. It sorts what follows the sorted run and merges it
+// in from the back, moving each element (a fact is some 200 bytes) at most
+// once, where a stable sort of the whole moves them again and again.
+func sortAppended[E any](s []E, key func(*E) int) {
+	n := 1 // s[:n] is sorted
+	for n < len(s) && key(&s[n-1]) <= key(&s[n]) {
+		n++
+	}
+	if n >= len(s) {
+		return
+	}
+	tail := slices.Clone(s[n:])
+	slices.SortStableFunc(tail, func(a, b E) int { return key(&a) - key(&b) })
+	// Merge from the back: on equal keys the tail's element goes after, as
+	// it came after in s.
+	i, j := n-1, len(tail)-1
+	for k := len(s) - 1; j >= 0; k-- {
+		if i >= 0 && key(&s[i]) > key(&tail[j]) {
+			s[k] = s[i]
+			i--
+		} else {
+			s[k] = tail[j]
+			j--
+		}
 	}
 }

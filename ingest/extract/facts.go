@@ -136,7 +136,7 @@ func (x *run) zeros() {
 		if zeroRules[z.rule].bare && !listEndsInCases(after) {
 			continue // a bare object is a zero only as an item of such a list
 		}
-		S := sentenceStart(s, at)
+		S := x.sentenceStart(at)
 		C := clauseStart(s, at, S)
 		// The negator may stand before a list of other zero objects: look
 		// back over a list's length (未发生行政复议、行政应诉败诉案件).
@@ -195,7 +195,7 @@ func (x *run) zeros() {
 // at S, remembering it for the next figure of the same sentence.
 func (x *run) sentEnd(S, i int) int {
 	if S != x.partS || x.partE < 0 || i > x.partE {
-		x.partS, x.partE = S, sentenceEnd(x.text, i)
+		x.partS, x.partE = S, x.sentenceEnd(i)
 		x.partDone = false
 	}
 	return x.partE
@@ -269,7 +269,7 @@ func (x *run) prevDomains(S int) uint64 {
 	if S == 0 {
 		return 0
 	}
-	P := sentenceStart(s, S-1)
+	P := x.sentenceStart(S - 1)
 	var mask uint64
 	if !x.scanned(P, S) {
 		var buf [16]hit

@@ -168,8 +168,15 @@ func priorYear(left string, year int) bool {
 	if bareYearOpening(left, year) {
 		return true
 	}
-	for i := 0; i+7 <= len(left); i++ {
-		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' || !strings.HasPrefix(left[i+4:], "年") {
+	// A written year is four digits before a 年: look back from each 年.
+	for p := 4; p+len("年") <= len(left); p += len("年") {
+		k := strings.Index(left[p:], "年")
+		if k < 0 {
+			break
+		}
+		p += k
+		i := p - 4
+		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' {
 			continue
 		}
 		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
@@ -250,47 +257,65 @@ func isDigit4(s string) bool {
 // partialYear reports a sentence whose figures cover only part of the year:
 // 截至10月30日, 1-10月, 自5月1日以来.
 func partialYear(sent string, year int) bool {
-	for i := 0; i < len(sent); i++ {
-		if sent[i] < '0' || sent[i] > '9' || (i > 0 && sent[i-1] >= '0' && sent[i-1] <= '9') {
+	// Only a run of digits that 月 follows names a month: find the 月s
+	// (most sentences have none) and read the digits back from each.
+	for at := 0; ; {
+		p := strings.Index(sent[at:], "月")
+		if p < 0 {
+			return false
+		}
+		j := at + p
+		at = j + len("月")
+		i := j
+		for i > 0 && sent[i-1] >= '0' && sent[i-1] <= '9' {
+			i--
+		}
+		if i == j {
 			continue
 		}
-		j := i
 		m := 0
-		for j < len(sent) && sent[j] >= '0' && sent[j] <= '9' {
-			m = m*10 + int(sent[j]-'0')
-			j++
+		for k := i; k < j; k++ {
+			m = m*10 + int(sent[k]-'0')
 		}
-		if !strings.HasPrefix(sent[j:], "月") || m < 1 || m > 12 {
+		if m < 1 || m > 12 {
 			continue
 		}
-		head := sent[:i]
-		tail := sent[j+len("月"):]
-		if y, ok := yearBefore(head); ok {
-			if year > 0 && y != year {
-				// 2018年12月2日: a date of another year says nothing of this one.
-				continue
-			}
-			head = head[:len(head)-len("2023年")] // 截至2023年10月底
-		}
-		// 截至10月 / 截止到9月底 / 1-10月 / 1至9月
-		if m < 12 && (strings.HasSuffix(head, "截至") || strings.HasSuffix(head, "截止") || strings.HasSuffix(head, "截止到") || strings.HasSuffix(head, "截至到") || strings.HasSuffix(head, "1-") || strings.HasSuffix(head, "1至") || strings.HasSuffix(head, "1—")) {
+		if monthPartial(sent, i, j, m, year) {
 			return true
 		}
-		// 自5月1日以来, 从6月12日成立以来, 5月1日起
-		if m > 1 {
-			d := 0
-			k := 0
-			for k < len(tail) && tail[k] >= '0' && tail[k] <= '9' {
-				d = d*10 + int(tail[k]-'0')
-				k++
-			}
-			rest := tail[k:]
-			if k > 0 && strings.HasPrefix(rest, "日") {
-				rest = rest[len("日"):]
-			}
-			if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "起") || strings.HasPrefix(rest, "成立以来") || strings.HasPrefix(rest, "至今") || strings.HasPrefix(rest, "开始") {
-				return true
-			}
+	}
+}
+
+// monthPartial reports whether the month m written at sent[i:j] (before
+// its 月) starts or ends a part of the year.
+func monthPartial(sent string, i, j, m, year int) bool {
+	head := sent[:i]
+	tail := sent[j+len("月"):]
+	if y, ok := yearBefore(head); ok {
+		if year > 0 && y != year {
+			// 2018年12月2日: a date of another year says nothing of this one.
+			return false
+		}
+		head = head[:len(head)-len("2023年")] // 截至2023年10月底
+	}
+	// 截至10月 / 截止到9月底 / 1-10月 / 1至9月
+	if m < 12 && (strings.HasSuffix(head, "截至") || strings.HasSuffix(head, "截止") || strings.HasSuffix(head, "截止到") || strings.HasSuffix(head, "截至到") || strings.HasSuffix(head, "1-") || strings.HasSuffix(head, "1至") || strings.HasSuffix(head, "1—")) {
+		return true
+	}
+	// 自5月1日以来, 从6月12日成立以来, 5月1日起
+	if m > 1 {
+		d := 0
+		k := 0
+		for k < len(tail) && tail[k] >= '0' && tail[k] <= '9' {
+			d = d*10 + int(tail[k]-'0')
+			k++
+		}
+		rest := tail[k:]
+		if k > 0 && strings.HasPrefix(rest, "日") {
+			rest = rest[len("日"):]
+		}
+		if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "起") || strings.HasPrefix(rest, "成立以来") || strings.HasPrefix(rest, "至今") || strings.HasPrefix(rest, "开始") {
+			return true
 		}
 	}
 	return false

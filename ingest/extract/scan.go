@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
 // numbers scans the text once for numerals followed by a unit and records
@@ -15,53 +16,71 @@ import (
 func (x *run) numbers() {
 	s := x.text
 	plain := true // every multi-byte sequence met is well-formed and common
+	// runes counts the characters before i while every one met was
+	// well-formed (counted); candidates note it (cand.runes), so that
+	// their facts' rune offsets need no second count from the start.
+	runes, counted := 0, true
+	// at tells candidate the characters before i; stepped counts those
+	// of a number and its unit, which the scan steps over.
+	at := func() int {
+		if counted {
+			return runes
+		}
+		return -1
+	}
+	stepped := func(i, next int) {
+		n, ok := plainRunes(s[i:next])
+		runes += n
+		counted = counted && ok
+		x.noteBoundaries(i, next)
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c < 0x80:
 			if c >= '0' && c <= '9' {
+				x.runes = at()
 				if next := x.number(i); next > i {
+					stepped(i, next)
 					i = next
 					continue
 				}
 			}
+			if boundaryEnd[c] { // \n ; ! ?
+				x.noteBoundary(i, i+1, true)
+			} else if c == ':' {
+				x.colons = append(x.colons, i)
+			}
 			i++
+			runes++
 		case c >= 0xE1 && c < 0xF0 && c != 0xED:
 			// A three-byte character: only its first two bytes are looked
 			// at unless they start a Chinese numeral.
 			if i+3 > len(s) {
-				plain = false
+				plain, counted = false, false
 				i++
 				continue
 			}
 			c1, c2 := s[i+1], s[i+2]
 			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-				plain = false
+				plain, counted = false, false
 				i++
 				continue
 			}
 			if !stopRune.has(rune(rune3(s[i:]))) {
-				// The common case: run on over ordinary characters
-				// without going back to the switch. One test of the
-				// bytes and one of stopRune per character, both rarely
-				// true: branches the processor predicts.
-				i += 3
-				for i+3 <= len(s) {
-					c, c1, c2 = s[i], s[i+1], s[i+2]
-					if c < 0xE1 || c >= 0xF0 || c == 0xED || (c1^0x80)|(c2^0x80) >= 0x40 {
-						break // not a well-formed three-byte character
-					}
-					if stopRune.has(rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)) {
-						break
-					}
-					i += 3
-				}
+				next := skipOrdinary(s, i+3)
+				runes += (next - i) / 3
+				i = next
 				continue
 			}
 			kind := runeKind[rune3(s[i:])]
 			if kind == 0 {
 				i += 3
+				runes++
 				continue
+			}
+			if kind&kindBoundary != 0 { // 。 ； ！ ？
+				x.noteBoundary(i, i+3, c == 0xE3)
 			}
 			if kind&kindZero != 0 {
 				for _, k := range zeroRulesStarting(rune(rune3(s[i:]))) {
@@ -73,7 +92,9 @@ func (x *run) numbers() {
 			if kind&kindNumeral != 0 {
 				if c == 0xE7 && strings.HasPrefix(s[i:], "百分之") {
 					if n, ok := cnnum.Percent(s, i); ok {
+						x.runes = at()
 						x.candidate(n, percentUnit, n.Next)
+						stepped(i, n.Next)
 						i = n.Next
 						continue
 					}
@@ -82,29 +103,162 @@ func (x *run) numbers() {
 				// 进一步): read one only when the next character may go on
 				// with a figure.
 				if i+6 > len(s) || s[i+3] < 0xE1 || s[i+3] >= 0xF0 || runeKind[rune3(s[i+3:])]&kindFollow != 0 {
+					x.runes = at()
 					if next := x.number(i); next > i {
+						stepped(i, next)
 						i = next
 						continue
 					}
 				}
 			}
 			i += 3
+			runes++
 		case c >= 0xC2 && c < 0xE0:
 			if i+2 > len(s) || s[i+1]&0xC0 != 0x80 {
-				plain = false
+				plain, counted = false, false
 				i++
 				continue
 			}
 			i += 2
+			runes++
 		default:
 			// Four-byte characters, E0 and ED leads (whose second byte is
 			// restricted) and malformed bytes: let utf8 judge the text.
-			plain = false
+			plain, counted = false, false
 			i++
 		}
 	}
 	x.valid = plain || utf8.ValidString(s)
 }
+
+// plainRunes counts the characters of s, a number and its unit, and
+// reports whether numbers would have counted each: ASCII, or a well-formed
+// two-byte or three-byte (E1–EF but ED) character.
+func plainRunes(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < 0x80:
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+2 <= len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		case c >= 0xE1 && c < 0xF0 && c != 0xED && i+3 <= len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			return n, false
+		}
+	}
+	return n, true
+}
+
+// noteBoundary records a sentence boundary at [at, end) that numbers
+// passed: in x.boundary, and in the lists that sentenceStart and (when
+// stops, for \n ; ! ? 。 but not ； ！ ？) sentenceEnd read.
+func (x *run) noteBoundary(at, end int, stops bool) {
+	x.boundary = end
+	if n := len(x.bounds); n == 0 || int(x.bounds[n-1]) < end {
+		x.bounds = append(x.bounds, int32(end))
+	}
+	if n := len(x.stops); stops && (n == 0 || int(x.stops[n-1]) < at) {
+		x.stops = append(x.stops, int32(at))
+	}
+}
+
+// noteBoundaries notes the sentence boundaries that end in (lo, hi]: the
+// bytes of a number and its unit, which numbers steps over without looking
+// at them one by one.
+func (x *run) noteBoundaries(lo, hi int) {
+	s := x.text
+	for p := lo; p < hi; p++ {
+		if s[p] == ':' {
+			x.colons = append(x.colons, p)
+		}
+		if boundaryEnd[s[p]] {
+			if n := sentenceBoundary(s, p+1); n > 0 {
+				x.noteBoundary(p+1-n, p+1, n == 1 || s[p+1-n:p+1] == "。")
+			}
+		}
+	}
+}
+
+// sentenceStart is sentenceStart(x.text, i), read from the boundaries
+// numbers noted rather than by a search back over the text.
+func (x *run) sentenceStart(i int) int {
+	lo := max(i-maxBack, 0)
+	// The last boundary that ends at or before i.
+	k := sort.Search(len(x.bounds), func(k int) bool { return int(x.bounds[k]) > i }) - 1
+	if k >= 0 && int(x.bounds[k]) > lo {
+		return int(x.bounds[k])
+	}
+	return lo
+}
+
+// sentenceEnd is sentenceEnd(x.text, i), read from the sentence ends
+// numbers noted.
+func (x *run) sentenceEnd(i int) int {
+	hi := min(i+maxBack, len(x.text))
+	k := sort.Search(len(x.stops), func(k int) bool { return int(x.stops[k]) >= i })
+	if k < len(x.stops) && int(x.stops[k]) < hi {
+		return int(x.stops[k])
+	}
+	return hi
+}
+
+// skipOrdinary returns the offset of the first character at or after i
+// that is not an ordinary well-formed three-byte character (E1–EF but ED,
+// not in stopRune): the common case, run through without going back to
+// numbers' switch. One test of the bytes and one of stopRune per
+// character, both rarely true: branches the processor predicts. The
+// three bytes are sliced once, so that reading them needs no more bounds
+// checks.
+func skipOrdinary(s string, i int) int {
+	// Two characters at a time while both are well-formed (most of the
+	// text), then one at a time.
+	for i+6 <= len(s) {
+		t := s[i : i+6]
+		c, c1, c2 := t[0], t[1]^0x80, t[2]^0x80
+		d, d1, d2 := t[3], t[4]^0x80, t[5]^0x80
+		if c&0xF0 != 0xE0 || d&0xF0 != 0xE0 || c1|c2|d1|d2 >= 0x40 {
+			break
+		}
+		if skipStop[uint(c&0x0F)<<6|uint(c1&0x3F)]&(1<<(c2&0x3F)) != 0 {
+			return i
+		}
+		if skipStop[uint(d&0x0F)<<6|uint(d1&0x3F)]&(1<<(d2&0x3F)) != 0 {
+			return i + 3
+		}
+		i += 6
+	}
+	for i+3 <= len(s) {
+		t := s[i : i+3]
+		c, c1, c2 := t[0], t[1]^0x80, t[2]^0x80 // continuation bytes become 0–3F
+		if c&0xF0 != 0xE0 || c1|c2 >= 0x40 {
+			return i // not a well-formed three-byte character
+		}
+		// The character's word in the set is its lead's low nibble and
+		// its second byte; its bit the third byte. E0 and ED leads give
+		// the characters below U+1000 and from U+D000 to U+DFFF, which
+		// skipStop holds: numbers' switch takes those leads byte by byte.
+		if skipStop[uint(c&0x0F)<<6|uint(c1&0x3F)]&(1<<(c2&0x3F)) != 0 {
+			return i
+		}
+		i += 3
+	}
+	return i
+}
+
+// skipStop is stopRune with the characters of lead bytes E0 and ED
+// (U+0000–U+0FFF, U+D000–U+DFFF): the characters skipOrdinary stops at.
+var skipStop = func() runeSet {
+	t := stopRune
+	for r := rune(0); r < 0x1000; r++ {
+		t.add(r)
+	}
+	for r := rune(0xD000); r < 0xE000; r++ {
+		t.add(r)
+	}
+	return t
+}()
 
 // cand is a numeral followed by a unit, waiting to be decided.
 type cand struct {
@@ -113,6 +267,9 @@ type cand struct {
 	unitEnd int
 	S       int // sentence start
 	E       int // sentence end (set by scanSentences)
+	// runes is the number of characters before n.Start, -1 when the scan
+	// met a character it does not count before it.
+	runes int
 }
 
 // candidate records a numeral with its unit.
@@ -120,7 +277,7 @@ func (x *run) candidate(n cnnum.Number, u rawUnit, unitEnd int) {
 	if n.Start >= x.plan || x.opt.Layout.Ignored(n.Start) || skipBefore(x.text, n.Start) {
 		return
 	}
-	x.cands = append(x.cands, cand{n: n, u: u, unitEnd: unitEnd, S: x.sentenceOf(n.Start)})
+	x.cands = append(x.cands, cand{n: n, u: u, unitEnd: unitEnd, S: x.sentenceOf(n.Start), runes: x.runes})
 }
 
 // seed is an occurrence of the object word of a zero rule.
@@ -142,12 +299,12 @@ func (x *run) scanSentences() {
 			c.E = hi
 			continue // inside the previous window
 		}
-		hi = sentenceEnd(s, c.unitEnd)
+		hi = x.sentenceEnd(c.unitEnd)
 		c.E = hi
 		ws = append(ws, window{c.S, hi})
 	}
 	for _, z := range x.seeds {
-		ws = append(ws, window{sentenceStart(s, z.at), sentenceEnd(s, z.at)})
+		ws = append(ws, window{x.sentenceStart(z.at), x.sentenceEnd(z.at)})
 	}
 	if len(ws) == 0 {
 		return
@@ -162,13 +319,14 @@ func (x *run) scanSentences() {
 		size += w.hi - w.lo
 	}
 	x.hits = make([]hit, 0, size/8+16)
+	rs := make([]wordmatch.Range, 0, len(ws))
 	done := 0 // text before done has been scanned
 	for _, w := range ws {
 		S, E := max(w.lo, done), w.hi
 		if E <= S {
 			continue
 		}
-		x.hits = x.lx.m.ScanRange(s, S, E, x.hits)
+		rs = append(rs, wordmatch.Range{Lo: S, Hi: E})
 		if n := len(x.spans); n > 0 && x.spans[n-1].hi == S {
 			x.spans[n-1].hi = E
 		} else {
@@ -176,6 +334,7 @@ func (x *run) scanSentences() {
 		}
 		done = E
 	}
+	x.hits = x.lx.m.ScanRanges(s, rs, x.hits)
 }
 
 // span is a stretch [lo, hi) of the text.
@@ -190,10 +349,11 @@ func (x *run) scanned(lo, hi int) bool {
 
 // Kinds of the three-byte characters the scanner stops at.
 const (
-	kindNumeral = 1 << iota // a Chinese numeral
-	kindZero                // the first character of a zero rule's object word
-	kindUnit                // the first character of a unit (rawUnits)
-	kindFollow              // may follow a Chinese numeral within a figure
+	kindNumeral  = 1 << iota // a Chinese numeral
+	kindZero                 // the first character of a zero rule's object word
+	kindUnit                 // the first character of a unit (rawUnits)
+	kindFollow               // may follow a Chinese numeral within a figure
+	kindBoundary             // ends a sentence (。 ； ！ ？)
 )
 
 // zeroFirsts lists, for each first character of a zero rule's object
@@ -236,7 +396,7 @@ func zeroRulesStarting(r rune) []int {
 // numeral's (不 上 中 个 了 事 人 …, a fifth of the text).
 var stopRune = func() (set runeSet) {
 	for r, k := range runeKind {
-		if k&(kindNumeral|kindZero) != 0 {
+		if k&(kindNumeral|kindZero|kindBoundary) != 0 {
 			set.add(rune(r))
 		}
 	}
@@ -283,6 +443,9 @@ var runeKind = func() *[1 << 16]uint16 {
 	// and the full-width percent sign.
 	for _, r := range "一二两三四五六七八九十百千零〇万亿余多来分％" {
 		t[r] |= kindFollow
+	}
+	for _, r := range "。；！？" {
+		t[r] |= kindBoundary
 	}
 	return t
 }()

@@ -136,7 +136,7 @@ func (x *run) paraScopes(S int) []mention {
 			continue
 		}
 		st := int(h.Start)
-		x.para.mentions = append(x.para.mentions, mention{st, scopeWords[h.Word], scopeName(s, sentenceStart(s, st), st, int(h.End))})
+		x.para.mentions = append(x.para.mentions, mention{st, scopeWords[h.Word], scopeName(s, x.sentenceStart(st), st, int(h.End))})
 	}
 	return x.para.mentions
 }
@@ -162,6 +162,26 @@ func (x *run) antecedent(S int, w string) string {
 const scopeStops = "的了在和与及对由将已共等是为把向从到于以并该其中全我各级个名年月日"
 
 var scopeLead = []string{"辖区", "派出所", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌"}
+
+// scopeLeadFirst holds the first characters of scopeLead.
+var scopeLeadFirst = func() *runeSet {
+	t := new(runeSet)
+	for _, w := range scopeLead {
+		r, _ := utf8.DecodeRuneInString(w)
+		t.add(r)
+	}
+	return t
+}()
+
+// holdsRuneOf reports whether a character of s is in t.
+func holdsRuneOf(s string, t *runeSet) bool {
+	for _, r := range s {
+		if t.has(r) {
+			return true
+		}
+	}
+	return false
+}
 
 func scopeName(s string, S, start, end int) string {
 	j := start
@@ -194,6 +214,9 @@ func scopeName(s string, S, start, end int) string {
 	if strings.HasPrefix(name, "“") {
 		return name // a quoted proper name: “老娘舅”品牌调解工作室
 	}
+	if !holdsRuneOf(name, scopeLeadFirst) {
+		return name // no word of scopeLead can start in it
+	}
 	for _, p := range scopeLead {
 		if i := strings.LastIndex(name, p); i >= 0 && i+len(p) < len(name) {
 			name = name[i+len(p):]
@@ -218,7 +241,9 @@ var placeVerbs = []string{"邀请", "组织", "联合", "会同", "协调", "指
 func placeScope(clause, jurisdiction string) string {
 	clause = strings.TrimPrefix(clause, "其中")
 	for _, suf := range placeSuffixes {
-		p := strings.Index(clause, suf)
+		// Only the first occurrence counts, and only if it starts within
+		// six characters: look no further (the clause may be long).
+		p := strings.Index(clause[:min(len(clause), 18+len(suf))], suf)
 		if p < 6 || p > 18 {
 			continue // two to six characters before the suffix
 		}

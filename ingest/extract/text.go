@@ -97,24 +97,22 @@ func sentenceStart(s string, i int) int {
 // sentenceOf is sentenceStart for numbers met in text order: when no
 // boundary lies between the previous number and this one, they share a
 // sentence.
+//
+// The scan that meets the numbers notes the last sentence boundary it
+// passed (x.boundary, the greatest boundary end at or before i), so that
+// the answer is what a backward search from i finds: that boundary if it
+// lies after the previous number (or within sentenceStart's reach), else
+// the previous number's sentence start (or sentenceStart's bound).
 func (x *run) sentenceOf(i int) int {
-	s := x.text
+	S := max(i-maxBack, 0) // sentenceStart's bound
 	if x.lastN > 0 && x.lastN <= i && i-x.lastN < maxBack {
-		S := x.lastS
-		for j := i; j > x.lastN; j-- {
-			if j-3 >= x.lastN && ideograph(s, j-3) {
-				j -= 2 // no boundary ends at or inside a Chinese character
-				continue
-			}
-			if boundaryEnd[s[j-1]] && sentenceBoundary(s, j) > 0 {
-				S = j
-				break
-			}
+		S = x.lastS
+		if x.boundary > x.lastN {
+			S = x.boundary
 		}
-		x.lastN, x.lastS = i, S
-		return S
+	} else if x.boundary > S {
+		S = x.boundary
 	}
-	S := sentenceStart(s, i)
 	x.lastN, x.lastS = i, S
 	return S
 }
@@ -413,8 +411,15 @@ func (m *marks) note(s string, j, N int) {
 // gluedAfter returns the offset of the first enumerator (二是, 三是) glued
 // into [i, hi) by lost punctuation, or -1.
 func gluedAfter(s string, i, hi int) int {
-	for j := i; j+6 <= hi; j++ {
-		if s[j] == 0xE6 && strings.HasPrefix(s[j:], "是") && j >= i+3 && isCNNumeral3(s[j-3:j]) {
+	for j := i; j+6 <= hi; j += len("是") {
+		p := strings.Index(s[j:hi], "是")
+		if p < 0 {
+			return -1
+		}
+		if j += p; j+6 > hi {
+			return -1
+		}
+		if j >= i+3 && isCNNumeral3(s[j-3:j]) {
 			return j - 3
 		}
 	}

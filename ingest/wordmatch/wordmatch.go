@@ -130,21 +130,121 @@ func (m *Matcher) Scan(text string, hits []Hit) []Hit {
 
 // ScanRange is Scan over text[lo:hi], with offsets into text.
 func (m *Matcher) ScanRange(text string, lo, hi int, hits []Hit) []Hit {
-	row := int32(0) // the current state times width
+	_, hits = m.scan(text, lo, hi, 0, hits)
+	return hits
+}
+
+// scan runs the automaton over text[lo:hi] from row (a state times width),
+// appending the words that end there; it returns the row reached.
+func (m *Matcher) scan(text string, lo, hi int, row int32, hits []Hit) (int32, []Hit) {
 	next := m.next
 	class := &m.class
-	width := int32(m.width)
 	text = text[:hi]
 	for i := lo; i < len(text); i++ {
 		e := next[row+int32(class[text[i]])]
 		row = e & 0x7FFFFFFF
 		if e < 0 {
-			for _, id := range m.out[row/width] {
-				hits = append(hits, Hit{Start: int32(i + 1 - m.lens[id]), End: int32(i + 1), Word: id})
-			}
+			hits = m.report(hits, row, i)
 		}
 	}
+	return row, hits
+}
+
+// report appends the words that end at byte i in the state at row.
+func (m *Matcher) report(hits []Hit, row int32, i int) []Hit {
+	for _, id := range m.out[int(row)/m.width] {
+		hits = append(hits, Hit{Start: int32(i + 1 - m.lens[id]), End: int32(i + 1), Word: id})
+	}
 	return hits
+}
+
+// Range is the stretch [Lo, Hi) of a text.
+type Range struct{ Lo, Hi int }
+
+// ScanRanges is ScanRange over each of rs in turn, appending their hits to
+// hits in that order. The automaton starts afresh at each range.
+//
+// Each byte's lookup waits for the one before, so a large table (over a
+// megabyte for the extractor's words) is read at the cache's latency, not
+// its bandwidth. ScanRanges cuts the ranges into two halves of about the
+// same size and scans them side by side in one loop: two independent
+// chains of lookups that the processor overlaps. The second half's hits
+// are gathered apart and appended after the first's.
+func (m *Matcher) ScanRanges(text string, rs []Range, hits []Hit) []Hit {
+	total := 0
+	for _, r := range rs {
+		total += r.Hi - r.Lo
+	}
+	k, first := 0, 0
+	for k < len(rs) && 2*first < total {
+		first += rs[k].Hi - rs[k].Lo
+		k++
+	}
+	a := lane{rest: rs[:k], hits: hits}
+	b := lane{rest: rs[k:], hits: make([]Hit, 0, (cap(hits)-len(hits))/2+16)}
+	a.nextRange()
+	b.nextRange()
+	next, class := m.next, &m.class
+	for a.i < a.hi && b.i < b.hi {
+		n := min(a.hi-a.i, b.hi-b.i)
+		ta, tb := text[a.i:a.i+n], text[b.i:b.i+n]
+		ra, rb := a.row, b.row
+		for j := 0; j < len(ta) && j < len(tb); j++ {
+			ea := next[ra+int32(class[ta[j]])]
+			eb := next[rb+int32(class[tb[j]])]
+			ra, rb = ea&0x7FFFFFFF, eb&0x7FFFFFFF
+			if ea < 0 {
+				a.hits = m.report(a.hits, ra, a.i+j)
+			}
+			if eb < 0 {
+				b.hits = m.report(b.hits, rb, b.i+j)
+			}
+		}
+		a.row, b.row = ra, rb
+		a.advance(n)
+		b.advance(n)
+	}
+	a.finish(m, text)
+	b.finish(m, text)
+	return append(a.hits, b.hits...)
+}
+
+// lane is one of ScanRanges' two scans: where it is in its current range,
+// the ranges after it, the state reached and the hits found.
+type lane struct {
+	i, hi int
+	rest  []Range
+	row   int32
+	hits  []Hit
+}
+
+// nextRange moves to the next non-empty range, in the root state; i == hi
+// when none is left.
+func (l *lane) nextRange() {
+	l.i, l.hi, l.row = 0, 0, 0
+	for len(l.rest) > 0 {
+		r := l.rest[0]
+		l.rest = l.rest[1:]
+		if r.Lo < r.Hi {
+			l.i, l.hi = r.Lo, r.Hi
+			return
+		}
+	}
+}
+
+// advance steps n bytes on, to the next range at the end of this one.
+func (l *lane) advance(n int) {
+	if l.i += n; l.i == l.hi {
+		l.nextRange()
+	}
+}
+
+// finish scans what is left of the lane alone.
+func (l *lane) finish(m *Matcher, text string) {
+	for l.i < l.hi {
+		_, l.hits = m.scan(text, l.i, l.hi, l.row, l.hits)
+		l.nextRange()
+	}
 }
 
 // Any reports whether text holds one of the words.

@@ -100,3 +100,64 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// scanEach is ScanRanges done the plain way: ScanRange over each range in
+// turn.
+func scanEach(m *Matcher, text string, rs []Range) []Hit {
+	var out []Hit
+	for _, r := range rs {
+		out = m.ScanRange(text, r.Lo, r.Hi, out)
+	}
+	return out
+}
+
+// cutRanges cuts text into ranges at the bytes of cuts (each byte an
+// offset, modulo the text's length), sorted; every other piece is left
+// out, and empty ranges are kept.
+func cutRanges(text string, cuts []byte) []Range {
+	at := []int{0}
+	for _, c := range cuts {
+		if len(text) > 0 {
+			at = append(at, int(c)%(len(text)+1))
+		}
+	}
+	at = append(at, len(text))
+	slices.Sort(at)
+	var rs []Range
+	for k := 0; k+1 < len(at); k += 2 {
+		rs = append(rs, Range{at[k], at[k+1]})
+	}
+	return rs
+}
+
+func TestScanRanges(t *testing.T) {
+	t.Parallel()
+	m := New(testWords)
+	text := "全年共受理矛盾纠纷120件,人民调解成功118件,调解成功率98.3%。abab b 调调解解"
+	for _, rs := range [][]Range{
+		nil,
+		{{0, len(text)}},
+		{{0, 0}, {3, 3}, {5, 5}},
+		{{0, 12}, {12, 40}, {40, len(text)}},
+		{{0, 9}, {15, 16}, {20, 60}, {60, 61}, {70, len(text)}},
+		{{10, 80}, {80, 81}},
+	} {
+		if got, want := m.ScanRanges(text, rs, nil), scanEach(m, text, rs); !slices.Equal(got, want) {
+			t.Errorf("ScanRanges(%v) = %v; want %v", rs, got, want)
+		}
+	}
+}
+
+// FuzzScanRanges checks the two-lane scan against ScanRange over each range.
+func FuzzScanRanges(f *testing.F) {
+	m := New(testWords)
+	f.Add("全年共受理矛盾纠纷120件,人民调解成功118件,调解成功率98.3%", []byte{9, 30, 31, 50})
+	f.Add("abab b", []byte{})
+	f.Add("\xff调解\x00调解成功率", []byte{1, 1, 2, 7})
+	f.Fuzz(func(t *testing.T, text string, cuts []byte) {
+		rs := cutRanges(text, cuts)
+		if got, want := m.ScanRanges(text, rs, nil), scanEach(m, text, rs); !slices.Equal(got, want) {
+			t.Fatalf("ScanRanges(%q, %v) = %v; want %v", text, rs, got, want)
+		}
+	})
+}
