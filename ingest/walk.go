@@ -212,8 +212,10 @@ func (x *Extractor) Walk(ctx context.Context, inputs []Input, cfg WalkConfig, em
 			return true
 		}
 		// The next chunk is read and hashed (on as many goroutines as
-		// there are workers) while this one is looked up and dispatched.
-		chunks := make(chan []job, 1)
+		// there are workers) while this one is looked up and dispatched;
+		// unbuffered, so that at most two chunks' bytes are held besides
+		// what the workers have.
+		chunks := make(chan []job)
 		go func() {
 			defer close(chunks)
 			for start := 0; start < len(inputs); {

@@ -258,12 +258,22 @@ func stageBatch(ctx context.Context, conn *sql.Conn, b *ingest.Batch) error {
 // report: batch_reports gets its outcome, replaced_reports pairs each stored
 // report that goes with the staged report that takes its place, and
 // staged_reports keeps only what is to be inserted.
+//
+// The stored reports it compares with are those of the same content (whose
+// report_id, the digest's first 16 digits, is a staged one's) or of the
+// same source: read once into known_reports (their few columns), so that
+// the plan's four comparisons do not each scan every stored report (at
+// 400,000 reports the plan of a batch had grown from 40 to 400 ms).
 func planLoad(ctx context.Context, conn *sql.Conn) error {
 	for _, q := range []string{
+		`CREATE OR REPLACE TEMP TABLE known_reports AS
+		 SELECT report_id, sha256, extractor_version, source, jurisdiction_code, jurisdiction_name, year, ingested_at
+		 FROM reports
+		 WHERE report_id IN (SELECT report_id FROM staged_reports) OR source IN (SELECT source FROM staged_reports)`,
 		`CREATE OR REPLACE TEMP TABLE batch_reports AS
 		 SELECT s.report_id, s.source,
-		        CASE WHEN (s.sha256, s.extractor_version) IN (SELECT (sha256, extractor_version) FROM reports) THEN 'unchanged'
-		             WHEN s.sha256 IN (SELECT sha256 FROM reports) THEN 'reextracted'
+		        CASE WHEN (s.sha256, s.extractor_version) IN (SELECT (sha256, extractor_version) FROM known_reports) THEN 'unchanged'
+		             WHEN s.sha256 IN (SELECT sha256 FROM known_reports) THEN 'reextracted'
 		             ELSE 'stored' END AS outcome
 		 FROM staged_reports s`,
 		`DELETE FROM staged_reports WHERE report_id IN (SELECT report_id FROM batch_reports WHERE outcome = 'unchanged')`,
@@ -272,13 +282,13 @@ func planLoad(ctx context.Context, conn *sql.Conn) error {
 		// new content replaces only its own older version.
 		`CREATE OR REPLACE TEMP TABLE replaced_reports AS
 		 SELECT o.report_id AS old_report_id, s.report_id AS new_report_id, o.ingested_at
-		 FROM staged_reports s JOIN reports o ON o.sha256 = s.sha256
+		 FROM staged_reports s JOIN known_reports o ON o.sha256 = s.sha256
 		 UNION ALL
 		 SELECT o.report_id, s.report_id, NULL::TIMESTAMPTZ
 		 FROM staged_reports s
-		 JOIN reports o ON o.source = s.source AND o.sha256 <> s.sha256
+		 JOIN known_reports o ON o.source = s.source AND o.sha256 <> s.sha256
 		 JOIN report_jurisdictions e ON e.report_id = o.report_id
-		 WHERE s.sha256 NOT IN (SELECT sha256 FROM reports) AND ` + sameVersion,
+		 WHERE s.sha256 NOT IN (SELECT sha256 FROM known_reports) AND ` + sameVersion,
 		`UPDATE batch_reports SET outcome = 'replaced'
 		 WHERE outcome = 'stored' AND report_id IN (SELECT new_report_id FROM replaced_reports)`,
 	} {
