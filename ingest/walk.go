@@ -99,11 +99,10 @@ const (
 // batches. The stages overlap: one goroutine reads files (with
 // WalkConfig.Stored, Workers goroutines read and hash a chunk while the one
 // before is looked up, and the files stored already are skipped), Workers
-// extract them, one
-// gathers batches, and emit runs on a goroutine of its own, so extraction
-// goes on while a batch is stored. The channels between them are bounded:
-// at most a few batches are in memory, whatever the number of inputs.
-// A file that fails is reported through OnFile and in the returned error
+// extract them, one gathers batches, and emit runs on a goroutine of its
+// own, so extraction goes on while a batch is stored. The channels between
+// them are bounded: at most a few batches are in memory, whatever the
+// number of inputs. A file that fails is reported through OnFile and in the returned error
 // (ErrFilesFailed wrapping all per-file errors) but does not stop the
 // others; an error from emit, or ctx ending, stops the walk and is
 // returned alone.
