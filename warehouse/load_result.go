@@ -174,8 +174,11 @@ func reportOutcomes(ctx context.Context, conn *sql.Conn, res *LoadResult) error 
 		       coalesce(r.jurisdiction_confidence, 0),
 		       coalesce(e.jurisdiction_corrected, false) OR coalesce(r.jurisdiction_stated, false), coalesce(r.jurisdiction_reason, ''),
 		       r.jurisdiction_candidates, coalesce(r.jurisdiction_probabilities, []),
-		       (SELECT count(*) FROM facts f WHERE f.report_id = b.report_id)
+		       coalesce(fc.n, 0)
 		FROM batch_reports b JOIN reports r USING (report_id) LEFT JOIN placed e USING (report_id) -- none for a retired report
+		     -- The batch's facts counted alone: a count per report of every fact took 70-180 ms a batch at 400,000 reports.
+		     LEFT JOIN (SELECT report_id, count(*) AS n FROM facts WHERE report_id IN (SELECT report_id FROM batch_reports)
+		                GROUP BY report_id) fc USING (report_id)
 		ORDER BY b.source, b.report_id`)
 	if err != nil {
 		return fmt.Errorf("report outcomes: %w", err)
