@@ -295,17 +295,6 @@ func insideTitle(s string, i, n int) bool {
 	return p >= 0 && !strings.Contains(s[i:i+p], "(")
 }
 
-// sameUnitBefore reports whether the last list item of left (before its
-// last 、) ends with a figure in unit u.
-func sameUnitBefore(left, u string) bool {
-	p := strings.LastIndex(left, "、")
-	if p < 0 {
-		return true
-	}
-	item := strings.TrimRight(left[:p], "余多")
-	return strings.HasSuffix(item, u) || !hasDigit(item[max(0, len(item)-12):])
-}
-
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {

@@ -701,24 +701,6 @@ func (k *cellSet) prependTo(s *Snapshot, base *Snapshot) error {
 	return nil
 }
 
-// internFlagList returns the index of a flag list in flagSets, adding it if new.
-func (b *snapshotBuilder) internFlagList(flags []string) (uint16, error) {
-	if len(flags) == 0 {
-		return 0, nil
-	}
-	key := strings.Join(flags, "\x00")
-	if i, ok := b.flagIndex[key]; ok {
-		return i, nil
-	}
-	if len(b.s.flagSets) == 1<<16 {
-		return 0, errors.New("more than 65536 different flag lists")
-	}
-	i := uint16(len(b.s.flagSets))
-	b.s.flagSets = append(b.s.flagSets, slices.Clone(flags))
-	b.flagIndex[key] = i
-	return i, nil
-}
-
 // readCells reads headline values into cells, with the counts
 // headline_counts puts beside a rate: all of them, or only those of the
 // jurisdiction-years in touched (a patch).
