@@ -26,19 +26,11 @@ type historyRow struct {
 // reportHistory is a report's history, oldest first: its own corrections
 // and its facts', each fact's also by fact id.
 func (h *Handler) reportHistory(c *gin.Context, id string, cat map[string]readmodel.Indicator) ([]historyRow, map[string][]historyRow, error) {
-	ctx := c.Request.Context()
-	reps, err := h.db.ReportCorrections(ctx, id)
+	hist, err := h.db.ReportHistory(c.Request.Context(), id)
 	if err != nil {
 		return nil, nil, err
 	}
-	facts, err := h.db.ReportFactHistory(ctx, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	rets, err := h.db.Retirements(ctx, id)
-	if err != nil {
-		return nil, nil, err
-	}
+	reps, facts, rets := hist.Report, hist.Facts, hist.Retirements
 	var all []historyRow
 	byFact := map[string][]historyRow{}
 	for _, r := range rets {

@@ -356,9 +356,10 @@ type FactHistoryEntry struct {
 	Original *float64 `json:"original"`
 }
 
-// ReportFactHistory lists the corrections of a report's facts, oldest
+// reportFactHistory lists the corrections of a report's facts, oldest
 // first, with each fact's original value.
-func (db *DB) ReportFactHistory(ctx context.Context, reportID string) ([]FactHistoryEntry, error) {
+func (db *DB) reportFactHistory(ctx context.Context, reportID string) ([]FactHistoryEntry, error) {
+	out := []FactHistoryEntry{}
 	rows, err := db.sql.QueryContext(ctx, `
 		SELECT c.correction_id, c.action, coalesce(c.fact_id, ''), coalesce(c.report_id, ''), coalesce(c.indicator, ''),
 		       c.value, coalesce(c.quote, ''), coalesce(c.scope, ''), c.author, c.reason, c."at", c.carried_from,
@@ -373,7 +374,6 @@ func (db *DB) ReportFactHistory(ctx context.Context, reportID string) ([]FactHis
 		return nil, fmt.Errorf("fact history of %s: %w", reportID, err)
 	}
 	defer rows.Close()
-	out := []FactHistoryEntry{}
 	for rows.Next() {
 		var e FactHistoryEntry
 		var value, original sql.NullFloat64

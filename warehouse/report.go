@@ -1,12 +1,15 @@
 package warehouse
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -204,51 +207,40 @@ func (db *DB) placeReport(ctx context.Context, r *Report) error {
 // reportFacts reads the facts of r that w selects (textLimit is w's, made
 // definite), corrections applied, by position, and counts them. It asks
 // DuckDB for all the report's facts and picks the window here: a scan with
-// one equality filter is an index lookup (see factByID), with the window's
-// bounds beside it a scan of every fact; a report has a few hundred facts
-// at the most.
+// one equality filter is an index lookup (see factsByReport), with the
+// window's bounds beside it a scan of every fact; a report has a few
+// hundred facts at the most.
 func (db *DB) reportFacts(ctx context.Context, r *Report, w ReportWindow, textLimit int) error {
 	from, to := 0, math.MaxInt32
 	if w.FactsInText {
 		from, to = w.TextOffset, w.TextOffset+textLimit
 	}
-	st, err := db.prepared(ctx, factsOfReport)
+	records, err := db.reportFactRecords(ctx, r.ReportID)
 	if err != nil {
 		return err
 	}
-	rows, err := st.QueryContext(ctx, r.ReportID)
-	if err != nil {
-		return err
+	all := make([]Fact, len(records))
+	for i, f := range records {
+		all[i] = f.Fact
 	}
-	defer rows.Close()
+	// By position, an added fact without one first; sorted here, as an
+	// ORDER BY costs DuckDB more than the rest of the lookup.
+	slices.SortFunc(all, func(a, b Fact) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Indicator, b.Indicator), strings.Compare(a.FactID, b.FactID))
+	})
 	r.Facts = []Fact{}
-	r.FactsOffset, r.FactsTotal, r.FactsInReport = w.FactsOffset, 0, 0
-	for rows.Next() {
-		var f Fact
-		var flags []any
-		var start sql.NullInt32
-		if err := rows.Scan(&f.FactID, &f.Indicator, &f.Value, &f.Unit, &f.RawUnit, &f.Approx, &f.ApproxKind, &f.Scope, &f.Quote,
-			&start, &f.End, &f.Derived, &flags, &f.Corrected); err != nil {
-			return err
-		}
-		r.FactsInReport++
-		if f.Start = int(start.Int32); f.Start < from || f.Start >= to {
+	r.FactsOffset, r.FactsTotal, r.FactsInReport = w.FactsOffset, 0, len(all)
+	for _, f := range all {
+		if f.Start < from || f.Start >= to {
 			continue
 		}
 		r.FactsTotal++
 		if r.FactsTotal <= w.FactsOffset || w.FactsLimit > 0 && len(r.Facts) == w.FactsLimit {
 			continue
 		}
-		f.Flags = strs(flags)
 		r.Facts = append(r.Facts, f)
 	}
 	r.FactsTruncated = w.FactsLimit > 0 && w.FactsOffset+w.FactsLimit < r.FactsTotal
-	return rows.Err()
+	return nil
 }
 
-// factsOfReport reads a report's facts, corrections applied, by position
-// (an added fact without one first, as coalesce(start, 0) puts it).
-const factsOfReport = `
-	SELECT fact_id, indicator, value, unit, raw_unit, approx, approx_kind, scope, quote, start, "end", derived, flags, corrected
-	FROM facts_corrected WHERE report_id = $1
-	ORDER BY coalesce(start, 0), indicator, fact_id`

@@ -217,6 +217,23 @@ func (db *DB) reportCorrection(ctx context.Context, id int64) (ReportCorrection,
 // first, including those carried from older versions of it (CarriedFrom
 // names the original). An unknown report with no history wraps ErrNotFound.
 func (db *DB) ReportCorrections(ctx context.Context, reportID string) ([]ReportCorrection, error) {
+	out, err := db.reportCorrections(ctx, reportID)
+	if err != nil || len(out) > 0 {
+		return out, err
+	}
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE report_id = $1`, reportID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("corrections of report %q: %w", reportID, err)
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("report %q: %w", reportID, ErrNotFound)
+	}
+	return out, nil
+}
+
+// reportCorrections is ReportCorrections without the look for the report
+// when it has no history.
+func (db *DB) reportCorrections(ctx context.Context, reportID string) ([]ReportCorrection, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT `+reportCorrectionColumns+` FROM report_corrections
 		WHERE report_id = $1 ORDER BY "at", correction_id`, reportID)
 	if err != nil {
@@ -233,15 +250,6 @@ func (db *DB) ReportCorrections(ctx context.Context, reportID string) ([]ReportC
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("corrections of report %q: %w", reportID, err)
-	}
-	if len(out) == 0 {
-		var n int
-		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE report_id = $1`, reportID).Scan(&n); err != nil {
-			return nil, fmt.Errorf("corrections of report %q: %w", reportID, err)
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("report %q: %w", reportID, ErrNotFound)
-		}
 	}
 	return out, nil
 }
