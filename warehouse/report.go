@@ -243,4 +243,3 @@ func (db *DB) reportFacts(ctx context.Context, r *Report, w ReportWindow, textLi
 	r.FactsTruncated = w.FactsLimit > 0 && w.FactsOffset+w.FactsLimit < r.FactsTotal
 	return nil
 }
-
