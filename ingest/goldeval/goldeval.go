@@ -183,9 +183,11 @@ type JurisdictionMiss struct {
 // confidenceBands are the bands Scores reports.
 var confidenceBands = []float64{0, 0.5, 0.8, 0.95, 1.000001}
 
-// Score compares extracted facts (per file name) with the gold facts. Only
-// the files that occur in the gold are scored, and derived facts are left
-// out: the gold lists stated numbers only.
+// Score compares extracted facts (per file name) with the gold facts.
+// Every file of got is scored: one with no gold line is taken as
+// annotated with no catalog number (the gold sets say so of each such
+// file), so whatever is extracted from it is spurious. Derived facts are
+// left out: the gold lists stated numbers only.
 func Score(gold []Gold, got map[string][]extract.Fact) Scores {
 	s := Scores{ByIndicator: map[string]Count{}, ByCategory: map[string]Count{}, FactBands: newBands()}
 	type key struct {
@@ -193,11 +195,9 @@ func Score(gold []Gold, got map[string][]extract.Fact) Scores {
 		value      float64
 	}
 	want := map[key][]Gold{}
-	files := map[string]bool{}
 	for _, g := range gold {
 		k := key{g.File, g.Indicator, round(g.Value)}
 		want[k] = append(want[k], g)
-		files[g.File] = true
 		s.bump(g.Indicator, func(c *Count) { c.Gold++ })
 	}
 	names := make([]string, 0, len(got))
@@ -206,9 +206,6 @@ func Score(gold []Gold, got map[string][]extract.Fact) Scores {
 	}
 	sort.Strings(names)
 	for _, file := range names {
-		if !files[file] {
-			continue
-		}
 		for _, f := range got[file] {
 			if f.Derived {
 				continue
