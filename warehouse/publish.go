@@ -24,6 +24,11 @@ type Copy struct {
 	Version int64
 	// At is when the copy was made, in UTC.
 	At time.Time
+	// Cloned: the copy shares the file's blocks (a reflink, where the file
+	// system can: XFS, Btrfs), made in an instant; false when the bytes
+	// were copied (ext4), which takes a while for a large warehouse and
+	// holds back writes meanwhile.
+	Cloned bool
 }
 
 // Publish writes a consistent copy of the warehouse file into dir and
@@ -57,9 +62,11 @@ func (db *DB) Publish(ctx context.Context, dir string) (Copy, error) {
 		return Copy{}, fmt.Errorf("publish: %w", err)
 	}
 	base := filepath.Base(db.path)
-	if err := db.copyFile(ctx, filepath.Join(tmp, base)); err != nil {
+	cloned, err := db.copyFile(ctx, filepath.Join(tmp, base))
+	if err != nil {
 		return Copy{}, errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(tmp))
 	}
+	c.Cloned = cloned
 	final := filepath.Join(dir, name)
 	if err := os.Rename(tmp, final); err != nil {
 		return Copy{}, errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(tmp))
@@ -80,44 +87,48 @@ var errCheckpointBusy = errors.New("the warehouse cannot be checkpointed while a
 // publishTemp ends the name of a copy still being written.
 const publishTemp = ".tmp"
 
-// copyFile copies the warehouse file to a new file dst and syncs it, in
-// pieces so that ctx can stop a large copy (each piece goes through
-// copy_file_range on Linux, without passing through this process). The
-// caller holds writeMu.
+// copyFile copies the warehouse file to a new file dst and syncs it: a
+// reflink where the file system can (cloned), else in pieces so that ctx
+// can stop a large copy (each piece goes through copy_file_range on Linux,
+// without passing through this process). The caller holds writeMu.
 //
 // The file is read through one descriptor opened at the first publish and
 // closed only after DuckDB (Close): DuckDB's lock on the file is a POSIX
 // record lock, and closing any descriptor of the file in this process would
 // release it, letting another process open the warehouse for writing.
-func (db *DB) copyFile(ctx context.Context, dst string) (err error) {
+func (db *DB) copyFile(ctx context.Context, dst string) (cloned bool, err error) {
 	if db.file == nil {
 		if db.file, err = os.Open(db.path); err != nil {
-			return err
+			return false, err
 		}
 	}
 	in := db.file
 	if _, err := in.Seek(0, io.SeekStart); err != nil {
-		return err
+		return false, err
 	}
 	src := db.path
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer func() { err = errors.Join(err, out.Close()) }()
+	// A clone is whole or nothing: when refused, out is still empty.
+	if cloneFile(out, in) == nil {
+		return true, out.Sync()
+	}
 	for {
 		if err := ctx.Err(); err != nil {
-			return err
+			return false, err
 		}
 		n, err := io.CopyN(out, in, 64<<20)
 		if errors.Is(err, io.EOF) || err == nil && n == 0 {
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("copy %s: %w", src, err)
+			return false, fmt.Errorf("copy %s: %w", src, err)
 		}
 	}
-	return out.Sync()
+	return false, out.Sync()
 }
 
 func syncDir(dir string) error {

@@ -100,6 +100,69 @@ func TestPublishIsConsistent(t *testing.T) {
 	}
 }
 
+// reflinkDirEnv names a folder on a file system that clones files (XFS
+// with reflink, Btrfs): .ci/run mounts one when it can.
+const reflinkDirEnv = "FAZHI_TEST_REFLINK_DIR"
+
+// Where the file system can, a publish is a reflink: the copy holds the
+// same data (and is marked Cloned); elsewhere the bytes are copied and the
+// copy says so.
+func TestPublishClonesWhereTheFileSystemCan(t *testing.T) {
+	ctx := context.Background()
+	text := "全年受理矛盾纠纷374件。"
+	// The temp folder: a copy of the bytes, unless it is on a cloning file
+	// system itself.
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	mustLoad(t, db, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)))
+	c, err := db.Publish(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countReports(t, c.Path); n != 1 {
+		t.Errorf("copy holds %d reports; want 1", n)
+	}
+	root := os.Getenv(reflinkDirEnv)
+	if root == "" {
+		t.Skipf("%s names no folder on a cloning file system (XFS with reflink, Btrfs)", reflinkDirEnv)
+	}
+	dir, err := os.MkdirTemp(root, "publish-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	db2, err := Open(ctx, Config{Path: filepath.Join(dir, "test.duckdb"), Threads: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	loadIndicators(t, db2)
+	mustLoad(t, db2, report("a.txt", shaA, "110105019", "垡头街道", 2023, text, fact("mediation.cases_accepted", 374, "", 8, 11)),
+		report("b.txt", shaB, "", "古城街道", 2023, text, fact("mediation.cases_accepted", 100, "", 8, 11)))
+	pub := filepath.Join(dir, "published")
+	if err := os.Mkdir(pub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	c, err = db2.Publish(ctx, pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Cloned {
+		t.Errorf("Publish on %s copied the bytes; want a reflink", root)
+	}
+	if n := countReports(t, c.Path); n != 2 {
+		t.Errorf("cloned copy holds %d reports; want 2", n)
+	}
+	// The clone is a file of its own: a write after it does not reach it.
+	mustLoad(t, db2, report("c.txt", shaC, "", "朝外街道", 2023, text, fact("mediation.cases_accepted", 9, "", 8, 11)))
+	if _, err := db2.Publish(ctx, pub); err != nil {
+		t.Fatal(err)
+	}
+	if n := countReports(t, c.Path); n != 2 {
+		t.Errorf("the first clone holds %d reports after a later write; want 2", n)
+	}
+}
+
 func mustOpenMemory(t *testing.T) *DB {
 	t.Helper()
 	db, err := Open(context.Background(), Config{Path: ":memory:"})

@@ -92,7 +92,7 @@ func (p *Publisher) Run(ctx context.Context) error {
 		}
 		p.add(c)
 		last, published = gen, true
-		p.log.Info("warehouse published", "path", c.Path, "version", c.Version, "took", time.Since(start).Round(time.Millisecond))
+		p.log.Info("warehouse published", "path", c.Path, "version", c.Version, "cloned", c.Cloned, "took", time.Since(start).Round(time.Millisecond))
 	}
 }
 
