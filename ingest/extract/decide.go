@@ -345,6 +345,14 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if hEnd <= N {
 					get(r.idx).sentConflict = true
 				}
+			case refSentVeto:
+				if hEnd <= N {
+					get(r.idx).vetoed = true
+				}
+			case refHeadVeto:
+				if hEnd <= N && clauseStart(s, hStart, S) == S {
+					get(r.idx).vetoed = true
+				}
 			case refAward:
 				if p == near || p == left || p == right || p == rightFar {
 					for f := range x.lx.frames {
@@ -393,6 +401,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			if g := &ev.list[j]; j != i && g.rightObjStart >= e.rightObjEnd &&
 				utf8.RuneCountInString(s[e.rightObjEnd:g.rightObjStart]) <= 1 && g.rightObjEnd > e.rightObjEnd {
 				e.otherHead = true
+			}
+		}
+	}
+	// A figure qualified right after it as holding last year's cases
+	// (…66件,含上年度结转6件) is a caseload, no intake count.
+	if carriesOver(s[U:]) {
+		for i, fi := range ev.frames {
+			if slices.Contains(intakeCodes, x.lx.frames[fi].code) {
+				ev.list[i].vetoed = true
 			}
 		}
 	}
@@ -1180,4 +1197,20 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	if best != nil && bestP > 0.5 {
 		x.add(c.n, c.u, c.unitEnd, c.S, cl.C, end, brk, best, bestP*first.p)
 	}
+}
+
+// carryOverMarks, right after a figure, say it holds cases carried over
+// from last year: 办理复议案件66件,含上年度结转6件.
+var carryOverMarks = []string{"含上年", "包括上年", "其中上年", "含结转", "包括结转", "含往年"}
+
+// carriesOver reports whether the text after a figure's classifier opens
+// with a carry-over qualifier, after at most a comma or a bracket.
+func carriesOver(after string) bool {
+	for _, p := range []string{",", "，", "(", "（"} {
+		if strings.HasPrefix(after, p) {
+			after = after[len(p):]
+			break
+		}
+	}
+	return anyof.Prefix(after, carryOverMarks...)
 }

@@ -55,6 +55,15 @@ type frame struct {
 	// sentence before the number: a course's trainees are no campaign's
 	// audience (培训…覆盖800余人次).
 	sentenceConflicts []string
+	// sentenceVetoes rule the frame out when they occur anywhere in the
+	// sentence before the number: 终止审查1件 after 维持15件,驳回24件 is a
+	// reconsideration outcome, no legality review.
+	sentenceVetoes []string
+	// headVetoes rule the frame out when they stand in the first clause of
+	// the number's sentence, before the number: a special campaign heading
+	// the sentence makes its figures the campaign's (开展食品安全专项整治,
+	// 查处违法案件8起), not the year's total.
+	headVetoes []string
 	// units are the classifiers accepted; typical the usual ones (场 for
 	// events, 份 for materials), a clue when the words are generic.
 	units, typical string
@@ -97,6 +106,23 @@ var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道
 var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
 	"轮训班", "轮训", "研修班", "读书班", "专题班"}
 
+// caseloadWords make an intake count a caseload, the cases to be handled
+// this year with those carried over (需办理复议案件66件, 在办案件5件,
+// 办理复议案件88件(含上年结转9件)): no intake code counts it. A carry-over
+// qualifier right after the figure (…66件,含上年度结转6件) is read by
+// carriesOver.
+var caseloadWords = []string{"需办理", "需审理", "需办结", "需受理", "在办", "上年结转", "上年度结转", "上年未结", "上年度未结"}
+
+// campaignWords name a special campaign or action: when one heads a
+// sentence, its penalty figures are the campaign's (GOLD.md 003: counts
+// from a COVID special action, not the penalty-case total).
+var campaignWords = []string{"专项行动", "专项整治", "专项治理", "专项打击", "专项斗争", "打击整治", "严打", "集中整治", "百日行动", "疫情防控"}
+
+// reconsiderationOutcomes are the decisions of a reconsideration organ
+// (行政复议法 2023: 维持, 驳回, 撤销, 变更, 确认违法, 责令履行, 终止).
+// Only those that no legality review is said to end in are listed.
+var reconsiderationOutcomes = []string{"维持", "驳回", "责令履职", "责令履行", "终止"}
+
 // reconsiderationCases and litigationCases are the objects of the outcome
 // codes: the cases whose outcome is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
 var (
@@ -112,6 +138,7 @@ var frames = []frame{
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "发现", "预防",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
+		not:        caseloadWords,
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.cases_resolved",
 		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
@@ -119,7 +146,7 @@ var frames = []frame{
 		needAct:    true,
 		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现"},
 		otherHeads: []string{"积案", "问题", "隐患", "风险", "协议书"},
-		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}},
+		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
@@ -245,13 +272,19 @@ var frames = []frame{
 		objects:   []string{"行政复议申请", "复议申请", "行政复议案件", "复议案件", "行政复议"},
 		acts:      []string{"受理", "收到", "新收", "办理"},
 		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结"},
-		// 需办理 is the caseload, carried-over cases included.
-		not:   []string{"需办理"},
-		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
+		not:       caseloadWords,
+		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true,
 		units: uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "协商化解", "方式结案"},
+	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "方式结案"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	// Disputes resolved by the reconsideration organ, before acceptance or
+	// after, are settlements (复议受理前协商化解案件17件, 在复议受理前调解化解
+	// 行政争议9件): a resolution verb with its cases, in a reconsideration
+	// sentence. The mediation frames stand down there (notDomains).
+	{code: "reconsideration.settled", objects: append([]string{"行政争议", "争议"}, reconsiderationCases...),
+		acts:    []string{"化解", "调解", "和解", "协商"},
+		needAct: true, needObject: true, units: uCases, domains: []string{"reconsideration"}, needDomain: true},
 	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "纠正", "被撤销", "被纠错"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
@@ -262,7 +295,7 @@ var frames = []frame{
 		conflicts: []string{"撤销", "纠错", "变更", "确认违法"},
 		// Cases against the government's departments or its towns are
 		// cases the government decided, not cases brought against it.
-		not:   []string{"部门", "各乡", "乡镇"},
+		not:   append([]string{"部门", "各乡", "乡镇"}, caseloadWords...),
 		units: uCases},
 
 	// petition
@@ -270,7 +303,7 @@ var frames = []frame{
 		objects:    []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
 		acts:       []string{"受理", "接待", "办理", "收到"},
 		conflicts:  []string{"办结", "化解", "咨询", "参与"},
-		not:        []string{"调解室", "调解工作室", "调委会", "调解中心"},
+		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, caseloadWords...),
 		otherHeads: []string{"积案", "问题"},
 		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
@@ -286,7 +319,8 @@ var frames = []frame{
 		objects:    []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
 		acts:       []string{"受理", "立案受理"},
 		conflicts:  []string{"结案", "审结", "办结", "不予受理", "协商"},
-		otherHeads: []string{"结余"},
+		not:        caseloadWords,
+		otherHeads: []string{"结余", "结转"},
 		units:      uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
 		units: uCases, domains: []string{"arbitration"}},
@@ -313,8 +347,9 @@ var frames = []frame{
 			"违法违规行为", "违法违规案件", "查处违法"},
 		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
 		needObject: true,
-		conflicts:  []string{"评查", "哄抬", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
+		conflicts:  []string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
 		otherHeads: []string{"罚款"},
+		headVetoes: campaignWords,
 		units:      uCases + " 个", typical: "件 起"},
 	{code: "enforcement.inspections",
 		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查", "检查主体", "抽查主体",
@@ -346,9 +381,10 @@ var frames = []frame{
 		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "合法性、合理性审查"},
 		needAct:   true,
 		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
-		// 终止审查 ends a reconsideration; it reviews nothing.
-		not:   []string{"终止"},
-		units: uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
+		// 终止审查 ends a reconsideration; it reviews nothing, and neither
+		// does any figure after an organ's decisions in its sentence.
+		sentenceVetoes: reconsiderationOutcomes,
+		units:          uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
 	{code: "legality.contract_reviews",
 		objects: []string{"合同", "政府合同", "行政合同", "行政机关合同", "重大行政合同", "合同协议", "镇村合同"},
 		acts:    []string{"合同审查", "审查合同", "审核合同", "合同审核", "合法性审查", "合法性审核", "审查", "审核", "法律审查"},
