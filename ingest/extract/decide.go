@@ -174,8 +174,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// domMask: the topics up to the number's phrase; sentMask: before
 		// the number; wholeMask: anywhere in the sentence.
 		domMask, sentMask, wholeMask uint64
-		planSeen                     bool
-		brk                          = -1
+		// itemMask: the topics named in the number's list item.
+		itemMask uint64
+		planSeen bool
+		brk      = -1
 	)
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
@@ -188,6 +190,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if d := x.lx.domains[h.Word]; d != 0 {
 			if hEnd <= max(N, cl.Rend) {
 				domMask |= d
+				if hStart >= cl.Li {
+					itemMask |= d
+				}
 			}
 			wholeMask |= d
 			if hEnd <= N {
@@ -422,7 +427,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			}
 			switch {
 			case hd.place == near || hd.place == left:
-				if e.leftEnd >= 0 && hd.end > e.leftEnd && e.rightStart == math.MaxInt32 {
+				if e.leftEnd >= 0 && hd.end > e.leftEnd && e.rightStart == math.MaxInt32 &&
+					!sitting(s[cl.Li:hd.start], s[hd.start:hd.end], x.lx.frames[fi].sittings) {
 					e.otherHead = true
 				}
 			default:
@@ -483,6 +489,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		}
 		switch {
 		case cf.domainMask == 0:
+		case cf.topicInItem:
+			if itemMask&cf.domainMask == 0 {
+				continue // 文艺演出 of no named law topic
+			}
+			fx[fDomain] = 1
 		case domMask&cf.domainMask != 0:
 			fx[fDomain] = 1
 		case borrowed(cf.domainMask):
@@ -1213,4 +1224,19 @@ func carriesOver(after string) bool {
 		}
 	}
 	return anyof.Prefix(after, carryOverMarks...)
+}
+
+// sitting reports whether a meeting head is the sitting of a frame's own
+// body: every word of sittings stands in the item before it (理论学习
+// 中心组(扩大)会议: 中心组 and 学习). A bracketed 扩大 may stand anywhere.
+func sitting(before, head string, sittings []string) bool {
+	if len(sittings) == 0 || head != "会议" {
+		return false
+	}
+	for _, w := range sittings {
+		if !strings.Contains(before, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -72,6 +72,15 @@ type frame struct {
 	domains []string
 	// needDomain makes the topic needed even when specific words matched.
 	needDomain bool
+	// topicInItem: the topic must be named in the number's own list item
+	// (法治知识竞赛2场), not only elsewhere in the sentence or before it:
+	// the frame's words are the common names of events of any topic.
+	topicInItem bool
+	// sittings are words that, all standing earlier in the number's item,
+	// make a meeting head (会议) the sitting of the frame's own body: the
+	// study group's 理论学习中心组(扩大)会议10次 is a study session, the
+	// 党工委(扩大)会议26次 a meeting.
+	sittings []string
 	// notDomains rule the frame out when their topic occurs in the
 	// sentence before the number (涉及金额 in a 劳动争议 sentence).
 	notDomains []string
@@ -188,16 +197,27 @@ var frames = []frame{
 
 	// publicity
 	{code: "publicity.events",
-		objects: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "普法游园", "法治活动", "宪法宣传", "宣传活动",
-			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "活动", "普法专场", "专场",
+		objects: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "法治活动", "宪法宣传", "宣传活动",
+			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "活动",
 			"宣传"},
 		acts:       []string{"开展", "举办", "组织", "举行", "走进", "进社区", "进校园", "进企业", "进农村"},
 		needObject: true,
 		conflicts:  []string{"培训", "学法", "讲授"},
 		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课"},
 		units:      uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
+	// The formats law publicity takes (游园, 文艺演出, 汇演, 集市, 电影放映,
+	// 快闪) are events of law publicity only when law is named in the item:
+	// 普法游园2场次, 法治文艺汇演3场, not 文艺演出12场. (Quizzes are left
+	// out: the sentence cases hold 组织法律知识竞赛2次 as no code.)
+	{code: "publicity.events",
+		objects: []string{"游园", "游园活动", "文艺演出", "文艺汇演", "汇演", "演出", "集市", "电影放映",
+			"放映", "快闪", "情景剧", "文艺晚会", "嘉年华"},
+		acts:       []string{"开展", "举办", "组织", "举行"},
+		needObject: true,
+		conflicts:  []string{"培训", "学法", "讲授"},
+		units:      uTimes, typical: "场 场次 次", domains: []string{"law"}, needDomain: true, topicInItem: true},
 	{code: "publicity.lectures",
-		objects:    []string{"法治讲座", "法治课", "讲法治课", "法治党课", "法治专题培训", "讲法治", "登台讲法治", "法治流动课堂", "法治培训", "法律培训", "普法讲座"},
+		objects:    []string{"法治讲座", "法治课", "讲法治课", "法治党课", "法治专题培训", "讲法治", "讲法律", "法治培训", "法律培训", "普法讲座"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
 		units:      uTimes, typical: "期 场 次"},
@@ -206,13 +226,13 @@ var frames = []frame{
 	// is no law training, a training of mediators is.
 	{code: "publicity.lectures",
 		objects: []string{"专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "讲课", "专题培训",
-			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂"},
+			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂", "讲堂", "学堂", "夜校"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
 		units:      uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
 	{code: "publicity.materials",
 		objects: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册",
-			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子", "学习资料"},
+			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子"},
 		acts:       []string{"发放", "派发", "分发", "赠送", "印发", "发送"},
 		needObject: true,
 		conflicts:  []string{"张贴", "悬挂"},
@@ -234,8 +254,7 @@ var frames = []frame{
 	{code: "publicity.online_posts",
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
 		acts:    []string{"推送", "发布", "发送", "刊发", "推送微信", "转发"},
-		needAct: true, conflicts: []string{"公开", "主动公开"}, otherHeads: []string{"传统媒体"},
-		units: uPosts, typical: "条 篇", domains: []string{"publicity"}, notDomains: []string{"disclosure"}},
+		needAct: true, conflicts: []string{"公开", "主动公开"}, units: uPosts, typical: "条 篇", domains: []string{"publicity"}, notDomains: []string{"disclosure"}},
 	{code: "publicity.consultations",
 		objects:    []string{"法律咨询", "咨询", "法律问题", "法律援助咨询", "咨询答疑", "群众咨询"},
 		acts:       []string{"解答", "答疑", "接受咨询", "提供咨询", "接待咨询", "接受"},
@@ -257,15 +276,15 @@ var frames = []frame{
 	// Collective study in general: study of law only where the sentence
 	// names law (习近平法治思想, 宪法, 法律法规), not 党的二十大精神.
 	{code: "study.sessions",
-		objects: []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会",
-			// 理论学习中心组(扩大)会议: the sitting of the study group.
-			"学习会议", "学习扩大会议", "中心组会议", "中心组扩大会议"},
+		objects:    []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会"},
 		acts:       []string{"学习", "研讨", "组织", "开展"},
 		needObject: true,
 		not:        studyNot,
 		conflicts:  []string{"宣讲"},
 		otherHeads: studyOtherHeads,
-		units:      uTimes, typical: "次", domains: []string{"studied"}, needDomain: true},
+		// 理论学习中心组(扩大)会议: the sitting of the study group.
+		sittings: []string{"中心组", "学习"},
+		units:    uTimes, typical: "次", domains: []string{"studied"}, needDomain: true},
 
 	// reconsideration
 	{code: "reconsideration.received",
@@ -352,9 +371,9 @@ var frames = []frame{
 		headVetoes: campaignWords,
 		units:      uCases + " 个", typical: "件 起"},
 	{code: "enforcement.inspections",
-		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查", "检查主体", "抽查主体",
+		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查",
 			"检查", "抽查", "巡查", "专项检查"},
-		acts:       []string{"检查", "抽查", "巡查", "开展", "发起"},
+		acts:       []string{"检查", "抽查", "巡查", "开展"},
 		needObject: true,
 		conflicts:  []string{"评查"},
 		not:        []string{"审计", "考核", "督察", "督查"},
@@ -363,11 +382,16 @@ var frames = []frame{
 	{code: "enforcement.licensing_cases", objects: []string{"行政许可案件", "行政许可", "许可案件", "许可"}, acts: []string{"办理许可", "办理", "审批", "受理"},
 		needObject: true, units: uCases, typical: "件"},
 	{code: "enforcement.certified_officers",
-		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证"},
-		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得资格"},
+		// 取得/具备/持有 (行政)执法资格 or 执法证, with a gap between: the
+		// act and the object are words of their own.
+		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证", "执法资格", "行政执法资格"},
+		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得", "具备", "具有"},
 		needAct: true, needObject: true,
 		conflicts: []string{"新申领", "申领", "换证", "换发", "培训", "考试", "新增", "参加"},
-		units:     uPersons, typical: "人 名"},
+		// A flow word anywhere in the item makes the stock a flow:
+		// 新增取得行政执法资格人员8名.
+		not:   []string{"新增", "新申领", "新取得", "新考取"},
+		units: uPersons, typical: "人 名"},
 	{code: "enforcement.certification_rate", objects: []string{"持证率", "持证上岗率"}, units: uRate},
 	{code: "enforcement.case_files_reviewed",
 		objects: []string{"案卷", "行政处罚案卷", "执法案卷"},
@@ -378,7 +402,7 @@ var frames = []frame{
 	// legality
 	{code: "legality.reviews",
 		objects:   []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "重大事项", "重大决策", "法律事务", "议题"},
-		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "合法性、合理性审查"},
+		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关"},
 		needAct:   true,
 		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
 		// 终止审查 ends a reconsideration; it reviews nothing, and neither
@@ -386,7 +410,7 @@ var frames = []frame{
 		sentenceVetoes: reconsiderationOutcomes,
 		units:          uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
 	{code: "legality.contract_reviews",
-		objects: []string{"合同", "政府合同", "行政合同", "行政机关合同", "重大行政合同", "合同协议", "镇村合同"},
+		objects: []string{"合同", "政府合同", "行政合同", "重大行政合同", "合同协议"},
 		acts:    []string{"合同审查", "审查合同", "审核合同", "合同审核", "合法性审查", "合法性审核", "审查", "审核", "法律审查"},
 		needAct: true, needObject: true,
 		conflicts: []string{"签订", "聘用", "签约", "备案", "承办", "生效", "履行"},
@@ -436,7 +460,9 @@ var frames = []frame{
 		conflicts:  append([]string{"清理"}, propertyActs...),
 		otherHeads: []string{"权责清单", "清单", "中介", "其他事项"},
 		units:      uItems, typical: "项", domains: []string{"services"}},
-	{code: "services.online_rate", objects: []string{"网办率", "网上办理率", "网上可办率", "全程网办率", "网上办事率", "全程网办事项比例", "网办事项比例"},
+	// A rate of online service is (网办|网上可办|全程网办…) × (率|比例|占比).
+	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办"},
+		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
 		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
 	{code: "services.cases_handled",
 		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项"},
@@ -537,3 +563,15 @@ const zeroLookBack = 66
 
 // zeroNegators state that there were none, longest first.
 var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未有", "无", "零"}
+
+// rateHeads are the heads of a rate: each stem with each rate noun
+// (网上可办 + 比例).
+func rateHeads(stems, rates []string) []string {
+	var out []string
+	for _, st := range stems {
+		for _, r := range rates {
+			out = append(out, st+r)
+		}
+	}
+	return out
+}
