@@ -350,13 +350,20 @@ var frames = []frame{
 		objects:    []string{"主动公开", "主动公开政府信息", "政府信息", "信息", "政务信息", "各类信息", "政务文件", "政务公开信息"},
 		acts:       []string{"公开", "发布"},
 		needObject: true,
-		conflicts:  []string{"依申请", "解读", "不予公开", "申请"},
-		units:      uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
+		// The upkeep of published items discloses nothing new (维护更新政务
+		// 公开栏目信息32条). (更新 alone is not a conflict yet: its breakdown
+		// after 具体包括 would then be read as disclosure.)
+		conflicts: []string{"依申请", "解读", "不予公开", "申请"},
+		not:       []string{"维护"},
+		units:     uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
 		acts:       []string{"收到", "受理", "办理", "新收"},
 		needObject: true,
-		units:      uCases + " 个", typical: "件", domains: []string{"disclosure"}},
+		// An outcome (已完成依申请公开申请1件, 答复2件) is a row of the
+		// table's 办理结果, which the catalog does not count.
+		conflicts: []string{"已完成", "完成", "办结", "答复", "已答复", "已办结"},
+		units:     uCases + " 个", typical: "件", domains: []string{"disclosure"}},
 	{code: "disclosure.policy_interpretations", objects: []string{"政策解读", "解读"}, acts: []string{"解读", "开展"},
 		needObject: true, otherHeads: []string{"问题", "热点"}, units: uCases + " 条 篇 期 次 个"},
 
@@ -499,14 +506,16 @@ var domains = map[string][]string{
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
 	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
-	"publicity":       {"普法", "法治宣传", "宣传", "法治教育", "推送", "公众号", "新媒体", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
-	"counsel":         {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
-	"adviser":         {"法律顾问", "顾问"},
-	"services":        {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
-	"enforcement":     {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
-	"legality":        {"合法性", "审查", "审核"},
-	"disclosure":      {"政务公开", "信息公开", "公开"},
-	"study":           {"学法", "学习", "中心组"},
+	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
+	// 公众号发布工作动态120条 is work news, not law publicity.
+	"publicity":   {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
+	"counsel":     {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
+	"adviser":     {"法律顾问", "顾问"},
+	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
+	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
+	"legality":    {"合法性", "审查", "审核"},
+	"disclosure":  {"政务公开", "信息公开", "公开"},
+	"study":       {"学法", "学习", "中心组"},
 	// "studied" are the words that make collective study a study of law:
 	// law named, or the bodies whose study the catalog counts (领导干部,
 	// 中心组, 机关: INDICATORS.md).
