@@ -25,6 +25,8 @@ const (
 	refSentConflict                // a word that, anywhere before the number in its sentence, rules frame idx down
 	refPlace                       // a place a classifier may count (countedPlaces)
 	refNot                         // a topic that, in the number's item, rules frame idx out
+	refSentVeto                    // a word that, anywhere before the number in its sentence, rules frame idx out
+	refHeadVeto                    // a word that, in the sentence's first clause before the number, rules frame idx out
 	refName                        // the name of a body that holds an act (组织部 holds 组织): never an act
 )
 
@@ -200,6 +202,12 @@ func compile() *lexicon {
 		for _, w := range f.sentenceConflicts {
 			add(w, ref{refSentConflict, int32(i)})
 		}
+		for _, w := range f.sentenceVetoes {
+			add(w, ref{refSentVeto, int32(i)})
+		}
+		for _, w := range f.headVetoes {
+			add(w, ref{refHeadVeto, int32(i)})
+		}
 	}
 	for i, w := range scopeWords {
 		add(w, ref{refScope, int32(i)})
@@ -259,7 +267,7 @@ func compile() *lexicon {
 				lx.breakdown[id] = true
 			case refScope, refSince:
 				lx.scoping[id] = true
-			case refAct, refSentConflict:
+			case refAct, refSentConflict, refSentVeto, refHeadVeto:
 				lx.farActive[id] = true
 			}
 			switch r.kind {
@@ -271,7 +279,7 @@ func compile() *lexicon {
 				lx.isAct[id] = lx.isAct[id] || r.kind == refAct
 			}
 			switch r.kind {
-			case refObject, refAct, refConflict, refOtherHead, refPlace, refNot, refSentConflict, refAward:
+			case refObject, refAct, refConflict, refOtherHead, refPlace, refNot, refSentConflict, refSentVeto, refHeadVeto, refAward:
 				lx.framed[id] = true
 			case refDomain, refPlan, refBreak:
 				lx.marker[id] = true

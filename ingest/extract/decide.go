@@ -174,8 +174,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// domMask: the topics up to the number's phrase; sentMask: before
 		// the number; wholeMask: anywhere in the sentence.
 		domMask, sentMask, wholeMask uint64
-		planSeen                     bool
-		brk                          = -1
+		// itemMask: the topics named in the number's list item.
+		itemMask uint64
+		planSeen bool
+		brk      = -1
 	)
 	ev := x.evidence(len(x.lx.frames))
 	get := ev.get
@@ -188,6 +190,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if d := x.lx.domains[h.Word]; d != 0 {
 			if hEnd <= max(N, cl.Rend) {
 				domMask |= d
+				if hStart >= cl.Li {
+					itemMask |= d
+				}
 			}
 			wholeMask |= d
 			if hEnd <= N {
@@ -345,6 +350,14 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if hEnd <= N {
 					get(r.idx).sentConflict = true
 				}
+			case refSentVeto:
+				if hEnd <= N {
+					get(r.idx).vetoed = true
+				}
+			case refHeadVeto:
+				if hEnd <= N && clauseStart(s, hStart, S) == S {
+					get(r.idx).vetoed = true
+				}
 			case refAward:
 				if p == near || p == left || p == right || p == rightFar {
 					for f := range x.lx.frames {
@@ -396,6 +409,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			}
 		}
 	}
+	// A figure qualified right after it as holding last year's cases
+	// (…66件,含上年度结转6件) is a caseload, no intake count.
+	if carriesOver(s[U:]) {
+		for i, fi := range ev.frames {
+			if slices.Contains(intakeCodes, x.lx.frames[fi].code) {
+				ev.list[i].vetoed = true
+			}
+		}
+	}
 	// A noun nearer the number than a frame's own words is what it counts.
 	for _, hd := range heads {
 		for i, fi := range ev.frames {
@@ -405,7 +427,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			}
 			switch {
 			case hd.place == near || hd.place == left:
-				if e.leftEnd >= 0 && hd.end > e.leftEnd && e.rightStart == math.MaxInt32 {
+				if e.leftEnd >= 0 && hd.end > e.leftEnd && e.rightStart == math.MaxInt32 &&
+					!sitting(s[cl.Li:hd.start], s[hd.start:hd.end], x.lx.frames[fi].sittings) {
 					e.otherHead = true
 				}
 			default:
@@ -466,6 +489,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		}
 		switch {
 		case cf.domainMask == 0:
+		case cf.topicInItem:
+			if itemMask&cf.domainMask == 0 {
+				continue // 文艺演出 of no named law topic
+			}
+			fx[fDomain] = 1
 		case domMask&cf.domainMask != 0:
 			fx[fDomain] = 1
 		case borrowed(cf.domainMask):
@@ -1180,4 +1208,35 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	if best != nil && bestP > 0.5 {
 		x.add(c.n, c.u, c.unitEnd, c.S, cl.C, end, brk, best, bestP*first.p)
 	}
+}
+
+// carryOverMarks, right after a figure, say it holds cases carried over
+// from last year: 办理复议案件66件,含上年度结转6件.
+var carryOverMarks = []string{"含上年", "包括上年", "其中上年", "含结转", "包括结转", "含往年"}
+
+// carriesOver reports whether the text after a figure's classifier opens
+// with a carry-over qualifier, after at most a comma or a bracket.
+func carriesOver(after string) bool {
+	for _, p := range []string{",", "，", "(", "（"} {
+		if strings.HasPrefix(after, p) {
+			after = after[len(p):]
+			break
+		}
+	}
+	return anyof.Prefix(after, carryOverMarks...)
+}
+
+// sitting reports whether a meeting head is the sitting of a frame's own
+// body: every word of sittings stands in the item before it (理论学习
+// 中心组(扩大)会议: 中心组 and 学习). A bracketed 扩大 may stand anywhere.
+func sitting(before, head string, sittings []string) bool {
+	if len(sittings) == 0 || head != "会议" {
+		return false
+	}
+	for _, w := range sittings {
+		if !strings.Contains(before, w) {
+			return false
+		}
+	}
+	return true
 }

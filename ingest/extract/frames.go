@@ -55,6 +55,15 @@ type frame struct {
 	// sentence before the number: a course's trainees are no campaign's
 	// audience (培训…覆盖800余人次).
 	sentenceConflicts []string
+	// sentenceVetoes rule the frame out when they occur anywhere in the
+	// sentence before the number: 终止审查1件 after 维持15件,驳回24件 is a
+	// reconsideration outcome, no legality review.
+	sentenceVetoes []string
+	// headVetoes rule the frame out when they stand in the first clause of
+	// the number's sentence, before the number: a special campaign heading
+	// the sentence makes its figures the campaign's (开展食品安全专项整治,
+	// 查处违法案件8起), not the year's total.
+	headVetoes []string
 	// units are the classifiers accepted; typical the usual ones (场 for
 	// events, 份 for materials), a clue when the words are generic.
 	units, typical string
@@ -63,6 +72,15 @@ type frame struct {
 	domains []string
 	// needDomain makes the topic needed even when specific words matched.
 	needDomain bool
+	// topicInItem: the topic must be named in the number's own list item
+	// (法治知识竞赛2场), not only elsewhere in the sentence or before it:
+	// the frame's words are the common names of events of any topic.
+	topicInItem bool
+	// sittings are words that, all standing earlier in the number's item,
+	// make a meeting head (会议) the sitting of the frame's own body: the
+	// study group's 理论学习中心组(扩大)会议10次 is a study session, the
+	// 党工委(扩大)会议26次 a meeting.
+	sittings []string
 	// notDomains rule the frame out when their topic occurs in the
 	// sentence before the number (涉及金额 in a 劳动争议 sentence).
 	notDomains []string
@@ -97,6 +115,23 @@ var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道
 var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
 	"轮训班", "轮训", "研修班", "读书班", "专题班"}
 
+// caseloadWords make an intake count a caseload, the cases to be handled
+// this year with those carried over (需办理复议案件66件, 在办案件5件,
+// 办理复议案件88件(含上年结转9件)): no intake code counts it. A carry-over
+// qualifier right after the figure (…66件,含上年度结转6件) is read by
+// carriesOver.
+var caseloadWords = []string{"需办理", "需审理", "需办结", "需受理", "在办", "上年结转", "上年度结转", "上年未结", "上年度未结"}
+
+// campaignWords name a special campaign or action: when one heads a
+// sentence, its penalty figures are the campaign's (GOLD.md 003: counts
+// from a COVID special action, not the penalty-case total).
+var campaignWords = []string{"专项行动", "专项整治", "专项治理", "专项打击", "专项斗争", "打击整治", "严打", "集中整治", "百日行动", "疫情防控"}
+
+// reconsiderationOutcomes are the decisions of a reconsideration organ
+// (行政复议法 2023: 维持, 驳回, 撤销, 变更, 确认违法, 责令履行, 终止).
+// Only those that no legality review is said to end in are listed.
+var reconsiderationOutcomes = []string{"维持", "驳回", "责令履职", "责令履行", "终止"}
+
 // reconsiderationCases and litigationCases are the objects of the outcome
 // codes: the cases whose outcome is counted (审结行政复议案件33件, 行政诉讼案件2件,均胜诉).
 var (
@@ -112,6 +147,7 @@ var frames = []frame{
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "发现", "预防",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
+		not:        caseloadWords,
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.cases_resolved",
 		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
@@ -119,7 +155,7 @@ var frames = []frame{
 		needAct:    true,
 		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现"},
 		otherHeads: []string{"积案", "问题", "隐患", "风险", "协议书"},
-		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}},
+		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
@@ -161,16 +197,27 @@ var frames = []frame{
 
 	// publicity
 	{code: "publicity.events",
-		objects: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "普法游园", "法治活动", "宪法宣传", "宣传活动",
-			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "活动", "普法专场", "专场",
+		objects: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "法治活动", "宪法宣传", "宣传活动",
+			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "活动",
 			"宣传"},
 		acts:       []string{"开展", "举办", "组织", "举行", "走进", "进社区", "进校园", "进企业", "进农村"},
 		needObject: true,
 		conflicts:  []string{"培训", "学法", "讲授"},
 		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课"},
 		units:      uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
+	// The formats law publicity takes (游园, 文艺演出, 汇演, 集市, 电影放映,
+	// 快闪) are events of law publicity only when law is named in the item:
+	// 普法游园2场次, 法治文艺汇演3场, not 文艺演出12场. (Quizzes are left
+	// out: the sentence cases hold 组织法律知识竞赛2次 as no code.)
+	{code: "publicity.events",
+		objects: []string{"游园", "游园活动", "文艺演出", "文艺汇演", "汇演", "演出", "集市", "电影放映",
+			"放映", "快闪", "情景剧", "文艺晚会", "嘉年华"},
+		acts:       []string{"开展", "举办", "组织", "举行"},
+		needObject: true,
+		conflicts:  []string{"培训", "学法", "讲授"},
+		units:      uTimes, typical: "场 场次 次", domains: []string{"law"}, needDomain: true, topicInItem: true},
 	{code: "publicity.lectures",
-		objects:    []string{"法治讲座", "法治课", "讲法治课", "法治党课", "法治专题培训", "讲法治", "登台讲法治", "法治流动课堂", "法治培训", "法律培训", "普法讲座"},
+		objects:    []string{"法治讲座", "法治课", "讲法治课", "法治党课", "法治专题培训", "讲法治", "讲法律", "法治培训", "法律培训", "普法讲座"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
 		units:      uTimes, typical: "期 场 次"},
@@ -179,13 +226,13 @@ var frames = []frame{
 	// is no law training, a training of mediators is.
 	{code: "publicity.lectures",
 		objects: []string{"专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "讲课", "专题培训",
-			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂"},
+			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂", "讲堂", "学堂", "夜校"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
 		units:      uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
 	{code: "publicity.materials",
 		objects: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册",
-			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子", "学习资料"},
+			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子"},
 		acts:       []string{"发放", "派发", "分发", "赠送", "印发", "发送"},
 		needObject: true,
 		conflicts:  []string{"张贴", "悬挂"},
@@ -207,8 +254,7 @@ var frames = []frame{
 	{code: "publicity.online_posts",
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
 		acts:    []string{"推送", "发布", "发送", "刊发", "推送微信", "转发"},
-		needAct: true, conflicts: []string{"公开", "主动公开"}, otherHeads: []string{"传统媒体"},
-		units: uPosts, typical: "条 篇", domains: []string{"publicity"}, notDomains: []string{"disclosure"}},
+		needAct: true, conflicts: []string{"公开", "主动公开"}, units: uPosts, typical: "条 篇", domains: []string{"publicity"}, notDomains: []string{"disclosure"}},
 	{code: "publicity.consultations",
 		objects:    []string{"法律咨询", "咨询", "法律问题", "法律援助咨询", "咨询答疑", "群众咨询"},
 		acts:       []string{"解答", "答疑", "接受咨询", "提供咨询", "接待咨询", "接受"},
@@ -230,28 +276,34 @@ var frames = []frame{
 	// Collective study in general: study of law only where the sentence
 	// names law (习近平法治思想, 宪法, 法律法规), not 党的二十大精神.
 	{code: "study.sessions",
-		objects: []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会",
-			// 理论学习中心组(扩大)会议: the sitting of the study group.
-			"学习会议", "学习扩大会议", "中心组会议", "中心组扩大会议"},
+		objects:    []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会"},
 		acts:       []string{"学习", "研讨", "组织", "开展"},
 		needObject: true,
 		not:        studyNot,
 		conflicts:  []string{"宣讲"},
 		otherHeads: studyOtherHeads,
-		units:      uTimes, typical: "次", domains: []string{"studied"}, needDomain: true},
+		// 理论学习中心组(扩大)会议: the sitting of the study group.
+		sittings: []string{"中心组", "学习"},
+		units:    uTimes, typical: "次", domains: []string{"studied"}, needDomain: true},
 
 	// reconsideration
 	{code: "reconsideration.received",
 		objects:   []string{"行政复议申请", "复议申请", "行政复议案件", "复议案件", "行政复议"},
 		acts:      []string{"受理", "收到", "新收", "办理"},
 		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结"},
-		// 需办理 is the caseload, carried-over cases included.
-		not:   []string{"需办理"},
-		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
+		not:       caseloadWords,
+		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true,
 		units: uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "协商化解", "方式结案"},
+	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "方式结案"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	// Disputes resolved by the reconsideration organ, before acceptance or
+	// after, are settlements (复议受理前协商化解案件17件, 在复议受理前调解化解
+	// 行政争议9件): a resolution verb with its cases, in a reconsideration
+	// sentence. The mediation frames stand down there (notDomains).
+	{code: "reconsideration.settled", objects: append([]string{"行政争议", "争议"}, reconsiderationCases...),
+		acts:    []string{"化解", "调解", "和解", "协商"},
+		needAct: true, needObject: true, units: uCases, domains: []string{"reconsideration"}, needDomain: true},
 	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "纠正", "被撤销", "被纠错"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
@@ -262,7 +314,7 @@ var frames = []frame{
 		conflicts: []string{"撤销", "纠错", "变更", "确认违法"},
 		// Cases against the government's departments or its towns are
 		// cases the government decided, not cases brought against it.
-		not:   []string{"部门", "各乡", "乡镇"},
+		not:   append([]string{"部门", "各乡", "乡镇"}, caseloadWords...),
 		units: uCases},
 
 	// petition
@@ -270,7 +322,7 @@ var frames = []frame{
 		objects:    []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
 		acts:       []string{"受理", "接待", "办理", "收到"},
 		conflicts:  []string{"办结", "化解", "咨询", "参与"},
-		not:        []string{"调解室", "调解工作室", "调委会", "调解中心"},
+		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, caseloadWords...),
 		otherHeads: []string{"积案", "问题"},
 		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
@@ -286,7 +338,8 @@ var frames = []frame{
 		objects:    []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
 		acts:       []string{"受理", "立案受理"},
 		conflicts:  []string{"结案", "审结", "办结", "不予受理", "协商"},
-		otherHeads: []string{"结余"},
+		not:        caseloadWords,
+		otherHeads: []string{"结余", "结转"},
 		units:      uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
 		units: uCases, domains: []string{"arbitration"}},
@@ -297,13 +350,20 @@ var frames = []frame{
 		objects:    []string{"主动公开", "主动公开政府信息", "政府信息", "信息", "政务信息", "各类信息", "政务文件", "政务公开信息"},
 		acts:       []string{"公开", "发布"},
 		needObject: true,
-		conflicts:  []string{"依申请", "解读", "不予公开", "申请"},
-		units:      uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
+		// The upkeep of published items discloses nothing new (维护更新政务
+		// 公开栏目信息32条). (更新 alone is not a conflict yet: its breakdown
+		// after 具体包括 would then be read as disclosure.)
+		conflicts: []string{"依申请", "解读", "不予公开", "申请"},
+		not:       []string{"维护"},
+		units:     uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
 		acts:       []string{"收到", "受理", "办理", "新收"},
 		needObject: true,
-		units:      uCases + " 个", typical: "件", domains: []string{"disclosure"}},
+		// An outcome (已完成依申请公开申请1件, 答复2件) is a row of the
+		// table's 办理结果, which the catalog does not count.
+		conflicts: []string{"已完成", "完成", "办结", "答复", "已答复", "已办结"},
+		units:     uCases + " 个", typical: "件", domains: []string{"disclosure"}},
 	{code: "disclosure.policy_interpretations", objects: []string{"政策解读", "解读"}, acts: []string{"解读", "开展"},
 		needObject: true, otherHeads: []string{"问题", "热点"}, units: uCases + " 条 篇 期 次 个"},
 
@@ -313,13 +373,14 @@ var frames = []frame{
 			"违法违规行为", "违法违规案件", "查处违法"},
 		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
 		needObject: true,
-		conflicts:  []string{"评查", "哄抬", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
+		conflicts:  []string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
 		otherHeads: []string{"罚款"},
+		headVetoes: campaignWords,
 		units:      uCases + " 个", typical: "件 起"},
 	{code: "enforcement.inspections",
-		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查", "检查主体", "抽查主体",
+		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查",
 			"检查", "抽查", "巡查", "专项检查"},
-		acts:       []string{"检查", "抽查", "巡查", "开展", "发起"},
+		acts:       []string{"检查", "抽查", "巡查", "开展"},
 		needObject: true,
 		conflicts:  []string{"评查"},
 		not:        []string{"审计", "考核", "督察", "督查"},
@@ -328,11 +389,16 @@ var frames = []frame{
 	{code: "enforcement.licensing_cases", objects: []string{"行政许可案件", "行政许可", "许可案件", "许可"}, acts: []string{"办理许可", "办理", "审批", "受理"},
 		needObject: true, units: uCases, typical: "件"},
 	{code: "enforcement.certified_officers",
-		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证"},
-		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得资格"},
+		// 取得/具备/持有 (行政)执法资格 or 执法证, with a gap between: the
+		// act and the object are words of their own.
+		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证", "执法资格", "行政执法资格"},
+		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得", "具备", "具有"},
 		needAct: true, needObject: true,
 		conflicts: []string{"新申领", "申领", "换证", "换发", "培训", "考试", "新增", "参加"},
-		units:     uPersons, typical: "人 名"},
+		// A flow word anywhere in the item makes the stock a flow:
+		// 新增取得行政执法资格人员8名.
+		not:   []string{"新增", "新申领", "新取得", "新考取"},
+		units: uPersons, typical: "人 名"},
 	{code: "enforcement.certification_rate", objects: []string{"持证率", "持证上岗率"}, units: uRate},
 	{code: "enforcement.case_files_reviewed",
 		objects: []string{"案卷", "行政处罚案卷", "执法案卷"},
@@ -343,14 +409,15 @@ var frames = []frame{
 	// legality
 	{code: "legality.reviews",
 		objects:   []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "重大事项", "重大决策", "法律事务", "议题"},
-		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "合法性、合理性审查"},
+		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关"},
 		needAct:   true,
 		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
-		// 终止审查 ends a reconsideration; it reviews nothing.
-		not:   []string{"终止"},
-		units: uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
+		// 终止审查 ends a reconsideration; it reviews nothing, and neither
+		// does any figure after an organ's decisions in its sentence.
+		sentenceVetoes: reconsiderationOutcomes,
+		units:          uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
 	{code: "legality.contract_reviews",
-		objects: []string{"合同", "政府合同", "行政合同", "行政机关合同", "重大行政合同", "合同协议", "镇村合同"},
+		objects: []string{"合同", "政府合同", "行政合同", "重大行政合同", "合同协议"},
 		acts:    []string{"合同审查", "审查合同", "审核合同", "合同审核", "合法性审查", "合法性审核", "审查", "审核", "法律审查"},
 		needAct: true, needObject: true,
 		conflicts: []string{"签订", "聘用", "签约", "备案", "承办", "生效", "履行"},
@@ -400,7 +467,9 @@ var frames = []frame{
 		conflicts:  append([]string{"清理"}, propertyActs...),
 		otherHeads: []string{"权责清单", "清单", "中介", "其他事项"},
 		units:      uItems, typical: "项", domains: []string{"services"}},
-	{code: "services.online_rate", objects: []string{"网办率", "网上办理率", "网上可办率", "全程网办率", "网上办事率", "全程网办事项比例", "网办事项比例"},
+	// A rate of online service is (网办|网上可办|全程网办…) × (率|比例|占比).
+	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办"},
+		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
 		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
 	{code: "services.cases_handled",
 		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项"},
@@ -437,14 +506,16 @@ var domains = map[string][]string{
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
 	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
-	"publicity":       {"普法", "法治宣传", "宣传", "法治教育", "推送", "公众号", "新媒体", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
-	"counsel":         {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
-	"adviser":         {"法律顾问", "顾问"},
-	"services":        {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
-	"enforcement":     {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
-	"legality":        {"合法性", "审查", "审核"},
-	"disclosure":      {"政务公开", "信息公开", "公开"},
-	"study":           {"学法", "学习", "中心组"},
+	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
+	// 公众号发布工作动态120条 is work news, not law publicity.
+	"publicity":   {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
+	"counsel":     {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
+	"adviser":     {"法律顾问", "顾问"},
+	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
+	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
+	"legality":    {"合法性", "审查", "审核"},
+	"disclosure":  {"政务公开", "信息公开", "公开"},
+	"study":       {"学法", "学习", "中心组"},
 	// "studied" are the words that make collective study a study of law:
 	// law named, or the bodies whose study the catalog counts (领导干部,
 	// 中心组, 机关: INDICATORS.md).
@@ -501,3 +572,15 @@ const zeroLookBack = 66
 
 // zeroNegators state that there were none, longest first.
 var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未有", "无", "零"}
+
+// rateHeads are the heads of a rate: each stem with each rate noun
+// (网上可办 + 比例).
+func rateHeads(stems, rates []string) []string {
+	var out []string
+	for _, st := range stems {
+		for _, r := range rates {
+			out = append(out, st+r)
+		}
+	}
+	return out
+}
