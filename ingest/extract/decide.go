@@ -265,6 +265,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					}
 					continue
 				}
+				if s[hStart:hEnd] == "学习" && attending(s[:hStart]) {
+					continue // 法治大讲堂学习5期: the lectures attended
+				}
 				if titled < 0 {
 					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N))
 				}
@@ -1239,4 +1242,12 @@ func sitting(before, head string, sittings []string) bool {
 		}
 	}
 	return true
+}
+
+// attending tells whether 学习 right after before is the verb of attending
+// a lecture or training (attendedNouns), a title's closing mark between:
+// 参加“新时代法治大讲堂”学习5期, 参加法治专题讲座学习3次.
+func attending(before string) bool {
+	before = strings.TrimRight(before, "”\"’》」)")
+	return anyof.Suffix(before, attendedNouns...)
 }

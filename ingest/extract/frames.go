@@ -115,6 +115,12 @@ var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道
 var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
 	"轮训班", "轮训", "研修班", "读书班", "专题班"}
 
+// attendedNouns are lectures and trainings one attends: 学习 right after
+// one (参加“新时代法治大讲堂”学习5期, 参加法治专题讲座学习3次) is the verb
+// of attending it, so the count is of the lectures (publicity.lectures,
+// where law is their topic), not of study sessions (see attending).
+var attendedNouns = []string{"讲座", "讲堂", "学堂", "课堂", "夜校", "培训", "培训班", "轮训班", "研修班", "报告会", "辅导报告"}
+
 // caseloadWords make an intake count a caseload, the cases to be handled
 // this year with those carried over (需办理复议案件66件, 在办案件5件,
 // 办理复议案件88件(含上年结转9件)): no intake code counts it. A carry-over
