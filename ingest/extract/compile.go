@@ -28,6 +28,7 @@ const (
 	refSentVeto                    // a word that, anywhere before the number in its sentence, rules frame idx out
 	refHeadVeto                    // a word that, in the sentence's first clause before the number, rules frame idx out
 	refName                        // the name of a body that holds an act (组织部 holds 组织): never an act
+	refSubjectNot                  // a body that, as the subject of the number's clause, rules frame idx out
 )
 
 type ref struct {
@@ -44,6 +45,9 @@ type cframe struct {
 	typical    uint64
 	domainMask uint64
 	notMask    uint64
+	// itemNotMask are the topics of itemNotDomains; exemptMask those that
+	// lift them (law, studyBodies).
+	itemNotMask, exemptMask uint64
 	// wideMask are the topics of domainMask that count anywhere in the
 	// sentence (sentenceWideDomains).
 	wideMask uint64
@@ -165,7 +169,8 @@ func compile() *lexicon {
 		}
 		cf := cframe{frame: f, codeIdx: codeIndex[f.code], townIdx: -1, kind: ind.Kind, unit: ind.Unit,
 			units: units(f.units), typical: units(f.typical), domainMask: mask(f.domains, "domain"), notMask: mask(f.notDomains, "domain"),
-			wideMask: mask(f.domains, "domain") & mask(sentenceWideDomains, "domain")}
+			wideMask:    mask(f.domains, "domain") & mask(sentenceWideDomains, "domain"),
+			itemNotMask: mask(f.itemNotDomains, "domain"), exemptMask: mask([]string{"law", "studyBodies"}, "domain")}
 		if f.town != "" {
 			cf.townIdx = codeIndex[f.town]
 		}
@@ -207,6 +212,9 @@ func compile() *lexicon {
 		}
 		for _, w := range f.headVetoes {
 			add(w, ref{refHeadVeto, int32(i)})
+		}
+		for _, w := range f.subjectNot {
+			add(w, ref{refSubjectNot, int32(i)})
 		}
 	}
 	for i, w := range scopeWords {
@@ -267,7 +275,7 @@ func compile() *lexicon {
 				lx.breakdown[id] = true
 			case refScope, refSince:
 				lx.scoping[id] = true
-			case refAct, refSentConflict, refSentVeto, refHeadVeto:
+			case refAct, refSentConflict, refSentVeto, refHeadVeto, refSubjectNot:
 				lx.farActive[id] = true
 			}
 			switch r.kind {
@@ -279,7 +287,7 @@ func compile() *lexicon {
 				lx.isAct[id] = lx.isAct[id] || r.kind == refAct
 			}
 			switch r.kind {
-			case refObject, refAct, refConflict, refOtherHead, refPlace, refNot, refSentConflict, refSentVeto, refHeadVeto, refAward:
+			case refObject, refAct, refConflict, refOtherHead, refPlace, refNot, refSentConflict, refSentVeto, refHeadVeto, refAward, refSubjectNot:
 				lx.framed[id] = true
 			case refDomain, refPlan, refBreak:
 				lx.marker[id] = true

@@ -187,7 +187,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for _, i := range sh.markers {
 		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
-		if d := x.lx.domains[h.Word]; d != 0 {
+		if d := x.lx.domains[h.Word]; d != 0 && !partyQualified(s, S, hStart, hEnd) {
 			if hEnd <= max(N, cl.Rend) {
 				domMask |= d
 				if hStart >= cl.Li {
@@ -264,6 +264,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 						}
 					}
 					continue
+				}
+				if s[hStart:hEnd] == "学习" && attending(s[:hStart]) {
+					continue // 法治大讲堂学习5期: the lectures attended
 				}
 				if titled < 0 {
 					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N))
@@ -357,6 +360,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			case refHeadVeto:
 				if hEnd <= N && clauseStart(s, hStart, S) == S {
 					get(r.idx).vetoed = true
+				}
+			case refSubjectNot:
+				if hStart >= cl.C && hEnd <= N && !anyof.Contains(s[cl.C:hStart], subjectBreakers...) {
+					get(r.idx).vetoed = true // 街道党校开展学习…2场次
 				}
 			case refAward:
 				if p == near || p == left || p == right || p == rightFar {
@@ -480,7 +487,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			continue
 		}
 		cf := &x.lx.frames[fi]
-		if cf.units&(1<<uint(u.index)) == 0 || sentMask&cf.notMask != 0 {
+		if cf.units&(1<<uint(u.index)) == 0 || sentMask&cf.notMask != 0 ||
+			itemMask&cf.itemNotMask != 0 && itemMask&cf.exemptMask == 0 {
 			continue
 		}
 		var fx [numFeatures]float64
@@ -1239,4 +1247,27 @@ func sitting(before, head string, sittings []string) bool {
 		}
 	}
 	return true
+}
+
+// attending tells whether 学习 right after before is the verb of attending
+// a lecture or training (attendedNouns), a title's closing mark between:
+// 参加“新时代法治大讲堂”学习5期, 参加法治专题讲座学习3次.
+func attending(before string) bool {
+	before = strings.TrimRight(before, "”\"’》」)")
+	return anyof.Suffix(before, attendedNouns...)
+}
+
+// partyQualified tells whether the law word s[start:end] (条例, 法规) is
+// qualified by 党 or 纪, so names the party's rules, no law: within its
+// title (《中国共产党纪律处分条例》) or in the two characters before it
+// (党内法规, 党纪条例).
+func partyQualified(s string, S, start, end int) bool {
+	if !slices.Contains(partyQualifiable, s[start:end]) {
+		return false
+	}
+	from := max(S, start-6)
+	if p := strings.LastIndex(s[max(S, start-60):start], "《"); p >= 0 && !strings.Contains(s[max(S, start-60)+p:start], "》") {
+		from = max(S, start-60) + p
+	}
+	return strings.ContainsAny(s[from:start], "党纪")
 }

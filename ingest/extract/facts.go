@@ -274,7 +274,9 @@ func (x *run) prevDomains(S int) uint64 {
 	if !x.scanned(P, S) {
 		var buf [16]hit
 		for _, h := range x.lx.topics.ScanRange(s, P, S, buf[:0]) {
-			mask |= x.lx.topicMasks[h.Word]
+			if !partyQualified(s, P, int(h.Start), int(h.End)) {
+				mask |= x.lx.topicMasks[h.Word]
+			}
 		}
 		return mask
 	}
@@ -286,7 +288,9 @@ func (x *run) prevDomains(S int) uint64 {
 		if int(h.Start) < P {
 			continue
 		}
-		mask |= x.lx.domains[h.Word]
+		if !partyQualified(s, P, int(h.Start), int(h.End)) {
+			mask |= x.lx.domains[h.Word]
+		}
 	}
 	return mask
 }

@@ -100,6 +100,7 @@ func scopeNamePlain(s string, S, start, end int) string {
 		}
 		j -= size
 	}
+	j = pastFigure(s, S, j, start)
 	name := s[j:end]
 	if j == start {
 		return name // the bare scope word

@@ -84,6 +84,16 @@ type frame struct {
 	// notDomains rule the frame out when their topic occurs in the
 	// sentence before the number (涉及金额 in a 劳动争议 sentence).
 	notDomains []string
+	// itemNotDomains rule the frame out when their topic is named in the
+	// number's list item and neither law nor a body whose study counts
+	// whatever its topic (studyBodies) is: 学习《中国共产党纪律处分条例》2场次
+	// is party discipline; 学习宪法法律和党内法规5次 names law too, and the
+	// 中心组's sitting on it is left to the study group's rule.
+	itemNotDomains []string
+	// subjectNot are bodies that, as the subject of the number's clause
+	// (before any of subjectBreakers there), rule the frame out: the
+	// 街道党校开展学习…2场次 is party education, not the government's study.
+	subjectNot []string
 	// town is the code used instead for a town or street office, never a
 	// reconsideration organ: its 行政复议案件 are cases brought against it.
 	town string
@@ -112,8 +122,14 @@ var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道
 
 // studyOtherHeads are what a study count is not: lectures, trainings, party
 // lessons and the study of party discipline, meetings.
-var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "《条例》", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
+var studyOtherHeads = []string{"讲座", "培训", "党课", "纪法", "纪法课", "党纪", "主题教育", "党史", "会议", "常委会", "专题会", "培训班", "研讨班",
 	"轮训班", "轮训", "研修班", "读书班", "专题班"}
+
+// attendedNouns are lectures and trainings one attends: 学习 right after
+// one (参加“新时代法治大讲堂”学习5期, 参加法治专题讲座学习3次) is the verb
+// of attending it, so the count is of the lectures (publicity.lectures,
+// where law is their topic), not of study sessions (see attending).
+var attendedNouns = []string{"讲座", "讲堂", "学堂", "课堂", "夜校", "培训", "培训班", "轮训班", "研修班", "报告会", "辅导报告"}
 
 // caseloadWords make an intake count a caseload, the cases to be handled
 // this year with those carried over (需办理复议案件66件, 在办案件5件,
@@ -272,7 +288,8 @@ var frames = []frame{
 		not:        studyNot,
 		conflicts:  []string{"宣讲"},
 		otherHeads: studyOtherHeads,
-		units:      uTimes, typical: "次"},
+		subjectNot: studySubjectNot, itemNotDomains: []string{"partyRules"},
+		units: uTimes, typical: "次"},
 	// Collective study in general: study of law only where the sentence
 	// names law (习近平法治思想, 宪法, 法律法规), not 党的二十大精神.
 	{code: "study.sessions",
@@ -282,6 +299,7 @@ var frames = []frame{
 		not:        studyNot,
 		conflicts:  []string{"宣讲"},
 		otherHeads: studyOtherHeads,
+		subjectNot: studySubjectNot, itemNotDomains: []string{"partyRules"},
 		// 理论学习中心组(扩大)会议: the sitting of the study group.
 		sittings: []string{"中心组", "学习"},
 		units:    uTimes, typical: "次", domains: []string{"studied"}, needDomain: true},
@@ -481,6 +499,27 @@ var frames = []frame{
 // studyNot rule study sessions out: see the study frames.
 var studyNot = []string{"矫正", "服刑", "帮教", "戒毒", "村(社区)", "村(居)", "各村", "村级", "村居", "村两委"}
 
+// studyBodies are the bodies whose collective study the catalog counts
+// (领导干部, 中心组, 机关: INDICATORS.md), whatever its topic.
+var studyBodies = []string{"中心组", "领导班子", "班子成员", "党委会", "党组", "党工委", "常务会", "机关干部", "领导干部"}
+
+// studySubjectNot are bodies whose own study, as the subject of its clause,
+// is no study the catalog counts: a party school's sessions are party
+// education (镇委党校开展学习…2次, 街道党校开展学习《条例》2场次).
+var studySubjectNot = []string{"党校"}
+
+// subjectBreakers, standing in a clause before a body, make the body an
+// object or a place of the clause, not its subject: 组织干部到党校集中学习.
+var subjectBreakers = []string{"组织", "参加", "到", "赴", "在", "依托", "通过", "邀请", "联合", "利用", "走进", "深入", "借助"}
+
+// partyRuleWords name the party's own rules: the study of party discipline
+// is not the study of law (GOLD conventions: 街道党校学习《条例》, 纪法课).
+var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分条例"}
+
+// partyQualifiable are law words that name no law when 党 or 纪 qualifies
+// them (partyQualified): 《中国共产党纪律处分条例》, 党内法规.
+var partyQualifiable = []string{"条例", "法规"}
+
 // lawWords name law: the topic of the law study the catalog counts.
 var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法"}
 
@@ -519,9 +558,11 @@ var domains = map[string][]string{
 	// "studied" are the words that make collective study a study of law:
 	// law named, or the bodies whose study the catalog counts (领导干部,
 	// 中心组, 机关: INDICATORS.md).
-	"studied": append(slices.Clone(lawWords),
-		"中心组", "领导班子", "班子成员", "党委会", "党组", "党工委", "常务会", "机关干部", "领导干部"),
-	"law": append(slices.Clone(lawWords), lawWorkers...),
+	"studied":     append(slices.Clone(lawWords), studyBodies...),
+	"studyBodies": studyBodies,
+	"law":         append(slices.Clone(lawWords), lawWorkers...),
+	// The party's own rules (see itemNotDomains).
+	"partyRules": partyRuleWords,
 }
 
 // breakdownMarkers introduce the parts of a total stated before them.

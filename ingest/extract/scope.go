@@ -83,6 +83,12 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		return ""
 	}
 	name := scopeName(s, S, bestStart, bestEnd)
+	if bestStart >= N && endsWithFigure(s, S, bestEnd-len(name)) {
+		// 发放宣传材料400余份法律顾问进村宣讲2次: a body named right after a
+		// figure whose punctuation was lost opens the next clause; it is
+		// the subject of what follows, not the owner of the figure before.
+		return ""
+	}
 	if name == s[bestStart:bestEnd] {
 		// A bare 调解室 (该调解室, 调解室人员): the body of that kind named
 		// earlier in the paragraph, if any.
@@ -207,6 +213,7 @@ func scopeName(s string, S, start, end int) string {
 		}
 		j -= size
 	}
+	j = pastFigure(s, S, j, start)
 	name := s[j:end]
 	if j == start {
 		return name // the bare scope word
@@ -223,6 +230,61 @@ func scopeName(s string, S, start, end int) string {
 		}
 	}
 	return name
+}
+
+// pastFigure moves the start j of a name read back from a scope word at
+// start past the tail of a figure whose punctuation was lost: a digit then
+// 万/千 (a multiplier), 余/多 and a unit are the figure's, not the name's
+// (发放宣传材料400余份法律顾问进村宣讲2次: 法律顾问, not 余份法律顾问).
+func pastFigure(s string, S, j, start int) int {
+	if j <= S {
+		return j
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:j]); r < '0' || r > '9' {
+		return j
+	}
+	k := j
+	for _, marks := range [][]string{{"万", "千", "百", "亿"}, {"余", "多"}} {
+		for _, m := range marks {
+			if strings.HasPrefix(s[k:start], m) {
+				k += len(m)
+				break
+			}
+		}
+	}
+	if u, ok := readUnit(s[k:start]); ok && !unitContinues(u, s[k+len(u.text):]) {
+		k += len(u.text)
+	}
+	if k == j || k > start {
+		return j
+	}
+	return k
+}
+
+// endsWithFigure reports whether s[S:j] ends with a figure: a digit, then
+// 万/千 (a multiplier), 余/多 and a unit (one the text after j does not
+// continue into another word), each but the digit optional.
+func endsWithFigure(s string, S, j int) bool {
+	after := s[j:]
+	s = s[S:j]
+	for i, u := range rawUnits {
+		if len(u.text) >= 3 && strings.HasSuffix(s, u.text) {
+			if u.index = i; !unitContinues(u, after) {
+				s = s[:len(s)-len(u.text)]
+			}
+			break
+		}
+	}
+	for _, marks := range [][]string{{"余", "多"}, {"万", "千", "百", "亿"}} {
+		for _, m := range marks {
+			if strings.HasSuffix(s, m) {
+				s = s[:len(s)-len(m)]
+				break
+			}
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= '0' && r <= '9'
 }
 
 // placeSuffixes end the names of places below a county or town.
