@@ -195,26 +195,18 @@ func compile() *lexicon {
 				add(w, ref{refAct, int32(i)})
 			}
 		}
-		for _, w := range f.conflicts {
-			add(w, ref{refConflict, int32(i)})
-		}
-		for _, w := range f.not {
-			add(w, ref{refNot, int32(i)})
-		}
-		for _, w := range f.otherHeads {
-			add(w, ref{refOtherHead, int32(i)})
-		}
-		for _, w := range f.sentenceConflicts {
-			add(w, ref{refSentConflict, int32(i)})
-		}
-		for _, w := range f.sentenceVetoes {
-			add(w, ref{refSentVeto, int32(i)})
-		}
-		for _, w := range f.headVetoes {
-			add(w, ref{refHeadVeto, int32(i)})
-		}
-		for _, w := range f.subjectNot {
-			add(w, ref{refSubjectNot, int32(i)})
+		// The words of each other role, in the order the roles are read.
+		for _, role := range []struct {
+			words []string
+			kind  refKind
+		}{
+			{f.conflicts, refConflict}, {f.not, refNot}, {f.otherHeads, refOtherHead},
+			{f.sentenceConflicts, refSentConflict}, {f.sentenceVetoes, refSentVeto},
+			{f.headVetoes, refHeadVeto}, {f.subjectNot, refSubjectNot},
+		} {
+			for _, w := range role.words {
+				add(w, ref{role.kind, int32(i)})
+			}
 		}
 	}
 	for i, w := range scopeWords {
