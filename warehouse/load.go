@@ -121,7 +121,14 @@ func (db *DB) load(ctx context.Context, b *ingest.Batch, bulk bool) (LoadResult,
 			if _, err := conn.ExecContext(ctx, `INSERT INTO headline_pending SELECT DISTINCT jurisdiction_key, year FROM touched_keys`); err != nil {
 				return fmt.Errorf("note the touched jurisdiction-years: %w", err)
 			}
-			db.note.noted = true // the headline stays as it was until FinishBulk
+			// The headline stays as it was until FinishBulk, but the
+			// reports changed: a patch of the dashboards' snapshot reads
+			// the reports of these jurisdiction-years anew.
+			keys, err := readKeys(ctx, conn)
+			if err != nil {
+				return fmt.Errorf("note the touched jurisdiction-years: %w", err)
+			}
+			db.note.keys, db.note.noted = append(db.note.keys, keys...), true
 		} else if err := db.refreshHeadline(ctx, conn); err != nil {
 			return err
 		}

@@ -400,3 +400,37 @@ func TestPublisherFollowsSessions(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// The publisher lets the dashboards' snapshot build go first: the pages
+// wait for it, and a copy beside it would slow it (or fail to checkpoint
+// while it reads).
+func TestPublisherWaitsForTheDashboards(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db := mustOpen(t)
+	loadIndicators(t, db)
+	// A build under way, as a write makes one once the pages are in use.
+	build := &snapshotBuild{done: make(chan struct{})}
+	db.snaps.mu.Lock()
+	db.snaps.building = build
+	db.snaps.mu.Unlock()
+	p := NewPublisher(db, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	p.quiet, p.maxDelay = 10*time.Millisecond, 20*time.Second
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	time.Sleep(300 * time.Millisecond)
+	if cs := p.Copies(); len(cs) != 0 {
+		t.Fatalf("published %+v while the dashboards' snapshot was being built", cs)
+	}
+	db.snaps.mu.Lock()
+	db.snaps.building = nil
+	db.snaps.mu.Unlock()
+	close(build.done)
+	if !waitFor(10*time.Second, func() bool { return len(p.Copies()) == 1 }) {
+		t.Fatal("no copy 10 s after the dashboards' build ended")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run: %v", err)
+	}
+}

@@ -52,7 +52,8 @@ func NewPublisher(db *DB, dir string, log *slog.Logger) *Publisher {
 
 // Run publishes a copy at once, then a new one when writes have come: it
 // starts once no write has come for a second (at most ten seconds after the
-// first unpublished write), one publish at a time. It returns when ctx ends,
+// first unpublished write) and the dashboards' snapshot is built (at most
+// ten seconds more), one publish at a time. It returns when ctx ends,
 // after removing the copies nobody uses.
 func (p *Publisher) Run(ctx context.Context) error {
 	if err := p.removeLeftovers(); err != nil {
@@ -71,6 +72,9 @@ func (p *Publisher) Run(ctx context.Context) error {
 			}
 		}
 		if published && !p.settle(ctx) {
+			return nil
+		}
+		if !p.afterDashboards(ctx) {
 			return nil
 		}
 		gen := p.db.writes()
@@ -114,6 +118,29 @@ func (p *Publisher) settle(ctx context.Context) bool {
 			return true
 		case <-ctx.Done():
 			t.Stop()
+			return false
+		}
+	}
+}
+
+// afterDashboards waits while the dashboards' snapshot is being built, for
+// at most p.maxDelay: the pages wait for that build, and a publish would
+// slow it (a copy reads and writes the whole file where the file system
+// cannot clone it) or fail (DuckDB cannot checkpoint while the build reads
+// the data before the last write). False when ctx ended.
+func (p *Publisher) afterDashboards(ctx context.Context) bool {
+	deadline := time.NewTimer(p.maxDelay)
+	defer deadline.Stop()
+	for {
+		building := p.db.snapshotBuilding()
+		if building == nil {
+			return true
+		}
+		select {
+		case <-building:
+		case <-deadline.C:
+			return true
+		case <-ctx.Done():
 			return false
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -137,11 +138,30 @@ func (db *DB) startBuildLocked() *snapshotBuild {
 		if b.snap.Patched() {
 			how, keys = "patched", len(cfg.Touched)
 		}
+		if db.log.Enabled(context.Background(), slog.LevelDebug) {
+			var steps []any
+			for _, st := range b.snap.BuildSteps() {
+				steps = append(steps, st.Name, st.Took.Round(time.Microsecond))
+			}
+			db.log.Debug("dashboard snapshot steps", steps...)
+		}
 		size := b.snap.Size()
 		db.log.Info("dashboard snapshot "+how, "generation", b.gen, "values", size.Values,
-			"reports", size.Reports, "jurisdiction_years", keys, "took", time.Since(start).Round(time.Millisecond))
+			"reports", size.Reports, "jurisdiction_years", keys, "quote_bytes", size.QuoteBytes, "wasted_quote_bytes", size.WastedQuoteBytes,
+			"took", time.Since(start).Round(time.Millisecond))
 	}()
 	return b
+}
+
+// snapshotBuilding returns a channel closed when the dashboards' snapshot
+// build under way ends, or nil when none is.
+func (db *DB) snapshotBuilding() <-chan struct{} {
+	db.snaps.mu.Lock()
+	defer db.snaps.mu.Unlock()
+	if b := db.snaps.building; b != nil {
+		return b.done
+	}
+	return nil
 }
 
 // PrepareDashboards starts building the dashboards' snapshot in the

@@ -24,9 +24,20 @@ func (s *Snapshot) Dump() string {
 		fmt.Fprintf(&b, "peers %s %+v\n", k, s.peerGroups[k])
 	}
 	fmt.Fprintf(&b, "divisions %d catalog %+v\n", len(s.divisions), s.catalog)
-	for _, r := range s.reports {
-		fmt.Fprintf(&b, "report %s %s %s %d %s\n", r.id, s.strs[r.name], s.juris[r.jur].key, r.year, s.strs[r.level])
+	for i, r := range s.reports {
+		fmt.Fprintf(&b, "report %s %s %s %d %s %d %q\n", r.id, s.strs[r.name], s.juris[r.jur].key, r.year, s.strs[r.level],
+			r.ingested, s.titles[s.titleStart[i]:s.titleStart[i+1]])
 	}
+	levels := make([]string, 0, len(s.levelOf))
+	for l, k := range s.levelOf {
+		if s.strs[k] != l {
+			levels = append(levels, fmt.Sprintf("%s→%s", l, s.strs[k]))
+			continue
+		}
+		levels = append(levels, l)
+	}
+	slices.Sort(levels)
+	fmt.Fprintf(&b, "levels %v\n", levels)
 	for _, j := range s.juris {
 		fmt.Fprintf(&b, "juris %s %s\n", j.key, j.code)
 	}

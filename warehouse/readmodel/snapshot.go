@@ -36,6 +36,8 @@ type Snapshot struct {
 	gen uint64
 	// patched: built as a patch of an older snapshot (Build).
 	patched bool
+	// steps are the build's steps, timed.
+	steps []BuildStep
 
 	catalog     []Indicator    // catalog order (category, code); Values filled
 	indicatorOf map[string]int // code → index in catalog
@@ -92,6 +94,9 @@ type Snapshot struct {
 	conflicts []snapConflict
 	// factOverflow holds the fact IDs that encodeFact cannot pack.
 	factOverflow []string
+	// waste counts the quotes (and their bytes) that no cell uses any
+	// more: a patch keeps the base's quotes whole (keepCells).
+	waste struct{ bytes, quotes int }
 	// quotes holds every cell's quote, one after the other: quote k is
 	// quotes[quoteStart[k]:quoteStart[k+1]] (a cell keeps its k). One
 	// block of bytes instead of millions of strings spares the garbage
@@ -483,13 +488,22 @@ func (s *Snapshot) Generation() uint64 { return s.gen }
 // Patched says whether the snapshot was built as a patch of an older one.
 func (s *Snapshot) Patched() bool { return s.patched }
 
+// BuildSteps are the steps of the build that made s and how long each took
+// (for the debug log).
+func (s *Snapshot) BuildSteps() []BuildStep { return s.steps }
+
 // Size is how much a snapshot holds.
 type Size struct {
 	// Values counts the headline values (jurisdiction-year-indicators).
 	Values int
 	// Reports counts the reports that count.
 	Reports int
+	// QuoteBytes is the size of the values' quotes, WastedQuoteBytes the
+	// part of it no value uses any more (patches leave it; see keepCells).
+	QuoteBytes, WastedQuoteBytes int
 }
 
 // Size says how much the snapshot holds, for logs.
-func (s *Snapshot) Size() Size { return Size{Values: len(s.cells), Reports: len(s.reports)} }
+func (s *Snapshot) Size() Size {
+	return Size{Values: len(s.cells), Reports: len(s.reports), QuoteBytes: len(s.quotes), WastedQuoteBytes: s.waste.bytes}
+}

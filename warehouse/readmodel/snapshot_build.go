@@ -1,7 +1,6 @@
 package readmodel
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -55,7 +54,12 @@ func Build(ctx context.Context, pool *sql.DB, cfg BuildConfig) (*Snapshot, error
 		{"areas", b.readAreas},
 		{"peer groups", b.readPeerGroups},
 		{"divisions", b.readDivisions},
-		{"reports", b.readReports},
+		{"reports", func(ctx context.Context, conn *sql.Conn) error {
+			if base != nil {
+				return b.patchReports(ctx, conn, base, touched)
+			}
+			return b.readReports(ctx, conn)
+		}},
 		{"conflicts", b.readConflicts},
 		{"headline", func(ctx context.Context, conn *sql.Conn) error {
 			if base != nil {
@@ -64,12 +68,22 @@ func Build(ctx context.Context, pool *sql.DB, cfg BuildConfig) (*Snapshot, error
 			return b.readHeadline(ctx, conn)
 		}},
 	} {
+		start := time.Now()
 		if err := step.run(ctx, conn); err != nil {
 			return nil, fmt.Errorf("dashboard snapshot: %s: %w", step.name, err)
 		}
+		s.steps = append(s.steps, BuildStep{step.name, time.Since(start)})
 	}
+	start := time.Now()
 	b.index()
+	s.steps = append(s.steps, BuildStep{"index", time.Since(start)})
 	return s, nil
+}
+
+// BuildStep is one step of a Build and how long it took.
+type BuildStep struct {
+	Name string
+	Took time.Duration
 }
 
 // BuildConfig is what Build is given besides the connection.
@@ -492,90 +506,6 @@ func column[T arrow.Array](rec arrow.RecordBatch, i int) (T, error) {
 	return c, nil
 }
 
-// readReports reads every report's jurisdiction and year and orders the
-// jurisdictions: resolved ones by code (so that the jurisdictions inside a
-// division are one range), then unresolved ones by name and key.
-func (b *snapshotBuilder) readReports(ctx context.Context, conn *sql.Conn) error {
-	type jurRow struct{ key, code, name string }
-	// The jurisdictions in the order first met, and each report's among
-	// them; ordered and renumbered once all are read.
-	var jurs []jurRow
-	jurAt := map[string]int32{}
-	var reportJur []int32
-	lastLevel := int32(-1)
-	// In report_id order: readHeadline numbers the reports the same way.
-	b.s.titleStart = []uint32{0}
-	err := arrowQuery(ctx, conn, `
-		SELECT j.report_id, j.jurisdiction_key, j.jurisdiction_code, j.jurisdiction_name, j.jurisdiction_level, coalesce(j.year, 0),
-		       r.title, epoch_us(r.ingested_at)
-		FROM report_jurisdictions j JOIN reports r USING (report_id) ORDER BY j.report_id`, func(rec arrow.RecordBatch) error {
-		id, err1 := column[*array.String](rec, 0)
-		key, err2 := column[*array.String](rec, 1)
-		code, err3 := column[*array.String](rec, 2)
-		name, err4 := column[*array.String](rec, 3)
-		level, err5 := column[*array.String](rec, 4)
-		year, err6 := column[*array.Int32](rec, 5)
-		title, err7 := column[*array.String](rec, 6)
-		at, err8 := column[*array.Int64](rec, 7)
-		if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8); err != nil {
-			return err
-		}
-		for i := range int(rec.NumRows()) {
-			r := snapReport{id: strings.Clone(id.Value(i)), name: b.intern(name.Value(i)),
-				level: b.intern(level.Value(i)), year: year.Value(i), ingested: at.Value(i)}
-			b.s.titles = append(b.s.titles, title.Value(i)...)
-			if len(b.s.titles) > math.MaxUint32 {
-				return errors.New("the report titles take more than 4 GiB: too many for the dashboards' snapshot")
-			}
-			b.s.titleStart = append(b.s.titleStart, uint32(len(b.s.titles)))
-			if r.level != lastLevel {
-				b.s.levelOf[b.s.strs[r.level]] = r.level
-				lastLevel = r.level
-			}
-			j, ok := jurAt[key.Value(i)]
-			if !ok {
-				// The Arrow strings point into buffers released after
-				// this batch: keep copies.
-				row := jurRow{key: strings.Clone(key.Value(i)), code: strings.Clone(code.Value(i)), name: b.s.strs[r.name]}
-				j = int32(len(jurs))
-				jurs = append(jurs, row)
-				jurAt[row.key] = j
-			}
-			b.s.reports = append(b.s.reports, r)
-			reportJur = append(reportJur, j)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	order := make([]int32, len(jurs))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		a, b := &jurs[x], &jurs[y]
-		if (a.code == "") != (b.code == "") {
-			if a.code == "" {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.name, b.name), strings.Compare(a.key, b.key))
-	})
-	b.s.juris = make([]snapJuris, len(order))
-	place := make([]int32, len(jurs)) // first-met index → place in juris
-	for i, j := range order {
-		b.s.juris[i] = snapJuris{key: jurs[j].key, code: jurs[j].code}
-		b.s.jurOf[jurs[j].key] = i
-		place[j] = int32(i)
-	}
-	for i, j := range reportJur {
-		b.s.reports[i].jur = place[j]
-	}
-	return nil
-}
-
 // readHeadline reads the headline values with their quotes.
 func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) error {
 	s := b.s
@@ -610,43 +540,48 @@ func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, bas
 			reportOf[i] = int32(j)
 		}
 	}
-	// The base's cells are copied on a worker while DuckDB reads the
-	// touched ones (into s, empty until then); the two are joined after,
-	// the base's first.
-	var kept cellSet
-	s.quoteStart = []uint32{0}
-	copied := make(chan error, 1)
-	go func() { copied <- kept.copyFrom(base, reportOf, len(touched)) }()
-	var readErr error
-	if len(touched) > 0 {
-		readErr = b.readCells(ctx, conn, touched)
-	}
-	if err := errors.Join(<-copied, readErr); err != nil {
+	if err := b.keepCells(base, reportOf, len(touched)); err != nil {
 		return err
 	}
-	b.fromBase = len(kept.cells)
-	return kept.prependTo(s, base)
+	b.fromBase = len(s.cells)
+	if len(touched) == 0 {
+		return nil
+	}
+	return b.readCells(ctx, conn, touched)
 }
 
-// cellSet is cells with their quotes and counts, as a snapshot holds them.
-type cellSet struct {
-	cells      []snapCell
-	quotes     []byte
-	quoteStart []uint32
-	ratios     [][2]float64
-	// overflow are the cells whose fact ID encodeFact could not pack,
-	// still coded as in base: prependTo codes them anew.
-	overflow []int32
-}
-
-// copyFrom copies the cells of base whose report reportOf maps to this
-// snapshot's (the index it gives; -1 drops the cell), in base's order,
-// with room for about touched jurisdiction-years more.
-func (k *cellSet) copyFrom(base *Snapshot, reportOf []int32, touched int) error {
-	k.cells = make([]snapCell, 0, len(base.cells)+touched*16)
-	k.quotes = make([]byte, 0, len(base.quotes)+touched*16*64)
-	k.quoteStart = make([]uint32, 1, cap(k.cells)+1)
-	k.ratios = make([][2]float64, 0, len(base.ratios)+touched*4)
+// keepCells puts the cells of base whose report reportOf maps to this
+// snapshot's (the index it gives; -1 drops the cell) in s, in base's order,
+// with room for about touched jurisdiction-years more. Their quotes, counts
+// and overflowing fact IDs are base's, copied whole: the dropped cells'
+// stay as waste, which a later patch compacts when it reaches a quarter
+// of the quotes (copying the kept cells' one by one).
+func (b *snapshotBuilder) keepCells(base *Snapshot, reportOf []int32, touched int) error {
+	s := b.s
+	more := touched * 16 // cells a jurisdiction-year holds, about
+	s.cells = make([]snapCell, 0, len(base.cells)+more)
+	compact := 4*base.waste.bytes > len(base.quotes) || 4*base.waste.quotes > len(base.quoteStart)
+	if !compact {
+		s.quotes = append(make([]byte, 0, len(base.quotes)+more*64), base.quotes...)
+		s.quoteStart = append(make([]uint32, 0, len(base.quoteStart)+more), base.quoteStart...)
+		s.ratios = append(make([][2]float64, 0, len(base.ratios)+more/4), base.ratios...)
+		s.factOverflow = slices.Clone(base.factOverflow)
+		s.waste = base.waste
+		for i := range base.cells {
+			c := base.cells[i]
+			if r := reportOf[c.report]; r >= 0 {
+				c.report = r
+				s.cells = append(s.cells, c)
+				continue
+			}
+			s.waste.bytes += int(base.quoteStart[c.quote+1] - base.quoteStart[c.quote])
+			s.waste.quotes++
+		}
+		return nil
+	}
+	s.quotes = make([]byte, 0, len(base.quotes)-base.waste.bytes+more*64)
+	s.quoteStart = make([]uint32, 1, len(base.quoteStart)-base.waste.quotes+more)
+	s.ratios = make([][2]float64, 0, len(base.ratios)+more/4)
 	for i := range base.cells {
 		c := base.cells[i]
 		r := reportOf[c.report]
@@ -655,48 +590,20 @@ func (k *cellSet) copyFrom(base *Snapshot, reportOf []int32, touched int) error 
 		}
 		c.report = r
 		if c.fact&factOverflowBit != 0 {
-			k.overflow = append(k.overflow, int32(len(k.cells)))
+			c.fact = s.encodeFact(s.reports[r].id, base.factOverflow[c.fact&^factOverflowBit])
 		}
 		if c.bits&cellRatio != 0 {
-			k.ratios = append(k.ratios, base.ratios[c.ratio])
-			c.ratio = int32(len(k.ratios) - 1)
+			s.ratios = append(s.ratios, base.ratios[c.ratio])
+			c.ratio = int32(len(s.ratios) - 1)
 		}
 		q := c.quote
-		c.quote = int32(len(k.quoteStart) - 1)
-		k.quotes = append(k.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
-		if len(k.quotes) > math.MaxUint32 {
+		c.quote = int32(len(s.quoteStart) - 1)
+		s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
+		if len(s.quotes) > math.MaxUint32 {
 			return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
 		}
-		k.quoteStart = append(k.quoteStart, uint32(len(k.quotes)))
-		k.cells = append(k.cells, c)
-	}
-	return nil
-}
-
-// prependTo puts the cells of k before those of s (read anew), moving the
-// indexes of s's quotes and counts past k's, and codes k's overflowing
-// fact IDs (base's) in s.
-func (k *cellSet) prependTo(s *Snapshot, base *Snapshot) error {
-	nq, nr := int32(len(k.quoteStart)-1), int32(len(k.ratios))
-	qbytes := uint32(len(k.quotes))
-	if len(k.quotes)+len(s.quotes) > math.MaxUint32 {
-		return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
-	}
-	for _, c := range s.cells {
-		c.quote += nq
-		if c.bits&cellRatio != 0 {
-			c.ratio += nr
-		}
-		k.cells = append(k.cells, c)
-	}
-	for _, q := range s.quoteStart[1:] {
-		k.quoteStart = append(k.quoteStart, q+qbytes)
-	}
-	s.cells, s.quoteStart = k.cells, k.quoteStart
-	s.quotes, s.ratios = append(k.quotes, s.quotes...), append(k.ratios, s.ratios...)
-	for _, i := range k.overflow {
-		c := &s.cells[i]
-		c.fact = s.encodeFact(s.reports[c.report].id, base.factOverflow[c.fact&^factOverflowBit])
+		s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
+		s.cells = append(s.cells, c)
 	}
 	return nil
 }
@@ -714,18 +621,7 @@ func (b *snapshotBuilder) readCells(ctx context.Context, conn *sql.Conn, touched
 	// (a list of constants reaches the scans of headline, in the view too).
 	report, reports, counts, filter := "r.ord", "JOIN r USING (report_id)", "headline_counts", ""
 	if touched != nil {
-		keys := map[string]bool{}
-		var list strings.Builder
-		for k := range touched {
-			if !keys[k.Jurisdiction] {
-				if len(keys) > 0 {
-					list.WriteString(", ")
-				}
-				keys[k.Jurisdiction] = true
-				list.WriteString(quote(k.Jurisdiction))
-			}
-		}
-		in := "(" + list.String() + ")"
+		in := jurisdictionList(touched)
 		report, reports = "h.report_id", ""
 		counts = "(SELECT * FROM headline_counts WHERE jurisdiction_key IN " + in + ")"
 		filter = " AND h.jurisdiction_key IN " + in
