@@ -309,6 +309,19 @@ func (s *Snapshot) factID(c *snapCell) string {
 	return string(hex.AppendEncode(b, suffix[2:]))
 }
 
+// compareFactIDs orders two cells by fact ID as strings order, without
+// writing the IDs out where both are packed from reports IDs of one length
+// (the 12 hex digits after the dash order as the numbers do).
+func (s *Snapshot) compareFactIDs(a, b *snapCell) int {
+	if a.fact&factOverflowBit == 0 && b.fact&factOverflowBit == 0 {
+		ra, rb := s.reports[a.report].id, s.reports[b.report].id
+		if len(ra) == len(rb) {
+			return cmp.Or(strings.Compare(ra, rb), cmp.Compare(a.fact, b.fact))
+		}
+	}
+	return strings.Compare(s.factID(a), s.factID(b))
+}
+
 // cell returns the headline value at index i with its provenance.
 func (s *Snapshot) cell(i int32) Cell {
 	c := &s.cells[i]

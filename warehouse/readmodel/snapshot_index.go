@@ -113,15 +113,25 @@ func (b *snapshotBuilder) index() {
 	})
 	s.trends = make([]lazyTrends, len(s.catalog))
 
-	// The heatmap's rows: each year's reports by jurisdiction.
-	s.yearJurs = map[int][]jurReport{}
-	for i, r := range s.reports {
-		if r.year != 0 {
-			s.yearJurs[int(r.year)] = append(s.yearJurs[int(r.year)], jurReport{jur: r.jur, report: int32(i)})
-		}
+	// The heatmap's rows: each year's reports by jurisdiction (a counting
+	// sort of the reports by jurisdiction, stable: by report within one).
+	byJur := make([]int32, len(s.juris)+1)
+	for _, r := range s.reports {
+		byJur[r.jur+1]++
 	}
-	for _, l := range s.yearJurs {
-		slices.SortFunc(l, func(a, b jurReport) int { return cmp.Or(cmp.Compare(a.jur, b.jur), cmp.Compare(a.report, b.report)) })
+	for j := range s.juris {
+		byJur[j+1] += byJur[j]
+	}
+	ordered := make([]int32, len(s.reports))
+	for i, r := range s.reports {
+		ordered[byJur[r.jur]] = int32(i)
+		byJur[r.jur]++
+	}
+	s.yearJurs = map[int][]jurReport{}
+	for _, i := range ordered {
+		if r := &s.reports[i]; r.year != 0 {
+			s.yearJurs[int(r.year)] = append(s.yearJurs[int(r.year)], jurReport{jur: r.jur, report: i})
+		}
 	}
 	wg.Wait()
 }
@@ -135,10 +145,14 @@ func (b *snapshotBuilder) partYears() {
 	for k, f := range s.flagSets {
 		s.partYearFlags[k] = slices.Contains(f, flagPartYear)
 	}
+	unresolved := make([]bool, len(s.reports))
+	for i, r := range s.reports {
+		unresolved[i] = s.juris[r.jur].code == ""
+	}
 	for i := range s.cells {
 		c := &s.cells[i]
 		c.whole = 0 // a patched build's cells come with the base's marks
-		if s.juris[s.reports[c.report].jur].code == "" {
+		if unresolved[c.report] {
 			c.whole |= cellUnresolved
 		}
 		if s.partYear(int32(i)) {
@@ -317,7 +331,6 @@ func (b *snapshotBuilder) stats(nYears int) {
 			sp := s.slices[ind][y]
 			// The three flagged cells with the first fact IDs, in order.
 			var examples [3]int32
-			var exampleIDs [3]string
 			n := 0
 			var levels []levelAgg // a handful: 街道 镇 乡 区 县 市 ...
 			for i := sp.start; i < sp.end; i++ {
@@ -333,9 +346,8 @@ func (b *snapshotBuilder) stats(nYears int) {
 				if c.flags == 0 {
 					continue
 				}
-				id := s.factID(c)
 				at := n
-				for at > 0 && id < exampleIDs[at-1] {
+				for at > 0 && s.compareFactIDs(c, &s.cells[examples[at-1]]) < 0 {
 					at--
 				}
 				if at == len(examples) {
@@ -343,8 +355,7 @@ func (b *snapshotBuilder) stats(nYears int) {
 				}
 				n = min(n+1, len(examples))
 				copy(examples[at+1:n], examples[at:n-1])
-				copy(exampleIDs[at+1:n], exampleIDs[at:n-1])
-				examples[at], exampleIDs[at] = i, id
+				examples[at] = i
 			}
 			for _, l := range levels {
 				s.levelStats[levelSlice{ind: ind, year: s.minYear + y, level: l.level}] = l.st
