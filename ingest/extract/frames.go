@@ -116,6 +116,11 @@ var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少",
 var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", "公职人员", "党员", "职工", "考试", "旁听", "参训", "学员", "法律明白人",
 	"集体学法", "专题学法"}
 
+// traineePeople, heading a count of people, name the government's own
+// people — trainees and participants, not the public a campaign reached:
+// 参加法治讲座的干部职工达150余人次, 参与宪法宣誓的新任职干部12人.
+var traineePeople = []string{"干部", "干部职工", "工作人员", "执法人员", "公职人员", "党员", "党员干部", "职工", "学员", "参训人员", "法律明白人"}
+
 // countedPlaces, written right after a classifier, are what the number
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
 var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
@@ -196,15 +201,18 @@ var frames = []frame{
 
 	// litigation
 	{code: "litigation.cases",
-		objects:    []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
-		acts:       []string{"应诉", "被诉", "为被告", "参与"},
-		conflicts:  []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭"},
+		objects:   []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
+		acts:      []string{"应诉", "被诉", "为被告", "参与"},
+		conflicts: []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭"},
+		// The heads' appearances in court (负责人出庭应诉28件次) are no
+		// lawsuits counted, though 应诉 ends the item.
+		not:        []string{"出庭"},
 		otherHeads: []string{"民事", "刑事", "法律援助"},
 		units:      uCases, typical: "件 起", domains: []string{"litigation"}},
 	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回"},
 		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
-	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉"}, needAct: true, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.pending", objects: litigationCases, acts: []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"},
 		needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
@@ -258,14 +266,14 @@ var frames = []frame{
 		objects:    []string{"受众", "参与群众", "参与人数", "参加人数", "受教育群众", "受教育人数", "覆盖群众", "教育群众", "受益群众"},
 		acts:       []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射"},
 		needObject: true,
-		conflicts:  []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords,
+		conflicts:  []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次"},
 	// People reached, named by who they are: an act must say they were reached.
 	{code: "publicity.audience",
 		objects:   []string{"群众", "学生", "居民", "村民", "师生", "干部群众", "人员", "青少年"},
 		acts:      []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射", "教育"},
 		needAct:   true,
-		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords,
+		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次", domains: []string{"publicity"}},
 	{code: "publicity.online_posts",
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
@@ -447,7 +455,7 @@ var frames = []frame{
 		conflicts:  []string{"审核", "审查", "合法性审查", "初审", "废止", "失效", "修改", "修订"},
 		units:      uCases + " 份 个 部", typical: "件 份"},
 	{code: "legality.risk_assessments", objects: []string{"风险评估", "社会稳定风险评估", "稳评"}, acts: []string{"评估"},
-		needObject: true, units: uCases + " 个 项 份"},
+		needObject: true, otherHeads: []string{"会议", "论证会", "培训", "专家"}, units: uCases + " 个 项 份 次"},
 
 	// counsel
 	{code: "counsel.adviser_services",
@@ -521,7 +529,7 @@ var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分�
 var partyQualifiable = []string{"条例", "法规"}
 
 // lawWords name law: the topic of the law study the catalog counts.
-var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法"}
+var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法", "学法"}
 
 // lawWorkers are the people whose training is law training: 调解员轮训,
 // 执法人员培训.
@@ -547,10 +555,13 @@ var domains = map[string][]string{
 	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
 	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
 	// 公众号发布工作动态120条 is work news, not law publicity.
-	"publicity":   {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
+	// Law taken to the public — 法治进校园, 法律进社区, a law lecture or class
+	// for pupils — is law publicity too (为师生上法治课8堂,受教育师生1200余人次).
+	"publicity": {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲",
+		"法治进", "法律进", "法治讲座", "法治课"},
 	"counsel":     {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
 	"adviser":     {"法律顾问", "顾问"},
-	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
+	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
 	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
 	"legality":    {"合法性", "审查", "审核"},
 	"disclosure":  {"政务公开", "信息公开", "公开"},
@@ -570,7 +581,7 @@ var breakdownMarkers = []string{"其中", "包括"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心"}
+var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心", "诉调对接中心"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
