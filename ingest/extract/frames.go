@@ -529,7 +529,9 @@ var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分�
 var partyQualifiable = []string{"条例", "法规"}
 
 // lawWords name law: the topic of the law study the catalog counts.
-var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法", "学法"}
+var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法", "学法",
+	// A law's title names it: 学习《行政处罚法》, 《行政复议法》专题讲座.
+	"法》"}
 
 // lawWorkers are the people whose training is law training: 调解员轮训,
 // 执法人员培训.

@@ -414,3 +414,26 @@ func gluedAfter(s string, i, hi int) int {
 	}
 	return -1
 }
+
+// openTitle reports whether s, the text from a number's classifier to a
+// word, leaves a 《title》 open: the word is inside the title.
+func openTitle(s string) bool {
+	p := strings.LastIndex(s, "《")
+	return p >= 0 && !strings.Contains(s[p:], "》")
+}
+
+// prospectiveMarks, right before an act, make it one not yet done that
+// qualifies the object (拟出台的规范性文件, 待签订的合同): neither the act
+// counted nor another count's.
+var prospectiveMarks = []string{"拟", "待"}
+
+// prospective reports whether before, the text up to an act, ends with a
+// prospective mark.
+func prospective(before string) bool {
+	for _, m := range prospectiveMarks {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	return false
+}
