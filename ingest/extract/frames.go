@@ -165,7 +165,7 @@ var frames = []frame{
 	{code: "mediation.cases_accepted",
 		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
-		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "发现", "预防",
+		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
 		not:        caseloadWords,
@@ -174,9 +174,9 @@ var frames = []frame{
 		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:       []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
 		needAct:    true,
-		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现"},
+		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出"},
 		otherHeads: []string{"积案", "问题", "隐患", "风险", "协议书"},
-		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
@@ -196,7 +196,7 @@ var frames = []frame{
 	{code: "mediation.disputes_screened",
 		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
 		acts:    []string{"排查", "集中排查", "拉网式排查", "开展排查"},
-		needAct: true, conflicts: []string{"发现", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
+		needAct: true, conflicts: []string{"发现", "排查出", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
 		units: uTimes + " " + uCases, typical: "次"},
 
 	// litigation
@@ -290,7 +290,7 @@ var frames = []frame{
 	// neither is the villages' own (村(社区)开展学习共38次 in a town's
 	// report): the catalog counts the government's collective study.
 	{code: "study.sessions",
-		objects:    []string{"学法", "会前学法", "集体学法", "学法活动", "法治学习", "旁听庭审", "学法用法"},
+		objects:    []string{"学法", "会前学法", "集体学法", "学法活动", "法治学习", "旁听庭审", "学法用法", "学法会", "学法会议"},
 		acts:       []string{"学法", "组织", "开展"},
 		needObject: true,
 		not:        studyNot,
@@ -600,6 +600,7 @@ var zeroRules = []struct {
 	{"行政诉讼案件", "litigation.cases", "", false},
 	{"行政应诉案件", "litigation.cases", "", false},
 	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false},
+	{"行政复议申请", "reconsideration.received", "reconsideration.as_respondent", false},
 	{"政府信息公开申请", "disclosure.requests", "", false},
 	{"信息公开申请", "disclosure.requests", "", false},
 	{"依申请公开", "disclosure.requests", "", false},
