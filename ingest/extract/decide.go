@@ -412,7 +412,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		case cf.place == right || cf.place == rightFar:
 			e.conflict = true // 1起行政处罚案件被撤销: what befell the cases counted
 		case e.act == near || e.act == left:
-			if cf.end > e.actEnd {
+			// An act of another count qualifying the object the frame's act
+			// governs (审查镇政府签订的各类合同38份) is a modifier.
+			if cf.end > e.actEnd && !(cf.start >= e.actEnd && strings.HasPrefix(s[cf.end:], "的")) {
 				e.conflict = true
 			}
 		case cf.place == shared:
@@ -1237,7 +1239,10 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 			cf := &x.lx.frames[r.idx]
 			// The 均 clause tells the outcome of the cases counted: a code
 			// of their own topic (诉讼案件2件,均已审结 is no reconsideration).
-			if cf.codeIdx == first.code || cf.units&(1<<uint(c.u.index)) == 0 || catalog[cf.codeIdx].Category != catalog[first.code].Category {
+			// It is an outcome: a frame that needs its act (胜诉, 驳回, 审结), not
+			// one that reads a number by its object (承办人大代表建议12件、政协
+			// 提案9件,均已按期办结 states no more proposals).
+			if cf.codeIdx == first.code || !cf.needAct || cf.units&(1<<uint(c.u.index)) == 0 || catalog[cf.codeIdx].Category != catalog[first.code].Category {
 				continue
 			}
 			var fx [numFeatures]float64
