@@ -412,6 +412,9 @@ func listEndsInCases(after string) bool {
 		obj := false
 		for _, o := range zeroListObjects {
 			if r, ok := strings.CutPrefix(after, o); ok {
+				if strings.HasSuffix(o, "案件") {
+					return true // the list's last item carries 案件: 、行政诉讼案件
+				}
 				after, obj, seen = r, true, true
 				break
 			}

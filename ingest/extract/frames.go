@@ -611,9 +611,10 @@ var zeroRules = []struct {
 }
 
 // zeroListObjects and zeroListSeps make the lists of zero objects under one
-// negator: 未发生行政复议、行政诉讼案件.
+// negator: 未发生行政复议、行政诉讼案件, 未发生行政复议案件和行政诉讼案件 (full
+// objects first, so that 案件 is cut with them).
 var (
-	zeroListObjects = []string{"行政复议", "行政诉讼", "行政应诉"}
+	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "行政复议", "行政诉讼", "行政应诉"}
 	zeroListSeps    = []string{"、", "和", "及", "与"}
 )
 
