@@ -384,12 +384,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				}
 			case refAward:
 				// An honour before the number in its item makes it a count of
-				// honours, of any frame (荣获…称号1次); after the classifier
-				// it makes a stock's members the honoured ones (2名调解员获评…).
+				// honours, of any frame (荣获…称号1次); after the classifier,
+				// or a gain (获得, 获批) anywhere, it makes a stock a flow
+				// (2名调解员获评…, 获得执法资格的人员8名).
 				if p == near || p == left || p == right || p == rightFar {
 					for f := range x.lx.frames {
 						switch {
-						case p == near || p == left:
+						case (p == near || p == left) && !slices.Contains(gainActs, s[hStart:hEnd]):
 							get(int32(f)).vetoed = true
 						case x.lx.frames[f].stock:
 							get(int32(f)).award = true

@@ -103,6 +103,11 @@ type frame struct {
 // 2名调解员获评省级优秀人民调解员.
 var awardActs = []string{"获评", "荣获", "被评为", "评为", "获得", "授予", "表彰", "入选", "获批", "命名为"}
 
+// gainActs are award acts that also name what a body or person got
+// (获得法律援助, 获批设立): before a number they make only a stock's count
+// no stock, not every count an honour (see refAward in decide).
+var gainActs = []string{"获得", "获批"}
+
 // stockCounts are the codes that count a stock (people, bodies, items
 // offered): an award or a change is no figure of theirs.
 var stockCounts = []string{"mediation.organizations", "mediation.mediators", "enforcement.certified_officers", "services.items", "legality.normative_documents"}

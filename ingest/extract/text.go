@@ -427,11 +427,20 @@ func openTitle(s string) bool {
 // counted nor another count's.
 var prospectiveMarks = []string{"拟", "待"}
 
+// prospectiveWords end in a prospective mark but are words of their own
+// (接待办理信访事项, 模拟审查): the act after them is done.
+var prospectiveWords = []string{"接待", "招待", "对待", "等待", "期待", "看待", "款待", "优待", "善待", "模拟", "虚拟", "比拟"}
+
 // prospective reports whether before, the text up to an act, ends with a
-// prospective mark.
+// prospective mark that is no part of such a word.
 func prospective(before string) bool {
 	for _, m := range prospectiveMarks {
 		if strings.HasSuffix(before, m) {
+			for _, w := range prospectiveWords {
+				if strings.HasSuffix(before, w) {
+					return false
+				}
+			}
 			return true
 		}
 	}
