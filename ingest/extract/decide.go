@@ -211,6 +211,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	heads, conflicts := x.heads[:0], x.conflicts[:0]
 	defer func() { x.heads, x.conflicts = heads, conflicts }()
+	// After 分别 an item that names its own object is read alone: the other
+	// items' objects are theirs (开展法治讲座、法治宣传活动分别为6场和18场),
+	// while an item of acts only shares the object of the list (受理、调解成功
+	// 矛盾纠纷分别为120件、118件).
+	ownItemObject := cl.fenbie && x.itemHasObject(inSentence, sh.framed, cl.Li, cl.N)
 	for _, i := range sh.framed {
 		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
@@ -268,8 +273,17 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if s[hStart:hEnd] == "学习" && attending(s[:hStart]) {
 					continue // 法治大讲堂学习5期: the lectures attended
 				}
+				if r.kind == refAct && prospective(s[:hStart]) {
+					// 拟出台规范性文件3件, 拟出台的3件规范性文件: not done, so
+					// not this frame's count (a review of them may be).
+					get(r.idx).vetoed = true
+					continue
+				}
 				if titled < 0 {
-					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N))
+					// A title's words name a law or a document, not what is
+					// counted, on either side of the number: 4次组织班子成员
+					// 学习《行政处罚法》 counts study, no penalty cases.
+					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) || hStart >= U && openTitle(s[U:hStart]))
 				}
 				if titled == 1 {
 					continue
@@ -284,7 +298,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				}
 				e := get(r.idx)
 				if r.kind == refObject {
-					if p == shared && !cl.sharedOK {
+					if p == shared && (!cl.sharedOK || ownItemObject) {
 						continue
 					}
 					e.obj = better(e.obj, p)
@@ -334,6 +348,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				}
 				e.dist = min(e.dist, gap)
 			case refConflict:
+				if prospective(s[:hStart]) {
+					continue // 对拟出台的3件规范性文件进行合法性审核: a review
+				}
 				if p == near || p == left || p == right || p == rightFar || p == shared {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
@@ -366,9 +383,16 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					get(r.idx).vetoed = true // 街道党校开展学习…2场次
 				}
 			case refAward:
+				// An honour before the number in its item makes it a count of
+				// honours, of any frame (荣获…称号1次); after the classifier,
+				// or a gain (获得, 获批) anywhere, it makes a stock a flow
+				// (2名调解员获评…, 获得执法资格的人员8名).
 				if p == near || p == left || p == right || p == rightFar {
 					for f := range x.lx.frames {
-						if x.lx.frames[f].stock {
+						switch {
+						case (p == near || p == left) && !slices.Contains(gainActs, s[hStart:hEnd]):
+							get(int32(f)).vetoed = true
+						case x.lx.frames[f].stock:
 							get(int32(f)).award = true
 						}
 					}
@@ -389,7 +413,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		case cf.place == right || cf.place == rightFar:
 			e.conflict = true // 1起行政处罚案件被撤销: what befell the cases counted
 		case e.act == near || e.act == left:
-			if cf.end > e.actEnd {
+			// An act of another count qualifying the object the frame's act
+			// governs (审查镇政府签订的各类合同38份) is a modifier.
+			if cf.end > e.actEnd && !(cf.start >= e.actEnd && strings.HasPrefix(s[cf.end:], "的")) {
 				e.conflict = true
 			}
 		case cf.place == shared:
@@ -578,6 +604,22 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if cl.jun >= 0 {
 		x.secondFact(c, cl, best, brk)
 	}
+}
+
+// itemHasObject reports whether a frame's object word lies in [from, to).
+func (x *run) itemHasObject(inSentence []hit, framed []int32, from, to int) bool {
+	for _, i := range framed {
+		h := inSentence[i]
+		if int(h.Start) < from || int(h.End) > to {
+			continue
+		}
+		for _, r := range x.lx.refs[h.Word] {
+			if r.kind == refObject {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headAt is a word that may head a number's phrase instead of a frame's
@@ -1086,7 +1128,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// 均/全部 after the classifier: the figure is also that of an outcome.
 	t := s[U:]
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
-	if anyof.Prefix(t, "均", "全部", "都") {
+	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都") {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)
 		cl.Rend = min(cl.Rend, cl.jun)
@@ -1198,7 +1240,10 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 			cf := &x.lx.frames[r.idx]
 			// The 均 clause tells the outcome of the cases counted: a code
 			// of their own topic (诉讼案件2件,均已审结 is no reconsideration).
-			if cf.codeIdx == first.code || cf.units&(1<<uint(c.u.index)) == 0 || catalog[cf.codeIdx].Category != catalog[first.code].Category {
+			// It is an outcome: a frame that needs its act (胜诉, 驳回, 审结), not
+			// one that reads a number by its object (承办人大代表建议12件、政协
+			// 提案9件,均已按期办结 states no more proposals).
+			if cf.codeIdx == first.code || !cf.needAct || cf.units&(1<<uint(c.u.index)) == 0 || catalog[cf.codeIdx].Category != catalog[first.code].Category {
 				continue
 			}
 			var fx [numFeatures]float64

@@ -140,7 +140,11 @@ func (x *run) zeros() {
 		C := clauseStart(s, at, S)
 		// The negator may stand before a list of other zero objects: look
 		// back over a list's length (未发生行政复议、行政应诉败诉案件).
-		from := max(C, at-zeroLookBack)
+		back := zeroLookBack
+		if partyPhraseBefore(s[:at]) {
+			back += partyPhraseMax
+		}
+		from := max(C, at-back)
 		left := s[from:at]
 		neg, negLen := -1, 0
 		for _, w := range zeroNegators {
@@ -154,7 +158,7 @@ func (x *run) zeros() {
 		// Other objects of the same list may stand between: 未发生行政复议、
 		// 行政诉讼案件.
 		if neg >= 0 {
-			left = left[:neg+negLen] + trimListObjects(left[neg+negLen:])
+			left = left[:neg+negLen] + trimListObjects(trimPartyPhrase(left[neg+negLen:]))
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
 			continue
@@ -165,7 +169,9 @@ func (x *run) zeros() {
 		}
 		E := clauseEnd(s, at)
 		code := zeroRules[z.rule].code
-		if t := zeroRules[z.rule].town; t != "" && x.opt.town() {
+		// A town's cases, or cases whose respondent is named (以区政府为
+		// 被申请人的), are the cases brought against the government.
+		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || strings.HasSuffix(s[:at], "被申请人的")) {
 			code = t
 		}
 		if slices.Contains(seen, stated{code, N}) {
@@ -406,6 +412,9 @@ func listEndsInCases(after string) bool {
 		obj := false
 		for _, o := range zeroListObjects {
 			if r, ok := strings.CutPrefix(after, o); ok {
+				if strings.HasSuffix(o, "案件") {
+					return true // the list's last item carries 案件: 、行政诉讼案件
+				}
 				after, obj, seen = r, true, true
 				break
 			}
@@ -468,4 +477,30 @@ func (x *run) dropMarked(drop []bool) {
 		}
 	}
 	x.facts = out
+}
+
+// partyPhrases end a phrase that names the party to the cases: 以镇政府为
+// 被告的, 街道作为被申请人的. Between a negator and a zero object it leaves
+// the object the negator's (未发生以镇政府为被告的行政诉讼案件).
+var partyPhrases = []string{"为被告的", "为被申请人的", "作为被告的", "作为被申请人的"}
+
+// partyPhraseMax is how long, in bytes, such a phrase may be: 以区人民政府为被申请人的.
+const partyPhraseMax = 48
+
+// partyPhraseBefore reports whether before, the text up to a zero object,
+// ends with a party phrase.
+func partyPhraseBefore(before string) bool {
+	return anyof.Suffix(before, partyPhrases...)
+}
+
+// trimPartyPhrase removes a party phrase that gap, the text between a
+// negator and a zero object, ends with; a gap holding anything else is
+// returned as it is.
+func trimPartyPhrase(gap string) string {
+	for _, p := range partyPhrases {
+		if strings.HasSuffix(gap, p) && len(gap) <= partyPhraseMax && !strings.ContainsAny(gap, "、,()") && !hasDigit(gap) {
+			return ""
+		}
+	}
+	return gap
 }

@@ -90,7 +90,7 @@ func isGrowth(s string, C, N int) bool {
 }
 
 // planWords in the sentence before a number mark a plan or a target.
-var planWords = []string{"下一步", "力争", "争取", "预计", "计划于", "计划在", "计划开展", "计划完成", "目标是", "目标为", "明年", "下一年", "今后", "拟于", "拟在", "拟开展", "拟举办", "拟完成", "将力争", "确保完成"}
+var planWords = []string{"下一步", "力争", "争取", "预计", "计划于", "计划在", "计划开展", "计划完成", "计划全年", "计划年内", "计划今年", "目标是", "目标为", "明年", "下一年", "今后", "拟于", "拟在", "拟开展", "拟举办", "拟完成", "将力争", "确保完成"}
 
 // isPlan reports a number of a plan or target (力争, 计划开展, next year's
 // 2025年) or of an earlier year (2021年受理…, 去年) in its sentence (from

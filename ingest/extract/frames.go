@@ -103,6 +103,11 @@ type frame struct {
 // 2名调解员获评省级优秀人民调解员.
 var awardActs = []string{"获评", "荣获", "被评为", "评为", "获得", "授予", "表彰", "入选", "获批", "命名为"}
 
+// gainActs are award acts that also name what a body or person got
+// (获得法律援助, 获批设立): before a number they make only a stock's count
+// no stock, not every count an honour (see refAward in decide).
+var gainActs = []string{"获得", "获批"}
+
 // stockCounts are the codes that count a stock (people, bodies, items
 // offered): an award or a change is no figure of theirs.
 var stockCounts = []string{"mediation.organizations", "mediation.mediators", "enforcement.certified_officers", "services.items", "legality.normative_documents"}
@@ -115,6 +120,11 @@ var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少",
 // public a campaign reached: 培训人员2.8万余人次, 覆盖镇村干部200余人.
 var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", "公职人员", "党员", "职工", "考试", "旁听", "参训", "学员", "法律明白人",
 	"集体学法", "专题学法"}
+
+// traineePeople, heading a count of people, name the government's own
+// people — trainees and participants, not the public a campaign reached:
+// 参加法治讲座的干部职工达150余人次, 参与宪法宣誓的新任职干部12人.
+var traineePeople = []string{"干部", "干部职工", "工作人员", "执法人员", "公职人员", "党员", "党员干部", "职工", "学员", "参训人员", "法律明白人"}
 
 // countedPlaces, written right after a classifier, are what the number
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
@@ -160,7 +170,7 @@ var frames = []frame{
 	{code: "mediation.cases_accepted",
 		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
-		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "发现", "预防",
+		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
 		not:        caseloadWords,
@@ -169,9 +179,9 @@ var frames = []frame{
 		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:       []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
 		needAct:    true,
-		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现"},
+		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出"},
 		otherHeads: []string{"积案", "问题", "隐患", "风险", "协议书"},
-		units:      uCases, typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
@@ -191,20 +201,23 @@ var frames = []frame{
 	{code: "mediation.disputes_screened",
 		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
 		acts:    []string{"排查", "集中排查", "拉网式排查", "开展排查"},
-		needAct: true, conflicts: []string{"发现", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
+		needAct: true, conflicts: []string{"发现", "排查出", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
 		units: uTimes + " " + uCases, typical: "次"},
 
 	// litigation
 	{code: "litigation.cases",
-		objects:    []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
-		acts:       []string{"应诉", "被诉", "为被告", "参与"},
-		conflicts:  []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭"},
+		objects:   []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
+		acts:      []string{"应诉", "被诉", "为被告", "参与"},
+		conflicts: []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭"},
+		// The heads' appearances in court (负责人出庭应诉28件次) are no
+		// lawsuits counted, though 应诉 ends the item.
+		not:        []string{"出庭"},
 		otherHeads: []string{"民事", "刑事", "法律援助"},
 		units:      uCases, typical: "件 起", domains: []string{"litigation"}},
 	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回"},
 		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
-	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉"}, needAct: true, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.pending", objects: litigationCases, acts: []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"},
 		needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
@@ -258,14 +271,14 @@ var frames = []frame{
 		objects:    []string{"受众", "参与群众", "参与人数", "参加人数", "受教育群众", "受教育人数", "覆盖群众", "教育群众", "受益群众"},
 		acts:       []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射"},
 		needObject: true,
-		conflicts:  []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords,
+		conflicts:  []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次"},
 	// People reached, named by who they are: an act must say they were reached.
 	{code: "publicity.audience",
 		objects:   []string{"群众", "学生", "居民", "村民", "师生", "干部群众", "人员", "青少年"},
 		acts:      []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射", "教育"},
 		needAct:   true,
-		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords,
+		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次", domains: []string{"publicity"}},
 	{code: "publicity.online_posts",
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
@@ -282,7 +295,7 @@ var frames = []frame{
 	// neither is the villages' own (村(社区)开展学习共38次 in a town's
 	// report): the catalog counts the government's collective study.
 	{code: "study.sessions",
-		objects:    []string{"学法", "会前学法", "集体学法", "学法活动", "法治学习", "旁听庭审", "学法用法"},
+		objects:    []string{"学法", "会前学法", "集体学法", "学法活动", "法治学习", "旁听庭审", "学法用法", "学法会", "学法会议"},
 		acts:       []string{"学法", "组织", "开展"},
 		needObject: true,
 		not:        studyNot,
@@ -447,7 +460,7 @@ var frames = []frame{
 		conflicts:  []string{"审核", "审查", "合法性审查", "初审", "废止", "失效", "修改", "修订"},
 		units:      uCases + " 份 个 部", typical: "件 份"},
 	{code: "legality.risk_assessments", objects: []string{"风险评估", "社会稳定风险评估", "稳评"}, acts: []string{"评估"},
-		needObject: true, units: uCases + " 个 项 份"},
+		needObject: true, otherHeads: []string{"会议", "论证会", "培训", "专家"}, units: uCases + " 个 项 份 次"},
 
 	// counsel
 	{code: "counsel.adviser_services",
@@ -521,7 +534,9 @@ var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分�
 var partyQualifiable = []string{"条例", "法规"}
 
 // lawWords name law: the topic of the law study the catalog counts.
-var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法"}
+var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法", "学法",
+	// A law's title names it: 学习《行政处罚法》, 《行政复议法》专题讲座.
+	"法》"}
 
 // lawWorkers are the people whose training is law training: 调解员轮训,
 // 执法人员培训.
@@ -547,10 +562,13 @@ var domains = map[string][]string{
 	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
 	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
 	// 公众号发布工作动态120条 is work news, not law publicity.
-	"publicity":   {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲"},
+	// Law taken to the public — 法治进校园, 法律进社区, a law lecture or class
+	// for pupils — is law publicity too (为师生上法治课8堂,受教育师生1200余人次).
+	"publicity": {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲",
+		"法治进", "法律进", "法治讲座", "法治课"},
 	"counsel":     {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
 	"adviser":     {"法律顾问", "顾问"},
-	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件"},
+	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
 	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
 	"legality":    {"合法性", "审查", "审核"},
 	"disclosure":  {"政务公开", "信息公开", "公开"},
@@ -570,7 +588,7 @@ var breakdownMarkers = []string{"其中", "包括"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心"}
+var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心", "诉调对接中心"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
@@ -587,6 +605,7 @@ var zeroRules = []struct {
 	{"行政诉讼案件", "litigation.cases", "", false},
 	{"行政应诉案件", "litigation.cases", "", false},
 	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false},
+	{"行政复议申请", "reconsideration.received", "reconsideration.as_respondent", false},
 	{"政府信息公开申请", "disclosure.requests", "", false},
 	{"信息公开申请", "disclosure.requests", "", false},
 	{"依申请公开", "disclosure.requests", "", false},
@@ -597,9 +616,10 @@ var zeroRules = []struct {
 }
 
 // zeroListObjects and zeroListSeps make the lists of zero objects under one
-// negator: 未发生行政复议、行政诉讼案件.
+// negator: 未发生行政复议、行政诉讼案件, 未发生行政复议案件和行政诉讼案件 (full
+// objects first, so that 案件 is cut with them).
 var (
-	zeroListObjects = []string{"行政复议", "行政诉讼", "行政应诉"}
+	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "行政复议", "行政诉讼", "行政应诉"}
 	zeroListSeps    = []string{"、", "和", "及", "与"}
 )
 

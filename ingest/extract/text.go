@@ -414,3 +414,35 @@ func gluedAfter(s string, i, hi int) int {
 	}
 	return -1
 }
+
+// openTitle reports whether s, the text from a number's classifier to a
+// word, leaves a 《title》 open: the word is inside the title.
+func openTitle(s string) bool {
+	p := strings.LastIndex(s, "《")
+	return p >= 0 && !strings.Contains(s[p:], "》")
+}
+
+// prospectiveMarks, right before an act, make it one not yet done that
+// qualifies the object (拟出台的规范性文件, 待签订的合同): neither the act
+// counted nor another count's.
+var prospectiveMarks = []string{"拟", "待"}
+
+// prospectiveWords end in a prospective mark but are words of their own
+// (接待办理信访事项, 模拟审查): the act after them is done.
+var prospectiveWords = []string{"接待", "招待", "对待", "等待", "期待", "看待", "款待", "优待", "善待", "模拟", "虚拟", "比拟"}
+
+// prospective reports whether before, the text up to an act, ends with a
+// prospective mark that is no part of such a word.
+func prospective(before string) bool {
+	for _, m := range prospectiveMarks {
+		if strings.HasSuffix(before, m) {
+			for _, w := range prospectiveWords {
+				if strings.HasSuffix(before, w) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
