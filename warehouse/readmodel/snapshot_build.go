@@ -122,6 +122,17 @@ type snapshotBuilder struct {
 	// fromBase is, in a patch, how many of the cells (the first ones) are
 	// the base's, in the base's order; -1 in a build from scratch.
 	fromBase int
+	// keptRuns delimit, in a patch, the base's cells kept by indicator and
+	// year (the base's order groups them so): run k holds the kept cells
+	// before keptRuns[k].end not in an earlier run.
+	keptRuns []keptRun
+}
+
+// keptRun is the end of the base's kept cells of one indicator and year.
+type keptRun struct {
+	ind  int
+	year int
+	end  int
 }
 
 // newBuilder returns the builder of s. A patch of base starts from the
@@ -561,49 +572,52 @@ func (b *snapshotBuilder) keepCells(base *Snapshot, reportOf []int32, touched in
 	more := touched * 16 // cells a jurisdiction-year holds, about
 	s.cells = make([]snapCell, 0, len(base.cells)+more)
 	compact := 4*base.waste.bytes > len(base.quotes) || 4*base.waste.quotes > len(base.quoteStart)
-	if !compact {
+	if compact {
+		s.quotes = make([]byte, 0, len(base.quotes)-base.waste.bytes+more*64)
+		s.quoteStart = make([]uint32, 1, len(base.quoteStart)-base.waste.quotes+more)
+		s.ratios = make([][2]float64, 0, len(base.ratios)+more/4)
+	} else {
 		s.quotes = append(make([]byte, 0, len(base.quotes)+more*64), base.quotes...)
 		s.quoteStart = append(make([]uint32, 0, len(base.quoteStart)+more), base.quoteStart...)
 		s.ratios = append(make([][2]float64, 0, len(base.ratios)+more/4), base.ratios...)
 		s.factOverflow = slices.Clone(base.factOverflow)
 		s.waste = base.waste
-		for i := range base.cells {
-			c := base.cells[i]
-			if r := reportOf[c.report]; r >= 0 {
+	}
+	// The base's cells come grouped by indicator and year (its slices):
+	// note where each group's kept cells end, for index.
+	b.keptRuns = make([]keptRun, 0, len(base.slices)*len(base.years))
+	for ind, l := range base.slices {
+		for y, sp := range l {
+			for _, c := range base.cells[sp.start:sp.end] {
+				r := reportOf[c.report]
+				switch {
+				case r < 0 && !compact:
+					s.waste.bytes += int(base.quoteStart[c.quote+1] - base.quoteStart[c.quote])
+					s.waste.quotes++
+					continue
+				case r < 0:
+					continue
+				case compact:
+					if c.fact&factOverflowBit != 0 {
+						c.fact = s.encodeFact(s.reports[r].id, base.factOverflow[c.fact&^factOverflowBit])
+					}
+					if c.bits&cellRatio != 0 {
+						s.ratios = append(s.ratios, base.ratios[c.ratio])
+						c.ratio = int32(len(s.ratios) - 1)
+					}
+					q := c.quote
+					c.quote = int32(len(s.quoteStart) - 1)
+					s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
+					if len(s.quotes) > math.MaxUint32 {
+						return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
+					}
+					s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
+				}
 				c.report = r
 				s.cells = append(s.cells, c)
-				continue
 			}
-			s.waste.bytes += int(base.quoteStart[c.quote+1] - base.quoteStart[c.quote])
-			s.waste.quotes++
+			b.keptRuns = append(b.keptRuns, keptRun{ind: ind, year: base.minYear + y, end: len(s.cells)})
 		}
-		return nil
-	}
-	s.quotes = make([]byte, 0, len(base.quotes)-base.waste.bytes+more*64)
-	s.quoteStart = make([]uint32, 1, len(base.quoteStart)-base.waste.quotes+more)
-	s.ratios = make([][2]float64, 0, len(base.ratios)+more/4)
-	for i := range base.cells {
-		c := base.cells[i]
-		r := reportOf[c.report]
-		if r < 0 {
-			continue
-		}
-		c.report = r
-		if c.fact&factOverflowBit != 0 {
-			c.fact = s.encodeFact(s.reports[r].id, base.factOverflow[c.fact&^factOverflowBit])
-		}
-		if c.bits&cellRatio != 0 {
-			s.ratios = append(s.ratios, base.ratios[c.ratio])
-			c.ratio = int32(len(s.ratios) - 1)
-		}
-		q := c.quote
-		c.quote = int32(len(s.quoteStart) - 1)
-		s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
-		if len(s.quotes) > math.MaxUint32 {
-			return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
-		}
-		s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
-		s.cells = append(s.cells, c)
 	}
 	return nil
 }

@@ -33,40 +33,13 @@ func (b *snapshotBuilder) index() {
 	nYears := max(maxYear-minYear+1, 0)
 	s.minYear = minYear
 
-	// Counting sort by indicator and year (the slice, k). It is stable: in
-	// a patch, the cells kept from the base (the first fromBase) come first
-	// in each slice, in the base's order.
 	nSlots := len(s.catalog) * nYears
-	starts := make([]int32, nSlots+1)
-	var fromBase []int32 // per slice, in a patch
+	var starts, slotOf []int32
+	var fresh []bool
 	if b.fromBase >= 0 {
-		fromBase = make([]int32, nSlots)
-	}
-	slotOf := make([]int32, len(s.cells))
-	for i := range s.cells {
-		c := &s.cells[i]
-		k := int32(int(c.ind)*nYears + int(repYear[c.report]) - minYear)
-		slotOf[i] = k
-		starts[k+1]++
-		if i < b.fromBase {
-			fromBase[k]++
-		}
-	}
-	for k := range nSlots {
-		starts[k+1] += starts[k]
-	}
-	sorted := make([]snapCell, len(s.cells))
-	next := slices.Clone(starts[:nSlots])
-	for i, k := range slotOf {
-		sorted[next[k]] = s.cells[i]
-		next[k]++
-	}
-	s.cells = sorted
-	// The cells are in slice order now: slotOf by position.
-	for k := range nSlots {
-		for i := starts[k]; i < starts[k+1]; i++ {
-			slotOf[i] = int32(k)
-		}
+		starts, slotOf, fresh = b.mergePatch(repYear, minYear, nYears)
+	} else {
+		starts, slotOf = b.groupCells(repYear, minYear, nYears)
 	}
 	s.slices = make([][]span, len(s.catalog))
 	for ind := range s.catalog {
@@ -76,11 +49,10 @@ func (b *snapshotBuilder) index() {
 			s.slices[ind][y] = span{starts[k], starts[k+1]}
 		}
 	}
-	if fromBase != nil {
-		b.mergeSlices(starts, fromBase)
-	} else {
+	if fresh == nil {
 		b.sortSlices(starts)
 	}
+	next := slices.Clone(starts[:nSlots])
 
 	var wg sync.WaitGroup
 	wg.Go(func() { b.stats(nYears) })
@@ -103,13 +75,12 @@ func (b *snapshotBuilder) index() {
 			fill[j]++
 		}
 		s.byJur = make([]int32, len(s.cells))
-		copy(next, starts[:nSlots])
 		for _, i := range s.jurCells {
 			k := slotOf[i]
 			s.byJur[next[k]] = i
 			next[k]++
 		}
-		b.partYears()
+		b.partYears(fresh)
 	})
 	s.trends = make([]lazyTrends, len(s.catalog))
 
@@ -138,8 +109,10 @@ func (b *snapshotBuilder) index() {
 
 // partYears marks the cells of unresolved jurisdictions and those that
 // cover part of the year (partYear): the rankings ask it of every value
-// they consider.
-func (b *snapshotBuilder) partYears() {
+// they consider. In a patch only the cells read anew (fresh) are marked:
+// a kept cell's jurisdiction-year, the cells its marks depend on, is as
+// it was in the base, and so are its marks.
+func (b *snapshotBuilder) partYears(fresh []bool) {
 	s := b.s
 	s.partYearFlags = make([]bool, len(s.flagSets))
 	for k, f := range s.flagSets {
@@ -150,8 +123,11 @@ func (b *snapshotBuilder) partYears() {
 		unresolved[i] = s.juris[r.jur].code == ""
 	}
 	for i := range s.cells {
+		if fresh != nil && !fresh[i] {
+			continue
+		}
 		c := &s.cells[i]
-		c.whole = 0 // a patched build's cells come with the base's marks
+		c.whole = 0
 		if unresolved[c.report] {
 			c.whole |= cellUnresolved
 		}
@@ -185,34 +161,106 @@ func (b *snapshotBuilder) sortSlices(starts []int32) {
 	wg.Wait()
 }
 
-// mergeSlices orders the slices of a patch: each slice holds first the
-// base's cells (fromBase[k] of them), already in order, then the cells read
-// anew, which are sorted and merged in from the back. A patch of a few
-// hundred jurisdiction-years thus costs a pass over the slices they touch
-// instead of sorting five million values.
-func (b *snapshotBuilder) mergeSlices(starts, fromBase []int32) {
+// groupCells groups the cells by indicator and year (slot k), by a
+// counting sort: starts[k] is where slot k begins, slotOf[i] the slot of
+// cell i.
+func (b *snapshotBuilder) groupCells(repYear []int32, minYear, nYears int) (starts, slotOf []int32) {
 	s := b.s
-	var buf []snapCell
+	nSlots := len(s.catalog) * nYears
+	starts = make([]int32, nSlots+1)
+	slotOf = make([]int32, len(s.cells))
+	for i := range s.cells {
+		c := &s.cells[i]
+		k := int32(int(c.ind)*nYears + int(repYear[c.report]) - minYear)
+		slotOf[i] = k
+		starts[k+1]++
+	}
+	for k := range nSlots {
+		starts[k+1] += starts[k]
+	}
+	sorted := make([]snapCell, len(s.cells))
+	next := slices.Clone(starts[:nSlots])
+	for i, k := range slotOf {
+		sorted[next[k]] = s.cells[i]
+		next[k]++
+	}
+	s.cells = sorted
+	fillSlots(slotOf, starts)
+	return starts, slotOf
+}
+
+// fillSlots sets slotOf[i] to the slot whose range holds i.
+func fillSlots(slotOf, starts []int32) {
 	for k := range len(starts) - 1 {
-		run := s.cells[starts[k]:starts[k+1]]
-		head := int(fromBase[k])
-		if head == len(run) {
-			continue
-		}
-		buf = append(buf[:0], run[head:]...)
-		slices.SortFunc(buf, s.compareCells)
-		// Place the largest of what is left of either, from the end.
-		i, j := head-1, len(buf)-1
-		for out := len(run) - 1; j >= 0; out-- {
-			if i >= 0 && s.compareCells(run[i], buf[j]) > 0 {
-				run[out] = run[i]
-				i--
-			} else {
-				run[out] = buf[j]
-				j--
-			}
+		for i := starts[k]; i < starts[k+1]; i++ {
+			slotOf[i] = int32(k)
 		}
 	}
+}
+
+// mergePatch orders a patch's cells as groupCells and sortSlices order a
+// build's: the base's kept cells (the first fromBase, grouped and sorted
+// in the base's order, keptRuns delimiting the groups) stay in order, and
+// the cells read anew are sorted and each put in its place by a binary
+// search, the kept cells between moved in blocks. A patch of a few hundred
+// jurisdiction-years thus costs a copy of the cells instead of sorting
+// or comparing millions. fresh says which cells were read anew.
+func (b *snapshotBuilder) mergePatch(repYear []int32, minYear, nYears int) (starts, slotOf []int32, fresh []bool) {
+	s := b.s
+	nSlots := len(s.catalog) * nYears
+	slot := func(ind, year int) int { return ind*nYears + year - minYear }
+	kept := s.cells[:b.fromBase]
+	added := slices.Clone(s.cells[b.fromBase:])
+	addedSlot := func(c snapCell) int { return slot(int(c.ind), int(repYear[c.report])) }
+	slices.SortFunc(added, func(x, y snapCell) int {
+		return cmp.Or(cmp.Compare(addedSlot(x), addedSlot(y)), s.compareCells(x, y))
+	})
+	keptIn := make([]int32, nSlots)
+	prev := 0
+	for _, r := range b.keptRuns {
+		if n := r.end - prev; n > 0 {
+			keptIn[slot(r.ind, r.year)] += int32(n)
+		}
+		prev = r.end
+	}
+	starts = make([]int32, nSlots+1)
+	for k := range nSlots {
+		starts[k+1] = keptIn[k]
+	}
+	for _, c := range added {
+		starts[addedSlot(c)+1]++
+	}
+	for k := range nSlots {
+		starts[k+1] += starts[k]
+	}
+	sorted := make([]snapCell, len(s.cells))
+	fresh = make([]bool, len(s.cells))
+	ka, na := 0, 0
+	for k := range nSlots {
+		out, isNew := sorted[starts[k]:starts[k+1]], fresh[starts[k]:starts[k+1]]
+		run := kept[ka : ka+int(keptIn[k])]
+		ka += len(run)
+		o := 0
+		for ; na < len(added) && addedSlot(added[na]) == k; na++ {
+			c := added[na]
+			// Kept cells equal to c come first, as mergeSlices put them.
+			p, _ := slices.BinarySearchFunc(run, c, func(e, t snapCell) int {
+				if s.compareCells(e, t) > 0 {
+					return 1
+				}
+				return -1
+			})
+			o += copy(out[o:], run[:p])
+			run = run[p:]
+			out[o], isNew[o] = c, true
+			o++
+		}
+		copy(out[o:], run)
+	}
+	s.cells = sorted
+	slotOf = make([]int32, len(s.cells))
+	fillSlots(slotOf, starts)
+	return starts, slotOf, fresh
 }
 
 // compareCells is the order of a slice's cells: largest value first, then
