@@ -202,7 +202,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 	}
 	d.body = b.String()
 	counts := bodyCounts{selfRefs: d.selfRefs}
-	d.mentions = r.ix.scan(d.body, 3, false, &counts)
+	d.mentions = elsewhereOut(d.body, r.ix.scan(d.body, 3, false, &counts))
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		d.counts[m.name]++
@@ -221,6 +221,32 @@ func (r *Resolver) readDoc(in Input) *doc {
 		}
 	}
 	return d
+}
+
+// visitWords, before a name in the same clause, say that the text names a
+// place it went to or learned from (赴余杭区考察, 借鉴浙江省杭州市余杭区经验,
+// 对标…): another division, neither the writer nor one above it.
+var visitWords = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经"}
+
+// clauseStops end a clause; 、 does not (赴甲区、乙区考察).
+const clauseStops = ",。;!?:：，；！？\n"
+
+// elsewhereOut drops the mentions that stand in a clause about a visit to
+// another place (see visitWords). It filters ms in place.
+func elsewhereOut(s string, ms []mention) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		cs := 0
+		if i := strings.LastIndexAny(s[:m.start], clauseStops); i >= 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			cs = i + size
+		}
+		if anyof.Contains(s[cs:m.start], visitWords...) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // candidate is one division the report may be about, with its clues.
