@@ -94,6 +94,10 @@ func subjectSlot(s string) (int, bool) {
 		}
 		i = j
 	}
+	// 现将辰清镇人民政府2023年度法治政府建设情况报告如下: names the writer.
+	if rest, ok := strings.CutPrefix(s[i:], "现将"); ok && strings.Contains(rest, "如下") {
+		i += len("现将")
+	}
 	return i, i < len(s)
 }
 

@@ -164,7 +164,8 @@ func indexOf(xs []int, x int) int {
 // label: it ends a sentence, or it is long and has a comma.
 func isParagraph(s string) bool {
 	n := runes(s)
-	return strings.Contains(s, "。") || strings.ContainsAny(s, ",;") && n >= 20 || n > maxTitleRunes
+	// 现将…情况报告如下: is a sentence, though it ends with a colon.
+	return strings.Contains(s, "。") || anyof.Suffix(s, "如下:", "如下：") || strings.ContainsAny(s, ",;") && n >= 20 || n > maxTitleRunes
 }
 
 // isTitle reports whether s reads as a report's title: short, no sentence,
