@@ -202,7 +202,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 	}
 	d.body = b.String()
 	counts := bodyCounts{selfRefs: d.selfRefs}
-	d.mentions = r.ix.scan(d.body, 3, false, &counts)
+	d.mentions = elsewhereOut(d.body, r.ix.scan(d.body, 3, false, &counts))
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		d.counts[m.name]++
@@ -221,6 +221,46 @@ func (r *Resolver) readDoc(in Input) *doc {
 		}
 	}
 	return d
+}
+
+// A name in a clause about a visit, a model learned from or a partner
+// stands for another division, neither the writer nor one above it:
+// 赴余杭区考察, 借鉴浙江省杭州市余杭区经验, 对标…; 经验被海宁市、宜都市学习借鉴;
+// 与张掖市甘州区签订区域法治协作协议. visitWords before the name, or 被 before
+// it and learnedWords after it, or 与 before it and partnerWords after it,
+// in the same clause, mark it.
+var (
+	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经"}
+	learnedWords = []string{"学习", "借鉴", "考察", "参观", "观摩", "取经"}
+	partnerWords = []string{"签订", "签署", "结对", "跨区域", "协作协议", "合作协议", "友好"}
+)
+
+// clauseStops end a clause; 、 does not (赴甲区、乙区考察).
+const clauseStops = ",。;!?:：，；！？\n"
+
+// elsewhereOut drops the mentions that stand in a clause about a visit, a
+// model or a partner (see visitWords). It filters ms in place.
+func elsewhereOut(s string, ms []mention) []mention {
+	out := ms[:0]
+	for _, m := range ms {
+		cs := 0
+		if i := strings.LastIndexAny(s[:m.start], clauseStops); i >= 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			cs = i + size
+		}
+		ce := len(s)
+		if i := strings.IndexAny(s[m.end:], clauseStops); i >= 0 {
+			ce = m.end + i
+		}
+		before, after := s[cs:m.start], s[m.end:ce]
+		if anyof.Contains(before, visitWords...) ||
+			strings.Contains(before, "被") && anyof.Contains(after, learnedWords...) ||
+			strings.Contains(before, "与") && anyof.Contains(after, partnerWords...) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // candidate is one division the report may be about, with its clues.

@@ -209,6 +209,7 @@ func TestTitleHead(t *testing.T) {
 		{"2022年度螅镇政府信息公开工作年度报告", "螅镇"},
 		{"鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告", "鲤城区人民政府金龙街道办事处"},
 		{"关于2021年法治政府建设的年度报告", ""},
+		{"【2024年】阿拉善北路街道法治政府建设年度报告", "阿拉善北路街道"},
 	} {
 		if got := titleHead(tc.in); got != tc.want {
 			t.Errorf("titleHead(%q) = %q; want %q", tc.in, got, tc.want)

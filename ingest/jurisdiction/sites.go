@@ -145,7 +145,13 @@ func (r *Resolver) readDocuments(l *layout.Layout) []naming {
 // titleHead returns the part of a title that names the jurisdiction: after
 // a leading 关于 or year, before the first of titleMarkers or a year.
 func titleHead(t string) string {
-	t = strings.TrimPrefix(strings.TrimSpace(t), "关于")
+	t = strings.TrimSpace(t)
+	if rest, ok := strings.CutPrefix(t, "【"); ok {
+		if j := strings.Index(rest, "】"); j >= 0 {
+			t = rest[j+len("】"):] // a column tag: 【法治政府建设】
+		}
+	}
+	t = strings.TrimPrefix(t, "关于")
 	t = trimLeadingYear(t)
 	cut := len(t)
 	for _, m := range titleMarkers {

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/anyof"
 )
@@ -93,6 +94,10 @@ func subjectSlot(s string) (int, bool) {
 		}
 		i = j
 	}
+	// 现将辰清镇人民政府2023年度法治政府建设情况报告如下: names the writer.
+	if rest, ok := strings.CutPrefix(s[i:], "现将"); ok && strings.Contains(rest, "如下") {
+		i += len("现将")
+	}
 	return i, i < len(s)
 }
 
@@ -107,11 +112,8 @@ func skipYear(s string, i int) int {
 			return skipComma(s, i+len(w))
 		}
 	}
-	j := i
-	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-		j++
-	}
-	if j-i != 4 || !strings.HasPrefix(s[j:], "年") {
+	j := i + yearDigits(s[i:])
+	if j == i || !strings.HasPrefix(s[j:], "年") {
 		return i
 	}
 	j += len("年")
@@ -122,6 +124,27 @@ func skipYear(s string, i int) int {
 		}
 	}
 	return skipComma(s, j)
+}
+
+// yearDigits returns the length in bytes of the four-digit year at the
+// start of s, in ASCII digits (2023) or Chinese numerals (二〇二三), or 0.
+func yearDigits(s string) int {
+	j, n := 0, 0
+	for j < len(s) && n < 5 {
+		if s[j] >= '0' && s[j] <= '9' {
+			j, n = j+1, n+1
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if dateDigit(r) < 0 || r < utf8.RuneSelf {
+			break
+		}
+		j, n = j+size, n+1
+	}
+	if n != 4 {
+		return 0
+	}
+	return j
 }
 
 func skipComma(s string, i int) int {

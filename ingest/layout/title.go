@@ -42,7 +42,9 @@ func (l *Layout) readTop(given string) {
 			continue
 		}
 		s := l.LineText(i)
-		if ln.Kind == Heading || ln.Kind == TableRow || isParagraph(s) {
+		if ln.Kind == Heading && taggedTitle(s) {
+			l.Lines[i].Kind = Prose // a title under a column tag: 【法治政府建设】…报告
+		} else if ln.Kind == Heading || ln.Kind == TableRow || isParagraph(s) {
 			body = i
 			break
 		}
@@ -162,7 +164,8 @@ func indexOf(xs []int, x int) int {
 // label: it ends a sentence, or it is long and has a comma.
 func isParagraph(s string) bool {
 	n := runes(s)
-	return strings.Contains(s, "。") || strings.ContainsAny(s, ",;") && n >= 20 || n > maxTitleRunes
+	// 现将…情况报告如下: is a sentence, though it ends with a colon.
+	return strings.Contains(s, "。") || anyof.Suffix(s, "如下:", "如下：") || strings.ContainsAny(s, ",;") && n >= 20 || n > maxTitleRunes
 }
 
 // isTitle reports whether s reads as a report's title: short, no sentence,
@@ -172,6 +175,18 @@ func isTitle(s string) bool {
 		return false
 	}
 	return anyof.Contains(s, reportWords...) && (anyof.Contains(s, topicWords...) || hasYear(s))
+}
+
+// taggedTitle reports whether s is a title behind a bracketed tag, which
+// reads as a 【…】 heading: 【法治政府建设】XX镇2023年度法治政府建设情况报告,
+// 【2024年】…年度报告.
+func taggedTitle(s string) bool {
+	rest, ok := strings.CutPrefix(s, "【")
+	if !ok {
+		return false
+	}
+	j := strings.Index(rest, "】")
+	return j >= 0 && !isParagraph(s) && isTitle(rest[j+len("】"):])
 }
 
 // isBodyName reports whether s only names a body or a division:
