@@ -275,13 +275,18 @@ const factOverflowBit = 1 << 63
 // (corrections): the common form packs into 48 bits; any other is kept
 // whole in factOverflow, marked by the top bit.
 func (s *Snapshot) encodeFact(reportID, factID string) uint64 {
+	return encodeFactInto(&s.factOverflow, reportID, factID)
+}
+
+// encodeFactInto is encodeFact with the overflowing IDs kept in overflow.
+func encodeFactInto(overflow *[]string, reportID, factID string) uint64 {
 	if n := len(reportID); len(factID) == n+13 && factID[n] == '-' && factID[:n] == reportID && isLowerHex(factID[n+1:], 12) {
 		if v, err := strconv.ParseUint(factID[n+1:], 16, 64); err == nil {
 			return v
 		}
 	}
-	s.factOverflow = append(s.factOverflow, strings.Clone(factID))
-	return factOverflowBit | uint64(len(s.factOverflow)-1)
+	*overflow = append(*overflow, strings.Clone(factID))
+	return factOverflowBit | uint64(len(*overflow)-1)
 }
 
 // isLowerHex reports whether s is n lowercase hex digits (as factID writes them).

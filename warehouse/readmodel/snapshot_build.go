@@ -48,22 +48,28 @@ func Build(ctx context.Context, pool *sql.DB, cfg BuildConfig) (*Snapshot, error
 		run  func(context.Context, *sql.Conn) error
 	}{
 		{"catalog", b.readCatalog},
+		{"reports", func(ctx context.Context, conn *sql.Conn) error {
+			if base == nil {
+				return b.readReports(ctx, conn)
+			}
+			if err := b.patchReports(ctx, conn, base, touched); err != nil {
+				return err
+			}
+			// The base's values are kept on a worker while DuckDB reads
+			// the rest.
+			b.startKeeping(base, touched)
+			return nil
+		}},
 		{"counts", b.readCounts},
 		{"coverage", b.readCoverage},
 		{"latest reports", b.readLatest},
 		{"areas", b.readAreas},
 		{"peer groups", b.readPeerGroups},
 		{"divisions", b.readDivisions},
-		{"reports", func(ctx context.Context, conn *sql.Conn) error {
-			if base != nil {
-				return b.patchReports(ctx, conn, base, touched)
-			}
-			return b.readReports(ctx, conn)
-		}},
 		{"conflicts", b.readConflicts},
 		{"headline", func(ctx context.Context, conn *sql.Conn) error {
 			if base != nil {
-				return b.patchHeadline(ctx, conn, base, touched)
+				return b.patchHeadline(ctx, conn, touched)
 			}
 			return b.readHeadline(ctx, conn)
 		}},
@@ -126,13 +132,8 @@ type snapshotBuilder struct {
 	// year (the base's order groups them so): run k holds the kept cells
 	// before keptRuns[k].end not in an earlier run.
 	keptRuns []keptRun
-}
-
-// keptRun is the end of the base's kept cells of one indicator and year.
-type keptRun struct {
-	ind  int
-	year int
-	end  int
+	// kept receives, in a patch, the base's values kept (startKeeping).
+	kept chan keptValues
 }
 
 // newBuilder returns the builder of s. A patch of base starts from the
@@ -529,97 +530,6 @@ func (b *snapshotBuilder) readHeadline(ctx context.Context, conn *sql.Conn) erro
 	s.quotes = make([]byte, 0, quoteBytes)
 	s.quoteStart = make([]uint32, 1, n+1)
 	return b.readCells(ctx, conn, nil)
-}
-
-// patchHeadline fills the cells from base's, but those of the
-// jurisdiction-years in touched (and of reports gone), which it reads
-// anew. Cells name reports by index: the base's are mapped to this
-// snapshot's; strings, units and flag lists keep theirs (newBuilder).
-func (b *snapshotBuilder) patchHeadline(ctx context.Context, conn *sql.Conn, base *Snapshot, touched map[Key]bool) error {
-	s := b.s
-	// Both snapshots number reports in report_id order. A base report
-	// keeps its cells unless it is gone, lost its year or is of a
-	// jurisdiction-year read anew (-1).
-	reportOf := make([]int32, len(base.reports))
-	for i, j := 0, 0; i < len(base.reports); i++ {
-		old := &base.reports[i]
-		for j < len(s.reports) && s.reports[j].id < old.id {
-			j++
-		}
-		reportOf[i] = -1
-		if j < len(s.reports) && s.reports[j].id == old.id && s.reports[j].year != 0 && !touched[Key{base.juris[old.jur].key, old.year}] {
-			reportOf[i] = int32(j)
-		}
-	}
-	if err := b.keepCells(base, reportOf, len(touched)); err != nil {
-		return err
-	}
-	b.fromBase = len(s.cells)
-	if len(touched) == 0 {
-		return nil
-	}
-	return b.readCells(ctx, conn, touched)
-}
-
-// keepCells puts the cells of base whose report reportOf maps to this
-// snapshot's (the index it gives; -1 drops the cell) in s, in base's order,
-// with room for about touched jurisdiction-years more. Their quotes, counts
-// and overflowing fact IDs are base's, copied whole: the dropped cells'
-// stay as waste, which a later patch compacts when it reaches a quarter
-// of the quotes (copying the kept cells' one by one).
-func (b *snapshotBuilder) keepCells(base *Snapshot, reportOf []int32, touched int) error {
-	s := b.s
-	more := touched * 16 // cells a jurisdiction-year holds, about
-	s.cells = make([]snapCell, 0, len(base.cells)+more)
-	compact := 4*base.waste.bytes > len(base.quotes) || 4*base.waste.quotes > len(base.quoteStart)
-	if compact {
-		s.quotes = make([]byte, 0, len(base.quotes)-base.waste.bytes+more*64)
-		s.quoteStart = make([]uint32, 1, len(base.quoteStart)-base.waste.quotes+more)
-		s.ratios = make([][2]float64, 0, len(base.ratios)+more/4)
-	} else {
-		s.quotes = append(make([]byte, 0, len(base.quotes)+more*64), base.quotes...)
-		s.quoteStart = append(make([]uint32, 0, len(base.quoteStart)+more), base.quoteStart...)
-		s.ratios = append(make([][2]float64, 0, len(base.ratios)+more/4), base.ratios...)
-		s.factOverflow = slices.Clone(base.factOverflow)
-		s.waste = base.waste
-	}
-	// The base's cells come grouped by indicator and year (its slices):
-	// note where each group's kept cells end, for index.
-	b.keptRuns = make([]keptRun, 0, len(base.slices)*len(base.years))
-	for ind, l := range base.slices {
-		for y, sp := range l {
-			for _, c := range base.cells[sp.start:sp.end] {
-				r := reportOf[c.report]
-				switch {
-				case r < 0 && !compact:
-					s.waste.bytes += int(base.quoteStart[c.quote+1] - base.quoteStart[c.quote])
-					s.waste.quotes++
-					continue
-				case r < 0:
-					continue
-				case compact:
-					if c.fact&factOverflowBit != 0 {
-						c.fact = s.encodeFact(s.reports[r].id, base.factOverflow[c.fact&^factOverflowBit])
-					}
-					if c.bits&cellRatio != 0 {
-						s.ratios = append(s.ratios, base.ratios[c.ratio])
-						c.ratio = int32(len(s.ratios) - 1)
-					}
-					q := c.quote
-					c.quote = int32(len(s.quoteStart) - 1)
-					s.quotes = append(s.quotes, base.quotes[base.quoteStart[q]:base.quoteStart[q+1]]...)
-					if len(s.quotes) > math.MaxUint32 {
-						return errors.New("the quotes take more than 4 GiB: too many for the dashboards' snapshot")
-					}
-					s.quoteStart = append(s.quoteStart, uint32(len(s.quotes)))
-				}
-				c.report = r
-				s.cells = append(s.cells, c)
-			}
-			b.keptRuns = append(b.keptRuns, keptRun{ind: ind, year: base.minYear + y, end: len(s.cells)})
-		}
-	}
-	return nil
 }
 
 // readCells reads headline values into cells, with the counts
