@@ -91,7 +91,7 @@ func (b *snapshotBuilder) patchReports(ctx context.Context, conn *sql.Conn, base
 			return err
 		}
 	}
-	return l.finish()
+	return l.finishPatch(base, touched)
 }
 
 // jurisdictionList is the SQL list of the jurisdictions in touched.
@@ -230,38 +230,91 @@ func (l *reportList) push(r snapReport, j int32) error {
 
 // finish orders the jurisdictions, resolved ones by code (so that the
 // jurisdictions inside a division are one range), then unresolved ones by
-// name and key, and points the reports at their places.
+// name and key (compareJuris), and points the reports at their places.
 func (l *reportList) finish() error {
-	s := l.s
-	names := make([]string, len(l.jurs)) // a jurisdiction's name: that of its first report
-	for i, r := range s.reports {
-		if j := l.reportJur[i]; names[j] == "" {
-			names[j] = s.strs[r.name]
-		}
-	}
+	names := l.jurNames()
 	order := make([]int32, len(l.jurs))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(x, y int32) int {
-		a, b := &l.jurs[x], &l.jurs[y]
-		if (a.code == "") != (b.code == "") {
-			if a.code == "" {
-				return 1
-			}
-			return -1
+	slices.SortFunc(order, func(x, y int32) int { return l.compareJuris(names, x, y) })
+	l.place(order)
+	return nil
+}
+
+// finishPatch is finish for a patch of base: the base's jurisdictions
+// that kept reports and none of whose jurisdiction-years were touched
+// keep the base's order (their reports, so their names, are as they
+// were), and the others are sorted and put among them by binary search.
+func (l *reportList) finishPatch(base *Snapshot, touched map[Key]bool) error {
+	names := l.jurNames()
+	changed := map[string]bool{}
+	for k := range touched {
+		changed[k.Jurisdiction] = true
+	}
+	inBase := make([]bool, len(l.jurs))
+	order := make([]int32, 0, len(l.jurs))
+	for bj, j := range l.baseJur {
+		if j >= 0 && !changed[base.juris[bj].key] {
+			order = append(order, j)
+			inBase[j] = true
 		}
-		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(names[x], names[y]), strings.Compare(a.key, b.key))
-	})
+	}
+	var others []int32
+	for j := range l.jurs {
+		if !inBase[j] {
+			others = append(others, int32(j))
+		}
+	}
+	cmpJ := func(x, y int32) int { return l.compareJuris(names, x, y) }
+	slices.SortFunc(others, cmpJ)
+	merged := make([]int32, 0, len(l.jurs))
+	for _, j := range others {
+		p, _ := slices.BinarySearchFunc(order, j, cmpJ)
+		merged = append(merged, order[:p]...)
+		merged = append(merged, j)
+		order = order[p:]
+	}
+	l.place(append(merged, order...))
+	return nil
+}
+
+// jurNames is each jurisdiction's name: that of its first report.
+func (l *reportList) jurNames() []string {
+	names := make([]string, len(l.jurs))
+	for i, r := range l.s.reports {
+		if j := l.reportJur[i]; names[j] == "" {
+			names[j] = l.s.strs[r.name]
+		}
+	}
+	return names
+}
+
+// compareJuris orders jurisdictions: resolved ones by code, then
+// unresolved ones; by name and key among equals.
+func (l *reportList) compareJuris(names []string, x, y int32) int {
+	a, b := &l.jurs[x], &l.jurs[y]
+	if (a.code == "") != (b.code == "") {
+		if a.code == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(names[x], names[y]), strings.Compare(a.key, b.key))
+}
+
+// place lays the jurisdictions out in order and points the reports at
+// their places.
+func (l *reportList) place(order []int32) {
+	s := l.s
 	s.juris = make([]snapJuris, len(order))
-	place := make([]int32, len(l.jurs)) // first-met index → place in juris
+	at := make([]int32, len(l.jurs)) // first-met index → place in juris
 	for i, j := range order {
 		s.juris[i] = l.jurs[j]
 		s.jurOf[l.jurs[j].key] = i
-		place[j] = int32(i)
+		at[j] = int32(i)
 	}
 	for i, j := range l.reportJur {
-		s.reports[i].jur = place[j]
+		s.reports[i].jur = at[j]
 	}
-	return nil
 }
