@@ -201,15 +201,14 @@ func fillSlots(slotOf, starts []int32) {
 // mergePatch orders a patch's cells as groupCells and sortSlices order a
 // build's: the base's kept cells (the first fromBase, grouped and sorted
 // in the base's order, keptRuns delimiting the groups) stay in order, and
-// the cells read anew are sorted and each put in its place by a binary
-// search, the kept cells between moved in blocks. A patch of a few hundred
+// the cells read anew (after them) are sorted and each put in its place by
+// a binary search, the kept cells between moved in blocks, in place. A patch of a few hundred
 // jurisdiction-years thus costs a copy of the cells instead of sorting
 // or comparing millions. fresh says which cells were read anew.
 func (b *snapshotBuilder) mergePatch(repYear []int32, minYear, nYears int) (starts, slotOf []int32, fresh []bool) {
 	s := b.s
 	nSlots := len(s.catalog) * nYears
 	slot := func(ind, year int) int { return ind*nYears + year - minYear }
-	kept := s.cells[:b.fromBase]
 	added := slices.Clone(s.cells[b.fromBase:])
 	addedSlot := func(c snapCell) int { return slot(int(c.ind), int(repYear[c.report])) }
 	slices.SortFunc(added, func(x, y snapCell) int {
@@ -233,31 +232,31 @@ func (b *snapshotBuilder) mergePatch(repYear []int32, minYear, nYears int) (star
 	for k := range nSlots {
 		starts[k+1] += starts[k]
 	}
-	sorted := make([]snapCell, len(s.cells))
+	// In place, from the last slot back: a kept cell only moves up (past
+	// the cells read anew before it), so none is overwritten unread.
 	fresh = make([]bool, len(s.cells))
-	ka, na := 0, 0
-	for k := range nSlots {
-		out, isNew := sorted[starts[k]:starts[k+1]], fresh[starts[k]:starts[k+1]]
-		run := kept[ka : ka+int(keptIn[k])]
-		ka += len(run)
-		o := 0
-		for ; na < len(added) && addedSlot(added[na]) == k; na++ {
-			c := added[na]
-			// Kept cells equal to c come first, as mergeSlices put them.
+	cells := s.cells
+	ka, na := b.fromBase, len(added)
+	for k := nSlots - 1; k >= 0; k-- {
+		ka -= int(keptIn[k])
+		run := cells[ka : ka+int(keptIn[k])]
+		o := int(starts[k+1])
+		for ; na > 0 && addedSlot(added[na-1]) == k; na-- {
+			c := added[na-1]
+			// Kept cells equal to c come first, as a build's sort puts them.
 			p, _ := slices.BinarySearchFunc(run, c, func(e, t snapCell) int {
 				if s.compareCells(e, t) > 0 {
 					return 1
 				}
 				return -1
 			})
-			o += copy(out[o:], run[:p])
-			run = run[p:]
-			out[o], isNew[o] = c, true
-			o++
+			o -= copy(cells[o-(len(run)-p):o], run[p:])
+			run = run[:p]
+			o--
+			cells[o], fresh[o] = c, true
 		}
-		copy(out[o:], run)
+		copy(cells[starts[k]:o], run)
 	}
-	s.cells = sorted
 	slotOf = make([]int32, len(s.cells))
 	fillSlots(slotOf, starts)
 	return starts, slotOf, fresh
