@@ -111,6 +111,7 @@ type doc struct {
 	l        *layout.Layout
 	namings  []naming
 	body     string         // the report's own lines, joined
+	ownText  string         // body with the clauses about other places blanked (for short names)
 	mentions []mention      // names (3+ runes) in body
 	counts   map[string]int // mentions per name
 	govBody  map[string]int // names followed by a body word
@@ -140,7 +141,7 @@ func (d *doc) mentionsOf(name string) int {
 	if n := d.counts[name]; n > 0 || utf8.RuneCountInString(name) != 2 || !strings.HasSuffix(name, "县") && !strings.HasSuffix(name, "旗") {
 		return n
 	}
-	return strings.Count(d.body, name)
+	return strings.Count(d.ownText, name)
 }
 
 // parentWordForms are what, after 区 县 or 市, names that level's bodies.
@@ -202,7 +203,9 @@ func (r *Resolver) readDoc(in Input) *doc {
 	}
 	d.body = b.String()
 	counts := bodyCounts{selfRefs: d.selfRefs}
-	d.mentions = elsewhereOut(d.body, r.ix.scan(d.body, 3, false, &counts))
+	var elsewhere [][2]int
+	d.mentions, elsewhere = elsewhereOut(d.body, r.ix.scan(d.body, 3, false, &counts), writerNames(d.namings))
+	d.ownText = blankOut(d.body, elsewhere)
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		d.counts[m.name]++
@@ -223,42 +226,100 @@ func (r *Resolver) readDoc(in Input) *doc {
 	return d
 }
 
-// A name in a clause about a visit, a model learned from or a partner
-// stands for another division, neither the writer nor one above it:
-// 赴余杭区考察, 借鉴浙江省杭州市余杭区经验, 对标…; 经验被海宁市、宜都市学习借鉴;
-// 与张掖市甘州区签订区域法治协作协议. visitWords before the name, or 被 before
-// it and learnedWords after it, or 与 before it and partnerWords after it,
-// in the same clause, mark it.
+// A name in a clause about a visit, a model learned from, a partner, a place
+// helped or a case of another body stands for another division, neither the
+// writer nor one above it: 赴余杭区考察, 借鉴浙江省杭州市余杭区经验, 对标…;
+// 经验被海宁市、宜都市学习借鉴; 与张掖市甘州区签订区域法治协作协议; 对口支援
+// 新疆阿克陶县, 结对帮扶兰州市西固区; 学习推广诸暨市“枫桥经验”; 协助北京市
+// 公安局朝阳分局办理案件; 调解涉及丹寨县兴仁镇务工人员的纠纷. In the same
+// clause: visitWords before the name; or 被 before it and learnedWords after
+// it; or 与 before it and partnerWords after it; or caseWords before it and
+// 案 after it; or the name (with the names written on to it) directly before
+// a quoted model whose clause speaks of 经验, 模式 or 做法.
 var (
-	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经"}
+	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "涉及", "来自"}
 	learnedWords = []string{"学习", "借鉴", "考察", "参观", "观摩", "取经"}
 	partnerWords = []string{"签订", "签署", "结对", "跨区域", "协作协议", "合作协议", "友好"}
+	caseWords    = []string{"协助", "配合", "协同"}
+	modelWords   = []string{"经验", "模式", "做法"}
 )
 
 // clauseStops end a clause; 、 does not (赴甲区、乙区考察).
 const clauseStops = ",。;!?:：，；！？\n"
 
-// elsewhereOut drops the mentions that stand in a clause about a visit, a
-// model or a partner (see visitWords). It filters ms in place.
-func elsewhereOut(s string, ms []mention) []mention {
-	out := ms[:0]
-	for _, m := range ms {
+// elsewhereOut drops the mentions that stand in a clause about another
+// place (see visitWords). A name the text once places elsewhere is another
+// place wherever it stands (对口帮扶融安县, 向融安县捐赠…), unless a site
+// names it as the writer or on the writer's chain (keep). It filters ms in
+// place.
+func elsewhereOut(s string, ms []mention, keep map[string]bool) ([]mention, [][2]int) {
+	elsewhere := map[string]bool{}
+	var spans [][2]int // the clauses about another place
+	for i, m := range ms {
 		cs := 0
-		if i := strings.LastIndexAny(s[:m.start], clauseStops); i >= 0 {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			cs = i + size
+		if k := strings.LastIndexAny(s[:m.start], clauseStops); k >= 0 {
+			_, size := utf8.DecodeRuneInString(s[k:])
+			cs = k + size
 		}
 		ce := len(s)
-		if i := strings.IndexAny(s[m.end:], clauseStops); i >= 0 {
-			ce = m.end + i
+		if k := strings.IndexAny(s[m.end:], clauseStops); k >= 0 {
+			ce = m.end + k
 		}
 		before, after := s[cs:m.start], s[m.end:ce]
+		end := m.end // the end of the names written on to this one
+		for j := i + 1; j < len(ms) && ms[j].start == end; j++ {
+			end = ms[j].end
+		}
 		if anyof.Contains(before, visitWords...) ||
 			strings.Contains(before, "被") && anyof.Contains(after, learnedWords...) ||
-			strings.Contains(before, "与") && anyof.Contains(after, partnerWords...) {
+			strings.Contains(before, "与") && anyof.Contains(after, partnerWords...) ||
+			anyof.Contains(before, caseWords...) && strings.Contains(after, "案") ||
+			anyof.Prefix(s[end:], "“", "\"", "「") && anyof.Contains(s[end:max(end, ce)], modelWords...) {
+			elsewhere[m.name] = true
+			if len(spans) == 0 || spans[len(spans)-1][1] <= cs {
+				spans = append(spans, [2]int{cs, ce})
+			}
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if elsewhere[m.name] && !keep[m.name] {
 			continue
 		}
 		out = append(out, m)
+	}
+	return out, spans
+}
+
+// blankOut returns s with the spans replaced by spaces (the byte offsets
+// stay): the short names of another place's clause (对口帮扶广西融安县) are
+// not counted.
+func blankOut(s string, spans [][2]int) string {
+	if len(spans) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// writerNames are the names the sites write as the writer or on its chain:
+// the text may name them in a partner's clause too (与西固区四季青街道结对),
+// and they stay counted.
+func writerNames(ns []naming) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range ns {
+		if !n.writer() {
+			continue
+		}
+		out[n.name] = true
+		for _, c := range n.chain {
+			out[c] = true
+		}
 	}
 	return out
 }
@@ -384,7 +445,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 	}
 	address := relevantReadings(r, d.address, cs)
 	needles := r.shortNeedles(d, cs)
-	shorts := newFinder(needles).count(d.body, acceptShort, placedShort)
+	shorts := newFinder(needles).count(d.ownText, acceptShort, placedShort)
 	selfLevel, selfN := dominant(d.selfRefs, "我")
 	wholeLevel, _ := dominant(d.selfRefs, "全")
 	neighbours := r.named(d)
