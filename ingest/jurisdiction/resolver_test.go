@@ -96,6 +96,18 @@ func TestResolve(t *testing.T) {
 			wantName: "古城街道", wantLevel: "街道", wantAmong: "110107004"},
 		{name: "two candidate counties named equally", in: input("古城街道2024年度法治政府建设情况报告", body+"赴石景山区、临海市学习调解工作经验。"),
 			wantName: "古城街道", wantLevel: "街道", wantAmong: "110107004"},
+		// A place the text names as a partner, a case's or a model's home
+		// is no clue to the writer's parents.
+		{name: "a partner helped is no clue", in: input("古城街道2024年度法治政府建设情况报告", body+"对口帮扶临海市开展普法工作,向临海市捐赠普法读物500册。"),
+			wantName: "古城街道", wantLevel: "街道", wantAmong: "110107004"},
+		{name: "a partner's short names are no clue", in: input("古城街道2024年度法治政府建设情况报告", body+"结对帮扶浙江台州临海市开展普法工作。"),
+			wantName: "古城街道", wantLevel: "街道", wantAmong: "110107004"},
+		{name: "another body's case is no clue", in: input("古城街道2024年度法治政府建设情况报告", body+"协助临海市公安局侦破电信诈骗案件2起。"),
+			wantName: "古城街道", wantLevel: "街道", wantAmong: "110107004"},
+		{name: "a model's home is no clue", in: input("古城街道2024年度法治政府建设情况报告", body+"学习推广临海市“和事佬”调解经验。"),
+			wantName: "古城街道", wantLevel: "街道", wantAmong: "110107004"},
+		{name: "the writer's own parent in a partner clause still counts", in: input("临海市古城街道2024年度法治政府建设情况报告", body+"与石景山区古城街道结对共建。"),
+			wantName: "古城街道", wantLevel: "街道", wantCode: "331082001"},
 		{name: "district resolved by the towns it names", in: input("朝阳区人民政府2022年法治政府建设年度报告", "2022年,我区坚持依法行政。富锋街道、永春镇、乐山镇建成公共法律服务工作站。"),
 			wantName: "朝阳区", wantLevel: "区", wantCode: "220104"},
 		{name: "district with no clue", in: input("朝阳区人民政府2022年法治政府建设年度报告", "2022年,我区坚持依法行政,全区共办理行政复议案件30件。"),
