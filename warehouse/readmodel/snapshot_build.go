@@ -20,11 +20,12 @@ import (
 // gen (the warehouse's count of writes, which Generation gives back), in
 // one read transaction so that every part is of the same data.
 //
-// With a base that Patchable accepts, the build is a patch: every table
-// is read again but the headline, of which only the jurisdiction-years in
-// touched are read; the base's values of the others are kept (the writes
-// since base named every jurisdiction-year they changed), and the whole
-// is indexed anew. Patched says which it was.
+// With a base that Patchable accepts, the build is a patch: the small
+// tables are read again, but of the reports and the headline only those
+// of the jurisdiction-years in touched; the base's others are kept (the
+// writes since base named every jurisdiction-year they changed), the
+// values read anew are placed among the kept ones, and the orders and
+// statistics are made anew (snapshot_patch.go). Patched says which it was.
 func Build(ctx context.Context, pool *sql.DB, cfg BuildConfig) (*Snapshot, error) {
 	base, touched := cfg.Base, cfg.Touched
 	if !Patchable(base, touched) {
