@@ -62,17 +62,13 @@ type budget struct{ texts, lost, gained, changed, jur, year int }
 //   - truncate: batchC/P042 loses 开阳县 and gains a fact from the cut
 //     sentence (党的二十 cut to 党: 2期 read as study sessions);
 //   - join35sp: a stray space between two Chinese characters reads as a
-//     table cell boundary (clause end), as the extractor must for tables;
-//   - spaced-*: character-spaced lines.
+//     table cell boundary (clause end), as the extractor must for tables.
 var metaBudget = map[string]budget{
-	"wrap20":       {1, 0, 0, 0, 1, 0},
-	"wrap20sp":     {1, 0, 0, 0, 1, 0},
-	"join35sp":     {23, 30, 11, 11, 2, 1},
-	"spaced-cjk":   {51, 126, 1, 0, 23, 0},
-	"spaced-all":   {47, 91, 0, 0, 22, 0},
-	"spaced-title": {26, 1, 1, 0, 25, 1},
-	"glue-after":   {1, 0, 0, 0, 1, 0},
-	"truncate":     {1, 0, 1, 0, 1, 0},
+	"wrap20":     {1, 0, 0, 0, 1, 0},
+	"wrap20sp":   {1, 0, 0, 0, 1, 0},
+	"join35sp":   {23, 30, 11, 11, 2, 1},
+	"glue-after": {1, 0, 0, 0, 1, 0},
+	"truncate":   {1, 0, 1, 0, 1, 0},
 }
 
 var perturbations = []perturbation{

@@ -24,6 +24,8 @@ import (
 //   - a middle dot (·, ・, ∙, ⋅, ‧) between digits becomes a decimal point when
 //     the number is followed by %, ‰, 万, 亿, 千, 百, 元, 倍 or 个百分点, or when it
 //     cannot be a month·day festival name such as "12·4" or "3·15";
+//   - the spaces of a line set in spaced characters (法 治 政 府) are removed
+//     (despace);
 //   - lines broken inside a sentence are joined: hard-wrapped PDF text, and
 //     page breaks with their page number and running header removed
 //     (unwrap);
@@ -31,7 +33,7 @@ import (
 // Invalid UTF-8 bytes become U+FFFD, so the result is always valid UTF-8.
 // Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
 func Normalize(s string) string {
-	out := stream(s)
+	out := despace(stream(s))
 	// Joined lines may bring together the halves of a number a line break
 	// split (99·5 | 9%): the stream pass repairs them. A join may make a
 	// line that joins the next: repeat until nothing changes (every round
@@ -47,7 +49,7 @@ func Normalize(s string) string {
 }
 
 // stream is the one forward pass of Normalize over s: everything but the
-// line repairs of unwrap.
+// line repairs of despace and unwrap.
 func stream(s string) string {
 	n := normalizer{}
 	n.b.Grow(len(s))

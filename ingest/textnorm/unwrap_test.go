@@ -111,3 +111,18 @@ func TestWrapWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestDespace(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"spaced title", "三 都 镇 2 0 2 5 年 法 治 政 府 建 设 年 度 报 告\n正文。", "三都镇2025年法治政府建设年度报告\n正文。"},
+		{"spaced line with punctuation", "全 年 受 理 案 件 1 2 6 件 , 调 解 成 功 1 2 0 件 。", "全年受理案件126件,调解成功120件。"},
+		{"spaced line keeps a space between Latin words", "发 布 时 间 : 2025-01-08 09:40 来 源 本 网", "发布时间:2025-01-08 09:40来源本网"},
+		{"table cells kept", "项目 受理 办结 行政复议 5 3", "项目 受理 办结 行政复议5 3"},
+		{"two spaced words kept", "打印 关闭", "打印 关闭"},
+		{"prose kept", "全年受理案件126件, 调解成功120件。", "全年受理案件126件, 调解成功120件。"},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("%s: Normalize(%q) = %q; want %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
