@@ -23,11 +23,34 @@ import (
 //     times, dates and ranges ("2025-01-08 09:40", "2019 2020年") are left alone;
 //   - a middle dot (·, ・, ∙, ⋅, ‧) between digits becomes a decimal point when
 //     the number is followed by %, ‰, 万, 亿, 千, 百, 元, 倍 or 个百分点, or when it
-//     cannot be a month·day festival name such as "12·4" or "3·15".
+//     cannot be a month·day festival name such as "12·4" or "3·15";
+//   - the spaces of a line set in spaced characters (法 治 政 府) are removed
+//     (despace);
+//   - lines broken inside a sentence are joined: hard-wrapped PDF text, and
+//     page breaks with their page number and running header removed
+//     (unwrap);
 //
 // Invalid UTF-8 bytes become U+FFFD, so the result is always valid UTF-8.
 // Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
 func Normalize(s string) string {
+	out := despace(stream(s))
+	// Joined lines may bring together the halves of a number a line break
+	// split (99·5 | 9%): the stream pass repairs them. A join may make a
+	// line that joins the next: repeat until nothing changes (every round
+	// removes a line break; one or two rounds in practice).
+	for range 8 {
+		u := unwrap(out)
+		if u == out {
+			break
+		}
+		out = stream(u)
+	}
+	return out
+}
+
+// stream is the one forward pass of Normalize over s: everything but the
+// line repairs of despace and unwrap.
+func stream(s string) string {
 	n := normalizer{}
 	n.b.Grow(len(s))
 	i := 0

@@ -1,0 +1,269 @@
+package textnorm
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// unwrap repairs the line structure of text extracted from a PDF (or a web
+// page made from one), on already normalised text:
+//
+//   - a page break in the middle of a sentence: the page's number line
+//     (`- 3 -`, `第3页 共8页`, `3/8`, or a bare `3` after a line of prose)
+//     and a running header repeating the text's first line are removed, and
+//     the two halves of the sentence joined;
+//
+//   - hard line breaks inside paragraphs: when most lines of the text are
+//     about as long as each other and hardly any is longer (a text wrapped
+//     at a fixed width W), a line of W-slack(W) runes or more is joined with the
+//     next, unless the next starts a numbered heading (一、 (二) 3.) or a
+//     blank line (a paragraph break) comes between.
+//
+//   - a line of prose (15 runes or more with a , or 。 in it, whose last
+//     sentence is no heading) that stops on a character no sentence ends with (a Chinese character,
+//     a digit, a letter) goes on in the next line when that is prose too
+//     (it holds a , 。 、 ; ! or ?: not the 分享到 bar or a 上一篇 link
+//     below a cut-off page), as does any line before
+//     one that starts with a mark no line of its own starts with (、 , 。 ;
+//     % ) ”): a wrapped text too short for its width to be told.
+//
+// Lines are joined without a separator (Chinese has no spaces between
+// words), with a space between two ASCII letters or digits. A text written
+// one paragraph a line is left as it is.
+func unwrap(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	n := make([]int, len(lines))
+	for i, l := range lines {
+		n[i] = utf8.RuneCountInString(l)
+	}
+	w := wrapWidth(n, lines)
+	title := ""
+	for _, l := range lines {
+		if l != "" {
+			title = l
+			break
+		}
+	}
+
+	var b strings.Builder
+	b.Grow(len(s))
+	changed := false
+	cur := 0 // where the line being written starts in b
+	for i := 0; i < len(lines); i++ {
+		a := lines[i]
+		b.WriteString(a)
+		// The prose rule reads the line as joined so far, so that a second
+		// pass finds nothing more to join.
+		line := b.String()[cur:]
+		if i == len(lines)-1 {
+			break
+		}
+		// The page furniture after line i: page numbers, blank lines and
+		// running headers, with at least one page number.
+		j, page := i+1, false
+		for j < len(lines) {
+			l := lines[j]
+			if isPageNumber(l, n[i]) {
+				page = true
+			} else if !(l == "" || l == title && j > 1) {
+				break
+			}
+			j++
+		}
+		if !page || j == len(lines) || a == "" {
+			j = i + 1
+			page = false
+		}
+		next := lines[j]
+		// A full line of a wrapped text goes on in the next line even after
+		// a 。: a paragraph rarely ends exactly at the margin, and the next
+		// paragraph would start with an indent a PDF's text layer drops.
+		join := a != "" && next != "" && !startsHeading(next) &&
+			(page && !endsSentence(a) || w > 0 && n[i] >= w-slack(w) || continues(line, next))
+		switch {
+		case join:
+			if endsASCIIWord(a) && startsASCIIWord(next) {
+				b.WriteByte(' ')
+			}
+			changed = true
+		case page:
+			b.WriteByte('\n')
+			cur = b.Len()
+			changed = true
+		default:
+			b.WriteByte('\n')
+			cur = b.Len()
+		}
+		i = j - 1
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// wrapWidth returns the width the lines text (of n[i] runes) are
+// hard-wrapped at, or 0 when they are not: the most common length W of the
+// lines of 10 runes or more but table rows (| a | b |), when at
+// least 4 lines and 30% of those lines have it, and those longer than W+8
+// are fewer than a quarter of the lines W-1 long or longer (a text written
+// one paragraph a line has many long lines).
+func wrapWidth(n []int, text []string) int {
+	count := map[int]int{}
+	lines := 0
+	for i, k := range n {
+		if k >= 10 && !strings.HasPrefix(text[i], "|") {
+			count[k]++
+			lines++
+		}
+	}
+	w, best := 0, 0
+	for k, c := range count {
+		if c > best || c == best && k > w {
+			w, best = k, c
+		}
+	}
+	if w < 15 || best < 4 || 10*best < 3*lines {
+		return 0
+	}
+	full, long := 0, 0
+	for i, k := range n {
+		if strings.HasPrefix(text[i], "|") {
+			continue
+		}
+		switch {
+		case k > w+8:
+			long++
+		case k >= w-slack(w):
+			full++
+		}
+	}
+	if 4*long >= full {
+		return 0
+	}
+	return w
+}
+
+// continues reports whether line a goes on in line b when the text's
+// width is not known: see unwrap.
+func continues(a, b string) bool {
+	if r, _ := utf8.DecodeRuneInString(b); strings.ContainsRune("、,。;:!?%)”’》】」.", r) {
+		return true
+	}
+	if !longer(a, 14) || !strings.ContainsAny(a, ",。") || strings.Contains(a, " > ") ||
+		!strings.ContainsAny(b, ",。、;!?") {
+		return false
+	}
+	// A heading ends its line (一、加强法治建设,提升质效), also when glued
+	// to the paragraph before it (…取得实效。(一)加强法治建设): a heading
+	// with its section's text after it ((二)依申请公开情况。2022年…) is
+	// prose.
+	if startsHeading(lastSentence(a)) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(a)
+	return isHan(r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))
+}
+
+// lastSentence is what follows the last 。 ; : ! ? of a.
+func lastSentence(a string) string {
+	i := strings.LastIndexAny(a, "。;:!?；：！？")
+	if i < 0 {
+		return a
+	}
+	_, size := utf8.DecodeRuneInString(a[i:])
+	return a[i+size:]
+}
+
+// slack is how much shorter than the width w a line of a wrapped text may
+// be and still reach the margin: digits and Latin letters are narrower
+// than Chinese characters, spaces beside digits are removed, and a line
+// may end a character early so that the next does not start with a
+// punctuation mark (避头尾).
+func slack(w int) int { return max(2, w/10) }
+
+// pageNumberLine matches the page number lines of PDF text once
+// normalised: "- 3 -", "—3—", "第3页", "第3页 共8页", "共8页 第3页", "3/8".
+var pageNumberLine = regexp.MustCompile(`^(?:[-—–_]+ ?\d{1,3} ?[-—–_]+|第 ?\d{1,3} ?页(?: ?[,/]? ?共 ?\d{1,3} ?页)?|共 ?\d{1,3} ?页 ?[,/]? ?第 ?\d{1,3} ?页|\d{1,3} ?/ ?\d{1,3})$`)
+
+// isPageNumber reports whether line l is a page number; a bare number of
+// one to three digits counts only after a line of prose (prev runes long),
+// not among the short lines of a table flattened one cell a line.
+func isPageNumber(l string, prev int) bool {
+	if l == "" {
+		return false
+	}
+	if pageNumberLine.MatchString(l) {
+		return true
+	}
+	if len(l) <= 3 && prev >= 15 {
+		for i := 0; i < len(l); i++ {
+			if l[i] < '0' || l[i] > '9' {
+				return false
+			}
+		}
+		return l[0] != '0'
+	}
+	return false
+}
+
+// endsSentence reports whether line a ends a sentence or introduces what
+// follows: 。！？；： and their ASCII forms, possibly before a closing
+// quote or bracket.
+func endsSentence(a string) bool {
+	a = strings.TrimRight(a, "”’\")】》」")
+	r, _ := utf8.DecodeLastRuneInString(a)
+	return strings.ContainsRune("。！？；：!?;:…", r)
+}
+
+// startsHeading reports whether line s starts with the number of a section
+// heading: 一、 十二、 (一) (1) 1. 1、 第一部分 【…】.
+func startsHeading(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '【':
+		return true
+	case r == '(':
+		rest := strings.TrimLeft(s[size:], "0123456789一二三四五六七八九十")
+		return len(rest) < len(s)-size && len(s)-size-len(rest) <= 9 && strings.HasPrefix(rest, ")")
+	case r >= '0' && r <= '9':
+		rest := strings.TrimLeft(s, "0123456789")
+		if len(s)-len(rest) > 2 {
+			return false
+		}
+		if strings.HasPrefix(rest, "、") {
+			return true
+		}
+		return strings.HasPrefix(rest, ".") && !(len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9')
+	case strings.ContainsRune("一二三四五六七八九十", r):
+		rest := strings.TrimLeft(s, "一二三四五六七八九十")
+		return len(s)-len(rest) <= 9 && (strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, ".."))
+	case r == '第':
+		rest := strings.TrimLeft(s[size:], "一二三四五六七八九十")
+		return len(rest) < len(s)-size && (strings.HasPrefix(rest, "部分") || strings.HasPrefix(rest, "章"))
+	}
+	return false
+}
+
+func endsASCIIWord(a string) bool {
+	c := a[len(a)-1]
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func startsASCIIWord(s string) bool {
+	c := s[0]
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// longer reports whether s has more than n runes.
+func longer(s string, n int) bool {
+	return len(s) > 4*n || len(s) > n && utf8.RuneCountInString(s) > n
+}

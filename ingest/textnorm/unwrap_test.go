@@ -1,0 +1,128 @@
+package textnorm
+
+import (
+	"strings"
+	"testing"
+)
+
+// wrapAt breaks s every n runes, as a PDF's text layer does.
+func wrapAt(s string, n int) string {
+	var b strings.Builder
+	for i, r := range []rune(s) {
+		if i > 0 && i%n == 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+const unwrapPara = "2024年,全镇共受理矛盾纠纷案件126件,调解成功120件,调解成功率95.2%。开展法治宣传活动16场,发放宣传资料3000余份,受益群众5000余人次。全年审查规范性文件12件,审查重大行政决策事项5件,审查合同协议38份。"
+
+var unwrapTests = []struct {
+	name, in, want string
+}{
+	{"one paragraph a line is kept",
+		"某镇2024年法治政府建设情况报告\n一、主要举措\n" + unwrapPara + "\n二、存在问题\n" + unwrapPara,
+		"某镇2024年法治政府建设情况报告\n一、主要举措\n" + unwrapPara + "\n二、存在问题\n" + unwrapPara},
+	{"hard wrap at 20 is joined, headings and title kept",
+		"某镇2024年法治政府建设情况报告\n一、主要举措\n" + wrapAt(unwrapPara, 20) + "\n二、存在问题\n" + wrapAt(unwrapPara, 20),
+		"某镇2024年法治政府建设情况报告\n一、主要举措\n" + unwrapPara + "\n二、存在问题\n" + unwrapPara},
+	{"hard wrap at 35 is joined",
+		"一、主要举措\n" + wrapAt(unwrapPara, 35) + "\n(一)加强学习\n" + wrapAt(unwrapPara, 35),
+		"一、主要举措\n" + unwrapPara + "\n(一)加强学习\n" + unwrapPara},
+	{"a blank line is a paragraph break",
+		wrapAt(unwrapPara, 30) + "\n\n" + wrapAt(unwrapPara, 30),
+		unwrapPara + "\n\n" + unwrapPara},
+	{"the next line starting a heading is kept apart",
+		wrapAt(unwrapPara[:len(unwrapPara)-len("。")], 25) + "\n3.加强执法监督\n" + wrapAt(unwrapPara, 25),
+		unwrapPara[:len(unwrapPara)-len("。")] + "\n3.加强执法监督\n" + unwrapPara},
+	{"page number mid-sentence",
+		"全年共受理矛盾纠纷案件126件,调解\n- 3 -\n成功120件。",
+		"全年共受理矛盾纠纷案件126件,调解成功120件。"},
+	{"page of pages with blank lines",
+		"全年共受理矛盾纠纷案件126件,调解\n\n第3页 共8页\n\n成功120件。",
+		"全年共受理矛盾纠纷案件126件,调解成功120件。"},
+	{"bare page number after prose",
+		"全年共受理矛盾纠纷案件126件,调解\n3\n成功120件。",
+		"全年共受理矛盾纠纷案件126件,调解成功120件。"},
+	{"running header repeating the title",
+		"某镇法治政府建设情况报告\n全年共受理矛盾纠纷案件126件,调解\n- 2 -\n某镇法治政府建设情况报告\n成功120件。",
+		"某镇法治政府建设情况报告\n全年共受理矛盾纠纷案件126件,调解成功120件。"},
+	{"page number after a full stop is dropped, the lines kept apart",
+		"全年共受理矛盾纠纷案件126件。\n- 3 -\n二、存在问题",
+		"全年共受理矛盾纠纷案件126件。\n二、存在问题"},
+	{"a short table cell line and a number are kept",
+		"行政复议\n5\n行政诉讼\n3",
+		"行政复议\n5\n行政诉讼\n3"},
+	{"a prose line cut off goes on in the next",
+		"标题\n截止到2020年11月30日,全市受理调解案件6368件,调解成功6217件。全市共开展矛盾纠纷排查\n1223次,排查发现矛盾纠纷1305件。",
+		"标题\n截止到2020年11月30日,全市受理调解案件6368件,调解成功6217件。全市共开展矛盾纠纷排查1223次,排查发现矛盾纠纷1305件。"},
+	{"a heading glued at a line's end is not joined with the paragraph after",
+		"2024年,街道推进法治建设,取得实效。一、主要举措:(一)加强法治街道建设,持续推进质效提升\n2024年,街道坚持问题导向,成立合法性审查中心。",
+		"2024年,街道推进法治建设,取得实效。一、主要举措:(一)加强法治街道建设,持续推进质效提升\n2024年,街道坚持问题导向,成立合法性审查中心。"},
+	{"a heading line with a comma is not joined with its paragraph",
+		"(一)坚持党的领导,推进法治政府建设\n2024年,街道坚持问题导向,成立合法性审查中心。",
+		"(一)坚持党的领导,推进法治政府建设\n2024年,街道坚持问题导向,成立合法性审查中心。"},
+	{"a heading with its text is prose",
+		"(二)依申请公开情况。2022年我镇全年共收到依申请公开0件,公开0件,因政\n府信息依申请公开引起行政复议0件,行政诉讼0件",
+		"(二)依申请公开情况。2022年我镇全年共收到依申请公开0件,公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件"},
+	{"a line starting with 、 continues the one before",
+		"其中村(居)民调委会972个、企事业单位调委会81个\n、交通事故调委会6个。",
+		"其中村(居)民调委会972个、企事业单位调委会81个、交通事故调委会6个。"},
+	{"a cut-off page's last line is not joined with the share bar",
+		"全年共受理矛盾纠纷案件126件,调解成功\n分享到:\n打印本页 关闭窗口",
+		"全年共受理矛盾纠纷案件126件,调解成功\n分享到:\n打印本页 关闭窗口"},
+	{"a number split by the wrap is repaired",
+		"调解组织受理纠纷12244件,成功调处12194件,调解成功率99·5\n9%,制作人民调解协议书4144份。",
+		"调解组织受理纠纷12244件,成功调处12194件,调解成功率99.59%,制作人民调解协议书4144份。"},
+	{"Latin words keep a space",
+		"本镇政府网站开设专栏,公开信息,网址为www.example\ngov.cn,欢迎访问,共发布信息12条。",
+		"本镇政府网站开设专栏,公开信息,网址为www.example gov.cn,欢迎访问,共发布信息12条。"},
+}
+
+func TestUnwrap(t *testing.T) {
+	for _, tc := range unwrapTests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Normalize(tc.in)
+			if got != tc.want {
+				t.Errorf("Normalize(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+			}
+			if again := Normalize(got); again != got {
+				t.Errorf("not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+func TestWrapWidth(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		n    []int
+		want int
+	}{
+		{"wrapped at 28", []int{18, 28, 28, 28, 28, 12, 29, 28, 27, 30, 5}, 28},
+		{"paragraphs", []int{18, 120, 300, 28, 28, 28, 28, 250, 90}, 0},
+		{"too few lines", []int{18, 28, 28, 28, 5}, 0},
+		{"short lines only", []int{12, 12, 12, 12, 12}, 0},
+	} {
+		if got := wrapWidth(tc.n, make([]string, len(tc.n))); got != tc.want {
+			t.Errorf("%s: wrapWidth(%v) = %d; want %d", tc.name, tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestDespace(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"spaced title", "三 都 镇 2 0 2 5 年 法 治 政 府 建 设 年 度 报 告\n正文。", "三都镇2025年法治政府建设年度报告\n正文。"},
+		{"spaced line with punctuation", "全 年 受 理 案 件 1 2 6 件 , 调 解 成 功 1 2 0 件 。", "全年受理案件126件,调解成功120件。"},
+		{"spaced line keeps a space between Latin words", "发 布 时 间 : 2025-01-08 09:40 来 源 本 网", "发布时间:2025-01-08 09:40来源本网"},
+		{"table cells kept", "项目 受理 办结 行政复议 5 3", "项目 受理 办结 行政复议5 3"},
+		{"two spaced words kept", "打印 关闭", "打印 关闭"},
+		{"prose kept", "全年受理案件126件, 调解成功120件。", "全年受理案件126件, 调解成功120件。"},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("%s: Normalize(%q) = %q; want %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
