@@ -31,9 +31,6 @@ import (
 
 var metaDetail = flag.Bool("meta.detail", false, "TestMetamorphic: list every fact lost, gained or changed")
 
-// metaSets are the folders of real texts with gold facts the test damages.
-var metaSets = []string{"realdev", "realpool/batchA", "realpool/batchB", "realpool/batchC", "reports"}
-
 // perturbation damages the raw text of one file. ctx gives what a
 // perturbation may need to stay meaning-preserving (the clean run's year).
 type perturbation struct {
@@ -424,18 +421,12 @@ func TestMetamorphic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the pipeline over every real text some 25 times")
 	}
-	ref, err := LoadReference()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := NewExtractor(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := mustExtractor(t)
 	ctx := context.Background()
 	var texts []*metaText
 	var gold []goldeval.Gold
-	for _, set := range metaSets {
+	// The folders of real and sample texts with gold facts.
+	for _, set := range goldenSets {
 		dir := filepath.Join("..", "datasets", set)
 		gf, err := os.Open(filepath.Join(dir, "gold.jsonl"))
 		if err != nil {
