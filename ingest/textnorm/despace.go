@@ -71,3 +71,91 @@ func letterSpaced(line string) bool {
 	}
 	return spaced >= 3 && 4*adjacent <= spaced
 }
+
+// unjoin removes the spaces a converter left where it joined the lines of
+// a PDF (a web page made from one: the page's lines of W characters run
+// on with a space at each join): a space that stands a multiple of one
+// distance W (20 characters or more, within slack(W)) after the line's
+// start or the space before it, in a text where most spaces between
+// Chinese characters stand so, in lines of prose (with , 。 or ;). The
+// spaces of table cells (行政复议 5 行政诉讼 3) stand at no common distance,
+// in lines without sentence marks, and stay.
+func unjoin(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	gaps := map[int]int{}
+	n := 0
+	for _, l := range lines {
+		if !isProse(l) {
+			continue
+		}
+		forSpaces(l, func(gap int) bool {
+			gaps[gap]++
+			n++
+			return false
+		})
+	}
+	w, best := 0, 0
+	for g, c := range gaps {
+		if g >= 20 && (c > best || c == best && g < w) {
+			w, best = g, c
+		}
+	}
+	if best < 3 || 2*best < n {
+		return s
+	}
+	changed := false
+	for i, l := range lines {
+		if !isProse(l) {
+			continue
+		}
+		var b strings.Builder
+		k := 0
+		forSpaces(l, func(gap int) bool {
+			at := strings.IndexByte(l[k:], ' ') + k
+			b.WriteString(l[k:at])
+			k = at + 1
+			m := (gap + w/2) / w
+			if m >= 1 && abs(gap-m*w) <= slack(w) {
+				changed = true
+				return true
+			}
+			b.WriteByte(' ')
+			return false
+		})
+		b.WriteString(l[k:])
+		lines[i] = b.String()
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
+}
+
+// forSpaces calls f with the distance in runes of each space of line from
+// the line's start or the space before it; f says whether the space is
+// dropped (the next distance then runs on from the one before it).
+func forSpaces(line string, f func(gap int) bool) {
+	gap := 0
+	for _, r := range line {
+		if r != ' ' {
+			gap++
+			continue
+		}
+		if !f(gap) {
+			gap = 0
+		}
+	}
+}
+
+// isProse reports whether a line holds a sentence mark.
+func isProse(l string) bool { return strings.ContainsAny(l, ",。;") }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

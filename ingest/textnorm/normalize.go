@@ -25,7 +25,8 @@ import (
 //     the number is followed by %, ‰, 万, 亿, 千, 百, 元, 倍 or 个百分点, or when it
 //     cannot be a month·day festival name such as "12·4" or "3·15";
 //   - the spaces of a line set in spaced characters (法 治 政 府) are removed
-//     (despace);
+//     (despace), and so are those a converter left where it joined a PDF's
+//     lines of one width with a space (unjoin);
 //   - lines broken inside a sentence are joined: hard-wrapped PDF text, and
 //     page breaks with their page number and running header removed
 //     (unwrap);
@@ -37,9 +38,9 @@ func Normalize(s string) string {
 	// Joined lines may bring together the halves of a number a line break
 	// split (99·5 | 9%): the stream pass repairs them. A join may make a
 	// line that joins the next: repeat until nothing changes (every round
-	// removes a line break; one or two rounds in practice).
+	// removes a line break or a space; one or two rounds in practice).
 	for range 8 {
-		u := unwrap(out)
+		u := unwrap(unjoin(out))
 		if u == out {
 			break
 		}

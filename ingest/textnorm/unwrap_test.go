@@ -126,3 +126,30 @@ func TestDespace(t *testing.T) {
 		}
 	}
 }
+
+// joinAt joins s's runs of n runes with a space, as a converter that turns
+// a PDF's line breaks into spaces does.
+func joinAt(s string, n int) string {
+	return strings.ReplaceAll(wrapAt(s, n), "\n", " ")
+}
+
+func TestUnjoin(t *testing.T) {
+	table := "行政复议 行政诉讼 行政处罚\n受理 审结 纠错"
+	cells := "依申请公开2件 便民服务中心进驻事项96项"
+	for _, tc := range []struct{ name, in, want string }{
+		{"a PDF's lines of 35 joined with spaces",
+			"一、主要举措\n" + joinAt(unwrapPara, 35) + "\n二、存在问题\n" + joinAt(unwrapPara, 35),
+			"一、主要举措\n" + unwrapPara + "\n二、存在问题\n" + unwrapPara},
+		{"of 24, beside a table whose spaces stay",
+			joinAt(unwrapPara, 24) + "\n" + table + "\n" + joinAt(unwrapPara, 24),
+			unwrapPara + "\n" + table + "\n" + unwrapPara},
+		{"cells of a flattened table stay", cells + "\n" + table, cells + "\n" + table},
+		{"a few spaces at no common distance stay",
+			"全年受理矛盾纠纷126件,调解成功120件 另有信访事项12件。\n开展法治宣传活动16场,发放资料3000余份 受益群众5000余人次。\n审查规范性文件12件,审查合同协议38份 行政复议案件3件。",
+			"全年受理矛盾纠纷126件,调解成功120件 另有信访事项12件。\n开展法治宣传活动16场,发放资料3000余份 受益群众5000余人次。\n审查规范性文件12件,审查合同协议38份 行政复议案件3件。"},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("%s:\nNormalize(%q)\n= %q\nwant %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
