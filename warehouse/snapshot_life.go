@@ -201,7 +201,12 @@ func (db *DB) changed(note writeNote) {
 	if !note.noted {
 		db.snaps.full = true
 	}
+	// With no snapshot yet the next build reads everything: the keys of a
+	// bulk ingest (hundreds of thousands) need not be kept.
 	for _, k := range note.keys {
+		if db.snaps.current == nil && db.snaps.building == nil {
+			break
+		}
 		if db.snaps.touched == nil {
 			db.snaps.touched = map[readmodel.Key]bool{}
 		}

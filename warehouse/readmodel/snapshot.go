@@ -95,7 +95,7 @@ type Snapshot struct {
 	// factOverflow holds the fact IDs that encodeFact cannot pack.
 	factOverflow []string
 	// waste counts the quotes (and their bytes) that no cell uses any
-	// more: a patch keeps the base's quotes whole (keepCells).
+	// more: a patch keeps the base's quotes whole (keepValues).
 	waste struct{ bytes, quotes int }
 	// quotes holds every cell's quote, one after the other: quote k is
 	// quotes[quoteStart[k]:quoteStart[k+1]] (a cell keeps its k). One
@@ -517,7 +517,7 @@ type Size struct {
 	// Reports counts the reports that count.
 	Reports int
 	// QuoteBytes is the size of the values' quotes, WastedQuoteBytes the
-	// part of it no value uses any more (patches leave it; see keepCells).
+	// part of it no value uses any more (patches leave it; see keepValues).
 	QuoteBytes, WastedQuoteBytes int
 }
 
