@@ -16,6 +16,7 @@ func despace(s string) string {
 	orig := s
 	var b strings.Builder
 	changed := false
+	off := 0 // where s starts in orig
 	for len(s) > 0 {
 		line := s
 		rest := ""
@@ -24,7 +25,9 @@ func despace(s string) string {
 		}
 		if strings.IndexByte(line, ' ') >= 0 && letterSpaced(line) {
 			if !changed {
-				b.Grow(len(s))
+				// Every line before this one is orig's.
+				b.Grow(len(orig))
+				b.WriteString(orig[:off])
 				changed = true
 			}
 			for i := 0; i < len(line); i++ {
@@ -34,13 +37,16 @@ func despace(s string) string {
 					b.WriteByte(line[i])
 				}
 			}
-		} else {
+		} else if changed {
 			b.WriteString(line)
 		}
 		if rest == "" {
 			break
 		}
-		b.WriteByte('\n')
+		if changed {
+			b.WriteByte('\n')
+		}
+		off += len(line) + 1
 		s = rest[1:]
 	}
 	if !changed {
@@ -88,7 +94,7 @@ func unjoin(s string) string {
 	gaps := map[int]int{}
 	n := 0
 	for _, l := range lines {
-		if !isProse(l) {
+		if strings.IndexByte(l, ' ') < 0 || !isProse(l) {
 			continue
 		}
 		forSpaces(l, func(gap int) bool {
@@ -108,7 +114,7 @@ func unjoin(s string) string {
 	}
 	changed := false
 	for i, l := range lines {
-		if !isProse(l) {
+		if strings.IndexByte(l, ' ') < 0 || !isProse(l) {
 			continue
 		}
 		var b strings.Builder

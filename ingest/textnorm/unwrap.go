@@ -38,7 +38,7 @@ func unwrap(s string) string {
 	lines := strings.Split(s, "\n")
 	n := make([]int, len(lines))
 	for i, l := range lines {
-		n[i] = utf8.RuneCountInString(l)
+		n[i] = CountRunes(l)
 	}
 	w := wrapWidth(n, lines)
 	title := ""
@@ -49,16 +49,21 @@ func unwrap(s string) string {
 		}
 	}
 
+	// Nothing is written until the first join or page break: most texts
+	// have none, and are returned as they are.
 	var b strings.Builder
-	b.Grow(len(s))
-	changed := false
+	building := false
+	off := 0 // where lines[i] starts in s
 	cur := 0 // where the line being written starts in b
 	for i := 0; i < len(lines); i++ {
 		a := lines[i]
-		b.WriteString(a)
 		// The prose rule reads the line as joined so far, so that a second
 		// pass finds nothing more to join.
-		line := b.String()[cur:]
+		line := a
+		if building {
+			b.WriteString(a)
+			line = b.String()[cur:]
+		}
 		if i == len(lines)-1 {
 			break
 		}
@@ -84,23 +89,31 @@ func unwrap(s string) string {
 		// paragraph would start with an indent a PDF's text layer drops.
 		join := a != "" && next != "" && !startsHeading(next) &&
 			(page && !endsSentence(a) || w > 0 && n[i] >= w-slack(w) || continues(line, next))
-		switch {
-		case join:
-			if endsASCIIWord(a) && startsASCIIWord(next) {
-				b.WriteByte(' ')
+		if !building && (join || page) {
+			// No line was joined before: the text so far is s's, and the
+			// line being written starts where lines[i] does.
+			building = true
+			b.Grow(len(s))
+			b.WriteString(s[:off+len(a)])
+			cur = off
+		}
+		if building {
+			switch {
+			case join:
+				if endsASCIIWord(a) && startsASCIIWord(next) {
+					b.WriteByte(' ')
+				}
+			default:
+				b.WriteByte('\n')
+				cur = b.Len()
 			}
-			changed = true
-		case page:
-			b.WriteByte('\n')
-			cur = b.Len()
-			changed = true
-		default:
-			b.WriteByte('\n')
-			cur = b.Len()
+		}
+		for k := i; k < j; k++ {
+			off += len(lines[k]) + 1
 		}
 		i = j - 1
 	}
-	if !changed {
+	if !building {
 		return s
 	}
 	return b.String()
@@ -154,7 +167,11 @@ func continues(a, b string) bool {
 	if r, _ := utf8.DecodeRuneInString(b); strings.ContainsRune("、,。;:!?%)”’》】」.", r) {
 		return true
 	}
-	if !longer(a, 14) || !strings.ContainsAny(a, ",。") || strings.Contains(a, " > ") ||
+	// The cheap test first: most lines end a sentence.
+	if r, _ := utf8.DecodeLastRuneInString(a); !isHan(r) && !(r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
+		return false
+	}
+	if !longer(a, 14) || !strings.Contains(a, ",") && !strings.Contains(a, "。") || strings.Contains(a, " > ") ||
 		!strings.ContainsAny(b, ",。、;!?") {
 		return false
 	}
@@ -162,11 +179,7 @@ func continues(a, b string) bool {
 	// to the paragraph before it (…取得实效。(一)加强法治建设): a heading
 	// with its section's text after it ((二)依申请公开情况。2022年…) is
 	// prose.
-	if startsHeading(lastSentence(a)) {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(a)
-	return isHan(r) || r < utf8.RuneSelf && isASCIIAlnum(byte(r))
+	return !startsHeading(lastSentence(a))
 }
 
 // lastSentence is what follows the last 。 ; : ! ? of a.
@@ -197,7 +210,7 @@ func isPageNumber(l string, prev int) bool {
 	if l == "" {
 		return false
 	}
-	if pageNumberLine.MatchString(l) {
+	if mayEndPageNumber(l) && pageNumberLine.MatchString(l) {
 		return true
 	}
 	if len(l) <= 3 && prev >= 15 {
@@ -209,6 +222,14 @@ func isPageNumber(l string, prev int) bool {
 		return l[0] != '0'
 	}
 	return false
+}
+
+// mayEndPageNumber reports whether l ends as a page number line may (a
+// digit, a dash, 页): the test that spares most lines the expression.
+func mayEndPageNumber(l string) bool {
+	c := l[len(l)-1]
+	return c >= '0' && c <= '9' || c == '-' || c == '_' ||
+		strings.HasSuffix(l, "页") || strings.HasSuffix(l, "—") || strings.HasSuffix(l, "–")
 }
 
 // endsSentence reports whether line a ends a sentence or introduces what
