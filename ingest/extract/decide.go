@@ -104,6 +104,10 @@ type evidence struct {
 	// start of its nearest word on the right (for the other-head test).
 	leftEnd, rightStart int
 	actEnd              int // end of its nearest act on the left
+	// actStart is where that act starts; actNoun says it is one of the
+	// frame's objects too (行政处罚案件 holds the act 处罚).
+	actStart int
+	actNoun  bool
 	// rightObjStart and rightObjEnd are its last object after the classifier.
 	rightObjStart, rightObjEnd int
 	otherHead                  bool
@@ -309,7 +313,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					e.act = better(e.act, p)
 					e.actInSentence = true
 					if (p == near || p == left) && hEnd > e.actEnd {
-						e.actEnd = hEnd
+						e.actStart, e.actEnd = hStart, hEnd
+						e.actNoun = hasRef(refs, refObject, r.idx)
 					}
 				}
 				if p == right || p == rightFar {
@@ -417,6 +422,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			// governs (审查镇政府签订的各类合同38份) is a modifier.
 			if cf.end > e.actEnd && !(cf.start >= e.actEnd && strings.HasPrefix(s[cf.end:], "的")) {
 				e.conflict = true
+			}
+			// When that act is the object's own noun, an act of another
+			// count right before it, or in a 的 phrase before it, is what
+			// befell the things counted: 被复议撤销的行政处罚案件2件 are
+			// reversals, no count of penalty cases.
+			if e.actNoun && cf.end <= e.actStart {
+				if between := s[cf.end:e.actStart]; between == "" || strings.HasSuffix(between, "的") && !strings.ContainsAny(between, "、,") {
+					e.conflict = true
+				}
 			}
 		case cf.place == shared:
 			if e.act == nowhere || e.act == shared {
@@ -1315,4 +1329,14 @@ func partyQualified(s string, S, start, end int) bool {
 		from = max(S, start-60) + p
 	}
 	return strings.ContainsAny(s[from:start], "党纪")
+}
+
+// hasRef reports whether rs holds a ref of kind to frame.
+func hasRef(rs []ref, kind refKind, frame int32) bool {
+	for _, r := range rs {
+		if r.kind == kind && r.idx == frame {
+			return true
+		}
+	}
+	return false
 }
