@@ -88,7 +88,7 @@ var features = [numFeatures]feature{
 	fWholeLevel:        {"whole_level", +1, 1, false, "the report's most frequent 全X (全镇, 全区) is its level word"},
 	fOpeningLevel:      {"opening_level", +1, 1.5, false, "an opening sentence's subject is a bare body of its level (市政府坚持…, 街道坚持…, 我镇…)"},
 	fOpeningOther:      {"opening_other", -1, -4, false, "an opening sentence's subject is a bare body of another level"},
-	fParentWords:       {"parent_words", +1, 1.5, false, "for a town: +1 when the text's 区委/区政府 or 县委/县政府 fit its parent, −1 when they fit the other"},
+	fParentWords:       {"parent_words", +1, 1.5, false, "for a town: +1 when the text's 区委/区政府, 县委/县政府 or (with neither) 市委/市政府 fit its parent, −1 when they fit another level"},
 	fParentWritten:     {"parent_written", +1, 6, false, "its parent is written on the same site or directly before its name (路桥区人民政府 / 钟山区荷城街道)"},
 	fParentNamed:       {"parent_named", +1, 5, false, "its parent is named elsewhere in the text"},
 	fParentShort:       {"parent_short", +1, 2.5, false, "its parent's short name stands alone in the text (临海各镇街); 0.5 for a bare two-character one"},
@@ -750,8 +750,14 @@ func parentFit(words map[string]int, parent string) float64 {
 	case "县", "旗":
 		return sign(x - q)
 	case "市":
-		if q+x > 0 && words["市"] == 0 {
+		// A county-level city's towns (and those of a city without
+		// districts, 东莞市) answer to 市委 and 市政府; a district's or a
+		// county's write of 区委 or 县委.
+		switch c := words["市"]; {
+		case q+x > 0 && c == 0:
 			return -1
+		case q+x == 0 && c > 0:
+			return 1
 		}
 	}
 	return 0

@@ -116,6 +116,10 @@ func TestResolve(t *testing.T) {
 			wantName: "人民街街道", wantLevel: "街道", wantCode: "630103001"},
 		{name: "parent-level words: 区委 for a town of a 区", in: input("增福镇2022年法治政府建设情况报告", "2022年,在区委、区政府的正确领导下,增福镇坚持依法行政。在区委依法治区办的指导下,我镇清理规范性文件。"),
 			wantName: "增福镇", wantLevel: "镇", wantCode: "500102130"},
+		{name: "parent-level words: 市委 alone for a town of a county-level city", in: input("增福镇2022年法治政府建设情况报告", "2022年,在市委、市政府的坚强领导下,增福镇深入推进依法行政。按照市委全面依法治市委员会的部署,我镇完善合法性审查机制。"),
+			wantName: "增福镇", wantLevel: "镇", wantCode: "411082110"},
+		{name: "parent-level words: 市委 beside 区委 is the city above the district", in: input("增福镇2022年法治政府建设情况报告", "2022年,在市委、区委的坚强领导下,增福镇深入推进依法行政。在区委依法治区办的指导下,我镇完善合法性审查机制。"),
+			wantName: "增福镇", wantLevel: "镇", wantCode: "500102130"},
 
 		// Clues from outside the text.
 		{name: "the address names the county", in: withURL(input("三都镇2025年法治政府建设年度报告", "2025年,在区委、区政府的正确领导下,三都镇深入学习贯彻习近平法治思想。"), "http://www.liujiang.gov.cn/dwxxgkpt/202601/t20260109_1.shtml"),
