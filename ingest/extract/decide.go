@@ -112,6 +112,7 @@ type evidence struct {
 	rightObjStart, rightObjEnd int
 	otherHead                  bool
 	vetoed                     bool // a topic of its not list stands in the item
+	otherSubject               bool // a body of its subjectNot is the clause's subject (subjectNotUnlessAct)
 	sentConflict               bool
 	objBeforeDeng              bool // an object lies before a 等 that an act follows
 	actAfterDeng               bool
@@ -385,7 +386,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				}
 			case refSubjectNot:
 				if hStart >= cl.C && hEnd <= N && !anyof.Contains(s[cl.C:hStart], subjectBreakers...) {
-					get(r.idx).vetoed = true // 街道党校开展学习…2场次
+					if x.lx.frames[r.idx].subjectNotUnlessAct {
+						get(r.idx).otherSubject = true
+					} else {
+						get(r.idx).vetoed = true // 街道党校开展学习…2场次
+					}
 				}
 			case refAward:
 				// An honour before the number in its item makes it a count of
@@ -409,6 +414,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// (or anywhere in the item when the frame has none there), makes the
 	// number that count: 审查…规范性文件24件 is a review. Acts inside the
 	// object's own words are modifiers: 拟签订的合同协议进行合法性审查216件.
+	for i := range ev.list {
+		if e := &ev.list[i]; e.otherSubject && e.act != near && e.act != left {
+			e.vetoed = true // 区人民法院全年受理一审行政案件340件
+		}
+	}
 	for _, cf := range conflicts {
 		e := ev.lookup(cf.frame)
 		if e == nil {
@@ -603,12 +613,18 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if best.code < 0 || best.p <= pNone {
 		return
 	}
+	if !x.lx.frames[best.frame].stock && sinceCumulative(s, S, cl.C, N, x.opt.Year) {
+		return // 自2018年…以来,累计解答法律咨询5.6万人次: years of it, not the year's
+	}
 	E0 := cl.E0
 	if cl.jun >= 0 && best.x[fActRight] > 0 && !x.readsBeforeJun(cl, best) {
 		E0 = clauseEnd(s, cl.jun)
 	}
 	if brk < 0 {
 		brk = x.colonAfterFigure(S, N)
+	}
+	if brk < 0 && partitiveOpener(s, S, N) {
+		brk = S
 	}
 	before := len(x.facts)
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
@@ -1142,6 +1158,12 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// 均/全部 after the classifier: the figure is also that of an outcome.
 	t := s[U:]
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
+	if strings.HasPrefix(t, "经") {
+		// 3件,经市政府审理均予维持: the body and the process before 均.
+		if p := strings.Index(t[:clauseEnd(t, 0)], "均"); p > 0 && utf8.RuneCountInString(t[:p]) <= 10 {
+			t = t[p:]
+		}
+	}
 	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都") {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)
@@ -1151,11 +1173,27 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// with the k-th item of the list before it (行政诉讼、行政复议案件分别为
 	// 5件和8件).
 	if mk.fenbie >= 0 && mk.fenbie >= C {
-		k := 0
+		// The figures' list starts at the first digit after 分别; the
+		// items are the list between 分别 and it (分别承办人大代表建议、政协
+		// 委员提案168件、215件), or else the last items before 分别, as many
+		// as there are figures (街道、社区两级调委会受理、化解矛盾纠纷分别为386件、
+		// 379件: 街道 is no item).
+		first := firstDigit(s, mk.fenbie, N)
+		k, total := 0, 1
 		for _, sep := range respectiveSeps {
-			k += strings.Count(s[mk.fenbie:N], sep)
+			k += strings.Count(s[first:N], sep)
+			total += strings.Count(s[first:cl.E0], sep)
 		}
-		items := splitItems(s, C, mk.fenbie)
+		after := mk.fenbie + len("分别")
+		var items [][2]int
+		if between := strings.TrimLeft(s[after:first], "为是:"); strings.Contains(between, "、") {
+			items = splitItems(s, after, first)
+		} else {
+			items = splitItems(s, C, mk.fenbie)
+			if len(items) > total {
+				items = items[len(items)-total:]
+			}
+		}
 		if k < len(items) {
 			cl.Li = items[k][0]
 			cl.C = C
@@ -1339,4 +1377,40 @@ func hasRef(rs []ref, kind refKind, frame int32) bool {
 		}
 	}
 	return false
+}
+
+// partitiveHeads are the things counted that a partitive opener names.
+var partitiveHeads = []string{"纠纷", "案件", "申请", "事项", "诉讼", "复议", "文件", "合同", "案卷", "来访", "信访"}
+
+// partitiveOpener reports whether the sentence starting at S opens, before
+// N, with a phrase that names things counted before and takes a part of
+// them, as 其中 does: 受理的纠纷中, 办结的案件中, 上述案件中 (a clause of no
+// figure, of at most 15 characters, ending in a head noun and 中, with 的
+// or a demonstrative before it). The parts that follow break down the
+// sentence before.
+func partitiveOpener(s string, S, N int) bool {
+	k := strings.IndexAny(s[S:N], ",:")
+	if k < 0 {
+		return false
+	}
+	ph := strings.TrimLeft(s[S:S+k], " ")
+	if !strings.HasSuffix(ph, "中") || hasDigit(ph) || utf8.RuneCountInString(ph) > 15 {
+		return false
+	}
+	ph = strings.TrimSuffix(ph, "中")
+	if !anyof.Suffix(ph, partitiveHeads...) {
+		return false
+	}
+	return strings.Contains(ph, "的") || anyof.Prefix(strings.TrimPrefix(ph, "在"), "上述", "以上", "这些", "前述", "所")
+}
+
+// firstDigit returns the offset of the first ASCII digit in s[from:to], or
+// to when there is none.
+func firstDigit(s string, from, to int) int {
+	for i := from; i < to; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return i
+		}
+	}
+	return to
 }

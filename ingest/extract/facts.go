@@ -157,6 +157,8 @@ func (x *run) zeros() {
 		// 行政诉讼案件 is not a zero).
 		// Other objects of the same list may stand between: 未发生行政复议、
 		// 行政诉讼案件.
+		// So may a phrase naming the party: 未发生以镇政府为被告的行政诉讼案件,
+		// 未收到针对镇政府的行政复议申请.
 		if neg >= 0 {
 			left = left[:neg+negLen] + trimListObjects(trimPartyPhrase(left[neg+negLen:]))
 		}
@@ -171,7 +173,7 @@ func (x *run) zeros() {
 		code := zeroRules[z.rule].code
 		// A town's cases, or cases whose respondent is named (以区政府为
 		// 被申请人的), are the cases brought against the government.
-		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || strings.HasSuffix(s[:at], "被申请人的")) {
+		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || strings.HasSuffix(s[:at], "被申请人的") || towardsPhrase(s[from+neg+negLen:at])) {
 			code = t
 		}
 		if slices.Contains(seen, stated{code, N}) {
@@ -497,10 +499,21 @@ func partyPhraseBefore(before string) bool {
 // negator and a zero object, ends with; a gap holding anything else is
 // returned as it is.
 func trimPartyPhrase(gap string) string {
+	if towardsPhrase(gap) {
+		return ""
+	}
 	for _, p := range partyPhrases {
 		if strings.HasSuffix(gap, p) && len(gap) <= partyPhraseMax && !strings.ContainsAny(gap, "、,()") && !hasDigit(gap) {
 			return ""
 		}
 	}
 	return gap
+}
+
+// towardsPhrase reports whether gap is a phrase naming the party the cases
+// are brought against: 针对镇政府的 (at most ten characters, no figure).
+func towardsPhrase(gap string) bool {
+	body, ok := strings.CutPrefix(gap, "针对")
+	return ok && strings.HasSuffix(body, "的") && utf8.RuneCountInString(body) <= 10 &&
+		!strings.ContainsAny(body, "、,()") && !hasDigit(body)
 }

@@ -379,3 +379,43 @@ var growthLast = func() (set runeSet) {
 	}
 	return set
 }()
+
+// sinceCumulative reports a flow summed over years: 累计 in the number's
+// clause [C, N) after a span its sentence starts in a year before the
+// report year (自2018年实施…以来,累计…; 2019年至今累计…). 全年累计 and a
+// span from the report year itself (2022年以来累计) are the year's.
+func sinceCumulative(s string, S, C, N, year int) bool {
+	if year == 0 || !strings.Contains(s[C:N], "累计") {
+		return false
+	}
+	left := s[S:N]
+	for _, w := range []string{"以来", "至今"} {
+		for from := 0; ; {
+			p := strings.Index(left[from:], w)
+			if p < 0 {
+				break
+			}
+			p += from
+			if y := lastWrittenYear(left[:p]); y > 0 && y < year && y > year-30 {
+				return true
+			}
+			from = p + len(w)
+		}
+	}
+	return false
+}
+
+// lastWrittenYear returns the last year written in s as four digits and
+// 年 (2018年), or 0.
+func lastWrittenYear(s string) int {
+	for p := len(s); ; {
+		k := strings.LastIndex(s[:p], "年")
+		if k < 4 {
+			return 0
+		}
+		if i := k - 4; isDigit4(s[i:k]) && (i == 0 || s[i-1] < '0' || s[i-1] > '9') {
+			return int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+		}
+		p = k
+	}
+}

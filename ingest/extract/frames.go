@@ -94,6 +94,11 @@ type frame struct {
 	// (before any of subjectBreakers there), rule the frame out: the
 	// 街道党校开展学习…2场次 is party education, not the government's study.
 	subjectNot []string
+	// subjectNotUnlessAct makes subjectNot rule the frame out only when no
+	// act of the frame stands before the number in its item: the court's
+	// 受理一审行政案件340件 is its caseload, its 受理以区政府为被告的行政诉讼案件
+	// 15件 the writer's lawsuits.
+	subjectNotUnlessAct bool
 	// town is the code used instead for a town or street office, never a
 	// reconsideration organ: its 行政复议案件 are cases brought against it.
 	town string
@@ -172,15 +177,16 @@ var frames = []frame{
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
-		otherHeads: []string{"积案", "协议书", "问题", "隐患"},
+		otherHeads: append([]string{"积案", "协议书", "问题", "隐患"}, campaignWords...),
 		not:        caseloadWords,
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.cases_resolved",
-		objects:    []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
-		acts:       []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
-		needAct:    true,
-		conflicts:  []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出"},
-		otherHeads: []string{"积案", "问题", "隐患", "风险", "协议书"},
+		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
+		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
+		needAct:   true,
+		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出"},
+		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
+		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书"}, campaignWords...),
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
@@ -213,7 +219,8 @@ var frames = []frame{
 		// lawsuits counted, though 应诉 ends the item.
 		not:        []string{"出庭"},
 		otherHeads: []string{"民事", "刑事", "法律援助"},
-		units:      uCases, typical: "件 起", domains: []string{"litigation"}},
+		subjectNot: otherCaseBodies, subjectNotUnlessAct: true,
+		units: uCases, typical: "件 起", domains: []string{"litigation"}},
 	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回"},
 		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
@@ -240,7 +247,7 @@ var frames = []frame{
 	// out: the sentence cases hold 组织法律知识竞赛2次 as no code.)
 	{code: "publicity.events",
 		objects: []string{"游园", "游园活动", "文艺演出", "文艺汇演", "汇演", "演出", "集市", "电影放映",
-			"放映", "快闪", "情景剧", "文艺晚会", "嘉年华"},
+			"放映", "快闪", "情景剧", "文艺晚会", "嘉年华", "巡演", "巡回演出"},
 		acts:       []string{"开展", "举办", "组织", "举行"},
 		needObject: true,
 		conflicts:  []string{"培训", "学法", "讲授"},
@@ -267,6 +274,10 @@ var frames = []frame{
 		conflicts:  []string{"张贴", "悬挂"},
 		otherHeads: []string{"礼品", "纪念品", "横幅", "标语", "海报"},
 		units:      uCopies, typical: "份 册 本"},
+	// A titled paper handed out is a material: 发放《致家长的一封信》3200份
+	// (the title's words name it, not what is counted: see openTitle).
+	{code: "publicity.materials", objects: []string{"》"}, acts: []string{"发放", "派发", "分发", "赠送"},
+		needObject: true, needAct: true, units: uCopies, typical: "份 册 本"},
 	{code: "publicity.audience",
 		objects:    []string{"受众", "参与群众", "参与人数", "参加人数", "受教育群众", "受教育人数", "覆盖群众", "教育群众", "受益群众"},
 		acts:       []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射"},
@@ -435,7 +446,9 @@ var frames = []frame{
 		objects: []string{"案卷", "行政处罚案卷", "执法案卷"},
 		acts:    []string{"评查", "抽样评查", "案卷评查", "评查案卷", "抽查案卷", "抽查"},
 		needAct: true,
-		units:   uCases + " 卷 份 本", typical: "件 卷"},
+		// What a review found (发现问题案卷7卷) is no count of files reviewed.
+		conflicts: []string{"发现", "不合格", "整改"},
+		units:     uCases + " 卷 份 本", typical: "件 卷"},
 
 	// legality
 	{code: "legality.reviews",
@@ -520,6 +533,11 @@ var studyBodies = []string{"中心组", "领导班子", "班子成员", "党委�
 // is no study the catalog counts: a party school's sessions are party
 // education (镇委党校开展学习…2次, 街道党校开展学习《条例》2场次).
 var studySubjectNot = []string{"党校"}
+
+// otherCaseBodies are the courts and procuratorates: the administrative
+// cases they take, try or supervise are their caseload, of every agency
+// of the place, not the lawsuits brought against the writer.
+var otherCaseBodies = []string{"人民法院", "法院", "人民检察院", "检察院", "法庭"}
 
 // subjectBreakers, standing in a clause before a body, make the body an
 // object or a place of the clause, not its subject: 组织干部到党校集中学习.

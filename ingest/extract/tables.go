@@ -112,8 +112,12 @@ func columnIndex(columns []string, want string) int {
 	return -1
 }
 
-// numberCell reports whether a cell holds a whole number.
+// numberCell reports whether a cell holds a whole number, signed in a
+// column of changes (本年增/减: -1, +2).
 func numberCell(s string) bool {
+	if len(s) > 1 && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
 	if s == "" {
 		return false
 	}
