@@ -114,6 +114,10 @@ type doc struct {
 	ownText  string         // body with the clauses about other places blanked (for short names)
 	mentions []mention      // names (3+ runes) in body
 	counts   map[string]int // mentions per name
+	// others are the names the text names only as other places (a
+	// partner, a place visited): no clue to the writer or its parents, but
+	// siblings still (与金台区、陈仓区司法局建立协作机制).
+	others map[string]bool
 	govBody  map[string]int // names followed by a body word
 	selfRefs map[string]int // 我镇 全区 …
 	// parentWords counts 区委 县政府 依法治市… per level word 区 县 市.
@@ -184,7 +188,7 @@ func parentWordsAt(s string, start, end int) int {
 }
 
 func (r *Resolver) readDoc(in Input) *doc {
-	d := &doc{l: in.Layout, counts: map[string]int{}, govBody: map[string]int{}, selfRefs: map[string]int{}, parentWords: map[string]int{}, year: in.Year}
+	d := &doc{l: in.Layout, counts: map[string]int{}, others: map[string]bool{}, govBody: map[string]int{}, selfRefs: map[string]int{}, parentWords: map[string]int{}, year: in.Year}
 	d.namings = r.namings(in.Layout, in.Path)
 	for _, sp := range in.Layout.Opening {
 		if lw := bareLevel(in.Layout.Text[sp.Start:sp.End]); lw != "" {
@@ -204,10 +208,19 @@ func (r *Resolver) readDoc(in Input) *doc {
 	d.body = b.String()
 	counts := bodyCounts{selfRefs: d.selfRefs}
 	var elsewhere [][2]int
-	d.mentions, elsewhere = elsewhereOut(d.body, r.ix.scan(d.body, 3, false, &counts), writerNames(d.namings))
-	d.ownText = blankOut(d.body, elsewhere)
+	all := r.ix.scan(d.body, 3, false, &counts)
+	names := make([]string, len(all))
+	for i, m := range all {
+		names[i] = m.name
+	}
+	d.mentions, elsewhere = elsewhereOut(d.body, all, writerNames(d.namings))
+	for _, name := range names {
+		d.others[name] = true // the counted ones are deleted below
+	}
+	d.ownText = blankOut(d.body, append(elsewhere, visitClauses(d.body)...))
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
+		delete(d.others, m.name)
 		d.counts[m.name]++
 		if anyof.Prefix(d.body[m.end:], bodyWords...) {
 			d.govBody[m.name]++
@@ -231,16 +244,21 @@ func (r *Resolver) readDoc(in Input) *doc {
 // writer nor one above it: 赴余杭区考察, 借鉴浙江省杭州市余杭区经验, 对标…;
 // 经验被海宁市、宜都市学习借鉴; 与张掖市甘州区签订区域法治协作协议; 对口支援
 // 新疆阿克陶县, 结对帮扶兰州市西固区; 学习推广诸暨市“枫桥经验”; 协助北京市
-// 公安局朝阳分局办理案件; 调解涉及丹寨县兴仁镇务工人员的纠纷. In the same
-// clause: visitWords before the name; or 被 before it and learnedWords after
-// it; or 与 before it and partnerWords after it; or caseWords before it and
-// 案 after it; or the name (with the names written on to it) directly before
-// a quoted model whose clause speaks of 经验, 模式 or 做法.
+// 公安局朝阳分局办理案件; 调解涉及丹寨县兴仁镇务工人员的纠纷; 与相邻的休宁县
+// 鹤城乡建立联调机制; …小海镇党政代表团一行来我镇考察. In the same clause:
+// visitWords before the name; or visitorWords after it (with the names
+// written on to it); or 被 before it and learnedWords after it; or 与 before
+// it and partnerWords after it; or caseWords before it and 案 after it or a
+// court, procuratorate or police right after it (协助新野县人民法院送达文书);
+// or the name directly before a quoted model whose clause speaks of 经验,
+// 模式 or 做法.
 var (
-	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "涉及", "来自"}
+	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "涉及", "来自", "相邻", "毗邻", "邻近", "接壤"}
+	visitorWords = []string{"代表团", "一行", "来我", "到我", "莅临"}
 	learnedWords = []string{"学习", "借鉴", "考察", "参观", "观摩", "取经"}
-	partnerWords = []string{"签订", "签署", "结对", "跨区域", "协作协议", "合作协议", "友好"}
+	partnerWords = []string{"签订", "签署", "结对", "跨区域", "协作协议", "合作协议", "友好", "交流", "合作", "协作", "共建", "联动", "联调", "联防"}
 	caseWords    = []string{"协助", "配合", "协同"}
+	caseBodies   = []string{"人民法院", "法院", "人民检察院", "检察院", "公安局", "公安", "监察委"}
 	modelWords   = []string{"经验", "模式", "做法"}
 )
 
@@ -271,9 +289,10 @@ func elsewhereOut(s string, ms []mention, keep map[string]bool) ([]mention, [][2
 			end = ms[j].end
 		}
 		if anyof.Contains(before, visitWords...) ||
+			anyof.Contains(s[end:max(end, ce)], visitorWords...) ||
 			strings.Contains(before, "被") && anyof.Contains(after, learnedWords...) ||
 			strings.Contains(before, "与") && anyof.Contains(after, partnerWords...) ||
-			anyof.Contains(before, caseWords...) && strings.Contains(after, "案") ||
+			anyof.Contains(before, caseWords...) && (strings.Contains(after, "案") || anyof.Prefix(s[end:], caseBodies...)) ||
 			anyof.Prefix(s[end:], "“", "\"", "「") && anyof.Contains(s[end:max(end, ce)], modelWords...) {
 			elsewhere[m.name] = true
 			if len(spans) == 0 || spans[len(spans)-1][1] <= cs {
@@ -289,6 +308,34 @@ func elsewhereOut(s string, ms []mention, keep map[string]bool) ([]mention, [][2
 		out = append(out, m)
 	}
 	return out, spans
+}
+
+// awayWords send the writer's people, or its help, to another place: 赴,
+// 对口帮扶. (考察 does not: 习近平总书记考察浙江重要讲话 names the writer's
+// own province.)
+var awayWords = []string{"赴", "前往", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "相邻", "毗邻", "邻近", "接壤"}
+
+// visitClauses returns the rest of every clause from an away word on (赴双鸭山
+// 挂职, 对口帮扶融安): a short name there is another place's, though no full
+// name in the clause made it one.
+func visitClauses(s string) [][2]int {
+	var spans [][2]int
+	for _, w := range awayWords {
+		for from := 0; ; {
+			p := strings.Index(s[from:], w)
+			if p < 0 {
+				break
+			}
+			p += from
+			end := len(s)
+			if k := strings.IndexAny(s[p:], clauseStops); k >= 0 {
+				end = p + k
+			}
+			spans = append(spans, [2]int{p, end})
+			from = p + len(w)
+		}
+	}
+	return spans
 }
 
 // blankOut returns s with the spans replaced by spaces (the byte offsets
@@ -790,11 +837,17 @@ type namedDivision struct {
 	name, code, parent string
 }
 
-// named returns the divisions the text names, leaving out names shared by
-// more than maxHomonyms places (城关镇 tells nothing about where it is).
+// named returns the divisions the text names, as the writer's places or as
+// other places, leaving out names shared by more than maxHomonyms places
+// (城关镇 tells nothing about where it is).
 func (r *Resolver) named(d *doc) []namedDivision {
 	var out []namedDivision
-	for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
+	names := slices.Collect(maps.Keys(d.counts))
+	for name := range d.others {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names { // sorted: the first name found for a code is the one kept
 		codes := r.ix.codes(name)
 		if len(codes) > maxHomonyms {
 			continue

@@ -248,6 +248,14 @@ func (r *Resolver) readOpening(s string) (naming, bool) {
 		if anyof.Prefix(head[end:], "委", "人大", "、", "和", "及", "等") {
 			return naming{}, false
 		}
+		// …小海镇党政代表团一行来我镇考察: a visitor, not the writer.
+		rest := s[end:]
+		if k := strings.IndexAny(rest, clauseStops); k >= 0 {
+			rest = rest[:k]
+		}
+		if anyof.Contains(rest, visitorWords...) {
+			return naming{}, false
+		}
 		return n, true
 	}
 	if name, es, ok := r.alias(head); ok {

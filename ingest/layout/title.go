@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/anyof"
 )
@@ -114,6 +115,9 @@ func (l *Layout) titleBlock(t int, top []int) {
 			lines = append(lines, j)
 		}
 	}
+	if i, s, ok := at(pos - 1); ok && len(issuer) == 0 && brokenName(s, l.LineText(t)) && adjacent(l, i, t) {
+		lines = []int{i, t} // 本溪满族自治县草河 / 口镇2023年…报告: one title
+	}
 	last := lines[len(lines)-1]
 	if j, s, ok := at(indexOf(top, last) + 1); ok && adjacent(l, last, j) && isContinuation(s, l.LineText(t)) {
 		lines = append(lines, j)
@@ -201,6 +205,34 @@ func isBodyName(s string) bool {
 		}
 	}
 	return anyof.Suffix(s, bodySuffixes...) || anyof.Suffix(s, divisionEnds...)
+}
+
+// brokenName reports whether the title line t goes on from the line s above
+// it, broken inside the writer's name: s is a short run of Chinese
+// characters that names no body and is no title, and t opens with a
+// division's end after at most one character (口镇2023年…, 道2022年…), no
+// name of its own.
+func brokenName(s, t string) bool {
+	if runes(s) < 2 || longer(s, 20) || isBodyName(s) || isTitle(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	_, first := utf8.DecodeRuneInString(t)
+	for _, k := range []int{0, first} {
+		for _, end := range divisionEnds {
+			if !strings.HasPrefix(t[k:], end) {
+				continue
+			}
+			rest := t[k+len(end):]
+			return !anyof.Prefix(rest, divisionEnds...) &&
+				(hasYear(rest[:min(len(rest), 12)]) || anyof.Prefix(rest, "人民政府", "政府", "办事处", "关于"))
+		}
+	}
+	return false
 }
 
 // isContinuation reports whether s continues the title line t: a bracketed
