@@ -117,7 +117,7 @@ type doc struct {
 	// others are the names the text names only as other places (a
 	// partner, a place visited): no clue to the writer or its parents, but
 	// siblings still (与金台区、陈仓区司法局建立协作机制).
-	others map[string]bool
+	others   map[string]bool
 	govBody  map[string]int // names followed by a body word
 	selfRefs map[string]int // 我镇 全区 …
 	// parentWords counts 区委 县政府 依法治市… per level word 区 县 市.
