@@ -373,7 +373,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					get(r.idx).vetoed = true
 				}
 			case refSentConflict:
-				if hEnd <= N {
+				// In the number's clause or the one before it: 组织法治培训40场次,
+				// 覆盖800余人次 are trainees; a training plan three clauses
+				// and two figures back (纳入…培训计划,…学习100余次,…讲座36场
+				// 受众4万余人) is another statement's.
+				if hEnd <= N && hStart >= x.clauseBefore(S, cl.C) {
 					get(r.idx).sentConflict = true
 				}
 			case refSentVeto:
@@ -1413,4 +1417,13 @@ func firstDigit(s string, from, to int) int {
 		}
 	}
 	return to
+}
+
+// clauseBefore returns the start of the clause before the one starting at
+// C in the sentence starting at S (S when C is the sentence's first).
+func (x *run) clauseBefore(S, C int) int {
+	if C <= S {
+		return S
+	}
+	return clauseStart(x.text, C-1, S)
 }
