@@ -34,7 +34,7 @@ func templateFuncs(when func(time.Time) string) template.FuncMap {
 var flagNames = map[string][2]string{
 	"rate_mismatch":      {"比率存疑", "报告所述比率与其给出的两个数字相差超过0.5个百分点"},
 	"part_exceeds_whole": {"部分大于总数", "例如调解成功数大于受理数"},
-	"partial_year":       {"非全年", "数字只覆盖年内一段时间（如截至10月30日）"},
+	"partial_year":       {"非全年", "数字不是报告年度全年的：只覆盖年内一段时间（如截至10月30日），或是多年累计（如自2018年以来累计）"},
 	"ceiling":            {"100%", "报告称比率为100%"},
 	"duplicate_mention":  {"重复提及", "报告中同一数字出现不止一次"},
 }

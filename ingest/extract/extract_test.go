@@ -127,6 +127,10 @@ func TestFlags(t *testing.T) {
 		{"partial year with the year", "截至2020年10月底,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, true},
 		{"to December", "截至2020年12月31日,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
 		{"date of an earlier year", "于2018年12月2日开始服务群众,今年共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
+		{"years since an earlier year", "2017年以来,累计受理矛盾纠纷500件。", "mediation.cases_accepted", FlagPartialYear, true},
+		{"years since an earlier year, 自…以来", "自2016年推行“一村一法律顾问”以来,累计为群众解答法律咨询1.2万人次。", "publicity.consultations", FlagPartialYear, true},
+		{"a cumulative of the year", "2020年以来,累计受理矛盾纠纷500件。", "mediation.cases_accepted", FlagPartialYear, false},
+		{"全年累计", "全年累计受理矛盾纠纷500件。", "mediation.cases_accepted", FlagPartialYear, false},
 		{"ceiling", "实现村(社区)法律顾问覆盖率100%。", "counsel.adviser_coverage_rate", FlagCeiling, true},
 		{"duplicate", "办理人大代表建议142件。全年共办理人大代表意见、建议142件。", "supervision.npc_suggestions", FlagDuplicateMention, true},
 	}

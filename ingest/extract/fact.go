@@ -53,6 +53,8 @@ type Fact struct {
 const (
 	FlagRateMismatch     = "rate_mismatch"
 	FlagPartExceedsWhole = "part_exceeds_whole"
+	// FlagPartialYear marks a figure of another period than the report
+	// year: part of it (截至10月30日), or years up to it (自2018年以来累计).
 	FlagPartialYear      = "partial_year"
 	FlagCeiling          = "ceiling"
 	FlagDuplicateMention = "duplicate_mention"

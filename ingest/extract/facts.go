@@ -133,7 +133,7 @@ func (x *run) zeros() {
 		if at >= x.plan || strings.HasPrefix(after, "率") || anyof.Prefix(after, zeroNotAfter...) {
 			continue
 		}
-		if zeroRules[z.rule].bare && !listEndsInCases(after) {
+		if zeroRules[z.rule].bare && !listEndsInCases(after) && !bareListEndsClause(s[:at], after) {
 			continue // a bare object is a zero only as an item of such a list
 		}
 		S := x.sentenceStart(at)
@@ -152,6 +152,11 @@ func (x *run) zeros() {
 				neg, negLen = p, len(w)
 			}
 		}
+		// 未因政府信息公开引发行政复议和行政诉讼: a negated cause, read as
+		// one negator up to its verb.
+		if p, n := negatedCause(left); p >= 0 && p+n > neg+negLen {
+			neg, negLen = p, n
+		}
 		// The negator governs the object: at most six characters between
 		// (无行政诉讼败诉), none of them a figure, a list break or 的 (无理由的
 		// 行政诉讼案件 is not a zero).
@@ -159,8 +164,12 @@ func (x *run) zeros() {
 		// 行政诉讼案件.
 		// So may a phrase naming the party: 未发生以镇政府为被告的行政诉讼案件,
 		// 未收到针对镇政府的行政复议申请.
+		respondent := false
 		if neg >= 0 {
-			left = left[:neg+negLen] + trimListObjects(trimPartyPhrase(left[neg+negLen:]))
+			gap := left[neg+negLen:]
+			n := partyPrefix(gap)
+			respondent = n > 0 && (strings.HasSuffix(gap[:n], "被申请人的") || towardsPhrase(gap[:n]))
+			left = left[:neg+negLen] + trimListObjects(gap[n:])
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
 			continue
@@ -173,7 +182,7 @@ func (x *run) zeros() {
 		code := zeroRules[z.rule].code
 		// A town's cases, or cases whose respondent is named (以区政府为
 		// 被申请人的), are the cases brought against the government.
-		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || strings.HasSuffix(s[:at], "被申请人的") || towardsPhrase(s[from+neg+negLen:at])) {
+		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || respondent) {
 			code = t
 		}
 		if slices.Contains(seen, stated{code, N}) {
@@ -395,6 +404,61 @@ func trimListObjects(between string) string {
 // listEndsInCases reports whether after (the text after a bare zero
 // object) goes on with a separator and further list objects, the last one
 // followed by 案件 (、行政诉讼案件) or 情况, or is 情况 itself.
+// negatedCause finds in left the last 未因…引发 (or 引起, 导致; no figure, no
+// clause break, at most 16 characters between): its offset and length, or
+// -1.
+func negatedCause(left string) (int, int) {
+	p := strings.LastIndex(left, "未因")
+	if p < 0 {
+		return -1, 0
+	}
+	rest := left[p+len("未因"):]
+	for _, v := range []string{"引发", "引起", "导致"} {
+		if k := strings.Index(rest, v); k >= 0 && utf8.RuneCountInString(rest[:k]) <= 16 &&
+			!hasDigit(rest[:k]) && !strings.ContainsAny(rest[:k], ",;。") {
+			return p, len("未因") + k + len(v)
+		}
+	}
+	return -1, 0
+}
+
+// bareListEndsClause reports whether a bare zero object, with before the
+// text up to it and after the text after it, is an item of a list of two
+// or more zero objects that ends its clause: 未引发行政复议和行政诉讼。
+func bareListEndsClause(before, after string) bool {
+	items := 1
+	for _, w := range zeroListSeps {
+		if b, ok := strings.CutSuffix(before, w); ok && anyof.Suffix(b, zeroListObjects...) {
+			items++
+			break
+		}
+	}
+	for {
+		sep := false
+		for _, w := range zeroListSeps {
+			if r, ok := strings.CutPrefix(after, w); ok {
+				after, sep = r, true
+				break
+			}
+		}
+		if !sep {
+			break
+		}
+		obj := false
+		for _, o := range zeroListObjects {
+			if r, ok := strings.CutPrefix(after, o); ok {
+				after, obj = r, true
+				items++
+				break
+			}
+		}
+		if !obj {
+			return false
+		}
+	}
+	return items >= 2 && (after == "" || anyof.Prefix(after, "。", ",", ";", ":", "!", "?", "\n"))
+}
+
 func listEndsInCases(after string) bool {
 	if strings.HasPrefix(after, "情况") {
 		return true // 未出现被行政诉讼、行政复议情况: none happened
@@ -495,19 +559,34 @@ func partyPhraseBefore(before string) bool {
 	return anyof.Suffix(before, partyPhrases...)
 }
 
-// trimPartyPhrase removes a party phrase that gap, the text between a
-// negator and a zero object, ends with; a gap holding anything else is
-// returned as it is.
-func trimPartyPhrase(gap string) string {
-	if towardsPhrase(gap) {
-		return ""
-	}
-	for _, p := range partyPhrases {
-		if strings.HasSuffix(gap, p) && len(gap) <= partyPhraseMax && !strings.ContainsAny(gap, "、,()") && !hasDigit(gap) {
-			return ""
+// partyPrefix returns the length of the phrase naming the party to the
+// cases or their cause that gap, the text between a negator and its zero
+// objects, opens with (以镇政府为被告的, 针对镇政府的, 因政府信息公开引起的), or
+// 0.
+func partyPrefix(gap string) int {
+	for from := 0; ; {
+		k := strings.Index(gap[from:], "的")
+		if k < 0 {
+			return 0
 		}
+		n := from + k + len("的")
+		if p := gap[:n]; towardsPhrase(p) || causePhrase(p) ||
+			anyof.Suffix(p, partyPhrases...) && len(p) <= partyPhraseMax && !strings.ContainsAny(p, "、,()") && !hasDigit(p) {
+			return n
+		}
+		if n > partyPhraseMax {
+			return 0
+		}
+		from = n
 	}
-	return gap
+}
+
+// causePhrase reports whether gap is a phrase naming the cause of the
+// cases: 因政府信息公开引起的 (at most sixteen characters, no figure).
+func causePhrase(gap string) bool {
+	body, ok := strings.CutPrefix(gap, "因")
+	return ok && anyof.Suffix(body, "引起的", "引发的", "产生的", "导致的") && utf8.RuneCountInString(body) <= 16 &&
+		!strings.ContainsAny(body, "、,()") && !hasDigit(body)
 }
 
 // towardsPhrase reports whether gap is a phrase naming the party the cases

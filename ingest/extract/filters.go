@@ -380,7 +380,8 @@ var growthLast = func() (set runeSet) {
 	return set
 }()
 
-// sinceCumulative reports a flow summed over years: 累计 in the number's
+// sinceCumulative reports a flow summed over years (flagged as another
+// period than the report year's): 累计 in the number's
 // clause [C, N) after a span its sentence starts in a year before the
 // report year (自2018年实施…以来,累计…; 2019年至今累计…). 全年累计 and a
 // span from the report year itself (2022年以来累计) are the year's.

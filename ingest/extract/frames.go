@@ -239,7 +239,8 @@ var frames = []frame{
 		acts:       []string{"开展", "举办", "组织", "举行", "走进", "进社区", "进校园", "进企业", "进农村"},
 		needObject: true,
 		conflicts:  []string{"培训", "学法", "讲授"},
-		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课"},
+		// A notice board's issues (法治宣传栏更新240期) are no events.
+		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课", "宣传栏", "宣传橱窗", "宣传专栏", "专栏", "展板", "板报"},
 		units:      uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
 	// The formats law publicity takes (游园, 文艺演出, 汇演, 集市, 电影放映,
 	// 快闪) are events of law publicity only when law is named in the item:
@@ -286,8 +287,8 @@ var frames = []frame{
 		units: uVisits, typical: "人次"},
 	// People reached, named by who they are: an act must say they were reached.
 	{code: "publicity.audience",
-		objects:   []string{"群众", "学生", "居民", "村民", "师生", "干部群众", "人员", "青少年"},
-		acts:      []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射", "教育"},
+		objects:   []string{"群众", "学生", "居民", "村民", "师生", "干部群众", "人员", "青少年", "老年人", "家长", "妇女", "观众", "网民", "市民"},
+		acts:      []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射", "教育", "聆听", "观看", "收看", "收听"},
 		needAct:   true,
 		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次", domains: []string{"publicity"}},
@@ -487,8 +488,9 @@ var frames = []frame{
 		objects: []string{"法律意见", "书面法律意见"},
 		acts:    []string{"提供", "出具", "提出"},
 		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser"}, needDomain: true},
+	// Applications (受理法律援助申请31件) are no cases handled.
 	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
-		needObject: true, units: uCases},
+		needObject: true, otherHeads: []string{"申请"}, units: uCases},
 	// A bare 覆盖率 is an adviser's coverage only in the adviser's own clause.
 	{code: "counsel.adviser_coverage_rate", objects: []string{"法律顾问覆盖率", "顾问覆盖率", "法律顾问配备率", "法律顾问聘请率"}, units: uRate},
 	{code: "counsel.adviser_coverage_rate", objects: []string{"覆盖率", "配备率", "聘请率"}, acts: []string{"法律顾问"}, needAct: true, units: uRate},
@@ -650,7 +652,7 @@ var zeroNotAfter = []string{"败诉", "被撤销", "被纠错", "被确认违法
 const zeroLookBack = 66
 
 // zeroNegators state that there were none, longest first.
-var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未有", "无", "零"}
+var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}
 
 // rateHeads are the heads of a rate: each stem with each rate noun
 // (网上可办 + 比例).

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/fazhi/fazhi/ingest/textnorm"
 )
 
 // TestPassages runs the passage probes (testdata/passages.jsonl): whole
@@ -13,9 +15,9 @@ import (
 // reports' style with what makes real pages hard around the numbers —
 // headings, other years, plans, other bodies, parts of totals, trainees,
 // honours, tables — each batch scored once before any fix for it (the
-// first-run figures are in DESIGN.md). They are scored as fazhi eval scores
-// a report: indicator=value, in any order, approximation marks kept and
-// scopes ignored. Every passage must give exactly its facts, except those
+// first-run figures are in DESIGN.md). They are normalised and scored as
+// fazhi eval scores a report: indicator=value, in any order, approximation
+// marks kept and scopes ignored. Every passage must give exactly its facts, except those
 // whose note begins "STILL FAILING", which must still differ.
 func TestPassages(t *testing.T) {
 	b, err := os.ReadFile("testdata/passages.jsonl")
@@ -33,7 +35,9 @@ func TestPassages(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &p); err != nil {
 			t.Fatalf("testdata/passages.jsonl:%d: %v", n+1, err)
 		}
-		g := unscoped(strings.Fields(summary(Extract(p.Text, Options{Year: 2022}))))
+		// As the pipeline reads a file: normalised first (full-width digits,
+		// broken lines, page numbers), then read.
+		g := unscoped(strings.Fields(summary(Extract(textnorm.Normalize(p.Text), Options{Year: 2022}))))
 		w := unscoped(strings.Fields(p.Want))
 		s := byBatch[p.Batch]
 		if s == nil {

@@ -22,8 +22,9 @@ const (
 	// UnrankedPartial: the figure is a sub-body's (驻所调解室), not the
 	// whole jurisdiction's.
 	UnrankedPartial = "partial"
-	// UnrankedPartYear: the figure covers part of the year (截至10月30日),
-	// or is a rate computed from such figures.
+	// UnrankedPartYear: the figure covers another period than the report
+	// year — part of it (截至10月30日) or years up to it (自2018年以来累计)
+	// — or is a rate computed from such figures.
 	UnrankedPartYear = "partial_year"
 	// UnrankedMismatch: the rate the report states disagrees with the
 	// counts it gives for it by more than half a point.
