@@ -115,6 +115,9 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 		if alias, ok := strings.CutSuffix(d.Name, "街道办事处"); ok {
 			add(alias+"街道", entry{code: d.Code})
 		}
+		if c := spokenName(d.Name); c != d.Name {
+			add(c, entry{code: d.Code})
+		}
 	}
 	if fn != nil {
 		for _, name := range fn.Names() {
@@ -126,6 +129,30 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 		}
 	}
 	return ix
+}
+
+// spokenName is the name a division goes by without its peoples, as
+// reports write it: 本溪县 for 本溪满族自治县, 鄂温克旗 for 鄂温克族自治旗,
+// 刘台子乡 for 刘台子满族乡 (whose 台子乡 is another township's name).
+func spokenName(name string) string {
+	for _, suf := range []string{"民族乡", "民族镇", "族乡", "族镇"} {
+		if strings.HasSuffix(name, suf) {
+			if sh := divisions.ShortName(name); sh != "" {
+				_, size := utf8.DecodeLastRuneInString(name)
+				return sh + name[len(name)-size:]
+			}
+			return name
+		}
+	}
+	c := divisions.CommonName(name)
+	// A people that is the whole name keeps its name, less 族: 鄂温克族自治旗
+	// is 鄂温克旗.
+	for _, w := range []string{"族旗", "族县"} {
+		if t, ok := strings.CutSuffix(c, w); ok && c != name {
+			return t + w[len("族"):]
+		}
+	}
+	return c
 }
 
 // insert adds name to the trie, from its last rune to its first.
