@@ -217,7 +217,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 	for _, name := range names {
 		d.others[name] = true // the counted ones are deleted below
 	}
-	d.ownText = blankOut(d.body, append(elsewhere, visitClauses(d.body)...))
+	d.ownText = blankOut(d.body, elsewhere)
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		delete(d.others, m.name)
@@ -315,27 +315,16 @@ func elsewhereOut(s string, ms []mention, keep map[string]bool) ([]mention, [][2
 // own province.)
 var awayWords = []string{"赴", "前往", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "相邻", "毗邻", "邻近", "接壤"}
 
-// visitClauses returns the rest of every clause from an away word on (赴双鸭山
-// 挂职, 对口帮扶融安): a short name there is another place's, though no full
-// name in the clause made it one.
-func visitClauses(s string) [][2]int {
-	var spans [][2]int
-	for _, w := range awayWords {
-		for from := 0; ; {
-			p := strings.Index(s[from:], w)
-			if p < 0 {
-				break
-			}
-			p += from
-			end := len(s)
-			if k := strings.IndexAny(s[p:], clauseStops); k >= 0 {
-				end = p + k
-			}
-			spans = append(spans, [2]int{p, end})
-			from = p + len(w)
-		}
+// awayBefore reports whether an away word stands in the clause of s
+// before byte i (赴双鸭山挂职, 对口帮扶融安): a short name there is another
+// place's, though no full name in the clause made it one.
+func awayBefore(s string, i int) bool {
+	cs := 0
+	if k := strings.LastIndexAny(s[:i], clauseStops); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		cs = k + size
 	}
-	return spans
+	return anyof.Contains(s[cs:i], awayWords...)
 }
 
 // blankOut returns s with the spans replaced by spaces (the byte offsets

@@ -386,8 +386,12 @@ func placedShort(s string, _, end int) bool {
 	return anyof.Prefix(s[end:], placeFollowers...)
 }
 
-// acceptShort reports whether the short form at s[start:end] stands alone.
+// acceptShort reports whether the short form at s[start:end] stands alone,
+// and not where the writer's people or help are sent (awayBefore).
 func acceptShort(s string, start, end int) bool {
+	if awayBefore(s, start) {
+		return false
+	}
 	if start > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(s[:start])
 		if prev == '新' || prev == '老' || prev == '小' || prev == '大' {
