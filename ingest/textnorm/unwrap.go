@@ -74,7 +74,7 @@ func unwrap(s string) string {
 			l := lines[j]
 			if isPageNumber(l, n[i]) {
 				page = true
-			} else if !(l == "" || l == title && j > 1) {
+			} else if !(l == "" || l == title && j > 1 || runningTitle(l)) {
 				break
 			}
 			j++
@@ -222,6 +222,16 @@ func isPageNumber(l string, prev int) bool {
 		return l[0] != '0'
 	}
 	return false
+}
+
+// runningTitle reports whether l reads as a report's title repeated at the
+// head or foot of a page (白鹭镇2022年法治政府建设情况报告): short, no
+// sentence mark, naming a report and its year or topic. It is page
+// furniture only beside a page number (see unwrap).
+func runningTitle(l string) bool {
+	return l != "" && !longer(l, 60) && !strings.ContainsAny(l, ",。;:!?") &&
+		(strings.Contains(l, "报告") || strings.Contains(l, "总结")) &&
+		(strings.Contains(l, "年") || strings.Contains(l, "法治"))
 }
 
 // mayEndPageNumber reports whether l ends as a page number line may (a
