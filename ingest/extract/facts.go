@@ -280,20 +280,25 @@ func (x *run) dropBreakdowns() {
 }
 
 // prevDomains returns the domain bits of the sentence before the one
-// starting at S (one line back at most), back over the parts semicolons
-// end.
+// starting at S (one line back at most); when that names no topic and a
+// semicolon ends the part before it, that part's (…行政复议机构共收到行政复议
+// 申请143件…;…全年审结127件。在审结案件中,决定维持58件). Only one part back:
+// the parts of a long list each have their own topic.
 func (x *run) prevDomains(S int) uint64 {
-	s := x.text
 	if S == 0 {
 		return 0
 	}
 	P := x.sentenceStart(S - 1)
-	// A sentence ended by a semicolon is a part of a longer one: look back
-	// to its start (…行政复议机构共收到行政复议申请143件…;…全年审结127件。在审结
-	// 案件中,决定维持58件).
-	for k := 0; k < 4 && P > 0 && s[P-1] == ';'; k++ {
-		P = x.sentenceStart(P - 1)
+	mask := x.domainsIn(P, S)
+	if mask == 0 && P > 0 && x.text[P-1] == ';' {
+		mask = x.domainsIn(x.sentenceStart(P-1), P)
 	}
+	return mask
+}
+
+// domainsIn returns the domain bits of the topics in [P, S).
+func (x *run) domainsIn(P, S int) uint64 {
+	s := x.text
 	var mask uint64
 	if !x.scanned(P, S) {
 		var buf [16]hit

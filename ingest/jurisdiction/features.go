@@ -157,7 +157,7 @@ func parentLevel(r rune) int {
 	switch r {
 	case '区':
 		return 0
-	case '县':
+	case '县', '旗': // a banner is a county (旗委, 全旗)
 		return 1
 	case '市':
 		return 2
@@ -245,19 +245,22 @@ func (r *Resolver) readDoc(in Input) *doc {
 // 经验被海宁市、宜都市学习借鉴; 与张掖市甘州区签订区域法治协作协议; 对口支援
 // 新疆阿克陶县, 结对帮扶兰州市西固区; 学习推广诸暨市“枫桥经验”; 协助北京市
 // 公安局朝阳分局办理案件; 调解涉及丹寨县兴仁镇务工人员的纠纷; 与相邻的休宁县
-// 鹤城乡建立联调机制; …小海镇党政代表团一行来我镇考察. In the same clause:
-// visitWords before the name; or visitorWords after it (with the names
-// written on to it); or 被 before it and learnedWords after it; or 与 before
-// it and partnerWords after it; or caseWords before it and 案 after it or a
-// court, procuratorate or police right after it (协助新野县人民法院送达文书);
-// or the name directly before a quoted model whose clause speaks of 经验,
-// 模式 or 做法.
+// 鹤城乡建立联调机制; …小海镇党政代表团一行来我镇考察; 参加在古蔺县太平镇举办的
+// 联谊活动. In the same clause: visitWords before the name; or visitorWords
+// after it (with the names written on to it); or 被 before it and
+// learnedWords after it; or 与 before it and partnerWords after it; or 在
+// and an attend word before it and a venue word after it; or caseWords
+// before it and 案 after it or a court, procuratorate or police right after
+// it (协助新野县人民法院送达文书, 移交赣榆区公安局石桥派出所处理); or the name
+// directly before a quoted model whose clause speaks of 经验, 模式 or 做法.
 var (
-	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "涉及", "来自", "相邻", "毗邻", "邻近", "接壤"}
-	visitorWords = []string{"代表团", "一行", "来我", "到我", "莅临"}
+	visitWords   = []string{"赴", "前往", "借鉴", "对标", "考察", "参观", "观摩", "取经", "对口", "结对", "帮扶", "援建", "援疆", "援藏", "支援", "涉及", "来自", "相邻", "毗邻", "邻近", "接壤", "接待"}
+	visitorWords = []string{"代表团", "考察团", "参观团", "学习团", "调研组", "一行", "来我", "到我", "莅临"}
+	attendWords  = []string{"参加", "出席", "列席", "参会"}
+	venueWords   = []string{"举办", "召开", "举行"}
 	learnedWords = []string{"学习", "借鉴", "考察", "参观", "观摩", "取经"}
 	partnerWords = []string{"签订", "签署", "结对", "跨区域", "协作协议", "合作协议", "友好", "交流", "合作", "协作", "共建", "联动", "联调", "联防"}
-	caseWords    = []string{"协助", "配合", "协同"}
+	caseWords    = []string{"协助", "配合", "协同", "移交", "移送", "转交"}
 	caseBodies   = []string{"人民法院", "法院", "人民检察院", "检察院", "公安局", "公安", "监察委"}
 	modelWords   = []string{"经验", "模式", "做法"}
 )
@@ -292,6 +295,7 @@ func elsewhereOut(s string, ms []mention, keep map[string]bool) ([]mention, [][2
 			anyof.Contains(s[end:max(end, ce)], visitorWords...) ||
 			strings.Contains(before, "被") && anyof.Contains(after, learnedWords...) ||
 			strings.Contains(before, "与") && anyof.Contains(after, partnerWords...) ||
+			strings.Contains(before, "在") && anyof.Contains(before, attendWords...) && anyof.Contains(after, venueWords...) ||
 			anyof.Contains(before, caseWords...) && (strings.Contains(after, "案") || anyof.Prefix(s[end:], caseBodies...)) ||
 			anyof.Prefix(s[end:], "“", "\"", "「") && anyof.Contains(s[end:max(end, ce)], modelWords...) {
 			elsewhere[m.name] = true
