@@ -175,7 +175,7 @@ var frames = []frame{
 	{code: "mediation.cases_accepted",
 		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
-		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防",
+		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: append([]string{"积案", "协议书", "问题", "隐患"}, campaignWords...),
 		not:        caseloadWords,
@@ -184,7 +184,7 @@ var frames = []frame{
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
 		needAct:   true,
-		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出"},
+		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解"},
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书"}, campaignWords...),
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
@@ -367,14 +367,14 @@ var frames = []frame{
 		conflicts:  []string{"办结", "化解", "咨询", "参与"},
 		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, caseloadWords...),
 		otherHeads: []string{"积案", "问题"},
-		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser", "hotline"}},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
 		conflicts: []string{"咨询", "参与"},
 		not:       []string{"调解室", "调解工作室", "调委会", "调解中心"},
-		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser", "hotline"}},
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "结案", "办结信访"}, needAct: true,
-		otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}},
-	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}},
+		otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"hotline"}},
+	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}, notDomains: []string{"hotline"}},
 
 	// arbitration
 	{code: "arbitration.cases_accepted",
@@ -417,7 +417,8 @@ var frames = []frame{
 		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
 		needObject: true,
 		conflicts:  []string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予"},
-		otherHeads: []string{"罚款"},
+		// 抽查行政处罚、行政许可案卷260件 counts files.
+		otherHeads: []string{"罚款", "案卷"},
 		headVetoes: campaignWords,
 		units:      uCases + " 个", typical: "件 起"},
 	{code: "enforcement.inspections",
@@ -425,12 +426,13 @@ var frames = []frame{
 			"检查", "抽查", "巡查", "专项检查"},
 		acts:       []string{"检查", "抽查", "巡查", "开展"},
 		needObject: true,
-		conflicts:  []string{"评查"},
+		// 减少对企业的重复检查2.1万余次 counts checks spared.
+		conflicts:  []string{"评查", "减少", "压减"},
 		not:        []string{"审计", "考核", "督察", "督查"},
 		otherHeads: []string{"学习", "安全隐患", "隐患"},
 		units:      uTimes + " " + uCases + " 户次 家次", typical: "次 批次 户次", domains: []string{"enforcement"}},
 	{code: "enforcement.licensing_cases", objects: []string{"行政许可案件", "行政许可", "许可案件", "许可"}, acts: []string{"办理许可", "办理", "审批", "受理"},
-		needObject: true, units: uCases, typical: "件"},
+		needObject: true, otherHeads: []string{"案卷"}, units: uCases, typical: "件"},
 	{code: "enforcement.certified_officers",
 		// 取得/具备/持有 (行政)执法资格 or 执法证, with a gap between: the
 		// act and the object are words of their own.
@@ -579,7 +581,9 @@ var domains = map[string][]string{
 	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告"},
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
-	"arbitration":     {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
+	// A hotline's tickets (12345热线受理群众诉求18.6万件) are no petitions.
+	"hotline":     {"12345", "热线"},
+	"arbitration": {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
 	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
 	// 公众号发布工作动态120条 is work news, not law publicity.
 	// Law taken to the public — 法治进校园, 法律进社区, a law lecture or class
