@@ -479,7 +479,9 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		if n.writer() {
 			named = true
 			for _, e := range n.entries {
-				writers[e.code] = true
+				if e.current(d.year) {
+					writers[e.code] = true
+				}
 			}
 		}
 	}
@@ -505,6 +507,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		}
 		for _, n := range d.namings {
 			e, ok := entryFor(n.entries, c.code)
+			ok = ok && e.current(d.year)
 			switch {
 			case ok && n.site == atAddressee:
 				set(fAddressee, 1, "addressee "+clip(n.text, 30))
@@ -513,7 +516,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 				if n.alias || e.how == former {
 					set(fAlias, 1, siteNames[n.site]+" writes "+n.name)
 				}
-				r.chainClues(c, n.chain, set, siteNames[n.site])
+				r.chainClues(c, n.chain, d.year, set, siteNames[n.site])
 			case slices.Contains(n.chain, me.Name) && n.writer():
 				set(fSiteNotWriter, 1, siteNames[n.site]+" names a lower division as the writer")
 			}
@@ -654,6 +657,14 @@ var siteFeature = [numSites]int{
 	atDocument: fDocument,
 }
 
+// current reports whether the entry can stand for its division in a report
+// of year (0: unknown): an official name always, a former name only up to
+// a year after its last use (十堰市 was last the name of today's 茅箭区 and
+// 张湾区 in 1983, and is the city's name today).
+func (e entry) current(year int) bool {
+	return e.how != former || year == 0 || year <= e.until+1
+}
+
 func entryFor(es []entry, code string) (entry, bool) {
 	for _, e := range es {
 		if e.code == code {
@@ -672,12 +683,12 @@ func alt(counts map[string]int, written, official string) int {
 
 // chainClues sets the clues of the names written on a site with a
 // candidate's own name: its parent, a higher division, or a former name.
-func (r *Resolver) chainClues(c *candidate, chain []string, set func(int, float64, string), site string) {
+func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(int, float64, string), site string) {
 	for _, name := range chain {
 		for _, e := range r.ix.entries[name] {
 			k := ancestorIndex(c.path, e.code)
 			switch {
-			case k < 0:
+			case k < 0 || !e.current(year):
 				continue
 			case e.how == former:
 				set(fFormerNamed, 1, site+" writes "+name)
@@ -738,7 +749,7 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 		}
 		for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 			for _, e := range r.ix.entries[name] {
-				if e.how == former && (e.code == a.Code || e.code == me.Code) {
+				if e.how == former && e.current(d.year) && (e.code == a.Code || e.code == me.Code) {
 					set(fFormerNamed, 1, name+" named")
 				}
 			}

@@ -44,6 +44,11 @@ func mustResolver(t testing.TB) *Resolver {
 }
 
 // input builds an Input from a text as the pipeline does.
+func withYear(in Input, year int) Input {
+	in.Year = year
+	return in
+}
+
 func input(title, text string) Input {
 	return Input{Layout: layout.Read(textnorm.Normalize(text), title)}
 }
@@ -118,6 +123,8 @@ func TestResolve(t *testing.T) {
 			wantName: "增福镇", wantLevel: "镇", wantCode: "500102130"},
 		{name: "parent-level words: 市委 alone for a town of a county-level city", in: input("增福镇2022年法治政府建设情况报告", "2022年,在市委、市政府的坚强领导下,增福镇深入推进依法行政。按照市委全面依法治市委员会的部署,我镇完善合法性审查机制。"),
 			wantName: "增福镇", wantLevel: "镇", wantCode: "411082110"},
+		{name: "a city's name that was once its districts' (until 1983) stands for the city", in: withYear(input("三明市人民政府关于2022年法治政府建设情况的报告", "2022年,三明市人民政府坚持以习近平法治思想为指导。三元区、沙县区完成镇街综合执法改革,全市法治政府建设取得新成效。"), 2022),
+			wantName: "三明市", wantLevel: "市", wantCode: "3504"},
 		{name: "a minority township by its name without its people", in: input("刘台子乡2023年度法治政府建设工作报告", "2023年,在市委、市政府的正确领导下,刘台子乡坚持依法行政,全乡法治建设取得新成效。"),
 			wantName: "刘台子乡", wantLevel: "乡", wantCode: "211481207"},
 		{name: "a banner by its name without its people", in: input("鄂温克旗2022年法治政府建设情况报告", "2022年,鄂温克旗在市委、市政府和旗委的坚强领导下,坚持依法行政。"),
