@@ -398,6 +398,14 @@ func trimListObjects(between string) string {
 		n := len(between)
 		for _, o := range zeroListObjects {
 			if rest, ok := strings.CutPrefix(between, o); ok {
+				// An item may carry its outcome: 未发生行政复议被纠错和行政诉讼
+				// 败诉案件.
+				for _, oc := range zeroOutcomes {
+					if r, ok := strings.CutPrefix(rest, oc); ok {
+						rest = r
+						break
+					}
+				}
 				for _, sep := range zeroListSeps {
 					if r, ok := strings.CutPrefix(rest, sep); ok {
 						between = r
@@ -413,9 +421,6 @@ func trimListObjects(between string) string {
 	}
 }
 
-// listEndsInCases reports whether after (the text after a bare zero
-// object) goes on with a separator and further list objects, the last one
-// followed by 案件 (、行政诉讼案件) or 情况, or is 情况 itself.
 // negatedCause finds in left the last 未因…引发 (or 引起, 导致; no figure, no
 // clause break, at most 16 characters between): its offset and length, or
 // -1.
@@ -471,6 +476,9 @@ func bareListEndsClause(before, after string) bool {
 	return items >= 2 && (after == "" || anyof.Prefix(after, "。", ",", ";", ":", "!", "?", "\n"))
 }
 
+// listEndsInCases reports whether after (the text after a bare zero
+// object) goes on with a separator and further list objects, the last one
+// followed by 案件 (、行政诉讼案件) or 情况, or is 情况 itself.
 func listEndsInCases(after string) bool {
 	if strings.HasPrefix(after, "情况") {
 		return true // 未出现被行政诉讼、行政复议情况: none happened

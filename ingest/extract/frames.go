@@ -626,6 +626,7 @@ var zeroRules = []struct {
 	bare bool
 }{
 	{"败诉", "litigation.lost", "", false},
+	{"复议被纠错", "reconsideration.corrected", "", false},
 	{"行政诉讼案件", "litigation.cases", "", false},
 	{"行政应诉案件", "litigation.cases", "", false},
 	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false},
@@ -646,6 +647,10 @@ var (
 	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "行政复议", "行政诉讼", "行政应诉"}
 	zeroListSeps    = []string{"、", "和", "及", "与"}
 )
+
+// zeroOutcomes are the outcomes a zero list's item may carry before the
+// separator (行政复议被纠错和行政诉讼败诉案件).
+var zeroOutcomes = []string{"被纠错", "败诉", "被撤销"}
 
 // zeroNotAfter, right after the object word, show the statement is about
 // something else: 无行政诉讼案件败诉 states no loss, not no lawsuit.
