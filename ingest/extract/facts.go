@@ -450,30 +450,8 @@ func bareListEndsClause(before, after string) bool {
 			break
 		}
 	}
-	for {
-		sep := false
-		for _, w := range zeroListSeps {
-			if r, ok := strings.CutPrefix(after, w); ok {
-				after, sep = r, true
-				break
-			}
-		}
-		if !sep {
-			break
-		}
-		obj := false
-		for _, o := range zeroListObjects {
-			if r, ok := strings.CutPrefix(after, o); ok {
-				after, obj = r, true
-				items++
-				break
-			}
-		}
-		if !obj {
-			return false
-		}
-	}
-	return items >= 2 && (after == "" || anyof.Prefix(after, "。", ",", ";", ":", "!", "?", "\n"))
+	rest, n, _, ok := zeroListTail(after)
+	return ok && items+n >= 2 && (rest == "" || anyof.Prefix(rest, "。", ",", ";", ":", "!", "?", "\n"))
 }
 
 // listEndsInCases reports whether after (the text after a bare zero
@@ -483,30 +461,43 @@ func listEndsInCases(after string) bool {
 	if strings.HasPrefix(after, "情况") {
 		return true // 未出现被行政诉讼、行政复议情况: none happened
 	}
-	seen := false
+	rest, n, cases, ok := zeroListTail(after)
+	if !ok {
+		return false
+	}
+	// cases: the list's last item carries 案件 (、行政诉讼案件).
+	return cases || n > 0 && (strings.HasPrefix(rest, "案件") || strings.HasPrefix(rest, "情况"))
+}
+
+// zeroListTail reads the separators and zero objects that follow a zero
+// object (和行政诉讼, 、行政应诉案件): what is left after them, how many
+// objects it read, and whether it stopped at one that carries 案件; ok is
+// false when a separator is followed by no zero object.
+func zeroListTail(after string) (rest string, n int, cases, ok bool) {
 	for {
 		sep := false
 		for _, w := range zeroListSeps {
-			if r, ok := strings.CutPrefix(after, w); ok {
+			if r, found := strings.CutPrefix(after, w); found {
 				after, sep = r, true
 				break
 			}
 		}
 		if !sep {
-			return seen && (strings.HasPrefix(after, "案件") || strings.HasPrefix(after, "情况"))
+			return after, n, false, true
 		}
 		obj := false
 		for _, o := range zeroListObjects {
-			if r, ok := strings.CutPrefix(after, o); ok {
+			if r, found := strings.CutPrefix(after, o); found {
 				if strings.HasSuffix(o, "案件") {
-					return true // the list's last item carries 案件: 、行政诉讼案件
+					return r, n + 1, true, true
 				}
-				after, obj, seen = r, true, true
+				after, obj = r, true
+				n++
 				break
 			}
 		}
 		if !obj {
-			return false
+			return after, n, false, false
 		}
 	}
 }
