@@ -505,9 +505,15 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 				c.x[f], c.notes[f] = v, note
 			}
 		}
+		// A writer's site that writes this name under another parent
+		// (龙游县湖镇镇 for 博罗县湖镇镇) makes the web address a reprint's.
+		otherParent := false
 		for _, n := range d.namings {
 			e, ok := entryFor(n.entries, c.code)
 			ok = ok && e.current(d.year)
+			if ok && n.writer() && len(n.chain) > 0 && !r.chainAbove(c, n.chain, d.year) {
+				otherParent = true
+			}
 			switch {
 			case ok && n.site == atAddressee:
 				set(fAddressee, 1, "addressee "+clip(n.text, 30))
@@ -574,6 +580,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		above := map[string]float64{} // the strongest reading of each division above it
 		for _, a := range address {
 			switch {
+			case otherParent:
 			case a.code == c.code:
 				set(fAddressSelf, 1/float64(a.shared), "address "+a.token)
 			case r.t.IsAncestor(a.code, c.code):
@@ -679,6 +686,19 @@ func alt(counts map[string]int, written, official string) int {
 		return 0
 	}
 	return counts[written]
+}
+
+// chainAbove reports whether a name of chain (the names a site writes
+// before a candidate's) stands for a division above it.
+func (r *Resolver) chainAbove(c *candidate, chain []string, year int) bool {
+	for _, name := range chain {
+		for _, e := range r.ix.entries[name] {
+			if ancestorIndex(c.path, e.code) >= 0 && e.current(year) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chainClues sets the clues of the names written on a site with a

@@ -147,6 +147,8 @@ func TestResolve(t *testing.T) {
 			wantName: "增福镇", wantLevel: "镇", wantCode: "500102130"},
 
 		// Clues from outside the text.
+		{name: "a reprint: the title writes the town under another county than the address", in: withURL(input("龙游县湖镇镇2022年法治政府建设情况报告", "2022年,湖镇镇在县委、县政府的坚强领导下,坚持依法行政。"), "http://www.boluo.gov.cn/zwgk/content/post_1.html"),
+			wantName: "湖镇镇", wantLevel: "镇", wantCode: "330825101"},
 		{name: "the address names the county", in: withURL(input("三都镇2025年法治政府建设年度报告", "2025年,在区委、区政府的正确领导下,三都镇深入学习贯彻习近平法治思想。"), "http://www.liujiang.gov.cn/dwxxgkpt/202601/t20260109_1.shtml"),
 			wantName: "三都镇", wantLevel: "镇", wantCode: "450206106"},
 		{name: "the address splits into a parent's and a child's token", in: withURL(input("", "大河乡人民政府\n关于法治政府建设的情况报告\n2025年,大河乡始终坚持以习近平法治思想为根本遵循。"), "http://www.cqwx.gov.cn/jz/dhx/202601/t1.html"),
