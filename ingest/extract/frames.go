@@ -178,8 +178,9 @@ var frames = []frame{
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
 		otherHeads: append([]string{"积案", "协议书", "问题", "隐患"}, campaignWords...),
-		not:        caseloadWords,
-		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		// 受理法律援助申请31件 is legal aid's intake, no dispute.
+		not:   append([]string{"法律援助申请"}, caseloadWords...),
+		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.cases_resolved",
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
