@@ -1398,6 +1398,16 @@ func hasRef(rs []ref, kind refKind, frame int32) bool {
 	return false
 }
 
+// sortOpener reports whether ph, a sentence's first clause, sorts what was
+// counted before: 从类型看, 按纠纷类型分, 分类别看 (no figure, at most ten
+// characters).
+func sortOpener(ph string) bool {
+	if hasDigit(ph) || utf8.RuneCountInString(ph) > 10 {
+		return false
+	}
+	return anyof.Prefix(ph, "从", "按", "分") && anyof.Suffix(ph, "看", "分", "划分", "来看", "统计")
+}
+
 // partitiveHeads are the things counted that a partitive opener names.
 var partitiveHeads = []string{"纠纷", "案件", "申请", "事项", "诉讼", "复议", "文件", "合同", "案卷", "来访", "信访"}
 
@@ -1413,6 +1423,9 @@ func partitiveOpener(s string, S, N int) bool {
 		return false
 	}
 	ph := strings.TrimLeft(s[S:S+k], " ")
+	if sortOpener(ph) {
+		return true // 从类型看,婚姻家庭纠纷132件…
+	}
 	if !strings.HasSuffix(ph, "中") || hasDigit(ph) || utf8.RuneCountInString(ph) > 15 {
 		return false
 	}

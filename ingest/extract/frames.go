@@ -373,7 +373,7 @@ var frames = []frame{
 		conflicts: []string{"咨询", "参与"},
 		not:       []string{"调解室", "调解工作室", "调委会", "调解中心"},
 		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser", "hotline"}},
-	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "结案", "办结信访"}, needAct: true,
+	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访"}, needAct: true,
 		otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"hotline"}},
 	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}, notDomains: []string{"hotline"}},
 
