@@ -230,7 +230,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 	// The site a page belongs to is its publisher's, as its address is.
 	if site := in.Layout.Site; site != "" {
 		for _, m := range r.ix.scan(site, 2, false, nil) {
-			es := candidateEntries(r.ix.entries[m.name])
+			es := candidateEntries(r.ix.entries[m.name], in.Year)
 			for _, e := range es {
 				d.address = append(d.address, reading{code: e.code, shared: len(es), token: m.name})
 			}
@@ -398,14 +398,14 @@ func (r *Resolver) candidates(d *doc, within string) []*candidate {
 		return c
 	}
 	for _, n := range d.namings {
-		for _, e := range candidateEntries(n.entries) {
+		for _, e := range candidateEntries(n.entries, d.year) {
 			if c := add(e.code, n.name); c != nil {
 				c.fromText = true
 			}
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
-		for _, e := range candidateEntries(r.ix.entries[name]) {
+		for _, e := range candidateEntries(r.ix.entries[name], d.year) {
 			if c := add(e.code, name); c != nil {
 				c.fromText = true
 			}
@@ -423,19 +423,34 @@ func (r *Resolver) candidates(d *doc, within string) []*candidate {
 	return out
 }
 
-// candidateEntries are the divisions a name makes candidates: those it is
-// the official name of, else those it is a former name of (长乐市 → 长乐区).
-// A former name that is also a division's name today (许昌市, once a county)
-// counts only as a parent's name (余杭区 for 临平区's towns).
-func candidateEntries(es []entry) []entry {
-	var out []entry
+// candidateEntries are the divisions a name makes candidates in a report
+// of year (0: unknown): those it is the official name of, and those it was
+// the name of in that year unless it still names the division it was
+// then (清河区 named today's 清江浦区 until 2015: a 2015 report of 清河区 may
+// be either; 萧山区 named the streets now in 钱塘区, but it is still
+// 萧山区's name, so it counts only as their parent's, as 余杭区 does for
+// 临平区's towns). A name of no division today makes candidates of the
+// areas it was the name of, those of the year first (长乐市 → 长乐区).
+func candidateEntries(es []entry, year int) []entry {
+	var out, then []entry
 	for _, e := range es {
-		if e.how == official {
+		switch {
+		case e.how == official:
 			out = append(out, e)
+		case year != 0 && e.current(year):
+			then = append(then, e)
 		}
 	}
 	if len(out) > 0 {
+		for _, e := range then {
+			if !e.part {
+				out = append(out, e)
+			}
+		}
 		return out
+	}
+	if len(then) > 0 {
+		return then
 	}
 	return es
 }
@@ -461,9 +476,9 @@ func levelStrength(r *Resolver, code string) float64 {
 }
 
 // homonyms counts the divisions that bear name, within the user's scope.
-func (r *Resolver) homonyms(name, within string) int {
+func (r *Resolver) homonyms(name, within string, year int) int {
 	n := 0
-	for _, e := range candidateEntries(r.ix.entries[name]) {
+	for _, e := range candidateEntries(r.ix.entries[name], year) {
 		if within == "" || e.code == within || r.t.IsAncestor(within, e.code) {
 			n++
 		}
@@ -509,8 +524,9 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		// (龙游县湖镇镇 for 博罗县湖镇镇) makes the web address a reprint's.
 		otherParent := false
 		for _, n := range d.namings {
-			e, ok := entryFor(n.entries, c.code)
-			ok = ok && e.current(d.year)
+			e, ok := entryFor(n.entries, c.code, d.year)
+			// A part's former name (萧山区 for 钱塘区) never names the writer.
+			ok = ok && e.current(d.year) && !e.part
 			if ok && n.writer() && len(n.chain) > 0 && !r.chainAbove(c, n.chain, d.year) {
 				otherParent = true
 			}
@@ -603,7 +619,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		if me.Level == divisions.Town {
 			set(fTown, 1, "a town")
 		}
-		if k := r.homonyms(c.written, within); k > 1 {
+		if k := r.homonyms(c.written, within, d.year); k > 1 {
 			set(fHomonyms, math.Log(float64(k)), strconv.Itoa(k)+" divisions named "+c.written)
 		}
 	}
@@ -672,13 +688,22 @@ func (e entry) current(year int) bool {
 	return e.how != former || year == 0 || year <= e.until+1
 }
 
-func entryFor(es []entry, code string) (entry, bool) {
+// entryFor returns an entry of es for code, one current in year when there
+// is one (江干区 stood for part of today's 上城区 until 1995 and for another
+// part until 2020).
+func entryFor(es []entry, code string, year int) (entry, bool) {
+	var found entry
+	ok := false
 	for _, e := range es {
-		if e.code == code {
+		if e.code != code {
+			continue
+		}
+		if e.current(year) {
 			return e, true
 		}
+		found, ok = e, true
 	}
-	return entry{}, false
+	return found, ok
 }
 
 func alt(counts map[string]int, written, official string) int {
@@ -708,7 +733,7 @@ func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(i
 		for _, e := range r.ix.entries[name] {
 			k := ancestorIndex(c.path, e.code)
 			switch {
-			case k < 0 || !e.current(year):
+			case k < 0 || !e.current(year) || e.part && k == len(c.path)-1:
 				continue
 			case e.how == former:
 				set(fFormerNamed, 1, site+" writes "+name)
@@ -769,7 +794,9 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 		}
 		for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 			for _, e := range r.ix.entries[name] {
-				if e.how == former && e.current(d.year) && (e.code == a.Code || e.code == me.Code) {
+				// Of a division above it only: its own former name, written
+				// on a site, already gave that site's clue.
+				if e.how == former && e.current(d.year) && e.code == a.Code {
 					set(fFormerNamed, 1, name+" named")
 				}
 			}

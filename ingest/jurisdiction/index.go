@@ -63,6 +63,10 @@ type entry struct {
 	how  how
 	// until is the last year a former name was in use for the area.
 	until int
+	// part marks a former name of an area that left a division which
+	// still bears the name (萧山区 for the streets now in 钱塘区): a clue to
+	// the area's parent, never a writer of its own.
+	part bool
 }
 
 // nameIndex finds the names of divisions in text.
@@ -122,13 +126,24 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 	if fn != nil {
 		for _, name := range fn.Names() {
 			for _, f := range fn.Lookup(name) {
+				part := stillNamed(t, f.OldCode, name)
 				for _, c := range f.Today {
-					add(name, entry{code: c, how: former, until: f.Until})
+					add(name, entry{code: c, how: former, until: f.Until, part: part})
 				}
 			}
 		}
 	}
 	return ix
+}
+
+// stillNamed reports whether the division of an old code bears name
+// today (a county's six digits; a city's four, written 420300 of old).
+func stillNamed(t *divisions.Table, oldCode, name string) bool {
+	d, ok := t.Get(oldCode)
+	if !ok {
+		d, ok = t.Get(strings.TrimSuffix(oldCode, "00"))
+	}
+	return ok && d.Name == name
 }
 
 // spokenName is the name a division goes by without its peoples, as
