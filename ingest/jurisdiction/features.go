@@ -733,9 +733,12 @@ func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(i
 		for _, e := range r.ix.entries[name] {
 			k := ancestorIndex(c.path, e.code)
 			switch {
-			case k < 0 || !e.current(year) || e.part && k == len(c.path)-1:
+			case k < 0 || !e.current(year):
 				continue
-			case e.how == former:
+			case e.how == former && year == 0:
+				// In a year not known, a name that may no longer be the
+				// area's; in the name's own years it is the parent's name
+				// (祁阳县白水镇 in 2020, before 祁阳县 became 祁阳市).
 				set(fFormerNamed, 1, site+" writes "+name)
 			case k == len(c.path)-2:
 				set(fParentWritten, 1, site+" writes "+name)

@@ -129,6 +129,8 @@ func TestResolve(t *testing.T) {
 			wantName: "清河区", wantLevel: "区"},
 		{name: "the same name after one of them went (清河区, 2022) is today's", in: withYear(input("清河区2022年度法治政府建设工作报告", "2022年,我区认真贯彻习近平法治思想,依法行政工作取得新进展。"), 2022),
 			wantName: "清河区", wantLevel: "区", wantCode: "211204"},
+		{name: "a former county written before its town, in its own years, is the parent", in: withYear(input("祁阳县白水镇2020年法治政府建设情况报告", "2020年,白水镇在县委、县政府的坚强领导下,坚持依法行政。"), 2020),
+			wantName: "白水镇", wantLevel: "镇", wantCode: "431181107"},
 		{name: "a district that gave up streets keeps its name (萧山区, 2021)", in: withYear(input("萧山区2021年法治政府建设年度报告", "2021年,区政府在市委、市政府和区委的坚强领导下推进法治政府建设。配合钱塘区设立,完成河庄、义蓬等街道行政执法事项的移交。"), 2021),
 			wantName: "萧山区", wantLevel: "区", wantCode: "330109"},
 		{name: "a city's name that was once its districts' (until 1983) stands for the city", in: withYear(input("三明市人民政府关于2022年法治政府建设情况的报告", "2022年,三明市人民政府坚持以习近平法治思想为指导。三元区、沙县区完成镇街综合执法改革,全市法治政府建设取得新成效。"), 2022),
