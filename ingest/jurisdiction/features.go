@@ -373,7 +373,12 @@ type candidate struct {
 	written string
 	// fromText is set when the text (not only the address) names it.
 	fromText bool
-	x        [numFeatures]float64
+	// parentWritten is its parent's name as a site writes it before its
+	// own, when that is a name of the report's year the parent no longer
+	// bears (祁阳县 for today's 祁阳市): its level is the one the text's
+	// 县委 and 县政府 speak of.
+	parentWritten string
+	x             [numFeatures]float64
 	// notes say which clues fired, for the evidence list.
 	notes [numFeatures]string
 }
@@ -590,7 +595,11 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 			}
 		}
 		if me.Level == divisions.Town && len(c.path) >= 2 {
-			set(fParentWords, parentFit(d.parentWords, c.path[len(c.path)-2].Name), "区委/县委 fit "+c.path[len(c.path)-2].Name)
+			parent := c.path[len(c.path)-2].Name
+			if c.parentWritten != "" {
+				parent = c.parentWritten
+			}
+			set(fParentWords, parentFit(d.parentWords, parent), "区委/县委 fit "+parent)
 		}
 		r.ancestorClues(d, c, shorts, set)
 		above := map[string]float64{} // the strongest reading of each division above it
@@ -742,6 +751,9 @@ func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(i
 				set(fFormerNamed, 1, site+" writes "+name)
 			case k == len(c.path)-2:
 				set(fParentWritten, 1, site+" writes "+name)
+				if e.how == former {
+					c.parentWritten = name
+				}
 			default:
 				set(fUpperWritten, 1, site+" writes "+name)
 			}
