@@ -1182,6 +1182,8 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		if p := strings.Index(t[:clauseEnd(t, 0)], "均"); p > 0 && utf8.RuneCountInString(t[:p]) <= 10 {
 			t = t[p:]
 		}
+	} else if p := deciderBefore(t[:clauseEnd(t, 0)]); p > 0 {
+		t = t[p:] // 4件,市政府已全部作出维持决定: the body that decided them
 	}
 	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都") {
 		cl.jun = len(s) - len(t)
@@ -1473,3 +1475,27 @@ func pinnedItem(item string, domains []string) bool {
 	}
 	return false
 }
+
+// deciderBefore returns where 均 or 全部 starts in clause when only the
+// body that decided stands before it and an outcome after it (市政府已全部
+// 作出维持决定, 法院均判决驳回原告诉讼请求: at most six characters, ending
+// in a body word and perhaps 已), or 0. That body's concluding them (已由
+// 市政府全部审结) is no outcome of the writer's.
+func deciderBefore(clause string) int {
+	for _, w := range []string{"已全部", "全部", "均"} {
+		p := strings.Index(clause, w)
+		if p <= 0 {
+			continue
+		}
+		head := strings.TrimSuffix(clause[:p], "已")
+		if utf8.RuneCountInString(head) <= 6 && !hasDigit(head) && anyof.Suffix(head, "政府", "法院", "复议机关", "复议机构", "机关") &&
+			anyof.Contains(clause[p:], decisionOutcomes...) {
+			return p
+		}
+	}
+	return 0
+}
+
+// decisionOutcomes are the outcomes a deciding body's 均 or 全部 clause
+// states of the cases before it.
+var decisionOutcomes = []string{"维持", "驳回", "撤销", "确认违法", "纠错", "胜诉", "败诉", "化解", "调解成功"}
