@@ -279,6 +279,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if s[hStart:hEnd] == "学习" && attending(s[:hStart]) {
 					continue // 法治大讲堂学习5期: the lectures attended
 				}
+				if r.kind == refAct && negated(s[:hStart]) {
+					// 尚有40余人未取得执法证: the act did not happen.
+					get(r.idx).vetoed = true
+					continue
+				}
 				if r.kind == refAct && prospective(s[:hStart]) {
 					// 拟出台规范性文件3件, 拟出台的3件规范性文件: not done, so
 					// not this frame's count (a review of them may be).
@@ -1499,3 +1504,9 @@ func deciderBefore(clause string) int {
 // decisionOutcomes are the outcomes a deciding body's 均 or 全部 clause
 // states of the cases before it.
 var decisionOutcomes = []string{"维持", "驳回", "撤销", "确认违法", "纠错", "胜诉", "败诉", "化解", "调解成功"}
+
+// negated reports whether the text before an act ends with its negation
+// (未, 尚未, 没有, 未能): 未取得执法证.
+func negated(before string) bool {
+	return anyof.Suffix(before, "未", "没有", "未能")
+}

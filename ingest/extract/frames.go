@@ -106,7 +106,7 @@ type frame struct {
 
 // awardActs make a count of people or bodies an honour, not a stock:
 // 2名调解员获评省级优秀人民调解员.
-var awardActs = []string{"获评", "荣获", "被评为", "评为", "获得", "授予", "表彰", "入选", "获批", "命名为"}
+var awardActs = []string{"获评", "荣获", "被评为", "评为", "评选", "评出", "获得", "授予", "表彰", "入选", "获批", "命名为"}
 
 // gainActs are award acts that also name what a body or person got
 // (获得法律援助, 获批设立): before a number they make only a stock's count
@@ -175,9 +175,12 @@ var frames = []frame{
 	{code: "mediation.cases_accepted",
 		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
-		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成",
+		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成", "司法确认", "包案",
 			"诉前", "复议", "信访", "劳动争议", "仲裁"},
-		otherHeads: append([]string{"积案", "协议书", "问题", "隐患"}, campaignWords...),
+		// A meeting on disputes (研判会12次) or a confirmation asked of the
+		// court (申请司法确认23件) is no intake; cases a leader takes charge of
+		// (包案) are assignments.
+		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会"}, campaignWords...),
 		// 受理法律援助申请31件 is legal aid's intake, no dispute.
 		not:   append([]string{"法律援助申请"}, caseloadWords...),
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
@@ -185,7 +188,7 @@ var frames = []frame{
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
 		needAct:   true,
-		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解"},
+		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解", "包案"},
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书"}, campaignWords...),
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
