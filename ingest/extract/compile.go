@@ -95,6 +95,10 @@ type lexicon struct {
 	// automaton's table stays in the cache.
 	topics, scopes *wordmatch.Matcher
 	topicMasks     []uint64
+	// caseMask holds the topics of case counts (mediation, litigation,
+	// reconsideration, petitions, arbitration), which compete for bare
+	// outcomes (审结142件).
+	caseMask uint64
 }
 
 var compiled = sync.OnceValue(compile)
@@ -151,6 +155,7 @@ func compile() *lexicon {
 		}
 		return m
 	}
+	lx.caseMask = mask(caseDomains, "domain")
 	units := func(list string) uint64 {
 		var m uint64
 		for _, f := range strings.Fields(list) {

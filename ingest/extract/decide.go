@@ -180,6 +180,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// domMask: the topics up to the number's phrase; sentMask: before
 		// the number; wholeMask: anywhere in the sentence.
 		domMask, sentMask, wholeMask uint64
+		// earlierMask: the topics of the sentence's clauses before the
+		// number's.
+		earlierMask uint64
 		// itemMask: the topics named in the number's list item.
 		itemMask uint64
 		planSeen bool
@@ -203,6 +206,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			wholeMask |= d
 			if hEnd <= N {
 				sentMask |= d
+			}
+			if hEnd <= cl.C {
+				earlierMask |= d
 			}
 		}
 		if hEnd <= N {
@@ -574,7 +580,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			fx[fDomain] = 1
 		case domMask&cf.domainMask != 0:
 			fx[fDomain] = 1
-		case borrowed(cf.domainMask):
+		case borrowed(cf.domainMask) && (cf.domainMask&x.lx.caseMask == 0 || earlierMask&x.lx.caseMask == 0):
 			fx[fDomainPrev] = 1
 		case cf.needDomain && wholeMask&cf.wideMask != 0:
 			// The topic a frame needs may follow in the sentence:

@@ -573,6 +573,12 @@ var lawWorkers = []string{"调解员", "执法", "法律顾问", "律师", "法�
 // not the act of organising).
 var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员", "统战部", "政法委"}
 
+// caseDomains are the topics of case counts: a sentence whose clauses
+// before the number's name one of them borrows no other from the sentence
+// before (全区行政机关作为被告的一审行政诉讼案件169件,审结142件 after a
+// reconsideration sentence: the 142 are lawsuits).
+var caseDomains = []string{"mediation", "litigation", "reconsideration", "petition", "arbitration"}
+
 // sentenceWideDomains are the topics a frame that needs one may find
 // anywhere in the sentence, after the number's phrase too (举办各类培训班5期,
 // 培训执法人员600余人次). The bodies of "studied" are no such topic: they
