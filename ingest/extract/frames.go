@@ -119,7 +119,7 @@ var stockCounts = []string{"mediation.organizations", "mediation.mediators", "en
 
 // propertyActs make service items a property of some of them, not the
 // number offered: 3000余个政务服务事项实现“不见面”审批, 涉证事项压减至9项.
-var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少", "取消", "下放", "调整", "一件事", "一次办", "跑一次", "全程网办", "掌上办", "告知承诺", "秒批", "即办", "自助"}
+var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少", "取消", "下放", "调整", "一件事", "一次办", "跑一次", "全程网办", "掌上办", "告知承诺", "秒批", "即办", "自助", "跨省通办", "全省通办", "异地通办", "跨区域通办"}
 
 // traineeWords make a count of people the trainees of a course, not the
 // public a campaign reached: 培训人员2.8万余人次, 覆盖镇村干部200余人.
@@ -305,6 +305,10 @@ var frames = []frame{
 		acts:       []string{"解答", "答疑", "接受咨询", "提供咨询", "接待咨询", "接受"},
 		needObject: true,
 		conflicts:  []string{"发现", "整改", "解读"},
+		// Letters and messages to the government (县长信箱、留言板…咨询投诉)
+		// are no legal consultations.
+		not:        []string{"信箱", "留言板", "留言"},
+		otherHeads: []string{"投诉"},
 		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}},
 	// Study of law, named as such: 学法, 会前学法.
 	// Study by offenders on probation is no study of the government's, and
@@ -431,8 +435,9 @@ var frames = []frame{
 		acts:       []string{"检查", "抽查", "巡查", "开展"},
 		needObject: true,
 		// 减少对企业的重复检查2.1万余次 counts checks spared.
-		conflicts:  []string{"评查", "减少", "压减"},
-		not:        []string{"审计", "考核", "督察", "督查"},
+		conflicts: []string{"评查", "减少", "压减"},
+		// Checks on the enforcers (行政执法监督检查) are supervision, no inspections.
+		not:        []string{"审计", "考核", "督察", "督查", "执法监督", "执法专项监督"},
 		otherHeads: []string{"学习", "安全隐患", "隐患"},
 		units:      uTimes + " " + uCases + " 户次 家次", typical: "次 批次 户次", domains: []string{"enforcement"}},
 	{code: "enforcement.licensing_cases", objects: []string{"行政许可案件", "行政许可", "许可案件", "许可"}, acts: []string{"办理许可", "办理", "审批", "受理"},
