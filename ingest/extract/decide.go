@@ -228,6 +228,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// while an item of acts only shares the object of the list (受理、调解成功
 	// 矛盾纠纷分别为120件、118件).
 	ownItemObject := cl.fenbie && x.itemHasObject(inSentence, sh.framed, cl.Li, cl.N)
+	cause := causeSpan(s, cl.Li, N)
 	for _, i := range sh.framed {
 		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
@@ -303,6 +304,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) || hStart >= U && openTitle(s[U:hStart]))
 				}
 				if titled == 1 {
+					continue
+				}
+				if cause[0] < cause[1] && hStart >= cause[0] && hEnd <= cause[1] {
+					// 因政府信息公开引起的行政复议3件: the cause names no act
+					// or object of what is counted.
 					continue
 				}
 				if r.kind == refObject {
@@ -1515,4 +1521,20 @@ var decisionOutcomes = []string{"维持", "驳回", "撤销", "确认违法", "�
 // (未, 尚未, 没有, 未能): 未取得执法证.
 func negated(before string) bool {
 	return anyof.Suffix(before, "未", "没有", "未能")
+}
+
+// causeSpan returns the span of a cause phrase in [from, to), from 因 to
+// its verb and 的 (因政府信息公开引起的, 因征地拆迁引发的), or an empty span.
+func causeSpan(s string, from, to int) [2]int {
+	i := strings.Index(s[from:to], "因")
+	if i < 0 {
+		return [2]int{}
+	}
+	i += from
+	for _, v := range []string{"引起的", "引发的", "导致的", "产生的"} {
+		if k := strings.Index(s[i:to], v); k > 0 && utf8.RuneCountInString(s[i:i+k]) <= 16 {
+			return [2]int{i, i + k + len(v)}
+		}
+	}
+	return [2]int{}
 }
