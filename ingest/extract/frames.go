@@ -228,7 +228,9 @@ var frames = []frame{
 	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回"},
 		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
-	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"}},
+	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
+	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
+		notDomains: []string{"arbitration"}},
 	{code: "litigation.pending", objects: litigationCases, acts: []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"},
 		needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
@@ -428,6 +430,9 @@ var frames = []frame{
 		// 抽查行政处罚、行政许可案卷260件 counts files.
 		otherHeads: []string{"罚款", "案卷"},
 		headVetoes: campaignWords,
+		// A court's caseload (县人民法院全年受理各类案件9326件) holds no
+		// administrative penalty.
+		subjectNot: otherCaseBodies,
 		units:      uCases + " 个", typical: "件 起"},
 	{code: "enforcement.inspections",
 		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查",
