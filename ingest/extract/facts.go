@@ -265,7 +265,7 @@ func (x *run) dropBreakdowns() {
 			// (法律援助案件3宗,其中劳动争议案件1宗), not a figure of its own
 			// topic; a part with an act of its own is an activity of its
 			// own (提供法律服务503次,其中开展法治宣传52场).
-			if nearest && !f.ownAct && category(g.Indicator) != category(f.Indicator) {
+			if nearest && !f.ownAct && category(g.Indicator) != category(f.Indicator) && !slices.Contains(compositeCounts, g.Indicator) {
 				drop[i] = true
 				break
 			}

@@ -113,6 +113,12 @@ var awardActs = []string{"获评", "荣获", "被评为", "评为", "评选", "�
 // no stock, not every count an honour (see refAward in decide).
 var gainActs = []string{"获得", "获批"}
 
+// compositeCounts are the codes that count services of several kinds: the
+// parts of such a total that have codes of their own are activities of
+// their own, named by their object alone too (法律顾问开展法律服务1108次,
+// 其中法治讲座46场、法律咨询789人次: GOLD.md, dev 001's adviser services).
+var compositeCounts = []string{"counsel.adviser_services"}
+
 // stockCounts are the codes that count a stock (people, bodies, items
 // offered): an award or a change is no figure of theirs.
 var stockCounts = []string{"mediation.organizations", "mediation.mediators", "enforcement.certified_officers", "services.items", "legality.normative_documents"}
