@@ -24,9 +24,14 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		// 以区政府为被告行政应诉案件40件: the named defendant.
 		left := s[S:N]
 		if p := strings.LastIndex(left, "为被告"); p >= 0 {
-			if q := strings.LastIndex(left[:p], "以"); q >= 0 && p-q <= 3*12 {
+			// 以区政府为被告, or a part without 以: 其中区政府为被告的23件.
+			q, open := strings.LastIndex(left[:p], "以"), len("以")
+			if k := strings.LastIndex(left[:p], "其中"); k >= 0 && k+len("其中") > q+open {
+				q, open = k, len("其中")
+			}
+			if q >= 0 && p-q <= 3*12 {
 				// 以县政府及部门为被告: the whole government side, no sub-body.
-				if name := left[q+len("以") : p]; !strings.ContainsAny(name, "及和与、各") {
+				if name := left[q+open : p]; name != "" && !strings.ContainsAny(name, "及和与、各,") {
 					return name
 				}
 				return ""
