@@ -604,7 +604,7 @@ var sentenceWideDomains = []string{"law"}
 // domains are groups of words that set the topic of a sentence.
 var domains = map[string][]string{
 	"mediation":       {"调解", "调处", "纠纷", "矛盾", "人民调解"},
-	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告"},
+	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告", "行政争议"},
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
 	// A hotline's tickets (12345热线受理群众诉求18.6万件) are no petitions.
