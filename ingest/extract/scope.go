@@ -172,7 +172,7 @@ func (x *run) antecedent(S int, w string) string {
 // scopeStops end a sub-body name read backwards.
 const scopeStops = "的了在和与及对由将已共等是为把向从到于以并该其中全我各级个名年月日"
 
-var scopeLead = []string{"辖区", "派出所", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌"}
+var scopeLead = []string{"辖区", "派出所", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌", "委托", "联合", "指导"}
 
 // scopeLeadFirst holds the first characters of scopeLead.
 var scopeLeadFirst = func() *runeSet {
