@@ -778,9 +778,17 @@ func ancestorIndex(path []divisions.Division, code string) int {
 func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, set func(int, float64, string)) {
 	me := c.path[len(c.path)-1]
 	upper := 0
+	shortOf := map[string]bool{} // short names of the divisions above, from the top
 	for k, a := range c.path[:len(c.path)-1] {
 		parent := k == len(c.path)-2
 		sh := divisions.ShortName(a.Name)
+		if shortOf[sh] {
+			// 吉林 is 吉林省's short name before it is 吉林市's: 法治吉林
+			// names the province once, not the city too.
+			sh = ""
+		} else if sh != "" {
+			shortOf[sh] = true
+		}
 		switch {
 		case writtenBefore(d.mentions, a.Name, me.Name, c.written):
 			if parent {
