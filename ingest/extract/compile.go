@@ -95,7 +95,7 @@ type lexicon struct {
 	// automaton's table stays in the cache.
 	topics, scopes *wordmatch.Matcher
 	topicMasks     []uint64
-	// caseMask holds the topics of case counts (mediation, litigation,
+	// caseMask holds the topics of case counts (litigation,
 	// reconsideration, petitions, arbitration), which compete for bare
 	// outcomes (审结142件).
 	caseMask uint64

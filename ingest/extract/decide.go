@@ -1202,6 +1202,11 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	} else if p := deciderBefore(t[:clauseEnd(t, 0)]); p > 0 {
 		t = t[p:] // 4件,市政府已全部作出维持决定: the body that decided them
 	}
+	if anyof.Prefix(t, "均由", "全部由", "均已由", "已全部由") && !anyof.Contains(t[:clauseEnd(t, 0)], decisionOutcomes...) {
+		// 3件,均由市政府审结: another body concluded them, no outcome stated
+		// (均由省政府维持 states one).
+		t = ""
+	}
 	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都") {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)

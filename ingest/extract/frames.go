@@ -592,8 +592,10 @@ var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员
 // caseDomains are the topics of case counts: a sentence whose clauses
 // before the number's name one of them borrows no other from the sentence
 // before (全区行政机关作为被告的一审行政诉讼案件169件,审结142件 after a
-// reconsideration sentence: the 142 are lawsuits).
-var caseDomains = []string{"mediation", "litigation", "reconsideration", "petition", "arbitration"}
+// reconsideration sentence: the 142 are lawsuits). Mediation is none of
+// them: 调解 is said of reconsiderations, lawsuits and arbitrations too
+// (调解和解13件).
+var caseDomains = []string{"litigation", "reconsideration", "petition", "arbitration"}
 
 // sentenceWideDomains are the topics a frame that needs one may find
 // anywhere in the sentence, after the number's phrase too (举办各类培训班5期,
@@ -634,7 +636,7 @@ var domains = map[string][]string{
 }
 
 // breakdownMarkers introduce the parts of a total stated before them.
-var breakdownMarkers = []string{"其中", "包括"}
+var breakdownMarkers = []string{"其中", "包括", "(含"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
