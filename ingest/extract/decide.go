@@ -106,7 +106,7 @@ type evidence struct {
 	actEnd              int // end of its nearest act on the left
 	// actStart is where that act starts; actNoun says it is one of the
 	// frame's objects too (行政处罚案件 holds the act 处罚); firstAct is
-	// where the frame's first act on the left starts.
+	// where the frame's first act on the left starts, plus one (0: none).
 	actStart, firstAct int
 	actNoun            bool
 	// rightObjStart and rightObjEnd are its last object after the classifier.
@@ -335,8 +335,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 						e.actStart, e.actEnd = hStart, hEnd
 						e.actNoun = hasRef(refs, refObject, r.idx)
 					}
-					if (p == near || p == left) && (e.firstAct == 0 || hStart < e.firstAct) {
-						e.firstAct = hStart
+					if (p == near || p == left) && (e.firstAct == 0 || hStart+1 < e.firstAct) {
+						e.firstAct = hStart + 1
 					}
 				}
 				if p == right || p == rightFar {
@@ -465,7 +465,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			// what befell the things counted: 被复议撤销的行政处罚案件2件 are
 			// reversals, 减少对企业的重复检查2.1万次 checks spared (评查后办理
 			// 行政处罚案件 has the frame's own act between).
-			if e.actNoun && cf.end <= e.actStart && e.firstAct == e.actStart && !strings.ContainsAny(s[cf.end:e.actStart], "、,") {
+			if e.actNoun && cf.end <= e.actStart && e.firstAct == e.actStart+1 && !strings.ContainsAny(s[cf.end:e.actStart], "、,") {
 				e.conflict = true
 			}
 		case cf.place == shared:
@@ -1429,8 +1429,12 @@ func sortOpener(ph string) bool {
 	if hasDigit(ph) || utf8.RuneCountInString(ph) > 10 {
 		return false
 	}
-	return anyof.Prefix(ph, "从", "按", "分") && anyof.Suffix(ph, "看", "分", "划分", "来看", "统计")
+	return anyof.Prefix(ph, "从", "按", "分") && anyof.Suffix(ph, "看", "分", "划分", "来看", "统计") &&
+		anyof.Contains(ph, sortKinds...) // 从全年来看 sorts nothing
 }
+
+// sortKinds are what a sort opener sorts by.
+var sortKinds = []string{"类型", "类别", "种类", "领域", "来源", "结果", "性质", "形式", "对象", "案由", "方式"}
 
 // partitiveHeads are the things counted that a partitive opener names.
 var partitiveHeads = []string{"纠纷", "案件", "申请", "事项", "诉讼", "复议", "文件", "合同", "案卷", "来访", "信访"}

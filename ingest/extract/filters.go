@@ -397,7 +397,10 @@ func sinceCumulative(s string, S, C, N, year int) bool {
 				break
 			}
 			p += from
-			if y := lastWrittenYear(left[:p]); y > 0 && y < year && y > year-30 {
+			// The year the span starts from, in the clause of 以来 (对照2019年
+			// 制定的方案,今年以来累计… starts this year).
+			cs := strings.LastIndexAny(left[:p], ",;:")
+			if y := lastWrittenYear(left[cs+1 : p]); y > 0 && y < year && y > year-30 {
 				return true
 			}
 			from = p + len(w)

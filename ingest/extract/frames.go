@@ -289,8 +289,9 @@ var frames = []frame{
 		units:      uCopies, typical: "份 册 本"},
 	// A titled paper handed out is a material: 发放《致家长的一封信》3200份
 	// (the title's words name it, not what is counted: see openTitle).
+	// A certificate or a notice handed out (《行政执法证》86本) is none.
 	{code: "publicity.materials", objects: []string{"》"}, acts: []string{"发放", "派发", "分发", "赠送"},
-		needObject: true, needAct: true, units: uCopies, typical: "份 册 本"},
+		needObject: true, needAct: true, not: []string{"证》", "照》", "聘书》", "证书》", "通知书》", "决定书》"}, units: uCopies, typical: "份 册 本"},
 	{code: "publicity.audience",
 		objects:    []string{"受众", "参与群众", "参与人数", "参加人数", "受教育群众", "受教育人数", "覆盖群众", "教育群众", "受益群众"},
 		acts:       []string{"受教育", "受到教育", "覆盖", "惠及", "受益", "参与", "参加", "辐射"},
@@ -315,7 +316,7 @@ var frames = []frame{
 		conflicts:  []string{"发现", "整改", "解读"},
 		// Letters and messages to the government (县长信箱、留言板…咨询投诉)
 		// are no legal consultations.
-		not:        []string{"信箱", "留言板", "留言"},
+		not:        []string{"信箱", "留言板"},
 		otherHeads: []string{"投诉"},
 		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}},
 	// Study of law, named as such: 学法, 会前学法.
@@ -378,18 +379,22 @@ var frames = []frame{
 
 	// petition
 	{code: "petition.cases_received",
-		objects:    []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
-		acts:       []string{"受理", "接待", "办理", "收到"},
-		conflicts:  []string{"办结", "化解", "咨询", "参与"},
-		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, caseloadWords...),
+		objects:   []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
+		acts:      []string{"受理", "接待", "办理", "收到"},
+		conflicts: []string{"办结", "化解", "咨询", "参与"},
+		// A hotline's tickets in the item (12345热线受理群众诉求18.6万件) are
+		// no petitions; a hotline named as a channel before is no veto.
+		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, append(hotlineWords, caseloadWords...)...),
 		otherHeads: []string{"积案", "问题"},
-		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser", "hotline"}},
+		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
 		conflicts: []string{"咨询", "参与"},
-		not:       []string{"调解室", "调解工作室", "调委会", "调解中心"},
-		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser", "hotline"}},
+		not:       append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
+		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访"}, needAct: true,
-		otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"hotline"}},
+		not: hotlineWords, otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}},
+	// A rate after a hotline in its sentence (12345热线受理群众诉求18.6万件,
+	// 办结率98.7%) is the hotline's: a rate names no body of its own.
 	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}, notDomains: []string{"hotline"}},
 
 	// arbitration
@@ -589,6 +594,9 @@ var lawWorkers = []string{"调解员", "执法", "法律顾问", "律师", "法�
 // not the act of organising).
 var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员", "统战部", "政法委"}
 
+// hotlineWords name a hotline: its tickets are no petitions.
+var hotlineWords = []string{"12345", "热线"}
+
 // caseDomains are the topics of case counts: a sentence whose clauses
 // before the number's name one of them borrows no other from the sentence
 // before (全区行政机关作为被告的一审行政诉讼案件169件,审结142件 after a
@@ -609,8 +617,8 @@ var domains = map[string][]string{
 	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告", "行政争议"},
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
-	// A hotline's tickets (12345热线受理群众诉求18.6万件) are no petitions.
-	"hotline":     {"12345", "热线"},
+	// A hotline (12345热线): a rate in its sentence is the hotline's.
+	"hotline":     hotlineWords,
 	"arbitration": {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
 	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
 	// 公众号发布工作动态120条 is work news, not law publicity.

@@ -213,7 +213,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 	for i, m := range all {
 		names[i] = m.name
 	}
-	d.mentions, elsewhere = elsewhereOut(d.body, all, writerNames(d.namings))
+	d.mentions, elsewhere = elsewhereOut(d.body, all, r.writerNames(d.namings, in.Year))
 	for _, name := range names {
 		d.others[name] = true // the counted ones are deleted below
 	}
@@ -350,7 +350,7 @@ func blankOut(s string, spans [][2]int) string {
 // writerNames are the names the sites write as the writer or on its chain:
 // the text may name them in a partner's clause too (与西固区四季青街道结对),
 // and they stay counted.
-func writerNames(ns []naming) map[string]bool {
+func (r *Resolver) writerNames(ns []naming, year int) map[string]bool {
 	out := map[string]bool{}
 	for _, n := range ns {
 		if !n.writer() {
@@ -359,6 +359,16 @@ func writerNames(ns []naming) map[string]bool {
 		out[n.name] = true
 		for _, c := range n.chain {
 			out[c] = true
+		}
+		// A name that stands for one division only keeps the names of the
+		// divisions above it too: 配合鄞州区公安分局…, 与鄞州区人民法院建立
+		// 联动机制 and 接待鄞州区领导 in a report of 姜山镇 name its district, not
+		// another place. A shared name keeps none (与双鸭山市开展交流 in a
+		// report of one of two 宝山区).
+		if es := candidateEntries(n.entries, year); len(es) == 1 {
+			for _, a := range r.t.Path(es[0].code) {
+				out[a.Name] = true
+			}
 		}
 	}
 	return out

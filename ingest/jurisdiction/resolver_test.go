@@ -141,6 +141,8 @@ func TestResolve(t *testing.T) {
 			wantName: "鄂温克旗", wantLevel: "旗", wantCode: "150724"},
 		{name: "a short name a province and its city share counts once, for the province", in: withYear(input("北山街道2023年度法治政府建设工作报告", "2023年,北山街道认真贯彻吉林省委、省政府关于法治吉林建设的决策部署,扎实推进法治政府建设。"), 2023),
 			wantName: "北山街道", wantLevel: "街道"},
+		{name: "a unique town's own district in a clause of working with its bodies stays its parent", in: withYear(input("", "2022年,枫岭头镇坚持依法行政。配合广信区公安分局开展矛盾纠纷排查,与广信区人民法院建立诉调对接联动机制。"), 2022),
+			wantName: "枫岭头镇", wantLevel: "镇", wantCode: "361104107"},
 		{name: "a namesake's delegation received is no clue", in: input("增福镇2022年法治政府建设情况报告", "2022年,在区委、区政府的正确领导下,增福镇坚持依法行政。全年接待河南省长葛市增福镇考察团2批次。"),
 			wantName: "增福镇", wantLevel: "镇", wantCode: "500102130"},
 		{name: "a namesake hosting an event attended is no clue", in: input("增福镇2022年法治政府建设情况报告", "2022年,在区委、区政府的正确领导下,增福镇坚持依法行政。镇干部参加在河南省长葛市增福镇举办的基层治理交流会。"),

@@ -213,8 +213,8 @@ func isBodyName(s string) bool {
 // division's end after at most one character (口镇2023年…, 道2022年…), no
 // name of its own.
 func brokenName(s, t string) bool {
-	if runes(s) < 2 || longer(s, 20) || isBodyName(s) || isTitle(s) {
-		return false
+	if runes(s) < 3 || longer(s, 20) || isBodyName(s) || isTitle(s) {
+		return false // 附件, 公开: labels, not the start of a name
 	}
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) {
