@@ -445,7 +445,8 @@ func (r *Resolver) candidates(d *doc, within string) []*candidate {
 // be either; 萧山区 named the streets now in 钱塘区, but it is still
 // 萧山区's name, so it counts only as their parent's, as 余杭区 does for
 // 临平区's towns). A name of no division today makes candidates of the
-// areas it was the name of, those of the year first (长乐市 → 长乐区).
+// areas it was the name of in that year, or of all of them when it was the
+// name of none then (长乐市 → 长乐区).
 func candidateEntries(es []entry, year int) []entry {
 	var out, then []entry
 	for _, e := range es {
@@ -541,7 +542,7 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		for _, n := range d.namings {
 			e, ok := entryFor(n.entries, c.code, d.year)
 			// A part's former name (萧山区 for 钱塘区) never names the writer.
-			ok = ok && e.current(d.year) && !e.part
+			ok = ok && !e.part
 			if ok && n.writer() && len(n.chain) > 0 && !r.chainAbove(c, n.chain, d.year) {
 				otherParent = true
 			}
@@ -707,22 +708,16 @@ func (e entry) current(year int) bool {
 	return e.how != former || year == 0 || year <= e.until+1
 }
 
-// entryFor returns an entry of es for code, one current in year when there
-// is one (江干区 stood for part of today's 上城区 until 1995 and for another
-// part until 2020).
+// entryFor returns the entry of es for code that is current in year (江干区
+// stood for part of today's 上城区 until 1995 and for another part until
+// 2020: the 2020 report reads the second).
 func entryFor(es []entry, code string, year int) (entry, bool) {
-	var found entry
-	ok := false
 	for _, e := range es {
-		if e.code != code {
-			continue
-		}
-		if e.current(year) {
+		if e.code == code && e.current(year) {
 			return e, true
 		}
-		found, ok = e, true
 	}
-	return found, ok
+	return entry{}, false
 }
 
 func alt(counts map[string]int, written, official string) int {
