@@ -28,6 +28,9 @@ func TestPassages(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := mustExtractor(t)
+	// PASSAGES_VERBOSE=1 also prints what each passage marked STILL FAILING
+	// misses and adds.
+	verbose := os.Getenv("PASSAGES_VERBOSE") != ""
 	type tally struct{ passages, right, want, got, match int }
 	byBatch := map[string]*tally{}
 	var batches []string
@@ -89,6 +92,8 @@ func TestPassages(t *testing.T) {
 			s.right++
 		case !failing:
 			t.Errorf("passage %s (%s): missed %v, spurious %v", p.Name, p.Batch, missed, spurious)
+		case verbose:
+			t.Logf("still failing %s (%s): missed %v, spurious %v", p.Name, p.Batch, missed, spurious)
 		}
 	}
 	for _, k := range batches {

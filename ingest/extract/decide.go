@@ -469,8 +469,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				e.conflict = true
 			}
 		case cf.place == shared:
-			if e.act == nowhere || e.act == shared {
-				e.conflict = true // 化解A612起、B487起: the act heading the list
+			// 化解A612起、B487起: the act heading the list. A word right
+			// before an earlier figure is that item's own (行政复议1件、行政
+			// 诉讼2件: 复议 is the first item's object, no head of the list).
+			if (e.act == nowhere || e.act == shared) && !numberFollows(s, cf.end) {
+				e.conflict = true
 			}
 		case cl.deng >= 0 && cf.start < cl.deng:
 			e.conflictBeforeDeng = true // counts unless an act of the frame follows 等
@@ -1207,7 +1210,9 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		// (均由省政府维持 states one).
 		t = ""
 	}
-	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都") {
+	// An outcome stated for them (1件,结果为维持) holds for all the cases
+	// counted, as 均 says.
+	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都", "结果为", "结果均为", "结果是") {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)
 		cl.Rend = min(cl.Rend, cl.jun)

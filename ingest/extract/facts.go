@@ -42,7 +42,9 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 		}
 	}
 	code := cr.code
-	if cr.town != "" && x.opt.town() {
+	// A town's cases, and cases over the writer's own disclosure (因政府信息
+	// 公开引起行政复议1件), are cases brought against it.
+	if cr.town != "" && (x.opt.town() || anyof.Contains(s[C:n.Start], disclosureCauses...)) {
 		code = cr.town
 	}
 	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
@@ -116,6 +118,11 @@ func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, fl
 	return n.End - len(d), v
 }
 
+// disclosureCauses name the writer's disclosure as the cause of cases (因
+// 政府信息公开被申请行政复议, 政府信息公开引发的): their respondent is the
+// writer. A county's 政府信息公开类复议案件 are cases it decided.
+var disclosureCauses = []string{"因政府信息", "因信息公开", "信息公开引起", "信息公开引发", "公开引起的", "公开引发的"}
+
 // zeros records zero statements written with no digit: 全年无败诉案件.
 func (x *run) zeros() {
 	s := x.text
@@ -169,6 +176,10 @@ func (x *run) zeros() {
 			gap := left[neg+negLen:]
 			n := partyPrefix(gap)
 			respondent = n > 0 && (strings.HasSuffix(gap[:n], "被申请人的") || towardsPhrase(gap[:n]))
+			// Cases arising from its disclosure (未因政府信息公开引发行政复议)
+			// challenge the writer's own decisions: it is their respondent,
+			// whatever its level.
+			respondent = respondent || anyof.Contains(left[neg:], disclosureCauses...)
 			left = left[:neg+negLen] + trimListObjects(gap[n:])
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
@@ -180,8 +191,9 @@ func (x *run) zeros() {
 		}
 		E := clauseEnd(s, at)
 		code := zeroRules[z.rule].code
-		// A town's cases, or cases whose respondent is named (以区政府为
-		// 被申请人的), are the cases brought against the government.
+		// A town's cases, cases whose respondent is named (以区政府为被申请
+		// 人的) and cases over its disclosure are the cases brought against
+		// the government.
 		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || respondent) {
 			code = t
 		}

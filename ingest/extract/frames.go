@@ -417,7 +417,12 @@ var frames = []frame{
 		// The upkeep of published items discloses nothing new (维护更新政务
 		// 公开栏目信息32条). (更新 alone is not a conflict yet: its breakdown
 		// after 具体包括 would then be read as disclosure.)
-		conflicts: []string{"依申请", "解读", "不予公开", "申请"},
+		// The outcomes of requests (其中予以公开3件,部分公开1件,本机关不
+		// 掌握相关政府信息2件) are rows of the table's 办理结果.
+		// What arose from disclosure (因政府信息公开引起行政复议1件) and the
+		// disclosure type of cases (其中政府信息公开类12件) are no items
+		// disclosed.
+		conflicts: []string{"依申请", "解读", "不予公开", "申请", "部分公开", "不掌握", "信息不存在", "无法提供", "因政府信息公开", "因信息公开", "信息公开类"},
 		not:       []string{"维护"},
 		units:     uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",

@@ -281,6 +281,36 @@ func TestFlattenedTable(t *testing.T) {
 	}
 }
 
+// A table whose | marks were lost, as PDFs and a page's cells come out,
+// is read from its short lines: one cell a line, a row's cells apart by
+// spaces, or a label with its figure glued on by the normaliser. Running
+// text broken into short lines, with page numbers among them, is none.
+func TestBareTables(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ name, text, want string }{
+		{"one cell a line",
+			"二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年制发件数\n现行有效件数\n行政规范性文件\n1\n3\n三、收到和处理政府信息公开申请情况",
+			"二、主动公开政府信息情况 第二十条第(一)项 信息内容 本年制发件数 现行有效件数 行政规范性文件 1 3 三、收到和处理政府信息公开申请情况"},
+		{"cells apart by spaces and glued figures",
+			"全年收到申请4件。\n信息内容 本年处理决定数量\n行政许可 0\n行政处罚5\n行政强制 0\n三、存在的主要问题",
+			"信息内容 本年处理决定数量 行政许可 0 行政处罚 5 行政强制 0 三、存在的主要问题"},
+		{"running text in short lines with a page number",
+			"2022年,镇党委坚持把法治建设摆在\n突出位置,召开专题会议研究部署\n3\n法治政府建设工作,全年开展普法宣传\n活动12场次,发放资料3000余份\n4\n调处矛盾纠纷56件,调解成功率达到", ""},
+	}
+	for _, c := range cases {
+		l := read(c.text)
+		var got []string
+		for _, tb := range l.Tables {
+			for _, cell := range tb.Cells {
+				got = append(got, cell.Text)
+			}
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: cells = %q; want %q", c.name, strings.Join(got, " "), c.want)
+		}
+	}
+}
+
 func TestSignature(t *testing.T) {
 	t.Parallel()
 	text := "荷城街道2022年法治政府建设情况报告\n2022年,荷城街道全面推进法治政府建设。\n六盘水市钟山区人民政府荷城街道办事处\n2022年12月1日\n打印 关闭\n"

@@ -1,10 +1,17 @@
 package layout
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Table is a table written with | between its cells: one row a line (|
 // 行政处罚 | 9 |), or, as web pages often flatten them, one cell or a few
-// cells a line with the | marks on lines of their own.
+// cells a line with the | marks on lines of their own; or a table whose
+// marks were lost, as text taken from a PDF or a page's cells comes out:
+// one cell a line, or a row's cells apart by spaces (行政处罚 5).
 type Table struct {
 	Span Span
 	// Rows are the lines that hold a whole row (two | marks or more).
@@ -65,6 +72,112 @@ func (l *Layout) readTables() {
 		l.Tables = append(l.Tables, t)
 		i = j
 	}
+	l.readBareTables()
+}
+
+// Bounds of a table without | marks: at least minBareLines short lines in
+// a row, minBareFigures of them and at least one in four ending in a
+// figure, and two or more named cells. Running text, even broken
+// into short lines, has few lines that end in a figure set apart.
+const (
+	minBareLines   = 4
+	minBareFigures = 2
+)
+
+// readBareTables reads the tables without | marks: runs of lines that can
+// be cells (short, no sentence in them) outside the tables with marks,
+// among which figures stand on their own lines or apart by spaces. Their
+// lines keep their kinds: a heading among them stays one.
+func (l *Layout) readBareTables() {
+	inTable := make([]bool, len(l.Lines))
+	for _, t := range l.Tables {
+		for i := range l.Lines {
+			if l.Lines[i].Start >= t.Span.Start && l.Lines[i].End <= t.Span.End {
+				inTable[i] = true
+			}
+		}
+	}
+	for i := 0; i < len(l.Lines); {
+		j := i
+		for j < len(l.Lines) && !inTable[j] && l.bareTableLine(j) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		var cs []Cell
+		lines, figures, numbers := 0, 0, 0
+		for k := i; k < j; k++ {
+			row := fields(l.Text, l.Lines[k].Span)
+			if l.Lines[k].Kind != Heading {
+				lines++ // a section's heading may open or close the run
+			}
+			if isNumberCell(row[len(row)-1].Text) {
+				figures++
+			}
+			for _, c := range row {
+				if isNumberCell(c.Text) {
+					numbers++
+				}
+			}
+			cs = append(cs, row...)
+		}
+		if lines >= minBareLines && figures >= minBareFigures && 4*figures >= lines && len(cs)-numbers >= 2 {
+			l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs})
+		}
+		i = j
+	}
+	slices.SortFunc(l.Tables, func(a, b Table) int { return a.Span.Start - b.Span.Start })
+}
+
+// bareTableLine reports whether line i can be a cell, or a row of cells
+// apart by spaces, of a table without | marks: short, no sentence in it,
+// and the report's own text (a figure alone on its line, which reads as a
+// page number, included).
+func (l *Layout) bareTableLine(i int) bool {
+	s := l.LineText(i)
+	switch k := l.Lines[i].Kind; {
+	case k != Prose && k != Heading && k != Furniture:
+		return false
+	case isNumberCell(s):
+		return true
+	case k == Furniture || longer(s, maxBareCellRunes):
+		return false
+	}
+	return !strings.ContainsAny(s, "。;；,，:：")
+}
+
+// fields splits a line at its runs of spaces (ASCII, ideographic, tabs)
+// into cells.
+func fields(text string, line Span) []Cell {
+	var out []Cell
+	start := -1
+	for i, r := range text[line.Start:line.End] {
+		space := r == ' ' || r == '\t' || r == '\u3000'
+		switch {
+		case space && start >= 0:
+			out = append(out, Cell{Span: Span{line.Start + start, line.Start + i}, Text: text[line.Start+start : line.Start+i]})
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, Cell{Span: Span{line.Start + start, line.End}, Text: text[line.Start+start : line.End]})
+	}
+	// The normaliser takes out a space between a Chinese character and a
+	// figure: 行政许可 0 comes as 行政许可0, a label and its cell.
+	last := out[len(out)-1]
+	if d := len(last.Text) - len(strings.TrimRight(last.Text, "0123456789")); d > 0 && d < len(last.Text) {
+		r, _ := utf8.DecodeLastRuneInString(last.Text[:len(last.Text)-d])
+		if unicode.Is(unicode.Han, r) {
+			cut := last.Span.End - d
+			out[len(out)-1] = Cell{Span: Span{last.Span.Start, cut}, Text: text[last.Span.Start:cut]}
+			out = append(out, Cell{Span: Span{cut, last.Span.End}, Text: text[cut:last.Span.End]})
+		}
+	}
+	return out
 }
 
 // cellLine reports whether line i holds a | of a table.
