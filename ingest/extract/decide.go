@@ -1325,8 +1325,8 @@ func (x *run) readsBeforeJun(cl clause, r reading) bool {
 func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	s := x.text
 	end := clauseEnd(s, cl.jun)
-	if end == cl.jun {
-		return
+	if end == cl.jun || junNegated(s[cl.jun:end]) {
+		return // 均无败诉或被纠错情形 states zeros, no outcome of the cases
 	}
 	hs := x.hits
 	m := committed()
@@ -1361,6 +1361,17 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	if best != nil && bestP > 0.5 {
 		x.add(c.n, c.u, c.unitEnd, c.S, cl.C, end, brk, best, bestP*first.p)
 	}
+}
+
+// junNegated reports whether the clause of 均 or 全部 (t) denies what
+// follows: 均无败诉, 均未被纠错, 全部没有.
+func junNegated(t string) bool {
+	for _, m := range []string{"均", "全部", "都", "已全部", "已经全部", "全都"} {
+		if r, ok := strings.CutPrefix(t, m); ok {
+			return anyof.Prefix(r, "无", "未", "没有", "不")
+		}
+	}
+	return false
 }
 
 // carryOverMarks, right after a figure, say it holds cases carried over

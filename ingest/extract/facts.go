@@ -155,7 +155,9 @@ func (x *run) zeros() {
 		left := s[from:at]
 		neg, negLen := -1, 0
 		for _, w := range zeroNegators {
-			if p := strings.LastIndex(left, w); p >= 0 && (neg < 0 || p > neg) {
+			// The last negator, the longest where two start there (无一起
+			// before 无一: the classifier is the negator's).
+			if p := strings.LastIndex(left, w); p >= 0 && (neg < 0 || p > neg || p == neg && len(w) > negLen) {
 				neg, negLen = p, len(w)
 			}
 		}
@@ -180,7 +182,10 @@ func (x *run) zeros() {
 			// challenge the writer's own decisions: it is their respondent,
 			// whatever its level.
 			respondent = respondent || anyof.Contains(left[neg:], disclosureCauses...)
-			left = left[:neg+negLen] + trimListObjects(gap[n:])
+			left = left[:neg+negLen] + trimOutcomeItems(trimListObjects(gap[n:]))
+		}
+		if t := zeroRules[z.rule].topic; t != "" && (!strings.Contains(s[S:at], t) || strings.HasSuffix(s[:at], "决定")) {
+			continue
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
 			continue
@@ -428,6 +433,34 @@ func trimListObjects(between string) string {
 			}
 		}
 		if len(between) == n {
+			return between
+		}
+	}
+}
+
+// trimOutcomeItems cuts from the end of between (the text from a negator
+// to a zero object) the outcomes listed before the object under the same
+// negator: 被纠错或 in 无一被纠错或败诉, 被复议纠错或诉讼 in 无一起执法行为被复
+// 议纠错或诉讼败诉 (诉讼 is the object's own item).
+func trimOutcomeItems(between string) string {
+	for {
+		b, ok := "", false
+		for _, sep := range zeroOutcomeSeps {
+			if b, ok = strings.CutSuffix(between, sep); ok {
+				break
+			}
+		}
+		if !ok {
+			return between
+		}
+		cut := false
+		for _, o := range zeroOutcomes {
+			if r, found := strings.CutSuffix(b, o); found {
+				between, cut = r, true
+				break
+			}
+		}
+		if !cut {
 			return between
 		}
 	}

@@ -665,20 +665,30 @@ var zeroRules = []struct {
 	// bare objects state a zero only as an item of a list that ends in 案件:
 	// 未发生行政复议、行政诉讼案件, not 未发生行政复议决定被撤销的情况.
 	bare bool
+	// topic, when set, must stand in the sentence before the object: 被纠错
+	// is a reconsideration's reversal only in a sentence about them (办理
+	// 行政复议案件2件、行政应诉案件3件,无一被纠错或败诉), and not one of the
+	// organ's own decisions (未发生行政复议决定被纠错的情况: topic+决定
+	// right before).
+	topic string
 }{
-	{"败诉", "litigation.lost", "", false},
-	{"复议被纠错", "reconsideration.corrected", "", false},
-	{"行政诉讼案件", "litigation.cases", "", false},
-	{"行政应诉案件", "litigation.cases", "", false},
-	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false},
-	{"行政复议申请", "reconsideration.received", "reconsideration.as_respondent", false},
-	{"政府信息公开申请", "disclosure.requests", "", false},
-	{"信息公开申请", "disclosure.requests", "", false},
-	{"依申请公开", "disclosure.requests", "", false},
+	{"败诉", "litigation.lost", "", false, ""},
+	{"复议被纠错", "reconsideration.corrected", "", false, ""},
+	{"复议纠错", "reconsideration.corrected", "", false, ""},
+	{"被复议纠错", "reconsideration.corrected", "", false, ""},
+	{"诉讼败诉", "litigation.lost", "", false, ""},
+	{"被纠错", "reconsideration.corrected", "", false, "复议"},
+	{"行政诉讼案件", "litigation.cases", "", false, ""},
+	{"行政应诉案件", "litigation.cases", "", false, ""},
+	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false, ""},
+	{"行政复议申请", "reconsideration.received", "reconsideration.as_respondent", false, ""},
+	{"政府信息公开申请", "disclosure.requests", "", false, ""},
+	{"信息公开申请", "disclosure.requests", "", false, ""},
+	{"依申请公开", "disclosure.requests", "", false, ""},
 	// Bare objects count only as an item of a list whose last item carries
 	// 案件: 未发生行政复议、行政诉讼案件.
-	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true},
-	{"行政诉讼", "litigation.cases", "", true},
+	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true, ""},
+	{"行政诉讼", "litigation.cases", "", true, ""},
 }
 
 // zeroListObjects and zeroListSeps make the lists of zero objects under one
@@ -690,8 +700,11 @@ var (
 )
 
 // zeroOutcomes are the outcomes a zero list's item may carry before the
-// separator (行政复议被纠错和行政诉讼败诉案件).
-var zeroOutcomes = []string{"被纠错", "败诉", "被撤销"}
+// separator (行政复议被纠错和行政诉讼败诉案件), or be (无一被纠错或败诉).
+var zeroOutcomes = []string{"被复议纠错", "复议纠错", "被纠错", "诉讼败诉", "败诉", "被撤销"}
+
+// zeroOutcomeSeps join outcomes under one negator: 均无败诉或被纠错情形.
+var zeroOutcomeSeps = []string{"或", "、", "和", "及", "与"}
 
 // zeroNotAfter, right after the object word, show the statement is about
 // something else: 无行政诉讼案件败诉 states no loss, not no lawsuit.
@@ -702,7 +715,7 @@ var zeroNotAfter = []string{"败诉", "被撤销", "被纠错", "被确认违法
 const zeroLookBack = 66
 
 // zeroNegators state that there were none, longest first.
-var zeroNegators = []string{"无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}
+var zeroNegators = []string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}
 
 // rateHeads are the heads of a rate: each stem with each rate noun
 // (网上可办 + 比例).
