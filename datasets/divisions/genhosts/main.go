@@ -142,13 +142,46 @@ func Tokens(d divisions.Division, args pinyin.Args) []string {
 	return out
 }
 
+// placeReadings are the readings of characters that place names read
+// otherwise than the dictionary's first readings (宝坻 is baodi, 六安 luan,
+// 乐亭 laoting), by the name part that holds them: within a name that
+// contains the part, its characters read only so. The list is of the
+// polyphonic county- and city-level names that atlases note.
+var placeReadings = map[string][]string{
+	"宝坻": {"bao", "di"}, "六安": {"lu", "an"}, "六合": {"lu", "he"}, "蚌埠": {"beng", "bu"},
+	"番禺": {"pan", "yu"}, "吐鲁番": {"tu", "lu", "fan"}, "铅山": {"yan", "shan"}, "丽水": {"li", "shui"},
+	"莘县": {"shen", "xian"}, "荥阳": {"xing", "yang"}, "荥经": {"ying", "jing"}, "枞阳": {"zong", "yang"},
+	"洪洞": {"hong", "tong"}, "乐亭": {"lao", "ting"}, "乐清": {"yue", "qing"}, "东阿": {"dong", "e"},
+	"单县": {"shan", "xian"}, "浚县": {"xun", "xian"}, "句容": {"ju", "rong"}, "厦门": {"xia", "men"},
+	"亳州": {"bo", "zhou"}, "涡阳": {"guo", "yang"}, "歙县": {"she", "xian"}, "犍为": {"qian", "wei"},
+	"筠连": {"jun", "lian"}, "长子": {"zhang", "zi"}, "大埔": {"da", "bu"}, "尉犁": {"yu", "li"},
+	"尉氏": {"wei", "shi"}, "台州": {"tai", "zhou"}, "天台": {"tian", "tai"}, "监利": {"jian", "li"},
+	"阆中": {"lang", "zhong"}, "曲阜": {"qu", "fu"}, "曲靖": {"qu", "jing"}, "曲沃": {"qu", "wo"},
+	"曲周": {"qu", "zhou"}, "济南": {"ji", "nan"}, "济宁": {"ji", "ning"}, "济源": {"ji", "yuan"},
+	"华阴": {"hua", "yin"}, "华州": {"hua", "zhou"}, "会理": {"hui", "li"}, "会泽": {"hui", "ze"},
+	"会同": {"hui", "tong"}, "柏乡": {"bai", "xiang"}, "蔚县": {"yu", "xian"}, "藁城": {"gao", "cheng"},
+	"行唐": {"xing", "tang"}, "牟平": {"mu", "ping"}, "中牟": {"zhong", "mou"}, "莎车": {"sha", "che"},
+	"朝阳": {"chao", "yang"}, "调兵山": {"diao", "bing", "shan"}, "繁昌": {"fan", "chang"}, "繁峙": {"fan", "shi"},
+	"长沙": {"chang", "sha"}, "长春": {"chang", "chun"}, "长安": {"chang", "an"}, "重庆": {"chong", "qing"},
+	"大城": {"da", "cheng"}, "解州": {"xie", "zhou"}, "瑷珲": {"ai", "hui"}, "郫都": {"pi", "du"},
+}
+
 // spellings returns the readings of s, syllable by syllable, most common
-// readings first, at most maxSpellings of them. Characters with no reading
-// (not Han) make s unspellable.
+// readings first, at most maxSpellings of them; the characters of a part
+// of placeReadings read only as it says. Characters with no reading (not
+// Han) make s unspellable.
 func spellings(s string, args pinyin.Args) [][]string {
 	readings := pinyin.Pinyin(s, args)
 	if len(readings) != utf8.RuneCountInString(s) {
 		return nil
+	}
+	for part, rs := range placeReadings {
+		if i := strings.Index(s, part); i >= 0 {
+			at := utf8.RuneCountInString(s[:i])
+			for k, r := range rs {
+				readings[at+k] = []string{r}
+			}
+		}
 	}
 	out := [][]string{{}}
 	for _, rs := range readings {
