@@ -93,7 +93,7 @@ var features = [numFeatures]feature{
 	fParentNamed:       {"parent_named", +1, 5, false, "its parent is named elsewhere in the text"},
 	fParentShort:       {"parent_short", +1, 2.5, false, "its parent's short name stands alone in the text (临海各镇街); 0.5 for a bare two-character one"},
 	fUpperWritten:      {"upper_written", +1, 3.5, false, "a city or province above it is written on a site or directly before its name"},
-	fUpperNamed:        {"upper_named", +1, 3, false, "number (at most 2) of cities and provinces above it named, in full or short form"},
+	fUpperNamed:        {"upper_named", +1, 3, false, "number (at most 2) of cities and provinces above it named, in full or short form, or by a region phrase of few provinces (成渝地区双城经济圈, 浙里办: 1 divided by the provinces it can stand for)"},
 	fFormerNamed:       {"former_named", +1, 3, false, "a former name of it or of a division above it is named (余杭区 for 临平区's towns)"},
 	fAddresseeAncestor: {"addressee_ancestor", +1, 3, false, "the addressee names a division above it"},
 	fAddressSelf:       {"address", +1, 4, false, "the web address names it: 1 divided by the divisions the same reading can stand for"},
@@ -111,6 +111,9 @@ type doc struct {
 	l        *layout.Layout
 	namings  []naming
 	body     string         // the report's own lines, joined
+	// regions weigh the provinces that region phrases of the report's own
+	// clauses name (成渝地区双城经济圈, 浙里办): see regionPhrases.
+	regions map[string]float64
 	ownText  string         // body with the clauses about other places blanked (for short names)
 	mentions []mention      // names (3+ runes) in body
 	counts   map[string]int // mentions per name
@@ -218,6 +221,7 @@ func (r *Resolver) readDoc(in Input) *doc {
 		d.others[name] = true // the counted ones are deleted below
 	}
 	d.ownText = blankOut(d.body, elsewhere)
+	d.regions = regionWeights(d.body)
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		delete(d.others, m.name)
@@ -782,7 +786,7 @@ func ancestorIndex(path []divisions.Division, code string) int {
 // named by a former name.
 func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, set func(int, float64, string)) {
 	me := c.path[len(c.path)-1]
-	upper := 0
+	upper := 0.0
 	shortOf := map[string]bool{} // short names of the divisions above, from the top
 	for k, a := range c.path[:len(c.path)-1] {
 		parent := k == len(c.path)-2
@@ -794,6 +798,7 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 		} else if sh != "" {
 			shortOf[sh] = true
 		}
+		named := true
 		switch {
 		case writtenBefore(d.mentions, a.Name, me.Name, c.written):
 			if parent {
@@ -819,6 +824,11 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 			} else {
 				upper++
 			}
+		default:
+			named = false
+		}
+		if w := d.regions[a.Code]; w > 0 && a.Level == divisions.Province && !named {
+			upper += w // 成渝地区双城经济圈 for a district of 重庆
 		}
 		for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 			for _, e := range r.ix.entries[name] {
@@ -831,7 +841,7 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 		}
 	}
 	if upper > 0 {
-		set(fUpperNamed, float64(min(upper, 2)), "cities or provinces above it named")
+		set(fUpperNamed, min(upper, 2), "cities or provinces above it named")
 	}
 }
 

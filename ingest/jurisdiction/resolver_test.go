@@ -185,6 +185,13 @@ func TestResolve(t *testing.T) {
 			wantName: "洛浦街", wantLevel: "街道", wantCode: "440113013"},
 		{name: "a development zone writes its own report", in: withURL(input("", "2024年,广西-东盟经济技术开发区深入贯彻落实习近平法治思想,认真落实自治区党委、政府和市委、市政府决策部署。全区推进依法行政。"), "http://www.nanning.gov.cn/1.html"),
 			wantName: "广西-东盟经济技术开发区"},
+		// Region phrases only a few provinces' divisions use of themselves.
+		{name: "a regional strategy tells a shared district's province", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区主动融入成渝地区双城经济圈建设,坚持依法行政。全区推进法治政府建设。我区完成各项任务。"),
+			wantName: "江北区", wantLevel: "区", wantCode: "500105"},
+		{name: "a province's service app tells a shared district's province", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区依托“浙里办”推进政务服务,坚持依法行政。全区推进法治政府建设。我区完成各项任务。"),
+			wantName: "江北区", wantLevel: "区", wantCode: "330205"},
+		{name: "a region visited tells nothing", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区坚持依法行政。区司法局赴成渝地区双城经济圈考察学习。全区推进法治政府建设。我区完成各项任务。"),
+			wantName: "江北区", wantLevel: "区", wantAmong: "330205"},
 		{name: "name not in the division table", in: input("甲乙丙镇人民政府2023年法治政府建设情况报告", "我镇坚持依法行政。我镇推进法治建设。"),
 			wantName: "甲乙丙镇", wantLevel: "镇"},
 		{name: "no name anywhere", in: input("区司法局2023年度法治政府建设情况报告", "2023年,全区坚持依法行政,共办理行政复议案件30件。")},
