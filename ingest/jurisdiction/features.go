@@ -108,12 +108,12 @@ var features = [numFeatures]feature{
 
 // doc is a report read once for every clue.
 type doc struct {
-	l        *layout.Layout
-	namings  []naming
-	body     string         // the report's own lines, joined
+	l       *layout.Layout
+	namings []naming
+	body    string // the report's own lines, joined
 	// regions weigh the provinces that region phrases of the report's own
 	// clauses name (成渝地区双城经济圈, 浙里办): see regionPhrases.
-	regions map[string]float64
+	regions  map[string]float64
 	ownText  string         // body with the clauses about other places blanked (for short names)
 	mentions []mention      // names (3+ runes) in body
 	counts   map[string]int // mentions per name
