@@ -560,12 +560,22 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	m := committed()
 	best := reading{code: -1}
 	scores := x.scores[:0]
+	// A sentence that opens by taking a part (其中,调解结案612件 after an
+	// arbitration's caseload) counts parts of the total before: of a case
+	// total (lawsuits, reconsiderations, petitions, arbitrations), only
+	// frames of the total's topic read them, or of a case topic the part
+	// names itself; 调解 is said of every kind of case, and only a word
+	// pinned to mediation (人民调解) makes the part people's mediation.
+	partOfCases := sentMask&x.lx.caseMask == 0 && partSentence(s, S, N) && borrowed(x.lx.caseMask)
 	for i, fi := range ev.frames {
 		e := &ev.list[i]
 		if e.obj == nowhere && e.act == nowhere {
 			continue
 		}
 		cf := &x.lx.frames[fi]
+		if partOfCases && cf.domainMask != 0 && !borrowed(cf.domainMask) && !pinnedItem(s[cl.Li:N], cf.domains) {
+			continue
+		}
 		// A topic the frame is not (复议 for mediation) rules it out
 		// anywhere in the sentence before the number, but not from another
 		// item when the number's own item is pinned to the frame's topic:
@@ -1451,6 +1461,13 @@ func sortOpener(ph string) bool {
 
 // sortKinds are what a sort opener sorts by.
 var sortKinds = []string{"类型", "类别", "种类", "领域", "来源", "结果", "性质", "形式", "对象", "案由", "方式"}
+
+// partSentence reports whether the sentence starting at S opens, before
+// N, by taking a part of what the sentence before counted: 其中, or a
+// partitive opener (受理的纠纷中).
+func partSentence(s string, S, N int) bool {
+	return strings.HasPrefix(strings.TrimLeft(s[S:N], " "), "其中") || partitiveOpener(s, S, N)
+}
 
 // partitiveHeads are the things counted that a partitive opener names.
 var partitiveHeads = []string{"纠纷", "案件", "申请", "事项", "诉讼", "复议", "文件", "合同", "案卷", "来访", "信访"}
