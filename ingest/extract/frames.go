@@ -81,6 +81,10 @@ type frame struct {
 	// study group's 理论学习中心组(扩大)会议10次 is a study session, the
 	// 党工委(扩大)会议26次 a meeting.
 	sittings []string
+	// organOnly: the count is a reconsideration organ's own work (审结):
+	// no town or street office is one, and the cases brought against the
+	// writer (作为被申请人的…2件,均已审结) were concluded by another body.
+	organOnly bool
 	// notDomains rule the frame out when their topic occurs in the
 	// sentence before the number (涉及金额 in a 劳动争议 sentence).
 	notDomains []string
@@ -353,7 +357,7 @@ var frames = []frame{
 		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结"},
 		not:       caseloadWords,
 		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
-	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true,
+	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true, organOnly: true,
 		units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "方式结案"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
