@@ -14,7 +14,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-02.26"
+const Version = "extract/2026-12-02.27"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -89,6 +89,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		opt:     opt,
 		lx:      lx,
 		plan:    opt.Layout.PlansStart(),
+		planEnd: opt.Layout.PlansEnd(),
 		cands:   make([]cand, 0, len(text)/256),
 		bounds:  make([]int32, 0, len(text)/128),
 		stops:   make([]int32, 0, len(text)/128),
@@ -129,8 +130,10 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	x.zeros()
 	x.tables()
 	sortAppended(x.facts, func(f *found) int { return f.start })
-	x.dropBreakdowns()
+	// Applications give way to the cases accepted first, so that a 其中
+	// part that is the acceptance (收到申请88件,其中受理81件) is kept.
 	x.dropApplications()
+	x.dropBreakdowns()
 	x.dropParts()
 	x.flushObservations()
 	out := make([]Fact, 0, len(x.facts)+4)
@@ -197,12 +200,14 @@ type run struct {
 	lx           *lexicon
 	hits         []hit
 	spans        []span // the stretches of text the matcher scanned for hits
-	plan         int    // byte offset where the plans for next year begin
-	next         string // the year after the report year, written out
-	cands        []cand
-	seeds        []seed // object words of the zero rules
-	valid        bool   // the text is valid UTF-8
-	facts        []found
+	// plan and planEnd bound the plans for next year (planEnd: an appendix
+	// after them, or the end of the text).
+	plan, planEnd int
+	next          string // the year after the report year, written out
+	cands         []cand
+	seeds         []seed // object words of the zero rules
+	valid         bool   // the text is valid UTF-8
+	facts         []found
 	// bounds are the ends of the sentence boundaries in the text, stops
 	// the starts of those sentenceEnd stops at (see noteBoundary).
 	bounds, stops []int32
@@ -275,6 +280,9 @@ func (x *run) flushObservations() {
 		x.trace(o)
 	}
 }
+
+// inPlans reports whether byte offset off lies in the plans for next year.
+func (x *run) inPlans(off int) bool { return off >= x.plan && off < x.planEnd }
 
 // sortAppended sorts s stably by key, as slices.SortStableFunc does, for a
 // slice that is mostly sorted already: the facts of the numbers in text

@@ -137,7 +137,7 @@ func (x *run) zeros() {
 		at := z.at
 		obj := zeroRules[z.rule].object
 		after := s[at+len(obj):]
-		if at >= x.plan || strings.HasPrefix(after, "率") || anyof.Prefix(after, zeroNotAfter...) {
+		if x.inPlans(at) || strings.HasPrefix(after, "率") || anyof.Prefix(after, zeroNotAfter...) {
 			continue
 		}
 		if zeroRules[z.rule].bare && !listEndsInCases(after) && !bareListEndsClause(s[:at], after) {

@@ -274,7 +274,7 @@ type cand struct {
 
 // candidate records a numeral with its unit.
 func (x *run) candidate(n cnnum.Number, u rawUnit, unitEnd int) {
-	if n.Start >= x.plan || x.opt.Layout.Ignored(n.Start) || skipBefore(x.text, n.Start) {
+	if x.inPlans(n.Start) || x.opt.Layout.Ignored(n.Start) || skipBefore(x.text, n.Start) {
 		return
 	}
 	x.cands = append(x.cands, cand{n: n, u: u, unitEnd: unitEnd, S: x.sentenceOf(n.Start), runes: x.runes})

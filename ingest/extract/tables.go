@@ -1,7 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
 
 	"github.com/fazhi/fazhi/ingest/cnnum"
 	"github.com/fazhi/fazhi/ingest/layout"
@@ -29,13 +33,341 @@ const headerCell = "信息内容"
 // column: the table format is fixed, the reading is a lookup.
 const tableConfidence = 0.9
 
-// tables records the figures of the layout's tables.
+// tables records the figures of the layout's tables: the cells of the
+// 政府信息公开 format by its rows and columns, and the rows of any other
+// table of figures (附表:主要法治指标完成情况, | 受理矛盾纠纷(件) | 156 | 173 |)
+// as the sentence its label, figure and unit make.
 func (x *run) tables() {
 	for _, t := range x.opt.Layout.Tables {
-		if t.Span.Start >= x.plan {
+		if x.inPlans(t.Span.Start) {
 			continue
 		}
-		x.table(t)
+		if disclosureTable(t) {
+			x.table(t)
+		} else {
+			x.figureTable(t)
+		}
+	}
+}
+
+// disclosureTable reports whether t is a table of the 政府信息公开工作年度报告
+// format: its column header, one of its row labels, or a cell naming
+// 政府信息公开.
+func disclosureTable(t layout.Table) bool {
+	for _, c := range t.Cells {
+		if c.Text == headerCell || isRowLabel(rowLabel(c.Text)) || strings.Contains(c.Text, "政府信息公开") || strings.Contains(c.Text, "申请人情况") {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a figure table's cells.
+var (
+	// tableUnits are the classifiers a unit column or brackets give
+	// (受理矛盾纠纷(件), 数量(件), 调解矛盾纠纷 | 88 | 件).
+	tableUnits = []string{"件", "次", "场", "场次", "份", "册", "人", "人次", "名", "个", "家", "项", "条", "篇", "期", "起", "宗", "户次", "卷", "%"}
+	// valueColumns name the column of a table's figures where no column
+	// is the report year's (| 项目 | 数量(件) |).
+	valueColumns = []string{"数量", "数值", "本年", "今年", "合计", "总数", "完成"}
+	// targetColumns name a column of targets or plans, not of figures
+	// (2023年目标, 计划完成).
+	targetColumns = []string{"目标", "计划", "预计", "任务", "力争"}
+	// partLabels open the label of a row that is a part of a row before
+	// (其中:调解成功).
+	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
+)
+
+// tableRow is a row of a figure table: its label, the cell of its figure
+// for the report year and the unit the table gives it.
+type tableRow struct {
+	label, value layout.Cell
+	unit         string
+	// item is the label without its part marker; part is set for a row
+	// that is a part of a row before (其中:受理).
+	item string
+	part bool
+}
+
+// figureTable records the rows of a table of figures (附表:主要法治指标完成
+// 情况; a statistics table one cell a line): each row's label with its
+// figure and unit, the rows read together as the sentence a writer would
+// make of them (受理矛盾纠纷173件,调解成功169件,…), so that a row's topic
+// carries to the parts and outcomes after it (收到行政复议申请88件,其中受理81
+// 件,审结76件,其中维持41件) as in prose. Where the columns are years (| 指标 |
+// 2021年 | 2022年 |) the figure is the report year's, and a table with no
+// column of that year gives none.
+func (x *run) figureTable(t layout.Table) {
+	var rows []tableRow
+	if len(t.Rows) > 0 {
+		rows = x.gridRows(t)
+	} else {
+		rows = x.cellRows(t.Cells)
+	}
+	if len(rows) == 0 {
+		return
+	}
+	// The sentence of the rows, and where each row's figure stands in it
+	// (in runes, as facts count).
+	var b strings.Builder
+	at := make(map[int]int, len(rows)) // figure's rune offset → row
+	runes := 0
+	// The table's caption, before the rows, names their topic (2022年全县
+	// 行政复议、行政应诉案件情况统计表).
+	caption := x.caption(t)
+	if caption != "" {
+		caption += ","
+	}
+	for k := range rows {
+		for _, p := range partLabels {
+			if rest, ok := strings.CutPrefix(rows[k].label.Text, p); ok {
+				rows[k].item, rows[k].part = rest, true
+				break
+			}
+		}
+		if !rows[k].part {
+			rows[k].item = rows[k].label.Text
+		}
+	}
+	for k, r := range rows {
+		item, part := r.item, ""
+		if r.part {
+			part = "其中"
+		}
+		if open := strings.LastIndexAny(item, "(（"); open > 0 {
+			item = item[:open]
+		}
+		// A row's parts follow it in its clause; the row after the parts
+		// closes the breakdown.
+		sep := ","
+		switch {
+		case k == 0:
+			sep = caption
+		case part == "" && rows[k-1].part:
+			sep = ";"
+		}
+		head := sep + part + item
+		b.WriteString(head)
+		runes += utf8.RuneCountInString(head)
+		at[runes] = k
+		b.WriteString(r.value.Text)
+		b.WriteString(r.unit)
+		runes += utf8.RuneCountInString(r.value.Text) + utf8.RuneCountInString(r.unit)
+	}
+	b.WriteString("。")
+	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
+		k, ok := at[f.Start]
+		if !ok || f.Derived {
+			continue
+		}
+		x.rowFact(f.Indicator, f.Confidence, rows[k].label, rows[k].value)
+	}
+}
+
+// caption returns the caption of table t: the line right before it, or
+// for a table flattened one cell a line a cell before its first row, when
+// short, no sentence and naming a table (统计表, 情况表, …情况); or "".
+func (x *run) caption(t layout.Table) string {
+	ok := func(s string) bool {
+		return s != "" && !strings.Contains(s, "。") && utf8.RuneCountInString(s) <= 40 && anyof.Suffix(s, "表", "情况", "统计", "指标")
+	}
+	if len(t.Rows) == 0 {
+		for _, c := range t.Cells {
+			if numberCell(c.Text) {
+				break
+			}
+			if ok(c.Text) {
+				return c.Text
+			}
+		}
+	}
+	before := strings.TrimRight(x.text[:t.Span.Start], " \n")
+	line := before[strings.LastIndexByte(before, '\n')+1:]
+	if line = trimSpace(line); ok(line) {
+		return line
+	}
+	return ""
+}
+
+// gridRows returns the rows of a table written one row a line: the figure
+// of each row is in the column the header names for the report year, or
+// in its column of figures (数量), or is the row's only figure.
+func (x *run) gridRows(t layout.Table) []tableRow {
+	col, unit := -1, ""
+	header := false
+	var out []tableRow
+	for _, r := range t.Rows {
+		if r.Header {
+			header = true
+			col, unit = headerColumn(r.Cells, x.opt.Year)
+			if col == -2 {
+				return nil // columns of other years only
+			}
+			continue
+		}
+		if len(r.Cells) < 2 || numberCell(r.Cells[0].Text) {
+			continue
+		}
+		k := col
+		if k < 0 {
+			if header && len(r.Cells) > 2 {
+				continue // several figures and no column to tell which
+			}
+			k = 1
+		}
+		if k >= len(r.Cells) || !numberCell(r.Cells[k].Text) {
+			continue
+		}
+		if u := rowUnit(r.Cells[0].Text, unit); u != "" {
+			out = append(out, tableRow{label: r.Cells[0], value: r.Cells[k], unit: u})
+		}
+	}
+	return out
+}
+
+// headerColumn returns the column of a header row that holds the report
+// year's figures, and the unit its brackets give: the column of that year
+// (2022年), or, with no year column, the column of figures (数量(件)); -1
+// when the header names neither, -2 when its year columns are of other
+// years only.
+func headerColumn(cells []layout.Cell, year int) (int, string) {
+	years, named := false, -1
+	for k, c := range cells {
+		if k == 0 {
+			continue
+		}
+		if anyof.Contains(c.Text, targetColumns...) {
+			return -2, "" // | 指标 | 2023年目标 |: targets, not figures
+		}
+		if y := yearOf(c.Text); y > 0 {
+			if y == year {
+				return k, bracketUnit(c.Text)
+			}
+			years = true
+		}
+		if named < 0 && anyof.Contains(c.Text, valueColumns...) {
+			named = k
+		}
+	}
+	switch {
+	case years:
+		return -2, ""
+	case named > 0:
+		return named, bracketUnit(cells[named].Text)
+	}
+	return -1, ""
+}
+
+// cellRows returns the rows of a table flattened one cell a line: a label,
+// its figure, and perhaps a unit cell after it (调解矛盾纠纷 / 88 / 件). A
+// label with more than one figure is read only when the column names
+// before the first row name years and one is the report year's.
+func (x *run) cellRows(cs []layout.Cell) []tableRow {
+	first := -1
+	for i := 0; i+1 < len(cs); i++ {
+		if !numberCell(cs[i].Text) && numberCell(cs[i+1].Text) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	var years []int
+	for _, c := range cs[:first] {
+		if anyof.Contains(c.Text, targetColumns...) {
+			return nil // a table of targets
+		}
+		if y := yearOf(c.Text); y > 0 {
+			years = append(years, y)
+		}
+	}
+	want := slices.Index(years, x.opt.Year)
+	if len(years) > 0 && want < 0 {
+		return nil // a table of other years
+	}
+	var out []tableRow
+	for i := first; i < len(cs); i++ {
+		label := cs[i]
+		j := i + 1
+		for j < len(cs) && numberCell(cs[j].Text) {
+			j++
+		}
+		values := cs[i+1 : j]
+		unit := ""
+		if j < len(cs) && slices.Contains(tableUnits, cs[j].Text) {
+			unit = cs[j].Text
+			j++
+		}
+		i = max(i, j-1)
+		var value layout.Cell
+		switch {
+		case len(values) == 0:
+			continue
+		case len(years) > 0 && len(values) == len(years):
+			value = values[want]
+		case len(years) == 0 && len(values) == 1:
+			value = values[0]
+		default:
+			continue
+		}
+		if u := rowUnit(label.Text, unit); u != "" {
+			out = append(out, tableRow{label: label, value: value, unit: u})
+		}
+	}
+	return out
+}
+
+// rowUnit returns the unit of a row: the label's brackets (受理矛盾纠纷(件)),
+// or else the unit of its column or cell; "" when neither is a classifier.
+func rowUnit(label, unit string) string {
+	if u := bracketUnit(label); u != "" {
+		return u
+	}
+	if slices.Contains(tableUnits, unit) {
+		return unit
+	}
+	return ""
+}
+
+// bracketUnit returns the classifier in the closing brackets of s (数量(件),
+// 执法人员持证率(%)), or "".
+func bracketUnit(s string) string {
+	open := strings.LastIndexAny(s, "(（")
+	if open < 0 {
+		return ""
+	}
+	u := strings.TrimLeft(strings.TrimRight(s[open:], ")）"), "(（")
+	if slices.Contains(tableUnits, u) {
+		return u
+	}
+	return ""
+}
+
+// yearOf returns the year a column name gives (2022年, 2022年度, 2022), or 0.
+func yearOf(s string) int {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "度"), "年")
+	if len(s) != 4 || !numberCell(s) {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 4; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// rowFact records the figure of cell value in the row labelled label,
+// read as code with confidence conf (at most the table lookup's).
+func (x *run) rowFact(code string, conf float64, label, value layout.Cell) {
+	for _, f := range x.facts {
+		if f.start == value.Span.Start {
+			return // read already
+		}
+	}
+	x.tableFact(code, label, value)
+	if f := &x.facts[len(x.facts)-1]; f.start == value.Span.Start && f.Indicator == code {
+		f.Confidence = min(conf, tableConfidence)
 	}
 }
 
@@ -112,17 +444,18 @@ func columnIndex(columns []string, want string) int {
 	return -1
 }
 
-// numberCell reports whether a cell holds a whole number, signed in a
-// column of changes (本年增/减: -1, +2).
+// numberCell reports whether a cell holds a figure: a number, signed in a
+// column of changes (本年增/减: -1, +2), a decimal in a column of rates
+// (97.8).
 func numberCell(s string) bool {
 	if len(s) > 1 && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
-	if s == "" {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Count(s, ".") > 1 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if (s[i] < '0' || s[i] > '9') && s[i] != ',' {
+		if (s[i] < '0' || s[i] > '9') && s[i] != ',' && s[i] != '.' {
 			return false
 		}
 	}

@@ -311,6 +311,30 @@ func TestBareTables(t *testing.T) {
 	}
 }
 
+// The plans end where an appendix begins (附件, 附表:…): its tables are the
+// year's figures.
+func TestPlansEnd(t *testing.T) {
+	t.Parallel()
+	text := "一、主要成效\n全年开展活动41场。\n二、2023年工作打算\n力争开展活动50场。\n附表:2022年度主要法治指标完成情况\n| 指标 | 2022年 |"
+	l := read(text)
+	if got, want := l.PlansStart(), strings.Index(text, "二、"); got != want {
+		t.Errorf("PlansStart = %d; want %d", got, want)
+	}
+	if got, want := l.PlansEnd(), strings.Index(text, "附表"); got != want {
+		t.Errorf("PlansEnd = %d; want %d", got, want)
+	}
+	for _, s := range []string{"附件", "附件1:统计表", "附表", "附表 2022年指标"} {
+		if !isAppendixLine(s) {
+			t.Errorf("isAppendixLine(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"附件材料齐全,按时报送。", "附近村组", "附表中的数据均已核实"} {
+		if isAppendixLine(s) {
+			t.Errorf("isAppendixLine(%q) = true", s)
+		}
+	}
+}
+
 func TestSignature(t *testing.T) {
 	t.Parallel()
 	text := "荷城街道2022年法治政府建设情况报告\n2022年,荷城街道全面推进法治政府建设。\n六盘水市钟山区人民政府荷城街道办事处\n2022年12月1日\n打印 关闭\n"

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/wordmatch"
 	"strings"
 	"unicode/utf8"
@@ -150,6 +151,37 @@ func (l *Layout) PlansStart() int {
 		}
 	}
 	return len(l.Text)
+}
+
+// PlansEnd returns the byte offset where the plans that start at
+// PlansStart give way to an appendix (附件, 附表: a line that opens with
+// either and holds no sentence), or len(Text): an appendix's tables are
+// the year's figures, not next year's.
+func (l *Layout) PlansEnd() int {
+	start := l.PlansStart()
+	for i, ln := range l.Lines {
+		if ln.Start <= start || ln.Kind == Meta || ln.Kind == Furniture {
+			continue
+		}
+		if s := l.LineText(i); isAppendixLine(s) {
+			return ln.Start
+		}
+	}
+	return len(l.Text)
+}
+
+// isAppendixLine reports whether s opens an appendix: 附件, 附件1:, 附表:
+// 2022年度主要法治指标完成情况 — short, no sentence ended in it.
+func isAppendixLine(s string) bool {
+	rest, ok := strings.CutPrefix(s, "附件")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "附表")
+	}
+	if !ok || longer(s, maxBareCellRunes) || strings.Contains(s, "。") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "0123456789一二三四五六七八九十")
+	return rest == "" || anyof.Prefix(rest, ":", "：", " ", "、", ".")
 }
 
 // SectionAt returns the innermost section holding byte offset off.

@@ -145,6 +145,8 @@ func (l *Layout) bareTableLine(i int) bool {
 	case k == Furniture || longer(s, maxBareCellRunes):
 		return false
 	}
+	// A part's label may keep its colon: 其中:调解成功.
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中:"), "其中：")
 	return !strings.ContainsAny(s, "。;；,，:：")
 }
 
