@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -281,8 +282,40 @@ func (x *run) flushObservations() {
 	}
 }
 
-// inPlans reports whether byte offset off lies in the plans for next year.
-func (x *run) inPlans(off int) bool { return off >= x.plan && off < x.planEnd }
+// inPlans reports whether byte offset off lies in the plans for next year:
+// from the first plans section to an appendix, or in a section of problems
+// and plans together (存在问题及2023年工作计划) where neither a part of it on
+// the problems holds off nor the sentence looks back on the year (过去一
+// 年,…全年实现行政诉讼零败诉).
+func (x *run) inPlans(off int) bool {
+	if off >= x.plan && off < x.planEnd {
+		return true
+	}
+	sec, ok := x.opt.Layout.SectionAt(off)
+	return ok && sec.Mixed && !x.looksBack(off)
+}
+
+// backMarks open a sentence that looks back on the report's year;
+// problemMarks, before a figure in its sentence, make it a shortcoming of
+// the year (仍存在一些问题:…全镇现有持证执法人员仅17名).
+var (
+	backMarks    = []string{"过去一年", "过去的一年", "一年来", "回顾", "今年以来"}
+	problemMarks = []string{"问题:", "问题：", "不足:", "不足：", "短板:", "差距:"}
+)
+
+// looksBack reports whether the sentence that holds off (up to its full
+// stop or line start, across semicolons) looks back on the report's year:
+// it opens with a backMark or with the year itself (2022年,), or states
+// the year's problems before off.
+func (x *run) looksBack(off int) bool {
+	P := max(strings.LastIndex(x.text[:off], "。")+len("。"), strings.LastIndexByte(x.text[:off], '\n')+1)
+	t := strings.TrimLeft(x.text[P:off], " ")
+	if anyof.Prefix(t, backMarks...) || anyof.Contains(t, problemMarks...) {
+		return true
+	}
+	y := itoa(x.opt.Year) + "年"
+	return x.opt.Year > 0 && strings.HasPrefix(t, y) && anyof.Prefix(t[len(y):], ",", "，", "全年", "以来")
+}
 
 // sortAppended sorts s stably by key, as slices.SortStableFunc does, for a
 // slice that is mostly sorted already: the facts of the numbers in text

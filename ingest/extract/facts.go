@@ -191,7 +191,7 @@ func (x *run) zeros() {
 			continue
 		}
 		N := from + neg
-		if x.opt.Layout.InPlans(N) || isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || anyof.Contains(s[C:N], "确保", "努力", "力争", "争取") {
+		if x.inPlans(N) || isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || anyof.Contains(s[C:N], "确保", "努力", "力争", "争取") {
 			continue
 		}
 		E := clauseEnd(s, at)

@@ -669,9 +669,9 @@ var zeroRules = []struct {
 	// bare objects state a zero only as an item of a list that ends in 案件:
 	// 未发生行政复议、行政诉讼案件, not 未发生行政复议决定被撤销的情况.
 	bare bool
-	// topic, when set, must stand in the sentence before the object: 被纠错
+	// topic, when set, must stand in the sentence before the object: 纠错
 	// is a reconsideration's reversal only in a sentence about them (办理
-	// 行政复议案件2件、行政应诉案件3件,无一被纠错或败诉), and not one of the
+	// 行政复议案件2件、行政应诉案件3件,无一被纠错或败诉; 行政复议零纠错), and not one of the
 	// organ's own decisions (未发生行政复议决定被纠错的情况: topic+决定
 	// right before).
 	topic string
@@ -681,7 +681,7 @@ var zeroRules = []struct {
 	{"复议纠错", "reconsideration.corrected", "", false, ""},
 	{"被复议纠错", "reconsideration.corrected", "", false, ""},
 	{"诉讼败诉", "litigation.lost", "", false, ""},
-	{"被纠错", "reconsideration.corrected", "", false, "复议"},
+	{"纠错", "reconsideration.corrected", "", false, "复议"},
 	{"行政诉讼案件", "litigation.cases", "", false, ""},
 	{"行政应诉案件", "litigation.cases", "", false, ""},
 	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false, ""},

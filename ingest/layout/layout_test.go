@@ -201,7 +201,7 @@ func TestSections(t *testing.T) {
 		{"三、下一步工作思路", Plans},
 		{"一、主要举措、成效及存在的问题与原因分析", OtherSection},
 	} {
-		if got := headingKind(headingWords(tc.heading)); got != tc.want {
+		if got, _ := headingKind(headingWords(tc.heading)); got != tc.want {
 			t.Errorf("headingKind(%q) = %s; want %s", tc.heading, got, tc.want)
 		}
 	}

@@ -40,6 +40,11 @@ type Section struct {
 	Kind SectionKind
 	// Level is 1 for 一、, 2 for (一), 3 for 1., 4 for (1).
 	Level int
+	// Mixed is set for a plans section whose heading names the problems
+	// too (存在问题及2023年工作计划): its sentences on the past year (全年实现
+	// 行政诉讼零败诉) are the year's facts, so it is no plans section to
+	// PlansStart and InPlans, and each sentence is judged on its own words.
+	Mixed bool
 	// Heading is the heading's words: the line up to its first full stop.
 	Heading Span
 	Span    Span
@@ -68,7 +73,8 @@ func (l *Layout) readSections() {
 		s := l.Text[ln.Start:ln.End]
 		level := headingLevel(s)
 		h := headingWords(s)
-		sec := Section{Kind: headingKind(h), Level: level, Heading: Span{ln.Start, ln.Start + len(h)}, Span: Span{Start: ln.Start, End: len(l.Text)}}
+		kind, mixed := headingKind(h)
+		sec := Section{Kind: kind, Mixed: mixed, Level: level, Heading: Span{ln.Start, ln.Start + len(h)}, Span: Span{Start: ln.Start, End: len(l.Text)}}
 		for len(open) > 0 && l.Sections[open[len(open)-1]].Level >= level {
 			l.Sections[open[len(open)-1]].Span.End = l.Lines[i].Start
 			open = open[:len(open)-1]
@@ -113,7 +119,9 @@ var headingKinds = []struct {
 	{Achievements, wordmatch.New(achievementHeadingWords)},
 }
 
-func headingKind(h string) SectionKind {
+// headingKind returns the kind a heading's words name, and whether they
+// name problems and plans together.
+func headingKind(h string) (SectionKind, bool) {
 	var kinds []SectionKind
 	for _, hk := range headingKinds {
 		if hk.words.Any(h) {
@@ -122,20 +130,21 @@ func headingKind(h string) SectionKind {
 	}
 	switch {
 	case len(kinds) == 1:
-		return kinds[0]
+		return kinds[0], false
 	case len(kinds) == 2 && kinds[0] == Plans && kinds[1] == Problems:
 		// 存在的问题和下一步工作打算: a few lines on problems, then the
-		// plans. A figure there is more likely a target than a result.
-		return Plans
+		// plans; a figure there is more likely a target than a result,
+		// but a sentence on the past year states facts.
+		return Plans, true
 	}
-	return OtherSection
+	return OtherSection, false
 }
 
 // InPlans reports whether byte offset off lies in a section about next
 // year's plans (or under one).
 func (l *Layout) InPlans(off int) bool {
 	for _, s := range l.Sections {
-		if s.Kind == Plans && s.Span.Contains(off) {
+		if s.Kind == Plans && !s.Mixed && s.Span.Contains(off) {
 			return true
 		}
 	}
@@ -146,7 +155,7 @@ func (l *Layout) InPlans(off int) bool {
 // len(Text) when the report has none.
 func (l *Layout) PlansStart() int {
 	for _, s := range l.Sections {
-		if s.Kind == Plans {
+		if s.Kind == Plans && !s.Mixed {
 			return s.Span.Start
 		}
 	}
