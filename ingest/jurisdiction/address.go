@@ -25,6 +25,12 @@ var hostNoise = map[string]bool{
 	"news": true, "site": true, "portal": true, "en": true, "old": true, "new": true, "nw": true, "ww": true,
 }
 
+// governmentHost reports whether host is a government's (…gov.cn): only
+// such hosts are made of the tokens of the division that runs them.
+func governmentHost(host string) bool {
+	return host == "gov.cn" || strings.HasSuffix(host, ".gov.cn")
+}
+
 // maxPathSegment bounds the path segments read as tokens (art, zwgk and
 // long slugs are not places).
 const maxPathSegment = 8
@@ -44,6 +50,11 @@ func (r *Resolver) readAddress(raw string) []reading {
 	}
 	var out []reading
 	for _, label := range strings.Split(host, ".") {
+		if !governmentHost(host) {
+			// A platform's or a newspaper's host (mp.weixin.qq.com, sohu.com)
+			// names no publisher: weixin is no 威信县.
+			break
+		}
 		if len(label) < 2 || hostNoise[label] {
 			continue
 		}

@@ -64,6 +64,7 @@ const (
 	fPathAncestor
 	fRelatives
 	fAncestorOfWriter
+	fChildOfWriter
 	fOtherWriter
 	fTown
 	fHomonyms
@@ -101,6 +102,7 @@ var features = [numFeatures]feature{
 	fPathAncestor:      {"path_ancestor", +1, 4, false, "a folder of the file's path names a division above it"},
 	fRelatives:         {"relatives", +1, 1.5, false, "siblings and children it has named in the text, at most 3"},
 	fAncestorOfWriter:  {"ancestor_of_writer", -1, -4, false, "it is above a division that a site names as the writer"},
+	fChildOfWriter:     {"child_of_writer", -1, -3, false, "it is below a division that a site names as the writer, and no site names it: a county's report names its towns, and the county's own names and address are no clue to them"},
 	fOtherWriter:       {"other_writer", -1, -4, false, "a site names a writer, but not it (广西-东盟经济技术开发区 for 南宁市)"},
 	fTown:              {"town", 0, 0, false, "it is a town, sub-district or township (the base rate of levels)"},
 	fHomonyms:          {"homonyms", -1, -1, true, "log of the number of divisions that bear the name the report writes for it (城关镇: 88)"},
@@ -581,6 +583,14 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 			if w != c.code && r.t.IsAncestor(c.code, w) {
 				set(fAncestorOfWriter, 1, "above "+r.nameOf(w))
 				break
+			}
+		}
+		if !writers[c.code] {
+			for _, w := range slices.Sorted(maps.Keys(writers)) {
+				if r.t.IsAncestor(w, c.code) {
+					set(fChildOfWriter, 1, "below "+r.nameOf(w))
+					break
+				}
 			}
 		}
 		if named && !writers[c.code] {

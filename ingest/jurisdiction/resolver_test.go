@@ -192,6 +192,13 @@ func TestResolve(t *testing.T) {
 			wantName: "江北区", wantLevel: "区", wantCode: "330205"},
 		{name: "a region visited tells nothing", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区坚持依法行政。区司法局赴成渝地区双城经济圈考察学习。全区推进法治政府建设。我区完成各项任务。"),
 			wantName: "江北区", wantLevel: "区", wantAmong: "330205"},
+		// A platform's address names no publisher.
+		{name: "a WeChat article's address is no clue", in: withURL(input("长安镇2023年法治政府建设情况报告", "2023年,长安镇坚持依法行政。全镇推进法治建设。我镇完成各项任务。"), "https://mp.weixin.qq.com/s/AbCdEf"),
+			wantName: "长安镇", wantLevel: "镇"},
+		// A county's report names its towns: its own names and address are
+		// no clue to them.
+		{name: "a county's report naming its towns", in: withURL(input("", "鄂托克前旗人民政府\n鄂托克前旗2024年法治政府建设年度报告\n2024年,鄂托克前旗深入学习贯彻习近平法治思想。在敖勒召其镇、上海庙镇、城川镇、昂素镇建成公共法律服务工作站4个。全旗推进依法行政。"), "http://www.etkqq.gov.cn/zwgk/1.html"),
+			wantName: "鄂托克前旗", wantLevel: "旗", wantCode: "150623"},
 		{name: "name not in the division table", in: input("甲乙丙镇人民政府2023年法治政府建设情况报告", "我镇坚持依法行政。我镇推进法治建设。"),
 			wantName: "甲乙丙镇", wantLevel: "镇"},
 		{name: "no name anywhere", in: input("区司法局2023年度法治政府建设情况报告", "2023年,全区坚持依法行政,共办理行政复议案件30件。")},
