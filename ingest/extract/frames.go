@@ -190,7 +190,9 @@ var frames = []frame{
 		// A meeting on disputes (研判会12次) or a confirmation asked of the
 		// court (申请司法确认23件) is no intake; cases a leader takes charge of
 		// (包案) are assignments.
-		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会"}, campaignWords...),
+		// Demands (群众各类诉求1568件) and criminal cases prevented (防止民间纠纷
+		// 转化为刑事案件4宗) are no disputes taken in.
+		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会", "诉求", "刑事案件"}, campaignWords...),
 		// 受理法律援助申请31件 is legal aid's intake, no dispute.
 		not:   append([]string{"法律援助申请"}, caseloadWords...),
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
@@ -200,7 +202,7 @@ var frames = []frame{
 		needAct:   true,
 		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解", "包案"},
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
-		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书"}, campaignWords...),
+		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件"}, campaignWords...),
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
