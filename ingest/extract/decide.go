@@ -267,8 +267,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			switch r.kind {
 			case refObject, refAct:
 				if p == inJun {
-					if r.kind == refAct {
-						// 重大行政决策事项9项,均经过合法性审查: the act all of them had.
+					// 重大行政决策事项9项,均经过合法性审查: the act all of them
+					// had; one step of a list of procedures they all went
+					// through (均履行公众参与、专家论证、合法性审查等法定程序)
+					// counts no reviews.
+					if r.kind == refAct && !strings.Contains(s[cl.jun:cl.junEnd], "、") {
 						get(r.idx).actInJun = true
 					}
 					continue
@@ -449,6 +452,12 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for _, cf := range conflicts {
 		e := ev.lookup(cf.frame)
 		if e == nil {
+			continue
+		}
+		if (e.act == right || e.act == rightFar) && e.rightObjEnd > 0 && e.rightObjStart >= cf.end && strings.HasPrefix(s[cf.end:], "的") {
+			// An act in a relative clause on the object that the frame's
+			// own act then governs is a modifier: 对19份以市政府名义签订的合同
+			// 进行合法性审查 (not 对调解不成的5件纠纷,引导…诉讼: no act after).
 			continue
 		}
 		switch {
