@@ -154,7 +154,11 @@ func (x *run) zeros() {
 		from := max(C, at-back)
 		left := s[from:at]
 		neg, negLen := -1, 0
-		for _, w := range zeroNegators {
+		negators := zeroNegators
+		if by := zeroRules[z.rule].by; by != nil {
+			negators = by
+		}
+		for _, w := range negators {
 			// The last negator, the longest where two start there (无一起
 			// before 无一: the classifier is the negator's).
 			if p := strings.LastIndex(left, w); p >= 0 && (neg < 0 || p > neg || p == neg && len(w) > negLen) {

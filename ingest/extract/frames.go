@@ -677,24 +677,33 @@ var zeroRules = []struct {
 	// organ's own decisions (未发生行政复议决定被纠错的情况: topic+决定
 	// right before).
 	topic string
+	// by, when set, are the only negators that state the rule's zero: a
+	// verb of the writer's own act (未制发行政规范性文件), not 无, which also
+	// qualifies (无法律法规依据规范性文件清理).
+	by []string
 }{
-	{"败诉", "litigation.lost", "", false, ""},
-	{"复议被纠错", "reconsideration.corrected", "", false, ""},
-	{"复议纠错", "reconsideration.corrected", "", false, ""},
-	{"被复议纠错", "reconsideration.corrected", "", false, ""},
-	{"诉讼败诉", "litigation.lost", "", false, ""},
-	{"纠错", "reconsideration.corrected", "", false, "复议"},
-	{"行政诉讼案件", "litigation.cases", "", false, ""},
-	{"行政应诉案件", "litigation.cases", "", false, ""},
-	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false, ""},
-	{"行政复议申请", "reconsideration.received", "reconsideration.as_respondent", false, ""},
-	{"政府信息公开申请", "disclosure.requests", "", false, ""},
-	{"信息公开申请", "disclosure.requests", "", false, ""},
-	{"依申请公开", "disclosure.requests", "", false, ""},
+	{"败诉", "litigation.lost", "", false, "", nil},
+	{"复议被纠错", "reconsideration.corrected", "", false, "", nil},
+	{"复议纠错", "reconsideration.corrected", "", false, "", nil},
+	{"被复议纠错", "reconsideration.corrected", "", false, "", nil},
+	{"诉讼败诉", "litigation.lost", "", false, "", nil},
+	{"纠错", "reconsideration.corrected", "", false, "复议", nil},
+	{"行政诉讼案件", "litigation.cases", "", false, "", nil},
+	{"行政应诉案件", "litigation.cases", "", false, "", nil},
+	{"行政复议案件", "reconsideration.received", "reconsideration.as_respondent", false, "", nil},
+	{"行政复议申请", "reconsideration.received", "reconsideration.as_respondent", false, "", nil},
+	// What the writer did not do (未作出行政处罚决定, 未制发行政规范性文件):
+	// a zero of its own acts.
+	{"行政处罚决定", "enforcement.penalty_cases", "", false, "", actNegators},
+	{"行政处罚案件", "enforcement.penalty_cases", "", false, "", actNegators},
+	{"规范性文件", "legality.normative_documents", "", false, "", actNegators},
+	{"政府信息公开申请", "disclosure.requests", "", false, "", nil},
+	{"信息公开申请", "disclosure.requests", "", false, "", nil},
+	{"依申请公开", "disclosure.requests", "", false, "", nil},
 	// Bare objects count only as an item of a list whose last item carries
 	// 案件: 未发生行政复议、行政诉讼案件.
-	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true, ""},
-	{"行政诉讼", "litigation.cases", "", true, ""},
+	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true, "", nil},
+	{"行政诉讼", "litigation.cases", "", true, "", nil},
 }
 
 // zeroListObjects and zeroListSeps make the lists of zero objects under one
@@ -714,14 +723,18 @@ var zeroOutcomeSeps = []string{"或", "、", "和", "及", "与"}
 
 // zeroNotAfter, right after the object word, show the statement is about
 // something else: 无行政诉讼案件败诉 states no loss, not no lawsuit.
-var zeroNotAfter = []string{"败诉", "被撤销", "被纠错", "被确认违法", "率"}
+var zeroNotAfter = []string{"败诉", "被", "率"}
 
 // zeroLookBack is how far, in bytes, a zero object's negator may stand
 // before it: six characters, and a list of two other objects between.
 const zeroLookBack = 66
 
 // zeroNegators state that there were none, longest first.
-var zeroNegators = []string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}
+// actNegators deny an act of the writer's: 未作出行政处罚决定, 未制发行政规范
+// 性文件.
+var actNegators = []string{"未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出"}
+
+var zeroNegators = []string{"无一起", "无一件", "无一例", "无一", "没有", "未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}
 
 // rateHeads are the heads of a rate: each stem with each rate noun
 // (网上可办 + 比例).
