@@ -480,8 +480,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		case cf.place == shared:
 			// 化解A612起、B487起: the act heading the list. A word right
 			// before an earlier figure is that item's own (行政复议1件、行政
-			// 诉讼2件: 复议 is the first item's object, no head of the list).
-			if (e.act == nowhere || e.act == shared) && !numberFollows(s, cf.end) {
+			// 诉讼2件: 复议 is the first item's object, no head of the list),
+			// and so are the words of another item of a 分别 list (被申请行政
+			// 复议和被提起行政诉讼的案件分别为4件、13件).
+			if (e.act == nowhere || e.act == shared) && !numberFollows(s, cf.end) && !cl.fenbie {
 				e.conflict = true
 			}
 		case cl.deng >= 0 && cf.start < cl.deng:
@@ -617,7 +619,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			fx[fDomain] = 1
 		case domMask&cf.domainMask != 0:
 			fx[fDomain] = 1
-		case borrowed(cf.domainMask) && (cf.domainMask&x.lx.caseMask == 0 || earlierMask&x.lx.caseMask == 0):
+		case borrowed(cf.domainMask) && (cf.domainMask&x.lx.caseMask == 0 || (earlierMask|sentMask)&x.lx.caseMask == 0):
 			fx[fDomainPrev] = 1
 		case cf.needDomain && wholeMask&cf.wideMask != 0:
 			// The topic a frame needs may follow in the sentence:
@@ -1270,7 +1272,10 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 				items = items[len(items)-total:]
 			}
 		}
-		if k < len(items) {
+		// Fewer items than figures (分别举办“法律进社区”“法律进企业”主题宣传
+		// 活动18场、11场: no 、 between the names) pair nothing: each figure
+		// is read with its clause.
+		if k < len(items) && len(items) >= total {
 			cl.Li = items[k][0]
 			cl.C = C
 			cl.sharedOK = true

@@ -230,7 +230,8 @@ var frames = []frame{
 	{code: "litigation.cases",
 		objects:   []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
 		acts:      []string{"应诉", "被诉", "为被告", "参与"},
-		conflicts: []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭"},
+		// Lawsuits concluded (被诉案件中已审结12件) have no code.
+		conflicts: []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭", "审结", "结案"},
 		// The heads' appearances in court (负责人出庭应诉28件次) are no
 		// lawsuits counted, though 应诉 ends the item.
 		not:        []string{"出庭"},
@@ -625,7 +626,7 @@ var sentenceWideDomains = []string{"law"}
 // domains are groups of words that set the topic of a sentence.
 var domains = map[string][]string{
 	"mediation":       {"调解", "调处", "纠纷", "矛盾", "人民调解"},
-	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告", "行政争议"},
+	"litigation":      {"行政诉讼", "行政应诉", "应诉", "诉讼", "被诉", "出庭", "被告", "败诉", "胜诉", "撤诉", "原告", "行政争议"},
 	"reconsideration": {"行政复议", "复议"},
 	"petition":        {"信访", "来访", "来信", "上访"},
 	// A hotline (12345热线): a rate in its sentence is the hotline's.
