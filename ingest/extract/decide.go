@@ -1394,6 +1394,21 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 			}
 		}
 	}
+	if best == nil && catalog[first.code].Category == "litigation" && strings.Contains(s[cl.jun:end], "维持") && !strings.Contains(s[cl.jun:end], "复议") {
+		// The court upheld the acts sued over (被提起行政诉讼2件,结果均为
+		// 维持): the lawsuits were won. (维持 alone, outside such a clause,
+		// is a reconsideration's.)
+		for i := range x.lx.frames {
+			if cf := &x.lx.frames[i]; catalog[cf.codeIdx].Code == "litigation.won" && cf.units&(1<<uint(c.u.index)) != 0 {
+				var fx [numFeatures]float64
+				fx[fActRight], fx[fDomain] = 1, 1
+				sc := []float64{m.score(&fx)}
+				choice.Normalize(sc, m.none)
+				best, bestP = cf, sc[0]
+				break
+			}
+		}
+	}
 	if best != nil && bestP > 0.5 {
 		x.add(c.n, c.u, c.unitEnd, c.S, cl.C, end, brk, best, bestP*first.p)
 	}

@@ -238,7 +238,7 @@ var frames = []frame{
 		otherHeads: []string{"民事", "刑事", "法律援助"},
 		subjectNot: otherCaseBodies, subjectNotUnlessAct: true,
 		units: uCases, typical: "件 起", domains: []string{"litigation"}},
-	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回"},
+	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回", "判决维持"},
 		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
