@@ -114,11 +114,14 @@ type doc struct {
 	namings []naming
 	body    string // the report's own lines, joined
 	// regions weigh the provinces that region phrases of the report's own
-	// clauses name (成渝地区双城经济圈, 浙里办): see regionPhrases.
-	regions  map[string]float64
-	ownText  string         // body with the clauses about other places blanked (for short names)
-	mentions []mention      // names (3+ runes) in body
-	counts   map[string]int // mentions per name
+	// clauses name (成渝地区双城经济圈, 浙里办): see regionPhrases and
+	// regionWeight. provinces is set when the candidates lie in more than
+	// one province.
+	regions                map[string]float64
+	regionsRead, provinces bool
+	ownText                string         // body with the clauses about other places blanked (for short names)
+	mentions               []mention      // names (3+ runes) in body
+	counts                 map[string]int // mentions per name
 	// others are the names the text names only as other places (a
 	// partner, a place visited): no clue to the writer or its parents, but
 	// siblings still (与金台区、陈仓区司法局建立协作机制).
@@ -223,7 +226,6 @@ func (r *Resolver) readDoc(in Input) *doc {
 		d.others[name] = true // the counted ones are deleted below
 	}
 	d.ownText = blankOut(d.body, elsewhere)
-	d.regions = regionWeights(d.body)
 	d.parentWords["区"], d.parentWords["县"], d.parentWords["市"] = counts.parentWords[0], counts.parentWords[1], counts.parentWords[2]
 	for _, m := range d.mentions {
 		delete(d.others, m.name)
@@ -522,6 +524,11 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 			}
 		}
 	}
+	// Region phrases tell provinces apart: read only where the candidates
+	// lie in more than one (and a province is named by no other clue).
+	for _, c := range cs[min(1, len(cs)):] {
+		d.provinces = d.provinces || c.code[:2] != cs[0].code[:2]
+	}
 	address := relevantReadings(r, d.address, cs)
 	needles := r.shortNeedles(d, cs)
 	shorts := newFinder(needles).count(d.ownText, acceptShort, placedShort)
@@ -780,6 +787,19 @@ func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(i
 	}
 }
 
+// regionWeight returns the weight of the region phrases that name province
+// a (0 for a division of another level, or when the candidates all lie in
+// one province), reading the phrases on first need.
+func (d *doc) regionWeight(a divisions.Division) float64 {
+	if a.Level != divisions.Province || !d.provinces {
+		return 0
+	}
+	if !d.regionsRead {
+		d.regions, d.regionsRead = regionWeights(d.body), true
+	}
+	return d.regions[a.Code]
+}
+
 // ancestorIndex returns the index in path of code as a strict ancestor of
 // the path's last division, or -1.
 func ancestorIndex(path []divisions.Division, code string) int {
@@ -837,7 +857,7 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 		default:
 			named = false
 		}
-		if w := d.regions[a.Code]; w > 0 && a.Level == divisions.Province && !named {
+		if w := d.regionWeight(a); w > 0 && !named {
 			upper += w // 成渝地区双城经济圈 for a district of 重庆
 		}
 		for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept

@@ -2,7 +2,8 @@ package jurisdiction
 
 import (
 	"slices"
-	"strings"
+
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
 // regionPhrases are names that only the divisions of a few provinces use
@@ -61,26 +62,28 @@ var regionPhrases = []struct {
 	{"海易办", []string{"46"}},
 }
 
+// regionMatcher finds the region phrases in one pass.
+var regionMatcher = func() *wordmatch.Matcher {
+	words := make([]string, len(regionPhrases))
+	for i, rp := range regionPhrases {
+		words[i] = rp.phrase
+	}
+	return wordmatch.New(words)
+}()
+
 // regionWeights returns, for every province a region phrase of text names,
 // the clue's weight: 1 divided by the provinces the phrase can stand for,
 // the largest where several phrases name it. A phrase in a clause about
 // another place (赴成渝地区双城经济圈考察), as elsewhereOut tells them, says
 // nothing.
 func regionWeights(text string) map[string]float64 {
-	var ms []mention
-	for _, rp := range regionPhrases {
-		for from := 0; ; {
-			i := strings.Index(text[from:], rp.phrase)
-			if i < 0 {
-				break
-			}
-			start := from + i
-			ms = append(ms, mention{name: rp.phrase, start: start, end: start + len(rp.phrase)})
-			from = start + len(rp.phrase)
-		}
-	}
-	if len(ms) == 0 {
+	hits := regionMatcher.Scan(text, nil)
+	if len(hits) == 0 {
 		return nil
+	}
+	ms := make([]mention, len(hits))
+	for i, h := range hits {
+		ms[i] = mention{name: regionPhrases[h.Word].phrase, start: int(h.Start), end: int(h.End)}
 	}
 	slices.SortFunc(ms, func(a, b mention) int { return a.start - b.start })
 	ms, _ = elsewhereOut(text, ms, nil)
