@@ -579,8 +579,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// pinned to mediation (人民调解) makes the part people's mediation.
 	partOfCases := sentMask&x.lx.caseMask == 0 && partSentence(s, S, N) && borrowed(x.lx.caseMask)
 	// So does a clause that opens with 其中 after clauses of a case topic
-	// (审结1098件,仲裁结案率94.4%,其中调解结案683件).
-	partInSentence := !partOfCases && earlierMask&x.lx.caseMask != 0 && strings.HasPrefix(trimSpace(s[cl.C:N]), "其中")
+	// (审结1098件,仲裁结案率94.4%,其中调解结案683件), or after clauses that
+	// borrow one from across a semicolon (…受理劳动人事争议案件386件;审结372
+	// 件,其中调解结案241件).
+	totalMask := earlierMask
+	partInSentence := !partOfCases && strings.HasPrefix(trimSpace(s[cl.C:N]), "其中")
+	if partInSentence && totalMask&x.lx.caseMask == 0 && sentMask&x.lx.caseMask == 0 && borrowed(x.lx.caseMask) {
+		totalMask = prevMask
+	}
+	partInSentence = partInSentence && totalMask&x.lx.caseMask != 0
 	for i, fi := range ev.frames {
 		e := &ev.list[i]
 		if e.obj == nowhere && e.act == nowhere {
@@ -593,7 +600,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if partOfCases && cf.domainMask != 0 && !borrowed(cf.domainMask) && !pinnedItem(s[cl.Li:N], cf.domains) {
 			continue
 		}
-		if partInSentence && cf.domainMask != 0 && cf.domainMask&earlierMask == 0 && !pinnedItem(s[cl.Li:N], cf.domains) {
+		if partInSentence && cf.domainMask != 0 && cf.domainMask&totalMask == 0 && !pinnedItem(s[cl.Li:N], cf.domains) {
 			continue
 		}
 		// A topic the frame is not (复议 for mediation) rules it out

@@ -135,7 +135,14 @@ func (x *run) figureTable(t layout.Table) {
 			part = "其中"
 		}
 		if open := strings.LastIndexAny(item, "(（"); open > 0 {
-			item = item[:open]
+			// 受理矛盾纠纷(件): the unit is written after the figure; a
+			// qualifier goes before the label, as prose has it (行政复议案件
+			// (被申请) → 被申请行政复议案件).
+			if bracketUnit(item) == "" {
+				item = strings.TrimRight(strings.TrimLeft(item[open:], "(（"), ")）") + item[:open]
+			} else {
+				item = item[:open]
+			}
 		}
 		// A row's parts follow it in its clause; the row after the parts
 		// closes the breakdown.
@@ -263,9 +270,21 @@ func headerColumn(cells []layout.Cell, year int) (int, string) {
 // label with more than one figure is read only when the column names
 // before the first row name years and one is the report year's.
 func (x *run) cellRows(cs []layout.Cell) []tableRow {
+	// A row is a label, perhaps its unit cell (a unit column before the
+	// figures: 受理矛盾纠纷 / 件 / 238 / 264), and its figures.
+	unitAt := func(i int) bool { return i < len(cs) && slices.Contains(tableUnits, cs[i].Text) }
+	figuresAt := func(i int) int {
+		if unitAt(i) && i+1 < len(cs) && numberCell(cs[i+1].Text) {
+			return i + 1
+		}
+		if i < len(cs) && numberCell(cs[i].Text) {
+			return i
+		}
+		return -1
+	}
 	first := -1
 	for i := 0; i+1 < len(cs); i++ {
-		if !numberCell(cs[i].Text) && numberCell(cs[i+1].Text) {
+		if !numberCell(cs[i].Text) && !unitAt(i) && figuresAt(i+1) > 0 {
 			first = i
 			break
 		}
@@ -289,13 +308,23 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 	var out []tableRow
 	for i := first; i < len(cs); i++ {
 		label := cs[i]
-		j := i + 1
+		if numberCell(label.Text) || unitAt(i) {
+			continue
+		}
+		unit := ""
+		from := figuresAt(i + 1)
+		if from < 0 {
+			continue
+		}
+		if from == i+2 {
+			unit = cs[i+1].Text
+		}
+		j := from
 		for j < len(cs) && numberCell(cs[j].Text) {
 			j++
 		}
-		values := cs[i+1 : j]
-		unit := ""
-		if j < len(cs) && slices.Contains(tableUnits, cs[j].Text) {
+		values := cs[from:j]
+		if unit == "" && unitAt(j) {
 			unit = cs[j].Text
 			j++
 		}
