@@ -527,6 +527,11 @@ var frames = []frame{
 		objects: []string{"法律意见", "书面法律意见"},
 		acts:    []string{"提供", "出具", "提出"},
 		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser"}, needDomain: true},
+	// An adviser's hours at a village's or a community's office (法律顾问
+	// 全年进村坐班96次, 坐班值守672次) are services given, counted in sittings.
+	{code: "counsel.adviser_services",
+		objects: []string{"坐班", "坐班值守", "坐班服务", "坐班值班"},
+		units:   uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true},
 	// Applications (受理法律援助申请31件) are no cases handled.
 	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
 		needObject: true, otherHeads: []string{"申请"}, units: uCases},
@@ -703,6 +708,9 @@ var zeroRules = []struct {
 	{"依申请公开", "disclosure.requests", "", false, "", nil},
 	// Bare objects count only as an item of a list whose last item carries
 	// 案件: 未发生行政复议、行政诉讼案件.
+	// 零复议、零诉讼: the short names after 零.
+	{"复议", "reconsideration.received", "reconsideration.as_respondent", false, "", []string{"零"}},
+	{"诉讼", "litigation.cases", "", false, "", []string{"零"}},
 	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true, "", nil},
 	{"行政诉讼", "litigation.cases", "", true, "", nil},
 }
