@@ -160,7 +160,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	cl, mk := x.structure(c, prevU, nx)
 	// Hard filters: what no frame may read.
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
-		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) {
+		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) {
 		return
 	}
 	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") {

@@ -64,6 +64,40 @@ func chineseCountOK(s string, start, unitEnd int) bool {
 }
 
 // growthWords directly before a number make it a change, not a level:
+// someBodies reports whether a clause's words before its figure make the
+// figure one of some of the writer's bodies, unnamed: 部分镇街综合执法队持证
+// 人员不足10人, 个别部门持证率不足90% — no count of any one body, nor of the
+// whole.
+// The clause must open with them (after an ordinal, 一是, or 仍有): 对部分
+// 村开展普法活动12场 counts the writer's events.
+func someBodies(clause string) bool {
+	t := trimSpace(clause)
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(t[utf8.RuneLen(r):], "是") {
+		t = t[utf8.RuneLen(r)+len("是"):]
+	}
+	for _, lead := range []string{"仍有", "还有", "尚有", "有"} {
+		if r, ok := strings.CutPrefix(t, lead); ok {
+			t = r
+			break
+		}
+	}
+	for _, w := range []string{"部分", "个别", "少数", "一些"} {
+		if r, ok := strings.CutPrefix(t, w); ok && anyof.Prefix(r, someBodyWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// targetBefore reports whether a figure is a target's, named right before
+// it: 距离省定目标100%仍有差距, 目标为95%.
+func targetBefore(left string) bool {
+	return anyof.Suffix(left, "目标", "目标为", "目标是", "目标值", "指标为", "任务数")
+}
+
+// someBodyWords name the bodies that 部分 may pick some of.
+var someBodyWords = []string{"镇街", "乡镇", "镇(街)", "街道", "部门", "单位", "村", "社区", "执法部门", "执法单位", "执法队", "行政机关", "机关"}
+
 // 同比增加13%, 增长5件.
 var growthWords = []string{"同比增加", "同比增长", "同比下降", "同比减少", "同比上升", "同比提高", "环比", "增加", "增长", "下降", "减少", "上升", "提高", "提升", "降低", "增幅", "降幅", "同比", "比上年", "较上年", "较去年"}
 
