@@ -228,8 +228,8 @@ var frames = []frame{
 
 	// litigation
 	{code: "litigation.cases",
-		objects:   []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
-		acts:      []string{"应诉", "被诉", "为被告", "参与"},
+		objects: []string{"行政应诉案件", "行政诉讼案件", "行政应诉", "行政诉讼", "应诉案件", "被诉案件", "行政案件"},
+		acts:    []string{"应诉", "被诉", "为被告", "参与"},
 		// Lawsuits concluded (被诉案件中已审结12件) have no code.
 		conflicts: []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭", "审结", "结案"},
 		// The heads' appearances in court (负责人出庭应诉28件次) are no
@@ -259,8 +259,9 @@ var frames = []frame{
 		needObject: true,
 		conflicts:  []string{"培训", "学法", "讲授"},
 		// A notice board's issues (法治宣传栏更新240期) are no events.
-		otherHeads: []string{"讲座", "座谈", "会议", "培训班", "课", "宣传栏", "宣传橱窗", "宣传专栏", "专栏", "展板", "板报"},
-		units:      uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
+		otherHeads:     []string{"讲座", "座谈", "会议", "培训班", "课", "宣传栏", "宣传橱窗", "宣传专栏", "专栏", "展板", "板报"},
+		itemNotDomains: []string{"partySpirit"},
+		units:          uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
 	// The formats law publicity takes (游园, 文艺演出, 汇演, 集市, 电影放映,
 	// 快闪) are events of law publicity only when law is named in the item:
 	// 普法游园2场次, 法治文艺汇演3场, not 文艺演出12场. (Quizzes are left
@@ -312,6 +313,12 @@ var frames = []frame{
 		needAct:   true,
 		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次", domains: []string{"publicity"}},
+	// Listeners and spectators of law publicity (巡回宣讲38场,听众达4200余人次)
+	// are its audience; of another topic's talks they are not.
+	{code: "publicity.audience",
+		objects:   []string{"听众", "观众", "现场观众"},
+		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
+		units: uVisits, typical: "人次", domains: []string{"publicity"}, needDomain: true, notDomains: []string{"partySpirit"}},
 	{code: "publicity.online_posts",
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
 		acts:    []string{"推送", "发布", "发送", "刊发", "推送微信", "转发"},
@@ -514,6 +521,10 @@ var frames = []frame{
 		units:      uCases + " 份 个 部", typical: "件 份"},
 	{code: "legality.risk_assessments", objects: []string{"风险评估", "社会稳定风险评估", "稳评"}, acts: []string{"评估"},
 		needObject: true, otherHeads: []string{"会议", "论证会", "培训", "专家"}, units: uCases + " 个 项 份 次"},
+	// The projects assessed, counted before the assessment: 对…2个重大项目开展
+	// 社会稳定风险评估.
+	{code: "legality.risk_assessments", objects: []string{"重大项目", "项目", "建设项目"},
+		acts: []string{"风险评估", "社会稳定风险评估", "稳评", "稳定风险评估"}, needAct: true, needObject: true, units: "个 项 件"},
 
 	// counsel
 	{code: "counsel.adviser_services",
@@ -547,7 +558,8 @@ var frames = []frame{
 		acts: []string{"办理", "承办", "办结"}, needObject: true, conflicts: []string{"处理中", "正在办理", "未办结", "在办", "交办"},
 		units: uCases + " 条 项 个"},
 	{code: "supervision.audit_projects", objects: []string{"审计项目", "审计任务", "审计"}, acts: []string{"完成"},
-		needObject: true, otherHeads: []string{"审计建议", "问题"}, units: "项 个"},
+		// What the audited bodies did after (建立健全制度21项) is no audit.
+		needObject: true, otherHeads: []string{"审计建议", "问题", "制度", "建议", "资金"}, units: "项 个"},
 
 	// services
 	{code: "services.items",
@@ -658,6 +670,9 @@ var domains = map[string][]string{
 	"law":         append(slices.Clone(lawWords), lawWorkers...),
 	// The party's own rules (see itemNotDomains).
 	"partyRules": partyRuleWords,
+	// The party's congresses and theory: talks on them (宣讲党的二十大精神12场)
+	// are no law publicity unless law is named too.
+	"partySpirit": {"二十大精神", "党的二十大", "二十届", "十九届", "全会精神", "党史", "创新理论", "习近平新时代中国特色社会主义思想"},
 }
 
 // breakdownMarkers introduce the parts of a total stated before them.
