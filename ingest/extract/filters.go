@@ -378,11 +378,18 @@ var (
 // office's ("镇") or a higher level's (""), for callers that know neither
 // the jurisdiction nor its level.
 func (x *run) inferLevel() string {
+	// A self-reference (我镇, 全区, 本街道) weighs twice a body's name (镇党委,
+	// 区政府), which a town's report also writes of its parent (在区委、区
+	// 政府的领导下, 区政府网站街道专栏).
 	var n [2]int
 	for _, h := range x.hits {
 		for _, r := range x.lx.refs[h.Word] {
 			if r.kind == refSelf {
-				n[r.idx]++
+				w := 1
+				if anyof.Prefix(x.text[h.Start:h.End], "我", "全", "本") {
+					w = 2
+				}
+				n[r.idx] += w
 			}
 		}
 	}
