@@ -181,6 +181,9 @@ func (x *run) zeros() {
 		if neg >= 0 {
 			gap := left[neg+negLen:]
 			n := partyPrefix(gap)
+			if n == 0 {
+				n = causedPassive(gap) // 未发生因政府信息公开被提起行政诉讼的情况
+			}
 			respondent = n > 0 && (strings.HasSuffix(gap[:n], "被申请人的") || towardsPhrase(gap[:n]))
 			// Cases arising from its disclosure (未因政府信息公开引发行政复议)
 			// challenge the writer's own decisions: it is their respondent,
@@ -507,8 +510,8 @@ func bareListEndsClause(before, after string) bool {
 // object) goes on with a separator and further list objects, the last one
 // followed by 案件 (、行政诉讼案件) or 情况, or is 情况 itself.
 func listEndsInCases(after string) bool {
-	if strings.HasPrefix(after, "情况") {
-		return true // 未出现被行政诉讼、行政复议情况: none happened
+	if anyof.Prefix(after, "情况", "的情况", "的案件") && !anyof.Prefix(strings.TrimPrefix(after, "的"), "情况下") {
+		return true // 未出现被行政诉讼、行政复议情况: none happened (not 在未发生…的情况下)
 	}
 	rest, n, cases, ok := zeroListTail(after)
 	if !ok {
@@ -639,6 +642,22 @@ func partyPrefix(gap string) int {
 		}
 		from = n
 	}
+}
+
+// causedPassive returns the length of a cause with the passive that
+// brought the cases, opening gap (因政府信息公开被提起, 因征收补偿被申请: at
+// most sixteen characters between 因 and 被, no figure, no list), or 0.
+func causedPassive(gap string) int {
+	body, ok := strings.CutPrefix(gap, "因")
+	if !ok {
+		return 0
+	}
+	for _, v := range []string{"被提起", "被申请", "被起诉", "被诉"} {
+		if k := strings.Index(body, v); k > 0 && utf8.RuneCountInString(body[:k]) <= 16 && !hasDigit(body[:k]) && !strings.ContainsAny(body[:k], "、,()") {
+			return len("因") + k + len(v)
+		}
+	}
+	return 0
 }
 
 // causePhrase reports whether gap is a phrase naming the cause of the
