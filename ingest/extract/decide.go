@@ -1248,8 +1248,12 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		t = ""
 	}
 	// An outcome stated for them (1件,结果为维持) holds for all the cases
-	// counted, as 均 says.
-	if anyof.Prefix(t, "均", "全部", "都", "已全部", "已经全部", "全都", "结果为", "结果均为", "结果是") {
+	// counted, as 均 says — not outcomes with their own figures (结果为维持8
+	// 件、撤销2件).
+	if anyof.Prefix(t, "结果为", "结果均为", "结果是") && hasDigit(t[:clauseEnd(t, 0)]) {
+		t = ""
+	}
+	if anyof.Prefix(t, junMarks...) {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)
 		cl.Rend = min(cl.Rend, cl.jun)
@@ -1401,10 +1405,12 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 			}
 		}
 	}
-	if best == nil && catalog[first.code].Category == "litigation" && strings.Contains(s[cl.jun:end], "维持") && !strings.Contains(s[cl.jun:end], "复议") {
+	if best == nil && catalog[first.code].Category == "litigation" && strings.Contains(s[cl.jun:end], "维持") &&
+		!anyof.Contains(s[cl.jun:end], "复议", "原判", "一审", "二审", "判决") && !strings.Contains(s[c.S:cl.jun], "上诉") {
 		// The court upheld the acts sued over (被提起行政诉讼2件,结果均为
 		// 维持): the lawsuits were won. (维持 alone, outside such a clause,
-		// is a reconsideration's.)
+		// is a reconsideration's; 维持原判 of an appeal is the judgement's,
+		// which the writer may have lost.)
 		for i := range x.lx.frames {
 			if cf := &x.lx.frames[i]; catalog[cf.codeIdx].Code == "litigation.won" && cf.units&(1<<uint(c.u.index)) != 0 {
 				var fx [numFeatures]float64
@@ -1421,10 +1427,14 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	}
 }
 
+// junMarks, right after a figure's classifier, state an outcome of all the
+// cases it counts: 均驳回申请, 全部调解成功, 结果为维持.
+var junMarks = []string{"均", "全部", "都", "已全部", "已经全部", "全都", "结果为", "结果均为", "结果是"}
+
 // junNegated reports whether the clause of 均 or 全部 (t) denies what
 // follows: 均无败诉, 均未被纠错, 全部没有.
 func junNegated(t string) bool {
-	for _, m := range []string{"均", "全部", "都", "已全部", "已经全部", "全都"} {
+	for _, m := range junMarks {
 		if r, ok := strings.CutPrefix(t, m); ok {
 			return anyof.Prefix(r, "无", "未", "没有", "不")
 		}

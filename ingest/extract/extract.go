@@ -90,7 +90,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		opt:     opt,
 		lx:      lx,
 		plan:    opt.Layout.PlansStart(),
-		planEnd: opt.Layout.PlansEnd(),
+		planEnd: opt.Layout.PlansEnd(opt.Year),
 		cands:   make([]cand, 0, len(text)/256),
 		bounds:  make([]int32, 0, len(text)/128),
 		stops:   make([]int32, 0, len(text)/128),
@@ -111,6 +111,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	if opt.Year > 0 {
 		x.next = itoa(opt.Year + 1)
 	}
+	x.readMixed()
 	x.numbers()
 	x.facts = make([]found, 0, len(x.cands)/2+len(x.seeds)+4)
 	x.scanSentences()
@@ -202,13 +203,16 @@ type run struct {
 	hits         []hit
 	spans        []span // the stretches of text the matcher scanned for hits
 	// plan and planEnd bound the plans for next year (planEnd: an appendix
-	// after them, or the end of the text).
-	plan, planEnd int
-	next          string // the year after the report year, written out
-	cands         []cand
-	seeds         []seed // object words of the zero rules
-	valid         bool   // the text is valid UTF-8
-	facts         []found
+	// after them, or the end of the text); mixed are the sections of
+	// problems and plans together, problemParts their parts headed as the
+	// problems (see inPlans).
+	plan, planEnd       int
+	mixed, problemParts []layout.Span
+	next                string // the year after the report year, written out
+	cands               []cand
+	seeds               []seed // object words of the zero rules
+	valid               bool   // the text is valid UTF-8
+	facts               []found
 	// bounds are the ends of the sentence boundaries in the text, stops
 	// the starts of those sentenceEnd stops at (see noteBoundary).
 	bounds, stops []int32
@@ -284,15 +288,48 @@ func (x *run) flushObservations() {
 
 // inPlans reports whether byte offset off lies in the plans for next year:
 // from the first plans section to an appendix, or in a section of problems
-// and plans together (存在问题及2023年工作计划) where neither a part of it on
-// the problems holds off nor the sentence looks back on the year (过去一
-// 年,…全年实现行政诉讼零败诉).
+// and plans together (存在问题及2023年工作计划), at any depth under it,
+// unless a part of it headed as the problems holds off or the sentence
+// looks back on the year (过去一年,…全年实现行政诉讼零败诉).
 func (x *run) inPlans(off int) bool {
 	if off >= x.plan && off < x.planEnd {
 		return true
 	}
-	sec, ok := x.opt.Layout.SectionAt(off)
-	return ok && sec.Mixed && !x.looksBack(off)
+	for _, m := range x.mixed {
+		if !m.Contains(off) {
+			continue
+		}
+		for _, p := range x.problemParts {
+			if p.Contains(off) {
+				return false
+			}
+		}
+		return !x.looksBack(off)
+	}
+	return false
+}
+
+// readMixed notes the sections of problems and plans together, and the
+// parts of them headed as the problems, for inPlans.
+func (x *run) readMixed() {
+	for _, sec := range x.opt.Layout.Sections {
+		if sec.Mixed {
+			x.mixed = append(x.mixed, sec.Span)
+		}
+	}
+	if len(x.mixed) == 0 {
+		return
+	}
+	for _, sec := range x.opt.Layout.Sections {
+		if sec.Kind != layout.Problems {
+			continue
+		}
+		for _, m := range x.mixed {
+			if m.Contains(sec.Span.Start) && sec.Span.Start > m.Start {
+				x.problemParts = append(x.problemParts, sec.Span)
+			}
+		}
+	}
 }
 
 // backMarks open a sentence that looks back on the report's year;
@@ -308,7 +345,10 @@ var (
 // it opens with a backMark or with the year itself (2022年,), or states
 // the year's problems before off.
 func (x *run) looksBack(off int) bool {
-	P := max(strings.LastIndex(x.text[:off], "。")+len("。"), strings.LastIndexByte(x.text[:off], '\n')+1)
+	// A sentence is read back at most maxBack bytes (one with no full stop
+	// for longer is no sentence of the year's looking back).
+	lo := max(0, off-maxBack)
+	P := max(lo, strings.LastIndex(x.text[lo:off], "。")+len("。")+lo, strings.LastIndexByte(x.text[lo:off], '\n')+1+lo)
 	t := strings.TrimLeft(x.text[P:off], " ")
 	if anyof.Prefix(t, backMarks...) || anyof.Contains(t, problemMarks...) {
 		return true

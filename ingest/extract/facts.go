@@ -191,13 +191,26 @@ func (x *run) zeros() {
 			respondent = respondent || anyof.Contains(left[neg:], disclosureCauses...)
 			left = left[:neg+negLen] + trimOutcomeItems(trimListObjects(gap[n:]))
 		}
-		if t := zeroRules[z.rule].topic; t != "" && (!strings.Contains(s[S:at], t) || strings.HasSuffix(s[:at], "决定")) {
-			continue
-		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
 			continue
 		}
 		N := from + neg
+		rest := left[neg+negLen:] // what stands between the negator and the object, lists cut
+		if left[neg:neg+negLen] == "零" && rest != "" {
+			continue // 零 right before its object (零诉讼), not 零距离诉讼服务
+		}
+		if t := zeroRules[z.rule].topic; t != "" {
+			// 纠错 of the writer's acts in a reconsideration sentence, not of
+			// an organ's own decisions reversed by a court (行政复议决定零纠错,
+			// 复议决定无一被法院判决纠错).
+			if !strings.Contains(s[S:at], t) || strings.HasSuffix(s[:at], "决定") || strings.Contains(s[max(S, N-12):N], "决定") ||
+				anyof.Contains(rest, "法院", "判决") {
+				continue
+			}
+		}
+		if zeroRules[z.rule].by != nil && !actZero(s, C, N, rest, after) {
+			continue
+		}
 		if x.inPlans(N) || isPlan(s, S, C, N, x.opt.Year, x.hits, x.lx) || anyof.Contains(s[C:N], "确保", "努力", "力争", "争取") {
 			continue
 		}
@@ -642,6 +655,20 @@ func partyPrefix(gap string) int {
 		}
 		from = n
 	}
+}
+
+// actZero reports whether a denied act of the writer's (未作出行政处罚决定,
+// 未制发行政规范性文件) states a zero: nothing but 行政 or 任何 between the
+// negator and the object, no figure before in its clause (对32件…未作出
+// 行政处罚决定 spares those cases), and no 的 after (未作出行政处罚决定的,
+// 依法予以教育: a condition; 未制定规范性文件的事项: a qualifier).
+func actZero(s string, C, N int, between, after string) bool {
+	switch between {
+	case "", "行政", "任何", "任何行政":
+	default:
+		return false
+	}
+	return !hasDigit(s[C:N]) && !strings.HasPrefix(after, "的")
 }
 
 // causedPassive returns the length of a cause with the passive that

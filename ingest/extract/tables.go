@@ -68,8 +68,11 @@ var (
 	// (受理矛盾纠纷(件), 数量(件), 调解矛盾纠纷 | 88 | 件).
 	tableUnits = []string{"件", "次", "场", "场次", "份", "册", "人", "人次", "名", "个", "家", "项", "条", "篇", "期", "起", "宗", "户次", "卷", "%"}
 	// valueColumns name the column of a table's figures where no column
-	// is the report year's (| 项目 | 数量(件) |).
-	valueColumns = []string{"数量", "数值", "本年", "今年", "合计", "总数", "完成"}
+	// is the report year's (| 项目 | 数量(件) |); currentColumns the current
+	// period's (本年合计), previousColumns another period's (上年合计).
+	valueColumns    = []string{"数量", "数值", "合计", "总数", "完成"}
+	currentColumns  = []string{"本年", "今年", "本期", "当年"}
+	previousColumns = []string{"上年", "去年", "上期", "同期", "上一年"}
 	// targetColumns name a column of targets or plans, not of figures
 	// (2023年目标, 计划完成).
 	targetColumns = []string{"目标", "计划", "预计", "任务", "力争"}
@@ -204,7 +207,7 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 	header := false
 	var out []tableRow
 	for _, r := range t.Rows {
-		if r.Header {
+		if r.Header || yearsHeader(r.Cells) {
 			header = true
 			col, unit = headerColumn(r.Cells, x.opt.Year)
 			if col == -2 {
@@ -234,35 +237,58 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 
 // headerColumn returns the column of a header row that holds the report
 // year's figures, and the unit its brackets give: the column of that year
-// (2022年), or, with no year column, the column of figures (数量(件)); -1
-// when the header names neither, -2 when its year columns are of other
-// years only.
+// (2022年, 2022年完成, 2022), or the current period's (本年, 今年), or, with
+// no year column, the column of figures (数量(件)) that is no other
+// period's (上年合计); -1 when the header names none, -2 when its year
+// columns are of other years only or it holds targets.
 func headerColumn(cells []layout.Cell, year int) (int, string) {
-	years, named := false, -1
+	years, current, named := false, -1, -1
 	for k, c := range cells {
 		if k == 0 {
 			continue
 		}
-		if anyof.Contains(c.Text, targetColumns...) {
+		switch {
+		case anyof.Contains(c.Text, targetColumns...):
 			return -2, "" // | 指标 | 2023年目标 |: targets, not figures
-		}
-		if y := yearOf(c.Text); y > 0 {
-			if y == year {
+		case yearOf(c.Text) > 0:
+			if yearOf(c.Text) == year {
 				return k, bracketUnit(c.Text)
 			}
 			years = true
-		}
-		if named < 0 && anyof.Contains(c.Text, valueColumns...) {
+		case anyof.Contains(c.Text, currentColumns...):
+			if current < 0 {
+				current = k
+			}
+		case anyof.Contains(c.Text, previousColumns...):
+		case named < 0 && anyof.Contains(c.Text, valueColumns...):
 			named = k
 		}
 	}
 	switch {
 	case years:
 		return -2, ""
+	case current > 0:
+		return current, bracketUnit(cells[current].Text)
 	case named > 0:
 		return named, bracketUnit(cells[named].Text)
 	}
 	return -1, ""
+}
+
+// yearsHeader reports whether a row is a header of bare years: after its
+// label cell, consecutive years (| 指标 | 2021 | 2022 |), which no row of
+// figures is.
+func yearsHeader(cs []layout.Cell) bool {
+	if len(cs) < 3 {
+		return false
+	}
+	for k := 1; k < len(cs); k++ {
+		y := yearOf(cs[k].Text)
+		if y == 0 || k > 1 && y != yearOf(cs[k-1].Text)+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // cellRows returns the rows of a table flattened one cell a line: a label,
@@ -373,10 +399,13 @@ func bracketUnit(s string) string {
 	return ""
 }
 
-// yearOf returns the year a column name gives (2022年, 2022年度, 2022), or 0.
+// yearOf returns the year a column name opens with (2022年, 2022年度,
+// 2022年完成, 2022), between 2000 and 2099, or 0.
 func yearOf(s string) int {
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "度"), "年")
-	if len(s) != 4 || !numberCell(s) {
+	if len(s) < 4 || s[:2] != "20" || !numberCell(s[:4]) || strings.Contains(s[:4], ".") || strings.Contains(s[:4], ",") {
+		return 0
+	}
+	if rest := s[4:]; rest != "" && !strings.HasPrefix(rest, "年") {
 		return 0
 	}
 	n := 0

@@ -320,8 +320,16 @@ func TestPlansEnd(t *testing.T) {
 	if got, want := l.PlansStart(), strings.Index(text, "二、"); got != want {
 		t.Errorf("PlansStart = %d; want %d", got, want)
 	}
-	if got, want := l.PlansEnd(), strings.Index(text, "附表"); got != want {
+	if got, want := l.PlansEnd(2022), strings.Index(text, "附表"); got != want {
 		t.Errorf("PlansEnd = %d; want %d", got, want)
+	}
+	for _, plan := range []string{
+		"一、主要成效\n全年开展活动41场。\n二、下一步工作计划\n力争开展活动50场。\n附表:2023年法治建设重点工作清单\n| 工作内容 | 数量 |",
+		"一、主要成效\n全年开展活动41场。\n二、下一步工作计划\n力争开展活动50场。\n附件\n青石镇普法依法治理工作要点\n组织领导干部学法4次。",
+	} {
+		if got := read(plan).PlansEnd(2022); got != len(plan) {
+			t.Errorf("PlansEnd of a plan's appendix = %d; want %d (the end)", got, len(plan))
+		}
 	}
 	for _, s := range []string{"附件", "附件1:统计表", "附表", "附表 2022年指标"} {
 		if !isAppendixLine(s) {

@@ -165,18 +165,52 @@ func (l *Layout) PlansStart() int {
 // PlansEnd returns the byte offset where the plans that start at
 // PlansStart give way to an appendix (附件, 附表: a line that opens with
 // either and holds no sentence), or len(Text): an appendix's tables are
-// the year's figures, not next year's.
-func (l *Layout) PlansEnd() int {
+// the year's figures, not next year's — unless the appendix itself is a
+// plan, by its words (计划, 要点, 打算, 任务, 安排, 目标, 思路) or a year after
+// the report's year in its first two lines (附表:2023年法治建设重点工作清单).
+func (l *Layout) PlansEnd(year int) int {
 	start := l.PlansStart()
 	for i, ln := range l.Lines {
 		if ln.Start <= start || ln.Kind == Meta || ln.Kind == Furniture {
 			continue
 		}
 		if s := l.LineText(i); isAppendixLine(s) {
+			head := s
+			if i+1 < len(l.Lines) {
+				head += l.LineText(i + 1)
+			}
+			if anyof.Contains(head, appendixPlanWords...) || laterYear(head, year) {
+				return len(l.Text)
+			}
 			return ln.Start
 		}
 	}
 	return len(l.Text)
+}
+
+// appendixPlanWords name an appendix that is a plan.
+var appendixPlanWords = []string{"计划", "要点", "打算", "任务", "安排", "目标", "思路"}
+
+// laterYear reports whether s names a year after year (2023年 in a 2022
+// report).
+func laterYear(s string, year int) bool {
+	for i := 0; i+5 <= len(s); i++ {
+		if !strings.HasPrefix(s[i+4:], "年") {
+			continue
+		}
+		y := 0
+		for k := i; k < i+4; k++ {
+			if s[k] < '0' || s[k] > '9' {
+				y = -1
+				break
+			}
+			y = y*10 + int(s[k]-'0')
+		}
+		if y > year && year > 0 && (i == 0 || s[i-1] < '0' || s[i-1] > '9') {
+			return true
+		}
+	}
+	return false
 }
 
 // isAppendixLine reports whether s opens an appendix: 附件, 附件1:, 附表:
