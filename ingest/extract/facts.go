@@ -43,11 +43,17 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 	}
 	code := cr.code
 	// A town's cases, and cases over the writer's own disclosure (因政府信息
-	// 公开引起行政复议1件), are cases brought against it.
-	if cr.town != "" && (x.opt.town() || anyof.Contains(s[C:n.Start], disclosureCauses...)) {
+	// 公开引起行政复议1件), are cases brought against it — not those an organ
+	// took in (受理因信息公开引发的行政复议案件45件: its own caseload).
+	disclosure := anyof.Contains(s[C:n.Start], disclosureCauses...) && !anyof.Contains(s[C:n.Start], organIntake...)
+	if cr.town != "" && (x.opt.town() || disclosure) {
 		code = cr.town
 	}
 	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
+	scope := x.scope(code, S, C, n.Start, E)
+	if disclosure && scope == "" && code == cr.town {
+		scope = disclosureScope // realdev 036: the disclosure-related cases only
+	}
 	f := found{
 		Fact: Fact{
 			Indicator:  code,
@@ -56,7 +62,7 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 			RawUnit:    u.text,
 			Approx:     bound != cnnum.Exact,
 			ApproxKind: approxKind(bound),
-			Scope:      x.scope(code, S, C, n.Start, E),
+			Scope:      scope,
 			Quote:      trimSpace(s[C:max(E, unitEnd)]),
 			Confidence: round3(p),
 		},
@@ -121,6 +127,12 @@ func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, fl
 // disclosureCauses name the writer's disclosure as the cause of cases (因
 // 政府信息公开被申请行政复议, 政府信息公开引发的): their respondent is the
 // writer. A county's 政府信息公开类复议案件 are cases it decided.
+// disclosureScope is the scope of the cases over the writer's disclosure
+// (realdev 036); organIntake are the acts of an organ taking cases in.
+const disclosureScope = "政府信息公开"
+
+var organIntake = []string{"受理", "审结", "办理", "收到"}
+
 var disclosureCauses = []string{"因政府信息", "因信息公开", "信息公开引起", "信息公开引发", "公开引起的", "公开引发的"}
 
 // zeros records zero statements written with no digit: 全年无败诉案件.
@@ -177,7 +189,7 @@ func (x *run) zeros() {
 		// 行政诉讼案件.
 		// So may a phrase naming the party: 未发生以镇政府为被告的行政诉讼案件,
 		// 未收到针对镇政府的行政复议申请.
-		respondent := false
+		respondent, disclosure := false, false
 		if neg >= 0 {
 			gap := left[neg+negLen:]
 			n := partyPrefix(gap)
@@ -188,7 +200,8 @@ func (x *run) zeros() {
 			// Cases arising from its disclosure (未因政府信息公开引发行政复议)
 			// challenge the writer's own decisions: it is their respondent,
 			// whatever its level.
-			respondent = respondent || anyof.Contains(left[neg:], disclosureCauses...)
+			disclosure = anyof.Contains(left[neg:], disclosureCauses...)
+			respondent = respondent || disclosure
 			left = left[:neg+negLen] + trimOutcomeItems(trimListObjects(gap[n:]))
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
@@ -227,11 +240,16 @@ func (x *run) zeros() {
 		}
 		seen = append(seen, stated{code, N})
 		ind, _ := Lookup(code)
+		scope := ""
+		if disclosure {
+			scope = disclosureScope // 未因政府信息公开引发行政复议和行政诉讼 (realdev 036)
+		}
 		x.facts = append(x.facts, found{
 			Fact: Fact{
 				Indicator: code,
 				Value:     0,
 				Unit:      ind.Unit,
+				Scope:     scope,
 				Quote:     trimSpace(s[C:E]),
 				// A zero written in words is read by a rule, not weighed:
 				// its confidence is that of the rule's few words.

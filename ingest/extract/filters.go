@@ -63,17 +63,22 @@ func chineseCountOK(s string, start, unitEnd int) bool {
 	return true
 }
 
-// growthWords directly before a number make it a change, not a level:
 // someBodies reports whether a clause's words before its figure make the
 // figure one of some of the writer's bodies, unnamed: 部分镇街综合执法队持证
 // 人员不足10人, 个别部门持证率不足90% — no count of any one body, nor of the
-// whole.
-// The clause must open with them (after an ordinal, 一是, or 仍有): 对部分
-// 村开展普法活动12场 counts the writer's events.
+// whole. The clause must open with them (after an ordinal, 一是, or 仍有):
+// 对部分村开展普法活动12场 counts the writer's events.
 func someBodies(clause string) bool {
 	t := trimSpace(clause)
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(t[utf8.RuneLen(r):], "是") {
 		t = t[utf8.RuneLen(r)+len("是"):]
+	}
+	// The whole before the part: 全县部分乡镇, 江山县部分乡镇.
+	for _, w := range []string{"部分", "个别", "少数"} {
+		if p := strings.Index(t, w); p > 0 && utf8.RuneCountInString(t[:p]) <= 6 && anyof.Suffix(t[:p], "县", "区", "市", "镇", "乡", "街道", "旗") {
+			t = t[p:]
+			break
+		}
 	}
 	for _, lead := range []string{"仍有", "还有", "尚有", "有"} {
 		if r, ok := strings.CutPrefix(t, lead); ok {
@@ -98,6 +103,7 @@ func targetBefore(left string) bool {
 // someBodyWords name the bodies that 部分 may pick some of.
 var someBodyWords = []string{"镇街", "乡镇", "镇(街)", "街道", "部门", "单位", "村", "社区", "执法部门", "执法单位", "执法队", "行政机关", "机关"}
 
+// growthWords directly before a number make it a change, not a level:
 // 同比增加13%, 增长5件.
 var growthWords = []string{"同比增加", "同比增长", "同比下降", "同比减少", "同比上升", "同比提高", "环比", "增加", "增长", "下降", "减少", "上升", "提高", "提升", "降低", "增幅", "降幅", "同比", "比上年", "较上年", "较去年"}
 

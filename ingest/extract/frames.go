@@ -192,7 +192,7 @@ var frames = []frame{
 		// (包案) are assignments.
 		// Demands (群众各类诉求1568件) and criminal cases prevented (防止民间纠纷
 		// 转化为刑事案件4宗) are no disputes taken in.
-		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会", "诉求", "刑事案件"}, campaignWords...),
+		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会", "诉求", "刑事案件", "坐班", "值守", "值班"}, campaignWords...),
 		// 受理法律援助申请31件 is legal aid's intake, no dispute.
 		not:   append([]string{"法律援助申请"}, caseloadWords...),
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
@@ -313,12 +313,13 @@ var frames = []frame{
 		needAct:   true,
 		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
 		units: uVisits, typical: "人次", domains: []string{"publicity"}},
-	// Listeners and spectators of law publicity (巡回宣讲38场,听众达4200余人次)
-	// are its audience; of another topic's talks they are not.
+	// Listeners and spectators of law publicity (“法治大讲堂”巡回宣讲38场,听众
+	// 达4200余人次) are its audience: law must be named in the sentence; of
+	// another topic's talks (宣讲党的二十大精神) they are not.
 	{code: "publicity.audience",
 		objects:   []string{"听众", "观众", "现场观众"},
 		conflicts: []string{"咨询", "解答", "服务"}, sentenceConflicts: traineeWords, otherHeads: traineePeople,
-		units: uVisits, typical: "人次", domains: []string{"publicity"}, needDomain: true, notDomains: []string{"partySpirit"}},
+		units: uVisits, typical: "人次", domains: []string{"law"}, needDomain: true},
 	{code: "publicity.online_posts",
 		objects: []string{"普法短信", "短信", "推文", "普法文章", "文章", "信息", "普法作品", "作品", "普法信息"},
 		acts:    []string{"推送", "发布", "发送", "刊发", "推送微信", "转发"},
@@ -542,7 +543,9 @@ var frames = []frame{
 	// 全年进村坐班96次, 坐班值守672次) are services given, counted in sittings.
 	{code: "counsel.adviser_services",
 		objects: []string{"坐班", "坐班值守", "坐班服务", "坐班值班"},
-		units:   uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true},
+		// The adviser must sit in the number's item: a mediator's or a 司法所
+		// officer's sittings (人民调解员在村调解室坐班值守240次) are theirs.
+		units: uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true, topicInItem: true},
 	// Applications (受理法律援助申请31件) are no cases handled.
 	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
 		needObject: true, otherHeads: []string{"申请"}, units: uCases},
@@ -610,7 +613,7 @@ var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分�
 var partyQualifiable = []string{"条例", "法规"}
 
 // lawWords name law: the topic of the law study the catalog counts.
-var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法", "学法",
+var lawWords = []string{"法治", "法律", "法规", "宪法", "民法典", "条例", "依法", "法学", "普法", "法典", "法制", "以案释法", "学法", "送法",
 	// A law's title names it: 学习《行政处罚法》, 《行政复议法》专题讲座.
 	"法》"}
 
@@ -758,7 +761,7 @@ const zeroLookBack = 66
 // 性文件.
 var actNegators = []string{"未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出"}
 
-var zeroNegators = []string{"无一起", "无一件", "无一例", "无一", "没有", "未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}
+var zeroNegators = append([]string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}, actNegators...)
 
 // rateHeads are the heads of a rate: each stem with each rate noun
 // (网上可办 + 比例).

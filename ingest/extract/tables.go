@@ -137,10 +137,11 @@ func (x *run) figureTable(t layout.Table) {
 		if r.part {
 			part = "其中"
 		}
-		if open := strings.LastIndexAny(item, "(（"); open > 0 {
+		if open := strings.LastIndexAny(item, "(（"); open > 0 && anyof.Suffix(item, ")", "）") {
 			// 受理矛盾纠纷(件): the unit is written after the figure; a
-			// qualifier goes before the label, as prose has it (行政复议案件
-			// (被申请) → 被申请行政复议案件).
+			// qualifier closing the label goes before it, as prose has it
+			// (行政复议案件(被申请) → 被申请行政复议案件); brackets inside the
+			// label stay (村(社区)法律顾问).
 			if bracketUnit(item) == "" {
 				item = strings.TrimRight(strings.TrimLeft(item[open:], "(（"), ")）") + item[:open]
 			} else {
@@ -165,12 +166,16 @@ func (x *run) figureTable(t layout.Table) {
 		runes += utf8.RuneCountInString(r.value.Text) + utf8.RuneCountInString(r.unit)
 	}
 	b.WriteString("。")
+	read := make(map[int]bool, len(x.facts))
+	for _, f := range x.facts {
+		read[f.start] = true
+	}
 	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
 		k, ok := at[f.Start]
 		if !ok || f.Derived {
 			continue
 		}
-		x.rowFact(f.Indicator, f.Confidence, rows[k].label, rows[k].value)
+		x.rowFact(f, rows[k].label, rows[k].value, read)
 	}
 }
 
@@ -416,16 +421,16 @@ func yearOf(s string) int {
 }
 
 // rowFact records the figure of cell value in the row labelled label,
-// read as code with confidence conf (at most the table lookup's).
-func (x *run) rowFact(code string, conf float64, label, value layout.Cell) {
-	for _, f := range x.facts {
-		if f.start == value.Span.Start {
-			return // read already
-		}
+// read as code with confidence conf (at most the table lookup's) and the
+// scope the row's words give (村(社区)法律顾问提供法律服务).
+func (x *run) rowFact(f Fact, label, value layout.Cell, read map[int]bool) {
+	if read[value.Span.Start] {
+		return // read already, as prose
 	}
-	x.tableFact(code, label, value)
-	if f := &x.facts[len(x.facts)-1]; f.start == value.Span.Start && f.Indicator == code {
-		f.Confidence = min(conf, tableConfidence)
+	if x.tableFact(f.Indicator, label, value) {
+		last := &x.facts[len(x.facts)-1]
+		last.Confidence = min(f.Confidence, tableConfidence)
+		last.Scope = f.Scope
 	}
 }
 
@@ -520,11 +525,12 @@ func numberCell(s string) bool {
 	return true
 }
 
-// tableFact records the figure of cell value in the row labelled label.
-func (x *run) tableFact(code string, label, value layout.Cell) {
+// tableFact records the figure of cell value in the row labelled label,
+// and reports whether the cell held one.
+func (x *run) tableFact(code string, label, value layout.Cell) bool {
 	n, ok := cnnum.ParseAt(x.text, value.Span.Start)
 	if !ok || n.End != value.Span.End {
-		return
+		return false
 	}
 	ind, _ := Lookup(code)
 	x.facts = append(x.facts, found{
@@ -540,4 +546,5 @@ func (x *run) tableFact(code string, label, value layout.Cell) {
 		sent:  label.Span.Start,
 		after: -1,
 	})
+	return true
 }

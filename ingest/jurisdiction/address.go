@@ -28,6 +28,7 @@ var hostNoise = map[string]bool{
 // governmentHost reports whether host is a government's (…gov.cn): only
 // such hosts are made of the tokens of the division that runs them.
 func governmentHost(host string) bool {
+	host = strings.TrimSuffix(host, ".")
 	return host == "gov.cn" || strings.HasSuffix(host, ".gov.cn")
 }
 
@@ -49,12 +50,13 @@ func (r *Resolver) readAddress(raw string) []reading {
 		return nil
 	}
 	var out []reading
-	for _, label := range strings.Split(host, ".") {
-		if !governmentHost(host) {
-			// A platform's or a newspaper's host (mp.weixin.qq.com, sohu.com)
-			// names no publisher: weixin is no 威信县.
-			break
-		}
+	// A platform's or a newspaper's host (mp.weixin.qq.com, sohu.com) names
+	// no publisher: weixin is no 威信县.
+	labels := strings.Split(host, ".")
+	if !governmentHost(host) {
+		labels = nil
+	}
+	for _, label := range labels {
 		if len(label) < 2 || hostNoise[label] {
 			continue
 		}

@@ -513,16 +513,31 @@ func (r *Resolver) homonyms(name, within string, year int) int {
 // score computes the feature vector of every candidate.
 func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 	writers := map[string]bool{} // codes a site names as the writer
-	named := false               // a site names a writer, known or not
+	// parents are the writers the report's own words name (title, issuer,
+	// opening, signature): a division below one of them, named by no site,
+	// is one the writer's report names (child_of_writer). A page's
+	// publisher field (发布机构:常山县人民政府) names the portal's owner, and
+	// a town's report says so.
+	parents := map[string]bool{}
+	named := false // a site names a writer, known or not
 	for _, n := range d.namings {
 		if n.writer() {
 			named = true
 			for _, e := range n.entries {
 				if e.current(d.year) {
 					writers[e.code] = true
+					if n.site != atMeta {
+						parents[e.code] = true
+					}
 				}
 			}
 		}
+	}
+	// A report that speaks as a town (我镇, 本街道) is no county's naming its
+	// towns.
+	townSpeaks := false
+	if lv, _ := dominant(d.selfRefs, "我"); lv == "镇" || lv == "乡" || lv == "街道" {
+		townSpeaks = true
 	}
 	// Region phrases tell provinces apart: read only where the candidates
 	// lie in more than one (and a province is named by no other clue).
@@ -592,8 +607,8 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 				break
 			}
 		}
-		if !writers[c.code] {
-			for _, w := range slices.Sorted(maps.Keys(writers)) {
+		if !writers[c.code] && !(townSpeaks && me.Level == divisions.Town) {
+			for _, w := range slices.Sorted(maps.Keys(parents)) {
 				if r.t.IsAncestor(w, c.code) {
 					set(fChildOfWriter, 1, "below "+r.nameOf(w))
 					break

@@ -2,27 +2,28 @@ package jurisdiction
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
 // regionPhrases are names that only the divisions of a few provinces use
-// of themselves: the regional strategies their plans are part of (成渝地区
-// 双城经济圈, 粤港澳大湾区), the provinces' literary names (八闽, 三秦) and
-// the provinces' government service apps and platforms (浙里办, 渝快办,
-// 粤省事), which reports cite by name. Each names the provinces (by code)
-// it can stand for; one naming several is a weaker clue, divided among
-// them.
+// of themselves: the regional strategies of their own (成渝地区双城经济圈,
+// 海南自由贸易港), the provinces' literary names (八闽, 三秦) and the
+// provinces' government service apps and platforms (浙里办, 渝快办, 粤省事),
+// which reports cite by name. Each names the provinces (by code) it can
+// stand for; one naming several is a weaker clue, divided among them. The
+// regions others join or serve (粤港澳大湾区, 长三角, 京津冀: 融入粤港澳大湾区
+// in 广西 and 湖南 as often as in 广东) are none, and a phrase in a clause of
+// joining, serving or learning from it (joinWords) says nothing.
 var regionPhrases = []struct {
 	phrase    string
 	provinces []string
 }{
 	{"成渝地区双城经济圈", []string{"50", "51"}},
 	{"成渝双城经济圈", []string{"50", "51"}},
-	{"粤港澳大湾区", []string{"44"}},
-	{"京津冀协同发展", []string{"11", "12", "13"}},
-	{"长三角一体化", []string{"31", "32", "33", "34"}},
-	{"长三角区域一体化", []string{"31", "32", "33", "34"}},
 	{"海南自由贸易港", []string{"46"}},
 	{"海南自贸港", []string{"46"}},
 	{"雄安新区", []string{"13"}},
@@ -62,6 +63,24 @@ var regionPhrases = []struct {
 	{"海易办", []string{"46"}},
 }
 
+// joinWords, in a region phrase's clause, make it a region the writer joins
+// or serves, which its neighbours do too.
+var joinWords = []string{"融入", "对接", "承接", "接轨", "借鉴", "学习", "辐射", "联动", "衔接", "协同", "主动服务", "服务于", "对标", "参与"}
+
+// clauseAround returns the clause of text holding [start, end).
+func clauseAround(text string, start, end int) string {
+	cs := 0
+	if k := strings.LastIndexAny(text[:start], clauseStops); k >= 0 {
+		_, size := utf8.DecodeRuneInString(text[k:])
+		cs = k + size
+	}
+	ce := len(text)
+	if k := strings.IndexAny(text[end:], clauseStops); k >= 0 {
+		ce = end + k
+	}
+	return text[cs:ce]
+}
+
 // regionMatcher finds the region phrases in one pass.
 var regionMatcher = func() *wordmatch.Matcher {
 	words := make([]string, len(regionPhrases))
@@ -89,6 +108,9 @@ func regionWeights(text string) map[string]float64 {
 	ms, _ = elsewhereOut(text, ms, nil)
 	out := map[string]float64{}
 	for _, m := range ms {
+		if cs := clauseAround(text, m.start, m.end); anyof.Contains(cs, joinWords...) {
+			continue // 主动融入成渝地区双城经济圈: a neighbour's words too
+		}
 		for _, rp := range regionPhrases {
 			if rp.phrase != m.name {
 				continue

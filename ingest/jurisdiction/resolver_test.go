@@ -186,8 +186,12 @@ func TestResolve(t *testing.T) {
 		{name: "a development zone writes its own report", in: withURL(input("", "2024年,广西-东盟经济技术开发区深入贯彻落实习近平法治思想,认真落实自治区党委、政府和市委、市政府决策部署。全区推进依法行政。"), "http://www.nanning.gov.cn/1.html"),
 			wantName: "广西-东盟经济技术开发区"},
 		// Region phrases only a few provinces' divisions use of themselves.
-		{name: "a regional strategy tells a shared district's province", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区主动融入成渝地区双城经济圈建设,坚持依法行政。全区推进法治政府建设。我区完成各项任务。"),
+		{name: "a regional strategy tells a shared district's province", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区聚焦成渝地区双城经济圈建设,坚持依法行政。全区推进法治政府建设。我区完成各项任务。"),
 			wantName: "江北区", wantLevel: "区", wantCode: "500105"},
+		{name: "a region others join tells nothing", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区主动融入成渝地区双城经济圈建设,坚持依法行政。全区推进法治政府建设。我区完成各项任务。"),
+			wantName: "江北区", wantLevel: "区", wantAmong: "330205"},
+		{name: "the Greater Bay Area is no province's own", in: input("", "2022年,桂岭镇主动融入粤港澳大湾区发展,坚持依法行政。全镇推进法治建设。我镇完成各项任务。"),
+			wantName: "桂岭镇", wantLevel: "镇", wantAmong: "451102106"},
 		{name: "a province's service app tells a shared district's province", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区依托“浙里办”推进政务服务,坚持依法行政。全区推进法治政府建设。我区完成各项任务。"),
 			wantName: "江北区", wantLevel: "区", wantCode: "330205"},
 		{name: "a region visited tells nothing", in: input("江北区2023年法治政府建设情况报告", "2023年,江北区坚持依法行政。区司法局赴成渝地区双城经济圈考察学习。全区推进法治政府建设。我区完成各项任务。"),
@@ -199,6 +203,8 @@ func TestResolve(t *testing.T) {
 		// no clue to them.
 		{name: "a county's report naming its towns", in: withURL(input("", "鄂托克前旗人民政府\n鄂托克前旗2024年法治政府建设年度报告\n2024年,鄂托克前旗深入学习贯彻习近平法治思想。在敖勒召其镇、上海庙镇、城川镇、昂素镇建成公共法律服务工作站4个。全旗推进依法行政。"), "http://www.etkqq.gov.cn/zwgk/1.html"),
 			wantName: "鄂托克前旗", wantLevel: "旗", wantCode: "150623"},
+		{name: "a town's report published by its county's portal", in: withURL(input("", "2022年度法治政府建设工作情况报告\n发布机构:常山县人民政府\n2022年,我镇深入推进法治政府建设。青石镇调委会受理矛盾纠纷56件。我镇召开专题会议4次。"), "http://www.zjcs.gov.cn/art/1.html"),
+			wantName: "青石镇", wantLevel: "镇", wantCode: "330822109"},
 		{name: "name not in the division table", in: input("甲乙丙镇人民政府2023年法治政府建设情况报告", "我镇坚持依法行政。我镇推进法治建设。"),
 			wantName: "甲乙丙镇", wantLevel: "镇"},
 		{name: "no name anywhere", in: input("区司法局2023年度法治政府建设情况报告", "2023年,全区坚持依法行政,共办理行政复议案件30件。")},

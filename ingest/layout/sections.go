@@ -43,7 +43,8 @@ type Section struct {
 	// Mixed is set for a plans section whose heading names the problems
 	// too (存在问题及2023年工作计划): its sentences on the past year (全年实现
 	// 行政诉讼零败诉) are the year's facts, so it is no plans section to
-	// PlansStart and InPlans, and each sentence is judged on its own words.
+	// PlansStart, and its parts and sentences are judged on their own
+	// (the extractor's inPlans).
 	Mixed bool
 	// Heading is the heading's words: the line up to its first full stop.
 	Heading Span
@@ -138,17 +139,6 @@ func headingKind(h string) (SectionKind, bool) {
 		return Plans, true
 	}
 	return OtherSection, false
-}
-
-// InPlans reports whether byte offset off lies in a section about next
-// year's plans (or under one).
-func (l *Layout) InPlans(off int) bool {
-	for _, s := range l.Sections {
-		if s.Kind == Plans && !s.Mixed && s.Span.Contains(off) {
-			return true
-		}
-	}
-	return false
 }
 
 // PlansStart returns the byte offset of the first plans section, or

@@ -89,13 +89,14 @@ const (
 // among which figures stand on their own lines or apart by spaces. Their
 // lines keep their kinds: a heading among them stays one.
 func (l *Layout) readBareTables() {
+	// The tables with marks, in line order, mark their lines.
 	inTable := make([]bool, len(l.Lines))
-	for _, t := range l.Tables {
-		for i := range l.Lines {
-			if l.Lines[i].Start >= t.Span.Start && l.Lines[i].End <= t.Span.End {
-				inTable[i] = true
-			}
+	k := 0
+	for i := range l.Lines {
+		for k < len(l.Tables) && l.Tables[k].Span.End < l.Lines[i].Start {
+			k++
 		}
+		inTable[i] = k < len(l.Tables) && l.Lines[i].Start >= l.Tables[k].Span.Start && l.Lines[i].End <= l.Tables[k].Span.End
 	}
 	for i := 0; i < len(l.Lines); {
 		j := i
@@ -110,6 +111,9 @@ func (l *Layout) readBareTables() {
 		lines, figures, numbers := 0, 0, 0
 		for k := i; k < j; k++ {
 			row := fields(l.Text, l.Lines[k].Span)
+			if len(row) == 0 {
+				continue
+			}
 			if l.Lines[k].Kind != Heading {
 				lines++ // a section's heading may open or close the run
 			}
@@ -167,6 +171,9 @@ func fields(text string, line Span) []Cell {
 	}
 	if start >= 0 {
 		out = append(out, Cell{Span: Span{line.Start + start, line.End}, Text: text[line.Start+start : line.End]})
+	}
+	if len(out) == 0 {
+		return nil // a line of spaces only
 	}
 	// The normaliser takes out a space between a Chinese character and a
 	// figure: 行政许可 0 comes as 行政许可0, a label and its cell.
