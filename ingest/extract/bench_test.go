@@ -97,3 +97,20 @@ func reportCPU(b *testing.B, bytes int) func() {
 	meter := cpumeter.Start()
 	return func() { meter.Report(b, int64(b.N)*int64(bytes)) }
 }
+
+// BenchmarkUnpunctuated reads a text of 16 KB with no sentence end, a
+// figure every ten characters (as a PDF's table flattened into one line
+// comes out): every number's sentence is the longest the reader allows,
+// and each of its words is weighed for every number. The counts of runes
+// and the title marks between a word and its number go on from the last
+// word's; before, such a text took half a minute.
+func BenchmarkUnpunctuated(b *testing.B) {
+	text := "一、主要工作\n" + strings.Repeat("开展法治宣传活动12场发放资料300份调解纠纷5件受理", 640) + "\n"
+	opt := Options{Year: 2022, Layout: layout.Read(text, "")}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	defer reportCPU(b, len(text))()
+	for b.Loop() {
+		Extract(text, opt)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/choice"
+	"github.com/fazhi/fazhi/ingest/textnorm"
 	"math"
 	"slices"
 	"sort"
@@ -304,7 +305,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					// A title's words name a law or a document, not what is
 					// counted, on either side of the number: 4次组织班子成员
 					// 学习《行政处罚法》 counts study, no penalty cases.
-					titled = b2i(hStart >= lo && hEnd <= N && insideTitle(s, hEnd, N) || hStart >= U && openTitle(s[U:hStart]))
+					titled = b2i(hStart >= lo && hEnd <= N && x.insideTitle(hEnd, N) || hStart >= U && openTitle(s[U:hStart]))
 				}
 				if titled == 1 {
 					continue
@@ -374,7 +375,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					e.generic = true
 				}
 				if gap < 0 {
-					gap = runeGap(s, hStart, hEnd, N, U)
+					gap = x.runeGap(hStart, hEnd, N, U)
 				}
 				e.dist = min(e.dist, gap)
 			case refConflict:
@@ -389,7 +390,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					heads = append(heads, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
 			case refPlace:
-				if p == right && runeGap(s, hStart, hEnd, N, U) <= 1 {
+				if p == right && x.runeGap(hStart, hEnd, N, U) <= 1 {
 					heads = append(heads, headAt{frame: -1, start: hStart, end: hEnd, place: p})
 				}
 			case refNot:
@@ -1178,14 +1179,44 @@ func allNearFillers(s string) bool {
 
 // runeGap is the distance in runes between a word at [a, b) and the number
 // at [N, U).
-func runeGap(s string, a, b, N, U int) int {
+// Every word of a long sentence asks, in text order: the count goes on
+// from the last word's (gaps), not again from the number.
+func (x *run) runeGap(a, b, N, U int) int {
+	count := utf8.RuneCountInString
+	if x.valid {
+		count = textnorm.CountRunes
+	}
+	g := &x.gaps
+	if g.N != N {
+		*g = gapMemo{N: N, left: -1, right: -1}
+	}
 	switch {
 	case b <= N:
-		return utf8.RuneCountInString(s[b:N])
+		if g.left >= 0 && b >= g.left {
+			g.leftRunes -= count(x.text[g.left:b])
+		} else {
+			g.leftRunes = count(x.text[b:N])
+		}
+		g.left = b
+		return g.leftRunes
 	case a >= U:
-		return utf8.RuneCountInString(s[U:a])
+		if g.right >= 0 && a >= g.right {
+			g.rightRunes += count(x.text[g.right:a])
+		} else {
+			g.rightRunes = count(x.text[U:a])
+		}
+		g.right = a
+		return g.rightRunes
 	}
 	return 0
+}
+
+// gapMemo is runeGap's count for the number at N: the runes from the last
+// word's end on the left (left) to N, and from U to the last word's start
+// on the right (right); -1 before any.
+type gapMemo struct {
+	N, left, right        int
+	leftRunes, rightRunes int
 }
 
 // structure reads the clause around candidate c.

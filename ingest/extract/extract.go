@@ -181,6 +181,8 @@ type found struct {
 }
 
 type run struct {
+	gaps   gapMemo     // runeGap's counts for the number being read
+	titles titleMemo   // insideTitle's closing marks for it
 	ev     evidenceSet // the evidence of the number being read
 	scores []reading   // its readings, reused from number to number
 	// shadows parallels the hits of the sentence starting at shadowS:

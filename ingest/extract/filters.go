@@ -69,7 +69,15 @@ func chineseCountOK(s string, start, unitEnd int) bool {
 // whole. The clause must open with them (after an ordinal, 一是, or 仍有):
 // 对部分村开展普法活动12场 counts the writer's events.
 func someBodies(clause string) bool {
+	// The words open the clause: its first 16 characters hold them or
+	// nothing does.
 	t := trimSpace(clause)
+	if len(t) > 48 {
+		t = t[:48]
+	}
+	if !strings.Contains(t, "部分") && !strings.Contains(t, "个别") && !strings.Contains(t, "少数") && !strings.Contains(t, "一些") {
+		return false
+	}
 	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(t[utf8.RuneLen(r):], "是") {
 		t = t[utf8.RuneLen(r)+len("是"):]
 	}

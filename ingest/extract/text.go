@@ -285,14 +285,42 @@ func asciiSpace(b byte) bool {
 }
 
 // insideTitle reports whether a word ending at i is inside a 《title》 that
-// closes before n.
-func insideTitle(s string, i, n int) bool {
-	if p := strings.Index(s[i:n], "》"); p >= 0 && !strings.Contains(s[i:i+p], "《") {
+// closes before n, or a parenthesis closed before n (2件(均驳回申请)、民事诉讼
+// 案件5件): the first closing mark after i has no opening one before it.
+// The words of a sentence ask in text order; the marks found for the last
+// are kept (titles) while they still lie after i.
+func (x *run) insideTitle(i, n int) bool {
+	t := &x.titles
+	if t.n != n || i < t.from {
+		*t = titleMemo{n: n}
+		t.find(x.text, i, n)
+	}
+	if t.close1 >= 0 && t.close1 < i || t.close2 >= 0 && t.close2 < i {
+		t.find(x.text, i, n)
+	}
+	t.from = i
+	s := x.text
+	if t.close1 >= 0 && !strings.Contains(s[i:t.close1], "《") {
 		return true
 	}
-	// A parenthesis closed before the number: 2件(均驳回申请)、民事诉讼案件5件.
-	p := strings.Index(s[i:n], ")")
-	return p >= 0 && !strings.Contains(s[i:i+p], "(")
+	return t.close2 >= 0 && !strings.Contains(s[i:t.close2], "(")
+}
+
+// titleMemo holds, for the number at n, the first 》 and ) after from
+// (-1: none before n).
+type titleMemo struct {
+	n, from        int
+	close1, close2 int
+}
+
+func (t *titleMemo) find(s string, i, n int) {
+	t.close1, t.close2 = -1, -1
+	if p := strings.Index(s[i:n], "》"); p >= 0 {
+		t.close1 = i + p
+	}
+	if p := strings.IndexByte(s[i:n], ')'); p >= 0 {
+		t.close2 = i + p
+	}
 }
 
 func hasDigit(s string) bool {
