@@ -76,6 +76,8 @@ var (
 	// targetColumns name a column of targets or plans, not of figures
 	// (2023年目标, 计划完成).
 	targetColumns = []string{"目标", "计划", "预计", "任务", "力争"}
+	// doneColumns name the column of what was done beside the targets.
+	doneColumns = []string{"完成值", "完成数", "实际完成", "实际", "实绩", "完成情况"}
 	// partLabels open the label of a row that is a part of a row before
 	// (其中:调解成功).
 	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
@@ -161,9 +163,10 @@ func (x *run) figureTable(t layout.Table) {
 		b.WriteString(head)
 		runes += utf8.RuneCountInString(head)
 		at[runes] = k
-		b.WriteString(r.value.Text)
+		figure := strings.TrimSuffix(r.value.Text, "%")
+		b.WriteString(figure)
 		b.WriteString(r.unit)
-		runes += utf8.RuneCountInString(r.value.Text) + utf8.RuneCountInString(r.unit)
+		runes += utf8.RuneCountInString(figure) + utf8.RuneCountInString(r.unit)
 	}
 	b.WriteString("。")
 	read := make(map[int]bool, len(x.facts))
@@ -233,7 +236,7 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 		if k >= len(r.Cells) || !numberCell(r.Cells[k].Text) {
 			continue
 		}
-		if u := rowUnit(r.Cells[0].Text, unit); u != "" {
+		if u := rowUnit(r.Cells[0].Text, cellUnit(r.Cells[k].Text, unit)); u != "" {
 			out = append(out, tableRow{label: r.Cells[0], value: r.Cells[k], unit: u})
 		}
 	}
@@ -247,14 +250,18 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 // period's (上年合计); -1 when the header names none, -2 when its year
 // columns are of other years only or it holds targets.
 func headerColumn(cells []layout.Cell, year int) (int, string) {
-	years, current, named := false, -1, -1
+	years, targets, current, named, done := false, false, -1, -1, -1
 	for k, c := range cells {
 		if k == 0 {
 			continue
 		}
 		switch {
 		case anyof.Contains(c.Text, targetColumns...):
-			return -2, "" // | 指标 | 2023年目标 |: targets, not figures
+			targets = true // | 指标 | 2023年目标 |: targets, not figures
+		case anyof.Contains(c.Text, doneColumns...):
+			if done < 0 {
+				done = k // | 目标值 | 完成值 |: what was done
+			}
 		case yearOf(c.Text) > 0:
 			if yearOf(c.Text) == year {
 				return k, bracketUnit(c.Text)
@@ -274,6 +281,10 @@ func headerColumn(cells []layout.Cell, year int) (int, string) {
 		return -2, ""
 	case current > 0:
 		return current, bracketUnit(cells[current].Text)
+	case done > 0:
+		return done, bracketUnit(cells[done].Text)
+	case targets:
+		return -2, ""
 	case named > 0:
 		return named, bracketUnit(cells[named].Text)
 	}
@@ -371,7 +382,7 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 		default:
 			continue
 		}
-		if u := rowUnit(label.Text, unit); u != "" {
+		if u := rowUnit(label.Text, cellUnit(value.Text, unit)); u != "" {
 			out = append(out, tableRow{label: label, value: value, unit: u})
 		}
 	}
@@ -384,10 +395,19 @@ func rowUnit(label, unit string) string {
 	if u := bracketUnit(label); u != "" {
 		return u
 	}
+
 	if slices.Contains(tableUnits, unit) {
 		return unit
 	}
 	return ""
+}
+
+// cellUnit is the unit a figure's cell carries (97.8%), or else unit.
+func cellUnit(cell, unit string) string {
+	if strings.HasSuffix(cell, "%") {
+		return "%"
+	}
+	return unit
 }
 
 // bracketUnit returns the classifier in the closing brackets of s (数量(件),
@@ -509,8 +529,9 @@ func columnIndex(columns []string, want string) int {
 
 // numberCell reports whether a cell holds a figure: a number, signed in a
 // column of changes (本年增/减: -1, +2), a decimal in a column of rates
-// (97.8).
+// (97.8, 97.8%).
 func numberCell(s string) bool {
+	s = strings.TrimSuffix(s, "%") // a rate's cell may carry its sign (97.8%)
 	if len(s) > 1 && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
@@ -529,7 +550,11 @@ func numberCell(s string) bool {
 // and reports whether the cell held one.
 func (x *run) tableFact(code string, label, value layout.Cell) bool {
 	n, ok := cnnum.ParseAt(x.text, value.Span.Start)
-	if !ok || n.End != value.Span.End {
+	end := value.Span.End
+	if strings.HasSuffix(value.Text, "%") {
+		end -= len("%")
+	}
+	if !ok || n.End != end {
 		return false
 	}
 	ind, _ := Lookup(code)
