@@ -83,6 +83,9 @@ var (
 	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
 )
 
+// maxColumnName bounds a column name that gives a year (2022年完成情况).
+const maxColumnName = 10
+
 // tableRow is a row of a figure table: its label, the cell of its figure
 // for the report year and the unit the table gives it.
 type tableRow struct {
@@ -425,9 +428,11 @@ func bracketUnit(s string) string {
 }
 
 // yearOf returns the year a column name opens with (2022年, 2022年度,
-// 2022年完成, 2022), between 2000 and 2099, or 0.
+// 2022年完成, 2022), between 2000 and 2099, or 0. A longer cell is a
+// caption, no column name (2022年度法治建设工作数据统计表).
 func yearOf(s string) int {
-	if len(s) < 4 || s[:2] != "20" || !numberCell(s[:4]) || strings.Contains(s[:4], ".") || strings.Contains(s[:4], ",") {
+	if len(s) < 4 || s[:2] != "20" || !numberCell(s[:4]) || strings.Contains(s[:4], ".") || strings.Contains(s[:4], ",") ||
+		utf8.RuneCountInString(s) > maxColumnName {
 		return 0
 	}
 	if rest := s[4:]; rest != "" && !strings.HasPrefix(rest, "年") {
