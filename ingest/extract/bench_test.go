@@ -43,7 +43,12 @@ func corpus(tb testing.TB, n int) string {
 // layout.BenchmarkRead's; BenchmarkExtractWithLayout measures both.
 func BenchmarkExtract(b *testing.B) {
 	text := corpus(b, 8)
-	opt := Options{Year: 2022, Layout: layout.Read(text, "")}
+	benchExtract(b, text, Options{Year: 2022, Layout: layout.Read(text, "")})
+}
+
+// benchExtract extracts text with opt b.N times, reporting MB/s and MB per
+// CPU second.
+func benchExtract(b *testing.B, text string, opt Options) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	defer reportCPU(b, len(text))()
@@ -54,14 +59,7 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkExtractWithLayout is BenchmarkExtract reading the layout too.
 func BenchmarkExtractWithLayout(b *testing.B) {
-	text := corpus(b, 8)
-	opt := Options{Year: 2022}
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	defer reportCPU(b, len(text))()
-	for b.Loop() {
-		Extract(text, opt)
-	}
+	benchExtract(b, corpus(b, 8), Options{Year: 2022})
 }
 
 // BenchmarkExtractReport measures one report at a time, the ingest case.
@@ -106,11 +104,5 @@ func reportCPU(b *testing.B, bytes int) func() {
 // word's; before, such a text took half a minute.
 func BenchmarkUnpunctuated(b *testing.B) {
 	text := "一、主要工作\n" + strings.Repeat("开展法治宣传活动12场发放资料300份调解纠纷5件受理", 640) + "\n"
-	opt := Options{Year: 2022, Layout: layout.Read(text, "")}
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	defer reportCPU(b, len(text))()
-	for b.Loop() {
-		Extract(text, opt)
-	}
+	benchExtract(b, text, Options{Year: 2022, Layout: layout.Read(text, "")})
 }

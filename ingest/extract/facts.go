@@ -512,14 +512,23 @@ func negatedCause(left string) (int, int) {
 	if p < 0 {
 		return -1, 0
 	}
-	rest := left[p+len("未因"):]
-	for _, v := range []string{"引发", "引起", "导致"} {
-		if k := strings.Index(rest, v); k >= 0 && utf8.RuneCountInString(rest[:k]) <= 16 &&
-			!hasDigit(rest[:k]) && !strings.ContainsAny(rest[:k], ",;。") {
-			return p, len("未因") + k + len(v)
-		}
+	if n := causeVerb(left[p+len("未因"):], []string{"引发", "引起", "导致"}, ",;。", 0); n > 0 {
+		return p, len("未因") + n
 	}
 	return -1, 0
+}
+
+// causeVerb returns the length of a cause's words up to and with the first
+// of verbs in body (at most sixteen characters before it, at least min
+// bytes, none of them a figure or one of stops), or 0.
+func causeVerb(body string, verbs []string, stops string, min int) int {
+	for _, v := range verbs {
+		if k := strings.Index(body, v); k >= min && utf8.RuneCountInString(body[:k]) <= 16 &&
+			!hasDigit(body[:k]) && !strings.ContainsAny(body[:k], stops) {
+			return k + len(v)
+		}
+	}
+	return 0
 }
 
 // bareListEndsClause reports whether a bare zero object, with before the
@@ -697,10 +706,8 @@ func causedPassive(gap string) int {
 	if !ok {
 		return 0
 	}
-	for _, v := range []string{"被提起", "被申请", "被起诉", "被诉"} {
-		if k := strings.Index(body, v); k > 0 && utf8.RuneCountInString(body[:k]) <= 16 && !hasDigit(body[:k]) && !strings.ContainsAny(body[:k], "、,()") {
-			return len("因") + k + len(v)
-		}
+	if n := causeVerb(body, []string{"被提起", "被申请", "被起诉", "被诉"}, "、,()", 1); n > 0 {
+		return len("因") + n
 	}
 	return 0
 }

@@ -276,6 +276,20 @@ var (
 // clauseStops end a clause; 、 does not (赴甲区、乙区考察).
 const clauseStops = ",。;!?:：，；！？\n"
 
+// clauseSpan returns the bounds of the clause of s that holds [start, end).
+func clauseSpan(s string, start, end int) (int, int) {
+	cs := 0
+	if k := strings.LastIndexAny(s[:start], clauseStops); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		cs = k + size
+	}
+	ce := len(s)
+	if k := strings.IndexAny(s[end:], clauseStops); k >= 0 {
+		ce = end + k
+	}
+	return cs, ce
+}
+
 // elsewhereOut drops the mentions that stand in a clause about another
 // place (see visitWords). A name the text once places elsewhere is another
 // place wherever it stands (对口帮扶融安县, 向融安县捐赠…), unless a site
@@ -285,15 +299,7 @@ func elsewhereOut(s string, ms []mention, keep map[string]bool) ([]mention, [][2
 	elsewhere := map[string]bool{}
 	var spans [][2]int // the clauses about another place
 	for i, m := range ms {
-		cs := 0
-		if k := strings.LastIndexAny(s[:m.start], clauseStops); k >= 0 {
-			_, size := utf8.DecodeRuneInString(s[k:])
-			cs = k + size
-		}
-		ce := len(s)
-		if k := strings.IndexAny(s[m.end:], clauseStops); k >= 0 {
-			ce = m.end + k
-		}
+		cs, ce := clauseSpan(s, m.start, m.end)
 		before, after := s[cs:m.start], s[m.end:ce]
 		end := m.end // the end of the names written on to this one
 		for j := i + 1; j < len(ms) && ms[j].start == end; j++ {

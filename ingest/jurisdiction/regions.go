@@ -2,8 +2,6 @@ package jurisdiction
 
 import (
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/wordmatch"
@@ -67,20 +65,6 @@ var regionPhrases = []struct {
 // or serves, which its neighbours do too.
 var joinWords = []string{"融入", "对接", "承接", "接轨", "借鉴", "学习", "辐射", "联动", "衔接", "协同", "主动服务", "服务于", "对标", "参与"}
 
-// clauseAround returns the clause of text holding [start, end).
-func clauseAround(text string, start, end int) string {
-	cs := 0
-	if k := strings.LastIndexAny(text[:start], clauseStops); k >= 0 {
-		_, size := utf8.DecodeRuneInString(text[k:])
-		cs = k + size
-	}
-	ce := len(text)
-	if k := strings.IndexAny(text[end:], clauseStops); k >= 0 {
-		ce = end + k
-	}
-	return text[cs:ce]
-}
-
 // regionMatcher finds the region phrases in one pass.
 var regionMatcher = func() *wordmatch.Matcher {
 	words := make([]string, len(regionPhrases))
@@ -108,7 +92,7 @@ func regionWeights(text string) map[string]float64 {
 	ms, _ = elsewhereOut(text, ms, nil)
 	out := map[string]float64{}
 	for _, m := range ms {
-		if cs := clauseAround(text, m.start, m.end); anyof.Contains(cs, joinWords...) {
+		if cs, ce := clauseSpan(text, m.start, m.end); anyof.Contains(text[cs:ce], joinWords...) {
 			continue // 主动融入成渝地区双城经济圈: a neighbour's words too
 		}
 		for _, rp := range regionPhrases {
