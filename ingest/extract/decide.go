@@ -386,6 +386,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
 			case refOtherHead:
+				if ofPart(s, U, hStart) {
+					continue
+				}
 				if p == near || p == left || p == right || p == rightFar {
 					heads = append(heads, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
@@ -394,6 +397,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					heads = append(heads, headAt{frame: -1, start: hStart, end: hEnd, place: p})
 				}
 			case refNot:
+				if ofPart(s, U, hStart) {
+					continue
+				}
 				if p == near || p == left || p == right || p == rightFar {
 					get(r.idx).vetoed = true
 				}
@@ -510,8 +516,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		}
 	}
 	// A figure qualified right after it as holding last year's cases
-	// (…66件,含上年度结转6件) is a caseload, no intake count.
-	if carriesOver(s[U:]) {
+	// (…66件,含上年度结转6件) is a caseload, no intake count — unless the
+	// writer calls the whole its intake (受理…436件(含上年结转12件)): the
+	// figure stated is recorded, as a total concluded that holds carried-over
+	// cases is (realdev README 040).
+	if carriesOver(s[U:]) && !anyof.Contains(s[cl.Li:N], intakeActs...) {
 		for i, fi := range ev.frames {
 			if slices.Contains(intakeCodes, x.lx.frames[fi].code) {
 				ev.list[i].vetoed = true
@@ -1475,6 +1484,9 @@ func junNegated(t string) bool {
 	return false
 }
 
+// intakeActs name a case count as the cases taken in.
+var intakeActs = []string{"受理", "收到", "接收"}
+
 // carryOverMarks, right after a figure, say it holds cases carried over
 // from last year: 办理复议案件66件,含上年度结转6件.
 var carryOverMarks = []string{"含上年", "包括上年", "其中上年", "含结转", "包括结转", "含往年"}
@@ -1670,4 +1682,11 @@ func causeSpan(s string, from, to int) [2]int {
 		}
 	}
 	return [2]int{}
+}
+
+// ofPart tells whether a word at start, right of the number's unit (which
+// ends at u), is said of a part the number's total holds: 受理…436件(含上年
+// 结转12件) — the part's topic or head, not the total's.
+func ofPart(s string, u, start int) bool {
+	return start >= u && anyof.Contains(s[u:start], breakdownMarkers...)
 }

@@ -202,7 +202,8 @@ var frames = []frame{
 		needAct:   true,
 		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解", "包案"},
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
-		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件"}, campaignWords...),
+		// Nor are events held (矛盾纠纷排查化解活动24次).
+		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件", "活动"}, campaignWords...),
 		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
@@ -225,6 +226,14 @@ var frames = []frame{
 		acts:    []string{"排查", "集中排查", "拉网式排查", "开展排查"},
 		needAct: true, conflicts: []string{"发现", "排查出", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
 		units: uTimes + " " + uCases, typical: "次"},
+	// Rounds of screening and settling counted in times (开展矛盾纠纷排查化解
+	// 活动24次, 排查化解专项行动三次) are screenings; in cases (排查化解矛盾纠纷356件) the disputes
+	// settled.
+	{code: "mediation.disputes_screened",
+		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
+		acts:    []string{"排查化解", "排查调处", "排查调解"},
+		needAct: true, needObject: true, not: []string{"隐患", "安全"},
+		units: uTimes, typical: "次"},
 
 	// litigation
 	{code: "litigation.cases",
@@ -417,10 +426,14 @@ var frames = []frame{
 		objects:    []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
 		acts:       []string{"受理", "立案受理"},
 		conflicts:  []string{"结案", "审结", "办结", "不予受理", "协商"},
-		not:        caseloadWords,
+		// A court's labour lawsuits (法院审结劳动争议诉讼案件93件) are no
+		// arbitration's cases.
+		not:        append([]string{"诉讼"}, caseloadWords...),
 		otherHeads: []string{"结余", "结转"},
+		subjectNot: otherCaseBodies,
 		units:      uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
+		not: []string{"诉讼"}, subjectNot: otherCaseBodies,
 		units: uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.closure_rate", objects: []string{"仲裁结案率", "结案率"}, units: uRate, domains: []string{"arbitration"}},
 
@@ -529,14 +542,16 @@ var frames = []frame{
 
 	// counsel
 	{code: "counsel.adviser_services",
-		objects:    []string{"法律服务", "法律文书", "法律意见书", "坐班值班", "值班", "法律顾问团"},
+		objects:    []string{"法律服务", "法律意见书", "坐班值班", "值班", "法律顾问团"},
 		acts:       []string{"提供", "出具", "提供法律服务"},
 		needObject: true,
 		units:      uTimes + " " + uCases + " 份 条", domains: []string{"counsel"}},
-	// 法律意见 is an adviser's service only when an adviser gives it:
-	// 法律顾问为镇政府提供法律意见32条, not 提供法律意见210条 alone.
+	// 法律意见 and 法律文书 are an adviser's service only when an adviser
+	// gives them: 法律顾问为镇政府提供法律意见32条 and 社区法律顾问…代写法律文书
+	// 58份, not 提供法律意见210条 alone, nor a 司法所's papers written for the
+	// public (代写法律文书15份).
 	{code: "counsel.adviser_services",
-		objects: []string{"法律意见", "书面法律意见"},
+		objects: []string{"法律意见", "书面法律意见", "法律文书"},
 		acts:    []string{"提供", "出具", "提出"},
 		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser"}, needDomain: true},
 	// An adviser's hours at a village's or a community's office (法律顾问

@@ -350,6 +350,30 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 	if len(years) > 0 && want < 0 {
 		return nil // a table of other years
 	}
+	// With no year columns, the column names right before the first row
+	// (项目 / 数量(件) / 同比增减) say which of a row's figures is the count
+	// and its unit, as a header row does.
+	col, colUnit := -1, ""
+	if len(years) == 0 {
+		if from := figuresAt(first + 1); from > 0 {
+			n := 0
+			for from+n < len(cs) && numberCell(cs[from+n].Text) {
+				n++
+			}
+			if n > 1 && first >= n+1 {
+				hdr := cs[first-n-1 : first]
+				if !slices.ContainsFunc(hdr, func(c layout.Cell) bool { return numberCell(c.Text) || slices.Contains(tableUnits, c.Text) }) {
+					k, u := headerColumn(hdr, x.opt.Year)
+					if k == -2 {
+						return nil // targets
+					}
+					if k > 0 {
+						col, colUnit = k-1, u
+					}
+				}
+			}
+		}
+	}
 	var out []tableRow
 	for i := first; i < len(cs); i++ {
 		label := cs[i]
@@ -382,6 +406,11 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 			value = values[want]
 		case len(years) == 0 && len(values) == 1:
 			value = values[0]
+		case col >= 0 && col < len(values):
+			value = values[col]
+			if unit == "" {
+				unit = colUnit
+			}
 		default:
 			continue
 		}

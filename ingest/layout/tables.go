@@ -265,9 +265,13 @@ func isHeaderRow(cs []Cell) bool {
 }
 
 // isNumberCell reports whether a cell holds a figure: digits with an
-// optional decimal point, thousands commas and %.
+// optional decimal point, thousands commas and %, signed in a column of
+// changes.
 func isNumberCell(s string) bool {
 	s = strings.TrimSuffix(s, "%")
+	if len(s) > 1 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:] // a change column's cell (+6, -3)
+	}
 	if s == "" {
 		return false
 	}

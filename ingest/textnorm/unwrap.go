@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
 // unwrap repairs the line structure of text extracted from a PDF (or a web
@@ -210,7 +212,7 @@ func isPageNumber(l string, prev int) bool {
 	if l == "" {
 		return false
 	}
-	if mayEndPageNumber(l) && pageNumberLine.MatchString(l) {
+	if mayEndPageNumber(l) && (pageNumberLine.MatchString(l) || headedPageNumber(l)) {
 		return true
 	}
 	if len(l) <= 3 && prev >= 15 {
@@ -222,6 +224,28 @@ func isPageNumber(l string, prev int) bool {
 		return l[0] != '0'
 	}
 	return false
+}
+
+// pageNumberAfter matches a page number at the end of a line after the
+// running header it shares the line with: "青山镇人民政府 — 5 —", "…报告 第3页".
+var pageNumberAfter = regexp.MustCompile(`^(.+?) ?(?:[-—–_]+ ?\d{1,3} ?[-—–_]+|第 ?\d{1,3} ?页(?: ?[,/]? ?共 ?\d{1,3} ?页)?)$`)
+
+// issuerSuffixes end the name of a government body that a page header
+// repeats.
+var issuerSuffixes = []string{"人民政府", "政府", "办事处", "委员会", "司法局", "司法所", "办公室"}
+
+// headedPageNumber reports whether l is a page number after its page's
+// running header: the report's title or its issuer's name.
+func headedPageNumber(l string) bool {
+	m := pageNumberAfter.FindStringSubmatch(l)
+	if m == nil {
+		return false
+	}
+	h := strings.TrimSpace(m[1])
+	if runningTitle(h) {
+		return true
+	}
+	return h != "" && !longer(h, 30) && !strings.ContainsAny(h, ",。;:!?、") && anyof.Suffix(h, issuerSuffixes...)
 }
 
 // runningTitle reports whether l reads as a report's title repeated at the
