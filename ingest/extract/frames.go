@@ -423,9 +423,9 @@ var frames = []frame{
 
 	// arbitration
 	{code: "arbitration.cases_accepted",
-		objects:    []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
-		acts:       []string{"受理", "立案受理"},
-		conflicts:  []string{"结案", "审结", "办结", "不予受理", "协商"},
+		objects:   []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
+		acts:      []string{"受理", "立案受理"},
+		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商"},
 		// A court's labour lawsuits (法院审结劳动争议诉讼案件93件) are no
 		// arbitration's cases.
 		not:        append([]string{"诉讼"}, caseloadWords...),
