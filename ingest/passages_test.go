@@ -31,7 +31,7 @@ func TestPassages(t *testing.T) {
 	// PASSAGES_VERBOSE=1 also prints what each passage marked STILL FAILING
 	// misses and adds.
 	verbose := os.Getenv("PASSAGES_VERBOSE") != ""
-	type tally struct{ passages, right, want, got, match int }
+	type tally struct{ passages, right, want, got, match, ranked, rankedMatch int }
 	byBatch := map[string]*tally{}
 	var batches []string
 	for n, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
@@ -46,10 +46,14 @@ func TestPassages(t *testing.T) {
 		if err != nil {
 			t.Fatalf("passage %s: %v", p.Name, err)
 		}
-		var g []string
+		var g, ranked []string
 		for _, f := range r.Facts {
 			if !f.Derived {
-				g = append(g, f.Indicator+"="+approxMark[f.ApproxKind]+fmt.Sprintf("%g", f.Value))
+				v := f.Indicator + "=" + approxMark[f.ApproxKind] + fmt.Sprintf("%g", f.Value)
+				g = append(g, v)
+				if f.Confidence >= rankingCut {
+					ranked = append(ranked, v)
+				}
 			}
 		}
 		sort.Strings(g)
@@ -76,6 +80,17 @@ func TestPassages(t *testing.T) {
 				spurious = append(spurious, f)
 			}
 		}
+		s.ranked += len(ranked)
+		rankedLeft := map[string]int{}
+		for _, f := range w {
+			rankedLeft[f]++
+		}
+		for _, f := range ranked {
+			if rankedLeft[f] > 0 {
+				rankedLeft[f]--
+				s.rankedMatch++
+			}
+		}
 		var missed []string
 		for f, k := range left {
 			for ; k > 0; k-- {
@@ -98,10 +113,15 @@ func TestPassages(t *testing.T) {
 	}
 	for _, k := range batches {
 		s := byBatch[k]
-		t.Logf("batch %s: passages right %d/%d; facts wanted %d, got %d, right %d (P %.3f R %.3f)",
-			k, s.right, s.passages, s.want, s.got, s.match, share(s.match, s.got), share(s.match, s.want))
+		t.Logf("batch %s: passages right %d/%d; facts wanted %d, got %d, right %d (P %.3f R %.3f); ranked (confidence ≥ %.1f) %d, right %d (P %.3f)",
+			k, s.right, s.passages, s.want, s.got, s.match, share(s.match, s.got), share(s.match, s.want),
+			rankingCut, s.ranked, s.rankedMatch, share(s.rankedMatch, s.ranked))
 	}
 }
+
+// rankingCut is the confidence the dashboards rank a fact at by default
+// (warehouse.DefaultMinConfidence, which this package cannot import).
+const rankingCut = 0.5
 
 // approxMark is how a passage's gold marks an approximate value, by its
 // kind: ≥ at least (余, 多), ≈ about (约), ≤ at most (近, 不足).
