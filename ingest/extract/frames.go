@@ -194,7 +194,10 @@ var frames = []frame{
 		// 转化为刑事案件4宗) are no disputes taken in.
 		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会", "诉求", "刑事案件", "坐班", "值守", "值班"}, campaignWords...),
 		// 受理法律援助申请31件 is legal aid's intake, no dispute.
-		not:   append([]string{"法律援助申请"}, caseloadWords...),
+		// Administrative disputes (行政争议) settled before a suit are the
+		// litigation code's (litigation.pre_suit_mediations), no people's
+		// mediation.
+		not:   append([]string{"法律援助申请", "行政争议"}, caseloadWords...),
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.cases_resolved",
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
@@ -204,7 +207,10 @@ var frames = []frame{
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
 		// Nor are events held (矛盾纠纷排查化解活动24次).
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件", "活动"}, campaignWords...),
-		units:      uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		// Nor are an administrative dispute's settlements, in its sentence
+		// (开展行政争议诉前调解17件,成功化解11件).
+		not: []string{"行政争议"}, sentenceVetoes: []string{"行政争议"},
+		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
