@@ -416,9 +416,12 @@ var frames = []frame{
 		// no petitions; a hotline named as a channel before is no veto.
 		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, append(hotlineWords, caseloadWords...)...),
 		otherHeads: []string{"积案", "问题"},
+		// Leaders' own receptions (镇领导共接待来访群众58批次) are a part of
+		// the petitions the leaders took, no total received.
+		subjectNot: leaderSubjects,
 		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
-		conflicts: []string{"咨询", "参与"},
+		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects,
 		not:       append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
 		units:     "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访"}, needAct: true,
@@ -598,10 +601,12 @@ var frames = []frame{
 		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
 		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
 	{code: "services.cases_handled",
-		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项"},
+		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项", "等事项"},
 		acts:       []string{"办理", "受理", "代办", "办结"},
 		needObject: true,
-		units:      uCases + " 件次", typical: "件", domains: []string{"services"}},
+		// A hotline's tickets (受理12345热线转办件1560件) are no services.
+		not:   hotlineWords,
+		units: uCases + " 件次", typical: "件", domains: []string{"services"}},
 }
 
 // studyNot rule study sessions out: see the study frames.
@@ -621,8 +626,13 @@ var studySubjectNot = []string{"党校"}
 // of the place, not the lawsuits brought against the writer.
 var otherCaseBodies = []string{"人民法院", "法院", "人民检察院", "检察院", "法庭"}
 
+// leaderSubjects, as the subject of a petition count, make it the leaders'
+// own receptions (县领导接访下访: 镇领导共接待来访群众58批次).
+var leaderSubjects = []string{"领导", "书记", "镇长", "乡长", "县长", "区长", "市长", "主任", "班子成员"}
+
 // subjectBreakers, standing in a clause before a body, make the body an
 // object or a place of the clause, not its subject: 组织干部到党校集中学习.
+
 var subjectBreakers = []string{"组织", "参加", "到", "赴", "在", "依托", "通过", "邀请", "联合", "利用", "走进", "深入", "借助"}
 
 // partyRuleWords name the party's own rules: the study of party discipline
@@ -681,7 +691,7 @@ var domains = map[string][]string{
 		"法治进", "法律进", "法治讲座", "法治课"},
 	"counsel":     {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
 	"adviser":     {"法律顾问", "顾问"},
-	"services":    {"政务服务", "政务服务中心", "便民服务中心", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
+	"services":    {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
 	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
 	"legality":    {"合法性", "审查", "审核"},
 	"disclosure":  {"政务公开", "信息公开", "公开"},
