@@ -382,6 +382,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if prospective(s[:hStart]) {
 					continue // 对拟出台的3件规范性文件进行合法性审核: a review
 				}
+				if cl.listFirst >= 0 && hStart >= cl.listFirst && hEnd <= N {
+					// Another item of a combined count (学法、专题研讨、主题宣讲
+					// 等活动共计15次): the count is the first item's.
+					continue
+				}
 				if p == near || p == left || p == right || p == rightFar || p == shared {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
@@ -626,7 +631,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			continue
 		}
 		var fx [numFeatures]float64
-		if !e.allowed(cf) || headAfterDeng && !e.afterDeng && e.objBeforeDeng {
+		// A combined count closing a list is the first item's, whatever
+		// head the list closes with (法治讲座、文艺演出等活动共计60余场).
+		if !e.allowed(cf) || headAfterDeng && !e.afterDeng && e.objBeforeDeng && !e.first {
 			continue
 		}
 		switch {
