@@ -365,7 +365,7 @@ var frames = []frame{
 	// Collective study in general: study of law only where the sentence
 	// names law (习近平法治思想, 宪法, 法律法规), not 党的二十大精神.
 	{code: "study.sessions",
-		objects:    []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会"},
+		objects:    []string{"集体学习", "集中学习", "专题学习", "中心组学习", "第一议题", "专题研讨", "研讨", "理论学习", "学习", "学习会", "集中学习活动", "集体学习活动", "专题学习活动"},
 		acts:       []string{"学习", "研讨", "组织", "开展"},
 		needObject: true,
 		not:        studyNot,
