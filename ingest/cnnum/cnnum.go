@@ -64,8 +64,22 @@ func ParseAt(s string, i int) (Number, bool) {
 	if r, size := utf8.DecodeRuneInString(s[n.End:]); r == '余' || r == '多' {
 		n.Bound = AtLeast
 		n.Next = n.End + size
+		// The qualifier before the multiplier (120余万条, 十多万人次, 85余万元):
+		// the multiplier is the numeral's, as in 181.7万元.
+		if m, msize := multiplier(s[n.Next:]); m >= 1e4 && !endsMultiplied(s[n.Start:n.End]) {
+			n.Value = round(n.Value * m)
+			n.End = n.Next + msize
+			n.Next = n.End
+		}
 	}
 	return n, true
+}
+
+// endsMultiplied reports whether a numeral's text ends in a multiplier
+// (1.5万, 一千).
+func endsMultiplied(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '万' || r == '亿' || r == '千' || r == '百'
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }

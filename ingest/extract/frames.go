@@ -420,6 +420,10 @@ var frames = []frame{
 		// the petitions the leaders took, no total received.
 		subjectNot: leaderSubjects,
 		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+	// The people a year's petitions came from (受理信访事项3260件,涉及群众
+	// 4820人次).
+	{code: "petition.people", objects: []string{"涉及群众", "涉及人员", "信访群众"}, units: "人次", domains: []string{"petition"}, needDomain: true,
+		not: hotlineWords, subjectNot: leaderSubjects},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
 		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects,
 		not:   append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
