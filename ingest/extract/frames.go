@@ -600,6 +600,14 @@ var frames = []frame{
 		conflicts:  append([]string{"清理"}, propertyActs...),
 		otherHeads: []string{"权责清单", "清单", "中介", "其他事项"},
 		units:      uItems, typical: "项", domains: []string{"services"}},
+	// The items of the service list, counted in 项 (公布镇级政务服务事项清单
+	// 162项); lists counted (事项清单31个) are no items.
+	{code: "services.items",
+		objects:    []string{"政务服务事项清单", "服务事项清单"},
+		acts:       []string{"进驻", "入驻", "保留", "梳理", "纳入", "公布", "编制"},
+		needObject: true,
+		conflicts:  append([]string{"清理"}, propertyActs...),
+		units:      "项", typical: "项", domains: []string{"services"}},
 	// A rate of online service is (网办|网上可办|全程网办…) × (率|比例|占比).
 	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办"},
 		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
