@@ -199,6 +199,15 @@ var frames = []frame{
 		// mediation.
 		not:   append([]string{"法律援助申请", "行政争议"}, caseloadWords...),
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+	// Cases another body handed over for mediation (访调对接: 信访部门转交调解的
+	// 信访事项36件; 诉调对接: 法院委派调解案件214件, 诉前调解分流民商事案件1380件)
+	// are disputes taken into mediation, not that body's caseload.
+	{code: "mediation.cases_accepted",
+		objects: []string{"信访事项", "案件", "纠纷", "矛盾纠纷", "民商事案件", "民事案件"},
+		acts:    referredActs,
+		needAct: true, needObject: true,
+		not:     []string{"行政争议"},
+		units:   uCases, typical: "件 宗 起", domains: []string{"mediation"}},
 	{code: "mediation.cases_resolved",
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
@@ -411,7 +420,7 @@ var frames = []frame{
 	{code: "petition.cases_received",
 		objects:   []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
 		acts:      []string{"受理", "接待", "办理", "收到"},
-		conflicts: []string{"办结", "化解", "咨询", "参与"},
+		conflicts: append([]string{"办结", "化解", "咨询", "参与"}, referredActs...),
 		// A hotline's tickets in the item (12345热线受理群众诉求18.6万件) are
 		// no petitions; a hotline named as a channel before is no veto.
 		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, append(hotlineWords, caseloadWords...)...),
@@ -637,6 +646,10 @@ var studySubjectNot = []string{"党校"}
 // cases they take, try or supervise are their caseload, of every agency
 // of the place, not the lawsuits brought against the writer.
 var otherCaseBodies = []string{"人民法院", "法院", "人民检察院", "检察院", "法庭"}
+
+// referredActs hand cases over to mediation: the cases are the mediators'
+// intake (访调对接, 诉调对接).
+var referredActs = []string{"转交调解", "移交调解", "委派调解", "委托调解", "转办调解", "交办调解", "分流调解", "诉前调解分流", "导入调解"}
 
 // leaderSubjects, as the subject of a petition count, make it the leaders'
 // own receptions (县领导接访下访: 镇领导共接待来访群众58批次).
