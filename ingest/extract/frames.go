@@ -555,6 +555,12 @@ var frames = []frame{
 		needObject: true,
 		conflicts:  []string{"审核", "审查", "合法性审查", "初审", "废止", "失效", "修改", "修订"},
 		units:      uCases + " 份 个 部", typical: "件 份"},
+	// The documents a clean-up kept in force, the documents named before in
+	// the sentence (开展规范性文件专项清理,…废止27件、宣布失效14件,继续有效262件):
+	// the stock in force (realdev 030).
+	{code: "legality.normative_documents", acts: []string{"继续有效", "继续保留", "保留"},
+		needAct: true, conflicts: []string{"废止", "失效", "修改", "修订"},
+		units: uCases + " 份 个 部", typical: "件 份", domains: []string{"normativeDocuments"}, needDomain: true},
 	{code: "legality.risk_assessments", objects: []string{"风险评估", "社会稳定风险评估", "稳评"}, acts: []string{"评估"},
 		needObject: true, otherHeads: []string{"会议", "论证会", "培训", "专家"}, units: uCases + " 个 项 份 次"},
 	// The projects assessed, counted before the assessment: 对…2个重大项目开展
@@ -719,8 +725,10 @@ var domains = map[string][]string{
 	"services":    {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
 	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
 	"legality":    {"合法性", "审查", "审核"},
-	"disclosure":  {"政务公开", "信息公开", "公开"},
-	"study":       {"学法", "学习", "中心组"},
+	// The documents a clean-up's figures are of (see legality.normative_documents).
+	"normativeDocuments": {"规范性文件"},
+	"disclosure":         {"政务公开", "信息公开", "公开"},
+	"study":              {"学法", "学习", "中心组"},
 	// "studied" are the words that make collective study a study of law:
 	// law named, or the bodies whose study the catalog counts (领导干部,
 	// 中心组, 机关: INDICATORS.md).
