@@ -1421,6 +1421,13 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	if end == cl.jun || junNegated(s[cl.jun:end]) {
 		return // 均无败诉或被纠错情形 states zeros, no outcome of the cases
 	}
+	if end < len(s) && s[end] == ',' {
+		// A clause that goes on telling of them (均为未经复议直接起诉,目前尚在
+		// 审理中) states their outcome too.
+		if t := s[end+1 : clauseEnd(s, end+1)]; !hasDigit(t) && anyof.Prefix(t, "目前", "现", "尚", "均", "已", "且") {
+			end += 1 + len(t)
+		}
+	}
 	hs := x.hits
 	m := committed()
 	var best *cframe
