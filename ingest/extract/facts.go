@@ -686,7 +686,7 @@ func partyPrefix(gap string) int {
 
 // actZero reports whether a denied act of the writer's (未作出行政处罚决定,
 // 未制发行政规范性文件) states a zero: nothing but 行政 or 任何 between the
-// negator and the object, no figure before in its clause (对32件…未作出
+// negator and the object, no figure but a year before in its clause (对32件…未作出
 // 行政处罚决定 spares those cases), and no 的 after (未作出行政处罚决定的,
 // 依法予以教育: a condition; 未制定规范性文件的事项: a qualifier).
 func actZero(s string, C, N int, between, after string) bool {
@@ -695,7 +695,7 @@ func actZero(s string, C, N int, between, after string) bool {
 	default:
 		return false
 	}
-	return !hasDigit(s[C:N]) && !strings.HasPrefix(after, "的")
+	return !hasFigure(s[C:N]) && !strings.HasPrefix(after, "的")
 }
 
 // causedPassive returns the length of a cause with the passive that

@@ -115,6 +115,10 @@ var someBodyWords = []string{"镇街", "乡镇", "镇(街)", "街道", "部门",
 // 同比增加13%, 增长5件.
 var growthWords = []string{"同比增加", "同比增长", "同比下降", "同比减少", "同比上升", "同比提高", "环比", "增加", "增长", "下降", "减少", "上升", "提高", "提升", "降低", "增幅", "降幅", "同比", "比上年", "较上年", "较去年"}
 
+// growthFillers may stand between a growth word and its figure: 增长了13%,
+// 同比增长约13%, 下降近三成.
+const growthFillers = "了约近超逾共计"
+
 func isGrowth(s string, C, N int) bool {
 	left := s[max(C, N-30):N]
 	if !growthHint(left) {
@@ -126,6 +130,11 @@ func isGrowth(s string, C, N int) bool {
 	for gap := 0; gap <= 6 && gap <= len(left); gap += 3 {
 		head, mid := left[:len(left)-gap], left[len(left)-gap:]
 		if strings.Contains(mid, "至") || strings.Contains(mid, "到") || strings.Contains(mid, "为") || strings.Contains(mid, "达") {
+			break
+		}
+		if strings.Trim(mid, growthFillers) != "" {
+			// Words of their own between (农贸市场提升改造2个重大项目): the
+			// growth word is another phrase's.
 			break
 		}
 		for _, w := range growthWords {

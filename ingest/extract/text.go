@@ -323,6 +323,25 @@ func (t *titleMemo) find(s string, i, n int) {
 	}
 }
 
+// hasFigure reports whether s holds a digit other than those of a year
+// (2022年, 2022年度): a count, not a date.
+func hasFigure(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i != 4 || !strings.HasPrefix(s[j:], "年") {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
