@@ -186,7 +186,7 @@ var frames = []frame{
 		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成", "司法确认", "包案",
-			"诉前", "复议", "信访", "劳动争议", "仲裁"},
+			"复议", "信访", "劳动争议", "仲裁"},
 		// A meeting on disputes (研判会12次) or a confirmation asked of the
 		// court (申请司法确认23件) is no intake; cases a leader takes charge of
 		// (包案) are assignments.
@@ -197,8 +197,9 @@ var frames = []frame{
 		// Administrative disputes (行政争议) settled before a suit are the
 		// litigation code's (litigation.pre_suit_mediations), no people's
 		// mediation.
-		not:   append([]string{"法律援助申请", "行政争议"}, caseloadWords...),
-		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		not:            append([]string{"法律援助申请", "行政争议", "行政诉讼"}, caseloadWords...),
+		sentenceVetoes: []string{"行政争议"},
+		units:          uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	// Cases another body handed over for mediation (访调对接: 信访部门转交调解的
 	// 信访事项36件; 诉调对接: 法院委派调解案件214件, 诉前调解分流民商事案件1380件)
 	// are disputes taken into mediation, not that body's caseload.
@@ -212,13 +213,13 @@ var frames = []frame{
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
 		needAct:   true,
-		conflicts: []string{"信访", "复议", "诉前", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解", "包案"},
+		conflicts: []string{"信访", "复议", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解", "包案"},
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
 		// Nor are events held (矛盾纠纷排查化解活动24次).
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件", "活动"}, campaignWords...),
 		// Nor are an administrative dispute's settlements, in its sentence
 		// (开展行政争议诉前调解17件,成功化解11件).
-		not: []string{"行政争议"}, sentenceVetoes: []string{"行政争议"},
+		not: []string{"行政争议", "行政诉讼"}, sentenceVetoes: []string{"行政争议"},
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
