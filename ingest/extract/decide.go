@@ -382,11 +382,6 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if prospective(s[:hStart]) {
 					continue // 对拟出台的3件规范性文件进行合法性审核: a review
 				}
-				if cl.listFirst >= 0 && hStart >= cl.listFirst && hEnd <= N {
-					// Another item of a combined count (学法、专题研讨、主题宣讲
-					// 等活动共计15次): the count is the first item's.
-					continue
-				}
 				if p == near || p == left || p == right || p == rightFar || p == shared {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
@@ -464,6 +459,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for _, cf := range conflicts {
 		e := ev.lookup(cf.frame)
 		if e == nil {
+			continue
+		}
+		if e.first && cf.start >= cl.listFirst && cf.end <= N {
+			// Another item of a combined count whose first item names the
+			// frame's object (学法、专题研讨、主题宣讲等活动共计15次): the
+			// count is the first item's. (A list of acts on one object,
+			// 排查、调处、化解各类矛盾纠纷共计326件, names it in no item.)
 			continue
 		}
 		if (e.act == right || e.act == rightFar) && e.rightObjEnd > 0 && e.rightObjStart >= cf.end && strings.HasPrefix(s[cf.end:], "的") &&
@@ -702,6 +704,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	x.observe(c, codes, pNone)
 	if best.code < 0 || best.p <= pNone {
+		return
+	}
+	if catalog[best.code].Category == "mediation" && x.preSuitBefore(S) {
+		// The outcome of pre-suit mediations counted before in the sentence
+		// (开展行政争议诉前调解17件,成功化解11件) has no code of its own.
 		return
 	}
 	E0 := cl.E0
@@ -1696,6 +1703,17 @@ func causeSpan(s string, from, to int) [2]int {
 		}
 	}
 	return [2]int{}
+}
+
+// preSuitBefore reports whether a pre-suit mediation count was read in the
+// sentence starting at S.
+func (x *run) preSuitBefore(S int) bool {
+	for i := len(x.facts) - 1; i >= 0 && x.facts[i].sent == S; i-- {
+		if x.facts[i].Indicator == "litigation.pre_suit_mediations" {
+			return true
+		}
+	}
+	return false
 }
 
 // ofPart tells whether a word at start, right of the number's unit (which

@@ -197,9 +197,8 @@ var frames = []frame{
 		// Administrative disputes (行政争议) settled before a suit are the
 		// litigation code's (litigation.pre_suit_mediations), no people's
 		// mediation.
-		not:            append([]string{"法律援助申请", "行政争议", "行政诉讼"}, caseloadWords...),
-		sentenceVetoes: []string{"行政争议"},
-		units:          uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		not:   append([]string{"法律援助申请", "行政争议", "行政诉讼"}, caseloadWords...),
+		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	// Cases another body handed over for mediation (访调对接: 信访部门转交调解的
 	// 信访事项36件; 诉调对接: 法院委派调解案件214件, 诉前调解分流民商事案件1380件)
 	// are disputes taken into mediation, not that body's caseload.
@@ -207,8 +206,9 @@ var frames = []frame{
 		objects: []string{"信访事项", "案件", "纠纷", "矛盾纠纷", "民商事案件", "民事案件"},
 		acts:    referredActs,
 		needAct: true, needObject: true,
-		not:   []string{"行政争议"},
-		units: uCases, typical: "件 宗 起", domains: []string{"mediation"}},
+		conflicts: []string{"成功", "化解", "调解成功", "达成"},
+		not:       []string{"行政争议"},
+		units:     uCases, typical: "件 宗 起", domains: []string{"mediation"}},
 	{code: "mediation.cases_resolved",
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
@@ -217,9 +217,9 @@ var frames = []frame{
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
 		// Nor are events held (矛盾纠纷排查化解活动24次).
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件", "活动"}, campaignWords...),
-		// Nor are an administrative dispute's settlements, in its sentence
-		// (开展行政争议诉前调解17件,成功化解11件).
-		not: []string{"行政争议", "行政诉讼"}, sentenceVetoes: []string{"行政争议"},
+		// Nor are an administrative dispute's settlements (nor those after
+		// a pre-suit count in their sentence: see decide).
+		not:   []string{"行政争议", "行政诉讼"},
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
@@ -249,7 +249,9 @@ var frames = []frame{
 		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
 		acts:    []string{"排查化解", "排查调处", "排查调解"},
 		needAct: true, needObject: true, not: []string{"隐患", "安全"},
-		units: uTimes, typical: "次"},
+		// Meetings and inspections on them are none (README: meeting counts).
+		otherHeads: []string{"会议", "联席会议", "研判会", "分析会", "推进会", "例会", "督导", "检查"},
+		units:      uTimes, typical: "次"},
 
 	// litigation
 	{code: "litigation.cases",
@@ -430,10 +432,6 @@ var frames = []frame{
 		// the petitions the leaders took, no total received.
 		subjectNot: leaderSubjects,
 		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
-	// The people a year's petitions came from (受理信访事项3260件,涉及群众
-	// 4820人次).
-	{code: "petition.people", objects: []string{"涉及群众", "涉及人员", "信访群众"}, units: "人次", domains: []string{"petition"}, needDomain: true,
-		not: hotlineWords, subjectNot: leaderSubjects},
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
 		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects,
 		not:   append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
@@ -451,12 +449,12 @@ var frames = []frame{
 		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商"},
 		// A court's labour lawsuits (法院审结劳动争议诉讼案件93件) are no
 		// arbitration's cases.
-		not:        append([]string{"诉讼"}, caseloadWords...),
-		otherHeads: []string{"结余", "结转"},
+		not:        append([]string{"提起诉讼", "起诉"}, caseloadWords...),
+		otherHeads: []string{"结余", "结转", "诉讼案件"},
 		subjectNot: otherCaseBodies,
 		units:      uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
-		not: []string{"诉讼"}, subjectNot: otherCaseBodies,
+		otherHeads: []string{"诉讼案件"}, subjectNot: otherCaseBodies,
 		units: uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.closure_rate", objects: []string{"仲裁结案率", "结案率"}, units: uRate, domains: []string{"arbitration"}},
 
@@ -561,7 +559,9 @@ var frames = []frame{
 	// the stock in force (realdev 030).
 	{code: "legality.normative_documents", acts: []string{"继续有效", "继续保留", "保留"},
 		needAct: true, conflicts: []string{"废止", "失效", "修改", "修订"},
-		units: uCases + " 份 个 部", typical: "件 份", domains: []string{"normativeDocuments"}, needDomain: true},
+		// Other things kept (保留意见2件, 保留行政许可事项45个, 保留村规民约28件).
+		not:   []string{"意见", "事项", "机构", "村规民约", "制度", "项目", "证照", "措施"},
+		units: uCases + " 份 个 部", typical: "件 份", domains: []string{"cleanup"}, needDomain: true},
 	{code: "legality.risk_assessments", objects: []string{"风险评估", "社会稳定风险评估", "稳评"}, acts: []string{"评估"},
 		needObject: true, otherHeads: []string{"会议", "论证会", "培训", "专家"}, units: uCases + " 个 项 份 次"},
 	// The projects assessed, counted before the assessment: 对…2个重大项目开展
@@ -582,7 +582,7 @@ var frames = []frame{
 	{code: "counsel.adviser_services",
 		objects: []string{"法律意见", "书面法律意见", "法律文书"},
 		acts:    []string{"提供", "出具", "提出"},
-		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser"}, needDomain: true},
+		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser", "lawyer"}, needDomain: true},
 	// An adviser's hours at a village's or a community's office (法律顾问
 	// 全年进村坐班96次, 坐班值守672次) are services given, counted in sittings.
 	{code: "counsel.adviser_services",
@@ -632,8 +632,10 @@ var frames = []frame{
 		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项", "等事项"},
 		acts:       []string{"办理", "受理", "代办", "办结"},
 		needObject: true,
-		// A hotline's tickets (受理12345热线转办件1560件) are no services.
-		not:   hotlineWords,
+		// A hotline's tickets (受理12345热线转办件1560件) are no services, nor
+		// are disputes, complaints, deputies' suggestions or petitions named
+		// as matters (受理邻里纠纷、土地权属等事项86件).
+		not:   append([]string{"纠纷", "投诉", "调解", "建议", "提案", "信访", "诉求"}, hotlineWords...),
 		units: uCases + " 件次", typical: "件", domains: []string{"services"}},
 }
 
@@ -660,7 +662,7 @@ var referredActs = []string{"转交调解", "移交调解", "委派调解", "委
 
 // leaderSubjects, as the subject of a petition count, make it the leaders'
 // own receptions (县领导接访下访: 镇领导共接待来访群众58批次).
-var leaderSubjects = []string{"领导", "书记", "镇长", "乡长", "县长", "区长", "市长", "主任", "班子成员"}
+var leaderSubjects = []string{"县领导", "镇领导", "乡领导", "区领导", "市领导", "街道领导", "级领导", "领导干部", "党政领导", "主要领导", "分管领导", "班子成员"}
 
 // subjectBreakers, standing in a clause before a body, make the body an
 // object or a place of the clause, not its subject: 组织干部到党校集中学习.
@@ -721,15 +723,19 @@ var domains = map[string][]string{
 	// for pupils — is law publicity too (为师生上法治课8堂,受教育师生1200余人次).
 	"publicity": {"普法", "法治宣传", "宣传", "法治教育", "宪法", "民法典", "法治文化", "法律知识", "八进", "六进", "七进", "五进", "送法", "以案释法", "法律七进", "法律八进", "宣讲",
 		"法治进", "法律进", "法治讲座", "法治课"},
-	"counsel":     {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
-	"adviser":     {"法律顾问", "顾问"},
+	"counsel": {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
+	"adviser": {"法律顾问", "顾问"},
+	// Lawyers the government retains write and advise as its advisers do
+	// (聘请的律师…起草法律文书26份).
+	"lawyer":      {"律师"},
 	"services":    {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
 	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
 	"legality":    {"合法性", "审查", "审核"},
-	// The documents a clean-up's figures are of (see legality.normative_documents).
-	"normativeDocuments": {"规范性文件"},
-	"disclosure":         {"政务公开", "信息公开", "公开"},
-	"study":              {"学法", "学习", "中心组"},
+	// A clean-up of normative documents, whose figures count them (see
+	// legality.normative_documents).
+	"cleanup":    {"规范性文件清理", "清理规范性文件", "规范性文件专项清理", "规范性文件集中清理", "规范性文件全面清理", "规范性文件进行清理", "规范性文件进行全面清理"},
+	"disclosure": {"政务公开", "信息公开", "公开"},
+	"study":      {"学法", "学习", "中心组"},
 	// "studied" are the words that make collective study a study of law:
 	// law named, or the bodies whose study the catalog counts (领导干部,
 	// 中心组, 机关: INDICATORS.md).
