@@ -160,6 +160,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	cl, mk := x.structure(c, prevU, nx)
 	// Hard filters: what no frame may read.
+	if fromLevel(s, cl.C, N, U) {
+		// 由86.2%提升至98.7%: the level before the change, not the year's.
+		return
+	}
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
 		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) {
 		return
@@ -1256,7 +1260,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// (政府合同40件、会议纪要3件), else the whole clause: the items of a list
 	// with one figure share its act (审查重大行政决策、重大合同等法律事务137件).
 	cl.Li = C
-	if prevU > C && prevU <= N {
+	if prevU > C && prevU <= N && !fromLevel(s, C, prevU-1, prevU) {
 		cl.Li = prevU
 		// The previous figure's own words (1件驳回原告诉讼请求、2件原告撤诉)
 		// end at the 、 that starts this one's item.
@@ -1714,6 +1718,20 @@ func (x *run) preSuitBefore(S int) bool {
 		}
 	}
 	return false
+}
+
+// changeTo are the words of a change to a new level: 由86.2%提升至98.7%.
+var changeTo = []string{"提升至", "提升到", "提高至", "提高到", "上升至", "上升到", "增至", "增加至", "增加到", "增长至", "增长到", "下降至", "下降到", "降至", "降低至", "降低到", "减少至", "减少到"}
+
+// fromLevel reports whether the number at N (its unit ending at U) is the
+// level a change starts from: 由 or 从 before it in its clause, a change to
+// a new level right after it.
+func fromLevel(s string, C, N, U int) bool {
+	if !anyof.Prefix(s[U:], changeTo...) {
+		return false
+	}
+	head := s[C:N]
+	return strings.Contains(head, "由") || strings.Contains(head, "从")
 }
 
 // ofPart tells whether a word at start, right of the number's unit (which

@@ -162,7 +162,8 @@ func priorYearPlain(left string, year int) bool {
 		return year != 0 && bareYearOpening(left, year)
 	}
 	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
-		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") {
+		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") &&
+			!(anyof.Suffix(left[:p], "由", "从") && changedTo(left[p+len(w):])) {
 			return true
 		}
 	}
@@ -178,6 +179,9 @@ func priorYearPlain(left string, year int) bool {
 		}
 		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
 		rest := left[i+4+len("年"):]
+		if strings.HasSuffix(left[:i], "由") && changedTo(rest) {
+			continue
+		}
 		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !anyof.Suffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
 			return true
 		}

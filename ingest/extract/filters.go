@@ -215,7 +215,8 @@ func priorYear(left string, year int) bool {
 		return year != 0 && bareYearOpening(left, year)
 	}
 	for _, w := range []string{"去年", "上年", "上一年", "前年"} {
-		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") {
+		if p := strings.Index(left, w); p >= 0 && !anyof.Suffix(left[:p], "比", "较", "与") &&
+			!(anyof.Suffix(left[:p], "由", "从") && changedTo(left[p+len(w):])) {
 			return true
 		}
 	}
@@ -238,11 +239,22 @@ func priorYear(left string, year int) bool {
 		}
 		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
 		rest := left[i+4+len("年"):]
+		if strings.HasSuffix(left[:i], "由") && changedTo(rest) {
+			continue // 由2021年的86.2%提升至98.7%: the level it rose to
+		}
 		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !anyof.Suffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
 			return true
 		}
 	}
 	return false
+}
+
+// changedTo reports whether rest, what follows an earlier year after 由,
+// states that year's figure and then a change to the number after it
+// (的86.2%提升至).
+func changedTo(rest string) bool {
+	last := strings.LastIndexAny(rest, "0123456789")
+	return last >= 0 && anyof.Suffix(rest, "至", "到", "为")
 }
 
 // bareYearOpening reports a clause that opens with an earlier year whose

@@ -78,6 +78,12 @@ var (
 	targetColumns = []string{"目标", "计划", "预计", "任务", "力争"}
 	// doneColumns name the column of what was done beside the targets.
 	doneColumns = []string{"完成值", "完成数", "实际完成", "实际", "实绩", "完成情况"}
+	// unitColumns name a column of units (| 指标 | 单位 | 2022年 |).
+	unitColumns = []string{"单位", "计量单位"}
+	// totalLabels name the row of a whole's totals in a table whose
+	// columns are the counts (项目 / 调解组织(个) / 受理纠纷(件) / 全市合计 /
+	// 1,046 / 18,734).
+	totalLabels = []string{"合计", "总计", "全市", "全县", "全区", "全镇", "全乡", "全街道", "总数"}
 	// partLabels open the label of a row that is a part of a row before
 	// (其中:调解成功).
 	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
@@ -215,6 +221,7 @@ func (x *run) caption(t layout.Table) string {
 // in its column of figures (数量), or is the row's only figure.
 func (x *run) gridRows(t layout.Table) []tableRow {
 	col, unit := -1, ""
+	unitCol := -1 // a column of units (| 指标 | 单位 | 2021年 | 2022年 |)
 	header := false
 	var out []tableRow
 	for _, r := range t.Rows {
@@ -224,6 +231,7 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 			if col == -2 {
 				return nil // columns of other years only
 			}
+			unitCol = slices.IndexFunc(r.Cells, func(c layout.Cell) bool { return anyof.Contains(c.Text, unitColumns...) })
 			continue
 		}
 		if len(r.Cells) < 2 || numberCell(r.Cells[0].Text) {
@@ -239,7 +247,11 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 		if k >= len(r.Cells) || !numberCell(r.Cells[k].Text) {
 			continue
 		}
-		if u := rowUnit(r.Cells[0].Text, cellUnit(r.Cells[k].Text, unit)); u != "" {
+		u := unit
+		if unitCol > 0 && unitCol < len(r.Cells) && slices.Contains(tableUnits, r.Cells[unitCol].Text) {
+			u = r.Cells[unitCol].Text
+		}
+		if u := rowUnit(r.Cells[0].Text, cellUnit(r.Cells[k].Text, u)); u != "" {
 			out = append(out, tableRow{label: r.Cells[0], value: r.Cells[k], unit: u})
 		}
 	}
@@ -354,6 +366,7 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 	// (项目 / 数量(件) / 同比增减) say which of a row's figures is the count
 	// and its unit, as a header row does.
 	col, colUnit := -1, ""
+	var transposed []layout.Cell // the column heads when each names a count with its unit
 	if len(years) == 0 {
 		if from := figuresAt(first + 1); from > 0 {
 			n := 0
@@ -369,6 +382,8 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 					}
 					if k > 0 {
 						col, colUnit = k-1, u
+					} else if !slices.ContainsFunc(hdr[1:], func(c layout.Cell) bool { return bracketUnit(c.Text) == "" }) {
+						transposed = hdr[1:]
 					}
 				}
 			}
@@ -406,6 +421,19 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 			value = values[want]
 		case len(years) == 0 && len(values) == 1:
 			value = values[0]
+		case len(transposed) == len(values):
+			// The whole's row of a table whose columns are the counts: each
+			// figure is its column's, named by the column's head; the other
+			// rows are parts or other bodies.
+			if !anyof.Contains(label.Text, totalLabels...) || anyof.Prefix(label.Text, partLabels...) {
+				continue
+			}
+			for k, v := range values {
+				if u := rowUnit(transposed[k].Text, cellUnit(v.Text, "")); u != "" {
+					out = append(out, tableRow{label: transposed[k], value: v, unit: u})
+				}
+			}
+			continue
 		case col >= 0 && col < len(values):
 			value = values[col]
 			if unit == "" {
