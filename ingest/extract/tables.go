@@ -83,7 +83,9 @@ var (
 	// totalLabels name the row of a whole's totals in a table whose
 	// columns are the counts (项目 / 调解组织(个) / 受理纠纷(件) / 全市合计 /
 	// 1,046 / 18,734).
-	totalLabels = []string{"合计", "总计", "全市", "全县", "全区", "全镇", "全乡", "全街道", "总数"}
+	totalLabels = []string{"合计", "总计", "总数", "全市", "全县", "全区", "全镇", "全乡", "全街道",
+		"全市合计", "全县合计", "全区合计", "全镇合计", "全乡合计", "全街道合计", "全年合计",
+		"全市总计", "全县总计", "全区总计", "全镇总计"}
 	// partLabels open the label of a row that is a part of a row before
 	// (其中:调解成功).
 	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
@@ -367,6 +369,7 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 	// and its unit, as a header row does.
 	col, colUnit := -1, ""
 	var transposed []layout.Cell // the column heads when each names a count with its unit
+	wholeRead := false           // the whole's row of such a table was read
 	if len(years) == 0 {
 		if from := figuresAt(first + 1); from > 0 {
 			n := 0
@@ -425,9 +428,13 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 			// The whole's row of a table whose columns are the counts: each
 			// figure is its column's, named by the column's head; the other
 			// rows are parts or other bodies.
-			if !anyof.Contains(label.Text, totalLabels...) || anyof.Prefix(label.Text, partLabels...) {
+			// The label is the total word itself: not a part, a body, a
+			// period or a change named beside it (全市法院诉调对接中心,
+			// 上年全市合计, 1-6月合计, 全市总数同比增长); one such row only.
+			if wholeRead || !slices.Contains(totalLabels, trimSpace(label.Text)) {
 				continue
 			}
+			wholeRead = true
 			for k, v := range values {
 				if u := rowUnit(transposed[k].Text, cellUnit(v.Text, "")); u != "" {
 					out = append(out, tableRow{label: transposed[k], value: v, unit: u})
