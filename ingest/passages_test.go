@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/fazhi/fazhi/ingest/goldeval"
 )
 
 // TestPassages runs the passage probes (extract/testdata/passages.jsonl):
@@ -20,7 +23,12 @@ import (
 // reads a report (normalised, laid out, its jurisdiction and level resolved
 // from its own words), and scored as fazhi eval scores one:
 // indicator=value, in any order, approximation marks kept and scopes
-// ignored. Every passage must give exactly its facts, except those whose
+// ignored. Each batch's line also scores the values the dashboards would
+// rank (goldeval.Headlines: one per indicator, the whole jurisdiction's,
+// of the whole year, read at or above the ranking cut), right when the
+// passage's gold holds them — scopes unknown, so a sub-body's figure read
+// as the whole counts as right here; fazhi eval's line on the real sets,
+// whose gold has scopes, does not. Every passage must give exactly its facts, except those whose
 // note begins "STILL FAILING", which must still differ.
 func TestPassages(t *testing.T) {
 	b, err := os.ReadFile("extract/testdata/passages.jsonl")
@@ -49,15 +57,17 @@ func TestPassages(t *testing.T) {
 		var g, ranked []string
 		for _, f := range r.Facts {
 			if !f.Derived {
-				v := f.Indicator + "=" + approxMark[f.ApproxKind] + fmt.Sprintf("%g", f.Value)
-				g = append(g, v)
-				if f.Confidence >= rankingCut {
-					ranked = append(ranked, v)
-				}
+				g = append(g, passageFact(f))
 			}
 		}
+		for _, f := range goldeval.Headlines(r.Facts, rankingCut) {
+			ranked = append(ranked, passageFact(f))
+		}
 		sort.Strings(g)
-		w := strings.Fields(p.Want)
+		w, err := wantFacts(p.Want)
+		if err != nil {
+			t.Fatalf("passage %s: %v", p.Name, err)
+		}
 		s := byBatch[p.Batch]
 		if s == nil {
 			s = &tally{}
@@ -113,7 +123,7 @@ func TestPassages(t *testing.T) {
 	}
 	for _, k := range batches {
 		s := byBatch[k]
-		t.Logf("batch %s: passages right %d/%d; facts wanted %d, got %d, right %d (P %.3f R %.3f); ranked (confidence ≥ %.1f) %d, right %d (P %.3f)",
+		t.Logf("batch %s: passages right %d/%d; facts wanted %d, got %d, right %d (P %.3f R %.3f); ranked values (confidence ≥ %.1f) %d, right %d (P %.3f)",
 			k, s.right, s.passages, s.want, s.got, s.match, share(s.match, s.got), share(s.match, s.want),
 			rankingCut, s.ranked, s.rankedMatch, share(s.rankedMatch, s.ranked))
 	}
@@ -126,6 +136,36 @@ const rankingCut = 0.5
 // approxMark is how a passage's gold marks an approximate value, by its
 // kind: ≥ at least (余, 多), ≈ about (约), ≤ at most (近, 不足).
 var approxMark = map[string]string{"": "", "at_least": "≥", "about": "≈", "at_most": "≤"}
+
+// passageFact writes a fact as a passage's want does.
+func passageFact(f Fact) string {
+	return f.Indicator + "=" + approxMark[f.ApproxKind] + fmt.Sprintf("%g", f.Value)
+}
+
+// wantFacts reads a passage's want (indicator=value, the value after its
+// approximation mark written as plain decimals or in exponent form) in the
+// form the facts are written in: 136000000 and 1.36e+08 are one value.
+func wantFacts(want string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Fields(want) {
+		code, v, ok := strings.Cut(f, "=")
+		if !ok {
+			return nil, fmt.Errorf("want %q: not indicator=value", f)
+		}
+		mark := ""
+		for _, m := range approxMark {
+			if m != "" && strings.HasPrefix(v, m) {
+				mark, v = m, v[len(m):]
+			}
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return nil, fmt.Errorf("want %q: %w", f, err)
+		}
+		out = append(out, code+"="+mark+fmt.Sprintf("%g", x))
+	}
+	return out, nil
+}
 
 func share(a, b int) float64 {
 	if b == 0 {

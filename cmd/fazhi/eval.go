@@ -62,6 +62,7 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 			Confidence: r.Jurisdiction.Confidence, Reason: r.Jurisdiction.Reason})
 	}
 	scores := goldeval.Score(gold, got)
+	scores.ScoreRanked(gold, got, cfg.MinConfidence)
 	if *reportsPath != "" {
 		want, err := readJSONLines(*reportsPath, goldeval.ReadReports)
 		if err != nil {
@@ -78,6 +79,9 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 		}
 		for _, m := range scores.Spurious {
 			fmt.Fprintf(stdout, "SPURIOUS %s %s=%g (%.2f) «%s»\n", m.File, m.Indicator, m.Value, m.Confidence, m.Quote)
+		}
+		for _, m := range scores.RankedWrong {
+			fmt.Fprintf(stdout, "RANKED WRONG %s %s=%g (%.2f) «%s»\n", m.File, m.Indicator, m.Value, m.Confidence, m.Quote)
 		}
 		for _, m := range scores.JurisdictionMisses {
 			kind := "UNRESOLVED"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fazhi/fazhi/ingest/anyof"
 	"github.com/fazhi/fazhi/ingest/cnnum"
+	"github.com/fazhi/fazhi/ingest/layout"
 )
 
 // zeroConfidence is the confidence of a zero written in words (全年无败诉案件):
@@ -134,6 +135,59 @@ const disclosureScope = "政府信息公开"
 var organIntake = []string{"受理", "审结", "办理", "收到"}
 
 var disclosureCauses = []string{"因政府信息", "因信息公开", "信息公开引起", "信息公开引发", "公开引起的", "公开引发的"}
+
+// scopeDisclosureReport scopes the reconsiderations and lawsuits of a
+// 政府信息公开工作年度报告 to the disclosure: the national format's section
+// on them (因政府信息公开工作被申请行政复议、提起行政诉讼情况) and its
+// prose (收到依申请公开件1件,…未出现被行政诉讼、行政复议情况) count the
+// cases over the writer's disclosure only, never its whole caseload, so no
+// ranking may take them for it (realdev 036, realpool P040). Such cases
+// challenge the writer's own decisions: it is their respondent.
+func (x *run) scopeDisclosureReport() {
+	if !isDisclosureReport(x.opt.Layout) {
+		return
+	}
+	for i := range x.facts {
+		f := &x.facts[i].Fact
+		if f.Scope != "" || !strings.HasPrefix(f.Indicator, "litigation.") && !strings.HasPrefix(f.Indicator, "reconsideration.") {
+			continue
+		}
+		f.Scope = disclosureScope
+		if f.Indicator == "reconsideration.received" {
+			f.Indicator = "reconsideration.as_respondent"
+		}
+	}
+}
+
+// isDisclosureReport reports whether the text is a disclosure annual report
+// (政府信息公开工作年度报告): its title says so, or its opening presents
+// itself as one (本报告…根据《中华人民共和国政府信息公开条例》…编制).
+func isDisclosureReport(l *layout.Layout) bool {
+	if t := l.Title.Text; strings.Contains(t, "信息公开") && anyof.Contains(t, "年度报告", "工作报告", "年报") {
+		return true
+	}
+	// From the text's start: a broken page may leave its first lines in
+	// the title block.
+	opening := l.Text[:prefixLen(l.Text, l.Body+disclosureOpening)]
+	return strings.Contains(opening, "政府信息公开工作年度报告") ||
+		strings.Contains(opening, "本报告") && strings.Contains(opening, "政府信息公开条例")
+}
+
+// disclosureOpening is how many bytes of a report's body its presentation
+// as a disclosure report may take (about three sentences).
+const disclosureOpening = 600
+
+// prefixLen returns the length of s's longest prefix of at most n bytes
+// that ends on a character boundary.
+func prefixLen(s string, n int) int {
+	if len(s) <= n {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
 
 // zeros records zero statements written with no digit: 全年无败诉案件.
 func (x *run) zeros() {

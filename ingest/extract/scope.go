@@ -65,6 +65,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			if strings.HasPrefix(code, "litigation.") && strings.HasPrefix(scopeWords[r.idx], "法律顾问") {
 				continue
 			}
+			if scopeWords[r.idx] == domainWord && !x.domainOpens(S, N, int(h.Start), int(h.End)) {
+				continue
+			}
 			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
 			// the one named beside it is the whole jurisdiction.
 			// Nearest before the number; else the first after it.
@@ -82,12 +85,20 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				return prev
 			}
 		}
+		if name := x.itemScope(S); name != "" {
+			return name
+		}
 		return placeScope(s[C:N], x.opt.Jurisdiction)
 	}
 	if bestPlural {
 		return ""
 	}
 	name := scopeName(s, S, bestStart, bestEnd)
+	if name == domainWord {
+		// 各领域, 等领域: every domain, or those a list named; a named one
+		// (市场监管领域开展“双随机”抽查42批次) is a partial domain.
+		return ""
+	}
 	if bestStart >= N && endsWithFigure(s, S, bestEnd-len(name)) {
 		// 发放宣传材料400余份法律顾问进村宣讲2次: a body named right after a
 		// figure whose punctuation was lost opens the next clause; it is
@@ -102,6 +113,105 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		}
 	}
 	return name
+}
+
+// itemScope returns the sub-body an enumerated item's heading names for the
+// sentence at S that opens its body with no subject of its own: 二是推进
+// “一社区一法律顾问”工作。今年共为社区居民提供法律咨询873次,…出具法律意见
+// 书34份 (realdev 015: the advisers' work). The heading is the sentence
+// right before, opening with an enumerator (一是, 二是…) and holding no
+// figure; "" when there is none, it names no sub-body, or the sentence
+// names its own subject (全镇…, 镇司法所…).
+func (x *run) itemScope(S int) string {
+	s := x.text
+	if S == 0 || !anyof.Prefix(trimTimeLead(s[S:x.sentEnd(S, S)]), subjectlessOpeners...) {
+		return ""
+	}
+	P := x.sentenceStart(S - 1)
+	heading := s[P:S]
+	if len(heading) > maxItemHeading || len(heading) < 9 || !isCNNumeral3(heading[:3]) || !strings.HasPrefix(heading[3:], "是") || hasDigit(heading) {
+		return ""
+	}
+	x.para.buf = x.lx.scopes.ScanRange(s, P, S, x.para.buf[:0])
+	for _, h := range x.para.buf {
+		w := scopeWords[h.Word]
+		if w == domainWord {
+			continue
+		}
+		if name := scopeName(s, P, int(h.Start), int(h.End)); name != "" {
+			return strings.Trim(name, "“”")
+		}
+	}
+	return ""
+}
+
+// maxItemHeading bounds an item heading (二是推进“一社区一法律顾问”工作。):
+// about twenty characters.
+const maxItemHeading = 3 * 24
+
+// subjectlessOpeners open a sentence whose subject is left to the heading
+// before it: an act or a total, not a body (镇司法所…, 全镇…).
+var subjectlessOpeners = []string{"共", "累计", "为", "向", "提供", "开展", "参与", "协助", "接待", "解答", "出具", "办理", "审查", "调解", "举办", "走访", "进村", "深入", "先后"}
+
+// trimTimeLead removes a time opening a sentence (今年, 全年, 2024年, 今年以来,
+// each with its comma).
+func trimTimeLead(s string) string {
+	for _, w := range []string{"今年以来", "今年", "全年", "年内", "当年"} {
+		if strings.HasPrefix(s, w) {
+			s = s[len(w):]
+			break
+		}
+	}
+	if p := strings.Index(s, "年"); p > 0 && isDigits(s[:p]) {
+		s = s[p+len("年"):]
+		s = strings.TrimPrefix(s, "以来")
+	}
+	return strings.TrimPrefix(s, ",")
+}
+
+// domainWord names a domain: 市场监管领域.
+const domainWord = "领域"
+
+// domainOpens reports whether the domain word at [start, end) names the
+// domain of the number at N: the domain's name opens the number's sentence
+// (2024年市场监管领域开展42批次“双随机”抽查,抽查主体2497户次), after at
+// most a time or 在, as the subject of all it counts. A domain an act
+// governs (发起涉民生领域事项联合抽查113批次), one opening a later clause (a
+// part of a total: 主动公开信息171条:基层政务公开领域信息124条; 根据专业
+// 领域重点学习…) or after the number is no scope.
+func (x *run) domainOpens(S, N, start, end int) bool {
+	if end > N {
+		return false
+	}
+	name := scopeName(x.text, S, start, end)
+	if anyof.Prefix(name, domainGovernors...) {
+		return false // 根据专业领域重点学习…: a domain an act is after
+	}
+	lead := x.text[S : end-len(name)]
+	for _, w := range domainLeads {
+		lead = strings.TrimPrefix(lead, w)
+	}
+	if p := strings.Index(lead, "年"); p > 0 && isDigits(lead[:p]) {
+		lead = lead[p+len("年"):]
+	}
+	return lead == "" || lead == "在"
+}
+
+// domainGovernors, opening a domain's name as read back, make it the
+// object of an act or a preposition, not the subject of a count.
+var domainGovernors = []string{"根据", "按照", "依据", "围绕", "聚焦", "针对", "涉及", "涉", "结合", "立足", "突出", "覆盖", "加强", "强化", "深化", "推进"}
+
+// domainLeads may open a clause before the domain it names.
+var domainLeads = []string{"同时", "此外", "全年", "今年", "当年"}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // sinceFounded refer back to a body just founded.

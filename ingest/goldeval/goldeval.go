@@ -142,6 +142,12 @@ type Scores struct {
 	FactBands []Band
 	// JurisdictionMisses lists the reports whose jurisdiction is not right.
 	JurisdictionMisses []JurisdictionMiss
+	// Ranked scores the values the dashboards would rank at RankingCut
+	// (ScoreRanked; zero until it is called), and RankedWrong lists those
+	// the gold does not state for the whole jurisdiction.
+	Ranked      Count
+	RankingCut  float64
+	RankedWrong []Miss
 }
 
 // Band is a range [Lo, Hi) of confidence with the items (reports or facts)
@@ -352,6 +358,9 @@ func (s Scores) WriteTable(w io.Writer) error {
 		fmt.Fprintf(tw, "approx agrees\t%d/%d\t\t\t%.3f\n", s.SameApprox, m, ratio(s.SameApprox, m))
 		fmt.Fprintf(tw, "precision by confidence\n")
 		bands(s.FactBands)
+	}
+	if s.Ranked.Got > 0 {
+		fmt.Fprintf(tw, "ranked values (cut %.2f)\t%d/%d\t\t\t%.3f\n", s.RankingCut, s.Ranked.Matched, s.Ranked.Got, s.Ranked.Precision())
 	}
 	if s.Reports > 0 {
 		fmt.Fprintf(tw, "jurisdiction accuracy\t%d/%d\t\t\t%.3f\n", s.Jurisdiction, s.Reports, ratio(s.Jurisdiction, s.Reports))

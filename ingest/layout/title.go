@@ -204,8 +204,19 @@ func isBodyName(s string) bool {
 			return false
 		}
 	}
+	for _, o := range officeTitles {
+		// 恭城瑶族自治县人民政府县长: the head of the body signs its report
+		// (述法报告, 述职报告).
+		if t, ok := strings.CutSuffix(s, o); ok && anyof.Suffix(t, bodySuffixes...) {
+			return true
+		}
+	}
 	return anyof.Suffix(s, bodySuffixes...) || anyof.Suffix(s, divisionEnds...)
 }
+
+// officeTitles are the heads of bodies that sign a report under the body's
+// name.
+var officeTitles = []string{"县长", "区长", "市长", "镇长", "乡长", "旗长", "主任", "书记", "局长", "所长"}
 
 // brokenName reports whether the title line t goes on from the line s above
 // it, broken inside the writer's name: s is a short run of Chinese
