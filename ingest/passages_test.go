@@ -26,9 +26,9 @@ import (
 // ignored. Each batch's line also scores the values the dashboards would
 // rank (goldeval.Headlines: one per indicator, the whole jurisdiction's,
 // of the whole year, read at or above the ranking cut), right when the
-// passage's gold holds them — scopes unknown, so a sub-body's figure read
-// as the whole counts as right here; fazhi eval's line on the real sets,
-// whose gold has scopes, does not. Every passage must give exactly its facts, except those whose
+// passage's gold holds them as the whole jurisdiction's (no @scope). The
+// gold of batches before p13 gives no scopes, so there a sub-body's figure
+// read as the whole counts as right. Every passage must give exactly its facts, except those whose
 // note begins "STILL FAILING", which must still differ.
 func TestPassages(t *testing.T) {
 	b, err := os.ReadFile("extract/testdata/passages.jsonl")
@@ -64,7 +64,7 @@ func TestPassages(t *testing.T) {
 			ranked = append(ranked, passageFact(f))
 		}
 		sort.Strings(g)
-		w, err := wantFacts(p.Want)
+		w, whole, err := wantFacts(p.Want)
 		if err != nil {
 			t.Fatalf("passage %s: %v", p.Name, err)
 		}
@@ -92,7 +92,7 @@ func TestPassages(t *testing.T) {
 		}
 		s.ranked += len(ranked)
 		rankedLeft := map[string]int{}
-		for _, f := range w {
+		for _, f := range whole {
 			rankedLeft[f]++
 		}
 		for _, f := range ranked {
@@ -143,14 +143,17 @@ func passageFact(f Fact) string {
 }
 
 // wantFacts reads a passage's want (indicator=value, the value after its
-// approximation mark written as plain decimals or in exponent form) in the
-// form the facts are written in: 136000000 and 1.36e+08 are one value.
-func wantFacts(want string) ([]string, error) {
-	var out []string
+// approximation mark written as plain decimals or in exponent form, then
+// @scope for a sub-body's) in the form the facts are written in, 136000000
+// and 1.36e+08 being one value: all of them, and those of the whole
+// jurisdiction (no @scope; every fact of the batches before p13, whose
+// gold gave no scopes).
+func wantFacts(want string) (all, whole []string, err error) {
 	for _, f := range strings.Fields(want) {
+		f, scope, _ := strings.Cut(f, "@")
 		code, v, ok := strings.Cut(f, "=")
 		if !ok {
-			return nil, fmt.Errorf("want %q: not indicator=value", f)
+			return nil, nil, fmt.Errorf("want %q: not indicator=value", f)
 		}
 		mark := ""
 		for _, m := range approxMark {
@@ -160,11 +163,14 @@ func wantFacts(want string) ([]string, error) {
 		}
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			return nil, fmt.Errorf("want %q: %w", f, err)
+			return nil, nil, fmt.Errorf("want %q: %w", f, err)
 		}
-		out = append(out, code+"="+mark+fmt.Sprintf("%g", x))
+		all = append(all, code+"="+mark+fmt.Sprintf("%g", x))
+		if scope == "" {
+			whole = append(whole, all[len(all)-1])
+		}
 	}
-	return out, nil
+	return all, whole, nil
 }
 
 func share(a, b int) float64 {

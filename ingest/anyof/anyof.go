@@ -35,3 +35,25 @@ func Suffix(s string, suffixes ...string) bool {
 	}
 	return false
 }
+
+// CutPrefix returns s without the first of prefixes it starts with, and
+// whether there was one.
+func CutPrefix(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
+// CutSuffix returns s without the first of suffixes it ends with, and
+// whether there was one.
+func CutSuffix(s string, suffixes ...string) (string, bool) {
+	for _, p := range suffixes {
+		if rest, ok := strings.CutSuffix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}

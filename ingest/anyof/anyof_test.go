@@ -23,3 +23,22 @@ func TestAnyOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCut(t *testing.T) {
+	for _, c := range []struct {
+		name, got, want string
+		ok, wantOK      bool
+	}{
+		{"CutPrefix hit", first(CutPrefix("单位:件", "计量单位:", "单位:")), "件", second(CutPrefix("单位:件", "单位:")), true},
+		{"CutPrefix miss", first(CutPrefix("数量(件)", "单位:")), "数量(件)", second(CutPrefix("数量(件)", "单位:")), false},
+		{"CutSuffix hit", first(CutSuffix("12000余", "多", "余")), "12000", second(CutSuffix("12000余", "余")), true},
+		{"CutSuffix miss", first(CutSuffix("12000", "余")), "12000", second(CutSuffix("12000", "余")), false},
+	} {
+		if c.got != c.want || c.ok != c.wantOK {
+			t.Errorf("%s = %q, %v; want %q, %v", c.name, c.got, c.ok, c.want, c.wantOK)
+		}
+	}
+}
+
+func first(s string, _ bool) string { return s }
+func second(_ string, ok bool) bool { return ok }

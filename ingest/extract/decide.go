@@ -165,12 +165,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return
 	}
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
-		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) {
+		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], pendingActs...) {
 		return
 	}
-	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") {
-		// Counted bodies, named after the count, that are the subject of a
-		// later figure of their clause: 21个社区调委会共有人民调解员168名.
+	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") &&
+		anyof.Suffix(s[cl.C:N], "、", "和", "及", "与") {
+		// Counted bodies, named after the count and joined to another body,
+		// that are the subject of a later figure of their clause: 街道调委会
+		// 和21个社区调委会共有人民调解员168名 (some of the bodies, not all of
+		// them; 全街道12个社区调委会共有人民调解员97名 counts them all).
 		return
 	}
 	lo := min(cl.C1, cl.C)
@@ -722,6 +725,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if brk < 0 {
 		brk = x.colonAfterFigure(S, N)
 	}
+	if brk < 0 {
+		// 配备人民调解员1132名(专职调解员87名): a bracket right after a
+		// figure breaks it down, as a colon after one does.
+		brk = parenAfterFigure(s, cl.C, N)
+	}
 	if brk < 0 && partitiveOpener(s, S, N) {
 		brk = S
 	}
@@ -970,6 +978,20 @@ func (x *run) colonAfterFigure(S, N int) int {
 	}
 	c.upto = N
 	return c.at
+}
+
+// parenAfterFigure returns the offset of the bracket the number at N
+// stands in when that bracket opens right after a figure and its unit in
+// the clause from C (…1132名(专职调解员87名)), else -1.
+func parenAfterFigure(s string, C, N int) int {
+	p := strings.LastIndexByte(s[C:N], '(')
+	if p < 0 || strings.IndexByte(s[C+p:N], ')') >= 0 {
+		return -1
+	}
+	if p += C; colonFollowsFigure(s, C, p) {
+		return p
+	}
+	return -1
 }
 
 // colonFollowsFigure reports whether the colon at i follows a figure and

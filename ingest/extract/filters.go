@@ -35,6 +35,14 @@ func skipBefore(s string, i int) bool {
 	return false
 }
 
+// remainder reports a clause opening with the rest of a total stated
+// before it (已办结109件,其余3件正在按程序办理; 剩余5件): what is left of
+// the total, no count of its own — unless the clause says they are pending
+// (其余3件尚在审理中: the code of cases still heard; see decide).
+func remainder(left string) bool {
+	return anyof.Prefix(left, "其余", "剩余", "余下") && len(left) <= len("其余的")
+}
+
 // isFrequency reports a clause before a number that makes it a rate of
 // recurrence or a figure per body, not a total: 每月开展法治宣传活动2次,
 // 每个村配备1名调解员, 各村均配备1名调解员.
@@ -206,10 +214,39 @@ func (x *run) otherYear(S, C, N int) bool {
 	return priorYear(s[C:N], x.opt.Year)
 }
 
+// comparedLevel reports a clause ending in the year a figure is compared
+// with, right before the figure: 受理量较2021年的2854件增长9.5%, 比上年同期
+// 的120件: the earlier level, not the year's.
+func comparedLevel(left string) bool {
+	t, ok := strings.CutSuffix(left, "的")
+	if !ok {
+		return false
+	}
+	t = strings.TrimSuffix(t, "同期")
+	if t2, ok := strings.CutSuffix(t, "年"); ok && len(t2) >= 4 && isDigit4(t2[len(t2)-4:]) {
+		t = t2[:len(t2)-4]
+	} else {
+		cut := false
+		for _, w := range []string{"去年", "上年", "上一年"} {
+			if t2, ok := strings.CutSuffix(t, w); ok {
+				t, cut = t2, true
+				break
+			}
+		}
+		if !cut {
+			return false
+		}
+	}
+	return anyof.Suffix(t, "较", "比", "与", "同")
+}
+
 // priorYear reports a clause that dates its figure to an earlier year:
 // 2021年受理矛盾纠纷120件 in a 2022 report, 去年同期. A span starting then
 // (2019年以来, 2021年至今) is not one.
 func priorYear(left string, year int) bool {
+	if comparedLevel(left) {
+		return true
+	}
 	if !strings.Contains(left, "年") {
 		// Every word below and every written year holds 年.
 		return year != 0 && bareYearOpening(left, year)

@@ -271,7 +271,7 @@ var frames = []frame{
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
 	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
 		notDomains: []string{"arbitration"}},
-	{code: "litigation.pending", objects: litigationCases, acts: []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"},
+	{code: "litigation.pending", objects: litigationCases, acts: pendingActs,
 		needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
 	{code: "litigation.appearance_rate", objects: []string{"出庭应诉率", "出庭率", "负责人出庭"}, units: uRate},
@@ -444,12 +444,14 @@ var frames = []frame{
 
 	// arbitration
 	{code: "arbitration.cases_accepted",
-		objects:   []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
-		acts:      []string{"受理", "立案受理"},
-		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商"},
+		objects: []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
+		acts:    []string{"受理", "立案受理"},
+		// Disputes settled before a case was filed (在仲裁立案前化解劳动争议
+		// 160余件, 经调解组织成功化解) were never the arbitration's cases.
+		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商", "化解", "调解成功", "成功调解"},
 		// A court's labour lawsuits (法院审结劳动争议诉讼案件93件) are no
 		// arbitration's cases.
-		not:        append([]string{"提起诉讼", "起诉"}, caseloadWords...),
+		not:        append([]string{"提起诉讼", "起诉", "立案前", "仲裁前"}, caseloadWords...),
 		otherHeads: []string{"结余", "结转", "诉讼案件"},
 		subjectNot: otherCaseBodies,
 		units:      uCases, domains: []string{"arbitration"}},
@@ -690,6 +692,9 @@ var lawWorkers = []string{"调解员", "执法", "法律顾问", "律师", "法�
 // the word inside a name is no act (县委组织部举办了2期…轮训班: 组织 is
 // not the act of organising).
 var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员", "统战部", "政法委"}
+
+// pendingActs say cases are still being heard (其余3件尚在审理中).
+var pendingActs = []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"}
 
 // hotlineWords name a hotline: its tickets are no petitions.
 var hotlineWords = []string{"12345", "热线"}

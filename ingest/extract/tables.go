@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -91,6 +92,9 @@ var (
 	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
 )
 
+// approxCellMarks may close a table's figure (12000余): it is a bound.
+var approxCellMarks = []string{"余", "多"}
+
 // maxColumnName bounds a column name that gives a year (2022年完成情况).
 const maxColumnName = 10
 
@@ -114,11 +118,14 @@ type tableRow struct {
 // 2021年 | 2022年 |) the figure is the report year's, and a table with no
 // column of that year gives none.
 func (x *run) figureTable(t layout.Table) {
+	// The table's caption, before the rows, names their topic (2022年全县
+	// 行政复议、行政应诉案件情况统计表) and may give their unit (单位:件).
+	caption, unit := captionUnit(x.caption(t))
 	var rows []tableRow
 	if len(t.Rows) > 0 {
-		rows = x.gridRows(t)
+		rows = x.gridRows(t, unit)
 	} else {
-		rows = x.cellRows(t.Cells)
+		rows = x.cellRows(t.Cells, unit)
 	}
 	if len(rows) == 0 {
 		return
@@ -128,9 +135,6 @@ func (x *run) figureTable(t layout.Table) {
 	var b strings.Builder
 	at := make(map[int]int, len(rows)) // figure's rune offset → row
 	runes := 0
-	// The table's caption, before the rows, names their topic (2022年全县
-	// 行政复议、行政应诉案件情况统计表).
-	caption := x.caption(t)
 	if caption != "" {
 		caption += ","
 	}
@@ -198,6 +202,7 @@ func (x *run) figureTable(t layout.Table) {
 // short, no sentence and naming a table (统计表, 情况表, …情况); or "".
 func (x *run) caption(t layout.Table) string {
 	ok := func(s string) bool {
+		s, _ = captionUnit(s)
 		return s != "" && !strings.Contains(s, "。") && utf8.RuneCountInString(s) <= 40 && anyof.Suffix(s, "表", "情况", "统计", "指标")
 	}
 	if len(t.Rows) == 0 {
@@ -218,10 +223,29 @@ func (x *run) caption(t layout.Table) string {
 	return ""
 }
 
+// captionUnit splits the unit a caption gives its cells off it: 2022年行政
+// 复议案件审结情况统计表(单位:件) is …统计表 with unit 件; "" when none.
+func captionUnit(caption string) (string, string) {
+	open := strings.LastIndexAny(caption, "(（")
+	if open < 0 || !anyof.Suffix(caption, ")", "）") {
+		return caption, ""
+	}
+	inner := strings.TrimRight(caption[open:], ")）")
+	inner = strings.TrimLeft(inner, "(（")
+	u, ok := anyof.CutPrefix(inner, "单位:", "单位：", "计量单位:")
+	if !ok || !slices.Contains(tableUnits, u) {
+		return caption, ""
+	}
+	return caption[:open], u
+}
+
 // gridRows returns the rows of a table written one row a line: the figure
 // of each row is in the column the header names for the report year, or
 // in its column of figures (数量), or is the row's only figure.
-func (x *run) gridRows(t layout.Table) []tableRow {
+func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
+	if rows := transposedRows(t, tableUnit); rows != nil {
+		return rows
+	}
 	col, unit := -1, ""
 	unitCol := -1 // a column of units (| 指标 | 单位 | 2021年 | 2022年 |)
 	header := false
@@ -249,7 +273,7 @@ func (x *run) gridRows(t layout.Table) []tableRow {
 		if k >= len(r.Cells) || !numberCell(r.Cells[k].Text) {
 			continue
 		}
-		u := unit
+		u := cmp.Or(unit, tableUnit)
 		if unitCol > 0 && unitCol < len(r.Cells) && slices.Contains(tableUnits, r.Cells[unitCol].Text) {
 			u = r.Cells[unitCol].Text
 		}
@@ -324,11 +348,44 @@ func yearsHeader(cs []layout.Cell) bool {
 	return true
 }
 
+// transposedRows returns the rows of a table of two rows whose columns are
+// the rows' labels: a header of labels and one row of their figures (| 结案
+// 方式 | 维持 | 驳回 | 纠错 | / | 件数 | 73 | 21 | 25 |), each figure read
+// with its column's head, in the unit the figures' row names (件数, 数量(件))
+// or the table's; nil for any other table.
+func transposedRows(t layout.Table, tableUnit string) []tableRow {
+	if len(t.Rows) != 2 || !t.Rows[0].Header {
+		return nil
+	}
+	head, fig := t.Rows[0].Cells, t.Rows[1].Cells
+	if len(head) != len(fig) || len(head) < 3 {
+		return nil
+	}
+	unit := bracketUnit(fig[0].Text)
+	if u, ok := strings.CutSuffix(trimSpace(fig[0].Text), "数"); ok && slices.Contains(tableUnits, u) {
+		unit = u // 件数, 人数, 次数
+	} else if !anyof.Prefix(fig[0].Text, valueColumns...) {
+		return nil // a body's or a period's row, not the figures'
+	}
+	unit = cmp.Or(unit, tableUnit)
+	if unit == "" {
+		return nil
+	}
+	var out []tableRow
+	for k := 1; k < len(head); k++ {
+		if !numberCell(fig[k].Text) || numberCell(head[k].Text) || head[k].Text == "" {
+			return nil
+		}
+		out = append(out, tableRow{label: head[k], value: fig[k], unit: rowUnit(head[k].Text, cellUnit(fig[k].Text, unit))})
+	}
+	return out
+}
+
 // cellRows returns the rows of a table flattened one cell a line: a label,
 // its figure, and perhaps a unit cell after it (调解矛盾纠纷 / 88 / 件). A
 // label with more than one figure is read only when the column names
 // before the first row name years and one is the report year's.
-func (x *run) cellRows(cs []layout.Cell) []tableRow {
+func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 	// A row is a label, perhaps its unit cell (a unit column before the
 	// figures: 受理矛盾纠纷 / 件 / 238 / 264), and its figures.
 	unitAt := func(i int) bool { return i < len(cs) && slices.Contains(tableUnits, cs[i].Text) }
@@ -363,6 +420,12 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 	want := slices.Index(years, x.opt.Year)
 	if len(years) > 0 && want < 0 {
 		return nil // a table of other years
+	}
+	// The unit of the column of figures (项目 / 数量(件)), or the table's.
+	for _, c := range cs[:first] {
+		if u := bracketUnit(c.Text); u != "" && anyof.Prefix(c.Text, valueColumns...) {
+			tableUnit = u
+		}
 	}
 	// With no year columns, the column names right before the first row
 	// (项目 / 数量(件) / 同比增减) say which of a row's figures is the count
@@ -424,6 +487,7 @@ func (x *run) cellRows(cs []layout.Cell) []tableRow {
 			value = values[want]
 		case len(years) == 0 && len(values) == 1:
 			value = values[0]
+			unit = cmp.Or(unit, tableUnit)
 		case len(transposed) == len(values):
 			// The whole's row of a table whose columns are the counts: each
 			// figure is its column's, named by the column's head; the other
@@ -520,6 +584,7 @@ func (x *run) rowFact(f Fact, label, value layout.Cell, read map[int]bool) {
 		last := &x.facts[len(x.facts)-1]
 		last.Confidence = min(f.Confidence, tableConfidence)
 		last.Scope = f.Scope
+		last.Approx, last.ApproxKind = f.Approx, f.ApproxKind
 	}
 }
 
@@ -601,6 +666,9 @@ func columnIndex(columns []string, want string) int {
 // (97.8, 97.8%).
 func numberCell(s string) bool {
 	s = strings.TrimSuffix(s, "%") // a rate's cell may carry its sign (97.8%)
+	if t, ok := anyof.CutSuffix(s, approxCellMarks...); ok && t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9' {
+		s = t // 12000余: a bound, read as prose reads it
+	}
 	if len(s) > 1 && (s[0] == '-' || s[0] == '+') {
 		s = s[1:]
 	}
@@ -622,6 +690,9 @@ func (x *run) tableFact(code string, label, value layout.Cell) bool {
 	end := value.Span.End
 	if strings.HasSuffix(value.Text, "%") {
 		end -= len("%")
+	}
+	if t, ok := anyof.CutSuffix(value.Text, approxCellMarks...); ok {
+		end -= len(value.Text) - len(t) // 12000余: the bound is the row's reading's
 	}
 	if !ok || n.End != end {
 		return false

@@ -367,7 +367,9 @@ type marks struct {
 // a 《title》.
 func clauseMarks(s string, N, S int) (int, marks) {
 	m := marks{dun: -1, deng: -1, open: -1, close: -1, fenbie: -1}
-	for j := N; j > S; j-- {
+	// The low end of a range is the number's own (每月开展排查2至3次): the
+	// pass starts before it.
+	for j := rangeLow(s, S, N); j > S; j-- {
 		if j-3 >= S && ideograph(s, j-3) {
 			// A Chinese character ends at j: no boundary and no digit
 			// ends at j or inside it, and no mark starts inside it.
@@ -388,6 +390,25 @@ func clauseMarks(s string, N, S int) (int, marks) {
 		}
 	}
 	return S, m
+}
+
+// rangeLow returns the start of a range's low end written right before the
+// number at N (2至3次, 1-2次: the 2 and 1), or N when there is none.
+func rangeLow(s string, S, N int) int {
+	left := s[S:N]
+	for _, w := range []string{"至", "到", "-", "~"} {
+		if t, ok := strings.CutSuffix(left, w); ok {
+			k := len(t)
+			for k > 0 && t[k-1] >= '0' && t[k-1] <= '9' {
+				k--
+			}
+			if k < len(t) {
+				return S + k
+			}
+			return N
+		}
+	}
+	return N
 }
 
 // ideograph reports whether s[i:i+3] is a three-byte character with

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
 )
 
 // Table is a table written with | between its cells: one row a line (|
@@ -109,15 +111,20 @@ func (l *Layout) readBareTables() {
 		}
 		var cs []Cell
 		lines, figures, numbers := 0, 0, 0
+		afterFigure := false
 		for k := i; k < j; k++ {
 			row := fields(l.Text, l.Lines[k].Span)
 			if len(row) == 0 {
 				continue
 			}
-			if l.Lines[k].Kind != Heading {
-				lines++ // a section's heading may open or close the run
+			unitCell := afterFigure && len(row) == 1 && runes(row[0].Text) <= maxUnitCellRunes
+			if l.Lines[k].Kind != Heading && !unitCell {
+				// A section's heading may open or close the run; a unit's
+				// cell after a figure (法治宣传活动 / 42 / 场) is the row's.
+				lines++
 			}
-			if isNumberCell(row[len(row)-1].Text) {
+			afterFigure = isFigureCell(row[len(row)-1].Text)
+			if afterFigure {
 				figures++
 			}
 			for _, c := range row {
@@ -133,6 +140,18 @@ func (l *Layout) readBareTables() {
 		i = j
 	}
 	slices.SortFunc(l.Tables, func(a, b Table) int { return a.Span.Start - b.Span.Start })
+}
+
+// maxUnitCellRunes bounds a unit's cell after a figure (场, 人次, 户次).
+const maxUnitCellRunes = 2
+
+// isFigureCell reports whether a cell of a table without | marks holds a
+// figure, perhaps closed by the bound a writer gives it (12000余).
+func isFigureCell(s string) bool {
+	if t, ok := anyof.CutSuffix(s, "余", "多"); ok {
+		s = t
+	}
+	return isNumberCell(s)
 }
 
 // bareTableLine reports whether line i can be a cell, or a row of cells

@@ -81,6 +81,12 @@ func unwrap(s string) string {
 			}
 			j++
 		}
+		if !page && headerBreaks(lines, i, n[i]) {
+			// A running header alone, with no page number, cut into a
+			// sentence (…审查街道各类合同、协议 / 城南街道办事处2022年法治政府
+			// 建设情况报告 / 共计87份): the page broke there too.
+			j, page = i+2, true
+		}
 		if !page || j == len(lines) || a == "" {
 			j = i + 1
 			page = false
@@ -173,7 +179,7 @@ func continues(a, b string) bool {
 	if r, _ := utf8.DecodeLastRuneInString(a); !isHan(r) && !(r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
 		return false
 	}
-	if !longer(a, 14) || !strings.Contains(a, ",") && !strings.Contains(a, "。") || strings.Contains(a, " > ") ||
+	if !longer(a, minProseRunes-1) || !strings.Contains(a, ",") && !strings.Contains(a, "。") || strings.Contains(a, " > ") ||
 		!strings.ContainsAny(b, ",。、;!?") {
 		return false
 	}
@@ -183,6 +189,9 @@ func continues(a, b string) bool {
 	// prose.
 	return !startsHeading(lastSentence(a))
 }
+
+// minProseRunes is the length from which a line with a comma is prose.
+const minProseRunes = 15
 
 // lastSentence is what follows the last 。 ; : ! ? of a.
 func lastSentence(a string) string {
@@ -256,6 +265,19 @@ func runningTitle(l string) bool {
 	return l != "" && !longer(l, 60) && !strings.ContainsAny(l, ",。;:!?") &&
 		(strings.Contains(l, "报告") || strings.Contains(l, "总结")) &&
 		(strings.Contains(l, "年") || strings.Contains(l, "法治"))
+}
+
+// headerBreaks reports whether the line after line i is a running header
+// (runningTitle) standing alone between the two halves of a sentence: line
+// i is prose (minProseRunes runes or more with a , in it) that ends no
+// sentence, and the line after the header goes on with no heading of its
+// own.
+func headerBreaks(lines []string, i, runes int) bool {
+	if i+2 >= len(lines) || runes < minProseRunes || !strings.Contains(lines[i], ",") || endsSentence(lines[i]) {
+		return false
+	}
+	h, next := lines[i+1], lines[i+2]
+	return runningTitle(h) && next != "" && !startsHeading(next) && !runningTitle(next)
 }
 
 // mayEndPageNumber reports whether l ends as a page number line may (a
