@@ -984,12 +984,23 @@ func (x *run) colonAfterFigure(S, N int) int {
 // stands in when that bracket opens right after a figure and its unit in
 // the clause from C (…1132名(专职调解员87名)), else -1.
 func parenAfterFigure(s string, C, N int) int {
-	p := strings.LastIndexByte(s[C:N], '(')
-	if p < 0 || strings.IndexByte(s[C+p:N], ')') >= 0 {
-		return -1
-	}
-	if p += C; colonFollowsFigure(s, C, p) {
-		return p
+	// The innermost bracket still open at N: brackets inside it (村(社区)
+	// 调委会18个) are closed.
+	depth := 0
+	for p := N - 1; p >= C; p-- {
+		switch s[p] {
+		case ')':
+			depth++
+		case '(':
+			if depth > 0 {
+				depth--
+				continue
+			}
+			if colonFollowsFigure(s, C, p) {
+				return p
+			}
+			return -1
+		}
 	}
 	return -1
 }
@@ -1450,6 +1461,11 @@ func (x *run) readsBeforeJun(cl clause, r reading) bool {
 // all the cases counted: 行政复议案件2件(均驳回申请), 行政诉讼案件2件,均胜诉.
 func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	s := x.text
+	if catalog[first.code].Category == "legality" {
+		// 印发规范性文件15件,全部经合法性审核: the procedure the documents
+		// went through, no count of reviews of its own (p4, p14).
+		return
+	}
 	end := clauseEnd(s, cl.jun)
 	if end == cl.jun || junNegated(s[cl.jun:end]) {
 		return // 均无败诉或被纠错情形 states zeros, no outcome of the cases

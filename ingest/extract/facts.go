@@ -388,6 +388,58 @@ func (x *run) dropBreakdowns() {
 	x.dropMarked(drop)
 }
 
+// dropSummedItems reads a clause opening with 共计 (合计, 总计) as the sum
+// of the list in the clause before it: when the list's figures are all of
+// the sum's code and scope (开展“法治进校园”“法治进企业”“法治进社区”活动分别为
+// 96场、54场、131场,共计281场), they are its parts and are dropped, as 其中
+// parts are (p12, p14); when they are of several codes (办理人大代表建议12件、
+// 政协委员提案9件,共计21件), the sum is of no one code and is dropped.
+func (x *run) dropSummedItems() {
+	s := x.text
+	var drop []bool
+	mark := func(k int) {
+		if drop == nil {
+			drop = make([]bool, len(x.facts))
+		}
+		drop[k] = true
+	}
+	for i, g := range x.facts {
+		C := clauseStart(s, g.start, g.sent)
+		if C == g.sent || !anyof.Prefix(s[C:g.start], sumOpeners...) {
+			continue
+		}
+		C0 := clauseStart(s, C-1, g.sent)
+		var items []int
+		for j := i - 1; j >= 0 && x.facts[j].start >= C0; j-- {
+			if x.facts[j].start < C {
+				items = append(items, j)
+			}
+		}
+		if len(items) < 2 {
+			continue
+		}
+		same := true
+		for _, j := range items {
+			f := x.facts[j]
+			same = same && f.Indicator == g.Indicator && f.Scope == g.Scope && f.Value <= g.Value
+		}
+		switch {
+		case same:
+			for _, j := range items {
+				mark(j)
+			}
+		case slices.ContainsFunc(items, func(j int) bool { return x.facts[j].Indicator == g.Indicator }):
+			mark(i)
+		}
+	}
+	if drop != nil {
+		x.dropMarked(drop)
+	}
+}
+
+// sumOpeners open a clause stating the sum of the list before it.
+var sumOpeners = []string{"共计", "合计", "总计"}
+
 // prevDomains returns the domain bits of the sentence before the one
 // starting at S (one line back at most); when that names no topic and a
 // semicolon ends the part before it, that part's (…行政复议机构共收到行政复议

@@ -536,14 +536,18 @@ var frames = []frame{
 
 	// legality
 	{code: "legality.reviews",
-		objects:   []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "重大事项", "重大决策", "法律事务", "议题"},
-		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关"},
+		objects: []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "重大事项", "重大决策", "法律事务", "议题"},
+		// 备案审查: the review of documents other bodies filed (对各镇街、部门
+		// 报送的规范性文件开展备案审查34件), a review as three blind batches
+		// read it.
+		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "备案审查"},
 		needAct:   true,
 		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
 		// 终止审查 ends a reconsideration; it reviews nothing, and neither
-		// does any figure after an organ's decisions in its sentence.
-		sentenceVetoes: reconsiderationOutcomes,
-		units:          uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
+		// does any figure after an organ's decisions in its sentence. A
+		// court's 非诉行政执行审查案件 are its caseload.
+		sentenceVetoes: reconsiderationOutcomes, subjectNot: otherCaseBodies,
+		units: uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
 	{code: "legality.contract_reviews",
 		objects: []string{"合同", "政府合同", "行政合同", "重大行政合同", "合同协议"},
 		acts:    []string{"合同审查", "审查合同", "审核合同", "合同审核", "合法性审查", "合法性审核", "审查", "审核", "法律审查"},
@@ -552,7 +556,7 @@ var frames = []frame{
 		units:     uCases + " 份 个", typical: "份 件"},
 	{code: "legality.normative_documents",
 		objects:    []string{"规范性文件", "行政规范性文件"},
-		acts:       []string{"制定", "印发", "出台", "制发", "发布", "现行有效", "保留", "备案", "有效", "备案审查", "清理"},
+		acts:       []string{"制定", "印发", "出台", "制发", "发布", "现行有效", "保留", "备案", "有效", "清理"},
 		needObject: true,
 		conflicts:  []string{"审核", "审查", "合法性审查", "初审", "废止", "失效", "修改", "修订"},
 		units:      uCases + " 份 个 部", typical: "件 份"},

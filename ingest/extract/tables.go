@@ -92,6 +92,9 @@ var (
 	partLabels = []string{"其中:", "其中：", "其中,", "其中"}
 )
 
+// unitLabels open the unit a table gives its cells (单位:件).
+var unitLabels = []string{"单位:", "单位：", "计量单位:", "计量单位："}
+
 // approxCellMarks may close a table's figure (12000余): it is a bound.
 var approxCellMarks = []string{"余", "多"}
 
@@ -174,7 +177,9 @@ func (x *run) figureTable(t layout.Table) {
 		case part == "" && rows[k-1].part:
 			sep = ";"
 		}
-		head := sep + part + item
+		// A row's label is one name: 调解、和解后终止 reads as one outcome,
+		// not as a list of items each read apart.
+		head := sep + part + strings.ReplaceAll(item, "、", "")
 		b.WriteString(head)
 		runes += utf8.RuneCountInString(head)
 		at[runes] = k
@@ -217,6 +222,15 @@ func (x *run) caption(t layout.Table) string {
 	}
 	before := strings.TrimRight(x.text[:t.Span.Start], " \n")
 	line := before[strings.LastIndexByte(before, '\n')+1:]
+	if u, isUnit := anyof.CutPrefix(trimSpace(line), unitLabels...); isUnit && slices.Contains(tableUnits, u) {
+		// 统计表 / 单位:件 / 项目 …: the unit's line between the caption
+		// and the cells; the caption is read with it.
+		above := strings.TrimRight(before[:len(before)-len(line)], " \n")
+		if c := trimSpace(above[strings.LastIndexByte(above, '\n')+1:]); ok(c) {
+			return c + "(" + trimSpace(line) + ")"
+		}
+		return ""
+	}
 	if line = trimSpace(line); ok(line) {
 		return line
 	}
@@ -232,7 +246,7 @@ func captionUnit(caption string) (string, string) {
 	}
 	inner := strings.TrimRight(caption[open:], ")）")
 	inner = strings.TrimLeft(inner, "(（")
-	u, ok := anyof.CutPrefix(inner, "单位:", "单位：", "计量单位:")
+	u, ok := anyof.CutPrefix(inner, unitLabels...)
 	if !ok || !slices.Contains(tableUnits, u) {
 		return caption, ""
 	}
@@ -421,9 +435,12 @@ func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 	if len(years) > 0 && want < 0 {
 		return nil // a table of other years
 	}
-	// The unit of the column of figures (项目 / 数量(件)), or the table's.
+	// The unit of the column of figures (项目 / 数量(件)), or the table's
+	// (单位:件 on a line of its own).
 	for _, c := range cs[:first] {
 		if u := bracketUnit(c.Text); u != "" && anyof.Prefix(c.Text, valueColumns...) {
+			tableUnit = u
+		} else if u, ok := anyof.CutPrefix(c.Text, unitLabels...); ok && slices.Contains(tableUnits, u) {
 			tableUnit = u
 		}
 	}
