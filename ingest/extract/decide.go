@@ -725,10 +725,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if brk < 0 {
 		brk = x.colonAfterFigure(S, N)
 	}
-	if brk < 0 {
+	if p := parenAfterFigure(s, cl.C, N); p > brk {
 		// 配备人民调解员1132名(专职调解员87名): a bracket right after a
-		// figure breaks it down, as a colon after one does.
-		brk = parenAfterFigure(s, cl.C, N)
+		// figure breaks it down, as a colon after one does (also after a
+		// 其中 earlier in the sentence).
+		brk = p
 	}
 	if brk < 0 && partitiveOpener(s, S, N) {
 		brk = S

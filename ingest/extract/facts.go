@@ -134,6 +134,9 @@ const disclosureScope = "政府信息公开"
 
 var organIntake = []string{"受理", "审结", "办理", "收到"}
 
+// enforcementCauses name the writer's enforcement as the cause of cases.
+var enforcementCauses = []string{"因行政执法", "因执法", "执法引发", "执法引起", "执法行为引发"}
+
 var disclosureCauses = []string{"因政府信息", "因信息公开", "信息公开引起", "信息公开引发", "公开引起的", "公开引发的"}
 
 // scopeDisclosureReport scopes the reconsiderations and lawsuits of a
@@ -255,7 +258,9 @@ func (x *run) zeros() {
 			// challenge the writer's own decisions: it is their respondent,
 			// whatever its level.
 			disclosure = anyof.Contains(left[neg:], disclosureCauses...)
-			respondent = respondent || disclosure
+			// So do cases arising from its enforcement (未发生因行政执法引发
+			// 的行政复议、行政诉讼案件).
+			respondent = respondent || disclosure || anyof.Contains(left[neg:], enforcementCauses...)
 			left = left[:neg+negLen] + trimOutcomeItems(trimListObjects(gap[n:]))
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
@@ -363,7 +368,14 @@ func (x *run) dropBreakdowns() {
 					other = g.sent
 				}
 				if g.sent != other {
-					break
+					// The sentence before may be the last part of one a
+					// semicolon divides (受理信访事项2146件5318人次;按期办结
+					// 2089件。其中,…2035人次): its parts before count too.
+					if other > 0 && x.text[other-1] == ';' && x.sentenceStart(other-1) == g.sent {
+						other = g.sent
+					} else {
+						break
+					}
 				}
 			}
 			if g.start >= f.after {
