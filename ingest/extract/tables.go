@@ -43,12 +43,81 @@ func (x *run) tables() {
 		if x.inPlans(t.Span.Start) {
 			continue
 		}
-		if disclosureTable(t) {
+		switch {
+		case x.casesTable(t):
+		case disclosureTable(t):
 			x.table(t)
-		} else {
+		default:
 			x.figureTable(t)
 		}
 	}
+}
+
+// casesTable reads section 四 of the 政府信息公开工作年度报告 format, the
+// reconsiderations and lawsuits over the writer's disclosure: its last
+// fifteen figures are the reconsiderations' outcomes (结果维持, 结果纠正,
+// 其他结果, 尚未审结, 总计), then the same five of the lawsuits filed
+// directly (未经复议直接起诉) and of those filed after a reconsideration
+// (复议后起诉). The writer is the respondent, and every figure is scoped
+// to the disclosure. Where one of the two blocks of lawsuits is all zeros
+// the other is the writer's lawsuits; where both hold cases each is read
+// with its own scope. It reports whether t is such a table.
+func (x *run) casesTable(t layout.Table) bool {
+	named := 0
+	for _, c := range t.Cells {
+		if anyof.Contains(c.Text, "未经复议直接起诉", "复议后起诉") {
+			named++
+		}
+	}
+	if named < 2 {
+		return false
+	}
+	var figures []layout.Cell
+	for _, c := range t.Cells {
+		if numberCell(c.Text) {
+			figures = append(figures, c)
+		} else {
+			figures = figures[:0] // the figures follow the last column name
+		}
+	}
+	if len(figures) != 15 {
+		return true // the format's table, not its figures as the format lays them out
+	}
+	fact := func(code, scope string, c layout.Cell) {
+		if x.tableFact(code, c, c) {
+			x.facts[len(x.facts)-1].Scope = scope
+		}
+	}
+	fact("reconsideration.upheld", disclosureScope, figures[0])
+	fact("reconsideration.corrected", disclosureScope, figures[1])
+	fact("reconsideration.as_respondent", disclosureScope, figures[4])
+	direct, after := figures[5:10], figures[10:15]
+	blocks := [][]layout.Cell{direct}
+	scopes := []string{disclosureScope}
+	switch {
+	case allZero(direct) && !allZero(after):
+		blocks = [][]layout.Cell{after}
+	case !allZero(direct) && !allZero(after):
+		blocks = [][]layout.Cell{direct, after}
+		scopes = []string{disclosureScope + "(未经复议直接起诉)", disclosureScope + "(复议后起诉)"}
+	}
+	for k, b := range blocks {
+		fact("litigation.won", scopes[k], b[0])
+		fact("litigation.lost", scopes[k], b[1])
+		fact("litigation.pending", scopes[k], b[3])
+		fact("litigation.cases", scopes[k], b[4])
+	}
+	return true
+}
+
+// allZero reports whether every cell holds 0.
+func allZero(cs []layout.Cell) bool {
+	for _, c := range cs {
+		if strings.Trim(c.Text, "0.") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // disclosureTable reports whether t is a table of the 政府信息公开工作年度报告
@@ -67,7 +136,7 @@ func disclosureTable(t layout.Table) bool {
 var (
 	// tableUnits are the classifiers a unit column or brackets give
 	// (受理矛盾纠纷(件), 数量(件), 调解矛盾纠纷 | 88 | 件).
-	tableUnits = []string{"件", "次", "场", "场次", "份", "册", "人", "人次", "名", "个", "家", "项", "条", "篇", "期", "起", "宗", "户次", "卷", "%"}
+	tableUnits = []string{"件", "次", "场", "场次", "份", "册", "人", "人次", "名", "个", "家", "项", "条", "篇", "期", "起", "宗", "户次", "卷", "%", "元", "万元", "亿元"}
 	// valueColumns name the column of a table's figures where no column
 	// is the report year's (| 项目 | 数量(件) |); currentColumns the current
 	// period's (本年合计), previousColumns another period's (上年合计).
@@ -602,6 +671,8 @@ func (x *run) rowFact(f Fact, label, value layout.Cell, read map[int]bool) {
 		last.Confidence = min(f.Confidence, tableConfidence)
 		last.Scope = f.Scope
 		last.Approx, last.ApproxKind = f.Approx, f.ApproxKind
+		// The row's unit scales its figure (涉及金额 | 万元 | 6253.4).
+		last.Value = f.Value
 	}
 }
 
