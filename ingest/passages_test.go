@@ -95,11 +95,17 @@ func TestPassages(t *testing.T) {
 		for _, f := range whole {
 			rankedLeft[f]++
 		}
+		var rankedWrong []string
 		for _, f := range ranked {
 			if rankedLeft[f] > 0 {
 				rankedLeft[f]--
 				s.rankedMatch++
+			} else {
+				rankedWrong = append(rankedWrong, f)
 			}
+		}
+		if verbose && len(rankedWrong) > 0 {
+			t.Logf("ranked wrong %s (%s): %v", p.Name, p.Batch, rankedWrong)
 		}
 		var missed []string
 		for f, k := range left {

@@ -123,6 +123,8 @@ func TestFlags(t *testing.T) {
 		{"partial year 截至", "截至10月30日,公开各类信息共1547条。", "disclosure.proactive_items", FlagPartialYear, true},
 		{"partial year since May", "自5月1日起,全镇共公开行政处罚案件112宗。", "enforcement.penalty_cases", FlagPartialYear, true},
 		{"partial year 1-9月", "1-9月,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, true},
+		{"cumulative clause goes on", "自2018年创建普法品牌以来,街道累计开展活动326期,惠及群众4.2万人次。", "publicity.audience", FlagPartialYear, true},
+		{"a new period after a cumulative", "自2019年以来累计调解纠纷1200件,今年开展法治讲座30场。", "publicity.lectures", FlagPartialYear, false},
 		{"whole year", "全年共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},
 		{"partial year with the year", "截至2020年10月底,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, true},
 		{"to December", "截至2020年12月31日,共受理矛盾纠纷120件。", "mediation.cases_accepted", FlagPartialYear, false},

@@ -134,6 +134,9 @@ const disclosureScope = "政府信息公开"
 
 var organIntake = []string{"受理", "审结", "办理", "收到"}
 
+// disclosureRequests name the requests a disclosure answers.
+var disclosureRequests = []string{"公开申请", "依申请公开"}
+
 // enforcementCauses name the writer's enforcement as the cause of cases.
 var enforcementCauses = []string{"因行政执法", "因执法", "执法引发", "执法引起", "执法行为引发"}
 
@@ -257,7 +260,10 @@ func (x *run) zeros() {
 			// Cases arising from its disclosure (未因政府信息公开引发行政复议)
 			// challenge the writer's own decisions: it is their respondent,
 			// whatever its level.
-			disclosure = anyof.Contains(left[neg:], disclosureCauses...)
+			disclosure = anyof.Contains(left[neg:], disclosureCauses...) ||
+				// 收到政府信息公开申请5件,…均已依法按期答复,未引发行政复议和
+				// 行政诉讼: the requests of the sentence caused none.
+				anyof.Prefix(left[neg:], "未引发", "未引起", "没有引发", "未因此引发") && anyof.Contains(s[S:from+neg], disclosureRequests...)
 			// So do cases arising from its enforcement (未发生因行政执法引发
 			// 的行政复议、行政诉讼案件).
 			respondent = respondent || disclosure || anyof.Contains(left[neg:], enforcementCauses...)

@@ -35,6 +35,20 @@ func skipBefore(s string, i int) bool {
 	return false
 }
 
+// jointMotions reports a count of deputies' suggestions and members'
+// proposals together (承办人大代表建议和政协提案312件): of two codes, so of
+// neither (realdev 039's separate counts are each their own).
+func jointMotions(left string) bool {
+	i, j := strings.LastIndex(left, "建议"), strings.LastIndex(left, "提案")
+	if i < 0 || j < 0 {
+		return false
+	}
+	lo, hi := min(i, j), max(i, j)
+	// The two objects joined, the number theirs: no figure between them
+	// or after them (分别承办人大代表建议、政协提案168件、215件 lists them).
+	return !hasDigit(left[lo:]) && !strings.ContainsFunc(left[lo:], isCNNumeral) && anyof.Contains(left[lo:hi], "和", "及", "与", "、")
+}
+
 // remainder reports a clause opening with the rest of a total stated
 // before it (已办结109件,其余3件正在按程序办理; 剩余5件): what is left of
 // the total, no count of its own — unless the clause says they are pending
@@ -279,6 +293,9 @@ func priorYear(left string, year int) bool {
 		if strings.HasSuffix(left[:i], "由") && changedTo(rest) {
 			continue // 由2021年的86.2%提升至98.7%: the level it rose to
 		}
+		if y < year && y > year-30 && anyof.Suffix(left[:i], "截至", "截止", "截止到") && anyof.Prefix(rest, "底", "末", "12月") {
+			return true // 截至2021年底现行有效的158件: the stock a year before
+		}
 		if y < year && y > year-30 && !strings.HasPrefix(rest, "以来") && !strings.HasPrefix(rest, "至") && !strings.HasPrefix(rest, "起") && !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "度以来") && !strings.HasPrefix(rest, "来") && !anyof.Suffix(left[:i], "较", "比", "与", "自", "从", "于", "-", "至") {
 			return true
 		}
@@ -499,7 +516,13 @@ var growthLast = func() (set runeSet) {
 // report year (自2018年实施…以来,累计…; 2019年至今累计…). 全年累计 and a
 // span from the report year itself (2022年以来累计) are the year's.
 func sinceCumulative(s string, S, C, N, year int) bool {
-	if year == 0 || !strings.Contains(s[C:N], "累计") {
+	if year == 0 {
+		return false
+	}
+	// 累计 in the number's clause, or earlier in its sentence with no new
+	// period named since (自2018年…以来,累计开展活动326期,惠及群众4.2万人次).
+	k := strings.LastIndex(s[S:N], "累计")
+	if k < 0 || k < C-S && (anyof.Contains(s[S+k:N], "今年", "全年", "当年", "本年") || lastWrittenYear(s[S+k:N]) > 0) {
 		return false
 	}
 	left := s[S:N]

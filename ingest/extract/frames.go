@@ -208,7 +208,10 @@ var frames = []frame{
 		needAct: true, needObject: true,
 		conflicts: []string{"成功", "化解", "调解成功", "达成"},
 		not:       []string{"行政争议"},
-		units:     uCases, typical: "件 宗 起", domains: []string{"mediation"}},
+		// A court's own caseload (人民法庭全年受理民商事案件586件,…通过诉前委派
+		// 调解…) is none referred: the referral must be the number's.
+		subjectNot: otherCaseBodies, subjectNotUnlessAct: true,
+		units: uCases, typical: "件 宗 起", domains: []string{"mediation"}},
 	{code: "mediation.cases_resolved",
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
 		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
@@ -447,8 +450,9 @@ var frames = []frame{
 		objects: []string{"劳动争议案件", "劳动人事争议案件", "劳动人事争议仲裁案件", "劳动争议仲裁案件", "仲裁案件", "劳动争议"},
 		acts:    []string{"受理", "立案受理"},
 		// Disputes settled before a case was filed (在仲裁立案前化解劳动争议
-		// 160余件, 经调解组织成功化解) were never the arbitration's cases.
-		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商", "化解", "调解成功", "成功调解"},
+		// 160余件, 经调解组织成功化解) or mediated by a labour mediation body
+		// (调解组织全年调解劳动争议580余件) were never the arbitration's cases.
+		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商", "化解", "调解成功", "成功调解", "调解"},
 		// A court's labour lawsuits (法院审结劳动争议诉讼案件93件) are no
 		// arbitration's cases.
 		not:        append([]string{"提起诉讼", "起诉", "立案前", "仲裁前"}, caseloadWords...),
