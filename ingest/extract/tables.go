@@ -332,8 +332,15 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 	col, unit := -1, ""
 	unitCol := -1 // a column of units (| 指标 | 单位 | 2021年 | 2022年 |)
 	header := false
+	numbered := false // a first column of row numbers (| 序号 | 指标名称 | …)
 	var out []tableRow
 	for _, r := range t.Rows {
+		if numbered && len(r.Cells) > 1 {
+			r.Cells = r.Cells[1:]
+		} else if len(r.Cells) > 1 && anyof.Prefix(r.Cells[0].Text, "序号", "编号") {
+			numbered = true
+			r.Cells = r.Cells[1:]
+		}
 		if r.Header || yearsHeader(r.Cells) {
 			header = true
 			col, unit = headerColumn(r.Cells, x.opt.Year)
