@@ -192,7 +192,10 @@ var frames = []frame{
 		// (包案) are assignments.
 		// Demands (群众各类诉求1568件) and criminal cases prevented (防止民间纠纷
 		// 转化为刑事案件4宗) are no disputes taken in.
-		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会", "诉求", "刑事案件", "坐班", "值守", "值班"}, campaignWords...),
+		// A court's civil cases (人民法庭全年受理民商事案件586件) are its own
+		// caseload, whatever mediation the sentence before tells of.
+		otherHeads: append([]string{"积案", "协议书", "问题", "隐患", "研判会", "分析会", "会议", "例会", "诉求", "刑事案件", "坐班", "值守", "值班",
+			"民商事案件", "民事案件", "商事案件", "诉讼案件"}, campaignWords...),
 		// 受理法律援助申请31件 is legal aid's intake, no dispute.
 		// Administrative disputes (行政争议) settled before a suit are the
 		// litigation code's (litigation.pre_suit_mediations), no people's
@@ -360,8 +363,9 @@ var frames = []frame{
 		needObject: true,
 		conflicts:  []string{"发现", "整改", "解读"},
 		// Letters and messages to the government (县长信箱、留言板…咨询投诉)
-		// are no legal consultations.
-		not:        []string{"信箱", "留言板"},
+		// and questions on policies (企业政策咨询2000余人次) are no legal
+		// consultations.
+		not:        []string{"信箱", "留言板", "政策咨询"},
 		otherHeads: []string{"投诉"},
 		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}},
 	// Study of law, named as such: 学法, 会前学法.
@@ -478,8 +482,10 @@ var frames = []frame{
 		// disclosure type of cases (其中政府信息公开类12件) are no items
 		// disclosed.
 		conflicts: []string{"依申请", "解读", "不予公开", "申请", "部分公开", "不掌握", "信息不存在", "无法提供", "因政府信息公开", "因信息公开", "信息公开类"},
-		not:       []string{"维护"},
-		units:     uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
+		// Villages' own postings (村务公开1460余条, 党务公开) are no government
+		// information.
+		not:   []string{"维护", "村务公开", "党务公开"},
+		units: uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
 		acts:       []string{"收到", "受理", "办理", "新收"},
@@ -767,7 +773,7 @@ var breakdownMarkers = []string{"其中", "包括", "(含"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心", "诉调对接中心", "领域"}
+var scopeWords = []string{"调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
