@@ -165,7 +165,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return
 	}
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
-		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], pendingActs...) || jointMotions(s[cl.C:N]) && !cl.fenbie && !anyof.Prefix(s[U:], "、", "和") {
+		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], pendingActs...) {
 		return
 	}
 	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") &&
@@ -734,6 +734,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if brk < 0 && partitiveOpener(s, S, N) {
 		brk = S
 	}
+	if catalog[best.code].Category == "supervision" && jointMotions(s[cl.C:N]) && !cl.fenbie && !anyof.Prefix(s[U:], "、", "和") {
+		return // 承办人大代表建议和政协提案312件: of both codes, so of neither
+	}
 	before := len(x.facts)
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
 	if len(x.facts) > before {
@@ -742,7 +745,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// 自2018年…以来,累计解答法律咨询5.6万人次: years of it, not the
 		// report year's: kept with its period flagged, like a part of a
 		// year, so that it is shown but never ranked or compared.
-		if !x.lx.frames[best.frame].stock && !slices.Contains(f.Flags, FlagPartialYear) && sinceCumulative(s, S, cl.C, N, x.opt.Year) {
+		if !x.lx.frames[best.frame].stock && !slices.Contains(f.Flags, FlagPartialYear) && x.cumulativeBefore(S, N) && sinceCumulative(s, S, cl.C, N, x.opt.Year) {
 			f.Flags = append(f.Flags, FlagPartialYear)
 		}
 	}
@@ -985,6 +988,9 @@ func (x *run) colonAfterFigure(S, N int) int {
 // stands in when that bracket opens right after a figure and its unit in
 // the clause from C (…1132名(专职调解员87名)), else -1.
 func parenAfterFigure(s string, C, N int) int {
+	if strings.IndexByte(s[C:N], '(') < 0 {
+		return -1 // most clauses have none
+	}
 	// The innermost bracket still open at N: brackets inside it (村(社区)
 	// 调委会18个) are closed.
 	depth := 0

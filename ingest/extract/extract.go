@@ -99,6 +99,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		shadowS: -1,
 		sent:    sentHits{S: -1},
 		nyS:     -1,
+		cumS:    -1,
 		para: struct {
 			start, upto int
 			mentions    []mention
@@ -238,6 +239,9 @@ type run struct {
 	// nyS and nyAt cache where next year (x.next + 年) is first named in
 	// the sentence starting at nyS (-1: nowhere).
 	nyS, nyAt int
+	// cumS and cumAt: the first 累计 of the sentence at cumS (-1: none),
+	// which most sentences lack.
+	cumS, cumAt int
 	// glued caches the first glued enumerator at or after from in the
 	// sentence starting at S (-1: none).
 	glued struct{ S, from, at int }

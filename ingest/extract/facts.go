@@ -422,6 +422,12 @@ func (x *run) dropSummedItems() {
 		drop[k] = true
 	}
 	for i, g := range x.facts {
+		// The opener stands right before the number (共计281场, 合计为):
+		// only then is the clause's start looked for.
+		// (Every opener ends in 计: one search finds whether one may be there.)
+		if !strings.Contains(s[max(g.sent, g.start-maxSumLead):g.start], "计") {
+			continue
+		}
 		C := clauseStart(s, g.start, g.sent)
 		if C == g.sent || !anyof.Prefix(s[C:g.start], sumOpeners...) {
 			continue
@@ -454,6 +460,10 @@ func (x *run) dropSummedItems() {
 		x.dropMarked(drop)
 	}
 }
+
+// maxSumLead bounds the bytes between a sum's opener and its figure (共计
+// 开展活动281场: a few words).
+const maxSumLead = 3 * 12
 
 // sumOpeners open a clause stating the sum of the list before it.
 var sumOpeners = []string{"共计", "合计", "总计"}

@@ -545,6 +545,18 @@ func sinceCumulative(s string, S, C, N, year int) bool {
 	return false
 }
 
+// cumulativeBefore reports whether 累计 stands in the sentence at S before
+// byte N, looking the sentence through once.
+func (x *run) cumulativeBefore(S, N int) bool {
+	if x.cumS != S {
+		x.cumS, x.cumAt = S, -1
+		if k := strings.Index(x.text[S:x.sentEnd(S, N)], "累计"); k >= 0 {
+			x.cumAt = S + k
+		}
+	}
+	return x.cumAt >= 0 && x.cumAt < N
+}
+
 // lastWrittenYear returns the last year written in s as four digits and
 // 年 (2018年), or 0.
 func lastWrittenYear(s string) int {

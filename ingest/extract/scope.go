@@ -124,12 +124,13 @@ func (x *run) scope(code string, S, C, N, E int) string {
 // names its own subject (全镇…, 镇司法所…).
 func (x *run) itemScope(S int) string {
 	s := x.text
-	if S == 0 || !anyof.Prefix(trimTimeLead(s[S:x.sentEnd(S, S)]), subjectlessOpeners...) {
+	if S == 0 {
 		return ""
 	}
 	P := x.sentenceStart(S - 1)
 	heading := s[P:S]
-	if len(heading) > maxItemHeading || len(heading) < 9 || !isCNNumeral3(heading[:3]) || !strings.HasPrefix(heading[3:], "是") || hasDigit(heading) {
+	if len(heading) > maxItemHeading || len(heading) < 9 || !isCNNumeral3(heading[:3]) || !strings.HasPrefix(heading[3:], "是") || hasDigit(heading) ||
+		!anyof.Prefix(trimTimeLead(s[S:min(len(s), S+maxItemHeading)]), subjectlessOpeners...) {
 		return ""
 	}
 	x.para.buf = x.lx.scopes.ScanRange(s, P, S, x.para.buf[:0])
