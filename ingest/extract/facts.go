@@ -274,8 +274,8 @@ func (x *run) zeros() {
 		}
 		N := from + neg
 		rest := left[neg+negLen:] // what stands between the negator and the object, lists cut
-		if left[neg:neg+negLen] == "零" && rest != "" {
-			continue // 零 right before its object (零诉讼), not 零距离诉讼服务
+		if left[neg:neg+negLen] == "零" && rest != "" && rest != "行政" {
+			continue // 零 right before its object (零诉讼, 零行政复议), not 零距离诉讼服务
 		}
 		if t := zeroRules[z.rule].topic; t != "" {
 			// 纠错 of the writer's acts in a reconsideration sentence, not of
