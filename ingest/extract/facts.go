@@ -665,6 +665,9 @@ func causeVerb(body string, verbs []string, stops string, min int) int {
 	return 0
 }
 
+// zeroItemVerbs may open an item of a zero list: 被申请行政复议、提起行政诉讼.
+var zeroItemVerbs = []string{"被提起", "提起", "被申请"}
+
 // bareListEndsClause reports whether a bare zero object, with before the
 // text up to it and after the text after it, is an item of a list of two
 // or more zero objects that ends its clause: 未引发行政复议和行政诉讼。
@@ -677,6 +680,9 @@ func bareListEndsClause(before, after string) bool {
 		}
 	}
 	rest, n, _, ok := zeroListTail(after)
+	// The list may close with the noun of what did not happen (…提起行政
+	// 诉讼的情况).
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "的"), "情况")
 	return ok && items+n >= 2 && (rest == "" || anyof.Prefix(rest, "。", ",", ";", ":", "!", "?", "\n"))
 }
 
@@ -710,6 +716,10 @@ func zeroListTail(after string) (rest string, n int, cases, ok bool) {
 		}
 		if !sep {
 			return after, n, false, true
+		}
+		// An item may carry its own verb (被申请行政复议、提起行政诉讼).
+		if r, found := anyof.CutPrefix(after, zeroItemVerbs...); found {
+			after = r
 		}
 		obj := false
 		for _, o := range zeroListObjects {
