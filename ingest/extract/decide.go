@@ -165,7 +165,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return
 	}
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
-		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], pendingActs...) {
+		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], remainderOutcomes...) {
 		return
 	}
 	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") &&
@@ -697,6 +697,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if len(codes) == 0 || codes[len(codes)-1].code != r.code {
 			codes = append(codes, r)
 		}
+	}
+	if slices.ContainsFunc(codes, func(r reading) bool { return r.code == reviewsCode }) && submitsForFiling(s[cl.C:N]) {
+		// 报送区政府备案审查规范性文件3件: its own documents, filed, not
+		// documents it reviewed.
+		codes = slices.DeleteFunc(codes, func(r reading) bool { return r.code == reviewsCode })
 	}
 	p := make([]float64, len(codes))
 	for i, r := range codes {

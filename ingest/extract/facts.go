@@ -158,6 +158,9 @@ func (x *run) scopeDisclosureReport() {
 		if f.Scope != "" || !strings.HasPrefix(f.Indicator, "litigation.") && !strings.HasPrefix(f.Indicator, "reconsideration.") {
 			continue
 		}
+		if sent := x.text[x.facts[i].sent:x.sentenceEnd(x.facts[i].start)]; anyof.Contains(sent, "复议机关", "不涉及") {
+			continue // its caseload as an organ; cases said to be of other matters
+		}
 		f.Scope = disclosureScope
 		if f.Indicator == "reconsideration.received" {
 			f.Indicator = "reconsideration.as_respondent"
@@ -169,15 +172,23 @@ func (x *run) scopeDisclosureReport() {
 // (政府信息公开工作年度报告): its title says so, or its opening presents
 // itself as one (本报告…根据《中华人民共和国政府信息公开条例》…编制).
 func isDisclosureReport(l *layout.Layout) bool {
-	if t := l.Title.Text; strings.Contains(t, "信息公开") && anyof.Contains(t, "年度报告", "工作报告", "年报") {
+	t := l.Title.Text
+	if strings.Contains(t, "法治") {
+		return false // a rule-of-law report that says it is published as the 条例 asks
+	}
+	if strings.Contains(t, "信息公开") && anyof.Contains(t, "年度报告", "工作报告", "年报") {
 		return true
 	}
-	// From the text's start: a broken page may leave its first lines in
-	// the title block.
+	// From the text's start (a broken page may leave its first lines in
+	// the title block): it presents itself under the 条例, and it has the
+	// format's sections.
 	opening := l.Text[:prefixLen(l.Text, l.Body+disclosureOpening)]
-	return strings.Contains(opening, "政府信息公开工作年度报告") ||
-		strings.Contains(opening, "本报告") && strings.Contains(opening, "政府信息公开条例")
+	return strings.Contains(opening, "本报告") && strings.Contains(opening, "政府信息公开条例") &&
+		anyof.Contains(l.Text, disclosureSections...)
 }
+
+// disclosureSections are headings of the disclosure report format.
+var disclosureSections = []string{"主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"}
 
 // disclosureOpening is how many bytes of a report's body its presentation
 // as a disclosure report may take (about three sentences).
@@ -410,8 +421,9 @@ func (x *run) dropBreakdowns() {
 // of the list in the clause before it: when the list's figures are all of
 // the sum's code and scope (开展“法治进校园”“法治进企业”“法治进社区”活动分别为
 // 96场、54场、131场,共计281场), they are its parts and are dropped, as 其中
-// parts are (p12, p14); when they are of several codes (办理人大代表建议12件、
-// 政协委员提案9件,共计21件), the sum is of no one code and is dropped.
+// parts are (p12, p14); when they are of several codes and add up to it
+// (办理人大代表建议12件、政协委员提案9件,共计21件), the sum is of no one code
+// and is dropped.
 func (x *run) dropSummedItems() {
 	s := x.text
 	var drop []bool
@@ -443,16 +455,29 @@ func (x *run) dropSummedItems() {
 			continue
 		}
 		same := true
+		sum := 0.0
 		for _, j := range items {
 			f := x.facts[j]
 			same = same && f.Indicator == g.Indicator && f.Scope == g.Scope && f.Value <= g.Value
+			sum += f.Value
 		}
 		switch {
 		case same:
 			for _, j := range items {
 				mark(j)
 			}
-		case slices.ContainsFunc(items, func(j int) bool { return x.facts[j].Indicator == g.Indicator }):
+		case slices.Contains(summedTotals, g.Indicator):
+			// 审查规范性文件5件、重大行政决策3件、合同45份,共计53件: a total of
+			// which the other codes are parts; its own code's items are parts.
+			for _, j := range items {
+				if x.facts[j].Indicator == g.Indicator {
+					mark(j)
+				}
+			}
+		case sum == g.Value && slices.ContainsFunc(items, func(j int) bool { return x.facts[j].Indicator == g.Indicator }):
+			// The items add up to it: a sum of several codes (建议12件、提案9件,
+			// 共计21件); a larger one is a broader total (…共计开展各类法治宣传
+			// 活动60场).
 			mark(i)
 		}
 	}
@@ -460,6 +485,11 @@ func (x *run) dropSummedItems() {
 		x.dropMarked(drop)
 	}
 }
+
+// summedTotals are the codes whose totals hold other codes' counts as
+// parts: reviews hold the contracts reviewed (dev 002's 61 with its 40
+// contracts), adviser services the services of every kind.
+var summedTotals = append([]string{"legality.reviews"}, compositeCounts...)
 
 // maxSumLead bounds the bytes between a sum's opener and its figure (共计
 // 开展活动281场: a few words).

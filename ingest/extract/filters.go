@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -48,6 +49,26 @@ func jointMotions(left string) bool {
 	// or after them (分别承办人大代表建议、政协提案168件、215件 lists them).
 	return !hasDigit(left[lo:]) && !strings.ContainsFunc(left[lo:], isCNNumeral) && anyof.Contains(left[lo:hi], "和", "及", "与", "、")
 }
+
+// reviewsCode is the catalog index of legality.reviews.
+var reviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.reviews" })
+
+// submitsForFiling reports a clause in which the writer submits its
+// documents for the filing review (报送区政府备案审查规范性文件3件), not one
+// reviewing those others submitted (对各部门报送的规范性文件开展备案审查).
+func submitsForFiling(left string) bool {
+	p := strings.Index(left, "报送")
+	if p < 0 {
+		return false
+	}
+	// 报送的, 报送备案的: the documents submitted, named by what befell them.
+	rest := left[p+len("报送"):]
+	return !strings.Contains(rest[:prefixLen(rest, 3*3)], "的")
+}
+
+// remainderOutcomes, after a remainder's figure, give it a code: the rest
+// are pending (其余3件尚在审理中) or had an outcome (其余2件原告撤诉).
+var remainderOutcomes = append([]string{"撤诉", "胜诉", "败诉", "驳回", "维持", "撤销", "纠错", "调解", "和解", "办结", "审结"}, pendingActs...)
 
 // remainder reports a clause opening with the rest of a total stated
 // before it (已办结109件,其余3件正在按程序办理; 剩余5件): what is left of

@@ -552,7 +552,7 @@ var frames = []frame{
 		// read it.
 		acts:      []string{"合法性审查", "合法性审核", "前置审查", "审查", "审核", "法制审核", "全流程审查", "初审", "把关", "备案审查"},
 		needAct:   true,
-		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订"},
+		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订", "纠错"},
 		// 终止审查 ends a reconsideration; it reviews nothing, and neither
 		// does any figure after an organ's decisions in its sentence. A
 		// court's 非诉行政执行审查案件 are its caseload.

@@ -85,7 +85,7 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				return prev
 			}
 		}
-		if name := x.itemScope(S); name != "" {
+		if name := x.itemScope(code, S); name != "" {
 			return name
 		}
 		return placeScope(s[C:N], x.opt.Jurisdiction)
@@ -116,27 +116,34 @@ func (x *run) scope(code string, S, C, N, E int) string {
 }
 
 // itemScope returns the sub-body an enumerated item's heading names for the
-// sentence at S that opens its body with no subject of its own: 二是推进
+// figure of code in the sentence at S that opens its body with no subject
+// of its own: 二是推进
 // “一社区一法律顾问”工作。今年共为社区居民提供法律咨询873次,…出具法律意见
 // 书34份 (realdev 015: the advisers' work). The heading is the sentence
 // right before, opening with an enumerator (一是, 二是…) and holding no
 // figure; "" when there is none, it names no sub-body, or the sentence
 // names its own subject (全镇…, 镇司法所…).
-func (x *run) itemScope(S int) string {
+func (x *run) itemScope(code string, S int) string {
 	s := x.text
-	if S == 0 {
+	// The sub-body's own work: its services, publicity and mediation, not
+	// the government's cases or acts a heading names it beside (四是加强
+	// 行政应诉工作,发挥法律顾问作用。全年共办理行政诉讼案件7件).
+	if S == 0 || !anyof.Prefix(code, "counsel.", "publicity.", "mediation.") {
 		return ""
 	}
 	P := x.sentenceStart(S - 1)
 	heading := s[P:S]
 	if len(heading) > maxItemHeading || len(heading) < 9 || !isCNNumeral3(heading[:3]) || !strings.HasPrefix(heading[3:], "是") || hasDigit(heading) ||
+		strings.ContainsAny(heading, ",;") || // two topics: 健全法律顾问制度,规范行政执法行为
 		!anyof.Prefix(trimTimeLead(s[S:min(len(s), S+maxItemHeading)]), subjectlessOpeners...) {
 		return ""
 	}
 	x.para.buf = x.lx.scopes.ScanRange(s, P, S, x.para.buf[:0])
 	for _, h := range x.para.buf {
-		w := scopeWords[h.Word]
-		if w == domainWord {
+		// Only advisers, whose work the conventions scope to them (realdev
+		// 015); a body an item builds (二是建强镇矛盾纠纷调解中心, 加强工作站
+		// 建设) leaves the town's figures the town's.
+		if w := scopeWords[h.Word]; !strings.HasPrefix(w, "法律顾问") {
 			continue
 		}
 		if name := scopeName(s, P, int(h.Start), int(h.End)); name != "" {
@@ -188,22 +195,36 @@ func (x *run) domainOpens(S, N, start, end int) bool {
 	if anyof.Prefix(name, domainGovernors...) {
 		return false // 根据专业领域重点学习…: a domain an act is after
 	}
-	lead := x.text[S : end-len(name)]
+	if anyof.Contains(name, wholeFields...) || anyof.Contains(x.text[end:N], wholeSubjects...) {
+		// 在行政执法领域,全县办理行政处罚案件546件: the field the catalog
+		// counts, or a total the clause gives its own subject.
+		return false
+	}
+	lead := strings.TrimSuffix(x.text[S:end-len(name)], "在")
 	for _, w := range domainLeads {
 		lead = strings.TrimPrefix(lead, w)
 	}
 	if p := strings.Index(lead, "年"); p > 0 && isDigits(lead[:p]) {
 		lead = lead[p+len("年"):]
 	}
+	lead = strings.TrimSuffix(strings.TrimPrefix(lead, ","), ",")
 	return lead == "" || lead == "在"
 }
+
+// wholeFields are the fields the catalog counts as wholes: a domain named
+// by one (行政执法领域, 普法依法治理领域, 矛盾纠纷化解领域) is the field, not a
+// part of it; neither is a field of focus (重点领域).
+var wholeFields = []string{"执法", "普法", "依法治理", "矛盾纠纷", "调解", "法治", "公开", "政务服务", "重点", "各"}
+
+// wholeSubjects give a clause the whole jurisdiction as its subject.
+var wholeSubjects = []string{"全县", "全区", "全市", "全镇", "全乡", "全街道", "全旗"}
 
 // domainGovernors, opening a domain's name as read back, make it the
 // object of an act or a preposition, not the subject of a count.
 var domainGovernors = []string{"根据", "按照", "依据", "围绕", "聚焦", "针对", "涉及", "涉", "结合", "立足", "突出", "覆盖", "加强", "强化", "深化", "推进"}
 
 // domainLeads may open a clause before the domain it names.
-var domainLeads = []string{"同时", "此外", "全年", "今年", "当年"}
+var domainLeads = []string{"同时,", "此外,", "今年以来,", "同时", "此外", "全年", "今年", "当年"}
 
 // isDigits reports whether s is a non-empty run of ASCII digits.
 func isDigits(s string) bool {

@@ -463,8 +463,8 @@ func transposedRows(t layout.Table, tableUnit string) []tableRow {
 	}
 	var out []tableRow
 	for k := 1; k < len(head); k++ {
-		if !numberCell(fig[k].Text) || numberCell(head[k].Text) || head[k].Text == "" {
-			return nil
+		if !numberCell(fig[k].Text) || numberCell(head[k].Text) || head[k].Text == "" || slices.Contains(totalLabels, trimSpace(head[k].Text)) {
+			return nil // a column of the total: the others are its parts (专职 / 兼职 / 合计)
 		}
 		out = append(out, tableRow{label: head[k], value: fig[k], unit: rowUnit(head[k].Text, cellUnit(fig[k].Text, unit))})
 	}

@@ -190,6 +190,22 @@ func continues(a, b string) bool {
 	return !startsHeading(lastSentence(a))
 }
 
+// hasWrittenYear reports whether s holds a year written as four digits and
+// 年 (2022年).
+func hasWrittenYear(s string) bool {
+	for k := strings.Index(s, "年"); k >= 0; {
+		if k >= 4 && s[k-4] == '2' && s[k-3] == '0' && s[k-2] >= '0' && s[k-2] <= '9' && s[k-1] >= '0' && s[k-1] <= '9' {
+			return true
+		}
+		n := strings.Index(s[k+len("年"):], "年")
+		if n < 0 {
+			return false
+		}
+		k += len("年") + n
+	}
+	return false
+}
+
 // minProseRunes is the length from which a line with a comma is prose.
 const minProseRunes = 15
 
@@ -273,11 +289,14 @@ func runningTitle(l string) bool {
 // sentence, and the line after the header goes on with no heading of its
 // own.
 func headerBreaks(lines []string, i, runes int) bool {
-	if i+2 >= len(lines) || runes < minProseRunes || !strings.Contains(lines[i], ",") || endsSentence(lines[i]) {
+	if i+2 >= len(lines) || runes < minProseRunes || !strings.Contains(lines[i], ",") || endsSentence(lines[i]) || startsHeading(lines[i]) {
 		return false
 	}
+	// A report's whole title: its year and its kind at the end, no heading
+	// of a section (一、2022年…工作总结, (一)落实…年度报告制度).
 	h, next := lines[i+1], lines[i+2]
-	return runningTitle(h) && next != "" && !startsHeading(next) && !runningTitle(next)
+	return runningTitle(h) && !startsHeading(h) && anyof.Suffix(h, "报告", "总结") && hasWrittenYear(h) &&
+		next != "" && !startsHeading(next) && !runningTitle(next)
 }
 
 // mayEndPageNumber reports whether l ends as a page number line may (a
