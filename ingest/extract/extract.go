@@ -242,6 +242,8 @@ type run struct {
 	// cumS and cumAt: the first 累计 of the sentence at cumS (-1: none),
 	// which most sentences lack.
 	cumS, cumAt int
+	// itemHits is scratch space for itemScope's scan of an item heading.
+	itemHits []hit
 	// glued caches the first glued enumerator at or after from in the
 	// sentence starting at S (-1: none).
 	glued struct{ S, from, at int }

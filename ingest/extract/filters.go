@@ -72,8 +72,9 @@ var remainderOutcomes = append([]string{"撤诉", "胜诉", "败诉", "驳回", 
 
 // remainder reports a clause opening with the rest of a total stated
 // before it (已办结109件,其余3件正在按程序办理; 剩余5件): what is left of
-// the total, no count of its own — unless the clause says they are pending
-// (其余3件尚在审理中: the code of cases still heard; see decide).
+// the total, no count of its own — unless the clause gives them an outcome
+// of their own (其余3件尚在审理中, 其余2件原告撤诉: remainderOutcomes, in
+// decide).
 func remainder(left string) bool {
 	return anyof.Prefix(left, "其余", "剩余", "余下") && len(left) <= len("其余的")
 }

@@ -138,8 +138,8 @@ func (x *run) itemScope(code string, S int) string {
 		!anyof.Prefix(trimTimeLead(s[S:min(len(s), S+maxItemHeading)]), subjectlessOpeners...) {
 		return ""
 	}
-	x.para.buf = x.lx.scopes.ScanRange(s, P, S, x.para.buf[:0])
-	for _, h := range x.para.buf {
+	x.itemHits = x.lx.scopes.ScanRange(s, P, S, x.itemHits[:0])
+	for _, h := range x.itemHits {
 		// Only advisers, whose work the conventions scope to them (realdev
 		// 015); a body an item builds (二是建强镇矛盾纠纷调解中心, 加强工作站
 		// 建设) leaves the town's figures the town's.
@@ -170,11 +170,19 @@ func trimTimeLead(s string) string {
 			break
 		}
 	}
-	if p := strings.Index(s, "年"); p > 0 && isDigits(s[:p]) {
-		s = s[p+len("年"):]
-		s = strings.TrimPrefix(s, "以来")
+	if rest, ok := cutWrittenYear(s); ok {
+		s = strings.TrimPrefix(rest, "以来")
 	}
 	return strings.TrimPrefix(s, ",")
+}
+
+// cutWrittenYear returns s after the year it opens with (2024年…), and
+// whether it opened with one.
+func cutWrittenYear(s string) (string, bool) {
+	if p := strings.Index(s, "年"); p > 0 && isDigits(s[:p]) {
+		return s[p+len("年"):], true
+	}
+	return s, false
 }
 
 // domainWord names a domain: 市场监管领域.
@@ -204,9 +212,7 @@ func (x *run) domainOpens(S, N, start, end int) bool {
 	for _, w := range domainLeads {
 		lead = strings.TrimPrefix(lead, w)
 	}
-	if p := strings.Index(lead, "年"); p > 0 && isDigits(lead[:p]) {
-		lead = lead[p+len("年"):]
-	}
+	lead, _ = cutWrittenYear(lead)
 	lead = strings.TrimSuffix(strings.TrimPrefix(lead, ","), ",")
 	return lead == "" || lead == "在"
 }
