@@ -193,6 +193,9 @@ func (x *run) figureTable(t layout.Table) {
 	// The table's caption, before the rows, names their topic (2022年全县
 	// 行政复议、行政应诉案件情况统计表) and may give their unit (单位:件).
 	caption, unit := captionUnit(x.caption(t))
+	if x.bodyTable(t, caption, unit) {
+		return
+	}
 	var rows []tableRow
 	if len(t.Rows) > 0 {
 		rows = x.gridRows(t, unit)
@@ -291,7 +294,7 @@ func (x *run) caption(t layout.Table) string {
 	}
 	before := strings.TrimRight(x.text[:t.Span.Start], " \n")
 	line := before[strings.LastIndexByte(before, '\n')+1:]
-	if u, isUnit := anyof.CutPrefix(trimSpace(line), unitLabels...); isUnit && slices.Contains(tableUnits, u) {
+	if u, isUnit := anyof.CutPrefix(trimSpace(line), unitLabels...); isUnit && countUnit(u) != "" {
 		// 统计表 / 单位:件 / 项目 …: the unit's line between the caption
 		// and the cells; the caption is read with it.
 		above := strings.TrimRight(before[:len(before)-len(line)], " \n")
@@ -316,10 +319,29 @@ func captionUnit(caption string) (string, string) {
 	inner := strings.TrimRight(caption[open:], ")）")
 	inner = strings.TrimLeft(inner, "(（")
 	u, ok := anyof.CutPrefix(inner, unitLabels...)
-	if !ok || !slices.Contains(tableUnits, u) {
+	if !ok || countUnit(u) == "" {
 		return caption, ""
 	}
-	return caption[:open], u
+	return caption[:open], countUnit(u)
+}
+
+// countUnit returns the unit of the counts a table's unit line gives: the
+// unit itself (件), or the first of a list that is no percentage (件、%;
+// 个/件/%); "" when u is no unit or list of units.
+func countUnit(u string) string {
+	if slices.Contains(tableUnits, u) {
+		return u
+	}
+	count := ""
+	for _, p := range strings.FieldsFunc(u, func(r rune) bool { return r == '、' || r == '/' || r == ',' || r == '，' }) {
+		if !slices.Contains(tableUnits, p) {
+			return ""
+		}
+		if count == "" && p != "%" {
+			count = p
+		}
+	}
+	return count
 }
 
 // gridRows returns the rows of a table written one row a line: the figure

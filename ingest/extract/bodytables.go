@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
+	"github.com/fazhi/fazhi/ingest/layout"
+)
+
+// A body table lists bodies, one a row, with the same figures for each in
+// its columns: a town's villages with their mediation cases (村(社区) /
+// 受理纠纷 / 调解成功 / 调解成功率, then 东坪村 / 46 / 45 / 97.8, …, 合计 /
+// 155 / 152 / 98.1), a county's towns, a bureau's committees. Each row is
+// one body's: its figures are read as the sentence its column names make
+// and carry the body's name as their scope. The total row sums the bodies
+// listed, which need not be all of the writer's (the town's own committee
+// takes cases beside its villages'), so it is scoped to them (各村(社区))
+// unless the caption says it is the whole jurisdiction's (全镇…统计表).
+var (
+	// bodyColumns name a first column of bodies.
+	bodyColumns = []string{"村", "社区", "镇", "乡", "街道", "单位", "部门", "名称", "调委会", "委员会", "地区", "区域", "站", "所", "组织", "法庭"}
+	// itemColumns name a first column of items or periods, no bodies
+	// (项目 / 2021年 / 2022年; 月份 / 受理 / 办结).
+	itemColumns = []string{"项目", "指标", "类别", "类型", "种类", "内容", "事项", "月份", "时间", "年度", "序号", "方式", "结果"}
+	// bodySuffixes close the name of a body (东坪村, 河口社区, 镇调委会).
+	bodySuffixes = []string{"村", "社区", "镇", "乡", "街道", "委员会", "调委会", "局", "所", "站", "室", "中心", "法庭", "办", "队", "院", "庭"}
+	// wholeCaptions say that a table's total is the whole jurisdiction's.
+	wholeCaptions = []string{"全市", "全县", "全区", "全镇", "全乡", "全街道", "全旗"}
+	// subtotalLabels name rows that sum some of the rows above.
+	subtotalLabels = []string{"小计"}
+)
+
+// bodyTableRow is one body's row of a body table.
+type bodyTableRow struct {
+	label  layout.Cell
+	values []layout.Cell
+}
+
+// bodyTable reads t as a body table and reports whether it is one. caption
+// is the table's caption and unit the unit it gives its counts.
+func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
+	heads, rows := bodyTableShape(t)
+	if len(rows) == 0 || !bodyHeads(heads) {
+		return false
+	}
+	bodies, totals := 0, 0
+	for _, r := range rows {
+		switch l := trimSpace(r.label.Text); {
+		case slices.Contains(totalLabels, l) || slices.Contains(subtotalLabels, l):
+			totals++
+		case anyof.Suffix(l, bodySuffixes...):
+			bodies++
+		}
+	}
+	// Most rows name bodies, and there are two or more of them.
+	if bodies < 2 || bodies*2 < len(rows)-totals {
+		return false
+	}
+	group := bodyGroup(caption, heads[0].Text)
+	read := make(map[int]bool, len(x.facts))
+	for _, f := range x.facts {
+		read[f.start] = true
+	}
+	for _, r := range rows {
+		label := trimSpace(r.label.Text)
+		scope := label
+		switch {
+		case slices.Contains(subtotalLabels, label):
+			continue // a part of the bodies, named by nothing
+		case slices.Contains(totalLabels, label):
+			scope = group
+			if anyof.Contains(label, wholeCaptions...) {
+				scope = "" // 全镇: the whole's own row
+			}
+		}
+		x.bodyRow(heads[1:], r, caption, unit, scope, read)
+	}
+	return true
+}
+
+// bodyTableShape returns the column names and the rows of t when each row
+// is a name and as many figures as the header names after its first
+// column, and nothing else follows; nil otherwise.
+func bodyTableShape(t layout.Table) (heads []layout.Cell, rows []bodyTableRow) {
+	if len(t.Rows) > 0 {
+		for _, r := range t.Rows {
+			switch {
+			case heads == nil && r.Header:
+				heads = r.Cells
+			case heads == nil:
+				return nil, nil
+			case len(r.Cells) != len(heads) || numberCell(r.Cells[0].Text) || !allFigures(r.Cells[1:]):
+				return nil, nil
+			default:
+				rows = append(rows, bodyTableRow{label: r.Cells[0], values: r.Cells[1:]})
+			}
+		}
+		return heads, rows
+	}
+	cs := t.Cells
+	first := slices.IndexFunc(cs, func(c layout.Cell) bool { return numberCell(c.Text) }) - 1
+	if first < 2 {
+		return nil, nil
+	}
+	n := 0
+	for first+1+n < len(cs) && numberCell(cs[first+1+n].Text) {
+		n++
+	}
+	if n < 2 || first < n+1 {
+		return nil, nil
+	}
+	heads = cs[first-n-1 : first]
+	if slices.ContainsFunc(heads, func(c layout.Cell) bool { return numberCell(c.Text) }) {
+		return nil, nil
+	}
+	for i := first; i < len(cs); i += n + 1 {
+		if i+n >= len(cs) || numberCell(cs[i].Text) || !allFigures(cs[i+1:i+1+n]) {
+			return nil, nil
+		}
+		rows = append(rows, bodyTableRow{label: cs[i], values: cs[i+1 : i+1+n]})
+	}
+	return heads, rows
+}
+
+// allFigures reports whether every cell holds a figure.
+func allFigures(cs []layout.Cell) bool {
+	return !slices.ContainsFunc(cs, func(c layout.Cell) bool { return !numberCell(c.Text) })
+}
+
+// bodyHeads reports whether column names are a body table's: the first
+// names bodies, the others are no years, targets or units.
+func bodyHeads(heads []layout.Cell) bool {
+	if len(heads) < 3 {
+		return false
+	}
+	h := trimSpace(heads[0].Text)
+	if utf8.RuneCountInString(h) > 8 || !anyof.Contains(h, bodyColumns...) || anyof.Contains(h, itemColumns...) {
+		return false
+	}
+	for _, c := range heads[1:] {
+		if yearOf(c.Text) > 0 || anyof.Contains(c.Text, targetColumns...) || slices.Contains(tableUnits, c.Text) ||
+			slices.Contains(totalLabels, trimSpace(c.Text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyGroup names the bodies a table lists, the scope of its total: the
+// caption's 各… word (2022年度各村(社区)人民调解情况统计表 → 各村(社区)), or
+// else its first column's name with 各 (村(社区) → 各村(社区)); "" when the
+// caption says the table is the whole jurisdiction's.
+func bodyGroup(caption, column string) string {
+	if anyof.Contains(caption, wholeCaptions...) {
+		return ""
+	}
+	column = trimSpace(column)
+	if i := strings.Index(caption, "各"); i >= 0 {
+		if j := strings.Index(caption[i:], column); j >= 0 {
+			return caption[i : i+j+len(column)]
+		}
+	}
+	return "各" + column
+}
+
+// bodyRow records the figures of one row of a body table, read as the
+// sentence its column names make after the caption (…人民调解情况统计表,受
+// 理纠纷46件,调解成功45件,调解成功率97.8%。), each with scope.
+func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit, scope string, read map[int]bool) {
+	var b strings.Builder
+	at := make(map[int]int, len(heads)) // figure's rune offset → column
+	runes := 0
+	write := func(s string) {
+		b.WriteString(s)
+		runes += utf8.RuneCountInString(s)
+	}
+	if caption != "" {
+		write(caption + ",")
+	}
+	for k, h := range heads {
+		item := trimSpace(h.Text)
+		u := bracketUnit(item)
+		if u != "" {
+			item = item[:strings.LastIndexAny(item, "(（")]
+		}
+		switch {
+		case u != "":
+		case strings.HasSuffix(item, "率") || strings.HasSuffix(r.values[k].Text, "%"):
+			u = "%"
+		default:
+			u = unit
+		}
+		if !slices.Contains(tableUnits, u) {
+			continue
+		}
+		if k > 0 {
+			write(",")
+		}
+		write(strings.ReplaceAll(item, "、", ""))
+		at[runes] = k
+		write(strings.TrimSuffix(r.values[k].Text, "%") + u)
+	}
+	write("。")
+	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
+		k, ok := at[f.Start]
+		if !ok || f.Derived {
+			continue
+		}
+		n := len(x.facts)
+		x.rowFact(f, r.label, r.values[k], read)
+		if len(x.facts) > n {
+			x.facts[n].Scope = scope
+		}
+	}
+}
