@@ -50,6 +50,11 @@ type clause struct {
 	jun       int // 均/全部 after the classifier, -1
 	junEnd    int // end of the clause it opens
 	fenbie    bool
+	// body is the span of the body a 分别 list pairs the figure with (街
+	// 道调委会、驻所调解室分别受理纠纷41件、37件), {0, 0} when none; bodyWord
+	// is the body noun its items share (东片区、西片区调解室: 调解室).
+	body     [2]int
+	bodyWord string
 }
 
 // evidenceSet is the evidence of one number, one entry per frame that a
@@ -746,6 +751,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
 	if len(x.facts) > before {
 		f := &x.facts[before]
+		if cl.body != [2]int{} {
+			f.Scope = x.bodyScope(f.Indicator, cl)
+		}
 		f.ownAct = best.x[fActNear] > 0 || best.x[fActLeft] > 0 || best.x[fActRight] > 0
 		// 自2018年…以来,累计解答法律咨询5.6万人次: years of it, not the
 		// report year's: kept with its period flagged, like a part of a
@@ -1391,7 +1399,23 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		// Fewer items than figures (分别举办“法律进社区”“法律进企业”主题宣传
 		// 活动18场、11场: no 、 between the names) pair nothing: each figure
 		// is read with its clause.
-		if k < len(items) && len(items) >= total {
+		word, bodies := bodyList(s, items)
+		switch {
+		case bodies && k < len(items) && len(items) == total && actBetween(s[after:first]):
+			// Bodies before 分别 and their act after it: every figure is
+			// read with the act, and belongs to its body.
+			cl.body, cl.bodyWord = items[k], word
+			x.bodies.S, x.bodies.E, x.bodies.C, x.bodies.items, x.bodies.word = S, cl.E, cl.E0, items, word
+			if k < total-1 {
+				// 均调解成功 after the last figure holds for each body's.
+				if p := respectiveJun(s, U, cl.E); p >= 0 {
+					cl.jun, cl.junEnd = p, clauseEnd(s, p)
+				}
+			}
+		case len(items) < 2 && k < total && total == len(x.bodies.items) && x.afterBodies(S, C):
+			// The figures of the bodies the sentence before listed.
+			cl.body, cl.bodyWord = x.bodies.items[k], x.bodies.word
+		case k < len(items) && len(items) >= total:
 			cl.Li = items[k][0]
 			cl.C = C
 			cl.sharedOK = true
@@ -1540,7 +1564,11 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 		}
 	}
 	if best != nil && bestP > 0.5 {
+		before := len(x.facts)
 		x.add(c.n, c.u, c.unitEnd, c.S, cl.C, end, brk, best, bestP*first.p)
+		if len(x.facts) > before && cl.body != [2]int{} {
+			x.facts[before].Scope = x.bodyScope(x.facts[before].Indicator, cl)
+		}
 	}
 }
 

@@ -310,6 +310,10 @@ func (x *run) antecedent(S int, w string) string {
 // scopeStops end a sub-body name read backwards.
 const scopeStops = "的了在和与及对由将已共等是为把向从到于以并该其中全我各级个名年月日"
 
+// stopCompounds open with a stop of scopeStops and are words of a name:
+// 诉调对接工作站, 行政争议调解和解中心.
+var stopCompounds = []string{"对接", "和解"}
+
 var scopeLead = []string{"辖区", "派出所", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌", "委托", "联合", "指导"}
 
 // scopeLeadFirst holds the first characters of scopeLead.
@@ -351,7 +355,7 @@ func scopeName(s string, S, start, end int) string {
 				continue
 			}
 		}
-		if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(scopeStops, r) {
+		if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(scopeStops, r) && !anyof.Prefix(s[j-size:], stopCompounds...) {
 			break
 		}
 		j -= size
@@ -497,4 +501,101 @@ func setFollows(s string) bool {
 		}
 	}
 	return false
+}
+
+// bodyNouns close the name of a body that may own figures in a 分别 list:
+// 街道人民调解委员会、驻派出所调解室、诉调对接工作站分别受理纠纷….
+var bodyNouns = []string{"委员会", "调委会", "调解室", "工作室", "工作站", "服务站", "中心", "司法所", "派出所", "法庭"}
+
+// bodyList reports whether the items of a 分别 list are bodies: each ends
+// with a body noun, or only the last does and the others name parts that
+// share it (东片区、西片区、北片区调解室), whose noun it returns.
+func bodyList(s string, items [][2]int) (shared string, ok bool) {
+	if len(items) < 2 {
+		return "", false
+	}
+	last := trimSpace(s[items[len(items)-1][0]:items[len(items)-1][1]])
+	noun := ""
+	for _, w := range bodyNouns {
+		if strings.HasSuffix(last, w) {
+			noun = w
+			break
+		}
+	}
+	if noun == "" {
+		return "", false
+	}
+	own := 0 // items with a body noun of their own
+	for _, it := range items[:len(items)-1] {
+		t := trimSpace(s[it[0]:it[1]])
+		switch {
+		case anyof.Suffix(t, bodyNouns...):
+			own++
+		case anyof.Contains(t, bodyNouns...) || utf8.RuneCountInString(t) > 6 || hasDigit(t):
+			return "", false // no part of a name
+		}
+	}
+	switch own {
+	case len(items) - 1:
+		return "", true
+	case 0:
+		return noun, true
+	}
+	return "", false
+}
+
+// actBetween reports whether the words between 分别 and the first figure
+// hold an act (受理纠纷), not only 为 or 是.
+func actBetween(s string) bool {
+	return utf8.RuneCountInString(strings.TrimLeft(s, "为是达:")) >= 2
+}
+
+// respectiveJun returns the offset of 均 or 全部 right after the last
+// figure of the 分别 list that goes on at U (、37件,均调解成功), or -1.
+func respectiveJun(s string, U, E int) int {
+	end := clauseEnd(s, U)
+	for end < E {
+		t := strings.TrimLeft(s[end:E], ",，;； ")
+		at := E - len(t)
+		if anyof.Prefix(t, junMarks...) {
+			return at
+		}
+		break
+	}
+	return -1
+}
+
+// bodyScope returns the scope of a figure a 分别 list gives the body at
+// cl.body: its name when it is a sub-body the scope words name (驻派出所调
+// 解室, 诉调对接工作站; 东片区 with the shared 调解室), "" for the writer's own
+// bodies (街道人民调解委员会) and for codes that take no scope.
+func (x *run) bodyScope(code string, cl clause) string {
+	switch {
+	case strings.HasPrefix(code, "litigation.") && code != "litigation.cases", strings.HasPrefix(code, "reconsideration."),
+		code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
+		return ""
+	}
+	name := trimSpace(x.text[cl.body[0]:cl.body[1]])
+	name = strings.TrimPrefix(name, "其中")
+	if !strings.HasSuffix(name, cl.bodyWord) {
+		name += cl.bodyWord
+	}
+	if !anyof.Contains(name, scopeWords...) {
+		return ""
+	}
+	return name
+}
+
+// afterBodies reports whether the clause at C of the sentence at S comes
+// after the last 分别 list of bodies: in a later clause of its sentence, or
+// in the sentence right after it.
+func (x *run) afterBodies(S, C int) bool {
+	b := x.bodies
+	if b.items == nil {
+		return false
+	}
+	if b.S == S {
+		return C >= b.C
+	}
+	return b.E <= S && trimSpace(x.text[b.E:S]) == ""
 }
