@@ -1,11 +1,13 @@
 package extract
 
 import (
-	"github.com/fazhi/fazhi/ingest/anyof"
-	"github.com/fazhi/fazhi/ingest/wordmatch"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fazhi/fazhi/ingest/anyof"
+	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
 // scope names the sub-body a figure belongs to: the nearest scope word in
@@ -504,8 +506,17 @@ func setFollows(s string) bool {
 }
 
 // bodyNouns close the name of a body that may own figures in a 分别 list:
-// 街道人民调解委员会、驻派出所调解室、诉调对接工作站分别受理纠纷….
-var bodyNouns = []string{"委员会", "调委会", "调解室", "工作室", "工作站", "服务站", "中心", "司法所", "派出所", "法庭"}
+// 街道人民调解委员会、驻派出所调解室、诉调对接工作站分别受理纠纷…; 区法院、区检察
+// 院分别开展法治讲座…; 镇派出所、市场监管所、司法所分别举办…讲座.
+var bodyNouns = []string{"委员会", "调委会", "调解室", "工作室", "工作站", "服务站", "中心", "所", "法庭", "法院", "检察院", "局", "小学", "中学", "学校", "医院"}
+
+// ownBodies are the writer's own bodies, which a 分别 list names with the
+// level word alone (街道人民调解委员会, 镇政府): their figures are the
+// jurisdiction's.
+var ownBodies = []string{"人民调解委员会", "调解委员会", "调委会", "人民政府", "政府", "党委", "党工委", "办事处", "综治中心", "综治中心调委会"}
+
+// levelWords open the name of a body of the writer's level (镇调委会).
+var levelWords = []string{"全镇", "全乡", "全街道", "全县", "全区", "全市", "街道", "镇", "乡", "县", "区", "市"}
 
 // bodyList reports whether the items of a 分别 list are bodies: each ends
 // with a body noun, or only the last does and the others name parts that
@@ -580,7 +591,7 @@ func (x *run) bodyScope(code string, cl clause) string {
 	if !strings.HasSuffix(name, cl.bodyWord) {
 		name += cl.bodyWord
 	}
-	if !anyof.Contains(name, scopeWords...) {
+	if bare, ok := anyof.CutPrefix(name, levelWords...); ok && slices.Contains(ownBodies, bare) || slices.Contains(ownBodies, name) {
 		return ""
 	}
 	return name
