@@ -708,7 +708,7 @@ var lawWorkers = []string{"调解员", "执法", "法律顾问", "律师", "法�
 var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员", "统战部", "政法委"}
 
 // pendingActs say cases are still being heard (其余3件尚在审理中).
-var pendingActs = []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "审理中", "尚未判决"}
+var pendingActs = []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "未结", "审理中", "尚未判决"}
 
 // hotlineWords name a hotline: its tickets are no petitions.
 var hotlineWords = []string{"12345", "热线"}

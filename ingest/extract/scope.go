@@ -33,7 +33,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			}
 			if q >= 0 && p-q <= 3*12 {
 				// 以县政府及部门为被告: the whole government side, no sub-body.
-				if name := left[q+open : p]; name != "" && !strings.ContainsAny(name, "及和与、各,") {
+				// 县政府作为被告: 作 is the verb's.
+				name := strings.TrimSuffix(left[q+open:p], "作")
+				if name != "" && !strings.ContainsAny(name, "及和与、各,") {
 					return name
 				}
 				return ""
