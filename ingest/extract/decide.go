@@ -744,6 +744,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if brk < 0 && partitiveOpener(s, S, N) {
 		brk = S
 	}
+	if p := partitiveFigure(s, cl.C, N); p > brk {
+		brk = p
+	}
 	if catalog[best.code].Category == "supervision" && jointMotions(s[cl.C:N]) && !cl.fenbie && !anyof.Prefix(s[U:], "、", "和") {
 		return // 承办人大代表建议和政协提案312件: of both codes, so of neither
 	}
@@ -1701,6 +1704,33 @@ func partitiveOpener(s string, S, N int) bool {
 		return false
 	}
 	return strings.Contains(ph, "的") || anyof.Prefix(strings.TrimPrefix(ph, "在"), "上述", "以上", "这些", "前述", "所")
+}
+
+// partitiveFigure returns the offset of the 中 after a whole named with its
+// figure before the number in its clause, whose part the number is (136项
+// 进驻事项中可全程网上办理129项), or -1: a figure, its classifier, a short
+// noun and 中.
+func partitiveFigure(s string, C, N int) int {
+	p := strings.LastIndex(s[C:N], "中")
+	if p < 0 {
+		return -1
+	}
+	i := C
+	for i < C+p && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == C {
+		return -1
+	}
+	u, ok := readUnit(s[i : C+p])
+	if !ok {
+		return -1
+	}
+	noun := s[i+len(u.text) : C+p]
+	if n := utf8.RuneCountInString(noun); n < 2 || n > 8 || hasDigit(noun) || strings.ContainsAny(noun, ",、;") {
+		return -1
+	}
+	return C + p
 }
 
 // firstDigit returns the offset of the first ASCII digit in s[from:to], or

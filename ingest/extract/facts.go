@@ -597,6 +597,32 @@ func (x *run) dropApplications() {
 	x.facts = out
 }
 
+// onTimeMarks qualify a rate as the share done in time (按期办结率).
+var onTimeMarks = []string{"按期", "按时", "及时", "限时"}
+
+// dropOnTimeRates removes a rate of the share done in time (按期办结率100%)
+// where its sentence states the plain rate of the same code (办结率96.2%):
+// that one is the code's. Alone, the on-time rate is the code's reading.
+func (x *run) dropOnTimeRates() {
+	s := x.text
+	onTime := func(f found) bool {
+		return f.Unit == "%" && anyof.Contains(s[clauseStart(s, f.start, f.sent):f.start], onTimeMarks...)
+	}
+	drop := make([]bool, len(x.facts))
+	for i, f := range x.facts {
+		if !onTime(f) {
+			continue
+		}
+		for j := i - 1; j >= 0 && x.facts[j].sent == f.sent; j-- {
+			if g := x.facts[j]; g.Indicator == f.Indicator && g.Scope == f.Scope && !onTime(g) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	x.dropMarked(drop)
+}
+
 func slicesContains(list []string, v string) bool {
 	for _, w := range list {
 		if w == v {
