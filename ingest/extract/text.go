@@ -30,7 +30,12 @@ func clauseBoundary(s string, j int) int {
 		return n
 	}
 	switch s[j-1] {
-	case ',', ':':
+	case ',':
+		if thousandsComma(s, j-1) {
+			return 0
+		}
+		return 1
+	case ':':
 		return 1
 	case ' ':
 		if spaceBreak(s, j-1) {
@@ -45,6 +50,18 @@ func clauseBoundary(s string, j int) int {
 	}
 	return 0
 }
+
+// thousandsComma reports whether the comma at byte j separates thousands in
+// a number, as cnnum reads it (3,420人次): a digit before it and three after
+// it, then no digit.
+func thousandsComma(s string, j int) bool {
+	if j == 0 || j+3 >= len(s) || !isDigitByte(s[j-1]) {
+		return false
+	}
+	return isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && isDigitByte(s[j+3]) && (j+4 == len(s) || !isDigitByte(s[j+4]))
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // spaceBreak reports whether the space at byte j separates two cells of a
 // table flattened into text (依申请公开2件 便民服务中心进驻事项96项): a space
@@ -160,7 +177,11 @@ func clauseEnd(s string, i int) int {
 			continue
 		}
 		switch c {
-		case '\n', ';', '!', '?', ',', ':':
+		case ',':
+			if !thousandsComma(s, j) {
+				return j
+			}
+		case '\n', ';', '!', '?', ':':
 			return j
 		case ' ':
 			if spaceBreak(s, j) {
