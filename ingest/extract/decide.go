@@ -639,7 +639,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// item when the number's own item is pinned to the frame's topic:
 		// 办理行政复议案件89件,各级人民调解组织调解纠纷5200余件 (其中调解结案5件
 		// stays the reconsideration's, 调解率65.2% the arbitration's).
-		notTopic := sentMask&cf.notMask != 0 && (itemMask&cf.notMask != 0 || !pinnedItem(s[cl.Li:N], cf.domains))
+		notTopic := sentMask&cf.notMask != 0 && (itemMask&cf.notMask != 0 || !pinnedItem(s[cl.Li:N], cf.domains)) &&
+			(cf.notDomainsLifted == nil || !anyof.Contains(s[cl.Li:N], cf.notDomainsLifted...))
 		if cf.units&(1<<uint(u.index)) == 0 || notTopic ||
 			itemMask&cf.itemNotMask != 0 && itemMask&cf.exemptMask == 0 {
 			continue

@@ -88,6 +88,10 @@ type frame struct {
 	// notDomains rule the frame out when their topic occurs in the
 	// sentence before the number (涉及金额 in a 劳动争议 sentence).
 	notDomains []string
+	// notDomainsLifted are objects that, named in the number's list item,
+	// lift notDomains: 法律咨询 is legal whatever service window took it
+	// (县公共法律服务中心窗口和12348热线共接待解答群众法律咨询9800余人次).
+	notDomainsLifted []string
 	// itemNotDomains rule the frame out when their topic is named in the
 	// number's list item and neither law nor a body whose study counts
 	// whatever its topic (studyBodies) is: 学习《中国共产党纪律处分条例》2场次
@@ -367,7 +371,7 @@ var frames = []frame{
 		// consultations.
 		not:        []string{"信箱", "留言板", "政策咨询"},
 		otherHeads: []string{"投诉"},
-		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}},
+		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}, notDomainsLifted: []string{"法律咨询", "法律援助咨询"}},
 	// Study of law, named as such: 学法, 会前学法.
 	// Study by offenders on probation is no study of the government's, and
 	// neither is the villages' own (村(社区)开展学习共38次 in a town's

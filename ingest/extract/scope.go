@@ -42,6 +42,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			}
 		}
 	}
+	if name := partBody(s[C:N]); name != "" {
+		return name
+	}
 	SE := x.sentEnd(S, N)
 	if x.glued.S != S || N < x.glued.from || x.glued.at >= 0 && x.glued.at < N {
 		x.glued.S, x.glued.from, x.glued.at = S, N, gluedAfter(s, N, SE)
@@ -611,4 +614,38 @@ func (x *run) afterBodies(S, C int) bool {
 		return C >= b.C
 	}
 	return b.E <= S && trimSpace(x.text[b.E:S]) == ""
+}
+
+// Words of a body's part of a total (其中县市场监管局办理行政处罚案件846件).
+var (
+	// organNouns close the name of a government organ.
+	organNouns = []string{"人民政府", "政府", "局", "法院", "检察院"}
+	// organActs open what an organ named after 其中 did with its part.
+	organActs = []string{"本级", "办理", "受理", "查处", "收到", "审结", "作出", "共", "累计", "全年", "实施", "开展", "主动", "发布", "审查", "制发", "承办", "处理", "答复", "办结", "被"}
+)
+
+// partBody returns the organ whose part of a total the words before a
+// number name, or "": 其中 and the organ's name, then its act (其中县市场监管
+// 局办理…846件, (其中区政府本级受理127件) → 区政府). A part named by its kind
+// (其中政府合同40件) names no organ.
+func partBody(left string) string {
+	p := strings.LastIndex(left, "其中")
+	if p < 0 || hasDigit(left[p:]) {
+		return ""
+	}
+	t := strings.TrimLeft(left[p+len("其中"):], ":：, ")
+	head := t
+	if n := strings.IndexAny(t, ",、;"); n >= 0 {
+		head = t[:n]
+	}
+	best := -1
+	for _, w := range organNouns {
+		if i := strings.Index(head, w); i > 0 && (best < 0 || i+len(w) < best) {
+			best = i + len(w)
+		}
+	}
+	if best < 0 || utf8.RuneCountInString(head[:best]) > 12 || !anyof.Prefix(head[best:], organActs...) {
+		return ""
+	}
+	return head[:best]
 }
