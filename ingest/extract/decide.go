@@ -1396,6 +1396,10 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 			items = splitItems(s, after, first)
 		} else {
 			items = splitItems(s, C, mk.fenbie)
+			if len(items) == 1 {
+				// Quoted names side by side: “老兵调解工作室”“巾帼调解工作室”分别….
+				items = quotedItems(s, C, mk.fenbie, items)
+			}
 			if len(items) > total {
 				items = items[len(items)-total:]
 			}
@@ -1473,6 +1477,27 @@ func splitItems(s string, from, to int) [][2]int {
 		out = append(out, [2]int{at, at + p})
 		at += p + len("、")
 	}
+	return out
+}
+
+// quotedItems returns the quoted names s[from:to] ends with, side by side
+// with no 、 between them (“老兵调解工作室”“巾帼调解工作室”), each with its
+// quotes; items when there are fewer than two.
+func quotedItems(s string, from, to int, items [][2]int) [][2]int {
+	var out [][2]int
+	end := to
+	for end > from && strings.HasSuffix(s[from:end], "”") {
+		open := strings.LastIndex(s[from:end], "“")
+		if open < 0 {
+			break
+		}
+		out = append(out, [2]int{from + open, end})
+		end = from + open
+	}
+	if len(out) < 2 {
+		return items
+	}
+	slices.Reverse(out)
 	return out
 }
 

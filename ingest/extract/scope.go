@@ -321,7 +321,7 @@ const scopeStops = "的了在和与及对由将已共等是为把向从到于以
 // 诉调对接工作站, 行政争议调解和解中心.
 var stopCompounds = []string{"对接", "和解"}
 
-var scopeLead = []string{"辖区", "派出所", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌", "委托", "联合", "指导"}
+var scopeLead = []string{"辖区", "派出所", "担任", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌", "委托", "联合", "指导"}
 
 // scopeLeadFirst holds the first characters of scopeLead.
 var scopeLeadFirst = func() *runeSet {
@@ -530,7 +530,7 @@ func bodyList(s string, items [][2]int) (shared string, ok bool) {
 	if len(items) < 2 {
 		return "", false
 	}
-	last := trimSpace(s[items[len(items)-1][0]:items[len(items)-1][1]])
+	last := unquote(trimSpace(s[items[len(items)-1][0]:items[len(items)-1][1]]))
 	noun := ""
 	for _, w := range bodyNouns {
 		if strings.HasSuffix(last, w) {
@@ -543,7 +543,7 @@ func bodyList(s string, items [][2]int) (shared string, ok bool) {
 	}
 	own := 0 // items with a body noun of their own
 	for _, it := range items[:len(items)-1] {
-		t := trimSpace(s[it[0]:it[1]])
+		t := unquote(trimSpace(s[it[0]:it[1]]))
 		switch {
 		case anyof.Suffix(t, bodyNouns...):
 			own++
@@ -591,8 +591,7 @@ func (x *run) bodyScope(code string, cl clause) string {
 		code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
 		return ""
 	}
-	name := trimSpace(x.text[cl.body[0]:cl.body[1]])
-	name = strings.TrimPrefix(name, "其中")
+	name := unquote(strings.TrimPrefix(trimSpace(x.text[cl.body[0]:cl.body[1]]), "其中"))
 	if !strings.HasSuffix(name, cl.bodyWord) {
 		name += cl.bodyWord
 	}
@@ -600,6 +599,14 @@ func (x *run) bodyScope(code string, cl clause) string {
 		return ""
 	}
 	return name
+}
+
+// unquote strips the quotes of a name quoted whole (“巾帼调解工作室”).
+func unquote(s string) string {
+	if t, ok := strings.CutPrefix(s, "“"); ok && strings.HasSuffix(t, "”") && !strings.Contains(t[:len(t)-len("”")], "”") {
+		return strings.TrimSuffix(t, "”")
+	}
+	return s
 }
 
 // afterBodies reports whether the clause at C of the sentence at S comes
