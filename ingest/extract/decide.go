@@ -1395,10 +1395,10 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		if between := strings.TrimLeft(s[after:first], "为是:"); strings.Contains(between, "、") {
 			items = splitItems(s, after, first)
 		} else {
-			items = splitItems(s, C, mk.fenbie)
-			if len(items) == 1 {
-				// Quoted names side by side: “老兵调解工作室”“巾帼调解工作室”分别….
-				items = quotedItems(s, C, mk.fenbie, items)
+			// Quoted names side by side (“老兵调解工作室”“巾帼调解工作室”分别…),
+			// or items apart by 、 or a word.
+			if items = quotedItems(s, C, mk.fenbie); items == nil {
+				items = splitItems(s, C, mk.fenbie)
 			}
 			if len(items) > total {
 				items = items[len(items)-total:]
@@ -1482,8 +1482,8 @@ func splitItems(s string, from, to int) [][2]int {
 
 // quotedItems returns the quoted names s[from:to] ends with, side by side
 // with no 、 between them (“老兵调解工作室”“巾帼调解工作室”), each with its
-// quotes; items when there are fewer than two.
-func quotedItems(s string, from, to int, items [][2]int) [][2]int {
+// quotes; nil when there are fewer than two.
+func quotedItems(s string, from, to int) [][2]int {
 	var out [][2]int
 	end := to
 	for end > from && strings.HasSuffix(s[from:end], "”") {
@@ -1495,7 +1495,7 @@ func quotedItems(s string, from, to int, items [][2]int) [][2]int {
 		end = from + open
 	}
 	if len(out) < 2 {
-		return items
+		return nil
 	}
 	slices.Reverse(out)
 	return out
