@@ -285,7 +285,7 @@ var frames = []frame{
 		needAct: true, units: uCases, domains: []string{"litigation"}},
 	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
 	{code: "litigation.appearance_rate", objects: []string{"出庭应诉率", "出庭率", "负责人出庭"}, units: uRate},
-	{code: "litigation.pre_suit_mediations", acts: []string{"诉前调解", "行政诉讼诉前调解"}, units: uCases, domains: []string{"litigation"}},
+	{code: "litigation.pre_suit_mediations", acts: []string{"诉前调解", "行政诉讼诉前调解", "诉前化解"}, units: uCases, domains: []string{"litigation"}},
 
 	// publicity
 	{code: "publicity.events",

@@ -10,15 +10,27 @@ import (
 	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
+// unscopedCode reports whether figures of code are never a sub-body's:
+// the government's own lawsuits' outcomes, its pre-suit mediations (even
+// in a court's room: 县法院行政争议诉前调解工作室…26件) and reconsiderations,
+// even where an adviser handled them, coverage rates and organisation
+// counts. (The lawsuits themselves may be another organ's.)
+func unscopedCode(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "litigation.") && code != "litigation.cases",
+		strings.HasPrefix(code, "reconsideration."), code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
+		return true
+	}
+	return false
+}
+
 // scope names the sub-body a figure belongs to: the nearest scope word in
 // the sentence (before the number first), read back to the start of its
 // name. Litigation and reconsideration cases are the government's own even
 // when an adviser handled them; coverage rates and organisation counts are
 // never scoped.
 func (x *run) scope(code string, S, C, N, E int) string {
-	switch {
-	case strings.HasPrefix(code, "litigation.") && code != "litigation.cases", strings.HasPrefix(code, "reconsideration."),
-		code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
+	if unscopedCode(code) {
 		return ""
 	}
 	s := x.text
@@ -586,9 +598,7 @@ func respectiveJun(s string, U, E int) int {
 // 解室, 诉调对接工作站; 东片区 with the shared 调解室), "" for the writer's own
 // bodies (街道人民调解委员会) and for codes that take no scope.
 func (x *run) bodyScope(code string, cl clause) string {
-	switch {
-	case strings.HasPrefix(code, "litigation.") && code != "litigation.cases", strings.HasPrefix(code, "reconsideration."),
-		code == "counsel.adviser_coverage_rate", code == "mediation.organizations":
+	if unscopedCode(code) {
 		return ""
 	}
 	name := unquote(strings.TrimPrefix(trimSpace(x.text[cl.body[0]:cl.body[1]]), "其中"))
