@@ -309,3 +309,28 @@ func TestFeaturesNamed(t *testing.T) {
 		seen[f.Name] = true
 	}
 }
+
+// TestPlaceAloneScope checks that a place below the writer, named alone as
+// its clause's subject, scopes the clause and the verb-led clauses after
+// it, and that it does not when the writer is unknown, is the place, or
+// names the place in its opening.
+func TestPlaceAloneScope(t *testing.T) {
+	const county = "我县推进法治乡村建设。新桥镇依托“法治超市”全年接待群众法律咨询1200人次,化解纠纷87件,全县共化解纠纷960件。"
+	for _, tt := range []struct {
+		name, writer, text, want string
+	}{
+		{"town in a county's report", "宾阳县", county, "publicity.consultations=1200@新桥镇 mediation.cases_resolved=87@新桥镇 mediation.cases_resolved=960"},
+		{"writer unknown", "", county, "publicity.consultations=1200 mediation.cases_resolved=87 mediation.cases_resolved=960"},
+		{"the town's own report", "新桥镇", "新桥镇全年化解纠纷87件。", "mediation.cases_resolved=87"},
+		{"named in the opening", "宾阳县", "宾阳县新桥镇2022年法治政府建设情况报告\n新桥镇全年化解纠纷87件。", "mediation.cases_resolved=87"},
+		{"village in a town's report", "新桥镇", "东坪村全年化解纠纷17件,调解成功率100%。", "mediation.cases_resolved=17@东坪村 mediation.success_rate=100@东坪村"},
+		{"a field, not a place", "新桥镇", "推进法治乡村全年化解纠纷8件。", "mediation.cases_resolved=8"},
+		{"a body's later clauses", "宾阳县", "石水口村调委会全年受理纠纷12件,调解成功11件。", "mediation.cases_accepted=12@石水口村 mediation.cases_resolved=11@石水口村"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(Extract(tt.text, Options{Jurisdiction: tt.writer, Year: 2022})); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}

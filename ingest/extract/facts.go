@@ -569,8 +569,8 @@ func numberFollows(s string, i int) bool {
 var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
 
 // dropApplications removes a count of applications received (收到, 接收)
-// when the same sentence goes on to state, for the same code and scope, the
-// cases accepted (受理) among them.
+// when the same sentence, or its part after a semicolon, goes on to state,
+// for the same code and scope, the cases accepted (受理) among them.
 func (x *run) dropApplications() {
 	s := x.text
 	out := x.facts[:0]
@@ -583,7 +583,7 @@ func (x *run) dropApplications() {
 		if !strings.Contains(s[C:f.start], "收到") && !strings.Contains(s[C:f.start], "接收") {
 			continue
 		}
-		for j := i + 1; j < len(x.facts) && x.facts[j].sent == f.sent; j++ {
+		for j := i + 1; j < len(x.facts) && sameStatement(s, f.sent, x.facts[j].sent); j++ {
 			g := x.facts[j]
 			if g.Indicator != f.Indicator || g.Scope != f.Scope || g.Value > f.Value {
 				continue
@@ -595,6 +595,16 @@ func (x *run) dropApplications() {
 		}
 	}
 	x.facts = out
+}
+
+// sameStatement reports whether the sentence starting at T is the one
+// starting at S or the part after a semicolon that closes it (收到行政复议
+// 申请286件,同比增长37.5%;经审查,受理263件).
+func sameStatement(s string, S, T int) bool {
+	if T == S {
+		return true
+	}
+	return T > S && s[T-1] == ';' && strings.Count(s[S:T], ";") == 1 && !strings.ContainsAny(s[S:T], "。\n")
 }
 
 // onTimeMarks qualify a rate as the share done in time (按期办结率).

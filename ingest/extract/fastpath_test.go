@@ -46,7 +46,7 @@ func gluedAfterPlain(s string, i, hi int) int {
 }
 
 // placeScopePlain is placeScope looking for each suffix in the whole clause.
-func placeScopePlain(clause, jurisdiction string) string {
+func placeScopePlain(clause, jurisdiction, opening string) string {
 	clause = strings.TrimPrefix(clause, "其中")
 	for _, suf := range placeSuffixes {
 		p := strings.Index(clause, suf)
@@ -64,7 +64,7 @@ func placeScopePlain(clause, jurisdiction string) string {
 				break
 			}
 		}
-		if !ok || !anyof.Prefix(clause[p+len(suf):], placeBodies...) {
+		if !ok || !anyof.Prefix(clause[p+len(suf):], placeBodies...) && !barePlace(head, clause[p+len(suf):], suf, jurisdiction, opening) {
 			continue
 		}
 		if name := clause[:p+len(suf)]; name != jurisdiction && !strings.HasSuffix(jurisdiction, name) {
@@ -247,7 +247,7 @@ func FuzzFastPaths(f *testing.F) {
 				}
 			}
 		}
-		if got, want := placeScope(s, "桥头镇"), placeScopePlain(s, "桥头镇"); got != want {
+		if got, want := placeScope(s, "桥头县", "西坪镇"), placeScopePlain(s, "桥头县", "西坪镇"); got != want {
 			t.Fatalf("placeScope(%q) = %q; want %q", s, got, want)
 		}
 		for start := 0; start <= len(s); start++ {

@@ -107,7 +107,17 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		if name := x.itemScope(code, S); name != "" {
 			return name
 		}
-		return placeScope(s[C:N], x.opt.Jurisdiction)
+		writer := x.opt.Jurisdiction
+		if writer == "" {
+			writer = x.opt.Level // 县: the level alone still ranks a place below it
+		}
+		name := placeScope(s[C:N], writer, x.opening(S))
+		if name == "" && C > S && anyof.Prefix(s[C:N], barePlaceLeads...) {
+			// 石水口村调委会受理纠纷12件,调解成功11件: a clause that opens
+			// with its verb has the sentence's subject.
+			name = placeScope(s[S:N], writer, x.opening(S))
+		}
+		return name
 	}
 	if bestPlural {
 		return ""
@@ -464,9 +474,11 @@ var placeBodies = []string{"调委会", "人民调解委员会", "调解委员�
 var placeVerbs = []string{"邀请", "组织", "联合", "会同", "协调", "指导", "依托", "通过", "协助", "配合"}
 
 // placeScope reads a place below the jurisdiction that opens a clause with
-// one of its bodies (石水口村调委会受理矛盾纠纷12件); "" when the clause
-// opens otherwise, with the jurisdiction itself, or with 全镇, 我镇, 各村….
-func placeScope(clause, jurisdiction string) string {
+// one of its bodies (石水口村调委会受理矛盾纠纷12件), or alone as the
+// subject (see barePlace); "" when the clause opens otherwise, with the
+// jurisdiction itself, or with 全镇, 我镇, 各村…. opening is the start of
+// the report (its title and first sentence).
+func placeScope(clause, jurisdiction, opening string) string {
 	clause = strings.TrimPrefix(clause, "其中")
 	for _, suf := range placeSuffixes {
 		// Only the first occurrence counts, and only if it starts within
@@ -486,7 +498,7 @@ func placeScope(clause, jurisdiction string) string {
 				break
 			}
 		}
-		if !ok || !anyof.Prefix(clause[p+len(suf):], placeBodies...) {
+		if !ok || !anyof.Prefix(clause[p+len(suf):], placeBodies...) && !barePlace(head, clause[p+len(suf):], suf, jurisdiction, opening) {
 			continue
 		}
 		if name := clause[:p+len(suf)]; name != jurisdiction && !strings.HasSuffix(jurisdiction, name) {
@@ -495,6 +507,59 @@ func placeScope(clause, jurisdiction string) string {
 		return ""
 	}
 	return ""
+}
+
+// barePlaceLeads follow a place that is the subject of its clause with no
+// body named (新桥镇全年化解纠纷87件, 东坪村依托“法治超市”…).
+var barePlaceLeads = []string{"全年", "今年", "依托", "通过", "积极", "创新", "探索", "建立", "共", "累计", "坚持", "深入", "推行", "开展", "组织", "受理", "调解", "化解"}
+
+// barePlace reports whether a place named head+suf, followed by rest, is
+// its clause's subject on its own in the report of jurisdiction: a name of
+// two or three characters, of a level below the jurisdiction's (a town in a
+// county's report, a village in a town's), followed by a verb or a time.
+// Without the jurisdiction's name a place alone may be the writer itself,
+// and so may one the report's opening names (青山区翠湖街道办事处2022年…
+// resolved to 青山区 when its street is not in the table).
+func barePlace(head, rest, suf, jurisdiction, opening string) bool {
+	n := utf8.RuneCountInString(head)
+	if n < 2 || n > 3 || !anyof.Prefix(rest, barePlaceLeads...) || strings.HasSuffix(head, "乡") {
+		return false
+	}
+	return placeRank(suf) < placeRank(jurisdiction) && !strings.Contains(opening, head+suf)
+}
+
+// openingBytes bounds a report's opening: its title and issuer lines and
+// its first sentence.
+const openingBytes = 600
+
+// opening returns the start of the text up to its first full stop, where
+// the writer names itself, and before the sentence at S.
+func (x *run) opening(S int) string {
+	s := x.text[:min(S, openingBytes)]
+	if i := strings.Index(s, "。"); i >= 0 {
+		s = s[:i]
+	}
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// placeRank orders the level of a place by the suffix of its name: 1 for a
+// village or community, 2 for a town or sub-district, 3 for a county and
+// above, 0 when unknown.
+func placeRank(name string) int {
+	switch {
+	case name == "":
+		return 0
+	case anyof.Suffix(name, "村", "社区"):
+		return 1
+	case anyof.Suffix(name, "镇", "乡", "街道", "苏木"):
+		return 2
+	case anyof.Suffix(name, "县", "区", "市", "旗"):
+		return 3
+	}
+	return 0
 }
 
 // plural reports whether the sub-body name before byte at is counted (126个

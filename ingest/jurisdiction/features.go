@@ -648,11 +648,15 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 			}
 		}
 		if me.Level == divisions.Town && len(c.path) >= 2 {
-			parent := c.path[len(c.path)-2].Name
+			p := c.path[len(c.path)-2]
+			parent, fit := p.Name, 0.0
 			if c.parentWritten != "" {
 				parent = c.parentWritten
+				fit = parentFit(d.parentWords, parent)
+			} else {
+				fit = r.parentFitThen(d, p)
 			}
-			set(fParentWords, parentFit(d.parentWords, parent), "区委/县委 fit "+parent)
+			set(fParentWords, fit, "区委/县委 fit "+parent)
 		}
 		r.ancestorClues(d, c, shorts, set)
 		above := map[string]float64{} // the strongest reading of each division above it
@@ -928,6 +932,23 @@ func writtenBefore(ms []mention, ancestor, name, written string) bool {
 
 // parentFit compares the text's words for the bodies of a 区 and of a 县
 // with a town's parent: +1 when they fit it, −1 when they fit the other kind.
+// parentFitThen is parentFit for a town's parent p in the report's year:
+// a district that was a county then (广信区, 上饶县 until 2018) had a 县委,
+// so the words of either level fit it in the years the county's name
+// stood, and a year after.
+func (r *Resolver) parentFitThen(d *doc, p divisions.Division) float64 {
+	fit := parentFit(d.parentWords, p.Name)
+	if d.year == 0 {
+		return fit
+	}
+	for _, f := range r.formerCounties[p.Code] {
+		if f.From <= d.year && d.year <= f.Until+1 && levelWord(f.Name) != levelWord(p.Name) {
+			fit = max(fit, parentFit(d.parentWords, f.Name))
+		}
+	}
+	return fit
+}
+
 func parentFit(words map[string]int, parent string) float64 {
 	lw := levelWord(parent)
 	q, x := words["区"], words["县"]

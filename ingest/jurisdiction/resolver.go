@@ -88,8 +88,11 @@ type Resolver struct {
 	hosts *divisions.Hosts
 	// short maps the short names of provinces, cities and counties to their codes.
 	short map[string][]string
-	model choice.Weights
-	w     [numFeatures]float64
+	// formerCounties maps the codes of today's counties and districts to
+	// the county-level names their area had before (上饶县 for 广信区).
+	formerCounties map[string][]divisions.Former
+	model          choice.Weights
+	w              [numFeatures]float64
 }
 
 // Data is the reference data a Resolver reads. Former and Hosts may be nil
@@ -123,6 +126,7 @@ func LoadData() (Data, error) {
 func NewResolver(data Data, model choice.Weights) *Resolver {
 	r := &Resolver{t: data.Table, ix: newNameIndex(data.Table, data.Former), hosts: data.Hosts, short: map[string][]string{}, model: model}
 	copy(r.w[:], model.Vector(Features()))
+	r.formerCounties = formerCounties(data.Former)
 	for d := range data.Table.All() {
 		if d.Level == divisions.Town {
 			continue
@@ -255,6 +259,26 @@ func writerName(d *doc) string {
 		}
 	}
 	return ""
+}
+
+// formerCounties indexes the county-level former names of fn by the
+// codes of the divisions that hold their area today.
+func formerCounties(fn *divisions.FormerNames) map[string][]divisions.Former {
+	out := map[string][]divisions.Former{}
+	if fn == nil {
+		return out
+	}
+	for _, name := range fn.Names() {
+		for _, f := range fn.Lookup(name) {
+			if len(f.OldCode) != 6 || strings.HasSuffix(f.OldCode, "00") {
+				continue
+			}
+			for _, c := range f.Today {
+				out[c] = append(out[c], f)
+			}
+		}
+	}
+	return out
 }
 
 func names(path []divisions.Division) []string {
