@@ -41,7 +41,7 @@ type bodyTableRow struct {
 // bodyTable reads t as a body table and reports whether it is one. caption
 // is the table's caption and unit the unit it gives its counts.
 func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
-	heads, rows := bodyTableShape(t)
+	heads, rows := bodyTableShape(withoutSerials(t))
 	if len(rows) == 0 || !bodyHeads(heads) {
 		return false
 	}
@@ -122,6 +122,46 @@ func bodyTableShape(t layout.Table) (heads []layout.Cell, rows []bodyTableRow) {
 		rows = append(rows, bodyTableRow{label: cs[i], values: cs[i+1 : i+1+n]})
 	}
 	return heads, rows
+}
+
+// serialColumn names a first column of row numbers (序号 / 村(社区) / …,
+// then 1 / 东坪村 / 46 / 45, 2 / 西坪村 / …).
+const serialColumn = "序号"
+
+// withoutSerials returns t without a first column of row numbers before
+// the bodies' names; a row without its number (合计 / 155 / 152) keeps its
+// cells. t itself when its first column is no 序号.
+func withoutSerials(t layout.Table) layout.Table {
+	if len(t.Rows) > 0 {
+		if !t.Rows[0].Header || len(t.Rows[0].Cells) < 3 || trimSpace(t.Rows[0].Cells[0].Text) != serialColumn {
+			return t
+		}
+		out := t
+		out.Rows = make([]layout.Row, len(t.Rows))
+		for i, r := range t.Rows {
+			if i == 0 || len(r.Cells) > 0 && numberCell(r.Cells[0].Text) {
+				r.Cells = r.Cells[1:]
+			}
+			out.Rows[i] = r
+		}
+		return out
+	}
+	cs := t.Cells
+	w := slices.IndexFunc(cs, func(c layout.Cell) bool { return numberCell(c.Text) }) // 序号 and the names
+	if len(cs) == 0 || trimSpace(cs[0].Text) != serialColumn || w < 3 {
+		return t
+	}
+	out := t
+	out.Cells = append([]layout.Cell(nil), cs[1:w]...)
+	for i, row := w, 1; i < len(cs); row++ {
+		if cs[i].Text == itoa(row) {
+			i++ // the row's number
+		}
+		end := min(i+w-1, len(cs))
+		out.Cells = append(out.Cells, cs[i:end]...)
+		i = end
+	}
+	return out
 }
 
 // allFigures reports whether every cell holds a figure.

@@ -281,8 +281,9 @@ var frames = []frame{
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
 	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
 		notDomains: []string{"arbitration"}},
+	// 受理矛盾纠纷86件,…未结2件已引导诉讼: disputes, no lawsuits.
 	{code: "litigation.pending", objects: litigationCases, acts: pendingActs,
-		needAct: true, units: uCases, domains: []string{"litigation"}},
+		needAct: true, units: uCases, domains: []string{"litigation"}, sentenceVetoes: []string{"矛盾纠纷", "民间纠纷"}},
 	{code: "litigation.loss_rate", objects: []string{"败诉率"}, units: uRate},
 	{code: "litigation.appearance_rate", objects: []string{"出庭应诉率", "出庭率", "负责人出庭"}, units: uRate},
 	{code: "litigation.pre_suit_mediations", acts: []string{"诉前调解", "行政诉讼诉前调解", "诉前化解"}, units: uCases, domains: []string{"litigation"}},
