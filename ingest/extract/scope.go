@@ -89,6 +89,15 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			}
 			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
 			// the one named beside it is the whole jurisdiction.
+			if int(h.Start) >= N && strings.Contains(s[N:h.Start], "其中") {
+				// 共受理矛盾纠纷412件,其中驻所调解室…: the parts' body, after the whole.
+				continue
+			}
+			if int(h.End) <= C && strings.Contains(s[h.End:C], "分别") && anyof.Contains(s[C:N], sumWords...) {
+				// 驻所调解室、诉调对接工作站分别受理纠纷23件、15件,全年共受理纠纷
+				// 412件: a sum after a 分别 list is none of its bodies'.
+				continue
+			}
 			// Nearest before the number; else the first after it.
 			if int(h.End) <= N || bestStart < 0 {
 				bestStart, bestEnd = int(h.Start), int(h.End)
@@ -462,6 +471,9 @@ func endsWithFigure(s string, S, j int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r >= '0' && r <= '9'
 }
+
+// sumWords state a sum (全年共受理纠纷412件).
+var sumWords = []string{"共", "合计", "总计", "累计"}
 
 // placeSuffixes end the names of places below a county or town.
 var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村"}
