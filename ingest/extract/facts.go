@@ -607,24 +607,36 @@ func sameStatement(s string, S, T int) bool {
 	return T > S && s[T-1] == ';' && strings.Count(s[S:T], ";") == 1 && !strings.ContainsAny(s[S:T], "。\n")
 }
 
-// onTimeMarks qualify a rate as the share done in time (按期办结率).
-var onTimeMarks = []string{"按期", "按时", "及时", "限时"}
+// onTimeMarks qualify a rate as the share done in time (按期办结率), and
+// availableMarks one as the share that could be done (网上可办率).
+var (
+	onTimeMarks    = []string{"按期", "按时", "及时", "限时"}
+	availableMarks = []string{"可办", "可网办"}
+)
 
 // dropOnTimeRates removes a rate of the share done in time (按期办结率100%)
-// where its sentence states the plain rate of the same code (办结率96.2%):
-// that one is the code's. Alone, the on-time rate is the code's reading.
+// where its sentence states the plain rate of the same code before it
+// (办结率96.2%), and a rate of the share that could be done (网上可办率
+// 100%) where its sentence states, before or after it, the share done
+// (全程网办率达87.6%): that one is the code's. Alone, either is the code's
+// reading.
 func (x *run) dropOnTimeRates() {
 	s := x.text
-	onTime := func(f found) bool {
-		return f.Unit == "%" && anyof.Contains(s[clauseStart(s, f.start, f.sent):f.start], onTimeMarks...)
+	marked := func(f found, marks []string) bool {
+		return f.Unit == "%" && anyof.Contains(s[clauseStart(s, f.start, f.sent):f.start], marks...)
 	}
 	drop := make([]bool, len(x.facts))
 	for i, f := range x.facts {
-		if !onTime(f) {
+		onTime, available := marked(f, onTimeMarks), marked(f, availableMarks)
+		if !onTime && !available {
 			continue
 		}
-		for j := i - 1; j >= 0 && x.facts[j].sent == f.sent; j-- {
-			if g := x.facts[j]; g.Indicator == f.Indicator && g.Scope == f.Scope && !onTime(g) {
+		for j := range x.facts {
+			g := x.facts[j]
+			if j == i || g.sent != f.sent || g.Indicator != f.Indicator || g.Scope != f.Scope || g.Unit != "%" {
+				continue
+			}
+			if onTime && j < i && !marked(g, onTimeMarks) || available && !marked(g, availableMarks) {
 				drop[i] = true
 				break
 			}
