@@ -47,11 +47,18 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 	// 公开引起行政复议1件), are cases brought against it — not those an organ
 	// took in (受理因信息公开引发的行政复议案件45件: its own caseload).
 	disclosure := anyof.Contains(s[C:n.Start], disclosureCauses...) && !anyof.Contains(s[C:n.Start], organIntake...)
-	if cr.town != "" && (x.opt.town() || disclosure) {
+	organ := ""
+	if cr.town != "" && x.opt.town() {
+		organ = higherOrgan(s[C:n.Start])
+	}
+	if cr.town != "" && (x.opt.town() || disclosure) && organ == "" {
 		code = cr.town
 	}
 	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
 	scope := x.scope(code, S, C, n.Start, E)
+	if organ != "" {
+		scope = organ // 区政府全年共受理行政复议申请286件: the organ's own caseload
+	}
 	if disclosure && scope == "" && code == cr.town {
 		scope = disclosureScope // realdev 036: the disclosure-related cases only
 	}
@@ -133,6 +140,28 @@ func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, fl
 const disclosureScope = "政府信息公开"
 
 var organIntake = []string{"受理", "审结", "办理", "收到"}
+
+// higherOrgans are the governments above a town that decide its
+// reconsideration cases; townSelves are a town's words for itself.
+var (
+	higherOrgans = []string{"区人民政府", "县人民政府", "市人民政府", "区政府", "县政府", "市政府"}
+	townSelves   = []string{"我镇", "我乡", "我街道", "本镇", "本乡", "本街道", "镇政府", "乡政府", "街道办事处", "镇人民政府", "乡人民政府", "被申请人"}
+)
+
+// higherOrgan returns the government above a town that a clause of the
+// town's report names as taking cases in (据区司法局统计,区政府全年共受理
+// 行政复议申请286件): those are its caseload, not cases against the town.
+// "" when the clause names none, names no intake after it, or speaks of
+// the town (区政府受理涉及我街道的…: cases against it).
+func higherOrgan(clause string) string {
+	for _, o := range higherOrgans {
+		i := strings.Index(clause, o)
+		if i >= 0 && anyof.Contains(clause[i+len(o):], organIntake...) && !anyof.Contains(clause, townSelves...) {
+			return o
+		}
+	}
+	return ""
+}
 
 // disclosureRequests name the requests a disclosure answers.
 var disclosureRequests = []string{"公开申请", "依申请公开"}
