@@ -47,6 +47,9 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 	// 公开引起行政复议1件), are cases brought against it — not those an organ
 	// took in (受理因信息公开引发的行政复议案件45件: its own caseload).
 	disclosure := anyof.Contains(s[C:n.Start], disclosureCauses...) && !anyof.Contains(s[C:n.Start], organIntake...)
+	if code == "disclosure.proactive_items" && newMediaOnly(s[C:n.Start]) {
+		return // 另通过“长岭发布”微信公众号发布信息327条: a news channel's posts (realdev 037)
+	}
 	organ := ""
 	if cr.town != "" && x.opt.town() {
 		organ = higherOrgan(s[C:n.Start])
@@ -140,6 +143,22 @@ func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, fl
 const disclosureScope = "政府信息公开"
 
 var organIntake = []string{"受理", "审结", "办理", "收到"}
+
+// newMediaChannels are news channels beside a government's disclosure
+// platforms; disclosurePlatforms are those platforms.
+var (
+	newMediaChannels    = []string{"公众号", "微博", "新媒体", "抖音", "视频号", "头条号", "客户端"}
+	disclosurePlatforms = []string{"网站", "门户", "专栏", "公开平台", "信息公开", "公开栏", "政务公开"}
+)
+
+// newMediaOnly reports whether a clause counts what a news channel posted
+// (发布, not 主动公开) and names no disclosure platform beside it: the
+// channel's posts are no count of the information proactively disclosed
+// (通过政府网站、微信公众号等平台主动公开56条 is one).
+func newMediaOnly(clause string) bool {
+	return anyof.Contains(clause, newMediaChannels...) && !anyof.Contains(clause, disclosurePlatforms...) &&
+		!strings.Contains(clause, "主动公开")
+}
 
 // higherOrgans are the governments above a town that decide its
 // reconsideration cases; townSelves are a town's words for itself.
