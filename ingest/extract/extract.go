@@ -185,10 +185,14 @@ type found struct {
 }
 
 type run struct {
-	gaps   gapMemo     // runeGap's counts for the number being read
-	titles titleMemo   // insideTitle's closing marks for it
-	ev     evidenceSet // the evidence of the number being read
-	scores []reading   // its readings, reused from number to number
+	// head is the report's opening up to its first full stop (see
+	// opening), found once; headSet tells whether it was.
+	head    string
+	headSet bool
+	gaps    gapMemo     // runeGap's counts for the number being read
+	titles  titleMemo   // insideTitle's closing marks for it
+	ev      evidenceSet // the evidence of the number being read
+	scores  []reading   // its readings, reused from number to number
 	// shadows parallels the hits of the sentence starting at shadowS:
 	// what shadowedBy answered for each.
 	shadows []shadowMemo

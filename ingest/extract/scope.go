@@ -87,8 +87,6 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			if scopeWords[r.idx] == domainWord && !x.domainOpens(S, N, int(h.Start), int(h.End)) {
 				continue
 			}
-			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
-			// the one named beside it is the whole jurisdiction.
 			if int(h.Start) >= N && strings.Contains(s[N:h.Start], "其中") {
 				// 共受理矛盾纠纷412件,其中驻所调解室…: the parts' body, after the whole.
 				continue
@@ -98,6 +96,8 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				// 412件: a sum after a 分别 list is none of its bodies'.
 				continue
 			}
+			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
+			// the one named beside it is the whole jurisdiction.
 			// Nearest before the number; else the first after it.
 			if int(h.End) <= N || bestStart < 0 {
 				bestStart, bestEnd = int(h.Start), int(h.End)
@@ -547,14 +547,17 @@ const openingBytes = 600
 // opening returns the start of the text up to its first full stop, where
 // the writer names itself, and before the sentence at S.
 func (x *run) opening(S int) string {
-	s := x.text[:min(S, openingBytes)]
-	if i := strings.Index(s, "。"); i >= 0 {
-		s = s[:i]
+	if !x.headSet {
+		h := x.text[:min(len(x.text), openingBytes)]
+		if i := strings.Index(h, "。"); i >= 0 {
+			h = h[:i]
+		}
+		for !utf8.ValidString(h) {
+			h = h[:len(h)-1]
+		}
+		x.head, x.headSet = h, true
 	}
-	for !utf8.ValidString(s) {
-		s = s[:len(s)-1]
-	}
-	return s
+	return x.head[:min(len(x.head), S)]
 }
 
 // placeRank orders the level of a place by the suffix of its name: 1 for a
