@@ -1458,11 +1458,21 @@ func combinedCount(head string) bool {
 // splitItems returns the items [start, end) of the list s[from:to],
 // separated by 、 (和 and 及 before the last).
 func splitItems(s string, from, to int) [][2]int {
-	if !strings.Contains(s[from:to], "、") {
+	// Modifiers listed before the head (作为被申请人、被告的行政复议和行政诉
+	// 讼案件分别为6件和11件) go with the head's items, each in its turn: the
+	// items are the head's, the modifiers stay in the first.
+	head := from
+	if p := strings.LastIndex(s[from:to], "的"); p >= 0 && !strings.Contains(s[from+p:to], "、") {
+		head = from + p + len("的")
+	}
+	for _, at := range []int{head, from} {
+		if at == from && strings.Contains(s[from:to], "、") {
+			break
+		}
 		// Two items joined by a word: 诉讼和复议案件分别为….
 		for _, sep := range respectiveSeps[1:] {
-			if p := strings.Index(s[from:to], sep); p > 0 {
-				return [][2]int{{from, from + p}, {from + p + len(sep), to}}
+			if p := strings.Index(s[at:to], sep); p > 0 {
+				return [][2]int{{from, at + p}, {at + p + len(sep), to}}
 			}
 		}
 	}

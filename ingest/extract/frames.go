@@ -543,7 +543,7 @@ var frames = []frame{
 	{code: "enforcement.certification_rate", objects: []string{"持证率", "持证上岗率"}, units: uRate},
 	{code: "enforcement.case_files_reviewed",
 		objects: []string{"案卷", "行政处罚案卷", "执法案卷"},
-		acts:    []string{"评查", "抽样评查", "案卷评查", "评查案卷", "抽查案卷", "抽查", "抽取", "随机抽取", "抽评"},
+		acts:    []string{"评查", "抽样评查", "案卷评查", "评查案卷", "抽查案卷", "抽查", "抽取", "随机抽取", "抽评", "自查"},
 		needAct: true,
 		// What a review found (发现问题案卷7卷) is no count of files reviewed.
 		conflicts: []string{"发现", "不合格", "整改"},
