@@ -444,8 +444,11 @@ var frames = []frame{
 		// the petitions the leaders took, no total received.
 		subjectNot: leaderSubjects,
 		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+	// Visitors a legal-service platform receives (三级平台共接待群众来访1.8万
+	// 人次, after 公共法律服务中心…实现全覆盖) come for its services, not to
+	// petition.
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
-		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects,
+		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects, sentenceVetoes: legalServiceWords,
 		not:   append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
 		units: "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访"}, needAct: true,
@@ -714,6 +717,10 @@ var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员
 
 // pendingActs say cases are still being heard (其余3件尚在审理中).
 var pendingActs = []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "未结", "审理中", "尚未判决"}
+
+// legalServiceWords name the public legal service and its platforms: the
+// visitors they receive are no petitioners.
+var legalServiceWords = []string{"法律服务", "法律援助", "平台"}
 
 // hotlineWords name a hotline: its tickets are no petitions.
 var hotlineWords = []string{"12345", "热线"}
