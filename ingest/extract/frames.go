@@ -535,14 +535,14 @@ var frames = []frame{
 	{code: "enforcement.certified_officers",
 		// 取得/具备/持有 (行政)执法资格 or 执法证, with a gap between: the
 		// act and the object are words of their own.
-		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证", "执法资格", "行政执法资格"},
+		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证", "执法资格", "行政执法资格", "持证"},
 		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得", "具备", "具有"},
 		needAct: true, needObject: true,
 		conflicts: []string{"新申领", "申领", "换证", "换发", "培训", "考试", "新增", "参加"},
 		// A flow word anywhere in the item makes the stock a flow:
 		// 新增取得行政执法资格人员8名.
 		not:   []string{"新增", "新申领", "新取得", "新考取"},
-		units: uPersons, typical: "人 名"},
+		units: uPersons, typical: "人 名", domains: []string{"enforcement"}, needDomain: true},
 	{code: "enforcement.certification_rate", objects: []string{"持证率", "持证上岗率"}, units: uRate},
 	{code: "enforcement.case_files_reviewed",
 		objects: []string{"案卷", "行政处罚案卷", "执法案卷"},
