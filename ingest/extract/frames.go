@@ -301,12 +301,12 @@ var frames = []frame{
 		itemNotDomains: []string{"partySpirit"},
 		units:          uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
 	// The formats law publicity takes (游园, 文艺演出, 汇演, 集市, 电影放映,
-	// 快闪) are events of law publicity only when law is named in the item:
+	// 快闪, 直播) are events of law publicity only when law is named in the item:
 	// 普法游园2场次, 法治文艺汇演3场, not 文艺演出12场. (Quizzes are left
 	// out: the sentence cases hold 组织法律知识竞赛2次 as no code.)
 	{code: "publicity.events",
 		objects: []string{"游园", "游园活动", "文艺演出", "文艺汇演", "汇演", "演出", "集市", "电影放映",
-			"放映", "快闪", "情景剧", "文艺晚会", "嘉年华", "巡演", "巡回演出"},
+			"放映", "快闪", "情景剧", "文艺晚会", "嘉年华", "巡演", "巡回演出", "直播", "直播活动", "网络直播"},
 		acts:       []string{"开展", "举办", "组织", "举行"},
 		needObject: true,
 		conflicts:  []string{"培训", "学法", "讲授"},
