@@ -490,9 +490,9 @@ var frames = []frame{
 		// disclosure type of cases (其中政府信息公开类12件) are no items
 		// disclosed.
 		conflicts: []string{"依申请", "解读", "不予公开", "申请", "部分公开", "不掌握", "信息不存在", "无法提供", "因政府信息公开", "因信息公开", "信息公开类"},
-		// Villages' own postings (村务公开1460余条, 党务公开) are no government
-		// information.
-		not:   []string{"维护", "村务公开", "党务公开"},
+		// Villages' own postings (村务公开1460余条, 党务公开, 公开村务财务信息
+		// 1200余条) are no government information.
+		not:   []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务"},
 		units: uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
