@@ -414,10 +414,11 @@ func clauseMarks(s string, N, S int) (int, marks) {
 }
 
 // rangeLow returns the start of a range's low end written right before the
-// number at N (2至3次, 1-2次: the 2 and 1), or N when there is none.
+// number at N (2至3次, 1-2次, 50—80人: the 2, 1 and 50), or N when there is
+// none.
 func rangeLow(s string, S, N int) int {
 	left := s[S:N]
-	for _, w := range []string{"至", "到", "-", "~"} {
+	for _, w := range []string{"至", "到", "-", "~", "—", "–"} {
 		if t, ok := strings.CutSuffix(left, w); ok {
 			k := len(t)
 			for k > 0 && t[k-1] >= '0' && t[k-1] <= '9' {
