@@ -443,7 +443,10 @@ var frames = []frame{
 		// Leaders' own receptions (镇领导共接待来访群众58批次) are a part of
 		// the petitions the leaders took, no total received.
 		subjectNot: leaderSubjects,
-		units:      uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+		// What a legal-service station takes in (工作站接待群众来访…;受理法律
+		// 援助申请41件) is no petition.
+		sentenceVetoes: legalServiceWords,
+		units:          uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	// Visitors a legal-service platform receives (三级平台共接待群众来访1.8万
 	// 人次, after 公共法律服务中心…实现全覆盖) come for its services, not to
 	// petition.
