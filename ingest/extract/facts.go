@@ -616,8 +616,8 @@ func numberFollows(s string, i int) bool {
 // 38件); the catalog counts the accepted ones.
 var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
 
-// dropApplications removes a count of applications received (收到, 接收)
-// when the same sentence, or its part after a semicolon, goes on to state,
+// dropApplications removes a count of applications received (收到, 接收;
+// for petitions, visits received: 接待) when the same sentence, or its part after a semicolon, goes on to state,
 // for the same code and scope, the cases accepted (受理) among them.
 func (x *run) dropApplications() {
 	s := x.text
@@ -628,7 +628,12 @@ func (x *run) dropApplications() {
 			continue
 		}
 		C := clauseStart(s, f.start, f.sent)
-		if !strings.Contains(s[C:f.start], "收到") && !strings.Contains(s[C:f.start], "接收") {
+		head := s[C:f.start]
+		// Visits received (接待群众来访432批次) before the petitions accepted
+		// (受理信访件86件) are visits, not petitions taken in.
+		received := strings.Contains(head, "收到") || strings.Contains(head, "接收") ||
+			f.Indicator == "petition.cases_received" && strings.Contains(head, "接待")
+		if !received {
 			continue
 		}
 		for j := i + 1; j < len(x.facts) && sameStatement(s, f.sent, x.facts[j].sent); j++ {
