@@ -170,7 +170,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return
 	}
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
-		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], remainderOutcomes...) {
+		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || respectiveOtherYear(s, S, mk.fenbie, N, cl.E0, x.opt.Year) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], remainderOutcomes...) {
 		return
 	}
 	if orgUnit(u) && nx.n.Start < cl.E0 && !orgUnit(nx.u) && !anyof.Prefix(s[U:], "、", "和", "及", "与", "(", "等", "以上", "左右") &&

@@ -594,3 +594,76 @@ func lastWrittenYear(s string) int {
 		p = k
 	}
 }
+
+// respectiveOtherYear reports whether the number at N is a 分别 figure of a
+// year other than the report's: years listed or spanned before 分别, one
+// figure to each (2021年至2023年,…案件分别为7件、4件、2件: only the 2 of 2023
+// is the year's).
+func respectiveOtherYear(s string, S, fenbie, N, E, year int) bool {
+	if fenbie < S || year == 0 || fenbie > N {
+		return false
+	}
+	years := listedYears(s[S:fenbie])
+	if len(years) < 2 || !slices.Contains(years, year) {
+		return false
+	}
+	first := firstDigit(s, fenbie, N+1)
+	if first < 0 {
+		return false
+	}
+	k, total := 0, 1
+	for _, sep := range respectiveSeps {
+		k += strings.Count(s[first:N], sep)
+		total += strings.Count(s[first:E], sep)
+	}
+	return total == len(years) && k < total && years[k] != year
+}
+
+// listedYears returns the years a span (2021年至2023年, 2021—2023年) or a
+// list (2021年、2022年和2023年) in s names, in order; nil when s names fewer
+// than two.
+func listedYears(s string) []int {
+	var years []int
+	for i := 0; i+4 <= len(s); i++ {
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			continue
+		}
+		y, ok := fourDigits(s[i:])
+		if !ok || y < 1990 || y > 2100 || len(s) > i+4 && s[i+4] >= '0' && s[i+4] <= '9' {
+			continue
+		}
+		if len(years) > 0 && spanBefore(s[:i]) && y > years[len(years)-1] {
+			for z := years[len(years)-1] + 1; z <= y; z++ {
+				years = append(years, z)
+			}
+		} else {
+			years = append(years, y)
+		}
+		i += 3
+	}
+	if len(years) < 2 {
+		return nil
+	}
+	return years
+}
+
+// spanBefore reports whether s ends with the word or dash of a span of
+// years (至, 到, -, —, ~), after the 年 of its first year.
+func spanBefore(s string) bool {
+	return anyof.Suffix(s, "年至", "年到", "年-", "年—", "年~", "至", "到", "-", "—", "~")
+}
+
+// fourDigits reads the four ASCII digits s starts with.
+func fourDigits(s string) (int, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
+}

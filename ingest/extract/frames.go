@@ -270,8 +270,9 @@ var frames = []frame{
 		// Lawsuits concluded (被诉案件中已审结12件) have no code.
 		conflicts: []string{"诉前调解", "败诉", "胜诉", "撤诉", "审理中", "复议", "出庭", "审结", "结案"},
 		// The heads' appearances in court (负责人出庭应诉28件次) are no
-		// lawsuits counted, though 应诉 ends the item.
-		not:        []string{"出庭"},
+		// lawsuits counted, though 应诉 ends the item; an adviser's legal
+		// matters (参与涉法事务处理58件) are none either.
+		not:        []string{"出庭", "涉法事务", "法律事务"},
 		otherHeads: []string{"民事", "刑事", "法律援助"},
 		subjectNot: otherCaseBodies, subjectNotUnlessAct: true,
 		units: uCases, typical: "件 起", domains: []string{"litigation"}},
