@@ -530,8 +530,11 @@ var frames = []frame{
 		needObject: true,
 		// 减少对企业的重复检查2.1万余次 counts checks spared.
 		conflicts: []string{"评查", "减少", "压减"},
-		// Checks on the enforcers (行政执法监督检查) are supervision, no inspections.
+		// Checks on the enforcers (行政执法监督检查) are supervision, no
+		// inspections; so are the discipline commission's (镇纪委…开展专项监
+		// 督检查4次).
 		not:        []string{"审计", "考核", "督察", "督查", "执法监督", "执法专项监督"},
+		subjectNot: disciplineBodies,
 		otherHeads: []string{"学习", "安全隐患", "隐患"},
 		units:      uTimes + " " + uCases + " 户次 家次", typical: "次 批次 户次", domains: []string{"enforcement"}},
 	{code: "enforcement.licensing_cases", objects: []string{"行政许可案件", "行政许可", "许可案件", "许可"}, acts: []string{"办理许可", "办理", "审批", "受理"},
@@ -721,6 +724,11 @@ var bodyNames = []string{"组织部", "宣传部", "组织委员", "宣传委员
 
 // pendingActs say cases are still being heard (其余3件尚在审理中).
 var pendingActs = []string{"尚在审理", "正在审理", "在审", "未审结", "未结案", "未结", "审理中", "尚未判决"}
+
+// disciplineBodies are the party's discipline and supervision commissions:
+// their checks watch the government's people, they enforce no law on the
+// public.
+var disciplineBodies = []string{"纪委", "纪工委", "纪检", "监委", "纪检监察"}
 
 // legalServiceWords name the public legal service and its platforms: the
 // visitors they receive are no petitioners.
