@@ -632,6 +632,12 @@ var frames = []frame{
 	{code: "supervision.npc_suggestions", objects: []string{"人大代表建议", "人大代表意见", "人大建议", "代表建议", "人大代表议案", "代表议案"},
 		acts: []string{"办理", "承办", "办结"}, needObject: true, conflicts: []string{"处理中", "正在办理", "未办结", "在办", "交办"},
 		units: uCases + " 条 项 个"},
+	// The deputies' suggestions written apart from their deputies (代表提出的
+	// 41件建议已全部办结): 建议 counts them only where the item names the
+	// congress's deputies.
+	{code: "supervision.npc_suggestions", objects: []string{"建议", "意见建议"},
+		acts: []string{"办理", "承办", "办结", "提出"}, needObject: true, conflicts: []string{"处理中", "正在办理", "未办结", "在办", "交办"},
+		units: uCases + " 条 项 个", domains: []string{"npc"}, needDomain: true, topicInItem: true},
 	{code: "supervision.cppcc_proposals", objects: []string{"政协提案", "政协委员提案", "委员提案", "提案"},
 		acts: []string{"办理", "承办", "办结"}, needObject: true, conflicts: []string{"处理中", "正在办理", "未办结", "在办", "交办"},
 		units: uCases + " 条 项 个"},
@@ -768,6 +774,8 @@ var domains = map[string][]string{
 		"法治进", "法律进", "法治讲座", "法治课"},
 	"counsel": {"法律顾问", "法律服务", "律师", "顾问", "法律意见书", "法律意见"},
 	"adviser": {"法律顾问", "顾问"},
+	// The people's congress and its deputies.
+	"npc": {"人大代表", "人民代表大会", "代表提出", "人大"},
 	// Lawyers the government retains write and advise as its advisers do
 	// (聘请的律师…起草法律文书26份).
 	"lawyer":      {"律师"},
