@@ -62,7 +62,7 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 	if organ != "" {
 		scope = organ // 区政府全年共受理行政复议申请286件: the organ's own caseload
 	}
-	if disclosure && scope == "" && code == cr.town {
+	if disclosure && scope == "" && (code == cr.town || strings.HasPrefix(code, "litigation.")) {
 		scope = disclosureScope // realdev 036: the disclosure-related cases only
 	}
 	f := found{

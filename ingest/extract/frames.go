@@ -493,7 +493,7 @@ var frames = []frame{
 		// What arose from disclosure (因政府信息公开引起行政复议1件) and the
 		// disclosure type of cases (其中政府信息公开类12件) are no items
 		// disclosed.
-		conflicts: []string{"依申请", "解读", "不予公开", "申请", "部分公开", "不掌握", "信息不存在", "无法提供", "因政府信息公开", "因信息公开", "信息公开类"},
+		conflicts: []string{"依申请", "解读", "整改", "错敏", "不予公开", "申请", "部分公开", "不掌握", "信息不存在", "无法提供", "因政府信息公开", "因信息公开", "信息公开类"},
 		// Villages' own postings (村务公开1460余条, 党务公开, 公开村务财务信息
 		// 1200余条) are no government information.
 		not:   []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务"},
@@ -506,7 +506,7 @@ var frames = []frame{
 		// table's 办理结果, which the catalog does not count.
 		conflicts: []string{"已完成", "完成", "办结", "答复", "已答复", "已办结"},
 		units:     uCases + " 个", typical: "件", domains: []string{"disclosure"}},
-	{code: "disclosure.policy_interpretations", objects: []string{"政策解读", "解读"}, acts: []string{"解读", "开展"},
+	{code: "disclosure.policy_interpretations", objects: []string{"政策解读", "解读", "政策解读类信息", "解读类信息", "解读信息"}, acts: []string{"解读", "开展"},
 		needObject: true, otherHeads: []string{"问题", "热点"}, units: uCases + " 条 篇 期 次 个"},
 
 	// enforcement
