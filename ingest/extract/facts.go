@@ -617,8 +617,9 @@ func numberFollows(s string, i int) bool {
 var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
 
 // dropApplications removes a count of applications received (收到, 接收;
-// for petitions, visits received: 接待) when the same sentence, or its part after a semicolon, goes on to state,
-// for the same code and scope, the cases accepted (受理) among them.
+// for petitions, visits received: 接待) when the same sentence, or its part
+// after a semicolon, goes on to state, for the same code and scope, the
+// cases accepted (受理) among them.
 func (x *run) dropApplications() {
 	s := x.text
 	out := x.facts[:0]

@@ -607,9 +607,11 @@ func respectiveOtherYear(s string, S, fenbie, N, E, year int) bool {
 	if len(years) < 2 || !slices.Contains(years, year) {
 		return false
 	}
+	// The figures' list starts at the first digit after 分别, or right
+	// after 分别 when its figures are in Chinese numerals (分别为一百件、九十件).
 	first := firstDigit(s, fenbie, N+1)
-	if first < 0 {
-		return false
+	if first > N {
+		first = fenbie + len("分别")
 	}
 	k, total := 0, 1
 	for _, sep := range respectiveSeps {
