@@ -310,7 +310,7 @@ func priorYear(left string, year int) bool {
 		if left[i] != '1' && left[i] != '2' || !isDigit4(left[i:i+4]) || i > 0 && left[i-1] >= '0' && left[i-1] <= '9' {
 			continue
 		}
-		y := int(left[i]-'0')*1000 + int(left[i+1]-'0')*100 + int(left[i+2]-'0')*10 + int(left[i+3]-'0')
+		y := digits4(left[i:])
 		rest := left[i+4+len("年"):]
 		if strings.HasSuffix(left[:i], "由") && changedTo(rest) {
 			continue // 由2021年的86.2%提升至98.7%: the level it rose to
@@ -340,7 +340,7 @@ func bareYearOpening(left string, year int) bool {
 	if len(left) < 5 || !isDigit4(left[:4]) || left[4] >= '0' && left[4] <= '9' {
 		return false
 	}
-	y := int(left[0]-'0')*1000 + int(left[1]-'0')*100 + int(left[2]-'0')*10 + int(left[3]-'0')
+	y := digits4(left)
 	if y >= year || y <= year-30 {
 		return false
 	}
@@ -385,7 +385,7 @@ func inferYear(text string) int {
 		if rest := head[i+4+len("年"):]; strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "至") || strings.HasPrefix(rest, "到") {
 			continue
 		}
-		return int(head[i]-'0')*1000 + int(head[i+1]-'0')*100 + int(head[i+2]-'0')*10 + int(head[i+3]-'0')
+		return digits4(head[i:])
 	}
 	return 0
 }
@@ -397,6 +397,12 @@ func isDigit4(s string) bool {
 		}
 	}
 	return true
+}
+
+// digits4 returns the value of the four digits s starts with, which
+// isDigit4 has checked.
+func digits4(s string) int {
+	return int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
 }
 
 // partialYear reports a sentence whose figures cover only part of the year:
@@ -475,7 +481,7 @@ func yearBefore(head string) (int, bool) {
 	if !isDigit4(d) {
 		return 0, false
 	}
-	return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0'), true
+	return digits4(d), true
 }
 
 // townSelf and countySelf are the ways a report names its own government.
@@ -589,7 +595,7 @@ func lastWrittenYear(s string) int {
 			return 0
 		}
 		if i := k - 4; isDigit4(s[i:k]) && (i == 0 || s[i-1] < '0' || s[i-1] > '9') {
-			return int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+			return digits4(s[i:])
 		}
 		p = k
 	}
@@ -630,8 +636,11 @@ func listedYears(s string) []int {
 		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
 			continue
 		}
-		y, ok := fourDigits(s[i:])
-		if !ok || y < 1990 || y > 2100 || len(s) > i+4 && s[i+4] >= '0' && s[i+4] <= '9' {
+		if !isDigit4(s[i:]) {
+			continue
+		}
+		y := digits4(s[i:])
+		if y < 1990 || y > 2100 || len(s) > i+4 && s[i+4] >= '0' && s[i+4] <= '9' {
 			continue
 		}
 		if len(years) > 0 && spanBefore(s[:i]) && y > years[len(years)-1] {
@@ -653,19 +662,4 @@ func listedYears(s string) []int {
 // years (至, 到, -, —, ~), after the 年 of its first year.
 func spanBefore(s string) bool {
 	return anyof.Suffix(s, "年至", "年到", "年-", "年—", "年~", "至", "到", "-", "—", "~")
-}
-
-// fourDigits reads the four ASCII digits s starts with.
-func fourDigits(s string) (int, bool) {
-	if len(s) < 4 {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < 4; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		v = v*10 + int(s[i]-'0')
-	}
-	return v, true
 }
