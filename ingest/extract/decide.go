@@ -631,8 +631,8 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if partOfCases && cf.domainMask != 0 && !borrowed(cf.domainMask) && !pinnedItem(s[cl.Li:N], cf.domains) {
 			continue
 		}
-		if partInSentence && cf.domainMask != 0 && cf.domainMask&totalMask == 0 && !pinnedItem(s[cl.Li:N], cf.domains) {
-			continue
+		if partInSentence && cf.domainMask != 0 && (cf.domainMask&totalMask == 0 || cf.notMask&totalMask != 0) && !pinnedItem(s[cl.Li:N], cf.domains) {
+			continue // a part of a total of another topic, or of one the frame is not (an arbitration's 调解结案)
 		}
 		// A topic the frame is not (复议 for mediation) rules it out
 		// anywhere in the sentence before the number, but not from another

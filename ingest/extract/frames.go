@@ -205,7 +205,7 @@ var frames = []frame{
 		// litigation code's (litigation.pre_suit_mediations), no people's
 		// mediation.
 		not:   append([]string{"法律援助申请", "行政争议", "行政诉讼"}, caseloadWords...),
-		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration", "arbitral"}},
 	// Cases another body handed over for mediation (访调对接: 信访部门转交调解的
 	// 信访事项36件; 诉调对接: 法院委派调解案件214件, 诉前调解分流民商事案件1380件)
 	// are disputes taken into mediation, not that body's caseload.
@@ -230,7 +230,7 @@ var frames = []frame{
 		// Nor are an administrative dispute's settlements (nor those after
 		// a pre-suit count in their sentence: see decide).
 		not:   []string{"行政争议", "行政诉讼"},
-		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration"}},
+		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration", "arbitral"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
@@ -766,6 +766,10 @@ var domains = map[string][]string{
 	// A hotline (12345热线): a rate in its sentence is the hotline's.
 	"hotline":     hotlineWords,
 	"arbitration": {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
+	// An arbitration body at work: what it settles by mediation (其中调解
+	// 结案228件, 在仲裁前化解争议196件) is its own closure, no people's
+	// mediation. A labour-dispute mediation committee is no such body.
+	"arbitral": {"仲裁院", "仲裁委", "仲裁庭", "仲裁案件", "仲裁前", "仲裁机构"},
 	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
 	// 公众号发布工作动态120条 is work news, not law publicity.
 	// Law taken to the public — 法治进校园, 法律进社区, a law lecture or class
