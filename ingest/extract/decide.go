@@ -209,7 +209,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for _, i := range sh.markers {
 		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
-		if d := x.lx.domains[h.Word]; d != 0 && !partyQualified(s, S, hStart, hEnd) {
+		if d := x.lx.domains[h.Word]; d != 0 && !qualifiedAway(s, S, hStart, hEnd) {
 			if hEnd <= max(N, cl.Rend) {
 				domMask |= d
 				if hStart >= cl.Li {
@@ -755,8 +755,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
 	if len(x.facts) > before {
 		f := &x.facts[before]
-		if cl.body != [2]int{} {
-			f.Scope = x.bodyScope(f.Indicator, cl)
+		// The clause's body scopes its figure; the writer itself (县政府,
+		// 我区) leaves a figure over its disclosure the disclosure's.
+		if sc := x.bodyScope(f.Indicator, cl); cl.body != [2]int{} && (sc != "" || f.Scope != disclosureScope) {
+			f.Scope = sc
 		}
 		f.ownAct = best.x[fActNear] > 0 || best.x[fActLeft] > 0 || best.x[fActRight] > 0
 		// 自2018年…以来,累计解答法律咨询5.6万人次: years of it, not the
@@ -1666,6 +1668,28 @@ func sitting(before, head string, sittings []string) bool {
 func attending(before string) bool {
 	before = strings.TrimRight(before, "”\"’》」)")
 	return anyof.Suffix(before, attendedNouns...)
+}
+
+// qualifiedAway tells whether the topic word s[start:end] is qualified so
+// that it names no topic of its own: party rules (partyQualified) or a
+// lawsuit's route (lawsuitRoute).
+func qualifiedAway(s string, S, start, end int) bool {
+	return partyQualified(s, S, start, end) || lawsuitRoute(s, start, end)
+}
+
+// lawsuitRoutes are the routes a lawsuit took (未经复议直接起诉, 复议后起诉,
+// the columns of the 政府信息公开 format): their 复议 is the lawsuit's, no
+// reconsideration counted.
+var lawsuitRoutes = []string{"未经复议", "未经行政复议", "复议后起诉", "复议后提起", "复议后向法院", "经复议后"}
+
+// lawsuitRoute tells whether the reconsideration word s[start:end] stands
+// in one of lawsuitRoutes.
+func lawsuitRoute(s string, start, end int) bool {
+	if w := s[start:end]; w != "复议" && w != "行政复议" {
+		return false
+	}
+	window := s[max(0, start-len("未经行政")):min(len(s), end+len("后向法院"))]
+	return anyof.Contains(window, lawsuitRoutes...)
 }
 
 // partyQualified tells whether the law word s[start:end] (条例, 法规) is

@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-03.76"
+const Version = "extract/2026-12-03.77"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -134,6 +134,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	x.tables()
 	x.scopeDisclosureReport()
 	sortAppended(x.facts, func(f *found) int { return f.start })
+	x.scopeDisclosureCauses()
 	// Applications give way to the cases accepted first, so that a 其中
 	// part that is the acceptance (收到申请88件,其中受理81件) is kept.
 	x.dropApplications()

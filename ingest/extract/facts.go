@@ -62,7 +62,7 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 	if organ != "" {
 		scope = organ // 区政府全年共受理行政复议申请286件: the organ's own caseload
 	}
-	if disclosure && scope == "" && (code == cr.town || strings.HasPrefix(code, "litigation.")) {
+	if disclosure && scope == "" && (code == cr.town || code == "reconsideration.as_respondent" || strings.HasPrefix(code, "litigation.")) {
 		scope = disclosureScope // realdev 036: the disclosure-related cases only
 	}
 	f := found{
@@ -203,7 +203,7 @@ func (x *run) scopeDisclosureReport() {
 	}
 	for i := range x.facts {
 		f := &x.facts[i].Fact
-		if f.Scope != "" || !strings.HasPrefix(f.Indicator, "litigation.") && !strings.HasPrefix(f.Indicator, "reconsideration.") {
+		if f.Scope != "" || !caseFamily(f.Indicator) {
 			continue
 		}
 		if sent := x.text[x.facts[i].sent:x.sentenceEnd(x.facts[i].start)]; anyof.Contains(sent, "复议机关", "不涉及") {
@@ -214,6 +214,41 @@ func (x *run) scopeDisclosureReport() {
 			f.Indicator = "reconsideration.as_respondent"
 		}
 	}
+}
+
+// scopeDisclosureCauses gives the disclosure's scope to the outcomes and
+// the further cases of a sentence that names the writer's disclosure as
+// their cause (我区因政府信息公开工作被申请行政复议9件,其中结果维持6件…;
+// 被提起行政诉讼5件,其中结果维持3件): the sentence counts those cases only,
+// to its full stop, and a figure read from it without the cause in its own
+// clause is theirs too. It runs on the facts in text order.
+func (x *run) scopeDisclosureCauses() {
+	for i := range x.facts {
+		f := &x.facts[i]
+		if f.Scope != disclosureScope || !caseFamily(f.Indicator) {
+			continue
+		}
+		end := fullStop(x.text, f.start)
+		for j := i + 1; j < len(x.facts) && x.facts[j].start < end; j++ {
+			if g := &x.facts[j]; g.Scope == "" && caseFamily(g.Indicator) {
+				g.Scope = disclosureScope
+			}
+		}
+	}
+}
+
+// caseFamily reports whether code counts reconsiderations or lawsuits.
+func caseFamily(code string) bool {
+	return strings.HasPrefix(code, "reconsideration.") || strings.HasPrefix(code, "litigation.")
+}
+
+// fullStop returns the offset of the first 。 or line end at or after i,
+// or len(s): a sentence's end across its semicolons.
+func fullStop(s string, i int) int {
+	if k := strings.IndexAny(s[i:], "。\n"); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // isDisclosureReport reports whether the text is a disclosure annual report
@@ -570,7 +605,7 @@ func (x *run) domainsIn(P, S int) uint64 {
 	if !x.scanned(P, S) {
 		var buf [16]hit
 		for _, h := range x.lx.topics.ScanRange(s, P, S, buf[:0]) {
-			if !partyQualified(s, P, int(h.Start), int(h.End)) {
+			if !qualifiedAway(s, P, int(h.Start), int(h.End)) {
 				mask |= x.lx.topicMasks[h.Word]
 			}
 		}
@@ -584,7 +619,7 @@ func (x *run) domainsIn(P, S int) uint64 {
 		if int(h.Start) < P {
 			continue
 		}
-		if !partyQualified(s, P, int(h.Start), int(h.End)) {
+		if !qualifiedAway(s, P, int(h.Start), int(h.End)) {
 			mask |= x.lx.domains[h.Word]
 		}
 	}

@@ -277,7 +277,12 @@ var frames = []frame{
 		subjectNot: otherCaseBodies, subjectNotUnlessAct: true,
 		units: uCases, typical: "件 起", domains: []string{"litigation"}},
 	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回", "判决维持"},
-		needAct: true, conflicts: []string{"复议"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
+		needAct: true, conflicts: []string{"复议", "其他结果"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
+	// The court's 结果维持 of the 政府信息公开 format (the act sued over
+	// stands), where no reconsideration is told of before it: there it is
+	// the reconsideration's.
+	{code: "litigation.won", objects: litigationCases, acts: []string{"结果维持"},
+		needAct: true, conflicts: []string{"复议", "其他结果"}, units: uCases, domains: []string{"litigation"}, notDomains: []string{"reconsideration"}},
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
 	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
@@ -421,8 +426,9 @@ var frames = []frame{
 		needAct: true, needObject: true, units: uCases, domains: []string{"reconsideration"}, needDomain: true},
 	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "纠正", "被撤销", "被纠错"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
-		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "结果维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
+		// The other outcomes of a list the act opens (结果维持6件、其他结果1件、尚未审结2件).
+		needAct: true, conflicts: append([]string{"其他结果"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.as_respondent",
 		objects:   []string{"被复议案件"},
 		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "作为被申请人", "被申请人"},
