@@ -75,7 +75,31 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 				scope = "" // 全镇: the whole's own row
 			}
 		}
+		n := len(x.facts)
 		x.bodyRow(heads[1:], r, caption, unit, scope, read)
+		if scope == group && x.statedWhole(x.facts[:n], x.facts[n:]) {
+			for i := n; i < len(x.facts); i++ {
+				x.facts[i].Scope = "" // the total the text gave as the whole's: its second mention
+			}
+		}
+	}
+	return true
+}
+
+// statedWhole reports whether every figure of a body table's total row
+// (row, not empty) repeats a figure of the jurisdiction's own, unscoped,
+// of the same code stated before: the bodies listed are then all of the
+// whole (全县…共受理矛盾纠纷2841件 above 各乡镇 rows whose 合计 is 2841).
+func (x *run) statedWhole(before, row []found) bool {
+	if len(row) == 0 {
+		return false
+	}
+	for _, f := range row {
+		if !slices.ContainsFunc(before, func(g found) bool {
+			return g.Scope == "" && g.Indicator == f.Indicator && g.Value == f.Value
+		}) {
+			return false
+		}
 	}
 	return true
 }

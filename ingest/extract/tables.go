@@ -72,13 +72,21 @@ func (x *run) casesTable(t layout.Table) bool {
 	if named < 2 {
 		return false
 	}
-	var figures []layout.Cell
+	// The figures follow the last column name; a heading after them (the
+	// next section's, read into a table without | marks) ends them.
+	var figures, run []layout.Cell
 	for _, c := range t.Cells {
 		if numberCell(c.Text) {
-			figures = append(figures, c)
-		} else {
-			figures = figures[:0] // the figures follow the last column name
+			run = append(run, c)
+			continue
 		}
+		if len(run) > 0 {
+			figures = run
+		}
+		run = nil
+	}
+	if len(run) > 0 {
+		figures = run
 	}
 	if len(figures) != 15 {
 		return true // the format's table, not its figures as the format lays them out

@@ -78,12 +78,16 @@ func (l *Layout) readTables() {
 }
 
 // Bounds of a table without | marks: at least minBareLines short lines in
-// a row, minBareFigures of them and at least one in four ending in a
-// figure, and two or more named cells. Running text, even broken
-// into short lines, has few lines that end in a figure set apart.
+// a row, minBareFigures of them (or one row of minRowFigures) and at least
+// one in four ending in a figure, and two or more named cells. Running
+// text, even broken into short lines, has few lines that end in a figure
+// set apart.
 const (
 	minBareLines   = 4
 	minBareFigures = 2
+	// minRowFigures figures make a table of one row of them under its
+	// header lines (the fifteen outcome columns of the 政府信息公开 format).
+	minRowFigures = 5
 )
 
 // readBareTables reads the tables without | marks: runs of lines that can
@@ -134,7 +138,7 @@ func (l *Layout) readBareTables() {
 			}
 			cs = append(cs, row...)
 		}
-		if lines >= minBareLines && figures >= minBareFigures && 4*figures >= lines && len(cs)-numbers >= 2 {
+		if lines >= minBareLines && (figures >= minBareFigures || numbers >= minRowFigures) && 4*figures >= lines && len(cs)-numbers >= 2 {
 			l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs})
 		}
 		i = j
@@ -165,12 +169,34 @@ func (l *Layout) bareTableLine(i int) bool {
 		return false
 	case isNumberCell(s):
 		return true
-	case k == Furniture || longer(s, maxBareCellRunes):
+	case k == Furniture || longer(s, maxBareCellRunes) && !spacedRow(s):
 		return false
 	}
 	// A part's label may keep its colon: 其中:调解成功.
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中:"), "其中：")
 	return !strings.ContainsAny(s, "。;；,，:：")
+}
+
+// maxBareRowRunes bounds a row of cells apart by spaces (the fifteen
+// outcome columns of the 政府信息公开 format's section on its cases).
+const maxBareRowRunes = 160
+
+// spacedRow reports whether s, longer than a cell, is a row of cells apart
+// by spaces: three or more, none longer than a cell.
+func spacedRow(s string) bool {
+	if longer(s, maxBareRowRunes) {
+		return false
+	}
+	fs := strings.Fields(strings.ReplaceAll(s, "\u3000", " "))
+	if len(fs) < 3 {
+		return false
+	}
+	for _, f := range fs {
+		if longer(f, maxBareCellRunes) {
+			return false
+		}
+	}
+	return true
 }
 
 // fields splits a line at its runs of spaces (ASCII, ideographic, tabs)
@@ -195,17 +221,31 @@ func fields(text string, line Span) []Cell {
 		return nil // a line of spaces only
 	}
 	// The normaliser takes out a space between a Chinese character and a
-	// figure: 行政许可 0 comes as 行政许可0, a label and its cell.
-	last := out[len(out)-1]
-	if d := len(last.Text) - len(strings.TrimRight(last.Text, "0123456789")); d > 0 && d < len(last.Text) {
-		r, _ := utf8.DecodeLastRuneInString(last.Text[:len(last.Text)-d])
-		if unicode.Is(unicode.Han, r) {
-			cut := last.Span.End - d
-			out[len(out)-1] = Cell{Span: Span{last.Span.Start, cut}, Text: text[last.Span.Start:cut]}
-			out = append(out, Cell{Span: Span{cut, last.Span.End}, Text: text[cut:last.Span.End]})
+	// figure: 行政许可 0 comes as 行政许可0, and 行政规范性文件 1 0 3 as
+	// 行政规范性文件1 0 3, a label and its cell.
+	if len(out) > 1 && isNumberCell(out[1].Text) {
+		if label, figure, ok := labelFigure(text, out[0]); ok {
+			out = append([]Cell{label, figure}, out[1:]...)
 		}
 	}
+	if label, figure, ok := labelFigure(text, out[len(out)-1]); ok {
+		out = append(out[:len(out)-1], label, figure)
+	}
 	return out
+}
+
+// labelFigure splits a cell that is a label glued to its figure (行政许可0)
+// into the two: the figure's digits after a Chinese character.
+func labelFigure(text string, c Cell) (label, figure Cell, ok bool) {
+	d := len(c.Text) - len(strings.TrimRight(c.Text, "0123456789"))
+	if d == 0 || d == len(c.Text) {
+		return Cell{}, Cell{}, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(c.Text[:len(c.Text)-d]); !unicode.Is(unicode.Han, r) {
+		return Cell{}, Cell{}, false
+	}
+	cut := c.Span.End - d
+	return Cell{Span: Span{c.Span.Start, cut}, Text: text[c.Span.Start:cut]}, Cell{Span: Span{cut, c.Span.End}, Text: text[cut:c.Span.End]}, true
 }
 
 // cellLine reports whether line i holds a | of a table.
