@@ -66,6 +66,7 @@ const (
 	fAncestorOfWriter
 	fChildOfWriter
 	fOtherWriter
+	fForeignWritten
 	fTown
 	fHomonyms
 	numFeatures
@@ -104,6 +105,7 @@ var features = [numFeatures]feature{
 	fAncestorOfWriter:  {"ancestor_of_writer", -1, -4, false, "it is above a division that a site names as the writer"},
 	fChildOfWriter:     {"child_of_writer", -1, -3, false, "it is below a division that a site names as the writer, and no site names it: a county's report names its towns, and the county's own names and address are no clue to them"},
 	fOtherWriter:       {"other_writer", -1, -4, false, "a site names a writer, but not it (广西-东盟经济技术开发区 for 南宁市)"},
+	fForeignWritten:    {"foreign_written", -1, -6, true, "a county or a higher division that is none of its ancestors, in any year, is written directly before its name (莱芜市莱城区口镇 for 泾阳县's 口镇)"},
 	fTown:              {"town", 0, 0, false, "it is a town, sub-district or township (the base rate of levels)"},
 	fHomonyms:          {"homonyms", -1, -1, true, "log of the number of divisions that bear the name the report writes for it (城关镇: 88)"},
 }
@@ -589,6 +591,9 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 					set(fAlias, 1, siteNames[n.site]+" writes "+n.name)
 				}
 				r.chainClues(c, n.chain, d.year, set, siteNames[n.site])
+				if f := r.foreignName(c, n.chain); f != "" {
+					set(fForeignWritten, 1, siteNames[n.site]+" writes "+f+" before it")
+				}
 			case slices.Contains(n.chain, me.Name) && n.writer():
 				set(fSiteNotWriter, 1, siteNames[n.site]+" names a lower division as the writer")
 			}
@@ -812,6 +817,29 @@ func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(i
 	}
 }
 
+// foreignName returns the first name of chain (the names written directly
+// before a candidate's, on a site or in the text) that stands for a county
+// or a higher division and for none above the candidate, in any year: the
+// writer's parent is another (莱芜市莱城区口镇 is no 口镇 of 泾阳县). "" when
+// every name fits.
+func (r *Resolver) foreignName(c *candidate, chain []string) string {
+	for _, name := range chain {
+		upper, above := false, false
+		for _, e := range r.ix.entries[name] {
+			above = above || ancestorIndex(c.path, e.code) >= 0 || e.code == c.code
+			upper = upper || len(e.code) <= countyCodeLen
+		}
+		if upper && !above {
+			return name
+		}
+	}
+	return ""
+}
+
+// countyCodeLen is the length of a county's code; provinces' and cities'
+// are no longer.
+const countyCodeLen = 6
+
 // regionWeight returns the weight of the region phrases that name province
 // a (0 for a division of another level, or when the candidates all lie in
 // one province), reading the phrases on first need.
@@ -898,6 +926,24 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 	if upper > 0 {
 		set(fUpperNamed, min(upper, 2), "cities or provinces above it named")
 	}
+	if f := r.foreignName(c, namesBefore(d.mentions, me.Name, c.written)); f != "" {
+		set(fForeignWritten, 1, "the text writes "+f+" before it")
+	}
+}
+
+// namesBefore returns the names the text writes directly before the
+// division's (莱芜市, 莱城区 in 莱芜市莱城区口镇), at each of its mentions.
+func namesBefore(ms []mention, name, written string) []string {
+	var out []string
+	for i, m := range ms {
+		if m.name != name && m.name != written {
+			continue
+		}
+		for j := i - 1; j >= 0 && ms[j].end == ms[j+1].start; j-- {
+			out = append(out, ms[j].name)
+		}
+	}
+	return out
 }
 
 // shortNeedles are the short names of the candidates' ancestors that the
