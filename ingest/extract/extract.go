@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-03.78"
+const Version = "extract/2026-12-03.79"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -198,6 +198,8 @@ type run struct {
 	// what shadowedBy answered for each.
 	shadows []shadowMemo
 	shadowS int
+	// speaksAsTown caches townSpeaks: 0 not yet read, 1 yes, 2 no.
+	speaksAsTown int8
 	// sent caches the hits of the sentence of the last number decided.
 	sent sentHits
 	// shadowBuf is scratch space for shadowers; heads and conflicts for

@@ -57,6 +57,11 @@ func (x *run) scope(code string, S, C, N, E int) string {
 	if name := partBody(s[C:N]); name != "" {
 		return name
 	}
+	if x.opt.town() && x.townSpeaks() {
+		if w := parentWhole(s, S, N); w != "" {
+			return w // 据区司法局通报,全区人民调解组织共受理纠纷1.6万件: the district's
+		}
+	}
 	SE := x.sentEnd(S, N)
 	if x.glued.S != S || N < x.glued.from || x.glued.at >= 0 && x.glued.at < N {
 		x.glued.S, x.glued.from, x.glued.at = S, N, gluedAfter(s, N, SE)
@@ -259,6 +264,66 @@ func (x *run) domainOpens(S, N, start, end int) bool {
 // by one (行政执法领域, 普法依法治理领域, 矛盾纠纷化解领域) is the field, not a
 // part of it; neither is a field of focus (重点领域).
 var wholeFields = []string{"执法", "普法", "依法治理", "矛盾纠纷", "调解", "法治", "公开", "政务服务", "重点", "各"}
+
+// townSpeaks reports whether the text calls itself a town (我镇, 本街道):
+// a county's section on its towns, read as a town's for its many town
+// names, has no such word, and its 全区 is its own.
+func (x *run) townSpeaks() bool {
+	if x.speaksAsTown == 0 {
+		x.speaksAsTown = 2
+		if anyof.Contains(x.text, townPronouns...) {
+			x.speaksAsTown = 1
+		}
+	}
+	return x.speaksAsTown == 1
+}
+
+// townPronouns are a town's words for itself.
+var townPronouns = []string{"我镇", "我乡", "我街道", "本镇", "本乡", "本街道"}
+
+// parentWholes name the whole of a division above a town (全县, 全区):
+// in a town's report, a clause they open counts the parent's, not the
+// town's.
+var parentWholes = []string{"全县", "全区", "全市", "全旗", "全州"}
+
+// townSubjects open a clause whose subject is the town itself again.
+var townSubjects = []string{"我镇", "我乡", "我街道", "本镇", "本乡", "本街道", "全镇", "全乡", "全街道", "镇", "乡", "街道"}
+
+// parentWhole returns the parent's whole (全区) that opens the number's
+// clause in a town's report, or an earlier clause of its sentence with no
+// clause opened by the town between (全县统一开展宪法宣传周活动,共举办各类宣传
+// 活动320余场,我镇承办…1场: the 320 are the county's, the 1 the town's); ""
+// otherwise. A whole after the number (位居全区第二) or inside a clause
+// (高于全区平均水平) is no subject.
+func parentWhole(s string, S, N int) string {
+	whole := ""
+	for _, cl := range clausesOf(s, S, N) {
+		head := clauseHead(cl)
+		switch {
+		case anyof.Prefix(head, parentWholes...):
+			whole = head[:len("全县")]
+		case anyof.Prefix(head, townSubjects...):
+			whole = ""
+		}
+	}
+	return whole
+}
+
+// clausesOf splits s[S:N] at its commas and semicolons.
+func clausesOf(s string, S, N int) []string {
+	return strings.FieldsFunc(s[S:N], func(r rune) bool { return r == ',' || r == ';' || r == '，' || r == '；' })
+}
+
+// clauseHead is a clause without the time or the leads that may open it
+// (2025年, 今年以来, 此外).
+func clauseHead(cl string) string {
+	cl = trimSpace(cl)
+	cl, _ = cutWrittenYear(cl)
+	for _, w := range domainLeads {
+		cl = strings.TrimPrefix(cl, w)
+	}
+	return cl
+}
 
 // wholeSubjects give a clause the whole jurisdiction as its subject.
 var wholeSubjects = []string{"全县", "全区", "全市", "全镇", "全乡", "全街道", "全旗"}
