@@ -57,6 +57,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 	if name := partBody(s[C:N]); name != "" {
 		return name
 	}
+	if strings.HasPrefix(code, "mediation.") && anyof.Contains(s[S:N], adminMediation...) {
+		return adminMediationScope // 各部门行政调解组织全年受理…412件,调解成功386件: no people's mediation
+	}
 	if x.opt.town() && x.townSpeaks() {
 		if w := parentWhole(s, S, N); w != "" {
 			return w // 据区司法局通报,全区人民调解组织共受理纠纷1.6万件: the district's
@@ -264,6 +267,14 @@ func (x *run) domainOpens(S, N, start, end int) bool {
 // by one (行政执法领域, 普法依法治理领域, 矛盾纠纷化解领域) is the field, not a
 // part of it; neither is a field of focus (重点领域).
 var wholeFields = []string{"执法", "普法", "依法治理", "矛盾纠纷", "调解", "法治", "公开", "政务服务", "重点", "各"}
+
+// adminMediation name administrative mediation as the body or the cases
+// of a sentence: the government departments' mediation, a partial domain
+// beside people's mediation (人民调解、行政调解、司法调解 names the three and
+// none of their figures). adminMediationScope is its scope.
+var adminMediation = []string{"行政调解组织", "行政调解案件", "行政调解纠纷", "行政调解委员会"}
+
+const adminMediationScope = "行政调解"
 
 // townSpeaks reports whether the text calls itself a town (我镇, 本街道):
 // a county's section on its towns, read as a town's for its many town

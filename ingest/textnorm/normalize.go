@@ -19,7 +19,8 @@ import (
 //     CJK character, %, or ‰, is removed ("受理 374 件" → "受理374件");
 //   - digits that the page layout split with spaces are joined when they sit
 //     in Chinese prose and are followed by a unit or a CJK character, and one
-//     side of the gap is a single digit ("1 5起" → "15起", "3 7 4件" → "374件");
+//     side of the gap is a single digit ("1 5起" → "15起", "3 7 4件" → "374件"),
+//     or the number's one gap stands before three digits ("13 402件" → "13402件");
 //     times, dates and ranges ("2025-01-08 09:40", "2019 2020年") are left alone;
 //   - a middle dot (·, ・, ∙, ⋅, ‧) between digits becomes a decimal point when
 //     the number is followed by %, ‰, 万, 亿, 千, 百, 元, 倍 or 个百分点, or when it
@@ -225,13 +226,21 @@ func (n *normalizer) number(s string, i int) int {
 
 	// Decide the space separators first: a gap closes in prose when one side
 	// is a single digit. Then group the runs the closed gaps join.
-	dots := 0
+	dots, spaces := 0, 0
+	for _, sep := range n.seps {
+		if sep == ' ' {
+			spaces++
+		}
+	}
 	for k, sep := range n.seps {
 		if sep != ' ' {
 			dots++
 			continue
 		}
-		if prose && (n.runLen(k) == 1 || n.runLen(k+1) == 1) {
+		// A lone gap before three digits, after one to three, is a
+		// thousands gap ("调解成功13 402件"); cells of a row have more gaps.
+		thousands := spaces == 1 && n.runLen(k) <= 3 && n.runLen(k+1) == 3
+		if prose && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
 			n.seps[k] = 0
 		}
 	}
