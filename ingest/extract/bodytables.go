@@ -76,7 +76,7 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 			}
 		}
 		n := len(x.facts)
-		x.bodyRow(heads[1:], r, caption, unit, scope, read)
+		x.bodyRow(heads[1:], r, caption, unit, &scope, read)
 		if scope == group && x.statedWhole(x.facts[:n], x.facts[n:]) {
 			for i := n; i < len(x.facts); i++ {
 				x.facts[i].Scope = "" // the total the text gave as the whole's: its second mention
@@ -99,6 +99,70 @@ func (x *run) statedWhole(before, row []found) bool {
 			return g.Scope == "" && g.Indicator == f.Indicator && g.Value == f.Value
 		}) {
 			return false
+		}
+	}
+	return true
+}
+
+// periodColumns name a first column of periods (月份 / 受理 / 调解成功, then
+// 1月 / 21 / 21, …, 合计 / 311 / 305); periodEnds close a period's label.
+var (
+	periodColumns = []string{"月份", "季度", "月度", "时间", "期间", "时段"}
+	periodEnds    = []string{"月", "季度", "月份", "上半年", "下半年"}
+)
+
+// periodTable reads t as a table of the year's periods and reports whether
+// it is one: its total row is the year's figures, read as the sentence its
+// column names make (受理311件,调解成功305件); the periods' rows are parts
+// of the year and are not read.
+func (x *run) periodTable(t layout.Table, caption, unit string) bool {
+	heads, rows := bodyTableShape(withoutSerials(t))
+	if len(rows) == 0 || !anyof.Contains(trimSpace(heads[0].Text), periodColumns...) {
+		return false
+	}
+	var total *bodyTableRow
+	periods, months, quarters := 0, 0, 0
+	for i, r := range rows {
+		switch l := trimSpace(r.label.Text); {
+		case slices.Contains(totalLabels, l):
+			total = &rows[i]
+		case anyof.Suffix(l, periodEnds...):
+			periods++
+			if strings.HasSuffix(l, "季度") {
+				quarters++
+			} else if strings.HasSuffix(l, "月") {
+				months++
+			}
+		default:
+			return false
+		}
+	}
+	if periods < 2 {
+		return false
+	}
+	// Months or quarters that are not the whole year (4月 to 6月 of a
+	// campaign) total a part of it: shown, never ranked.
+	partial := months > 0 && months < 12 || quarters > 0 && quarters < 4
+	if total != nil {
+		read := make(map[int]bool, len(x.facts))
+		for _, f := range x.facts {
+			read[f.start] = true
+		}
+		n := len(x.facts)
+		x.bodyRow(heads[1:], *total, caption, unit, nil, read) // the reading's own scope: a campaign's months
+		// A total the text states too (全年共受理劳动人事争议仲裁案件468件
+		// above the quarters' 合计 468) is that figure's second mention: its
+		// code is the statement's, whatever the bare column name suggests.
+		for i := n; i < len(x.facts); i++ {
+			f := &x.facts[i]
+			if k := slices.IndexFunc(x.facts[:n], func(g found) bool {
+				return g.Scope == "" && g.Value == f.Value && g.Unit == f.Unit
+			}); k >= 0 {
+				f.Indicator = x.facts[k].Indicator
+			}
+			if partial && !slices.Contains(f.Flags, FlagPartialYear) {
+				f.Flags = append(f.Flags, FlagPartialYear)
+			}
 		}
 	}
 	return true
@@ -231,8 +295,9 @@ func bodyGroup(caption, column string) string {
 
 // bodyRow records the figures of one row of a body table, read as the
 // sentence its column names make after the caption (…人民调解情况统计表,受
-// 理纠纷46件,调解成功45件,调解成功率97.8%。), each with scope.
-func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit, scope string, read map[int]bool) {
+// 理纠纷46件,调解成功45件,调解成功率97.8%。), each with *scope (nil: the scope
+// the reading gives it).
+func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit string, scope *string, read map[int]bool) {
 	var b strings.Builder
 	at := make(map[int]int, len(heads)) // figure's rune offset → column
 	runes := 0
@@ -274,8 +339,8 @@ func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit, scope 
 		}
 		n := len(x.facts)
 		x.rowFact(f, r.label, r.values[k], read)
-		if len(x.facts) > n {
-			x.facts[n].Scope = scope
+		if len(x.facts) > n && scope != nil {
+			x.facts[n].Scope = *scope
 		}
 	}
 }

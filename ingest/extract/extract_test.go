@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -332,5 +333,34 @@ func TestPlaceAloneScope(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// A table of months that are not the whole year totals a part of it: its
+// figures are flagged partial_year, never ranked as the year's; twelve
+// months total the year.
+func TestPeriodTableYearCover(t *testing.T) {
+	months := func(n int) string {
+		var b strings.Builder
+		b.WriteString("各月开展情况如下:\n月份 | 宣传活动(场次) | 发放资料(份)\n")
+		for m := 1; m <= n; m++ {
+			fmt.Fprintf(&b, "%d月 | 3 | 200\n", m)
+		}
+		fmt.Fprintf(&b, "合计 | %d | %d", 3*n, 200*n)
+		return b.String()
+	}
+	for _, c := range []struct {
+		months  int
+		partial bool
+	}{{3, true}, {12, false}} {
+		fs := Extract(months(c.months), Options{Year: 2022})
+		if len(fs) != 2 {
+			t.Fatalf("%d months: facts %+v; want the total row's two", c.months, fs)
+		}
+		for _, f := range fs {
+			if got := slices.Contains(f.Flags, FlagPartialYear); got != c.partial {
+				t.Errorf("%d months: %s=%v partial_year %v; want %v", c.months, f.Indicator, f.Value, got, c.partial)
+			}
+		}
 	}
 }

@@ -73,8 +73,11 @@ func (x *run) casesTable(t layout.Table) bool {
 		return false
 	}
 	// The figures follow the last column name; a heading after them (the
-	// next section's, read into a table without | marks) ends them.
+	// next section's, read into a table without | marks) ends them. Written
+	// as three tables of five (行政复议 / 结果维持 | … | 总计 / 5 | 2 | 1 | 1 | 9,
+	// then 行政诉讼(未经复议直接起诉) …), the runs of five make the fifteen.
 	var figures, run []layout.Cell
+	var fives [][]layout.Cell
 	for _, c := range t.Cells {
 		if numberCell(c.Text) {
 			run = append(run, c)
@@ -82,11 +85,16 @@ func (x *run) casesTable(t layout.Table) bool {
 		}
 		if len(run) > 0 {
 			figures = run
+			fives = append(fives, run)
 		}
 		run = nil
 	}
 	if len(run) > 0 {
 		figures = run
+		fives = append(fives, run)
+	}
+	if len(fives) == 3 && len(fives[0]) == 5 && len(fives[1]) == 5 && len(fives[2]) == 5 {
+		figures = slices.Concat(fives...)
 	}
 	if len(figures) != 15 {
 		return true // the format's table, not its figures as the format lays them out
@@ -187,6 +195,9 @@ type tableRow struct {
 	// that is a part of a row before (其中:受理).
 	item string
 	part bool
+	// listed marks a part that continues the list of the part before it
+	// (the columns a total column sums: 其中维持142件、驳回61件).
+	listed bool
 }
 
 // figureTable records the rows of a table of figures (附表:主要法治指标完成
@@ -201,7 +212,12 @@ func (x *run) figureTable(t layout.Table) {
 	// The table's caption, before the rows, names their topic (2022年全县
 	// 行政复议、行政应诉案件情况统计表) and may give their unit (单位:件).
 	caption, unit := captionUnit(x.caption(t))
-	if x.bodyTable(t, caption, unit) {
+	if caption == "" {
+		// 审结案件处理结果如下: the sentence that leads into the table names
+		// the rows' topic where no caption does.
+		caption = x.leadIn(t)
+	}
+	if x.bodyTable(t, caption, unit) || x.periodTable(t, caption, unit) {
 		return
 	}
 	var rows []tableRow
@@ -213,6 +229,7 @@ func (x *run) figureTable(t layout.Table) {
 	if len(rows) == 0 {
 		return
 	}
+	rows = totalFirst(rows)
 	// The sentence of the rows, and where each row's figure stands in it
 	// (in runes, as facts count).
 	var b strings.Builder
@@ -254,6 +271,8 @@ func (x *run) figureTable(t layout.Table) {
 		switch {
 		case k == 0:
 			sep = caption
+		case r.listed:
+			sep, part = "、", ""
 		case part == "" && rows[k-1].part:
 			sep = ";"
 		}
@@ -309,10 +328,70 @@ func (x *run) caption(t layout.Table) string {
 		if c := trimSpace(above[strings.LastIndexByte(above, '\n')+1:]); ok(c) {
 			return c + "(" + trimSpace(line) + ")"
 		}
-		return ""
+		return "(" + trimSpace(line) + ")" // the unit without a caption
 	}
 	if line = trimSpace(line); ok(line) {
 		return line
+	}
+	return ""
+}
+
+// correctionKinds are the kinds of a reconsideration's correction of the
+// act reviewed, as the outcome tables name them.
+var correctionKinds = []string{"撤销", "变更", "确认违法", "责令履行", "撤销或部分撤销", "部分撤销"}
+
+// countFunc returns how many of s satisfy f.
+func countFunc[T any](s []T, f func(T) bool) int {
+	n := 0
+	for _, v := range s {
+		if f(v) {
+			n++
+		}
+	}
+	return n
+}
+
+// totalFirst reads rows that close with their total (| 重大行政决策合法性审查
+// | 4 | … | 合计 | 74 |) as prose writes a total and its parts: 合计74件,
+// 其中重大行政决策合法性审查4件、…, so that a part of the total's own code
+// is no figure of its own and a part with a code of its own is. Rows with
+// parts marked already, or no total last, are returned as they are.
+func totalFirst(rows []tableRow) []tableRow {
+	last := len(rows) - 1
+	if last < 2 || !slices.Contains(totalLabels, trimSpace(rows[last].label.Text)) {
+		return rows
+	}
+	for _, r := range rows[:last] {
+		if r.part || slices.Contains(totalLabels, trimSpace(r.label.Text)) {
+			return rows
+		}
+	}
+	out := append([]tableRow{rows[last]}, rows[:last]...)
+	for k := 1; k < len(out); k++ {
+		out[k].item, out[k].part, out[k].listed = out[k].label.Text, true, k > 1
+	}
+	return out
+}
+
+// leadIns close the line that leads into a table (…处理结果如下:).
+var leadIns = []string{"如下:", "如下：", "如下表:", "如下表：", "见下表:", "见下表：", "如下表。", "见下表。", "如下。"}
+
+// leadIn returns the line before t when it leads into it (2025年,区政府共收
+// 到行政复议申请402件,…审结案件处理结果如下:), without its closing mark; ""
+// otherwise. Its own figures are read where it stands, not again with the
+// table's.
+func (x *run) leadIn(t layout.Table) string {
+	before := strings.TrimRight(x.text[:t.Span.Start], " \n")
+	line := trimSpace(before[strings.LastIndexByte(before, '\n')+1:])
+	if _, isUnit := anyof.CutPrefix(line, unitLabels...); isUnit {
+		// …情况如下: / 单位:件 / the cells: the lead-in above the unit's line.
+		before = strings.TrimRight(before[:strings.LastIndexByte(before, '\n')+1], " \n")
+		line = trimSpace(before[strings.LastIndexByte(before, '\n')+1:])
+	}
+	for _, w := range leadIns {
+		if l, ok := strings.CutSuffix(line, w); ok {
+			return l
+		}
 	}
 	return ""
 }
@@ -492,11 +571,35 @@ func transposedRows(t layout.Table, tableUnit string) []tableRow {
 		return nil
 	}
 	var out []tableRow
+	var total *tableRow
 	for k := 1; k < len(head); k++ {
-		if !numberCell(fig[k].Text) || numberCell(head[k].Text) || head[k].Text == "" || slices.Contains(totalLabels, trimSpace(head[k].Text)) {
-			return nil // a column of the total: the others are its parts (专职 / 兼职 / 合计)
+		if !numberCell(fig[k].Text) || numberCell(head[k].Text) || head[k].Text == "" {
+			return nil
 		}
-		out = append(out, tableRow{label: head[k], value: fig[k], unit: rowUnit(head[k].Text, cellUnit(fig[k].Text, unit))})
+		r := tableRow{label: head[k], value: fig[k], unit: rowUnit(head[k].Text, cellUnit(fig[k].Text, unit))}
+		if slices.Contains(totalLabels, trimSpace(head[k].Text)) {
+			if total != nil || k != len(head)-1 {
+				return nil // a total among the columns: no reading of its parts
+			}
+			total = &r
+			continue
+		}
+		out = append(out, r)
+	}
+	// Two or more kinds of correction (撤销 / 变更 / 确认违法 / 责令履行) are a
+	// breakdown of the corrections, none of them the corrections counted.
+	if n := countFunc(out, func(r tableRow) bool { return slices.Contains(correctionKinds, trimSpace(r.label.Text)) }); n >= 2 {
+		out = slices.DeleteFunc(out, func(r tableRow) bool { return slices.Contains(correctionKinds, trimSpace(r.label.Text)) })
+	}
+	if total != nil {
+		// The last column totals the others (维持 / 驳回 / … / 合计): the
+		// total first, and the columns its parts, read as prose reads 合计354
+		// 件,其中维持142件、驳回61件 — only a part with a code of its own
+		// counts (专职 / 兼职 / 合计 gives none).
+		for k := range out {
+			out[k].item, out[k].part, out[k].listed = out[k].label.Text, true, k > 0
+		}
+		out = append([]tableRow{*total}, out...)
 	}
 	return out
 }

@@ -106,7 +106,7 @@ func (l *Layout) readBareTables() {
 	}
 	for i := 0; i < len(l.Lines); {
 		j := i
-		for j < len(l.Lines) && !inTable[j] && l.bareTableLine(j) {
+		for j < len(l.Lines) && !inTable[j] && (l.bareTableLine(j) || j > i && l.pageBreakIn(j)) {
 			j++
 		}
 		if j == i {
@@ -117,12 +117,18 @@ func (l *Layout) readBareTables() {
 		lines, figures, numbers := 0, 0, 0
 		afterFigure := false
 		for k := i; k < j; k++ {
+			if l.Lines[k].Kind == Furniture && !isNumberCell(l.LineText(k)) {
+				continue // a page's number or running title inside the table
+			}
 			row := fields(l.Text, l.Lines[k].Span)
 			if len(row) == 0 {
 				continue
 			}
 			unitCell := afterFigure && len(row) == 1 && runes(row[0].Text) <= maxUnitCellRunes
-			if l.Lines[k].Kind != Heading && !unitCell {
+			// A numbered label with its figures (一、本年新收政府信息公开申请
+			// 数量 31 2 0 0 1 0 34) reads as a heading, and is a row.
+			figureRow := len(row) >= 2 && isFigureCell(row[len(row)-1].Text)
+			if (l.Lines[k].Kind != Heading || figureRow) && !unitCell {
 				// A section's heading may open or close the run; a unit's
 				// cell after a figure (法治宣传活动 / 42 / 场) is the row's.
 				lines++
@@ -144,6 +150,12 @@ func (l *Layout) readBareTables() {
 		i = j
 	}
 	slices.SortFunc(l.Tables, func(a, b Table) int { return a.Span.Start - b.Span.Start })
+}
+
+// pageBreakIn reports whether line i is a page's furniture (its number,
+// the report's running title) between two lines of a table's cells.
+func (l *Layout) pageBreakIn(i int) bool {
+	return l.Lines[i].Kind == Furniture && i+1 < len(l.Lines) && l.bareTableLine(i+1)
 }
 
 // maxUnitCellRunes bounds a unit's cell after a figure (场, 人次, 户次).

@@ -95,7 +95,7 @@ func unwrap(s string) string {
 		// A full line of a wrapped text goes on in the next line even after
 		// a 。: a paragraph rarely ends exactly at the margin, and the next
 		// paragraph would start with an indent a PDF's text layer drops.
-		join := a != "" && next != "" && !startsHeading(next) &&
+		join := a != "" && next != "" && !startsHeading(next) && !(cellRow(a) && cellRow(next)) &&
 			(page && !endsSentence(a) || w > 0 && n[i] >= w-slack(w) || continues(line, next))
 		if !building && (join || page) {
 			// No line was joined before: the text so far is s's, and the
@@ -189,6 +189,28 @@ func continues(a, b string) bool {
 	// prose.
 	return !startsHeading(lastSentence(a))
 }
+
+// cellRow reports whether line l is a row of a table without | marks: short,
+// no sentence mark, cells apart by spaces, the last a figure (6月26 26): two
+// such rows are never one line, across a page break either.
+func cellRow(l string) bool {
+	if longer(l, maxCellRowRunes) || strings.ContainsAny(l, ",。;:") {
+		return false
+	}
+	k := strings.LastIndexByte(l, ' ')
+	if k < 0 || k == len(l)-1 {
+		return false
+	}
+	for i := k + 1; i < len(l); i++ {
+		if c := l[i]; (c < '0' || c > '9') && c != '.' && c != '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// maxCellRowRunes bounds a line read as a row of cells.
+const maxCellRowRunes = 60
 
 // hasWrittenYear reports whether s holds a year written as four digits and
 // 年 (2022年).
