@@ -47,6 +47,9 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 	// 公开引起行政复议1件), are cases brought against it — not those an organ
 	// took in (受理因信息公开引发的行政复议案件45件: its own caseload).
 	disclosure := anyof.Contains(s[C:n.Start], disclosureCauses...) && !anyof.Contains(s[C:n.Start], organIntake...)
+	if code == "enforcement.penalty_cases" && letOff(s, n.Start, x.sentenceEnd(unitEnd)) {
+		return // 对8起情节轻微的首次违法行为依法不予处罚: acts let off
+	}
 	if code == "disclosure.proactive_items" && newMediaOnly(s[C:n.Start]) {
 		return // 另通过“长岭发布”微信公众号发布信息327条: a news channel's posts (realdev 037)
 	}
@@ -133,6 +136,23 @@ func (x *run) stripGluedYears(n cnnum.Number, start int, value float64) (int, fl
 		v = v*10 + float64(d[i]-'0')
 	}
 	return n.End - len(d), v
+}
+
+// letOffWords say that acts were let off without a penalty (首违不罚).
+var letOffWords = []string{"不予处罚", "不予行政处罚", "免予处罚", "免于处罚", "免予行政处罚"}
+
+// letOff reports whether the number at start is the object of 对 whose
+// clause ends in letting the acts off (对8起情节轻微并及时改正的首次违法行为
+// 依法不予处罚): those acts were not penalised. end bounds the sentence.
+func letOff(s string, start, end int) bool {
+	if !strings.HasSuffix(s[:start], "对") {
+		return false
+	}
+	rest := s[start:end]
+	if k := strings.IndexAny(rest, ",;，；"); k >= 0 {
+		rest = rest[:k]
+	}
+	return anyof.Contains(rest, letOffWords...)
 }
 
 // disclosureCauses name the writer's disclosure as the cause of cases (因

@@ -234,7 +234,9 @@ var frames = []frame{
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
-		conflicts: []string{"复议", "仲裁", "信访"}},
+		// The share of disputes settled where they arose (矛盾纠纷就地化解率
+		// 96%) is no success of mediation.
+		conflicts: []string{"复议", "仲裁", "信访", "就地"}},
 	{code: "mediation.amount",
 		objects: []string{"涉及金额", "涉案金额", "涉及标的", "标的额", "标的金额", "涉及资金", "金额"},
 		units:   uMoney, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition"},
@@ -465,7 +467,10 @@ var frames = []frame{
 		not: hotlineWords, otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}},
 	// A rate after a hotline in its sentence (12345热线受理群众诉求18.6万件,
 	// 办结率98.7%) is the hotline's: a rate names no body of its own.
-	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}, notDomains: []string{"hotline"}},
+	// The share of first petitions resolved (初信初访化解率) is a subset's
+	// resolution, no share concluded.
+	{code: "petition.conclusion_rate", objects: []string{"办结率", "按期办结率", "化解率", "结案率"}, units: uRate, domains: []string{"petition"}, notDomains: []string{"hotline"},
+		not: []string{"初信初访", "初信", "初访", "积案"}},
 
 	// arbitration
 	{code: "arbitration.cases_accepted",
@@ -501,8 +506,9 @@ var frames = []frame{
 		// disclosed.
 		conflicts: []string{"依申请", "解读", "整改", "错敏", "不予公开", "申请", "部分公开", "不掌握", "信息不存在", "无法提供", "因政府信息公开", "因信息公开", "信息公开类"},
 		// Villages' own postings (村务公开1460余条, 党务公开, 公开村务财务信息
-		// 1200余条) are no government information.
-		not:   []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务"},
+		// 1200余条) are no government information, nor is the enforcement
+		// publicity of the 三项制度 (公示执法信息57条).
+		not:   []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务", "执法信息", "执法公示"},
 		units: uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
@@ -649,7 +655,10 @@ var frames = []frame{
 		units: uCases + " 条 项 个"},
 	{code: "supervision.audit_projects", objects: []string{"审计项目", "审计任务", "审计"}, acts: []string{"完成"},
 		// What the audited bodies did after (建立健全制度21项) is no audit.
-		needObject: true, otherHeads: []string{"审计建议", "问题", "制度", "建议", "资金"}, units: "项 个"},
+		needObject: true, otherHeads: []string{"审计建议", "问题", "制度", "建议", "资金"}, units: "项 个",
+		// What audits found and what the audited did after (对审计发现的6个问题
+		// 完成整改, 推动被审计单位建章立制37项) are no audits.
+		not: []string{"审计发现", "发现问题", "被审计单位", "整改", "建章立制"}},
 
 	// services
 	{code: "services.items",
