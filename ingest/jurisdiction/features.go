@@ -430,6 +430,9 @@ func (r *Resolver) candidates(d *doc, within string) []*candidate {
 	}
 	for _, n := range d.namings {
 		for _, e := range candidateEntries(n.entries, d.year) {
+			if e.stem && !r.aboveNamed(d, e.code) {
+				continue
+			}
 			if c := add(e.code, n.name); c != nil {
 				c.fromText = true
 			}
@@ -437,6 +440,9 @@ func (r *Resolver) candidates(d *doc, within string) []*candidate {
 	}
 	for _, name := range slices.Sorted(maps.Keys(d.counts)) { // sorted: the first name found for a code is the one kept
 		for _, e := range candidateEntries(r.ix.entries[name], d.year) {
+			if e.stem && !r.aboveNamed(d, e.code) {
+				continue
+			}
 			if c := add(e.code, name); c != nil {
 				c.fromText = true
 			}
@@ -507,10 +513,39 @@ func levelStrength(r *Resolver, code string) float64 {
 	return 0.3
 }
 
-// homonyms counts the divisions that bear name, within the user's scope.
+// aboveNamed reports whether the text names a county or a city above code,
+// by its name or a former one (莱城区 for 口镇街道 of 莱芜区); a province
+// narrows too little.
+func (r *Resolver) aboveNamed(d *doc, code string) bool {
+	above := func(name string) bool {
+		for _, e := range r.ix.entries[name] {
+			if !e.stem && len(e.code) > 2 && e.code != code && r.t.IsAncestor(e.code, code) {
+				return true
+			}
+		}
+		return false
+	}
+	for name := range d.counts {
+		if above(name) {
+			return true
+		}
+	}
+	for _, n := range d.namings {
+		if slices.ContainsFunc(n.chain, above) {
+			return true // the title's or the issuer's 长岛县 in 长岛县南长山镇
+		}
+	}
+	return false
+}
+
+// homonyms counts the divisions that bear name, within the user's scope (a
+// street's name as a town is none).
 func (r *Resolver) homonyms(name, within string, year int) int {
 	n := 0
 	for _, e := range candidateEntries(r.ix.entries[name], year) {
+		if e.stem {
+			continue
+		}
 		if within == "" || e.code == within || r.t.IsAncestor(within, e.code) {
 			n++
 		}

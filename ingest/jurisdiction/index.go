@@ -67,6 +67,10 @@ type entry struct {
 	// still bears the name (萧山区 for the streets now in 钱塘区): a clue to
 	// the area's parent, never a writer of its own.
 	part bool
+	// stem marks a street's name as a town (口镇 for 口镇街道): a candidate
+	// only where the text names a division above it, and no homonym of
+	// the names' own divisions.
+	stem bool
 }
 
 // nameIndex finds the names of divisions in text.
@@ -123,6 +127,23 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 			add(c, entry{code: d.Code})
 		}
 	}
+	// A 街道 made of a town (撤镇设街道) went by the town's name before: 口镇
+	// for 口镇街道, 南长山镇 for 南长山街道. It is a former name, in use up to
+	// two years before the table's (a street of the table was one in its
+	// year, and entry.current grants a name a year after its last); none
+	// where the street's county has a division of that name beside it
+	// (城关镇 and 城关街道).
+	siblings := map[[2]string]bool{}
+	for d := range t.All() {
+		if d.Level == divisions.Town {
+			siblings[[2]string{d.ParentCode, d.Name}] = true
+		}
+	}
+	for d := range t.All() {
+		if town := townBefore(d); town != "" && !siblings[[2]string{d.ParentCode, town}] {
+			add(town, entry{code: d.Code, how: former, until: tableYear - 2, stem: true})
+		}
+	}
 	if fn != nil {
 		for _, name := range fn.Names() {
 			for _, f := range fn.Lookup(name) {
@@ -134,6 +155,23 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 		}
 	}
 	return ix
+}
+
+// tableYear is the year of the division table (datasets/divisions): a
+// name it no longer holds was in use until that year at the latest.
+const tableYear = 2023
+
+// townBefore returns the town's name a 街道 had before it became one (口镇
+// for 口镇街道, 南长山镇 for 南长山街道), or "" for any other division.
+func townBefore(d divisions.Division) string {
+	stem, ok := strings.CutSuffix(d.Name, "街道")
+	if !ok || d.Level != divisions.Town || utf8.RuneCountInString(stem) < 1 {
+		return ""
+	}
+	if strings.HasSuffix(stem, "镇") || strings.HasSuffix(stem, "乡") {
+		return stem
+	}
+	return stem + "镇"
 }
 
 // stillNamed reports whether the division of an old code bears name
