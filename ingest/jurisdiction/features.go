@@ -67,6 +67,7 @@ const (
 	fChildOfWriter
 	fOtherWriter
 	fForeignWritten
+	fDepartment
 	fTown
 	fHomonyms
 	numFeatures
@@ -106,6 +107,7 @@ var features = [numFeatures]feature{
 	fChildOfWriter:     {"child_of_writer", -1, -3, false, "it is below a division that a site names as the writer, and no site names it: a county's report names its towns, and the county's own names and address are no clue to them"},
 	fOtherWriter:       {"other_writer", -1, -4, false, "a site names a writer, but not it (广西-东盟经济技术开发区 for 南宁市)"},
 	fForeignWritten:    {"foreign_written", -1, -6, true, "a county or a higher division that is none of its ancestors, in any year, is written directly before its name (莱芜市莱城区口镇 for 泾阳县's 口镇)"},
+	fDepartment:        {"department", +1, 1.5, false, "the title or the issuer names one of its departments as the writer (德清县综合行政执法局), and the text speaks as one (我局): a department's report is its county's"},
 	fTown:              {"town", 0, 0, false, "it is a town, sub-district or township (the base rate of levels)"},
 	fHomonyms:          {"homonyms", -1, -1, true, "log of the number of divisions that bear the name the report writes for it (城关镇: 88)"},
 }
@@ -626,6 +628,9 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 					set(fAlias, 1, siteNames[n.site]+" writes "+n.name)
 				}
 				r.chainClues(c, n.chain, d.year, set, siteNames[n.site])
+				if me.Level != divisions.Town && (n.site == atTitle || n.site == atIssuer) && departmentAfter(n.text, n.name) && d.speaksAsDepartment() {
+					set(fDepartment, 1, siteNames[n.site]+" names a department of "+n.name)
+				}
 				if f := r.foreignName(c, n.chain); f != "" {
 					set(fForeignWritten, 1, siteNames[n.site]+" writes "+f+" before it")
 				}
@@ -850,6 +855,40 @@ func (r *Resolver) chainClues(c *candidate, chain []string, year int, set func(i
 			}
 		}
 	}
+}
+
+// departmentWords close the name of a government department (县司法局,
+// 区综合行政执法局, 县卫生健康委员会); departmentPronouns are its words for
+// itself.
+var (
+	departmentWords    = []string{"局", "委员会", "办公室"}
+	departmentPronouns = []string{"我局", "本局", "我委", "本委", "我办"}
+)
+
+// departmentAfter reports whether a site's text names a department right
+// after name: 德清县综合行政执法局关于… — the words up to 关于, the year or
+// the site's end close with a department word, and name no division.
+func departmentAfter(text, name string) bool {
+	i := strings.Index(text, name)
+	if i < 0 {
+		return false
+	}
+	rest := text[i+len(name):]
+	if k := strings.Index(rest, "关于"); k >= 0 {
+		rest = rest[:k]
+	}
+	if k := yearAt(rest); k >= 0 {
+		rest = rest[:k]
+	}
+	rest = strings.TrimSpace(rest)
+	n := utf8.RuneCountInString(rest)
+	return n >= 2 && n <= 12 && anyof.Suffix(rest, departmentWords...) && !strings.ContainsAny(rest, "镇乡街")
+}
+
+// speaksAsDepartment reports whether the report calls itself a department
+// (我局).
+func (d *doc) speaksAsDepartment() bool {
+	return anyof.Contains(d.body, departmentPronouns...)
 }
 
 // foreignName returns the first name of chain (the names written directly
