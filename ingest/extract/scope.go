@@ -64,6 +64,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		if w := parentWhole(s, S, N); w != "" {
 			return w // 据区司法局通报,全区人民调解组织共受理纠纷1.6万件: the district's
 		}
+		if b := parentBody(clauseHead(s[C:N])); b != "" && !anyof.Contains(s[C:N], townObjects...) {
+			return b // 县法律援助中心已指派律师办理39件: the county's centre
+		}
 	}
 	SE := x.sentEnd(S, N)
 	if x.glued.S != S || N < x.glued.from || x.glued.at >= 0 && x.glued.at < N {
@@ -318,6 +321,40 @@ func parentWhole(s string, S, N int) string {
 		}
 	}
 	return whole
+}
+
+// parentLevels open the name of a body of the county or city above a town
+// (县司法局, 区法律援助中心); parentBodyEnds close it.
+var (
+	parentLevels   = []string{"县", "区", "市"}
+	parentBodyEnds = []string{"局", "中心", "法院", "检察院", "仲裁院", "委员会", "办公室", "分局"}
+)
+
+// townObjects make the town what a parent's body acted on (区司法局对本街道
+// 行政处罚案卷抽查评查30件): the figure counts the town's own.
+var townObjects = []string{"对我镇", "对本镇", "对我乡", "对本乡", "对我街道", "对本街道"}
+
+// maxParentBodyRunes bounds the name of a parent's body.
+const maxParentBodyRunes = 14
+
+// parentBody returns the body of the county or city above a town that
+// opens a clause of the town's report (县法律援助中心已指派律师办理39件, 区司法
+// 局在我街道开展讲座5场): its figure is that body's, not the town's. ""
+// when the clause opens with no such body.
+func parentBody(head string) string {
+	if !anyof.Prefix(head, parentLevels...) {
+		return ""
+	}
+	end := -1
+	for _, w := range parentBodyEnds {
+		if i := strings.Index(head, w); i > 0 && (end < 0 || i+len(w) < end) {
+			end = i + len(w)
+		}
+	}
+	if end < 0 || utf8.RuneCountInString(head[:end]) > maxParentBodyRunes || strings.ContainsAny(head[:end], "、和与及的") {
+		return ""
+	}
+	return head[:end]
 }
 
 // clausesOf splits s[S:N] at its commas and semicolons.
