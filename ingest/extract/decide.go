@@ -282,9 +282,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if p == inJun {
 					// 重大行政决策事项9项,均经过合法性审查: the act all of them
 					// had; one step of a list of procedures they all went
-					// through (均履行公众参与、专家论证、合法性审查等法定程序)
+					// through (均履行公众参与、专家论证、合法性审查等法定程序,
+					// 均经合法性审查和集体讨论)
 					// counts no reviews.
-					if r.kind == refAct && !strings.Contains(s[cl.jun:cl.junEnd], "、") {
+					if r.kind == refAct && !procedureList(s[cl.jun:cl.junEnd]) {
 						get(r.idx).actInJun = true
 					}
 					continue
@@ -1668,6 +1669,18 @@ func sitting(before, head string, sittings []string) bool {
 func attending(before string) bool {
 	before = strings.TrimRight(before, "”\"’》」)")
 	return anyof.Suffix(before, attendedNouns...)
+}
+
+// decisionSteps are the steps of a major decision's procedure besides its
+// legality review.
+var decisionSteps = []string{"集体讨论", "公众参与", "专家论证", "风险评估", "集体决策"}
+
+// procedureList reports whether a 均 clause lists steps of a procedure the
+// things counted all went through (均履行公众参与、专家论证…, 均经合法性审查和
+// 集体讨论), not one review by its reviewers (均经镇司法所和法律顾问进行合法性
+// 审查).
+func procedureList(jun string) bool {
+	return strings.Contains(jun, "、") || strings.Contains(jun, "和") && anyof.Contains(jun, decisionSteps...)
 }
 
 // qualifiedAway tells whether the topic word s[start:end] is qualified so

@@ -139,10 +139,13 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		}
 		return name
 	}
-	if bestPlural {
+	name := scopeName(s, S, bestStart, bestEnd)
+	if bestPlural && !strings.HasSuffix(name, "法律顾问") {
+		// A set of the writer's committees or stations with the one named
+		// beside it is the whole; a set of legal advisers (13个社区法律顾问)
+		// is advisers still, never the jurisdiction.
 		return ""
 	}
-	name := scopeName(s, S, bestStart, bestEnd)
 	if name == domainWord {
 		// 各领域, 等领域: every domain, or those a list named; a named one
 		// (市场监管领域开展“双随机”抽查42批次) is a partial domain.

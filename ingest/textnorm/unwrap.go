@@ -108,7 +108,9 @@ func unwrap(s string) string {
 		if building {
 			switch {
 			case join:
-				if endsASCIIWord(a) && startsASCIIWord(next) {
+				// Words of Latin letters keep their space; a number the
+				// break split (咨询65 / 00余人次) is one again.
+				if endsASCIIWord(a) && startsASCIIWord(next) && !(isDigit(rune(a[len(a)-1])) && isDigit(rune(next[0]))) {
 					b.WriteByte(' ')
 				}
 			default:
