@@ -106,18 +106,27 @@ func (x *run) statedWhole(before, row []found) bool {
 
 // periodColumns name a first column of periods (月份 / 受理 / 调解成功, then
 // 1月 / 21 / 21, …, 合计 / 311 / 305); periodEnds close a period's label.
+// kindColumns name a first column of kinds (类别 / 受理数 / 调解成功数, then
+// 婚姻家庭 / 96 / 95, …, 合计 / 386 / 379).
 var (
 	periodColumns = []string{"月份", "季度", "月度", "时间", "期间", "时段"}
 	periodEnds    = []string{"月", "季度", "月份", "上半年", "下半年"}
+	kindColumns   = []string{"类别", "类型", "种类", "纠纷类型", "案件类型", "案由"}
 )
 
-// periodTable reads t as a table of the year's periods and reports whether
-// it is one: its total row is the year's figures, read as the sentence its
-// column names make (受理311件,调解成功305件); the periods' rows are parts
-// of the year and are not read.
+// periodTable reads t as a table of the year's periods, or of the kinds of
+// what it counts, and reports whether it is one: its total row is the
+// year's figures, read as the sentence its column names make (受理311件,
+// 调解成功305件); the periods' or kinds' rows are parts of it and are not
+// read.
 func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 	heads, rows := bodyTableShape(withoutSerials(t))
-	if len(rows) == 0 || !anyof.Contains(trimSpace(heads[0].Text), periodColumns...) {
+	if len(rows) == 0 {
+		return false
+	}
+	head := trimSpace(heads[0].Text)
+	byKind := slices.Contains(kindColumns, head)
+	if !byKind && !anyof.Contains(head, periodColumns...) {
 		return false
 	}
 	var total *bodyTableRow
@@ -126,6 +135,8 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 		switch l := trimSpace(r.label.Text); {
 		case slices.Contains(totalLabels, l):
 			total = &rows[i]
+		case byKind:
+			periods++
 		case anyof.Suffix(l, periodEnds...):
 			periods++
 			if strings.HasSuffix(l, "季度") {
@@ -137,8 +148,8 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 			return false
 		}
 	}
-	if periods < 2 {
-		return false
+	if periods < 2 || byKind && total == nil {
+		return false // kinds with no total: read as any table
 	}
 	// Months or quarters that are not the whole year (4月 to 6月 of a
 	// campaign) total a part of it: shown, never ranked.
@@ -150,22 +161,30 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 		}
 		n := len(x.facts)
 		x.bodyRow(heads[1:], *total, caption, unit, nil, read) // the reading's own scope: a campaign's months
-		// A total the text states too (全年共受理劳动人事争议仲裁案件468件
-		// above the quarters' 合计 468) is that figure's second mention: its
-		// code is the statement's, whatever the bare column name suggests.
+		x.statedCodes(n)
 		for i := n; i < len(x.facts); i++ {
-			f := &x.facts[i]
-			if k := slices.IndexFunc(x.facts[:n], func(g found) bool {
-				return g.Scope == "" && g.Value == f.Value && g.Unit == f.Unit
-			}); k >= 0 {
-				f.Indicator = x.facts[k].Indicator
-			}
-			if partial && !slices.Contains(f.Flags, FlagPartialYear) {
+			if f := &x.facts[i]; partial && !slices.Contains(f.Flags, FlagPartialYear) {
 				f.Flags = append(f.Flags, FlagPartialYear)
 			}
 		}
 	}
 	return true
+}
+
+// statedCodes gives the facts from n on, a table's totals, the code of a
+// figure the text states before them with the same value and unit (全年共
+// 受理劳动人事争议仲裁案件468件 above the quarters' 合计 468, 审结161件 above
+// an outcome table's 合计 161): they are its second mention, whatever the
+// bare column name suggests.
+func (x *run) statedCodes(n int) {
+	for i := n; i < len(x.facts); i++ {
+		f := &x.facts[i]
+		if k := slices.IndexFunc(x.facts[:n], func(g found) bool {
+			return g.Scope == "" && g.Value == f.Value && g.Unit == f.Unit
+		}); k >= 0 {
+			f.Indicator = x.facts[k].Indicator
+		}
+	}
 }
 
 // bodyTableShape returns the column names and the rows of t when each row

@@ -297,7 +297,11 @@ func (x *run) figureTable(t layout.Table) {
 		if !ok || f.Derived {
 			continue
 		}
+		n := len(x.facts)
 		x.rowFact(f, rows[k].label, rows[k].value, read)
+		if slices.Contains(totalLabels, trimSpace(rows[k].label.Text)) {
+			x.statedCodes(n) // 合计161 under 审结161件: the conclusions' second mention
+		}
 	}
 }
 

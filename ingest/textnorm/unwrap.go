@@ -95,7 +95,7 @@ func unwrap(s string) string {
 		// A full line of a wrapped text goes on in the next line even after
 		// a 。: a paragraph rarely ends exactly at the margin, and the next
 		// paragraph would start with an indent a PDF's text layer drops.
-		join := a != "" && next != "" && !startsHeading(next) && !(cellRow(a) && cellRow(next)) &&
+		join := a != "" && next != "" && !startsHeading(next) && !cellRow(a) && !cellRow(next) &&
 			(page && !endsSentence(a) || w > 0 && n[i] >= w-slack(w) || continues(line, next))
 		if !building && (join || page) {
 			// No line was joined before: the text so far is s's, and the
@@ -139,7 +139,7 @@ func wrapWidth(n []int, text []string) int {
 	count := map[int]int{}
 	lines := 0
 	for i, k := range n {
-		if k >= 10 && !strings.HasPrefix(text[i], "|") {
+		if k >= 10 && !strings.HasPrefix(text[i], "|") && !cellRow(text[i]) {
 			count[k]++
 			lines++
 		}
@@ -155,7 +155,7 @@ func wrapWidth(n []int, text []string) int {
 	}
 	full, long := 0, 0
 	for i, k := range n {
-		if strings.HasPrefix(text[i], "|") {
+		if strings.HasPrefix(text[i], "|") || cellRow(text[i]) {
 			continue
 		}
 		switch {
@@ -193,8 +193,9 @@ func continues(a, b string) bool {
 }
 
 // cellRow reports whether line l is a row of a table without | marks: short,
-// no sentence mark, cells apart by spaces, the last a figure (6月26 26): two
-// such rows are never one line, across a page break either.
+// no sentence mark, cells apart by spaces, the last a figure (6月26 26): such
+// a row is never joined to the line before or after it, across a page break
+// either, and gives no text its wrap width.
 func cellRow(l string) bool {
 	if longer(l, maxCellRowRunes) || strings.ContainsAny(l, ",。;:") {
 		return false
