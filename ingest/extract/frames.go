@@ -229,8 +229,11 @@ var frames = []frame{
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件", "活动"}, campaignWords...),
 		// Nor are an administrative dispute's settlements (nor those after
 		// a pre-suit count in their sentence: see decide).
-		not:   []string{"行政争议", "行政诉讼"},
-		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration", "arbitral"}},
+		not: []string{"行政争议", "行政诉讼"},
+		// A petitions backlog resolved (对12件信访积案…年内化解9件) is no
+		// dispute mediated.
+		sentenceVetoes: []string{"积案"},
+		units:          uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration", "arbitral"}},
 	{code: "mediation.success_rate",
 		objects: []string{"调解成功率", "调处成功率", "调解率", "化解率", "调处率", "成功率"},
 		units:   uRate, domains: []string{"mediation"}, notDomains: []string{"arbitration", "petition", "reconsideration"},
@@ -635,7 +638,9 @@ var frames = []frame{
 		units: uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true, topicInItem: true},
 	// Applications (受理法律援助申请31件) are no cases handled.
 	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
-		needObject: true, otherHeads: []string{"申请"}, units: uCases},
+		// Applications helped along or passed on (协助群众申请法律援助58件,
+		// 代为转交法律援助申请) are the legal aid centre's to grant, no cases.
+		needObject: true, otherHeads: []string{"申请"}, conflicts: []string{"申请法律援助", "协助", "代为", "转交"}, units: uCases},
 	// A bare 覆盖率 is an adviser's coverage only in the adviser's own clause.
 	{code: "counsel.adviser_coverage_rate", objects: []string{"法律顾问覆盖率", "顾问覆盖率", "法律顾问配备率", "法律顾问聘请率"}, units: uRate},
 	{code: "counsel.adviser_coverage_rate", objects: []string{"覆盖率", "配备率", "聘请率"}, acts: []string{"法律顾问"}, needAct: true, units: uRate},
