@@ -345,8 +345,8 @@ const maxParentBodyRunes = 14
 // 局在我街道开展讲座5场): its figure is that body's, not the town's. ""
 // when the clause opens with no such body.
 func parentBody(head string) string {
-	if !anyof.Prefix(head, parentLevels...) {
-		return ""
+	if !anyof.Prefix(head, parentLevels...) || anyof.Prefix(head, "区域", "县域", "市域") {
+		return "" // 区域性调解中心: no body of the district's by its name
 	}
 	end := -1
 	for _, w := range parentBodyEnds {
