@@ -406,7 +406,12 @@ type candidate struct {
 	// bears (祁阳县 for today's 祁阳市): its level is the one the text's
 	// 县委 and 县政府 speak of.
 	parentWritten string
-	x             [numFeatures]float64
+	// namedAbove is the city above it that the text names (in full or
+	// short form): the homonyms that count are those under it. (A named
+	// county is the parent clue's own evidence, fitted with the country's
+	// homonyms beside it.)
+	namedAbove string
+	x          [numFeatures]float64
 	// notes say which clues fired, for the evidence list.
 	notes [numFeatures]string
 }
@@ -730,7 +735,11 @@ func (r *Resolver) score(d *doc, cs []*candidate, within string) {
 		if me.Level == divisions.Town {
 			set(fTown, 1, "a town")
 		}
-		if k := r.homonyms(c.written, within, d.year); k > 1 {
+		scopeOf := within
+		if c.namedAbove != "" && (within == "" || r.t.IsAncestor(within, c.namedAbove)) {
+			scopeOf = c.namedAbove // 南阳市 named: the 双龙镇 of 南阳市, not the fifteen of the country
+		}
+		if k := r.homonyms(c.written, scopeOf, d.year); k > 1 {
 			set(fHomonyms, math.Log(float64(k)), strconv.Itoa(k)+" divisions named "+c.written)
 		}
 	}
@@ -983,6 +992,9 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 			}
 		default:
 			named = false
+		}
+		if named && a.Level == divisions.City {
+			c.namedAbove = a.Code
 		}
 		if w := d.regionWeight(a); w > 0 && !named {
 			upper += w // 成渝地区双城经济圈 for a district of 重庆

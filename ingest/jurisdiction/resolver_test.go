@@ -141,6 +141,8 @@ func TestResolve(t *testing.T) {
 			wantName: "万安镇", wantLevel: "镇"},
 		{name: "a county department's report, speaking as the department, is its county's", in: input("桐庐县司法局关于2022年度法治政府建设情况的报告", "县委、县政府:\n2022年,我局坚持以习近平法治思想为指导,全面履行法治建设职责。\n一、主要工作\n局党组全年专题研究法治工作4次。"),
 			wantName: "桐庐县", wantLevel: "县", wantCode: "330122"},
+		{name: "a city named holds one town of a name shared across the country", in: input("石桥镇人民政府\n2022年度法治政府建设工作报告", "2022年,石桥镇在县委、县政府的坚强领导下,认真落实淄博市委、市政府和县委、县政府关于法治政府建设的部署,扎实推进依法行政。"),
+			wantName: "石桥镇", wantLevel: "镇", wantCode: "370323110"},
 		{name: "a district that gave up streets keeps its name (萧山区, 2021)", in: withYear(input("萧山区2021年法治政府建设年度报告", "2021年,区政府在市委、市政府和区委的坚强领导下推进法治政府建设。配合钱塘区设立,完成河庄、义蓬等街道行政执法事项的移交。"), 2021),
 			wantName: "萧山区", wantLevel: "区", wantCode: "330109"},
 		{name: "a city's name that was once its districts' (until 1983) stands for the city", in: withYear(input("三明市人民政府关于2022年法治政府建设情况的报告", "2022年,三明市人民政府坚持以习近平法治思想为指导。三元区、沙县区完成镇街综合执法改革,全市法治政府建设取得新成效。"), 2022),
