@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-03.87"
+const Version = "extract/2026-12-03.88"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -138,6 +138,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	// Applications give way to the cases accepted first, so that a 其中
 	// part that is the acceptance (收到申请88件,其中受理81件) is kept.
 	x.dropApplications()
+	x.dropFiledCases()
 	x.dropOnTimeRates()
 	x.dropBreakdowns()
 	x.dropSummedItems()

@@ -706,6 +706,31 @@ func (x *run) dropApplications() {
 	x.facts = out
 }
 
+// dropFiledCases drops the cases filed for investigation (立案查处劳动保障违法
+// 案件23件) where the same statement counts the penalty decisions made after
+// (作出行政处罚决定7件): most filed cases end in orders, not penalties, and
+// the decisions are the penalties counted.
+func (x *run) dropFiledCases() {
+	s := x.text
+	decided := func(g found) bool {
+		return g.Indicator == "enforcement.penalty_cases" && strings.Contains(s[clauseStart(s, g.start, g.sent):g.start], "处罚决定")
+	}
+	out := x.facts[:0]
+	for i, f := range x.facts {
+		out = append(out, f)
+		if f.Indicator != "enforcement.penalty_cases" || !strings.Contains(s[clauseStart(s, f.start, f.sent):f.start], "立案") {
+			continue
+		}
+		for j := i + 1; j < len(x.facts) && sameStatement(s, f.sent, x.facts[j].sent); j++ {
+			if g := x.facts[j]; g.Scope == f.Scope && g.Value < f.Value && decided(g) {
+				out = out[:len(out)-1]
+				break
+			}
+		}
+	}
+	x.facts = out
+}
+
 // sameStatement reports whether the sentence starting at T is the one
 // starting at S or the part after a semicolon that closes it (收到行政复议
 // 申请286件,同比增长37.5%;经审查,受理263件).

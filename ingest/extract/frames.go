@@ -247,7 +247,10 @@ var frames = []frame{
 	{code: "mediation.organizations",
 		objects:   []string{"人民调解组织", "调解组织", "人民调解委员会", "调解委员会", "调委会", "调解室", "调解工作室", "专业调解组织", "联调工作室", "调解中心"},
 		conflicts: []string{"新设", "新建", "新成立", "新增"},
-		units:     uOrgs, typical: "个 家"},
+		// Justice offices counted beside the committees (指导全县17个司法所和各级
+		// 人民调解组织) are none of them.
+		otherHeads: []string{"司法所"},
+		units:      uOrgs, typical: "个 家"},
 	{code: "mediation.mediators",
 		objects:   []string{"调解员", "人民调解员", "专职调解员", "兼职调解员", "特邀调解员", "专业人民调解员", "调解员库"},
 		conflicts: []string{"培训", "轮训", "新申领", "新增", "新聘", "新招"},
@@ -628,7 +631,10 @@ var frames = []frame{
 	{code: "counsel.adviser_services",
 		objects: []string{"法律意见", "书面法律意见", "法律文书"},
 		acts:    []string{"提供", "出具", "提出"},
-		units:   uTimes + " " + uCases + " 份 条", domains: []string{"adviser", "lawyer"}, needDomain: true},
+		// A review's opinions (提出修改意见91条) are the reviewing group's, no
+		// service of an adviser.
+		not:   []string{"修改意见", "审查意见", "整改意见"},
+		units: uTimes + " " + uCases + " 份 条", domains: []string{"adviser", "lawyer"}, needDomain: true},
 	// An adviser's hours at a village's or a community's office (法律顾问
 	// 全年进村坐班96次, 坐班值守672次) are services given, counted in sittings.
 	{code: "counsel.adviser_services",
