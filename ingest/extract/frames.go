@@ -913,7 +913,7 @@ const zeroLookBack = 66
 // 性文件.
 var actNegators = []string{"未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出"}
 
-var zeroNegators = append([]string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "无", "零"}, actNegators...)
+var zeroNegators = append([]string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "未被", "无", "零"}, actNegators...)
 
 // rateHeads are the heads of a rate: each stem with each rate noun
 // (网上可办 + 比例).
