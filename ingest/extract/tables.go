@@ -292,6 +292,7 @@ func (x *run) figureTable(t layout.Table) {
 	for _, f := range x.facts {
 		read[f.start] = true
 	}
+	first := len(x.facts)
 	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
 		k, ok := at[f.Start]
 		if !ok || f.Derived {
@@ -303,6 +304,41 @@ func (x *run) figureTable(t layout.Table) {
 			x.statedCodes(n) // 合计161 under 审结161件: the conclusions' second mention
 		}
 	}
+	x.dropSplitCells(first)
+}
+
+// dropSplitCells drops the table's figures from first on that split a
+// figure the text states before as their sum: 维持、驳回137件 above | 维持 | 96 |
+// 驳回 | 41 |. Two or more cells of one code, unscoped, whose sum is a stated
+// unscoped figure of the code, are that figure told apart, no figures of
+// their own.
+func (x *run) dropSplitCells(first int) {
+	sums := map[string]float64{}
+	cells := map[string]int{}
+	for _, f := range x.facts[first:] {
+		if f.Scope == "" && !slices.Contains(f.Flags, FlagDuplicateMention) {
+			sums[f.Indicator] += f.Value
+			cells[f.Indicator]++
+		}
+	}
+	split := map[string]bool{}
+	for code, sum := range sums {
+		if cells[code] >= 2 && slices.ContainsFunc(x.facts[:first], func(g found) bool {
+			return g.Indicator == code && g.Scope == "" && g.Value == sum
+		}) {
+			split[code] = true
+		}
+	}
+	if len(split) == 0 {
+		return
+	}
+	out := x.facts[:first]
+	for _, f := range x.facts[first:] {
+		if f.Scope != "" || !split[f.Indicator] || slices.Contains(f.Flags, FlagDuplicateMention) {
+			out = append(out, f)
+		}
+	}
+	x.facts = out
 }
 
 // caption returns the caption of table t: the line right before it, or
