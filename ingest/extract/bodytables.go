@@ -59,10 +59,7 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 		return false
 	}
 	group := bodyGroup(caption, heads[0].Text)
-	read := make(map[int]bool, len(x.facts))
-	for _, f := range x.facts {
-		read[f.start] = true
-	}
+	read := x.readStarts()
 	for _, r := range rows {
 		label := trimSpace(r.label.Text)
 		scope := label
@@ -155,10 +152,7 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 	// campaign) total a part of it: shown, never ranked.
 	partial := months > 0 && months < 12 || quarters > 0 && quarters < 4
 	if total != nil {
-		read := make(map[int]bool, len(x.facts))
-		for _, f := range x.facts {
-			read[f.start] = true
-		}
+		read := x.readStarts()
 		n := len(x.facts)
 		x.bodyRow(heads[1:], *total, caption, unit, nil, read) // the reading's own scope: a campaign's months
 		x.statedCodes(n)

@@ -304,7 +304,7 @@ var townPronouns = []string{"我镇", "我乡", "我街道", "本镇", "本乡",
 var parentWholes = []string{"全县", "全区", "全市", "全旗", "全州"}
 
 // townSubjects open a clause whose subject is the town itself again.
-var townSubjects = []string{"我镇", "我乡", "我街道", "本镇", "本乡", "本街道", "全镇", "全乡", "全街道", "镇", "乡", "街道"}
+var townSubjects = append([]string{"全镇", "全乡", "全街道", "镇", "乡", "街道"}, townPronouns...)
 
 // parentWhole returns the parent's whole (全区) that opens the number's
 // clause in a town's report, or an earlier clause of its sentence with no

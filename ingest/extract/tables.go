@@ -288,10 +288,7 @@ func (x *run) figureTable(t layout.Table) {
 		runes += utf8.RuneCountInString(figure) + utf8.RuneCountInString(r.unit)
 	}
 	b.WriteString("。")
-	read := make(map[int]bool, len(x.facts))
-	for _, f := range x.facts {
-		read[f.start] = true
-	}
+	read := x.readStarts()
 	first := len(x.facts)
 	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
 		k, ok := at[f.Start]
@@ -316,7 +313,7 @@ func (x *run) dropSplitCells(first int) {
 	sums := map[string]float64{}
 	cells := map[string]int{}
 	for _, f := range x.facts[first:] {
-		if f.Scope == "" && !slices.Contains(f.Flags, FlagDuplicateMention) {
+		if f.Scope == "" {
 			sums[f.Indicator] += f.Value
 			cells[f.Indicator]++
 		}
@@ -334,7 +331,7 @@ func (x *run) dropSplitCells(first int) {
 	}
 	out := x.facts[:first]
 	for _, f := range x.facts[first:] {
-		if f.Scope != "" || !split[f.Indicator] || slices.Contains(f.Flags, FlagDuplicateMention) {
+		if f.Scope != "" || !split[f.Indicator] {
 			out = append(out, f)
 		}
 	}
@@ -628,8 +625,9 @@ func transposedRows(t layout.Table, tableUnit string) []tableRow {
 	}
 	// Two or more kinds of correction (撤销 / 变更 / 确认违法 / 责令履行) are a
 	// breakdown of the corrections, none of them the corrections counted.
-	if n := countFunc(out, func(r tableRow) bool { return slices.Contains(correctionKinds, trimSpace(r.label.Text)) }); n >= 2 {
-		out = slices.DeleteFunc(out, func(r tableRow) bool { return slices.Contains(correctionKinds, trimSpace(r.label.Text)) })
+	correction := func(r tableRow) bool { return slices.Contains(correctionKinds, trimSpace(r.label.Text)) }
+	if countFunc(out, correction) >= 2 {
+		out = slices.DeleteFunc(out, correction)
 	}
 	if total != nil {
 		// The last column totals the others (维持 / 驳回 / … / 合计): the
@@ -842,6 +840,16 @@ func yearOf(s string) int {
 // rowFact records the figure of cell value in the row labelled label,
 // read as code with confidence conf (at most the table lookup's) and the
 // scope the row's words give (村(社区)法律顾问提供法律服务).
+// readStarts returns the starts of the figures read so far: a table's cell
+// read already as prose is not read again (see rowFact).
+func (x *run) readStarts() map[int]bool {
+	read := make(map[int]bool, len(x.facts))
+	for _, f := range x.facts {
+		read[f.start] = true
+	}
+	return read
+}
+
 func (x *run) rowFact(f Fact, label, value layout.Cell, read map[int]bool) {
 	if read[value.Span.Start] {
 		return // read already, as prose
