@@ -1426,7 +1426,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		case len(items) < 2 && k < total && total == len(x.bodies.items) && x.afterBodies(S, C):
 			// The figures of the bodies the sentence before listed.
 			cl.body, cl.bodyWord = x.bodies.items[k], x.bodies.word
-		case k < len(items) && len(items) >= total:
+		case k < len(items) && len(items) >= total && !figuresNameItems(s, first, cl.E0):
 			cl.Li = items[k][0]
 			cl.C = C
 			cl.sharedOK = true
@@ -1512,6 +1512,36 @@ func quotedItems(s string, from, to int) [][2]int {
 	}
 	slices.Reverse(out)
 	return out
+}
+
+// figuresNameItems reports whether the figures of a 分别 list, from the
+// first at first to the clause end, each follow words of their own (分别开
+// 展会前学法14次、法治专题学习4次): the items before 分别 are then their
+// subjects, not what they count, and each figure is read with its own words.
+// A bare list (分别为213件、210件; 41件和37件) names none.
+func figuresNameItems(s string, first, end int) bool {
+	at := first
+	for at < end {
+		next := -1
+		for _, sep := range respectiveSeps {
+			if p := strings.Index(s[at:end], sep); p >= 0 && (next < 0 || at+p < next) {
+				next = at + p
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		next += len(string([]rune(s[next:])[0]))
+		digit := firstDigit(s, next, end)
+		if digit == end {
+			return false
+		}
+		if words := strings.Trim(s[next:digit], " "); utf8.RuneCountInString(words) >= 2 && !fillerOnly(words) {
+			return true
+		}
+		at = digit
+	}
+	return false
 }
 
 // respectiveSeps separate the items and the figures of a 分别 list.

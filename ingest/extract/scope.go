@@ -132,10 +132,16 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			writer = x.opt.Level // 县: the level alone still ranks a place below it
 		}
 		name := placeScope(s[C:N], writer, x.opening(S))
+		breakdown := strings.Contains(s[S:N], "其中") // 其中,镇调委会受理89件,各村调委会受理126件: parts of the whole, not a set's own
+		if name == "" && !breakdown {
+			name = eachPlace(s[C:N], x.writerRank())
+		}
 		if name == "" && C > S && anyof.Prefix(s[C:N], barePlaceLeads...) {
 			// 石水口村调委会受理纠纷12件,调解成功11件: a clause that opens
 			// with its verb has the sentence's subject.
-			name = placeScope(s[S:N], writer, x.opening(S))
+			if name = placeScope(s[S:N], writer, x.opening(S)); name == "" && !breakdown {
+				name = eachPlace(s[S:N], x.writerRank())
+			}
 		}
 		return name
 	}
@@ -635,6 +641,66 @@ func placeScope(clause, jurisdiction, opening string) string {
 		return ""
 	}
 	return ""
+}
+
+// eachPlace reads the places below the writer, each of them, as the
+// subject that opens a clause (各乡镇(街道)共办理行政处罚案件617件, 全市各镇
+// (街道)党(工)委理论学习中心组开展法治专题学习186次, 各村(社区)调委会受理纠纷
+// 155件): the figure adds up theirs, a set of sub-bodies, not the writer's
+// own work. The name is returned as written (各乡镇(街道)); "" when the
+// clause opens otherwise, when the set is listed with bodies that are not
+// places (各乡镇、各部门共开展…: the whole), or when the places are not below
+// the writer, of place rank writer (各街道 in a town's report).
+func eachPlace(clause string, writer int) string {
+	for _, w := range eachPlaceWholes {
+		clause = strings.TrimPrefix(clause, w)
+	}
+	if !strings.HasPrefix(clause, "各") {
+		return ""
+	}
+	rest := clause[len("各"):]
+	for _, set := range eachPlaceSets {
+		if !strings.HasPrefix(rest, set) {
+			continue
+		}
+		after := rest[len(set):]
+		if anyof.Prefix(after, "、", "和", "及", "与", ",") {
+			return "" // 各乡镇、县直各部门: the whole, or a list this does not read
+		}
+		rank := 2 // towns and sub-districts
+		if anyof.Prefix(set, "村", "社区") {
+			rank = 1
+		}
+		if writer <= rank {
+			return ""
+		}
+		return "各" + set
+	}
+	return ""
+}
+
+// writerRank is the place rank (see placeRank) of the report's writer: of
+// its jurisdiction's name, else of its level, else a county's, as a report
+// of no level is read.
+func (x *run) writerRank() int {
+	if r := placeRank(x.opt.Jurisdiction); r > 0 {
+		return r
+	}
+	if x.opt.town() {
+		return 2
+	}
+	return 3
+}
+
+// eachPlaceWholes may open a clause before its set of places (全县各乡镇,
+// 全镇各村).
+var eachPlaceWholes = append([]string{"全镇", "全乡", "全街道"}, parentWholes...)
+
+// eachPlaceSets are the sets of places below a county or a town, longest
+// first: 各乡镇(街道), 各村(社区).
+var eachPlaceSets = []string{
+	"乡镇(街道)", "镇(街道)", "乡(镇)", "乡镇街道", "乡镇", "镇街", "街道", "镇", "乡",
+	"村(社区)", "村(居)", "村居", "社区", "村",
 }
 
 // barePlaceLeads follow a place that is the subject of its clause with no

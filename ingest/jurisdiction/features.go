@@ -495,6 +495,11 @@ func candidateEntries(es []entry, year int) []entry {
 		return out
 	}
 	if len(then) > 0 {
+		// A name of no division today: its parts give way to the division
+		// that kept it (水城县 → 水城区, not 钟山区, which took a part).
+		if whole := slices.DeleteFunc(slices.Clone(then), func(e entry) bool { return e.part }); len(whole) > 0 {
+			return whole
+		}
 		return then
 	}
 	return es

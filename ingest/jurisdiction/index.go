@@ -148,8 +148,9 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 		for _, name := range fn.Names() {
 			for _, f := range fn.Lookup(name) {
 				part := stillNamed(t, f.OldCode, name)
+				heir := namesake(t, name, f.Today)
 				for _, c := range f.Today {
-					add(name, entry{code: c, how: former, until: f.Until, part: part})
+					add(name, entry{code: c, how: former, until: f.Until, part: part || heir != "" && c != heir})
 				}
 			}
 		}
@@ -172,6 +173,28 @@ func townBefore(d divisions.Division) string {
 		return stem
 	}
 	return stem + "镇"
+}
+
+// namesake returns the one division of codes, the areas a former name's
+// division became, that kept the name's stem (水城县 → 水城区, beside 钟山区,
+// which took a part of it; 文登市 → 文登区 beside 环翠区): the division
+// itself, renamed, whose government went on writing its reports; the others
+// hold parts of it. "" when none or several did (宜宾县 → 翠屏区, 叙州区).
+func namesake(t *divisions.Table, name string, codes []string) string {
+	stem := divisions.ShortName(name)
+	if len(codes) < 2 || stem == "" {
+		return ""
+	}
+	heir := ""
+	for _, c := range codes {
+		if d, ok := t.Get(c); ok && divisions.ShortName(d.Name) == stem {
+			if heir != "" {
+				return ""
+			}
+			heir = c
+		}
+	}
+	return heir
 }
 
 // stillNamed reports whether the division of an old code bears name

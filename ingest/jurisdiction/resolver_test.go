@@ -193,6 +193,12 @@ func TestResolve(t *testing.T) {
 		// Names that are not the table's.
 		{name: "a former name of the county", in: input("长乐市人民政府2016年法治政府建设情况报告", "2016年,长乐市坚持依法行政。我市推进法治政府建设。"),
 			wantName: "长乐市", wantLevel: "区", wantCode: "350112"},
+		{name: "a former county split in two is the successor that kept its name", in: withYear(input("文登市人民政府2012年依法行政工作报告", "2012年,文登市坚持依法行政。我市推进法治政府建设,全市各项工作取得新成效。"), 2012),
+			wantName: "文登市", wantLevel: "区", wantCode: "371003"},
+		{name: "a former county split in two with no namesake abstains", in: withYear(input("宜宾县人民政府2016年法治政府建设情况报告", "2016年,宜宾县坚持依法行政。我县推进法治政府建设,全县各项工作取得新成效。"), 2016),
+			wantName: "宜宾县", wantLevel: "区", wantAmong: "511504"},
+		{name: "a street whose name begins with a district's is no district's street", in: input("西城区街道办事处\n2021年度法治政府建设工作报告", "2021年,西城区街道办事处在市委、市政府的正确领导下,坚持依法行政。街道党工委推进法治建设,本街道完成各项任务。"),
+			wantName: "西城区街道", wantLevel: "街道", wantCode: "130682003"},
 		{name: "a 街道 written as 街", in: input("", "2021年,洛浦街在区委、区政府的正确领导下,坚持以习近平法治思想作为指导。番禺区洛浦街推进依法行政。"),
 			wantName: "洛浦街", wantLevel: "街道", wantCode: "440113013"},
 		{name: "a development zone writes its own report", in: withURL(input("", "2024年,广西-东盟经济技术开发区深入贯彻落实习近平法治思想,认真落实自治区党委、政府和市委、市政府决策部署。全区推进依法行政。"), "http://www.nanning.gov.cn/1.html"),

@@ -202,7 +202,11 @@ func (r *Resolver) readSite(kind siteKind, s, text string) (naming, bool) {
 		last := ms[len(ms)-1]
 		n.name, n.entries = last.name, r.ix.entries[last.name]
 		for _, m := range ms[:len(ms)-1] {
-			n.chain = append(n.chain, m.name)
+			if m.start < last.start {
+				// A name that starts with the writer's is inside it: 朝阳区
+				// in 朝阳区街道 (肇东市's) is no division above it.
+				n.chain = append(n.chain, m.name)
+			}
 		}
 		return n, true
 	}
@@ -234,15 +238,21 @@ func (r *Resolver) readOpening(s string) (naming, bool) {
 	n := naming{site: atOpening, text: clip(s, 30)}
 	ms := r.ix.scan(head, 2, true, nil)
 	if len(ms) > 0 && ms[0].start == 0 {
-		end := 0
+		end, start := 0, 0
 		for k, m := range ms {
+			if k > 0 && m.start == start {
+				// A longer name from the same start holds the one read:
+				// 朝阳区街道 after 朝阳区.
+				n.name, n.entries, end = m.name, r.ix.entries[m.name], m.end
+				continue
+			}
 			if m.start != end && k > 0 {
 				break
 			}
 			if k > 0 {
 				n.chain = append(n.chain, n.name)
 			}
-			n.name, n.entries, end = m.name, r.ix.entries[m.name], m.end
+			n.name, n.entries, end, start = m.name, r.ix.entries[m.name], m.end, m.start
 		}
 		// 区委 and 区人大 are other bodies; 富锋街道、永春镇… is a list, not a subject.
 		if anyof.Prefix(head[end:], "委", "人大", "、", "和", "及", "等") {
