@@ -59,6 +59,13 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 		return false
 	}
 	group := bodyGroup(caption, heads[0].Text)
+	// A row of the writer's own committee (镇人民调解委员会 in a town's
+	// table, beside its villages' and a police-station room's) makes the
+	// total the whole's; the own row keeps its name as its scope, a part
+	// of the whole, as the seeds' 区政府 40 of 全区各级 56 does.
+	if slices.ContainsFunc(rows, func(r bodyTableRow) bool { return x.ownBody(trimSpace(r.label.Text)) }) {
+		group = ""
+	}
 	read := x.readStarts()
 	for _, r := range rows {
 		label := trimSpace(r.label.Text)
@@ -82,6 +89,30 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 	}
 	return true
 }
+
+// ownBody reports whether a body table's row label names the writer's own
+// committee: its level and a committee (镇人民调解委员会, 街道调委会 in a
+// town's report, 县人民调解委员会 in a county's), or the writer's name and
+// one.
+func (x *run) ownBody(label string) bool {
+	levels := []string{"县", "区", "市", "旗"}
+	if x.opt.town() {
+		levels = []string{"镇", "乡", "街道"}
+	}
+	if j := x.opt.Jurisdiction; j != "" && strings.HasPrefix(label, j) {
+		return slices.Contains(ownCommittees, label[len(j):])
+	}
+	for _, l := range levels {
+		if rest, ok := strings.CutPrefix(label, l); ok && slices.Contains(ownCommittees, rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCommittees are the writer's own mediation committee as a table row
+// names it after the writer's level or name.
+var ownCommittees = []string{"人民调解委员会", "调委会", "调解委员会", "人民调解中心"}
 
 // statedWhole reports whether every figure of a body table's total row
 // (row, not empty) repeats a figure of the jurisdiction's own, unscoped,

@@ -725,6 +725,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if best.code < 0 || best.p <= pNone {
 		return
 	}
+	if best.code == contractReviewsCode && mixedReviewList(s[cl.Li:N]) {
+		// 审查重大行政决策、合同协议等事项71件: the list names more than
+		// contracts, and the count is of all the reviews.
+		if k := slices.IndexFunc(codes, func(r reading) bool { return r.code == reviewsCode }); k >= 0 {
+			r := codes[k]
+			r.p = best.p
+			best = r
+		}
+	}
 	if catalog[best.code].Category == "mediation" && x.preSuitBefore(S) {
 		// The outcome of pre-suit mediations counted before in the sentence
 		// (开展行政争议诉前调解17件,成功化解11件) has no code of its own.

@@ -540,11 +540,23 @@ func (x *run) dropSummedItems() {
 		// The opener stands right before the number (共计281场, 合计为):
 		// only then is the clause's start looked for.
 		// (Every opener ends in 计: one search finds whether one may be there.)
-		if !strings.Contains(s[max(g.sent, g.start-maxSumLead):g.start], "计") {
+		if lead := s[max(g.sent, g.start-maxSumLead):g.start]; !strings.Contains(lead, "计") && !strings.Contains(lead, "共有") {
 			continue
 		}
 		C := clauseStart(s, g.start, g.sent)
-		if C == g.sent || !anyof.Prefix(s[C:g.start], sumOpeners...) {
+		if C == g.sent || !anyof.Prefix(s[C:g.start], sumOpeners...) && !anyof.Prefix(s[C:g.start], "共有") {
+			continue
+		}
+		if parts := x.sentenceParts(i, C); parts != nil {
+			// 镇人民调解委员会1个、村(社区)人民调解委员会21个,另设…调解室3个,
+			// 共有人民调解组织25个: the sentence's figures of its code before
+			// it, in any clause, add up to it exactly.
+			for _, j := range parts {
+				mark(j)
+			}
+			continue
+		}
+		if !anyof.Prefix(s[C:g.start], sumOpeners...) {
 			continue
 		}
 		C0 := clauseStart(s, C-1, g.sent)
@@ -587,6 +599,30 @@ func (x *run) dropSummedItems() {
 	if drop != nil {
 		x.dropMarked(drop)
 	}
+}
+
+// sentenceParts returns the facts of the sentence of the sum x.facts[i]
+// before its clause at C when there are two or more, all of its code and
+// scope, and they add up to it exactly; nil otherwise.
+func (x *run) sentenceParts(i, C int) []int {
+	g := x.facts[i]
+	var parts []int
+	sum := 0.0
+	for j := i - 1; j >= 0 && x.facts[j].sent == g.sent; j-- {
+		f := x.facts[j]
+		if f.start >= C {
+			continue
+		}
+		if f.Indicator != g.Indicator || f.Scope != g.Scope {
+			return nil
+		}
+		parts = append(parts, j)
+		sum += f.Value
+	}
+	if len(parts) < 2 || math.Abs(sum-g.Value) > 1e-9 {
+		return nil
+	}
+	return parts
 }
 
 // summedTotals are the codes whose totals hold other codes' counts as

@@ -53,6 +53,35 @@ func jointMotions(left string) bool {
 // reviewsCode is the catalog index of legality.reviews.
 var reviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.reviews" })
 
+// contractReviewsCode is the catalog index of legality.contract_reviews.
+var contractReviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.contract_reviews" })
+
+// mixedReviewList reports whether item, the words of a figure's list item,
+// closes a list of kinds with 等 (重大行政决策、合同协议等事项) of which one
+// is a contract and another something else reviewed (a decision, a
+// document): the count is of every review, not of contracts alone.
+func mixedReviewList(item string) bool {
+	p := strings.LastIndex(item, "等")
+	if p < 0 {
+		return false
+	}
+	list := item[:p]
+	contracts, others := false, false
+	for _, it := range strings.Split(list, "、") {
+		switch {
+		case strings.Contains(it, "合同") || strings.Contains(it, "协议"):
+			contracts = true
+		case anyof.Contains(it, reviewedKinds...):
+			others = true
+		}
+	}
+	return contracts && others
+}
+
+// reviewedKinds are the kinds of things a legality review takes beside
+// contracts.
+var reviewedKinds = []string{"决策", "规范性文件", "文件", "决定", "会议纪要", "议题", "事项"}
+
 // submitsForFiling reports a clause in which the writer submits its
 // documents for the filing review (报送区政府备案审查规范性文件3件), not one
 // reviewing those others submitted (对各部门报送的规范性文件开展备案审查).

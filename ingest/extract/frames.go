@@ -469,8 +469,10 @@ var frames = []frame{
 		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects, sentenceVetoes: legalServiceWords,
 		not:   append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
 		units: "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+	// What a legal-service station concludes (协助县法律援助中心办结法律援助
+	// 案件19件, after 接待来访群众…) is no petition, as for cases received.
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访"}, needAct: true,
-		not: hotlineWords, otherHeads: []string{"积案"}, units: uCases + " 批次", domains: []string{"petition"}},
+		not: hotlineWords, otherHeads: []string{"积案"}, sentenceVetoes: legalServiceWords, units: uCases + " 批次", domains: []string{"petition"}},
 	// A rate after a hotline in its sentence (12345热线受理群众诉求18.6万件,
 	// 办结率98.7%) is the hotline's: a rate names no body of its own.
 	// The share of first petitions resolved (初信初访化解率) is a subset's

@@ -107,6 +107,12 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				// 412件: a sum after a 分别 list is none of its bodies'.
 				continue
 			}
+			if int(h.End) <= C && sumClauseIn(s, int(h.End), C) {
+				// 另设驻派出所调解室等专业调解室3个,共有人民调解组织25个,专兼
+				// 职调解员96名: the sum between gathers the bodies listed into
+				// the whole, which the figures after it are of.
+				continue
+			}
 			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
 			// the one named beside it is the whole jurisdiction.
 			// Nearest before the number; else the first after it.
@@ -146,6 +152,11 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		return name
 	}
 	name := scopeName(s, S, bestStart, bestEnd)
+	if at := bestEnd - len(name); ownedByWriter(s[clauseStart(s, at, S):at]) {
+		// 我镇公共法律服务工作站…解答法律咨询870余人次: the writer's own
+		// station, no sub-body.
+		return ""
+	}
 	if bestPlural && !strings.HasSuffix(name, "法律顾问") {
 		// A set of the writer's committees or stations with the one named
 		// beside it is the whole; a set of legal advisers (13个社区法律顾问)
@@ -300,6 +311,26 @@ func (x *run) townSpeaks() bool {
 	}
 	return x.speaksAsTown == 1
 }
+
+// ownedByWriter reports whether lead, the words of its clause before a
+// sub-body's name, are the writer's word for itself and perhaps a word of
+// the name's own (我镇公共 before 法律服务工作站): the writer's one station,
+// not a village's or a police station's (我镇各村调解工作室).
+func ownedByWriter(lead string) bool {
+	for _, w := range writerPronouns {
+		if rest, ok := strings.CutPrefix(lead, w); ok {
+			return slices.Contains(ownModifiers, rest)
+		}
+	}
+	return false
+}
+
+// ownModifiers may stand between the writer's word for itself and the name
+// of its own station.
+var ownModifiers = []string{"", "的", "公共", "综合", "便民"}
+
+// writerPronouns are the writer's words for itself, of any level.
+var writerPronouns = append([]string{"我县", "我区", "我市", "我旗", "本县", "本区", "本市"}, townPronouns...)
 
 // townPronouns are a town's words for itself.
 var townPronouns = []string{"我镇", "我乡", "我街道", "本镇", "本乡", "本街道"}
@@ -596,6 +627,23 @@ func endsWithFigure(s string, S, j int) bool {
 
 // sumWords state a sum (全年共受理纠纷412件).
 var sumWords = []string{"共", "合计", "总计", "累计"}
+
+// sumClauseIn reports whether a clause of s[from:to] after its first opens
+// with a count of the whole (共有…25个, 共计…, 合计…): the bodies named
+// before it are its parts.
+func sumClauseIn(s string, from, to int) bool {
+	for i := from; i < to; {
+		p := strings.IndexAny(s[i:to], ",;")
+		if p < 0 {
+			return false
+		}
+		i += p + 1
+		if anyof.Prefix(s[i:to], "共有", "共计", "合计", "总计") {
+			return true
+		}
+	}
+	return false
+}
 
 // placeSuffixes end the names of places below a county or town.
 var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村"}
