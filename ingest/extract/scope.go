@@ -67,6 +67,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		if b := parentBody(clauseHead(s[C:N])); b != "" && !anyof.Contains(s[C:N], townObjects...) {
 			return b // 县法律援助中心已指派律师办理39件: the county's centre
 		}
+		if b := townAgency(clauseHead(s[C:N])); b != "" {
+			return b // 乡派出所全年调解治安纠纷22件: the police's, not the township's
+		}
 	}
 	SE := x.sentEnd(S, N)
 	if x.glued.S != S || N < x.glued.from || x.glued.at >= 0 && x.glued.at < N {
@@ -116,6 +119,15 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			// 9个街道工作站、126个村(社区)工作室: a set of bodies, which with
 			// the one named beside it is the whole jurisdiction.
 			// Nearest before the number; else the first after it.
+			if int(h.Start) >= N && strings.ContainsAny(s[N:h.Start], ",;") && !agentClause(s[N:h.Start]) &&
+				x.opensOwnClause(int(h.Start), int(h.End)) {
+				// 开展…集中学法4次,…,乡、村两级法律顾问提供法律咨询210多人次: a
+				// body that opens a later clause with a figure of its own is
+				// that figure's subject, not the earlier ones' (聘请了9名专职调解
+				// 员,成立驻所调解室 and 4期…轮训,分别对调解室人员进行17场… still
+				// name the body of the figure before).
+				continue
+			}
 			if int(h.End) <= N || bestStart < 0 {
 				bestStart, bestEnd = int(h.Start), int(h.End)
 				bestPlural = plural(s, S, int(h.Start)) || setFollows(s[bestEnd:])
@@ -397,6 +409,27 @@ func parentBody(head string) string {
 	return head[:end]
 }
 
+// townAgency returns the town's station of another organ (公安 or the
+// court: 乡派出所, 镇人民法庭) that opens a clause of the town's report: its
+// figures are that organ's, cited by the town. "" otherwise.
+func townAgency(head string) string {
+	for _, l := range []string{"镇", "乡", "街道"} {
+		rest, ok := strings.CutPrefix(head, l)
+		if !ok {
+			continue
+		}
+		for _, a := range townAgencies {
+			if strings.HasPrefix(rest, a) {
+				return l + a
+			}
+		}
+	}
+	return ""
+}
+
+// townAgencies are the stations other organs keep in a town.
+var townAgencies = []string{"派出所", "人民法庭", "法庭", "交警中队", "边境派出所"}
+
 // clausesOf splits s[S:N] at its commas and semicolons.
 func clausesOf(s string, S, N int) []string {
 	return strings.FieldsFunc(s[S:N], func(r rune) bool { return r == ',' || r == ';' || r == '，' || r == '；' })
@@ -627,6 +660,30 @@ func endsWithFigure(s string, S, j int) bool {
 
 // sumWords state a sum (全年共受理纠纷412件).
 var sumWords = []string{"共", "合计", "总计", "累计"}
+
+// opensOwnClause reports whether the sub-body named at s[start:end] is
+// the subject its clause opens with (乡、村两级法律顾问提供…) and the clause
+// holds a figure of its own.
+func (x *run) opensOwnClause(start, end int) bool {
+	s := x.text
+	if !hasDigit(s[start:clauseEnd(s, end)]) {
+		return false
+	}
+	c := start
+	for c > 0 && s[c-1] != ',' && s[c-1] != ';' && start-c < 3*10 {
+		c--
+	}
+	lead := s[c:start]
+	return utf8.RuneCountInString(lead) <= 8 && !anyof.Contains(lead, "对", "为", "向", "由", "在", "经", "与", "同", "组织", "邀请")
+}
+
+// agentClause reports whether between, the words from a figure to a body
+// named after it, ends in a clause that opens with the body as the agent of
+// what the figure counts (30件,均由驻所调解室调解).
+func agentClause(between string) bool {
+	p := strings.LastIndexAny(between, ",;")
+	return p >= 0 && anyof.Prefix(between[p+1:], "均由", "由", "全部由", "均已由", "分别由")
+}
 
 // sumClauseIn reports whether a clause of s[from:to] after its first opens
 // with a count of the whole (共有…25个, 共计…, 合计…): the bodies named

@@ -47,7 +47,7 @@ func Normalize(s string) string {
 		}
 		out = stream(u)
 	}
-	return out
+	return closeCommaGaps(out)
 }
 
 // stream is the one forward pass of Normalize over s: everything but the
