@@ -1802,7 +1802,7 @@ var partitiveHeads = []string{"纠纷", "案件", "申请", "事项", "诉讼", 
 func partitiveOpener(s string, S, N int) bool {
 	k := strings.IndexAny(s[S:N], ",:")
 	if k < 0 {
-		return false
+		return bareWholeOpener(strings.TrimLeft(s[S:N], " "))
 	}
 	ph := strings.TrimLeft(s[S:S+k], " ")
 	if sortOpener(ph) {
@@ -1816,6 +1816,19 @@ func partitiveOpener(s string, S, N int) bool {
 		return false
 	}
 	return strings.Contains(ph, "的") || anyof.Prefix(strings.TrimPrefix(ph, "在"), "上述", "以上", "这些", "前述", "所")
+}
+
+// bareWholeOpener reports whether a sentence's words before its first
+// figure open with the things counted before and 中, no comma after
+// (法律援助案件中刑事法律援助案件417件): a short noun of a head of
+// partitiveHeads, with no act or place before it.
+func bareWholeOpener(left string) bool {
+	p := strings.Index(left, "中")
+	if p <= 0 || utf8.RuneCountInString(left[:p]) > 8 || hasDigit(left[:p]) {
+		return false
+	}
+	ph := left[:p]
+	return anyof.Suffix(ph, partitiveHeads...) && !anyof.Prefix(ph, "在", "从", "对", "开展", "办理", "受理", "全")
 }
 
 // partitiveFigure returns the offset of the 中 after a whole named with its

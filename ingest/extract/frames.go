@@ -416,9 +416,11 @@ var frames = []frame{
 
 	// reconsideration
 	{code: "reconsideration.received",
-		objects:   []string{"行政复议申请", "复议申请", "行政复议案件", "复议案件", "行政复议"},
-		acts:      []string{"受理", "收到", "新收", "办理"},
-		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结"},
+		objects: []string{"行政复议申请", "复议申请", "行政复议案件", "复议案件", "行政复议"},
+		acts:    []string{"受理", "收到", "新收", "办理"},
+		// Applications outside the organ's remit, redirected (对不属于受理范
+		// 围的22件依法告知申请人…), were not accepted.
+		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结", "不属于", "告知"},
 		not:       caseloadWords,
 		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true, organOnly: true,

@@ -110,6 +110,12 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				// 412件: a sum after a 分别 list is none of its bodies'.
 				continue
 			}
+			if int(h.End) <= C && anyof.Prefix(clauseHead(s[C:N]), freshSubjects...) {
+				// 村(居)法律顾问提供法律服务6,100余次,各级人民调解组织调处矛盾
+				// 纠纷4,870件: a clause that names its own subject, the whole
+				// or all its bodies, is none of the body's before it.
+				continue
+			}
 			if int(h.End) <= C && sumClauseIn(s, int(h.End), C) {
 				// 另设驻派出所调解室等专业调解室3个,共有人民调解组织25个,专兼
 				// 职调解员96名: the sum between gathers the bodies listed into
@@ -684,6 +690,10 @@ func agentClause(between string) bool {
 	p := strings.LastIndexAny(between, ",;")
 	return p >= 0 && anyof.Prefix(between[p+1:], "均由", "由", "全部由", "均已由", "分别由")
 }
+
+// freshSubjects open a clause whose subject is the whole jurisdiction or
+// all its bodies of a kind.
+var freshSubjects = append([]string{"各级", "我县", "我区", "我市", "我旗"}, append(wholeSubjects, townPronouns...)...)
 
 // sumClauseIn reports whether a clause of s[from:to] after its first opens
 // with a count of the whole (共有…25个, 共计…, 合计…): the bodies named

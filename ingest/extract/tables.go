@@ -156,7 +156,7 @@ var (
 	// valueColumns name the column of a table's figures where no column
 	// is the report year's (| 项目 | 数量(件) |); currentColumns the current
 	// period's (本年合计), previousColumns another period's (上年合计).
-	valueColumns    = []string{"数量", "数值", "合计", "总数", "完成"}
+	valueColumns    = []string{"数量", "数值", "合计", "总数", "完成", "件数", "案件数"}
 	currentColumns  = []string{"本年", "今年", "本期", "当年"}
 	previousColumns = []string{"上年", "去年", "上期", "同期", "上一年"}
 	// targetColumns name a column of targets or plans, not of figures
@@ -230,6 +230,13 @@ func (x *run) figureTable(t layout.Table) {
 		return
 	}
 	rows = totalFirst(rows)
+	// A row of cases ended with no outcome (终止 beside 调解和解 in a
+	// reconsideration's outcome table) counts nothing the catalog has; read
+	// in the rows' sentence it would borrow the act of the row before.
+	rows = slices.DeleteFunc(rows, func(r tableRow) bool { return slices.Contains(endedLabels, trimSpace(r.label.Text)) })
+	if len(rows) == 0 {
+		return
+	}
 	// The sentence of the rows, and where each row's figure stands in it
 	// (in runes, as facts count).
 	var b strings.Builder
@@ -563,9 +570,22 @@ func headerColumn(cells []layout.Cell, year int) (int, string) {
 	case targets:
 		return -2, ""
 	case named > 0:
-		return named, bracketUnit(cells[named].Text)
+		return named, cmp.Or(bracketUnit(cells[named].Text), countColumnUnit(cells[named].Text))
 	}
 	return -1, ""
+}
+
+// endedLabels name a table row of cases ended with no outcome.
+var endedLabels = []string{"终止", "终止审理", "其他终止", "终止审查"}
+
+// countColumnUnit returns the classifier a column named for a count names
+// (件数 → 件, 案件数 → 件), "" for any other name.
+func countColumnUnit(name string) string {
+	switch strings.TrimSpace(name) {
+	case "件数", "案件数":
+		return "件"
+	}
+	return ""
 }
 
 // yearsHeader reports whether a row is a header of bare years: after its

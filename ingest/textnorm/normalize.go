@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -239,8 +240,11 @@ func (n *normalizer) number(s string, i int) int {
 		}
 		// A lone gap before three digits, after one to three, is a
 		// thousands gap ("调解成功13 402件"); cells of a row have more gaps.
-		thousands := spaces == 1 && n.runLen(k) <= 3 && n.runLen(k+1) == 3
-		if prose && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
+		thousands := spaces == 1 && n.runLen(k) <= 3 && n.runLen(k+1) == 3 && f != '%' && f != '‰' // 208 100%: a count and a rate
+		// A whole number before a gap and a decimal after it are two
+		// figures (a table row's 20 and 9.6%), not one a break split.
+		decimalAfter := k+1 < len(n.seps) && n.seps[k+1] != ' ' && !slices.ContainsFunc(n.seps[:k], func(r rune) bool { return r != ' ' })
+		if prose && !decimalAfter && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
 			n.seps[k] = 0
 		}
 	}

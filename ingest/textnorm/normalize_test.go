@@ -77,6 +77,8 @@ var normalizeTests = []struct {
 	{"two dots not decimal", "2023·12·4活动", "2023·12·4活动"},
 	{"ascii decimal untouched", "98.20%", "98.20%"},
 	{"thousands separator untouched", "301,383万元", "301,383万元"},
+	{"a count and a rate of three digits are no thousands", "合计 208 100%", "合计208 100%"},
+	{"a whole number and a decimal apart are two figures", "纠错            20      9.6%", "纠错20 9.6%"},
 	{"a space after a thousands comma closes", "调解成功9, 106件", "调解成功9,106件"},
 	{"a space after a list's comma stays", "分别为9, 10件", "分别为9, 10件"},
 	{"fullwidth digits", "办结５１９宗", "办结519宗"},
