@@ -57,17 +57,20 @@ var reviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Co
 var contractReviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.contract_reviews" })
 
 // mixedReviewList reports whether item, the words of a figure's list item,
-// closes a list of kinds with 等 (重大行政决策、合同协议等事项) of which one
+// lists kinds (重大行政决策、合同协议等事项; 政府合同及其他涉法事项) of which one
 // is a contract and another something else reviewed (a decision, a
-// document): the count is of every review, not of contracts alone.
+// document, 其他…): the count is of every review, not of contracts alone.
 func mixedReviewList(item string) bool {
-	p := strings.LastIndex(item, "等")
-	if p < 0 {
-		return false
+	list := item
+	if p := strings.LastIndex(item, "等"); p >= 0 {
+		list = item[:p]
 	}
-	list := item[:p]
 	contracts, others := false, false
-	for _, it := range strings.Split(list, "、") {
+	for _, it := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == '及' || r == '和' }) {
+		if strings.HasPrefix(it, "其他") || strings.HasPrefix(it, "其它") {
+			others = true // 政府合同及其他涉法事项
+			continue
+		}
 		switch {
 		case strings.Contains(it, "合同") || strings.Contains(it, "协议"):
 			contracts = true

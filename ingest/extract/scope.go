@@ -758,8 +758,9 @@ func placeScope(clause, jurisdiction, opening string) string {
 	return ""
 }
 
-// eachPlace reads the places below the writer, each of them, as the
-// subject that opens a clause (各乡镇(街道)共办理行政处罚案件617件, 全市各镇
+// eachPlace reads the places below the writer, each of them or all of them
+// counted, as the subject that opens a clause (各乡镇(街道)共办理行政处罚案件
+// 617件, 22个乡镇(街道)共开展合法性审查1,870余件, 全市各镇
 // (街道)党(工)委理论学习中心组开展法治专题学习186次, 各村(社区)调委会受理纠纷
 // 155件): the figure adds up theirs, a set of sub-bodies, not the writer's
 // own work. The name is returned as written (各乡镇(街道)); "" when the
@@ -770,10 +771,14 @@ func eachPlace(clause string, writer int) string {
 	for _, w := range eachPlaceWholes {
 		clause = strings.TrimPrefix(clause, w)
 	}
-	if !strings.HasPrefix(clause, "各") {
-		return ""
+	rest, each := strings.CutPrefix(clause, "各")
+	if !each {
+		// 22个乡镇(街道)共开展合法性审查1,870余件: all of them, counted.
+		var counted bool
+		if rest, counted = countedSet(clause); !counted {
+			return ""
+		}
 	}
-	rest := clause[len("各"):]
 	for _, set := range eachPlaceSets {
 		if !strings.HasPrefix(rest, set) {
 			continue
@@ -789,9 +794,26 @@ func eachPlace(clause string, writer int) string {
 		if writer <= rank {
 			return ""
 		}
+		if !each {
+			return set
+		}
 		return "各" + set
 	}
 	return ""
+}
+
+// countedSet returns what follows a count of places that opens a clause
+// (22个乡镇(街道)…: 乡镇(街道)…), and whether one does.
+func countedSet(clause string) (string, bool) {
+	i := 0
+	for i < len(clause) && clause[i] >= '0' && clause[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(clause[i:], "个")
+	return rest, ok
 }
 
 // writerRank is the place rank (see placeRank) of the report's writer: of
