@@ -725,6 +725,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	if best.code < 0 || best.p <= pNone {
 		return
 	}
+	if best.code == wonCode && anyof.Contains(s[U:cl.Rend], "撤诉", "撤回起诉") {
+		// 4件判决驳回原告诉讼请求、1件原告主动撤诉: the figure's own words
+		// after it name its outcome, not the judgment of the item before.
+		if k := slices.IndexFunc(codes, func(r reading) bool { return r.code == withdrawnCode }); k >= 0 {
+			r := codes[k]
+			r.p = max(r.p, best.p)
+			best = r
+		}
+	}
 	if best.code == contractReviewsCode && mixedReviewList(s[cl.Li:N]) {
 		// 审查重大行政决策、合同协议等事项71件: the list names more than
 		// contracts, and the count is of all the reviews.

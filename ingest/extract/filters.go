@@ -53,6 +53,13 @@ func jointMotions(left string) bool {
 // reviewsCode is the catalog index of legality.reviews.
 var reviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.reviews" })
 
+// wonCode and withdrawnCode are the catalog indexes of litigation.won and
+// litigation.withdrawn.
+var (
+	wonCode       = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.won" })
+	withdrawnCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.withdrawn" })
+)
+
 // contractReviewsCode is the catalog index of legality.contract_reviews.
 var contractReviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.contract_reviews" })
 

@@ -177,6 +177,9 @@ func continues(a, b string) bool {
 	if r, _ := utf8.DecodeRuneInString(b); strings.ContainsRune("、,。;:!?%)”’》】」.", r) {
 		return true
 	}
+	if splitThousands(a, b) {
+		return true // 主动公开政府信息8,4 / 56条: a number the break cut
+	}
 	// The cheap test first: most lines end a sentence.
 	if r, _ := utf8.DecodeLastRuneInString(a); !isHan(r) && !(r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
 		return false
@@ -190,6 +193,25 @@ func continues(a, b string) bool {
 	// with its section's text after it ((二)依申请公开情况。2022年…) is
 	// prose.
 	return !startsHeading(lastSentence(a))
+}
+
+// splitThousands reports whether line a ends in a figure cut after its
+// thousands comma (8,4) and line b starts with the rest of its three digits
+// (56条).
+func splitThousands(a, b string) bool {
+	c := strings.LastIndexByte(a, ',')
+	if c < 1 || !isDigitByte(a[c-1]) {
+		return false
+	}
+	tail := a[c+1:]
+	if len(tail) < 1 || len(tail) > 2 || strings.TrimLeft(tail, "0123456789") != "" {
+		return false
+	}
+	k := 0
+	for k < len(b) && isDigitByte(b[k]) {
+		k++
+	}
+	return k == 3-len(tail) && (k == len(b) || !isDigitByte(b[k]) && b[k] != '.' && b[k] != ',')
 }
 
 // cellRow reports whether line l is a row of a table without | marks: short,
