@@ -1892,6 +1892,9 @@ func (x *run) clauseBefore(S, C int) int {
 // arbitration's.
 var pinnedTopics = map[string][]string{
 	"mediation": {"人民调解", "调解委员会", "调委会", "调解组织"},
+	// A long summary sentence names advisers' work and petitions apart
+	// (…社区法律顾问提供法律咨询730余人次,…受理信访事项82件).
+	"petition": {"信访事项", "信访案件", "信访件"},
 }
 
 // pinnedItem reports whether item holds a word that pins it to one of

@@ -95,7 +95,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 			if r.kind != refScope {
 				continue
 			}
-			if strings.HasPrefix(code, "litigation.") && strings.HasPrefix(scopeWords[r.idx], "法律顾问") {
+			if anyof.Prefix(code, "litigation.", "petition.") && strings.HasPrefix(scopeWords[r.idx], "法律顾问") {
+				// An adviser's cases and a petition office's are no adviser's
+				// figures (…社区法律顾问提供法律咨询730余人次,…受理信访事项82件).
 				continue
 			}
 			if scopeWords[r.idx] == domainWord && !x.domainOpens(S, N, int(h.Start), int(h.End)) {
