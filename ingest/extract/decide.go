@@ -723,6 +723,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	x.observe(c, codes, pNone)
 	if best.code < 0 || best.p <= pNone {
+		if cl.jun >= 0 && concludedLawsuits(s, S, cl.C, N) {
+			// 作为被告的行政诉讼案件4件,已审结3件,均胜诉: the lawsuits
+			// concluded have no code, their outcome after 均 has.
+			x.secondFact(c, cl, reading{code: litigationCasesCode, p: 1}, -1)
+		}
 		return
 	}
 	if best.code == wonCode && anyof.Contains(s[U:cl.Rend], "撤诉", "撤回起诉") {

@@ -60,6 +60,23 @@ var (
 	withdrawnCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.withdrawn" })
 )
 
+// litigationCasesCode is the catalog index of litigation.cases.
+var litigationCasesCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.cases" })
+
+// concludedLawsuits reports whether the clause of the number at N, in the
+// sentence at S, counts lawsuits concluded (已审结3件 after 行政诉讼案件4件):
+// it holds a concluding verb and nothing else, and the sentence before it
+// names lawsuits.
+func concludedLawsuits(s string, S, C, N int) bool {
+	head := strings.TrimPrefix(trimSpace(s[C:N]), "其中")
+	switch head {
+	case "审结", "已审结", "办结", "已办结", "结案", "已结案", "共审结", "全年审结":
+	default:
+		return false
+	}
+	return anyof.Contains(s[S:C], "行政诉讼", "诉讼案件", "应诉案件")
+}
+
 // contractReviewsCode is the catalog index of legality.contract_reviews.
 var contractReviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.contract_reviews" })
 
