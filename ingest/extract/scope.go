@@ -112,6 +112,11 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				// 412件: a sum after a 分别 list is none of its bodies'.
 				continue
 			}
+			if inQuotedList(s, S, int(h.Start), int(h.End)) {
+				// “党政办初审、司法所审核、法律顾问把关”的三级审查机制: a step
+				// of a mechanism's slogan, no body that counts.
+				continue
+			}
 			if int(h.End) <= C && anyof.Prefix(clauseHead(s[C:N]), freshSubjects...) {
 				// 村(居)法律顾问提供法律服务6,100余次,各级人民调解组织调处矛盾
 				// 纠纷4,870件: a clause that names its own subject, the whole
@@ -691,6 +696,21 @@ func (x *run) opensOwnClause(start, end int) bool {
 func agentClause(between string) bool {
 	p := strings.LastIndexAny(between, ",;")
 	return p >= 0 && anyof.Prefix(between[p+1:], "均由", "由", "全部由", "均已由", "分别由")
+}
+
+// inQuotedList reports whether s[start:end], in the sentence at S, lies
+// inside quotation marks around a list (“党政办初审、司法所审核、法律顾问把关”):
+// a slogan's words, not a body's name (“老兵调解工作室” is one).
+func inQuotedList(s string, S, start, end int) bool {
+	open := strings.LastIndex(s[S:start], "“")
+	if open < 0 || strings.Contains(s[S+open:start], "”") {
+		return false
+	}
+	closing := strings.Index(s[end:], "”")
+	if closing < 0 {
+		return false
+	}
+	return strings.Contains(s[S+open:end+closing], "、")
 }
 
 // freshSubjects open a clause whose subject is the whole jurisdiction or
