@@ -1,6 +1,9 @@
 package textnorm
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // despace removes the spaces of lines set in spaced characters, as PDFs
 // with character spacing (and spaced titles: 法 治 政 府 建 设) come out:
@@ -164,4 +167,93 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// joinSpacedLines applies joinSpacedRuns to every line of s, before the
+// stream pass closes the spaces beside digits that tell a run apart.
+func joinSpacedLines(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i, l := range lines {
+		if letterSpaced(l) {
+			continue // a whole spaced line: despace's
+		}
+		if j := joinSpacedRuns(l); j != l {
+			lines[i], changed = j, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
+}
+
+// joinSpacedRuns removes the spaces of a run of spaced characters inside a
+// line that is otherwise set normally (全年开展合 法 性 审 查 ５ ８ 件,其 →
+// 全年开展合法性审查５８件,其; 维 持 １ 件): two or more single characters
+// (Chinese or digits) apart by single spaces, three of the run's characters
+// Chinese, counting the ends of the words on either side. Cells of a table
+// row (行政复议 0 0 0) have no such run.
+func joinSpacedRuns(line string) string {
+	if !strings.Contains(line, " ") {
+		return line
+	}
+	toks := strings.Split(line, " ")
+	single := func(t string) bool {
+		r, n := utf8.DecodeRuneInString(t)
+		return t != "" && n == len(t) && (isHan(r) || isDigit(r) || r >= '０' && r <= '９')
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && single(toks[j]) {
+			j++
+		}
+		// toks[i+1:j] are single characters after toks[i].
+		if n := j - (i + 1); n >= 2 {
+			han := 0
+			for _, t := range toks[i+1 : j] {
+				if r, _ := utf8.DecodeRuneInString(t); isHan(r) {
+					han++
+				}
+			}
+			if r, _ := utf8.DecodeLastRuneInString(toks[i]); isHan(r) {
+				han++
+			}
+			if j < len(toks) {
+				if r, _ := utf8.DecodeRuneInString(toks[j]); isHan(r) {
+					han++
+				}
+			}
+			if han >= 3 && toks[i] != "" {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(toks[i])
+				for _, t := range toks[i+1 : j] {
+					b.WriteString(t)
+				}
+				if j < len(toks) && toks[j] != "" {
+					b.WriteString(toks[j])
+					j++
+				}
+				changed = true
+				i = j
+				continue
+			}
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i])
+		i++
+	}
+	if !changed {
+		return line
+	}
+	return b.String()
 }

@@ -36,7 +36,7 @@ import (
 // Invalid UTF-8 bytes become U+FFFD, so the result is always valid UTF-8.
 // Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
 func Normalize(s string) string {
-	out := despace(stream(s))
+	out := despace(stream(joinSpacedLines(s)))
 	// Joined lines may bring together the halves of a number a line break
 	// split (99·5 | 9%): the stream pass repairs them. A join may make a
 	// line that joins the next: repeat until nothing changes (every round

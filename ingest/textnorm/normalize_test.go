@@ -79,6 +79,8 @@ var normalizeTests = []struct {
 	{"thousands separator untouched", "301,383万元", "301,383万元"},
 	{"a count and a rate of three digits are no thousands", "合计 208 100%", "合计208 100%"},
 	{"a line break after a thousands comma joins the figure", "全区主动公开政府信息8,4\n56条,其中门户网站发布1,932条。", "全区主动公开政府信息8,456条,其中门户网站发布1,932条。"},
+	{"a spaced run inside a line closes", "全年开展合 法 性 审 查 ５ ８ 件，其中合同41件", "全年开展合法性审查58件,其中合同41件"},
+	{"a spaced outcome inside a line closes", "经复议机关审理，维 持 １ 件，申请人撤回申请１件。", "经复议机关审理,维持1件,申请人撤回申请1件。"},
 	{"a whole number and a decimal apart are two figures", "纠错            20      9.6%", "纠错20 9.6%"},
 	{"a space after a thousands comma closes", "调解成功9, 106件", "调解成功9,106件"},
 	{"a space after a list's comma stays", "分别为9, 10件", "分别为9, 10件"},
