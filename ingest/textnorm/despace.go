@@ -201,7 +201,8 @@ func joinSpacedRuns(line string) string {
 	if !strings.Contains(line, " ") {
 		return line
 	}
-	toks := strings.Split(line, " ")
+	// Any run of spaces parts two words, as the stream pass leaves it.
+	toks := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' })
 	single := func(t string) bool {
 		r, n := utf8.DecodeRuneInString(t)
 		return t != "" && n == len(t) && (isHan(r) || isDigit(r) || r >= '０' && r <= '９')
@@ -221,15 +222,19 @@ func joinSpacedRuns(line string) string {
 					han++
 				}
 			}
-			if r, _ := utf8.DecodeLastRuneInString(toks[i]); isHan(r) {
+			r, _ := utf8.DecodeLastRuneInString(toks[i])
+			if isHan(r) {
 				han++
+			}
+			if !isHan(r) && !isDigit(r) && !(r >= '０' && r <= '９') {
+				han = 0 // a Latin word or a mark before: no spaced run of prose
 			}
 			if j < len(toks) {
 				if r, _ := utf8.DecodeRuneInString(toks[j]); isHan(r) {
 					han++
 				}
 			}
-			if han >= 3 && toks[i] != "" {
+			if han >= 3 {
 				if i > 0 {
 					b.WriteByte(' ')
 				}
