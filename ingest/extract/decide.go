@@ -1554,7 +1554,8 @@ func figuresNameItems(s string, first, end int) bool {
 		if next < 0 {
 			return false
 		}
-		next += len(string([]rune(s[next:])[0]))
+		_, size := utf8.DecodeRuneInString(s[next:])
+		next += size
 		digit := firstDigit(s, next, end)
 		if digit == end {
 			return false

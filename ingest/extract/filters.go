@@ -51,17 +51,22 @@ func jointMotions(left string) bool {
 }
 
 // reviewsCode is the catalog index of legality.reviews.
-var reviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.reviews" })
+var reviewsCode = catalogIndex("legality.reviews")
+
+// catalogIndex returns the index in the catalog of code (-1 when it has none).
+func catalogIndex(code string) int {
+	return slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == code })
+}
 
 // wonCode and withdrawnCode are the catalog indexes of litigation.won and
 // litigation.withdrawn.
 var (
-	wonCode       = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.won" })
-	withdrawnCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.withdrawn" })
+	wonCode       = catalogIndex("litigation.won")
+	withdrawnCode = catalogIndex("litigation.withdrawn")
 )
 
 // litigationCasesCode is the catalog index of litigation.cases.
-var litigationCasesCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "litigation.cases" })
+var litigationCasesCode = catalogIndex("litigation.cases")
 
 // concludedLawsuits reports whether the clause of the number at N, in the
 // sentence at S, counts lawsuits concluded (已审结3件 after 行政诉讼案件4件):
@@ -78,7 +83,7 @@ func concludedLawsuits(s string, S, C, N int) bool {
 }
 
 // contractReviewsCode is the catalog index of legality.contract_reviews.
-var contractReviewsCode = slices.IndexFunc(catalog, func(i Indicator) bool { return i.Code == "legality.contract_reviews" })
+var contractReviewsCode = catalogIndex("legality.contract_reviews")
 
 // mixedReviewList reports whether item, the words of a figure's list item,
 // lists kinds (重大行政决策、合同协议等事项; 政府合同及其他涉法事项) of which one

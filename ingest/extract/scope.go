@@ -682,12 +682,13 @@ func (x *run) opensOwnClause(start, end int) bool {
 	if !hasDigit(s[start:clauseEnd(s, end)]) {
 		return false
 	}
-	c := start
-	for c > 0 && s[c-1] != ',' && s[c-1] != ';' && start-c < 3*10 {
-		c--
+	c, runes := start, 0
+	for c > 0 && s[c-1] != ',' && s[c-1] != ';' && runes <= 8 {
+		_, size := utf8.DecodeLastRuneInString(s[:c])
+		c -= size
+		runes++
 	}
-	lead := s[c:start]
-	return utf8.RuneCountInString(lead) <= 8 && !anyof.Contains(lead, "对", "为", "向", "由", "在", "经", "与", "同", "组织", "邀请")
+	return runes <= 8 && !anyof.Contains(s[c:start], "对", "为", "向", "由", "在", "经", "与", "同", "组织", "邀请")
 }
 
 // agentClause reports whether between, the words from a figure to a body
@@ -707,7 +708,7 @@ func inQuotedList(s string, S, start, end int) bool {
 		return false
 	}
 	closing := strings.Index(s[end:], "”")
-	if closing < 0 {
+	if closing < 0 || strings.Contains(s[end:end+closing], "“") {
 		return false
 	}
 	return strings.Contains(s[S+open:end+closing], "、")
