@@ -854,7 +854,7 @@ func (x *run) writerRank() int {
 
 // eachPlaceWholes may open a clause before its set of places (全县各乡镇,
 // 全镇各村).
-var eachPlaceWholes = append([]string{"全镇", "全乡", "全街道"}, parentWholes...)
+var eachPlaceWholes = append([]string{"全州"}, wholeSubjects...)
 
 // eachPlaceSets are the sets of places below a county or a town, longest
 // first: 各乡镇(街道), 各村(社区).

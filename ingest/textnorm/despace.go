@@ -172,23 +172,56 @@ func abs(x int) int {
 // joinSpacedLines applies joinSpacedRuns to every line of s, before the
 // stream pass closes the spaces beside digits that tell a run apart.
 func joinSpacedLines(s string) string {
-	if !strings.Contains(s, " ") {
-		return s
+	if !spacedChar(s) {
+		return s // most texts: no single character between two spaces
 	}
-	lines := strings.Split(s, "\n")
+	var b strings.Builder
 	changed := false
-	for i, l := range lines {
-		if letterSpaced(l) {
-			continue // a whole spaced line: despace's
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
 		}
-		if j := joinSpacedRuns(l); j != l {
-			lines[i], changed = j, true
+		l, j := s[start:end], s[start:end]
+		if spacedChar(l) && !letterSpaced(l) { // a whole spaced line is despace's
+			j = joinSpacedRuns(l)
 		}
+		if j != l && !changed {
+			b.Grow(len(s))
+			b.WriteString(s[:start])
+			changed = true
+		}
+		if changed {
+			b.WriteString(j)
+			if end < len(s) {
+				b.WriteByte('\n')
+			}
+		}
+		start = end + 1
 	}
 	if !changed {
 		return s
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
+}
+
+// spacedChar reports whether s holds one character between two spaces
+// (合 法 性), the least a run of spaced characters needs.
+func spacedChar(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i+1:])
+		if k := i + 1 + size; k < len(s) && s[k] == ' ' && s[i+1] != ' ' {
+			return true
+		}
+		n := strings.IndexByte(s[i+1:], ' ')
+		if n < 0 {
+			return false
+		}
+		i += 1 + n
+	}
+	return false
 }
 
 // joinSpacedRuns removes the spaces of a run of spaced characters inside a
