@@ -509,10 +509,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		case cf.place == shared:
 			// 化解A612起、B487起: the act heading the list. A word right
 			// before an earlier figure is that item's own (行政复议1件、行政
-			// 诉讼2件: 复议 is the first item's object, no head of the list),
-			// and so are the words of another item of a 分别 list (被申请行政
-			// 复议和被提起行政诉讼的案件分别为4件、13件).
-			if (e.act == nowhere || e.act == shared) && !numberFollows(s, cf.end) && !cl.fenbie {
+			// 诉讼2件, 行政复议案件3件、行政诉讼案件2件: 复议 is the first
+			// item's object, no head of the list), and so are the words of
+			// another item of a 分别 list (被申请行政复议和被提起行政诉讼的案件
+			// 分别为4件、13件).
+			if (e.act == nowhere || e.act == shared) && !itemObjectEnds(s, cf.end) && !cl.fenbie {
 				e.conflict = true
 			}
 		case cl.deng >= 0 && cf.start < cl.deng:

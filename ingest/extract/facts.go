@@ -418,28 +418,54 @@ func (x *run) zeros() {
 			continue
 		}
 		seen = append(seen, stated{code, N})
-		ind, _ := Lookup(code)
 		scope := ""
 		if disclosure {
 			scope = disclosureScope // 未因政府信息公开引发行政复议和行政诉讼 (realdev 036)
 		}
-		x.facts = append(x.facts, found{
-			Fact: Fact{
-				Indicator: code,
-				Value:     0,
-				Unit:      ind.Unit,
-				Scope:     scope,
-				Quote:     trimSpace(s[C:E]),
-				// A zero written in words is read by a rule, not weighed:
-				// its confidence is that of the rule's few words.
-				Confidence: zeroConfidence,
-			},
-			start: N,
-			end:   N + negLen,
-			sent:  S,
-			after: -1,
-		})
+		codes := []string{code}
+		// 行政复议3件、行政诉讼2件,均未被纠错: 纠错 of both, so no suit lost.
+		if code == "reconsideration.corrected" && bothReversed(s[S:N]) && !slices.Contains(seen, stated{"litigation.lost", N}) {
+			seen = append(seen, stated{"litigation.lost", N})
+			codes = append(codes, "litigation.lost")
+		}
+		for _, code := range codes {
+			ind, _ := Lookup(code)
+			x.facts = append(x.facts, found{
+				Fact: Fact{
+					Indicator: code,
+					Value:     0,
+					Unit:      ind.Unit,
+					Scope:     scope,
+					Quote:     trimSpace(s[C:E]),
+					// A zero written in words is read by a rule, not weighed:
+					// its confidence is that of the rule's few words.
+					Confidence: zeroConfidence,
+				},
+				start: N,
+				end:   N + negLen,
+				sent:  S,
+				after: -1,
+			})
+		}
 	}
+}
+
+// bothReversed reports whether a negated 纠错 (the sentence up to its
+// negator, before) speaks of lawsuits as well as reconsiderations: 均 right
+// before the negator, over a clause that counts both (因政府信息公开被申请行政
+// 复议5件、被提起行政诉讼3件,均未被纠错) and states no outcome of its own.
+// A suit 纠错 by the court is a suit lost.
+func bothReversed(before string) bool {
+	lead, ok := anyof.CutSuffix(before, "均", "都")
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndexAny(lead, ";；"); i >= 0 {
+		lead = lead[i:]
+	}
+	r := strings.Index(lead, "复议")
+	l := max(strings.LastIndex(lead, "行政诉讼"), strings.LastIndex(lead, "行政应诉"))
+	return r >= 0 && l > r && !anyof.Contains(lead, "胜诉", "败诉", "判决", "维持", "驳回", "撤诉", "审结")
 }
 
 // sentEnd returns sentenceEnd(text, i) for byte i of the sentence starting
@@ -700,6 +726,16 @@ func numberFollows(s string, i int) bool {
 		i += size
 	}
 	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// itemObjectEnds reports whether the word ending at byte i ends the
+// object of the figure right after it, its case noun between: 行政复议1件,
+// 行政复议案件3件.
+func itemObjectEnds(s string, i int) bool {
+	if rest, ok := anyof.CutPrefix(s[i:], "案件", "申请", "案"); ok {
+		i = len(s) - len(rest)
+	}
+	return numberFollows(s, i)
 }
 
 // intakeCodes count cases taken in. A report may state the applications
