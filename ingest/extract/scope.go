@@ -294,8 +294,10 @@ func (x *run) domainOpens(S, N, start, end int) bool {
 		return false
 	}
 	name := scopeName(x.text, S, start, end)
-	if anyof.Prefix(name, domainGovernors...) {
-		return false // 根据专业领域重点学习…: a domain an act is after
+	if anyof.Prefix(name, domainGovernors...) || anyof.Contains(name, domainActs...) {
+		// 根据专业领域重点学习…: a domain an act is after; 全年开展卫生健康
+		// 领域随机抽查: the field of the writer's own act.
+		return false
 	}
 	if anyof.Contains(name, wholeFields...) || anyof.Contains(x.text[end:N], wholeSubjects...) {
 		// 在行政执法领域,全县办理行政处罚案件546件: the field the catalog
@@ -465,6 +467,10 @@ var wholeSubjects = []string{"全县", "全区", "全市", "全镇", "全乡", "
 // domainGovernors, opening a domain's name as read back, make it the
 // object of an act or a preposition, not the subject of a count.
 var domainGovernors = []string{"根据", "按照", "依据", "围绕", "聚焦", "针对", "涉及", "涉", "结合", "立足", "突出", "覆盖", "加强", "强化", "深化", "推进"}
+
+// domainActs are the writer's acts whose field a domain after them names:
+// 开展卫生健康领域随机抽查 is the bureau's own checks, no sub-body's.
+var domainActs = []string{"开展", "组织", "发起", "实施", "进行", "办理"}
 
 // domainLeads may open a clause before the domain it names.
 var domainLeads = []string{"同时,", "此外,", "今年以来,", "同时", "此外", "全年", "今年", "当年"}
