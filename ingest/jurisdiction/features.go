@@ -160,6 +160,23 @@ func (d *doc) mentionsOf(name string) int {
 	return strings.Count(d.ownText, name)
 }
 
+// publishedBy reports whether a field of the page (来源, 发布机构) names the
+// government of the division of code as its publisher: 来源:贵南县人民政府,
+// not a reprint's 来源:凤城市融媒体中心.
+func (d *doc) publishedBy(code string) bool {
+	for _, n := range d.namings {
+		if n.site != atMeta || !strings.Contains(n.text, n.name+"人民政府") && !strings.Contains(n.text, n.name+"政府") {
+			continue
+		}
+		for _, e := range n.entries {
+			if e.code == code && !e.part && e.current(d.year) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // parentWordForms are what, after 区 县 or 市, names that level's bodies.
 var parentWordForms = []string{"委", "政府", "人大", "司法局", "级"}
 
@@ -977,6 +994,10 @@ func (r *Resolver) ancestorClues(d *doc, c *candidate, shorts map[string]hits, s
 			} else {
 				set(fUpperWritten, 1, a.Name+"…"+me.Name)
 			}
+		case parent && d.publishedBy(a.Code):
+			// 来源:贵南县人民政府 over 沙沟乡's report: the county's portal
+			// carries its town's report.
+			set(fParentNamed, 1, a.Name+" named by the page's fields")
 		case d.mentionsOf(a.Name) > 0:
 			if parent {
 				set(fParentNamed, 1, a.Name+" named")

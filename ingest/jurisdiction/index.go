@@ -126,6 +126,13 @@ func newNameIndex(t *divisions.Table, fn *divisions.FormerNames) *nameIndex {
 		if c := spokenName(d.Name); c != d.Name {
 			add(c, entry{code: d.Code})
 		}
+		// A town the table names with its county before it (召陵区东城街道,
+		// 当阳市玉泉街道) calls itself by the rest (东城街道).
+		if p, ok := t.Get(d.ParentCode); ok && d.Level == divisions.Town {
+			if rest, ok := strings.CutPrefix(d.Name, p.Name); ok {
+				add(rest, entry{code: d.Code})
+			}
+		}
 	}
 	// A 街道 made of a town (撤镇设街道) went by the town's name before: 口镇
 	// for 口镇街道, 南长山镇 for 南长山街道. It is a former name, in use up to
