@@ -557,7 +557,7 @@ const scopeStops = "的了在和与及对由将已共等是为把向从到于以
 // 诉调对接工作站, 行政争议调解和解中心.
 var stopCompounds = []string{"对接", "和解"}
 
-var scopeLead = []string{"辖区", "派出所", "担任", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌", "委托", "联合", "指导"}
+var scopeLead = []string{"辖区", "派出所", "担任", "实现", "成立", "设立", "建立", "依托", "通过", "组织", "聘请", "筹建", "承接", "落实", "发挥", "利用", "推动", "打造", "创建", "建设", "加强", "完善", "深化", "品牌", "委托", "联合", "指导", "组建", "新建", "邀请", "实行", "会同"}
 
 // scopeLeadFirst holds the first characters of scopeLead.
 var scopeLeadFirst = func() *runeSet {
@@ -612,11 +612,34 @@ func scopeName(s string, S, start, end int) string {
 		return name // a quoted proper name: “老娘舅”品牌调解工作室
 	}
 	if !holdsRuneOf(name, scopeLeadFirst) {
-		return name // no word of scopeLead can start in it
+		return trimLeadTail(s, S, j, name) // no word of scopeLead can start in it
 	}
 	for _, p := range scopeLead {
 		if i := strings.LastIndex(name, p); i >= 0 && i+len(p) < len(name) {
 			name = name[i+len(p):]
+		}
+	}
+	return trimLeadTail(s, S, end-len(name), name)
+}
+
+// trimLeadTail drops from the start of a scope name, which starts at byte
+// at of s, what is left of a lead the walk back cut through or stopped
+// inside: 立 of 成立劳动争议调解工作室 read back seven characters, 区 of
+// 全区村(社区)法律顾问 (全 stops the walk); and what a lead of one
+// character opens: 含驻所调解室, 另经特邀调解员 (not 经开区).
+func trimLeadTail(s string, S, at int, name string) string {
+	if at > S {
+		prev, _ := utf8.DecodeLastRuneInString(s[:at])
+		first, n := utf8.DecodeRuneInString(name)
+		if n < len(name) && (slices.Contains(scopeLead, string([]rune{prev, first})) || prev == '全' && strings.ContainsRune("区县市镇乡", first)) {
+			name = name[n:]
+		}
+	}
+	for _, lead := range []string{"含", "经"} {
+		if i := strings.LastIndex(name, lead); i >= 0 {
+			if rest := name[i+len(lead):]; rest != "" && !anyof.Prefix(rest, "开", "济") {
+				name = rest
+			}
 		}
 	}
 	return name
