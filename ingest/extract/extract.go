@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-03.104"
+const Version = "extract/2026-12-03.105"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -132,6 +132,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	}
 	x.zeros()
 	x.tables()
+	x.dropTableRestatements()
 	x.scopeDisclosureReport()
 	sortAppended(x.facts, func(f *found) int { return f.start })
 	x.scopeDisclosureCauses()

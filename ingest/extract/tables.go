@@ -152,7 +152,10 @@ func disclosureTable(t layout.Table) bool {
 var (
 	// tableUnits are the classifiers a unit column or brackets give
 	// (受理矛盾纠纷(件), 数量(件), 调解矛盾纠纷 | 88 | 件).
-	tableUnits = []string{"件", "次", "场", "场次", "份", "册", "人", "人次", "名", "个", "家", "项", "条", "篇", "期", "起", "宗", "户次", "卷", "%", "元", "万元", "亿元"}
+	// A count's unit may carry 万 (办件量(万件) | 48.3): the row reads as
+	// prose does, 48.3万件.
+	tableUnits = []string{"件", "次", "场", "场次", "份", "册", "人", "人次", "名", "个", "家", "项", "条", "篇", "期", "起", "宗", "户次", "卷", "%", "元", "万元", "亿元",
+		"万件", "万次", "万份", "万人", "万人次", "万户次", "万条"}
 	// valueColumns name the column of a table's figures where no column
 	// is the report year's (| 项目 | 数量(件) |); currentColumns the current
 	// period's (本年合计), previousColumns another period's (上年合计).
@@ -309,6 +312,41 @@ func (x *run) figureTable(t layout.Table) {
 		}
 	}
 	x.dropSplitCells(first)
+}
+
+// tableReferences open a sentence that speaks of the table before it: 表中
+// 依申请公开58件已全部按期答复 restates the table's row, no figure of its own.
+var tableReferences = []string{"表中", "上表中", "上表", "如上表", "表内", "该表中"}
+
+// dropTableRestatements drops a figure of a sentence that opens by
+// referring to the table (表中…58件) where a table of the text gives the same
+// code the same value and scope: the row's second mention.
+func (x *run) dropTableRestatements() {
+	tables := x.opt.Layout.Tables
+	if len(tables) == 0 {
+		return
+	}
+	inTable := func(f found) bool {
+		for _, t := range tables {
+			if f.start >= t.Span.Start && f.start < t.Span.End {
+				return true
+			}
+		}
+		return false
+	}
+	drop := make([]bool, len(x.facts))
+	for i, f := range x.facts {
+		if inTable(f) || !anyof.Prefix(strings.TrimLeft(x.text[f.sent:f.start], " "), tableReferences...) {
+			continue
+		}
+		for _, g := range x.facts {
+			if g.Indicator == f.Indicator && g.Value == f.Value && g.Scope == f.Scope && inTable(g) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	x.dropMarked(drop)
 }
 
 // dropSplitCells drops the table's figures from first on that split a

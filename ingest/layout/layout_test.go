@@ -317,6 +317,42 @@ func TestBareTables(t *testing.T) {
 	}
 }
 
+// A table whose cells a PDF's text sets apart by runs of spaces, its
+// header naming the columns, reads as rows of those cells, so that a
+// column can be told by its header; a label broken by a space (one more
+// cell in its row) leaves the table cells only.
+func TestSpacedGrid(t *testing.T) {
+	t.Parallel()
+	grid := "主要数据如下:\n项目 2023年 2022年 增减\n受理矛盾纠纷(件) 1,206 1,180 +2.2%\n其中:婚姻家庭(件) 310 298 +4.0%\n法治讲座(场) 46 41 +12.2%\n调解成功 1,180 1,150 +2.6%\n全年还开展了其他工作。"
+	l := read(grid)
+	if len(l.Tables) != 1 || len(l.Tables[0].Rows) != 5 {
+		t.Fatalf("tables %+v; want one of 5 rows", l.Tables)
+	}
+	if r := l.Tables[0].Rows; !r[0].Header || len(r[0].Cells) != 4 || r[1].Header || r[1].Cells[1].Text != "1,206" || r[2].Cells[0].Text != "其中:婚姻家庭(件)" ||
+		r[4].Cells[0].Text != "调解成功" || r[4].Cells[1].Text != "1,180" {
+		t.Errorf("rows = %+v", r)
+	}
+	broken := strings.Replace(grid, "法治讲座(场)", "法治 讲座(场)", 1)
+	if l := read(broken); len(l.Tables) != 1 || len(l.Tables[0].Rows) != 0 {
+		t.Errorf("a row with a label broken by a space: tables %+v; want one of cells only", l.Tables)
+	}
+}
+
+// The rule a Markdown table writes under its header (| --- | :---: |) is
+// no row and holds no cells.
+func TestRuleRow(t *testing.T) {
+	t.Parallel()
+	l := read("| 指标 | 2023年 |\n| --- | :---: |\n| 主动公开政府信息(条) | 9,874 |\n| 发布政策解读(件) | 136 |")
+	if len(l.Tables) != 1 || len(l.Tables[0].Rows) != 3 {
+		t.Fatalf("tables %+v; want one of 3 rows", l.Tables)
+	}
+	for _, c := range l.Tables[0].Cells {
+		if strings.Contains(c.Text, "-") {
+			t.Errorf("cell %q of the rule", c.Text)
+		}
+	}
+}
+
 // The plans end where an appendix begins (附件, 附表:…): its tables are the
 // year's figures.
 func TestPlansEnd(t *testing.T) {

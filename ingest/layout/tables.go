@@ -60,6 +60,9 @@ func (l *Layout) readTables() {
 			ln := &l.Lines[k]
 			ln.Kind = TableRow
 			cs := cells(l.Text, ln.Span)
+			if ruleRow(cs) {
+				continue // | --- | --- |: the line under a header, no cells
+			}
 			if strings.Count(l.LineText(k), "|") >= 2 {
 				row := Row{Line: k, Cells: cs}
 				row.Header = isHeaderRow(cs)
@@ -75,6 +78,20 @@ func (l *Layout) readTables() {
 		i = j
 	}
 	l.readBareTables()
+}
+
+// ruleRow reports whether a row's cells are rules only, as a Markdown
+// table writes under its header (| --- | :---: |): dashes, colons and
+// spaces, at least one dash.
+func ruleRow(cs []Cell) bool {
+	dash := false
+	for _, c := range cs {
+		if strings.Trim(c.Text, "-—:： ") != "" {
+			return false
+		}
+		dash = dash || strings.ContainsAny(c.Text, "-—")
+	}
+	return dash
 }
 
 // Bounds of a table without | marks: at least minBareLines short lines in
@@ -145,11 +162,49 @@ func (l *Layout) readBareTables() {
 			cs = append(cs, row...)
 		}
 		if lines >= minBareLines && (figures >= minBareFigures || numbers >= minRowFigures) && 4*figures >= lines && len(cs)-numbers >= 2 {
-			l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs})
+			l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs, Rows: l.spacedGrid(i, j)})
 		}
 		i = j
 	}
 	slices.SortFunc(l.Tables, func(a, b Table) int { return a.Span.Start - b.Span.Start })
+}
+
+// spacedGrid returns the rows of lines i to j of a table without | marks
+// when they form a grid: a header row of column names (项目 2024年 2023年
+// 增减) and under it rows of as many cells apart by spaces, each a label
+// and its figures, as a PDF's text gives a table. Lines of one cell (a
+// heading, a page's number) are no rows; any other count of cells, as a
+// label broken by a space gives, and there is no grid (nil).
+func (l *Layout) spacedGrid(i, j int) []Row {
+	var rows []Row
+	width := 0
+	for k := i; k < j; k++ {
+		cs := fields(l.Text, l.Lines[k].Span)
+		if len(cs) < 2 {
+			continue
+		}
+		if width == 0 {
+			if len(cs) < 3 || !isHeaderRow(cs) {
+				return nil
+			}
+			width = len(cs)
+			rows = append(rows, Row{Line: k, Cells: cs, Header: true})
+			continue
+		}
+		if len(cs) != width || isNumberCell(cs[0].Text) {
+			return nil
+		}
+		for _, c := range cs[1:] {
+			if !isFigureCell(c.Text) {
+				return nil
+			}
+		}
+		rows = append(rows, Row{Line: k, Cells: cs})
+	}
+	if len(rows) < 3 {
+		return nil
+	}
+	return rows
 }
 
 // pageBreakIn reports whether line i is a page's furniture (its number,
@@ -186,7 +241,21 @@ func (l *Layout) bareTableLine(i int) bool {
 	}
 	// A part's label may keep its colon: 其中:调解成功.
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中:"), "其中：")
-	return !strings.ContainsAny(s, "。;；,，:：")
+	return !hasSentencePunct(s)
+}
+
+// hasSentencePunct reports whether s holds a mark of running text (。;,:),
+// a comma that separates thousands (6,418) aside.
+func hasSentencePunct(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) {
+			continue
+		}
+		if strings.ContainsRune(",;:", rune(s[i])) {
+			return true
+		}
+	}
+	return strings.ContainsAny(s, "。；，：")
 }
 
 // maxBareRowRunes bounds a row of cells apart by spaces (the fifteen
@@ -240,6 +309,11 @@ func fields(text string, line Span) []Cell {
 			out = append([]Cell{label, figure}, out[1:]...)
 		}
 	}
+	// So a header's label and its year columns come as one: 项目 2024年
+	// 2023年 增减 as 项目2024年2023年 增减.
+	if heads := yearHeads(text, out[0]); heads != nil {
+		out = append(heads, out[1:]...)
+	}
 	if label, figure, ok := labelFigure(text, out[len(out)-1]); ok {
 		out = append(out[:len(out)-1], label, figure)
 	}
@@ -249,8 +323,12 @@ func fields(text string, line Span) []Cell {
 // labelFigure splits a cell that is a label glued to its figure (行政许可0)
 // into the two: the figure's digits after a Chinese character.
 func labelFigure(text string, c Cell) (label, figure Cell, ok bool) {
-	d := len(c.Text) - len(strings.TrimRight(c.Text, "0123456789"))
-	if d == 0 || d == len(c.Text) {
+	// The figure may hold thousands commas and a decimal point (行政检查6,418)
+	// but starts with a digit.
+	fig := c.Text[len(strings.TrimRight(c.Text, "0123456789,.")):]
+	fig = strings.TrimLeft(fig, ",.")
+	d := len(fig)
+	if d == 0 || d == len(c.Text) || !isNumberCell(fig) {
 		return Cell{}, Cell{}, false
 	}
 	if r, _ := utf8.DecodeLastRuneInString(c.Text[:len(c.Text)-d]); !unicode.Is(unicode.Han, r) {
@@ -258,6 +336,45 @@ func labelFigure(text string, c Cell) (label, figure Cell, ok bool) {
 	}
 	cut := c.Span.End - d
 	return Cell{Span: Span{c.Span.Start, cut}, Text: text[c.Span.Start:cut]}, Cell{Span: Span{cut, c.Span.End}, Text: text[cut:c.Span.End]}, true
+}
+
+// yearHeads splits a cell made of a label and the year columns glued to
+// it (项目2024年2023年) into those cells; nil when c is no such cell.
+func yearHeads(text string, c Cell) []Cell {
+	i := strings.Index(c.Text, "20")
+	if i <= 0 {
+		return nil
+	}
+	if r, _ := utf8.DecodeLastRuneInString(c.Text[:i]); !unicode.Is(unicode.Han, r) {
+		return nil
+	}
+	out := []Cell{{Span: Span{c.Span.Start, c.Span.Start + i}, Text: c.Text[:i]}}
+	for rest := c.Text[i:]; rest != ""; {
+		n := yearHeadLen(rest)
+		if n == 0 {
+			return nil
+		}
+		at := c.Span.End - len(rest)
+		out = append(out, Cell{Span: Span{at, at + n}, Text: text[at : at+n]})
+		rest = rest[n:]
+	}
+	if len(out) < 3 {
+		return nil // one year only: a label such as 2024年度报告 is none
+	}
+	return out
+}
+
+// yearHeadLen returns the length of the year column name s opens with
+// (2024年, 2024年度), or 0.
+func yearHeadLen(s string) int {
+	if len(s) < 4 || !isDigits(s[:4]) || !strings.HasPrefix(s, "20") || !strings.HasPrefix(s[4:], "年") {
+		return 0
+	}
+	n := 4 + len("年")
+	if strings.HasPrefix(s[n:], "度") {
+		n += len("度")
+	}
+	return n
 }
 
 // cellLine reports whether line i holds a | of a table.
