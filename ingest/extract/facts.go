@@ -677,7 +677,23 @@ func (x *run) prevDomains(S int) uint64 {
 	if mask == 0 && P > 0 && x.text[P-1] == ';' {
 		mask = x.domainsIn(x.sentenceStart(P-1), P)
 	}
+	if t, ok := x.tableEndingAt(P, S); ok && t.Span.Start > 0 {
+		// A table between: the sentence that leads into it (审结行政复议案件
+		// 229件,审结情况如下表: / | … | / 全年直接纠错32件) lends its topic.
+		mask |= x.domainsIn(x.sentenceStart(t.Span.Start-1), t.Span.Start)
+	}
 	return mask
+}
+
+// tableEndingAt returns the table of the text that the stretch [P, S)
+// before a sentence lies in or ends with.
+func (x *run) tableEndingAt(P, S int) (layout.Table, bool) {
+	for _, t := range x.opt.Layout.Tables {
+		if t.Span.End <= S && t.Span.End >= P && strings.TrimSpace(x.text[t.Span.End:S]) == "" || P >= t.Span.Start && S <= t.Span.End {
+			return t, true
+		}
+	}
+	return layout.Table{}, false
 }
 
 // domainsIn returns the domain bits of the topics in [P, S).

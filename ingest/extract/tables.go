@@ -642,14 +642,35 @@ func yearsHeader(cs []layout.Cell) bool {
 	return true
 }
 
+// shareRow reports whether a row gives shares only: each figure a
+// percentage (| 占比 | 58.5% | 7.4% | … | 100% |).
+func shareRow(cs []layout.Cell) bool {
+	if len(cs) < 2 {
+		return false
+	}
+	for _, c := range cs[1:] {
+		if !strings.HasSuffix(c.Text, "%") || !numberCell(c.Text) {
+			return false
+		}
+	}
+	return true
+}
+
 // transposedRows returns the rows of a table of two rows whose columns are
 // the rows' labels: a header of labels and one row of their figures (| 结案
 // 方式 | 维持 | 驳回 | 纠错 | / | 件数 | 73 | 21 | 25 |), each figure read
 // with its column's head, in the unit the figures' row names (件数, 数量(件))
-// or the table's; nil for any other table.
+// or the table's; rows of shares may follow. nil for any other table.
 func transposedRows(t layout.Table, tableUnit string) []tableRow {
-	if len(t.Rows) != 2 || !t.Rows[0].Header {
+	if len(t.Rows) < 2 || !t.Rows[0].Header {
 		return nil
+	}
+	// Rows of shares may follow the figures' (| 占比 | 58.5% | 7.4% |): the
+	// figures' own parts, no figures of theirs.
+	for _, r := range t.Rows[2:] {
+		if !shareRow(r.Cells) {
+			return nil
+		}
 	}
 	head, fig := t.Rows[0].Cells, t.Rows[1].Cells
 	if len(head) != len(fig) || len(head) < 3 {
