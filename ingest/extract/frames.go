@@ -421,8 +421,10 @@ var frames = []frame{
 		// Applications outside the organ's remit, redirected (对不属于受理范
 		// 围的22件依法告知申请人…), were not accepted.
 		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结", "不属于", "告知"},
-		not:       caseloadWords,
-		units:     uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
+		// Cases whose respondent the item names (以县政府为被申请人、由市政
+		// 府办理的) are cases against it, whoever handled them.
+		not:   append([]string{"为被申请人"}, caseloadWords...),
+		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true, organOnly: true,
 		units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "方式结案"},

@@ -138,11 +138,17 @@ func allZero(cs []layout.Cell) bool {
 
 // disclosureTable reports whether t is a table of the 政府信息公开工作年度报告
 // format: its column header, one of its row labels, or a cell naming
-// 政府信息公开.
+// 政府信息公开; a row label of the format counts with its column only
+// (行政规范性文件 under 本年制发件数, not in a table of legality reviews).
 func disclosureTable(t layout.Table) bool {
 	for _, c := range t.Cells {
-		if c.Text == headerCell || isRowLabel(rowLabel(c.Text)) || strings.Contains(c.Text, "政府信息公开") || strings.Contains(c.Text, "申请人情况") {
+		if c.Text == headerCell || strings.Contains(c.Text, "政府信息公开") || strings.Contains(c.Text, "申请人情况") {
 			return true
+		}
+		for _, tc := range tableCells {
+			if tc.row == rowLabel(c.Text) && (tc.column == "" || slices.ContainsFunc(t.Cells, func(h layout.Cell) bool { return strings.Contains(h.Text, tc.column) })) {
+				return true
+			}
 		}
 	}
 	return false

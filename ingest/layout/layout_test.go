@@ -323,10 +323,13 @@ func TestBareTables(t *testing.T) {
 // cell in its row) leaves the table cells only.
 func TestSpacedGrid(t *testing.T) {
 	t.Parallel()
-	grid := "主要数据如下:\n项目 2023年 2022年 增减\n受理矛盾纠纷(件) 1,206 1,180 +2.2%\n其中:婚姻家庭(件) 310 298 +4.0%\n法治讲座(场) 46 41 +12.2%\n调解成功 1,180 1,150 +2.6%\n全年还开展了其他工作。"
+	grid := "主要数据如下:\n项目 2023年 2022年 增减\n受理矛盾纠纷(件) 1,206 1,180 +2.2%\n其中:婚姻家庭(件) 310 298 +4.0%\n法治讲座(场) 46 41 +12.2%\n调解成功 1,180 1,150 +2.6%\n合  计 2,432 2,369 +2.7%\n全年还开展了其他工作。"
 	l := read(grid)
-	if len(l.Tables) != 1 || len(l.Tables[0].Rows) != 5 {
-		t.Fatalf("tables %+v; want one of 5 rows", l.Tables)
+	if len(l.Tables) != 1 || len(l.Tables[0].Rows) != 6 {
+		t.Fatalf("tables %+v; want one of 6 rows", l.Tables)
+	}
+	if c := l.Tables[0].Rows[5].Cells[0]; c.Text != "合计" || l.Text[c.Span.Start:c.Span.End] != "合 计" {
+		t.Errorf("a label of two characters set apart: cell %+v; want 合计 over 合 计", c)
 	}
 	if r := l.Tables[0].Rows; !r[0].Header || len(r[0].Cells) != 4 || r[1].Header || r[1].Cells[1].Text != "1,206" || r[2].Cells[0].Text != "其中:婚姻家庭(件)" ||
 		r[4].Cells[0].Text != "调解成功" || r[4].Cells[1].Text != "1,180" {

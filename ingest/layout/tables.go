@@ -34,7 +34,8 @@ type Row struct {
 }
 
 // Cell is one cell of a row; empty cells are kept in Rows, so that columns
-// line up.
+// line up. Text is the text of Span, but for a label whose two characters
+// a PDF set apart (合 计), given without the space.
 type Cell struct {
 	Span Span
 	Text string
@@ -301,6 +302,16 @@ func fields(text string, line Span) []Cell {
 	if len(out) == 0 {
 		return nil // a line of spaces only
 	}
+	// A label of two characters set apart (合 计, 小 计, as a PDF spaces a
+	// short label to its column's width) is one cell, its Text without
+	// the space.
+	if len(out) > 1 && isLoneHan(out[0].Text) {
+		// The second character alone, or with the row's figure glued on
+		// (合 计186); not a column's name (村 受理 调解成功).
+		if r, n := utf8.DecodeRuneInString(out[1].Text); unicode.Is(unicode.Han, r) && (n == len(out[1].Text) || isNumberCell(out[1].Text[n:])) {
+			out = append([]Cell{{Span: Span{out[0].Span.Start, out[1].Span.End}, Text: out[0].Text + out[1].Text}}, out[2:]...)
+		}
+	}
 	// The normaliser takes out a space between a Chinese character and a
 	// figure: 行政许可 0 comes as 行政许可0, and 行政规范性文件 1 0 3 as
 	// 行政规范性文件1 0 3, a label and its cell.
@@ -335,7 +346,13 @@ func labelFigure(text string, c Cell) (label, figure Cell, ok bool) {
 		return Cell{}, Cell{}, false
 	}
 	cut := c.Span.End - d
-	return Cell{Span: Span{c.Span.Start, cut}, Text: text[c.Span.Start:cut]}, Cell{Span: Span{cut, c.Span.End}, Text: text[cut:c.Span.End]}, true
+	return Cell{Span: Span{c.Span.Start, cut}, Text: c.Text[:len(c.Text)-d]}, Cell{Span: Span{cut, c.Span.End}, Text: text[cut:c.Span.End]}, true
+}
+
+// isLoneHan reports whether s is one Chinese character.
+func isLoneHan(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && unicode.Is(unicode.Han, r)
 }
 
 // yearHeads splits a cell made of a label and the year columns glued to
