@@ -326,13 +326,13 @@ var adminMediation = []string{"行政调解组织", "行政调解案件", "行�
 
 const adminMediationScope = "行政调解"
 
-// townSpeaks reports whether the text calls itself a town (我镇, 本街道):
+// townSpeaks reports whether the text calls itself a town (我镇, 本街道, 全镇):
 // a county's section on its towns, read as a town's for its many town
 // names, has no such word, and its 全区 is its own.
 func (x *run) townSpeaks() bool {
 	if x.speaksAsTown == 0 {
 		x.speaksAsTown = 2
-		if anyof.Contains(x.text, townPronouns...) {
+		if anyof.Contains(x.text, townPronouns...) || anyof.Contains(x.text, townWholes...) {
 			x.speaksAsTown = 1
 		}
 	}
@@ -361,6 +361,10 @@ var writerPronouns = append([]string{"我县", "我区", "我市", "我旗", "�
 
 // townPronouns are a town's words for itself.
 var townPronouns = []string{"我镇", "我乡", "我街道", "本镇", "本乡", "本街道"}
+
+// townWholes are a town's words for its own whole (全镇14个村): a county
+// writes them of no town of its.
+var townWholes = []string{"全镇", "全乡", "全街道"}
 
 // parentWholes name the whole of a division above a town (全县, 全区):
 // in a town's report, a clause they open counts the parent's, not the
