@@ -245,6 +245,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for _, i := range sh.framed {
 		h := inSentence[i]
 		hStart, hEnd := int(h.Start), int(h.End)
+		if insideCompound(s, hStart, hEnd) {
+			continue // 调解 in 协调解决: no word of the frame's
+		}
 		p := cl.placeOf(s, hStart, hEnd)
 		if (p == inSent || p == inJun) && sh.ended && !x.lx.farActive[h.Word] {
 			// Outside the number's clause only acts and sentence conflicts
@@ -1991,4 +1994,25 @@ func fromLevel(s string, C, N, U int) bool {
 // 结转12件) — the part's topic or head, not the total's.
 func ofPart(s string, u, start int) bool {
 	return start >= u && anyof.Contains(s[u:start], breakdownMarkers...)
+}
+
+// falseCompounds are words that hold a frame's word across their own
+// characters' bounds: 协调解决 (to coordinate and settle) holds 调解 but
+// mediates nothing.
+var falseCompounds = []string{"协调解决"}
+
+// insideCompound reports whether the word s[start:end] is part of one of
+// falseCompounds there.
+func insideCompound(s string, start, end int) bool {
+	w := s[start:end]
+	for _, c := range falseCompounds {
+		k := strings.Index(c, w)
+		if k < 0 || k == 0 && len(w) == len(c) {
+			continue
+		}
+		if a := start - k; a >= 0 && a+len(c) <= len(s) && s[a:a+len(c)] == c {
+			return true
+		}
+	}
+	return false
 }
