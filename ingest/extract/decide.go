@@ -620,7 +620,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	// 件,其中调解结案241件).
 	totalMask := earlierMask
 	partInSentence := !partOfCases && strings.HasPrefix(trimSpace(s[cl.C:N]), "其中")
-	if partInSentence && totalMask&x.lx.caseMask == 0 && sentMask&x.lx.caseMask == 0 && borrowed(x.lx.caseMask) {
+	if partInSentence && totalMask&x.lx.caseMask == 0 && sentMask&x.lx.caseMask == 0 && borrowed(x.lx.caseMask) && caseCount(s[S:cl.C]) {
 		totalMask = prevMask
 	}
 	partInSentence = partInSentence && totalMask&x.lx.caseMask != 0
@@ -1381,6 +1381,9 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// 均/全部 after the classifier: the figure is also that of an outcome.
 	t := s[U:]
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
+	// The people the cases involve may stand between (来信来访78件、121人次,
+	// 均按期办结): 均 is said of the cases.
+	t = pastPeopleCount(t)
 	if strings.HasPrefix(t, "经") {
 		// 3件,经市政府审理均予维持: the body and the process before 均.
 		if p := strings.Index(t[:clauseEnd(t, 0)], "均"); p > 0 && utf8.RuneCountInString(t[:p]) <= 10 {
@@ -2011,6 +2014,46 @@ func insideCompound(s string, start, end int) bool {
 			continue
 		}
 		if a := start - k; a >= 0 && a+len(c) <= len(s) && s[a:a+len(c)] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleUnits count the people of a count of cases (78件、121人次).
+var peopleUnits = []string{"人次", "人", "批次"}
+
+// pastPeopleCount returns t, the text after a count's classifier, past a
+// count of the people its cases involve and the comma after it (、121人次,
+// before 均…); t itself when it opens with none.
+func pastPeopleCount(t string) string {
+	rest, ok := strings.CutPrefix(t, "、")
+	if !ok {
+		return t
+	}
+	i := 0
+	for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == ',' && i+1 < len(rest) && rest[i+1] >= '0' && rest[i+1] <= '9') {
+		i++
+	}
+	if i == 0 {
+		return t
+	}
+	after, ok := anyof.CutPrefix(rest[i:], peopleUnits...)
+	if !ok {
+		return t
+	}
+	if after, ok = strings.CutPrefix(after, ","); !ok || !anyof.Prefix(after, junMarks...) {
+		return t
+	}
+	return after
+}
+
+// caseCount reports whether s holds a count of cases, a figure with 件, 起
+// or 宗: what a 其中 after it can take a part of (审结372件,其中调解结案241
+// 件), where 全镇10个村均建立调处中心,其中… takes a part of no count.
+func caseCount(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && (i+1 == len(s) || s[i+1] < '0' || s[i+1] > '9') && anyof.Prefix(s[i+1:], "件", "起", "宗") {
 			return true
 		}
 	}
