@@ -243,7 +243,7 @@ func (n *normalizer) number(s string, i int) int {
 		thousands := spaces == 1 && n.runLen(k) <= 3 && n.runLen(k+1) == 3 && f != '%' && f != '‰' // 208 100%: a count and a rate
 		// A whole number before a gap and a decimal after it are two
 		// figures (a table row's 20 and 9.6%), not one a break split.
-		decimalAfter := k+1 < len(n.seps) && n.seps[k+1] != ' ' && !slices.ContainsFunc(n.seps[:k], func(r rune) bool { return r != ' ' })
+		decimalAfter := k+1 < len(n.seps) && n.seps[k+1] != ' ' && n.seps[k+1] != spacedDot && !slices.ContainsFunc(n.seps[:k], func(r rune) bool { return r != ' ' })
 		if prose && !decimalAfter && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
 			n.seps[k] = 0
 		}
@@ -262,7 +262,7 @@ func (n *normalizer) number(s string, i int) int {
 		case sep == 0:
 		case sep == ' ':
 			n.b.WriteByte(' ')
-		case sep == '.':
+		case sep == '.' || sep == spacedDot:
 			n.b.WriteByte('.')
 		case before && dots == 1 && (magnitude || !n.festival(k)):
 			n.b.WriteByte('.')
@@ -323,6 +323,9 @@ func separator(s string, j int) (sep rune, after int) {
 	if j >= len(s) {
 		return 0, -1
 	}
+	if m := spacedDecimal(s, j); m > 0 {
+		return spacedDot, m
+	}
 	r, k, size := next(s, j)
 	switch {
 	case k == kindSpace:
@@ -345,6 +348,42 @@ func separator(s string, j int) (sep rune, after int) {
 		break
 	}
 	return 0, -1
+}
+
+// spacedDot is the separator of a decimal point set apart by spaces: the
+// figure's digits were spaced out, so its other gaps close too.
+const spacedDot rune = 1
+
+// spacedDecimal reads a decimal point that the page layout set apart by
+// spaces from its digits, before the decimals of a rate or an amount
+// ("3. 5%", "2 3 . 4%", "12 .6万元"): it returns the index of the first
+// decimal digit, or 0 when s[j:] opens with no such point.
+func spacedDecimal(s string, j int) int {
+	m, spaces := j, 0
+	skip := func() {
+		for m < len(s) && s[m] == ' ' {
+			m++
+			spaces++
+		}
+	}
+	skip()
+	if m >= len(s) || s[m] != '.' {
+		return 0
+	}
+	m++
+	skip()
+	if spaces == 0 || m >= len(s) || !isDigit(rune(s[m])) {
+		return 0
+	}
+	first := m
+	for m < len(s) && (isDigit(rune(s[m])) || s[m] == ' ') {
+		m++
+	}
+	if rest := s[m:]; strings.HasPrefix(rest, "%") || strings.HasPrefix(rest, "‰") || strings.HasPrefix(rest, "万") ||
+		strings.HasPrefix(rest, "亿") || strings.HasPrefix(rest, "元") || strings.HasPrefix(rest, "个百分点") {
+		return first
+	}
+	return 0
 }
 
 // follower returns the first two visible runes at or after s[j] on the same

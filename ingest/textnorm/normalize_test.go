@@ -49,6 +49,10 @@ var normalizeTests = []struct {
 
 	// Spaces around numbers.
 	{"space before unit", "受理案件 374 件", "受理案件374件"},
+	{"a decimal point set apart before a rate's decimals", "败诉率 3. 5 %", "败诉率3.5%"},
+	{"a spaced-out rate with its point set apart", "同比增长 2 3 . 4 %", "同比增长23.4%"},
+	{"a spaced-out amount with its point set apart", "罚没款 1 2 . 6 万元", "罚没款12.6万元"},
+	{"a full stop set apart before a month is no decimal point", "共3件. 5月", "共3件. 5月"},
 	{"space before percent", "成功率达 98 %", "成功率达98%"},
 	{"space before wan", "涉及金额 1502 万元", "涉及金额1502万元"},
 	{"date with space not glued", "2019年 12月", "2019年12月"},
