@@ -666,6 +666,12 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		case domMask&cf.domainMask != 0:
 			fx[fDomain] = 1
 		case borrowed(cf.domainMask) && (cf.domainMask&x.lx.caseMask == 0 || (earlierMask|sentMask)&x.lx.caseMask == 0):
+			if m := cf.notMask & x.lx.caseMask; m != 0 && borrowed(m) && !pinnedItem(s[cl.Li:N], cf.domains) {
+				// The sentence lent is of a case topic the frame is not too
+				// (调解结案 in an arbitration's caseload, then 涉案金额…万元):
+				// whose figure it is, is not told.
+				continue
+			}
 			fx[fDomainPrev] = 1
 		case cf.needDomain && wholeMask&cf.wideMask != 0:
 			// The topic a frame needs may follow in the sentence:
