@@ -180,6 +180,9 @@ func continues(a, b string) bool {
 	if splitThousands(a, b) {
 		return true // 主动公开政府信息8,4 / 56条: a number the break cut
 	}
+	if anyof.Suffix(a, "、", ",") {
+		return true // 受理来信来访68件、 / 97人次: no paragraph ends on a list's mark
+	}
 	// The cheap test first: most lines end a sentence.
 	if r, _ := utf8.DecodeLastRuneInString(a); !isHan(r) && !(r < utf8.RuneSelf && isASCIIAlnum(byte(r))) {
 		return false

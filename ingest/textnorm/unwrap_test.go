@@ -22,6 +22,9 @@ const unwrapPara = "2024年,全镇共受理矛盾纠纷案件126件,调解成功
 var unwrapTests = []struct {
 	name, in, want string
 }{
+	{"a line that ends on a list's mark goes on",
+		"(二)规范信访工作。全年受理群众来信来访68件、\n97人次,均在法定期限内办理完毕。\n(三)其他工作。",
+		"(二)规范信访工作。全年受理群众来信来访68件、97人次,均在法定期限内办理完毕。\n(三)其他工作。"},
 	{"one paragraph a line is kept",
 		"某镇2024年法治政府建设情况报告\n一、主要举措\n" + unwrapPara + "\n二、存在问题\n" + unwrapPara,
 		"某镇2024年法治政府建设情况报告\n一、主要举措\n" + unwrapPara + "\n二、存在问题\n" + unwrapPara},
