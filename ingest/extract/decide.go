@@ -2005,10 +2005,11 @@ func ofPart(s string, u, start int) bool {
 	return start >= u && anyof.Contains(s[u:start], breakdownMarkers...)
 }
 
-// falseCompounds are words that hold a frame's word across their own
-// characters' bounds: 协调解决 (to coordinate and settle) holds 调解 but
-// mediates nothing.
-var falseCompounds = []string{"协调解决"}
+// falseCompounds are words that hold a frame's word and mean something
+// else: 协调解决 (to coordinate and settle) holds 调解 but mediates nothing;
+// a 村务公开栏 is a noticeboard, a channel for government information too,
+// no village affairs disclosed.
+var falseCompounds = []string{"协调解决", "村务公开栏"}
 
 // insideCompound reports whether the word s[start:end] is part of one of
 // falseCompounds there.
