@@ -47,7 +47,7 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				// 以县政府及部门为被告: the whole government side, no sub-body.
 				// 县政府作为被告: 作 is the verb's.
 				name := strings.TrimSuffix(left[q+open:p], "作")
-				if name != "" && !strings.ContainsAny(name, "及和与、各,") {
+				if name != "" && !strings.ContainsAny(name, "及和与、各,") && !x.writerItself(name) {
 					return name
 				}
 				return ""
@@ -370,6 +370,16 @@ var townWholes = []string{"全镇", "全乡", "全街道"}
 // in a town's report, a clause they open counts the parent's, not the
 // town's.
 var parentWholes = []string{"全县", "全区", "全市", "全旗", "全州"}
+
+// writerItself reports whether a party's name is the writer's own: its
+// word for itself (以我局为被告), or a town's government, which is the
+// town's whole (以街道办事处为被告: a town has no departments beside it).
+func (x *run) writerItself(name string) bool {
+	return anyof.Prefix(name, "我", "本") || x.opt.town() && slices.Contains(townGovernments, name)
+}
+
+// townGovernments are a town's words for its government.
+var townGovernments = []string{"镇政府", "镇人民政府", "乡政府", "乡人民政府", "街道办事处", "街道办", "街道", "办事处", "镇", "乡"}
 
 // townSubjects open a clause whose subject is the town itself again.
 var townSubjects = append([]string{"全镇", "全乡", "全街道", "镇", "乡", "街道"}, townPronouns...)
