@@ -305,12 +305,13 @@ var frames = []frame{
 	// publicity
 	{code: "publicity.events",
 		objects: []string{"法治宣传活动", "普法宣传活动", "普法活动", "法治宣传", "普法宣传", "法治活动", "宪法宣传", "宣传活动",
-			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "活动",
+			"主题活动", "系列活动", "集中宣传活动", "八进", "六进", "七进", "五进", "送法下乡", "送法进", "宣讲", "宣讲活动", "巡讲", "巡讲活动", "活动",
 			"宣传"},
 		acts:       []string{"开展", "举办", "组织", "举行", "走进", "进社区", "进校园", "进企业", "进农村"},
 		needObject: true,
-		conflicts:  []string{"培训", "学法", "讲授"},
-		// A notice board's issues (法治宣传栏更新240期) are no events.
+		// A notice board's issues (法治宣传栏更新240期, 更新宣传内容32期) are no
+		// events.
+		conflicts:      []string{"培训", "学法", "讲授", "更新"},
 		otherHeads:     []string{"讲座", "座谈", "会议", "培训班", "课", "宣传栏", "宣传橱窗", "宣传专栏", "专栏", "展板", "板报"},
 		itemNotDomains: []string{"partySpirit"},
 		units:          uTimes, typical: "场 场次 次", domains: []string{"publicity"}},
