@@ -760,7 +760,7 @@ func itemObjectEnds(s string, i int) bool {
 var intakeCodes = []string{"reconsideration.received", "reconsideration.as_respondent", "arbitration.cases_accepted", "petition.cases_received", "mediation.cases_accepted"}
 
 // dropApplications removes a count of applications received (收到, 接收;
-// for petitions, visits received: 接待) when the same sentence, or its part
+// for petitions, visits received: 接待; for disputes, those screened: 排查) when the same sentence, or its part
 // after a semicolon, goes on to state, for the same code and scope, the
 // cases accepted (受理) among them.
 func (x *run) dropApplications() {
@@ -775,8 +775,11 @@ func (x *run) dropApplications() {
 		head := s[C:f.start]
 		// Visits received (接待群众来访432批次) before the petitions accepted
 		// (受理信访件86件) are visits, not petitions taken in.
+		// Disputes a screening found (排查各类矛盾纠纷186件) before those
+		// taken in to mediation (受理调解案件158件) are found, not taken in.
 		received := strings.Contains(head, "收到") || strings.Contains(head, "接收") ||
-			f.Indicator == "petition.cases_received" && strings.Contains(head, "接待")
+			f.Indicator == "petition.cases_received" && strings.Contains(head, "接待") ||
+			f.Indicator == "mediation.cases_accepted" && strings.Contains(head, "排查")
 		if !received {
 			continue
 		}

@@ -259,7 +259,9 @@ var frames = []frame{
 		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
 		acts:    []string{"排查", "集中排查", "拉网式排查", "开展排查"},
 		needAct: true, conflicts: []string{"发现", "排查出", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
-		units: uTimes + " " + uCases, typical: "次"},
+		// Counted in cases (排查各类矛盾纠纷186件) it is the disputes the
+		// screening found, no screening (README: 033 排查发现1305件).
+		units: uTimes, typical: "次"},
 	// Rounds of screening and settling counted in times (开展矛盾纠纷排查化解
 	// 活动24次, 排查化解专项行动三次) are screenings; in cases (排查化解矛盾纠纷356件) the disputes
 	// settled.
