@@ -651,6 +651,24 @@ var frames = []frame{
 		// The adviser must sit in the number's item: a mediator's or a 司法所
 		// officer's sittings (人民调解员在村调解室坐班值守240次) are theirs.
 		units: uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true, topicInItem: true},
+	// An adviser's sittings in the government's meetings (法律顾问列席县政府
+	// 常务会议26次) and the legal matters it takes part in (参与处理涉法事务
+	// 93件, 参与重大事项论证41次) are services given, as blind writers since
+	// p13 record them (realdev 005's duty sittings are the model). The adviser
+	// must be named in the number's sentence before it; its mediations
+	// (参与调解纠纷27件) stay mediation. The sitting is told by 列席 itself:
+	// a meeting's name is no object of it, for a body's meeting heads a
+	// study list too (镇政府常务会议分别开展集中学法8次、11次).
+	{code: "counsel.adviser_services",
+		objects: []string{"列席"},
+		not:     []string{"调解", "调处", "化解", "审查", "审核", "讲座", "咨询"},
+		units:   uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true},
+	{code: "counsel.adviser_services",
+		objects: []string{"涉法事务", "法律事务", "论证", "研究论证", "项目谈判", "谈判"},
+		acts:    []string{"参与", "参加", "处理", "参与处理"},
+		needAct: true, needObject: true,
+		not:   []string{"调解", "调处", "化解", "审查", "审核", "讲座", "咨询"},
+		units: uTimes + " " + uCases, typical: "次", domains: []string{"adviser"}, needDomain: true},
 	// Applications (受理法律援助申请31件) are no cases handled.
 	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
 		// Applications helped along or passed on (协助群众申请法律援助58件,
@@ -844,7 +862,7 @@ var breakdownMarkers = []string{"其中", "包括", "(含"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队"}
+var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
