@@ -460,7 +460,7 @@ var frames = []frame{
 		conflicts: append([]string{"办结", "化解", "咨询", "参与"}, referredActs...),
 		// A hotline's tickets in the item (12345热线受理群众诉求18.6万件) are
 		// no petitions; a hotline named as a channel before is no veto.
-		not:        append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, append(hotlineWords, caseloadWords...)...),
+		not:        append(mediationRooms, append(hotlineWords, caseloadWords...)...),
 		otherHeads: []string{"积案", "问题"},
 		// Leaders' own receptions (镇领导共接待来访群众58批次) are a part of
 		// the petitions the leaders took, no total received.
@@ -472,9 +472,11 @@ var frames = []frame{
 	// Visitors a legal-service platform receives (三级平台共接待群众来访1.8万
 	// 人次, after 公共法律服务中心…实现全覆盖) come for its services, not to
 	// petition.
+	// Nor are those a mediation room receives (石门村“老支书调解室”…,全年接待
+	// 来访群众150余人次): they come to have a dispute settled.
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
-		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects, sentenceVetoes: legalServiceWords,
-		not:   append([]string{"调解室", "调解工作室", "调委会", "调解中心"}, hotlineWords...),
+		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects, sentenceVetoes: append(mediationRooms, legalServiceWords...),
+		not:   append(mediationRooms, hotlineWords...),
 		units: "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	// What a legal-service station concludes (协助县法律援助中心办结法律援助
 	// 案件19件, after 接待来访群众…) is no petition, as for cases received.
@@ -856,6 +858,10 @@ var domains = map[string][]string{
 	// are no law publicity unless law is named too.
 	"partySpirit": {"二十大精神", "党的二十大", "二十届", "十九届", "全会精神", "党史", "创新理论", "习近平新时代中国特色社会主义思想"},
 }
+
+// mediationRooms are the bodies that settle disputes: what they receive is
+// no petition.
+var mediationRooms = []string{"调解室", "调解工作室", "调委会", "调解中心"}
 
 // breakdownMarkers introduce the parts of a total stated before them.
 var breakdownMarkers = []string{"其中", "包括", "(含"}
