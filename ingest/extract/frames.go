@@ -403,6 +403,14 @@ var frames = []frame{
 		otherHeads: studyOtherHeads,
 		subjectNot: studySubjectNot, itemNotDomains: []string{"partyRules"},
 		units: uTimes, typical: "次"},
+	// Trials attended as study (seed 001 旁听庭审4次), with the court or the
+	// kind of case between (到区法院旁听行政案件庭审1次).
+	{code: "study.sessions",
+		objects: []string{"庭审"},
+		acts:    []string{"旁听", "观摩"},
+		needAct: true, needObject: true,
+		not:   studyNot,
+		units: uTimes, typical: "次"},
 	// Collective study in general: study of law only where the sentence
 	// names law (习近平法治思想, 宪法, 法律法规), not 党的二十大精神.
 	{code: "study.sessions",
