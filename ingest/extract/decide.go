@@ -398,6 +398,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				if prospective(s[:hStart]) {
 					continue // 对拟出台的3件规范性文件进行合法性审核: a review
 				}
+				if hStart >= U && strings.Contains(s[U:hStart], "并") {
+					continue // 办理依申请公开3件并全部按期答复: what was then done with them
+				}
 				if p == near || p == left || p == right || p == rightFar || p == shared {
 					conflicts = append(conflicts, headAt{frame: r.idx, start: hStart, end: hEnd, place: p})
 				}
