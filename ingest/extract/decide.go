@@ -1388,7 +1388,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		}
 	}
 	// 均/全部 after the classifier: the figure is also that of an outcome.
-	t := s[U:]
+	t, single := s[U:], false
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "("), ",")
 	// The people the cases involve may stand between (来信来访78件、121人次,
 	// 均按期办结): 均 is said of the cases.
@@ -1397,6 +1397,10 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		// 3件,经市政府审理均予维持: the body and the process before 均.
 		if p := strings.Index(t[:clauseEnd(t, 0)], "均"); p > 0 && utf8.RuneCountInString(t[:p]) <= 10 {
 			t = t[p:]
+		} else if p := singleOutcome(t); c.n.Value == 1 && p > 0 && strings.HasPrefix(s[U:], ",") {
+			// 1件,经区政府复议维持: the one case's outcome, told in a clause
+			// of its own (1件经法院判决驳回… is the figure's own act).
+			t, single = t[p:], true
 		}
 	} else if p := deciderBefore(t[:clauseEnd(t, 0)]); p > 0 {
 		t = t[p:] // 4件,市政府已全部作出维持决定: the body that decided them
@@ -1412,7 +1416,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	if anyof.Prefix(t, "结果为", "结果均为", "结果是") && hasDigit(t[:clauseEnd(t, 0)]) {
 		t = ""
 	}
-	if anyof.Prefix(t, junMarks...) {
+	if single || anyof.Prefix(t, junMarks...) {
 		cl.jun = len(s) - len(t)
 		cl.junEnd = clauseEnd(s, cl.jun)
 		cl.Rend = min(cl.Rend, cl.jun)
@@ -1682,6 +1686,24 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 			x.facts[before].Scope = x.bodyScope(x.facts[before].Indicator, cl)
 		}
 	}
+}
+
+// singleOutcome returns where, in t, the words after a count of one case
+// opened by 经 (经区政府复议维持), its outcome stands — said of the one
+// case as 均 says it of many — when the clause names the body or the
+// process before it in at most ten characters and has no figure of its
+// own; -1 otherwise.
+func singleOutcome(t string) int {
+	cl := t[:clauseEnd(t, 0)]
+	if hasDigit(cl) {
+		return -1
+	}
+	for _, w := range decisionOutcomes {
+		if p := strings.Index(cl, w); p > 0 && utf8.RuneCountInString(cl[:p]) <= 10 {
+			return p
+		}
+	}
+	return -1
 }
 
 // junMarks, right after a figure's classifier, state an outcome of all the
