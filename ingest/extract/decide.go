@@ -183,10 +183,12 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	lo := min(cl.C1, cl.C)
 	inSentence := hs[k0:sh.kEnd]
-	if sh.ended && !x.anyReader(sh, inSentence, lo, cl, u.index) {
+	if sh.ended && !x.anyReader(sh, inSentence, lo, cl, u.index) && !(cl.jun >= 0 && concludedLawsuits(s, S, cl.C, N)) {
 		// No word that could read the number stands in its clause or its
 		// phrase: no frame will score it. (The shadow memo is filled in
-		// word order where the sentence's end is not final.)
+		// word order where the sentence's end is not final. Lawsuits
+		// judged, with their outcome after 均 — 已判决7件,均判决驳回… —
+		// go on to that outcome.)
 		return
 	}
 	var (
@@ -699,6 +701,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		scores = append(scores, r)
 	}
 	if len(scores) == 0 {
+		x.concludedOutcome(c, cl, S, N)
 		return
 	}
 	x.scores = scores
@@ -736,11 +739,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	x.observe(c, codes, pNone)
 	if best.code < 0 || best.p <= pNone {
-		if cl.jun >= 0 && concludedLawsuits(s, S, cl.C, N) {
-			// 作为被告的行政诉讼案件4件,已审结3件,均胜诉: the lawsuits
-			// concluded have no code, their outcome after 均 has.
-			x.secondFact(c, cl, reading{code: litigationCasesCode, p: 1}, -1)
-		}
+		x.concludedOutcome(c, cl, S, N)
 		return
 	}
 	if best.code == wonCode && anyof.Contains(s[U:cl.Rend], "撤诉", "撤回起诉") {
@@ -1704,6 +1703,16 @@ func singleOutcome(t string) int {
 		}
 	}
 	return -1
+}
+
+// concludedOutcome records the outcome after 均 of lawsuits concluded
+// (作为被告的行政诉讼案件4件,已审结3件,均胜诉; 已判决7件,均判决驳回原告诉讼
+// 请求), a figure no frame reads: the lawsuits concluded have no code,
+// their outcome has.
+func (x *run) concludedOutcome(c cand, cl clause, S, N int) {
+	if cl.jun >= 0 && concludedLawsuits(x.text, S, cl.C, N) {
+		x.secondFact(c, cl, reading{code: litigationCasesCode, p: 1}, -1)
+	}
 }
 
 // junMarks, right after a figure's classifier, state an outcome of all the

@@ -70,12 +70,12 @@ var litigationCasesCode = catalogIndex("litigation.cases")
 
 // concludedLawsuits reports whether the clause of the number at N, in the
 // sentence at S, counts lawsuits concluded (已审结3件 after 行政诉讼案件4件):
-// it holds a concluding verb and nothing else, and the sentence before it
+// it holds a concluding verb (审结, 已判决) and nothing else, and the sentence before it
 // names lawsuits.
 func concludedLawsuits(s string, S, C, N int) bool {
 	head := strings.TrimPrefix(trimSpace(s[C:N]), "其中")
 	switch head {
-	case "审结", "已审结", "办结", "已办结", "结案", "已结案", "共审结", "全年审结":
+	case "审结", "已审结", "办结", "已办结", "结案", "已结案", "共审结", "全年审结", "判决", "已判决", "审理终结", "已审理终结":
 	default:
 		return false
 	}
