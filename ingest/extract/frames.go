@@ -488,7 +488,7 @@ var frames = []frame{
 		units: "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	// What a legal-service station concludes (协助县法律援助中心办结法律援助
 	// 案件19件, after 接待来访群众…) is no petition, as for cases received.
-	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访"}, needAct: true,
+	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访", "办理完毕"}, needAct: true,
 		not: hotlineWords, otherHeads: []string{"积案"}, sentenceVetoes: legalServiceWords, units: uCases + " 批次", domains: []string{"petition"}},
 	// A rate after a hotline in its sentence (12345热线受理群众诉求18.6万件,
 	// 办结率98.7%) is the hotline's: a rate names no body of its own.
