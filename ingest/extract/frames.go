@@ -221,7 +221,7 @@ var frames = []frame{
 		units: uCases, typical: "件 宗 起", domains: []string{"mediation"}},
 	{code: "mediation.cases_resolved",
 		objects:   []string{"矛盾纠纷", "纠纷", "调解案件", "各类纠纷", "各类矛盾纠纷"},
-		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功"},
+		acts:      []string{"调解成功", "成功调解", "调处成功", "成功调处", "化解", "成功化解", "达成调解协议", "达成协议", "调结", "调解结案", "成功", "诉前化解"},
 		needAct:   true,
 		conflicts: []string{"信访", "复议", "劳动争议", "仲裁", "排查发现", "排查出", "不成功", "未成功", "调解不成", "未化解", "包案"},
 		// A campaign counted (开展排查化解专项行动三次) is no count of disputes.
@@ -729,13 +729,15 @@ var frames = []frame{
 		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
 		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
 	{code: "services.cases_handled",
-		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项", "等事项"},
+		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项", "等事项", "代办事项"},
 		acts:       []string{"办理", "受理", "代办", "办结"},
 		needObject: true,
 		// A hotline's tickets (受理12345热线转办件1560件) are no services, nor
 		// are disputes, complaints, deputies' suggestions or petitions named
-		// as matters (受理邻里纠纷、土地权属等事项86件).
-		not:   append([]string{"纠纷", "投诉", "调解", "建议", "提案", "信访", "诉求"}, hotlineWords...),
+		// as matters (受理邻里纠纷、土地权属等事项86件). Matters done at
+		// people's homes (为特殊群体上门代办事项420余件) are one mode of
+		// service, no caseload (realdev README: 027 延时服务).
+		not:   append([]string{"纠纷", "投诉", "调解", "建议", "提案", "信访", "诉求", "上门"}, hotlineWords...),
 		units: uCases + " 件次", typical: "件", domains: []string{"services"}},
 }
 
