@@ -598,7 +598,7 @@ var frames = []frame{
 
 	// legality
 	{code: "legality.reviews",
-		objects: []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "重大事项", "重大决策", "法律事务", "议题"},
+		objects: []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "各类事项", "重大事项", "重大决策", "法律事务", "议题"},
 		// 备案审查: the review of documents other bodies filed (对各镇街、部门
 		// 报送的规范性文件开展备案审查34件), a review as three blind batches
 		// read it.
