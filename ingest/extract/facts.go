@@ -343,6 +343,7 @@ func (x *run) zeros() {
 		negators := zeroNegators
 		if by := zeroRules[z.rule].by; by != nil {
 			negators = by
+			left = withoutNameOf(left) // 未以镇政府名义制发: 未制发
 		}
 		for _, w := range negators {
 			// The last negator, the longest where two start there (无一起
@@ -1129,6 +1130,25 @@ func partyPrefix(gap string) int {
 		}
 		from = n
 	}
+}
+
+// withoutNameOf drops from left, the text before a zero object, the name
+// a denied act would have been done in (未以镇政府名义制发行政规范性文件 →
+// 未制发…): the act is still the writer's, denied.
+func withoutNameOf(left string) string {
+	p := strings.LastIndex(left, "未以")
+	if p < 0 {
+		return left
+	}
+	rest := left[p+len("未以"):]
+	q := strings.Index(rest, "名义")
+	if q <= 0 || utf8.RuneCountInString(rest[:q]) > 12 || strings.ContainsAny(rest[:q], ",,、") {
+		return left
+	}
+	if after := rest[q+len("名义"):]; !anyof.Prefix(after, "制发", "制定", "出台", "印发", "作出") {
+		return left
+	}
+	return left[:p+len("未")] + rest[q+len("名义"):]
 }
 
 // actZero reports whether a denied act of the writer's (未作出行政处罚决定,

@@ -486,6 +486,12 @@ var frames = []frame{
 		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects, sentenceVetoes: append(mediationRooms, legalServiceWords...),
 		not:   append(mediationRooms, hotlineWords...),
 		units: "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
+	// The people petitions involve, told after them (受理群众信访事项2146件,
+	// 涉及群众3580人次).
+	{code: "petition.people", objects: []string{"群众", "信访群众"}, acts: []string{"涉及"},
+		needAct: true, needObject: true, subjectNot: leaderSubjects, sentenceVetoes: append(mediationRooms, legalServiceWords...),
+		not:   hotlineWords,
+		units: "人次", domains: []string{"petition"}, needDomain: true, notDomains: []string{"adviser"}},
 	// What a legal-service station concludes (协助县法律援助中心办结法律援助
 	// 案件19件, after 接待来访群众…) is no petition, as for cases received.
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访", "办理完毕"}, needAct: true,
