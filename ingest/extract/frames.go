@@ -338,7 +338,7 @@ var frames = []frame{
 	// is no law training, a training of mediators is.
 	{code: "publicity.lectures",
 		objects: []string{"专题讲座", "讲座", "培训讲座", "培训班", "培训", "授课", "轮训", "讲课", "专题培训",
-			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂", "讲堂", "学堂", "夜校"},
+			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂", "讲堂", "学堂", "夜校", "提升班", "轮训班", "研修班", "专题班"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
 		units:      uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
@@ -731,7 +731,7 @@ var frames = []frame{
 		conflicts:  append([]string{"清理"}, propertyActs...),
 		units:      "项", typical: "项", domains: []string{"services"}},
 	// A rate of online service is (网办|网上可办|全程网办…) × (率|比例|占比).
-	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办"},
+	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办", "可办"},
 		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
 		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
 	{code: "services.cases_handled",
