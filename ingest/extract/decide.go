@@ -2066,9 +2066,9 @@ var peopleUnits = []string{"人次", "人", "批次"}
 
 // pastPeopleCount returns t, the text after a count's classifier, past a
 // count of the people its cases involve and the comma after it (、121人次,
-// before 均…); t itself when it opens with none.
+// or 涉及486人次, before 均…); t itself when it opens with none.
 func pastPeopleCount(t string) string {
-	rest, ok := strings.CutPrefix(t, "、")
+	rest, ok := anyof.CutPrefix(t, "、", "涉及群众", "涉及")
 	if !ok {
 		return t
 	}
