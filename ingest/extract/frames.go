@@ -433,8 +433,10 @@ var frames = []frame{
 		// 围的22件依法告知申请人…), were not accepted.
 		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结", "不属于", "告知"},
 		// Cases whose respondent the item names (以县政府为被申请人、由市政
-		// 府办理的) are cases against it, whoever handled them.
-		not:   append([]string{"为被申请人"}, caseloadWords...),
+		// 府办理的) are cases against it, whoever handled them. A hotline's
+		// or a mailbox's demands (县长信箱、12345热线共受理群众诉求1.8万件) are
+		// none, whatever the sentence before spoke of.
+		not:   append([]string{"为被申请人", "诉求", "信箱"}, append(hotlineWords, caseloadWords...)...),
 		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true, organOnly: true,
 		units: uCases, domains: []string{"reconsideration"}},
