@@ -341,9 +341,10 @@ func (x *run) zeros() {
 		left := s[from:at]
 		neg, negLen := -1, 0
 		negators := zeroNegators
+		named := 0 // bytes of a name the denied act would have been done in
 		if by := zeroRules[z.rule].by; by != nil {
 			negators = by
-			left = withoutNameOf(left) // 未以镇政府名义制发: 未制发
+			left, named = withoutNameOf(left) // 未以镇政府名义制发: 未制发
 		}
 		for _, w := range negators {
 			// The last negator, the longest where two start there (无一起
@@ -443,7 +444,7 @@ func (x *run) zeros() {
 					Confidence: zeroConfidence,
 				},
 				start: N,
-				end:   N + negLen,
+				end:   N + negLen + named,
 				sent:  S,
 				after: -1,
 			})
@@ -1134,21 +1135,23 @@ func partyPrefix(gap string) int {
 
 // withoutNameOf drops from left, the text before a zero object, the name
 // a denied act would have been done in (未以镇政府名义制发行政规范性文件 →
-// 未制发…): the act is still the writer's, denied.
-func withoutNameOf(left string) string {
+// 未制发…): the act is still the writer's, denied. It returns the text and
+// how many bytes it dropped.
+func withoutNameOf(left string) (string, int) {
 	p := strings.LastIndex(left, "未以")
 	if p < 0 {
-		return left
+		return left, 0
 	}
 	rest := left[p+len("未以"):]
 	q := strings.Index(rest, "名义")
 	if q <= 0 || utf8.RuneCountInString(rest[:q]) > 12 || strings.ContainsAny(rest[:q], ",,、") {
-		return left
+		return left, 0
 	}
 	if after := rest[q+len("名义"):]; !anyof.Prefix(after, "制发", "制定", "出台", "印发", "作出") {
-		return left
+		return left, 0
 	}
-	return left[:p+len("未")] + rest[q+len("名义"):]
+	out := left[:p+len("未")] + rest[q+len("名义"):]
+	return out, len(left) - len(out)
 }
 
 // actZero reports whether a denied act of the writer's (未作出行政处罚决定,

@@ -679,13 +679,13 @@ var frames = []frame{
 	// study list too (镇政府常务会议分别开展集中学法8次、11次).
 	{code: "counsel.adviser_services",
 		objects: []string{"列席"},
-		not:     []string{"调解", "调处", "化解", "审查", "审核", "讲座", "咨询"},
+		not:     adviserOtherWork,
 		units:   uTimes, typical: "次", domains: []string{"adviser"}, needDomain: true},
 	{code: "counsel.adviser_services",
 		objects: []string{"涉法事务", "法律事务", "论证", "研究论证", "项目谈判", "谈判"},
 		acts:    []string{"参与", "参加", "处理", "参与处理"},
 		needAct: true, needObject: true,
-		not:   []string{"调解", "调处", "化解", "审查", "审核", "讲座", "咨询"},
+		not:   adviserOtherWork,
 		units: uTimes + " " + uCases, typical: "次", domains: []string{"adviser"}, needDomain: true},
 	// Applications (受理法律援助申请31件) are no cases handled.
 	{code: "counsel.legal_aid_cases", objects: []string{"法律援助案件", "法律援助", "法援案件", "援助案件"}, acts: []string{"承办", "办理", "受理"},
@@ -876,6 +876,11 @@ var domains = map[string][]string{
 	// are no law publicity unless law is named too.
 	"partySpirit": {"二十大精神", "党的二十大", "二十届", "十九届", "全会精神", "党史", "创新理论", "习近平新时代中国特色社会主义思想"},
 }
+
+// adviserOtherWork are an adviser's works that have codes of their own
+// (调解, 审查, 讲座, 咨询): a sitting or a legal matter with one of them in
+// its item is that work, no service of the adviser's.
+var adviserOtherWork = []string{"调解", "调处", "化解", "审查", "审核", "讲座", "咨询"}
 
 // mediationRooms are the bodies that settle disputes: what they receive is
 // no petition.
