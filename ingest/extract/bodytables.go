@@ -80,7 +80,7 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 			}
 		}
 		n := len(x.facts)
-		x.bodyRow(heads[1:], r, caption, unit, &scope, read)
+		x.bodyRow(heads[1:], r, caption, "", unit, &scope, read)
 		if scope == group && x.statedWhole(x.facts[:n], x.facts[n:]) {
 			for i := n; i < len(x.facts); i++ {
 				x.facts[i].Scope = "" // the total the text gave as the whole's: its second mention
@@ -153,7 +153,8 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 		return false
 	}
 	head := trimSpace(heads[0].Text)
-	byKind := slices.Contains(kindColumns, head)
+	// 类别, 纠纷类型; or 活动类别 over columns of measures (场次 / 参与人次).
+	byKind := slices.Contains(kindColumns, head) || anyof.Suffix(head, kindColumns...) && measureColumns(heads[1:])
 	if !byKind && !anyof.Contains(head, periodColumns...) {
 		return false
 	}
@@ -182,18 +183,55 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 	// Months or quarters that are not the whole year (4月 to 6月 of a
 	// campaign) total a part of it: shown, never ranked.
 	partial := months > 0 && months < 12 || quarters > 0 && quarters < 4
-	if total != nil {
-		read := x.readStarts()
-		n := len(x.facts)
-		x.bodyRow(heads[1:], *total, caption, unit, nil, read) // the reading's own scope: a campaign's months
-		x.statedCodes(n)
-		for i := n; i < len(x.facts); i++ {
-			if f := &x.facts[i]; partial && !slices.Contains(f.Flags, FlagPartialYear) {
-				f.Flags = append(f.Flags, FlagPartialYear)
-			}
+	if total == nil {
+		return true
+	}
+	read := x.readStarts()
+	n := len(x.facts)
+	// 活动类别 / 场次 / 参与人次, then 合计 / 73 / 7030: the total is the
+	// kind's (活动合计73场次), as prose names what it counts.
+	lead := ""
+	if kind, ok := anyof.CutSuffix(head, kindColumns...); ok && kind != "" {
+		lead = kind + "合计"
+	}
+	x.bodyRow(heads[1:], *total, caption, lead, unit, nil, read) // the reading's own scope: a campaign's months
+	x.statedCodes(n)
+	for i := n; i < len(x.facts); i++ {
+		if f := &x.facts[i]; partial && !slices.Contains(f.Flags, FlagPartialYear) {
+			f.Flags = append(f.Flags, FlagPartialYear)
 		}
 	}
+	if byKind {
+		x.kindParts(heads[1:], rows, caption, unit, n, read)
+	}
 	return true
+}
+
+// kindParts records the figures of the kinds' rows of a table by kind
+// whose codes the total's figures (from n on) do not have: a part with a
+// code of its own (法治讲座 / 16 beside 合计 / 73 活动 is 16 lectures),
+// as prose records 其中法治讲座16场. A kind's figure of a code the total
+// has is its breakdown, no figure of its own; one of another group than
+// the total's is a kind's name read as an act (劳动争议 / 31 among the
+// disputes mediated is no arbitration).
+func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, unit string, n int, read map[int]bool) {
+	totals, groups := map[string]bool{}, map[string]bool{}
+	for _, f := range x.facts[n:] {
+		totals[f.Indicator] = true
+		groups[indicatorGroup(f.Indicator)] = true
+	}
+	for _, r := range rows {
+		label := trimSpace(r.label.Text)
+		if slices.Contains(totalLabels, label) {
+			continue
+		}
+		m := len(x.facts)
+		x.bodyRow(heads, r, caption, label, unit, nil, read)
+		kept := slices.DeleteFunc(x.facts[m:], func(f found) bool {
+			return totals[f.Indicator] || !groups[indicatorGroup(f.Indicator)]
+		})
+		x.facts = x.facts[:m+len(kept)]
+	}
 }
 
 // statedCodes gives the facts from n on, a table's totals, the code of a
@@ -338,10 +376,10 @@ func bodyGroup(caption, column string) string {
 }
 
 // bodyRow records the figures of one row of a body table, read as the
-// sentence its column names make after the caption (…人民调解情况统计表,受
-// 理纠纷46件,调解成功45件,调解成功率97.8%。), each with *scope (nil: the scope
-// the reading gives it).
-func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit string, scope *string, read map[int]bool) {
+// sentence its column names make after the caption and lead (…人民调解情况
+// 统计表,受理纠纷46件,调解成功45件,调解成功率97.8%。), each with *scope (nil:
+// the scope the reading gives it).
+func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, lead, unit string, scope *string, read map[int]bool) {
 	var b strings.Builder
 	at := make(map[int]int, len(heads)) // figure's rune offset → column
 	runes := 0
@@ -352,6 +390,7 @@ func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit string,
 	if caption != "" {
 		write(caption + ",")
 	}
+	write(lead)
 	for k, h := range heads {
 		item := trimSpace(h.Text)
 		u := bracketUnit(item)
@@ -364,6 +403,9 @@ func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit string,
 			u = "%"
 		default:
 			u = unit
+			if words, mu, ok := measureHead(item); ok {
+				item, u = words, mu // 参与人次: 参与7030人次
+			}
 		}
 		if !slices.Contains(tableUnits, u) {
 			continue
@@ -387,4 +429,48 @@ func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, unit string,
 			x.facts[n].Scope = *scope
 		}
 	}
+}
+
+// measureHead splits a column name that names its figures by their unit
+// (场次, 参与人次, 人数, 发放份数) into the words before the unit and the
+// unit; ok is false for any other name (受理数, 调解成功).
+func measureHead(h string) (words, unit string, ok bool) {
+	if stem, isCount := strings.CutSuffix(h, "数"); isCount && stem != "" {
+		h = stem // 人数 → 人, 参与人数 → 参与 人
+	}
+	best := ""
+	for _, u := range tableUnits {
+		if u != "%" && len(u) > len(best) && strings.HasSuffix(h, u) {
+			best = u
+		}
+	}
+	words = strings.TrimSuffix(h, best)
+	if best == "" || utf8.RuneCountInString(words) > maxMeasureWords {
+		return "", "", false
+	}
+	return words, best, true
+}
+
+// measureColumns reports whether two or more column names all name their
+// figures by a unit of this period's (场次 / 参与人次), none another
+// period's or a target (上年件数).
+func measureColumns(heads []layout.Cell) bool {
+	for _, h := range heads {
+		words, _, ok := measureHead(trimSpace(h.Text))
+		if !ok || anyof.Contains(words, previousColumns...) || anyof.Contains(words, targetColumns...) {
+			return false
+		}
+	}
+	return len(heads) >= 2
+}
+
+// maxMeasureWords bounds the words before a measure column's unit
+// (参与人次, 受教育人次).
+const maxMeasureWords = 4
+
+// indicatorGroup returns the group of an indicator code: mediation of
+// mediation.cases_accepted.
+func indicatorGroup(code string) string {
+	group, _, _ := strings.Cut(code, ".")
+	return group
 }
