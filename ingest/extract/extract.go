@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.132"
+const Version = "extract/2026-12-04.133"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -144,6 +144,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	x.dropBreakdowns()
 	x.dropSummedItems()
 	x.dropParts()
+	x.dropChannelParts()
 	x.flushObservations()
 	out := make([]Fact, 0, len(x.facts)+4)
 	// Byte offsets → rune offsets, in one forward pass over the starts

@@ -1080,6 +1080,50 @@ func (x *run) dropParts() {
 	x.dropMarked(drop)
 }
 
+// channelMarks, right before the act a figure counts (网上接收复议申请23件,
+// 线上受理), say the figure is the part of the cases that came in by one
+// channel.
+var channelMarks = []string{"网上", "线上", "在线", "网络", "掌上"}
+
+// channelActs are the acts a channel mark qualifies.
+var channelActs = []string{"受理", "接收", "收到", "办理", "申请"}
+
+// dropChannelParts removes a figure of the cases one channel brought in
+// (全年网上接收复议申请23件) where the report states a larger figure of the
+// same code and scope: the channel's part of that total, which the
+// annotation conventions do not record as the total.
+func (x *run) dropChannelParts() {
+	drop := make([]bool, len(x.facts))
+	for i, f := range x.facts {
+		if f.Derived || f.Value == 0 || !x.channelPart(f) {
+			continue
+		}
+		drop[i] = slices.ContainsFunc(x.facts, func(g found) bool {
+			return g.Indicator == f.Indicator && g.Scope == f.Scope && !g.Derived && g.Value > f.Value && !x.channelPart(g)
+		})
+	}
+	x.dropMarked(drop)
+}
+
+// channelPart reports whether f's clause names a channel right before its
+// act (网上接收, 线上受理).
+func (x *run) channelPart(f found) bool {
+	head := x.text[clauseStart(x.text, f.start, f.sent):f.start]
+	for _, m := range channelMarks {
+		for k := strings.Index(head, m); k >= 0; {
+			if anyof.Prefix(head[k+len(m):], channelActs...) {
+				return true
+			}
+			next := strings.Index(head[k+len(m):], m)
+			if next < 0 {
+				break
+			}
+			k += len(m) + next
+		}
+	}
+	return false
+}
+
 // category returns the category of an indicator code.
 func category(code string) string {
 	ind, _ := Lookup(code)

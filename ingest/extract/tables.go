@@ -175,6 +175,9 @@ var (
 	doneColumns = []string{"完成值", "完成数", "实际完成", "实际", "实绩", "完成情况"}
 	// unitColumns name a column of units (| 指标 | 单位 | 2022年 |).
 	unitColumns = []string{"单位", "计量单位"}
+	// changeColumns name a column of the change from one year to the
+	// next (同比, 增减, 增长率).
+	changeColumns = []string{"同比", "增减", "增长", "增幅", "变化", "比上年", "较上年", "环比"}
 	// totalLabels name the row of a whole's totals in a table whose
 	// columns are the counts (项目 / 调解组织(个) / 受理纠纷(件) / 全市合计 /
 	// 1,046 / 18,734).
@@ -207,6 +210,10 @@ type tableRow struct {
 	// listed marks a part that continues the list of the part before it
 	// (the columns a total column sums: 其中维持142件、驳回61件).
 	listed bool
+	// others are the row's figures of the other years' columns (项目 /
+	// 2021年 / 2022年: the 2021 cell of a 2022 report), which prose
+	// reading of the row's line must not take for the year's.
+	others []layout.Cell
 }
 
 // figureTable records the rows of a table of figures (附表:主要法治指标完成
@@ -318,6 +325,23 @@ func (x *run) figureTable(t layout.Table) {
 		}
 	}
 	x.dropSplitCells(first)
+	x.dropOtherYearCells(rows)
+}
+
+// dropOtherYearCells drops the figures prose reading took from the cells
+// of other years' columns (负责人出庭应诉率 92.4% 100% under 2021年 /
+// 2022年: the 92.4): the rows give the year's own.
+func (x *run) dropOtherYearCells(rows []tableRow) {
+	other := map[int]bool{}
+	for _, r := range rows {
+		for _, c := range r.others {
+			other[c.Span.Start] = true
+		}
+	}
+	if len(other) == 0 {
+		return
+	}
+	x.facts = slices.DeleteFunc(x.facts, func(f found) bool { return other[f.start] })
 }
 
 // tableReferences open a sentence that speaks of the table before it: 表中
@@ -755,17 +779,31 @@ func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 		return nil
 	}
 	var years []int
-	for _, c := range cs[:first] {
+	lastYear := -1
+	for i, c := range cs[:first] {
 		if anyof.Contains(c.Text, targetColumns...) {
 			return nil // a table of targets
 		}
 		if y := yearOf(c.Text); y > 0 {
 			years = append(years, y)
+			lastYear = i
 		}
 	}
 	want := slices.Index(years, x.opt.Year)
 	if len(years) > 0 && want < 0 {
 		return nil // a table of other years
+	}
+	// Columns of the change after the years' (项目 / 2021年 / 2022年 / 同比):
+	// a row's figures are then the years' and its changes.
+	changes := 0
+	if lastYear >= 0 && lastYear+1 < first {
+		changes = first - lastYear - 1
+		for _, c := range cs[lastYear+1 : first] {
+			if !anyof.Contains(c.Text, changeColumns...) {
+				changes = 0
+				break
+			}
+		}
 	}
 	// The unit of the column of figures (项目 / 数量(件)), or the table's
 	// (单位:件 on a line of its own).
@@ -829,11 +867,17 @@ func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 		}
 		i = max(i, j-1)
 		var value layout.Cell
+		var others []layout.Cell
 		switch {
 		case len(values) == 0:
 			continue
-		case len(years) > 0 && len(values) == len(years):
+		case len(years) > 0 && (len(values) == len(years) || changes > 0 && len(values) == len(years)+changes):
 			value = values[want]
+			for k, v := range values[:len(years)] {
+				if k != want {
+					others = append(others, v)
+				}
+			}
 		case len(years) == 0 && len(values) == 1:
 			value = values[0]
 			unit = cmp.Or(unit, tableUnit)
@@ -863,7 +907,7 @@ func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 			continue
 		}
 		if u := rowUnit(label.Text, cellUnit(value.Text, unit)); u != "" {
-			out = append(out, tableRow{label: label, value: value, unit: u})
+			out = append(out, tableRow{label: label, value: value, unit: u, others: others})
 		}
 	}
 	return out

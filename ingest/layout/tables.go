@@ -334,12 +334,13 @@ func fields(text string, line Span) []Cell {
 // labelFigure splits a cell that is a label glued to its figure (行政许可0)
 // into the two: the figure's digits after a Chinese character.
 func labelFigure(text string, c Cell) (label, figure Cell, ok bool) {
-	// The figure may hold thousands commas and a decimal point (行政检查6,418)
-	// but starts with a digit.
-	fig := c.Text[len(strings.TrimRight(c.Text, "0123456789,.")):]
+	// The figure may hold thousands commas and a decimal point (行政检查6,418),
+	// or be a rate (负责人出庭应诉率92.4%), but starts with a digit.
+	body := strings.TrimSuffix(c.Text, "%")
+	fig := body[len(strings.TrimRight(body, "0123456789,.")):]
 	fig = strings.TrimLeft(fig, ",.")
-	d := len(fig)
-	if d == 0 || d == len(c.Text) || !isNumberCell(fig) {
+	d := len(fig) + len(c.Text) - len(body)
+	if len(fig) == 0 || d == len(c.Text) || !isNumberCell(c.Text[len(c.Text)-d:]) {
 		return Cell{}, Cell{}, false
 	}
 	if r, _ := utf8.DecodeLastRuneInString(c.Text[:len(c.Text)-d]); !unicode.Is(unicode.Han, r) {

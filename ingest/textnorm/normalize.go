@@ -233,6 +233,26 @@ func (n *normalizer) number(s string, i int) int {
 			spaces++
 		}
 	}
+	// Two gaps or more beside a run of two digits or of four and more, or
+	// before a decimal, are the cells of a table's row (其中:撤销(件) 6 8
+	// 33.3%), not one figure the page spaced out, whose digits stand alone
+	// but for a thousands group (3 7 4件, 1 3 624件).
+	cells := false
+	for k, sep := range n.seps {
+		if spaces < 2 {
+			break
+		}
+		switch {
+		case sep == '.':
+			cells = true
+		case sep == ' ':
+			for _, l := range []int{n.runLen(k), n.runLen(k + 1)} {
+				if l == 2 || l >= 4 {
+					cells = true
+				}
+			}
+		}
+	}
 	for k, sep := range n.seps {
 		if sep != ' ' {
 			dots++
@@ -244,7 +264,7 @@ func (n *normalizer) number(s string, i int) int {
 		// A whole number before a gap and a decimal after it are two
 		// figures (a table row's 20 and 9.6%), not one a break split.
 		decimalAfter := k+1 < len(n.seps) && n.seps[k+1] != ' ' && n.seps[k+1] != spacedDot && !slices.ContainsFunc(n.seps[:k], func(r rune) bool { return r != ' ' })
-		if prose && !decimalAfter && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
+		if prose && !decimalAfter && !cells && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
 			n.seps[k] = 0
 		}
 	}

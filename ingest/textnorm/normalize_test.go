@@ -65,6 +65,8 @@ var normalizeTests = []struct {
 	{"year split", "2 0 1 9 年", "2019年"},
 	{"thousands gap", "调解成功13 402件", "调解成功13402件"},
 	{"thousands gap after a split digit", "受理矛盾纠纷1 3 624件", "受理矛盾纠纷13624件"},
+	{"row cells of single digits before a rate kept apart", "其中:撤销(件) 6 8 33.3%", "其中:撤销(件) 6 8 33.3%"},
+	{"row cells of single digits beside two digits kept apart", "败诉(件) 3 12 5件", "败诉(件) 3 12 5件"},
 	{"row cells of three digits kept apart", "鱼岳镇 612 604 98.69%", "鱼岳镇612 604 98.69%"},
 	{"two cells at a line's end kept apart", "合计 612 604\n下一行", "合计612 604\n下一行"},
 	{"four digits before three is no thousands gap", "2021 202件", "2021 202件"},
