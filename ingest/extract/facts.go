@@ -382,7 +382,9 @@ func (x *run) zeros() {
 				anyof.Prefix(left[neg:], "未引发", "未引起", "没有引发", "未因此引发") && anyof.Contains(s[S:from+neg], disclosureRequests...)
 			// So do cases arising from its enforcement (未发生因行政执法引发
 			// 的行政复议、行政诉讼案件).
-			respondent = respondent || disclosure || anyof.Contains(left[neg:], enforcementCauses...)
+			respondent = respondent || disclosure || anyof.Contains(left[neg:], enforcementCauses...) ||
+				// 未发生被申请行政复议案件: the object says whose cases they are.
+				strings.HasSuffix(s[:at], "被申请")
 			left = left[:neg+negLen] + trimOutcomeItems(trimListObjects(gap[n:]))
 		}
 		if neg < 0 || len(left)-(neg+negLen) > 18 || hasDigit(left[neg:]) || strings.ContainsAny(left[neg:], "、()的") {
