@@ -55,6 +55,9 @@ type clause struct {
 	// is the body noun its items share (东片区、西片区调解室: 调解室).
 	body     [2]int
 	bodyWord string
+	// counted marks a body of a counted set (三个调解室, 两个调委会): one
+	// of several, so never the writer's own single body.
+	counted bool
 }
 
 // evidenceSet is the evidence of one number, one entry per frame that a
@@ -1459,6 +1462,7 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 			// read with the act, and belongs to its body.
 			cl.body, cl.bodyWord = items[k], word
 			x.bodies.S, x.bodies.E, x.bodies.C, x.bodies.items, x.bodies.word = S, cl.E, cl.E0, items, word
+			x.bodies.counted = false
 			if k < total-1 {
 				// 均调解成功 after the last figure holds for each body's.
 				if p := respectiveJun(s, U, cl.E); p >= 0 {
@@ -1467,7 +1471,15 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 			}
 		case len(items) < 2 && k < total && total == len(x.bodies.items) && x.afterBodies(S, C):
 			// The figures of the bodies the sentence before listed.
-			cl.body, cl.bodyWord = x.bodies.items[k], x.bodies.word
+			cl.body, cl.bodyWord, cl.counted = x.bodies.items[k], x.bodies.word, x.bodies.counted
+		case len(items) < 2 && total >= 2 && k < total && countedBodies(s, C, mk.fenbie, total) != [2]int{}:
+			// A counted set of bodies before 分别 (三个调解室受理矛盾纠纷分别为
+			// 64件、41件、23件): each figure is one body's, none the whole's.
+			cl.body, cl.bodyWord, cl.counted = countedBodies(s, C, mk.fenbie, total), "", true
+			// A later clause's 分别 list (调解成功分别为62件、39件、23件) is of
+			// the same bodies.
+			x.bodies.S, x.bodies.E, x.bodies.C, x.bodies.items, x.bodies.word = S, cl.E, cl.E0, slices.Repeat([][2]int{cl.body}, total), ""
+			x.bodies.counted = true
 		case k < len(items) && len(items) >= total && !figuresNameItems(s, first, cl.E0):
 			cl.Li = items[k][0]
 			cl.C = C

@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.134"
+const Version = "extract/2026-12-04.135"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -262,6 +262,7 @@ type run struct {
 		S, E, C int
 		items   [][2]int
 		word    string
+		counted bool // a counted set's (三个调解室): see clause.counted
 	}
 	// itemHits is scratch space for itemScope's scan of an item heading.
 	itemHits []hit

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fazhi/fazhi/ingest/anyof"
+	"github.com/fazhi/fazhi/ingest/cnnum"
 	"github.com/fazhi/fazhi/ingest/wordmatch"
 )
 
@@ -1058,6 +1059,36 @@ func respectiveJun(s string, U, E int) int {
 	return -1
 }
 
+// countedBodies returns the span of the body noun of a counted set of
+// bodies that ends head (全年三个调解室受理矛盾纠纷: 调解室) when the count is
+// n, or [0 0]. A 分别 list after such a head gives each body's figure, none
+// the whole's: 三个调解室…分别为64件、41件、23件.
+func countedBodies(s string, lo, hi, n int) [2]int {
+	head := s[lo:hi]
+	for _, w := range bodyNouns {
+		at := strings.LastIndex(head, w)
+		if at < 0 {
+			continue
+		}
+		ge := strings.LastIndex(head[:at], "个")
+		if ge <= 0 || strings.ContainsAny(head[ge:at], "、,，;；的") || utf8.RuneCountInString(head[ge:at]) > 7 {
+			continue
+		}
+		// The numeral before 个: one to three runes back.
+		for back := 1; back <= 3 && back <= ge; back++ {
+			start := ge - back
+			if !utf8.RuneStart(head[start]) {
+				continue
+			}
+			num, ok := cnnum.ParseAt(s, lo+start)
+			if ok && num.End == lo+ge && num.Value == float64(n) {
+				return [2]int{lo + ge + len("个"), lo + at + len(w)}
+			}
+		}
+	}
+	return [2]int{}
+}
+
 // bodyScope returns the scope of a figure a 分别 list gives the body at
 // cl.body: its name when it is a sub-body the scope words name (驻派出所调
 // 解室, 诉调对接工作站; 东片区 with the shared 调解室), "" for the writer's own
@@ -1069,6 +1100,9 @@ func (x *run) bodyScope(code string, cl clause) string {
 	name := unquote(strings.TrimPrefix(trimSpace(x.text[cl.body[0]:cl.body[1]]), "其中"))
 	if !strings.HasSuffix(name, cl.bodyWord) {
 		name += cl.bodyWord
+	}
+	if cl.counted {
+		return name // one of several: 两个调委会 are no single own committee
 	}
 	if bare, ok := anyof.CutPrefix(name, levelWords...); ok && slices.Contains(ownBodies, bare) || slices.Contains(ownBodies, name) {
 		return ""
