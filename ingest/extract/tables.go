@@ -245,6 +245,11 @@ func (x *run) figureTable(t layout.Table) {
 	if len(rows) == 0 {
 		return
 	}
+	if slices.ContainsFunc(rows, func(r tableRow) bool { return len(r.others) > 0 }) {
+		// The span of the caption (2021—2022年信访事项受理情况) is the year
+		// columns': the rows hold the report year's figures alone.
+		caption = withoutYearSpan(caption, x.opt.Year)
+	}
 	rows = totalFirst(rows)
 	// A row of cases ended with no outcome (终止 beside 调解和解 in a
 	// reconsideration's outcome table) counts nothing the catalog has; read
@@ -342,6 +347,44 @@ func (x *run) dropOtherYearCells(rows []tableRow) {
 		return
 	}
 	x.facts = slices.DeleteFunc(x.facts, func(f found) bool { return other[f.start] })
+}
+
+// yearSpanDashes join the two years of a span: 2021—2022年, 2021-2022年.
+var yearSpanDashes = []string{"—", "－", "-", "–", "~", "～", "至", "到"}
+
+// withoutYearSpan returns caption without its span of years (2021—2022年)
+// when the span holds year.
+func withoutYearSpan(caption string, year int) string {
+	for i := 0; i+4 <= len(caption); i++ {
+		from := yearOf(caption[i : i+4])
+		if from == 0 || i > 0 && caption[i-1] >= '0' && caption[i-1] <= '9' {
+			continue
+		}
+		rest := caption[i+4:]
+		dash, ok := "", false
+		for _, d := range yearSpanDashes {
+			if strings.HasPrefix(rest, d) {
+				dash, ok = d, true
+				break
+			}
+		}
+		if !ok || len(rest) < len(dash)+4 {
+			continue
+		}
+		to := yearOf(rest[len(dash) : len(dash)+4])
+		if to == 0 || year < from || year > to {
+			continue
+		}
+		end := i + 4 + len(dash) + 4
+		for _, w := range []string{"年度", "年"} {
+			if strings.HasPrefix(caption[end:], w) {
+				end += len(w)
+				break
+			}
+		}
+		return caption[:i] + caption[end:]
+	}
+	return caption
 }
 
 // tableReferences open a sentence that speaks of the table before it: 表中
@@ -553,7 +596,8 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 	col, unit := -1, ""
 	unitCol := -1 // a column of units (| 指标 | 单位 | 2021年 | 2022年 |)
 	header := false
-	numbered := false // a first column of row numbers (| 序号 | 指标名称 | …)
+	numbered := false    // a first column of row numbers (| 序号 | 指标名称 | …)
+	var otherYears []int // the columns of other years (2021年 in a 2022 report)
 	var out []tableRow
 	for _, r := range t.Rows {
 		if numbered && len(r.Cells) > 1 {
@@ -569,6 +613,12 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 				return nil // columns of other years only
 			}
 			unitCol = slices.IndexFunc(r.Cells, func(c layout.Cell) bool { return anyof.Contains(c.Text, unitColumns...) })
+			otherYears = otherYears[:0]
+			for j, c := range r.Cells {
+				if y := yearOf(c.Text); j > 0 && y > 0 && y != x.opt.Year {
+					otherYears = append(otherYears, j)
+				}
+			}
 			continue
 		}
 		if len(r.Cells) < 2 || numberCell(r.Cells[0].Text) {
@@ -589,7 +639,13 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 			u = r.Cells[unitCol].Text
 		}
 		if u := rowUnit(r.Cells[0].Text, cellUnit(r.Cells[k].Text, u)); u != "" {
-			out = append(out, tableRow{label: r.Cells[0], value: r.Cells[k], unit: u})
+			var others []layout.Cell
+			for _, j := range otherYears {
+				if j < len(r.Cells) && numberCell(r.Cells[j].Text) {
+					others = append(others, r.Cells[j])
+				}
+			}
+			out = append(out, tableRow{label: r.Cells[0], value: r.Cells[k], unit: u, others: others})
 		}
 	}
 	return out
