@@ -593,6 +593,9 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 	if rows := transposedRows(t, tableUnit); rows != nil {
 		return rows
 	}
+	if rows, ok := x.yearRows(t); ok {
+		return rows
+	}
 	col, unit := -1, ""
 	unitCol := -1 // a column of units (| 指标 | 单位 | 2021年 | 2022年 |)
 	header := false
@@ -649,6 +652,48 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 		}
 	}
 	return out
+}
+
+// yearRows reads a table whose rows are years under a header of counts
+// (年度 / 受理案件(件) / 结案(件) / 结案率, then 2023年 / 412 / 398 / 96.60%):
+// the report year's row gives each column's figure, named by its head;
+// the other years' rows are no figures of the year. ok is false when t is
+// no such table; a table of other years' rows only gives none.
+func (x *run) yearRows(t layout.Table) (rows []tableRow, ok bool) {
+	if len(t.Rows) < 2 || !t.Rows[0].Header {
+		return nil, false
+	}
+	head := t.Rows[0].Cells
+	var mine []layout.Cell
+	var others [][]layout.Cell
+	for _, r := range t.Rows[1:] {
+		if len(r.Cells) != len(head) || yearOf(r.Cells[0].Text) == 0 {
+			return nil, false
+		}
+		if yearOf(r.Cells[0].Text) == x.opt.Year {
+			mine = r.Cells
+		} else {
+			others = append(others, r.Cells)
+		}
+	}
+	for k, h := range head[1:] {
+		if bracketUnit(h.Text) == "" && !strings.HasSuffix(trimSpace(h.Text), "率") {
+			return nil, false // a column of no count or rate: no table of counts
+		}
+		if mine == nil {
+			continue
+		}
+		u := rowUnit(h.Text, cellUnit(mine[k+1].Text, ""))
+		if u == "" || !numberCell(mine[k+1].Text) {
+			continue
+		}
+		row := tableRow{label: h, value: mine[k+1], unit: u}
+		for _, o := range others {
+			row.others = append(row.others, o[k+1])
+		}
+		rows = append(rows, row)
+	}
+	return rows, true
 }
 
 // headerColumn returns the column of a header row that holds the report
