@@ -1456,6 +1456,10 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		// 活动18场、11场: no 、 between the names) pair nothing: each figure
 		// is read with its clause.
 		word, bodies := bodyList(s, items)
+		var counted [2]int // the noun of a counted set of bodies (三个调解室)
+		if len(items) < 2 && total >= 2 {
+			counted = countedBodies(s, C, mk.fenbie, total)
+		}
 		switch {
 		case bodies && k < len(items) && len(items) == total && actBetween(s[after:first]):
 			// Bodies before 分别 and their act after it: every figure is
@@ -1472,10 +1476,10 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		case len(items) < 2 && k < total && total == len(x.bodies.items) && x.afterBodies(S, C):
 			// The figures of the bodies the sentence before listed.
 			cl.body, cl.bodyWord, cl.counted = x.bodies.items[k], x.bodies.word, x.bodies.counted
-		case len(items) < 2 && total >= 2 && k < total && countedBodies(s, C, mk.fenbie, total) != [2]int{}:
+		case len(items) < 2 && total >= 2 && k < total && counted != [2]int{}:
 			// A counted set of bodies before 分别 (三个调解室受理矛盾纠纷分别为
 			// 64件、41件、23件): each figure is one body's, none the whole's.
-			cl.body, cl.bodyWord, cl.counted = countedBodies(s, C, mk.fenbie, total), "", true
+			cl.body, cl.bodyWord, cl.counted = counted, "", true
 			// A later clause's 分别 list (调解成功分别为62件、39件、23件) is of
 			// the same bodies.
 			x.bodies.S, x.bodies.E, x.bodies.C, x.bodies.items, x.bodies.word = S, cl.E, cl.E0, slices.Repeat([][2]int{cl.body}, total), ""

@@ -561,7 +561,7 @@ var frames = []frame{
 		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
 		needObject: true,
 		// Penalties waived (首违不罚: 依法免予处罚1207件) are no penalty cases.
-		conflicts: []string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予处罚", "不予", "免予处罚", "免于处罚", "免予", "免于", "免罚", "不罚"},
+		conflicts: append([]string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予", "免予", "免于", "免罚", "不罚"}, letOffWords...),
 		// 抽查行政处罚、行政许可案卷260件 counts files.
 		otherHeads: []string{"罚款", "案卷"},
 		headVetoes: campaignWords,
