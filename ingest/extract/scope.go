@@ -118,6 +118,11 @@ func (x *run) scope(code string, S, C, N, E int) string {
 				// of a mechanism's slogan, no body that counts.
 				continue
 			}
+			if int(h.End) <= N && amongMembers(s, S, int(h.Start), int(h.End), N) {
+				// 组建由司法所干部、村法律顾问、“法律明白人”组成的普法宣讲队…宣讲
+				// 一百二十余场次: a member of the body that acts, not the actor.
+				continue
+			}
 			if int(h.End) <= C && anyof.Prefix(clauseHead(s[C:N]), freshSubjects...) {
 				// 村(居)法律顾问提供法律服务6,100余次,各级人民调解组织调处矛盾
 				// 纠纷4,870件: a clause that names its own subject, the whole
@@ -756,6 +761,20 @@ func inQuotedList(s string, S, start, end int) bool {
 		return false
 	}
 	return strings.Contains(s[S+open:end+closing], "、")
+}
+
+// amongMembers reports whether the body named at s[start:end] is one of
+// those a 由…组成 phrase before byte N lists as the members of another
+// body (由司法所干部、村法律顾问组成的宣讲队; 由律师和调解员共同组成): the
+// phrase, within one clause, opens with 由 before the name and closes with
+// 组成 after it.
+func amongMembers(s string, S, start, end, N int) bool {
+	open := strings.LastIndex(s[S:start], "由")
+	if open < 0 || strings.ContainsAny(s[S+open:start], ",;:。") {
+		return false
+	}
+	closing := strings.Index(s[end:N], "组成")
+	return closing >= 0 && !strings.ContainsAny(s[end:end+closing], ",;:。")
 }
 
 // freshSubjects open a clause whose subject is the whole jurisdiction or
