@@ -841,9 +841,9 @@ var domains = map[string][]string{
 	"hotline":     hotlineWords,
 	"arbitration": {"劳动争议", "劳动人事争议", "仲裁", "劳资纠纷"},
 	// An arbitration body at work: what it settles by mediation (其中调解
-	// 结案228件, 在仲裁前化解争议196件) is its own closure, no people's
+	// 结案228件, 在仲裁前化解争议196件, 通过仲裁调解结案226件) is its own closure, no people's
 	// mediation. A labour-dispute mediation committee is no such body.
-	"arbitral": {"仲裁院", "仲裁委", "仲裁庭", "仲裁案件", "仲裁前", "仲裁机构"},
+	"arbitral": {"仲裁院", "仲裁委", "仲裁庭", "仲裁案件", "仲裁前", "仲裁机构", "仲裁调解"},
 	// Channels (推送, 公众号, 新媒体) name no topic: a disclosure report's
 	// 公众号发布工作动态120条 is work news, not law publicity.
 	// Law taken to the public — 法治进校园, 法律进社区, a law lecture or class
