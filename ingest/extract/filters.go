@@ -148,7 +148,8 @@ func isFrequency(m marks, rate bool) bool {
 }
 
 // chineseCountOK rejects Chinese numerals that are labels or slogans:
-// “两个维护”, 三项制度, 一次性, 四个意识.
+// “两个维护”, 三项制度, 一次性, 四个意识, 五项法定程序 (after the list of
+// the procedures it counts).
 func chineseCountOK(s string, start, unitEnd int) bool {
 	after := s[unitEnd:min(len(s), unitEnd+18)]
 	if strings.HasPrefix(after, "”") || strings.HasPrefix(after, "\"") {
@@ -160,7 +161,7 @@ func chineseCountOK(s string, start, unitEnd int) bool {
 			return false
 		}
 	}
-	for _, w := range []string{"制度", "机制", "原则", "要求", "举措", "任务", "目标", "工程", "行动", "清单", "体系", "模式", "标准", "意识", "自信", "维护", "服务", "功能", "结合", "到位", "建设", "方面", "重点", "规范", "能力", "环节", "关口", "渠道", "平台"} {
+	for _, w := range []string{"制度", "机制", "原则", "要求", "举措", "任务", "目标", "工程", "行动", "清单", "体系", "模式", "标准", "意识", "自信", "维护", "服务", "功能", "结合", "到位", "建设", "方面", "重点", "规范", "能力", "环节", "关口", "渠道", "平台", "法定程序", "程序", "步骤", "流程", "职能", "职责"} {
 		if strings.HasPrefix(after, w) {
 			return false
 		}
