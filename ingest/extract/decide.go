@@ -278,8 +278,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// same for every frame: found once per word (-1: not yet).
 		gap, titled, label := -1, -1, -1
 		refs := x.lx.refs[h.Word]
+		inBody := inside(s, hStart, hEnd, bodyCompounds)
 		for _, r := range refs {
-			if shadow != nil && (r.kind == refObject || r.kind == refAct) {
+			if shadow != nil && (r.kind == refObject || r.kind == refAct) || inBody && r.kind == refObject {
 				continue
 			}
 			if shadow != nil && (r.kind == refConflict || r.kind == refNot) && sameFrame(x.lx.refs[shadow.Word], r.idx) {
@@ -2061,11 +2062,23 @@ func ofPart(s string, u, start int) bool {
 // no village affairs disclosed.
 var falseCompounds = []string{"协调解决", "村务公开栏"}
 
+// bodyCompounds are the names of bodies that hold an object of a frame: a
+// 公共法律服务工作站 (中心, 站, 室, 所) is no legal service an adviser gives
+// (镇公共法律服务工作站受理法律援助申请11件), though its words still tell
+// the topic of the sentence (a petition count beside it is no petition).
+var bodyCompounds = []string{"法律服务工作站", "法律服务中心", "法律服务站", "法律服务室", "法律服务所", "法律服务平台", "法律服务窗口"}
+
 // insideCompound reports whether the word s[start:end] is part of one of
 // falseCompounds there.
 func insideCompound(s string, start, end int) bool {
+	return inside(s, start, end, falseCompounds)
+}
+
+// inside reports whether the word s[start:end] is part of one of the
+// compounds there.
+func inside(s string, start, end int, compounds []string) bool {
 	w := s[start:end]
-	for _, c := range falseCompounds {
+	for _, c := range compounds {
 		k := strings.Index(c, w)
 		if k < 0 || k == 0 && len(w) == len(c) {
 			continue
