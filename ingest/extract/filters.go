@@ -309,7 +309,27 @@ func (x *run) otherYear(S, C, N int) bool {
 			return true
 		}
 	}
-	return priorYear(s[C:N], x.opt.Year)
+	if priorYear(s[C:N], x.opt.Year) {
+		return true
+	}
+	return C > S && priorYear(yearClause(s[S:C]), x.opt.Year)
+}
+
+// yearClause returns the first clause of a sentence's text before the
+// number's clause when it holds only a year (2021年,全镇法律援助案件为7件;
+// 去年同期,): the year the whole sentence is of; "" otherwise. A day or a
+// month (2019年5月,我镇…成立“江心调解室”,聘请特邀调解员7名) dates an
+// event, whose stock may last.
+func yearClause(before string) string {
+	k := strings.IndexAny(before, ",;")
+	if k < 0 || utf8.RuneCountInString(before[:k]) > 8 {
+		return ""
+	}
+	c := trimSpace(before[:k])
+	if !strings.Contains(c, "年") || strings.ContainsAny(c, "月日件次人个项份条场起") {
+		return ""
+	}
+	return c
 }
 
 // comparedLevel reports a clause ending in the year a figure is compared
