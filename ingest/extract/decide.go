@@ -639,7 +639,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			continue
 		}
 		cf := &x.lx.frames[fi]
-		if cf.organOnly && x.opt.town() {
+		if cf.organOnly && x.respondentOnly() {
 			continue
 		}
 		if partOfCases && cf.domainMask != 0 && !borrowed(cf.domainMask) && !pinnedItem(s[cl.Li:N], cf.domains) {
@@ -1663,7 +1663,7 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 			if cf.codeIdx == first.code || !cf.needAct || cf.units&(1<<uint(c.u.index)) == 0 || catalog[cf.codeIdx].Category != catalog[first.code].Category {
 				continue
 			}
-			if cf.organOnly && (x.opt.town() || catalog[first.code].Code == "reconsideration.as_respondent") {
+			if cf.organOnly && (x.respondentOnly() || catalog[first.code].Code == "reconsideration.as_respondent") {
 				continue // 作为被申请人的复议案件2件,均已审结: another body's work
 			}
 			var fx [numFeatures]float64

@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.143"
+const Version = "extract/2026-12-04.144"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -42,6 +42,28 @@ func (o Options) town() bool {
 	}
 	return strings.HasSuffix(o.Jurisdiction, "镇") || strings.HasSuffix(o.Jurisdiction, "乡") || strings.HasSuffix(o.Jurisdiction, "街道")
 }
+
+// respondentOnly reports a writer that is no reconsideration organ, so that
+// the reconsideration cases it counts are cases brought against it: a town
+// or street office, or a department of a government (我局共发生行政复议案件
+// 23件), which since the reform of 2020–2023 leaves reconsideration to the
+// government it serves.
+func (x *run) respondentOnly() bool {
+	return x.opt.town() || x.department
+}
+
+// writesAsDepartment reports a report written by a department of a
+// government, which names itself 我局 or 本局 — other than the justice
+// bureau, which houses the government's reconsideration office and
+// reports the government's caseload as its own work (我局作为县政府行政复议
+// 机构, 县政府统一行使行政复议职责,由我局具体承办).
+func writesAsDepartment(text string) bool {
+	return (strings.Contains(text, "我局") || strings.Contains(text, "本局")) && !anyof.Contains(text, reconsiderationOffice...)
+}
+
+// reconsiderationOffice are the words of a justice bureau, the office that
+// handles a government's reconsideration cases.
+var reconsiderationOffice = []string{"司法局", "司法行政", "行政复议机构", "行政复议职责"}
 
 // Extract returns the facts of text — the normalised report (valid UTF-8,
 // half-width punctuation and digits) — ordered by Start. Derived rates carry
@@ -119,6 +141,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	if opt.Level == "" && opt.Jurisdiction == "" {
 		x.opt.Level = x.inferLevel()
 	}
+	x.department = writesAsDepartment(text)
 	for i, c := range x.cands {
 		next := cand{n: cnnum.Number{Start: len(text)}}
 		if i+1 < len(x.cands) {
@@ -193,10 +216,13 @@ type run struct {
 	// opening), found once; headSet tells whether it was.
 	head    string
 	headSet bool
-	gaps    gapMemo     // runeGap's counts for the number being read
-	titles  titleMemo   // insideTitle's closing marks for it
-	ev      evidenceSet // the evidence of the number being read
-	scores  []reading   // its readings, reused from number to number
+	// department: the writer is a department of a government (see
+	// respondentOnly).
+	department bool
+	gaps       gapMemo     // runeGap's counts for the number being read
+	titles     titleMemo   // insideTitle's closing marks for it
+	ev         evidenceSet // the evidence of the number being read
+	scores     []reading   // its readings, reused from number to number
 	// shadows parallels the hits of the sentence starting at shadowS:
 	// what shadowedBy answered for each.
 	shadows []shadowMemo
@@ -291,7 +317,7 @@ func (x *run) observe(c cand, codes []reading, _ float64) {
 	}
 	for _, r := range codes {
 		code := catalog[r.code].Code
-		if f := &x.lx.frames[r.frame]; f.town != "" && x.opt.town() {
+		if f := &x.lx.frames[r.frame]; f.town != "" && x.respondentOnly() {
 			code = f.town
 		}
 		o.Codes = append(o.Codes, ObservedCode{Code: code, Features: append([]float64(nil), r.x[:]...)})

@@ -54,10 +54,10 @@ func (x *run) add(n cnnum.Number, u rawUnit, unitEnd, S, C, E, brk int, cr *cfra
 		return // 另通过“长岭发布”微信公众号发布信息327条: a news channel's posts (realdev 037)
 	}
 	organ := ""
-	if cr.town != "" && x.opt.town() {
+	if cr.town != "" && x.respondentOnly() {
 		organ = higherOrgan(s[C:n.Start])
 	}
-	if cr.town != "" && (x.opt.town() || disclosure) && organ == "" {
+	if cr.town != "" && (x.respondentOnly() || disclosure) && organ == "" {
 		code = cr.town
 	}
 	bound := n.Bound.And(cnnum.BoundBefore(s, n.Start)).And(cnnum.BoundAfter(s, unitEnd))
@@ -415,7 +415,7 @@ func (x *run) zeros() {
 		// A town's cases, cases whose respondent is named (以区政府为被申请
 		// 人的) and cases over its disclosure are the cases brought against
 		// the government.
-		if t := zeroRules[z.rule].town; t != "" && (x.opt.town() || respondent) {
+		if t := zeroRules[z.rule].town; t != "" && (x.respondentOnly() || respondent) {
 			code = t
 		}
 		if slices.Contains(seen, stated{code, N}) {
