@@ -556,12 +556,14 @@ var frames = []frame{
 
 	// enforcement
 	{code: "enforcement.penalty_cases",
-		objects: []string{"行政处罚案件", "处罚案件", "一般程序案件", "简易程序案件", "违法案件", "行政处罚", "违法行为", "各类案件", "立案查处",
+		objects: []string{"行政处罚案件", "处罚案件", "一般程序案件", "简易程序案件", "违法案件", "行政处罚", "行政处罚决定", "处罚决定", "违法行为", "各类案件", "立案查处",
 			"违法违规行为", "违法违规案件", "查处违法"},
 		acts:       []string{"立案查处", "查处", "办理", "承办", "作出行政处罚", "处罚"},
 		needObject: true,
 		// Penalties waived (首违不罚: 依法免予处罚1207件) are no penalty cases.
-		conflicts: append([]string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予", "免予", "免于", "免罚", "不罚"}, letOffWords...),
+		// Decisions reviewed before they are made (对47件重大行政处罚决定开展
+		// 法制审核) are legality reviews.
+		conflicts: append([]string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予", "免予", "免于", "免罚", "不罚", "法制审核", "合法性审核", "合法性审查"}, letOffWords...),
 		// 抽查行政处罚、行政许可案卷260件 counts files.
 		otherHeads: []string{"罚款", "案卷"},
 		headVetoes: campaignWords,
@@ -607,7 +609,7 @@ var frames = []frame{
 
 	// legality
 	{code: "legality.reviews",
-		objects: []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "文件", "事项", "各类事项", "重大事项", "重大决策", "法律事务", "议题"},
+		objects: []string{"规范性文件", "行政规范性文件", "重大行政决策", "行政决策", "决策事项", "执法决定", "处罚决定", "行政处罚决定", "文件", "事项", "各类事项", "重大事项", "重大决策", "法律事务", "议题"},
 		// 备案审查: the review of documents other bodies filed (对各镇街、部门
 		// 报送的规范性文件开展备案审查34件), a review as three blind batches
 		// read it.
