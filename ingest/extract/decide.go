@@ -486,6 +486,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if e == nil {
 			continue
 		}
+		if cf.start >= U && partAside(s[U:cf.start]) {
+			// 发生行政诉讼案件7件(其中复议后起诉4件): what the part aside
+			// says of some of the cases is no other count of them all.
+			continue
+		}
 		if e.first && cf.start >= cl.listFirst && cf.end <= N {
 			// Another item of a combined count whose first item names the
 			// frame's object (学法、专题研讨、主题宣讲等活动共计15次): the
@@ -2054,6 +2059,14 @@ func fromLevel(s string, C, N, U int) bool {
 // 结转12件) — the part's topic or head, not the total's.
 func ofPart(s string, u, start int) bool {
 	return start >= u && anyof.Contains(s[u:start], breakdownMarkers...)
+}
+
+// partAside reports whether between, the text from a number's classifier
+// to a word after it, opens a bracket that tells a part of the number
+// (其中, 含, 包括) and has not closed it.
+func partAside(between string) bool {
+	rest, ok := strings.CutPrefix(between, "(")
+	return ok && anyof.Prefix(rest, "其中", "含", "包括") && !strings.Contains(rest, ")")
 }
 
 // falseCompounds are words that hold a frame's word and mean something

@@ -449,7 +449,7 @@ var frames = []frame{
 	{code: "reconsideration.settled", objects: append([]string{"行政争议", "争议"}, reconsiderationCases...),
 		acts:    []string{"化解", "调解", "和解", "协商"},
 		needAct: true, needObject: true, units: uCases, domains: []string{"reconsideration"}, needDomain: true},
-	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "纠正", "被撤销", "被纠错"},
+	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "责令重新作出", "责令重作", "纠正", "被撤销", "被纠错"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "结果维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
 		// The other outcomes of a list the act opens (结果维持6件、其他结果1件、尚未审结2件).
