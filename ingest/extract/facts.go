@@ -668,18 +668,19 @@ const maxSumLead = 3 * 12
 var sumOpeners = []string{"共计", "合计", "总计"}
 
 // prevDomains returns the domain bits of the sentence before the one
-// starting at S (one line back at most); when that names no topic and a
-// semicolon ends the part before it, that part's (…行政复议机构共收到行政复议
-// 申请143件…;…全年审结127件。在审结案件中,决定维持58件). Only one part back:
-// the parts of a long list each have their own topic.
+// starting at S (one line back at most); when that names no case topic
+// (a word of law, 依法受理161件, is none) and a semicolon ends the part
+// before it, that part's too (…行政复议机构共收到行政复议申请143件…;…全年
+// 审结127件。在审结案件中,决定维持58件). Only one part back: the parts of a
+// long list each have their own topic.
 func (x *run) prevDomains(S int) uint64 {
 	if S == 0 {
 		return 0
 	}
 	P := x.sentenceStart(S - 1)
 	mask := x.domainsIn(P, S)
-	if mask == 0 && P > 0 && x.text[P-1] == ';' {
-		mask = x.domainsIn(x.sentenceStart(P-1), P)
+	if mask&x.lx.caseMask == 0 && P > 0 && x.text[P-1] == ';' {
+		mask |= x.domainsIn(x.sentenceStart(P-1), P)
 	}
 	if t, ok := x.tableEndingAt(P, S); ok && t.Span.Start > 0 {
 		// A table between: the sentence that leads into it (审结行政复议案件

@@ -190,7 +190,8 @@ var frames = []frame{
 		objects: []string{"矛盾纠纷", "纠纷", "调解案件", "民间纠纷", "各类纠纷", "各类矛盾纠纷", "纠纷案件", "调处案件"},
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成", "司法确认", "包案",
-			"复议", "信访", "劳动争议", "仲裁"},
+			"复议", "信访", "劳动争议", "仲裁", "结案"},
+		// Cases closed by mediation (通过调解、和解方式结案39件) are no intake.
 		// A meeting on disputes (研判会12次) or a confirmation asked of the
 		// court (申请司法确认23件) is no intake; cases a leader takes charge of
 		// (包案) are assignments.
@@ -387,8 +388,10 @@ var frames = []frame{
 		// Letters and messages to the government (县长信箱、留言板…咨询投诉)
 		// and questions on policies (企业政策咨询2000余人次) are no legal
 		// consultations.
-		not:        []string{"信箱", "留言板", "政策咨询"},
-		otherHeads: []string{"投诉"},
+		not: []string{"信箱", "留言板", "政策咨询"},
+		// Places set up to take them (设立行政复议咨询受理点2个) are no
+		// consultations.
+		otherHeads: []string{"投诉", "受理点", "咨询点", "服务点", "站点", "窗口"},
 		units:      uVisits + " 次 件 个", typical: "人次 次", notDomains: []string{"services"}, notDomainsLifted: []string{"法律咨询", "法律援助咨询"}},
 	// Study of law, named as such: 学法, 会前学法.
 	// Study by offenders on probation is no study of the government's, and
@@ -431,7 +434,7 @@ var frames = []frame{
 		acts:    []string{"受理", "收到", "新收", "办理"},
 		// Applications outside the organ's remit, redirected (对不属于受理范
 		// 围的22件依法告知申请人…), were not accepted.
-		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结", "不属于", "告知"},
+		conflicts: []string{"被复议", "被申请", "审结", "纠错", "维持", "不予受理", "不予", "撤销", "驳回", "办结", "不属于", "告知", "受理前"},
 		// Cases whose respondent the item names (以县政府为被申请人、由市政
 		// 府办理的) are cases against it, whoever handled them. A hotline's
 		// or a mailbox's demands (县长信箱、12345热线共受理群众诉求1.8万件) are
