@@ -186,7 +186,7 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	lo := min(cl.C1, cl.C)
 	inSentence := hs[k0:sh.kEnd]
-	if sh.ended && !x.anyReader(sh, inSentence, lo, cl, u.index) && !(cl.jun >= 0 && concludedLawsuits(s, S, cl.C, N)) {
+	if sh.ended && !x.anyReader(sh, inSentence, lo, cl, u.index) && !(cl.jun >= 0 && x.concludedLawsuits(S, cl.C, N)) {
 		// No word that could read the number stands in its clause or its
 		// phrase: no frame will score it. (The shadow memo is filled in
 		// word order where the sentence's end is not final. Lawsuits
@@ -1732,7 +1732,7 @@ func singleOutcome(t string) int {
 // 请求), a figure no frame reads: the lawsuits concluded have no code,
 // their outcome has.
 func (x *run) concludedOutcome(c cand, cl clause, S, N int) {
-	if cl.jun >= 0 && concludedLawsuits(x.text, S, cl.C, N) {
+	if cl.jun >= 0 && x.concludedLawsuits(S, cl.C, N) {
 		x.secondFact(c, cl, reading{code: litigationCasesCode, p: 1}, -1)
 	}
 }

@@ -70,8 +70,19 @@ var litigationCasesCode = catalogIndex("litigation.cases")
 
 // concludedLawsuits reports whether the clause of the number at N, in the
 // sentence at S, counts lawsuits concluded (已审结3件 after 行政诉讼案件4件):
-// it holds a concluding verb (审结, 已判决) and nothing else, and the sentence before it
-// names lawsuits.
+// it holds a concluding verb (审结, 已判决) and nothing else, and its
+// sentence before it, or the sentence before that, names lawsuits (作为被告
+// 的行政诉讼案件11件,其中二审案件3件。已审结9件,全部胜诉).
+func (x *run) concludedLawsuits(S, C, N int) bool {
+	from := S
+	if S > 0 {
+		from = x.sentenceStart(S - 1)
+	}
+	return concludedLawsuits(x.text, from, C, N)
+}
+
+// concludedLawsuits reports whether the clause [C, N) holds a concluding
+// verb and nothing else, and s[S:C] names lawsuits.
 func concludedLawsuits(s string, S, C, N int) bool {
 	head := strings.TrimPrefix(trimSpace(s[C:N]), "其中")
 	switch head {

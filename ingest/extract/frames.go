@@ -565,8 +565,10 @@ var frames = []frame{
 		needObject: true,
 		// Penalties waived (首违不罚: 依法免予处罚1207件) are no penalty cases.
 		// Decisions reviewed before they are made (对47件重大行政处罚决定开展
-		// 法制审核) are legality reviews.
-		conflicts: append([]string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予", "免予", "免于", "免罚", "不罚", "法制审核", "合法性审核", "合法性审查"}, letOffWords...),
+		// 法制审核) are legality reviews; violations stopped or talked out of
+		// (制止违法行为83起, 劝导) are no cases.
+		conflicts: append([]string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予", "免予", "免于", "免罚", "不罚", "法制审核", "合法性审核", "合法性审查",
+			"制止", "劝阻", "劝导"}, letOffWords...),
 		// 抽查行政处罚、行政许可案卷260件 counts files.
 		otherHeads: []string{"罚款", "案卷"},
 		headVetoes: campaignWords,
