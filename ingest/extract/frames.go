@@ -525,7 +525,8 @@ var frames = []frame{
 	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
 		otherHeads: []string{"诉讼案件"}, subjectNot: otherCaseBodies,
 		units: uCases, domains: []string{"arbitration"}},
-	{code: "arbitration.closure_rate", objects: []string{"仲裁结案率", "结案率"}, units: uRate, domains: []string{"arbitration"}},
+	// The share closed by mediation (仲裁调解结案率达63%) is no closure rate.
+	{code: "arbitration.closure_rate", objects: []string{"仲裁结案率", "结案率"}, not: []string{"调解结案率", "调解率"}, units: uRate, domains: []string{"arbitration"}},
 
 	// disclosure
 	{code: "disclosure.proactive_items",
