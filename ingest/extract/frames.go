@@ -570,8 +570,9 @@ var frames = []frame{
 		// (制止违法行为83起, 劝导) are no cases.
 		conflicts: append([]string{"评查", "公示", "被撤销", "被纠正", "被确认违法", "被复议", "被诉", "被纠错", "不予", "免予", "免于", "免罚", "不罚", "法制审核", "合法性审核", "合法性审查",
 			"制止", "劝阻", "劝导"}, letOffWords...),
-		// 抽查行政处罚、行政许可案卷260件 counts files.
-		otherHeads: []string{"罚款", "案卷"},
+		// 抽查行政处罚、行政许可案卷260件 counts files; 抽取18个执法部门
+		// 行政处罚…案卷 counts departments.
+		otherHeads: []string{"罚款", "案卷", "部门", "单位", "主体"},
 		headVetoes: campaignWords,
 		// A court's caseload (县人民法院全年受理各类案件9326件) holds no
 		// administrative penalty.
@@ -656,16 +657,17 @@ var frames = []frame{
 
 	// counsel
 	{code: "counsel.adviser_services",
-		objects:    []string{"法律服务", "法律意见书", "坐班值班", "值班", "法律顾问团"},
+		objects:    []string{"法律服务", "坐班值班", "值班", "法律顾问团"},
 		acts:       []string{"提供", "出具", "提供法律服务"},
 		needObject: true,
 		units:      uTimes + " " + uCases + " 份 条", domains: []string{"counsel"}},
-	// 法律意见 and 法律文书 are an adviser's service only when an adviser
+	// 法律意见 (书) and 法律文书 are an adviser's service only when an adviser
 	// gives them: 法律顾问为镇政府提供法律意见32条 and 社区法律顾问…代写法律文书
 	// 58份, not 提供法律意见210条 alone, nor a 司法所's papers written for the
-	// public (代写法律文书15份).
+	// public (代写法律文书15份), nor a contract review's (合同…合法性审查63件,
+	// 出具法律意见书63份).
 	{code: "counsel.adviser_services",
-		objects: []string{"法律意见", "书面法律意见", "法律文书"},
+		objects: []string{"法律意见", "法律意见书", "书面法律意见", "法律文书"},
 		acts:    []string{"提供", "出具", "提出"},
 		// A review's opinions (提出修改意见91条) are the reviewing group's, no
 		// service of an adviser.
