@@ -164,6 +164,7 @@ type normalizer struct {
 	digits []byte
 	runs   []int
 	seps   []rune
+	wide   []bool // whether each space separator is a wide gap (see separator)
 }
 
 // prefix writes the pending line breaks and space before the visible rune r.
@@ -194,7 +195,7 @@ func (n *normalizer) prefix(r rune) {
 // runs joined by spaces or by one dot, repaired where the layout broke the
 // number. It returns the index just after the cluster.
 func (n *normalizer) number(s string, i int) int {
-	n.digits, n.runs, n.seps = n.digits[:0], n.runs[:0], n.seps[:0]
+	n.digits, n.runs, n.seps, n.wide = n.digits[:0], n.runs[:0], n.seps[:0], n.wide[:0]
 	j := i
 	for {
 		for j < len(s) {
@@ -210,11 +211,12 @@ func (n *normalizer) number(s string, i int) int {
 			j += size
 		}
 		n.runs = append(n.runs, len(n.digits))
-		sep, after := separator(s, j)
+		sep, after, wide := separator(s, j)
 		if after < 0 {
 			break
 		}
 		n.seps = append(n.seps, sep)
+		n.wide = append(n.wide, wide)
 		j = after
 	}
 
@@ -253,9 +255,17 @@ func (n *normalizer) number(s string, i int) int {
 			}
 		}
 	}
+	// A row whose columns stand apart by wide gaps keeps a narrow one
+	// before three digits, after one to three, as a thousands gap (市市场
+	// 监管局       6 215          842): its cells are told by the wide ones.
+	columns := slices.Contains(n.wide, true)
 	for k, sep := range n.seps {
 		if sep != ' ' {
 			dots++
+			continue
+		}
+		if columns && !n.wide[k] && n.runLen(k) <= 3 && n.runLen(k+1) == 3 && (k == 0 || n.wide[k-1]) && (k+1 == len(n.seps) || n.wide[k+1]) {
+			n.seps[k] = 0
 			continue
 		}
 		// A lone gap before three digits, after one to three, is a
@@ -337,37 +347,41 @@ func inRange(d []byte, max int) bool {
 }
 
 // separator reads what follows a digit run at s[j]: spaces, or one dot, that
-// precede another digit. It returns the separator (' ' or the dot) and the
-// index of that digit, or after < 0 when the cluster ends at j.
-func separator(s string, j int) (sep rune, after int) {
+// precede another digit. It returns the separator (' ' or the dot), the
+// index of that digit, or after < 0 when the cluster ends at j, and for
+// spaces whether the gap is wide: two spaces or more, or a tab, as the
+// columns of a table stand apart.
+func separator(s string, j int) (sep rune, after int, wide bool) {
 	if j >= len(s) {
-		return 0, -1
+		return 0, -1, false
 	}
 	if m := spacedDecimal(s, j); m > 0 {
-		return spacedDot, m
+		return spacedDot, m, false
 	}
 	r, k, size := next(s, j)
 	switch {
 	case k == kindSpace:
 		sep = ' '
+		wide = s[j] == '\t'
 	case r == '.' || isOddDot(r):
 		sep = r
 	default:
-		return 0, -1
+		return 0, -1, false
 	}
 	m := j + size
 	for m < len(s) {
 		r, k, size = next(s, m)
 		if k == kindDelete || sep == ' ' && k == kindSpace {
+			wide = wide || k == kindSpace
 			m += size
 			continue
 		}
 		if isDigit(r) {
-			return sep, m
+			return sep, m, wide
 		}
 		break
 	}
-	return 0, -1
+	return 0, -1, false
 }
 
 // spacedDot is the separator of a decimal point set apart by spaces: the
