@@ -124,13 +124,17 @@ type evidence struct {
 	vetoed                     bool // a topic of its not list stands in the item
 	otherSubject               bool // a body of its subjectNot is the clause's subject (subjectNotUnlessAct)
 	sentConflict               bool
-	objBeforeDeng              bool // an object lies before a 等 that an act follows
-	actAfterDeng               bool
-	afterDeng                  bool // a word of it follows the 等
-	objAfterDeng               bool
-	conflict                   bool
-	conflictBeforeDeng         bool
-	actInSentence              bool
+	// sentVeto: a word of its sentenceVetoes stands in an earlier item of
+	// the sentence; it rules the frame out unless the number's own item
+	// names the frame's object.
+	sentVeto           bool
+	objBeforeDeng      bool // an object lies before a 等 that an act follows
+	actAfterDeng       bool
+	afterDeng          bool // a word of it follows the 等
+	objAfterDeng       bool
+	conflict           bool
+	conflictBeforeDeng bool
+	actInSentence      bool
 	// actBeforeBreak: an act of the frame stands before the breakdown
 	// marker (其中) that the number is a part after.
 	actBeforeBreak bool
@@ -439,8 +443,15 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					get(r.idx).sentConflict = true
 				}
 			case refSentVeto:
-				if hEnd <= N {
+				// In an earlier item with a figure of its own, it is ruled
+				// on once the number's item is read (…法律援助案件643件,信访
+				// 事项受理977件: the item names its petitions); the subject
+				// of the sentence rules every item (街道公共法律服务工作站…,
+				// 全年接待来访群众1860人次).
+				if hEnd <= N && (hStart >= cl.Li || !hasDigit(s[hEnd:cl.Li])) {
 					get(r.idx).vetoed = true
+				} else if hEnd <= N {
+					get(r.idx).sentVeto = true
 				}
 			case refHeadVeto:
 				if hEnd <= N && clauseStart(s, hStart, S) == S {
@@ -479,6 +490,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	for i := range ev.list {
 		if e := &ev.list[i]; e.otherSubject && e.act != near && e.act != left {
 			e.vetoed = true // 区人民法院全年受理一审行政案件340件
+		}
+		if e := &ev.list[i]; e.sentVeto && e.obj != near && e.obj != left {
+			e.vetoed = true
 		}
 	}
 	for _, cf := range conflicts {

@@ -274,6 +274,12 @@ func (n *normalizer) number(s string, i int) int {
 		// A whole number before a gap and a decimal after it are two
 		// figures (a table row's 20 and 9.6%), not one a break split.
 		decimalAfter := k+1 < len(n.seps) && n.seps[k+1] != ' ' && n.seps[k+1] != spacedDot && !slices.ContainsFunc(n.seps[:k], func(r rune) bool { return r != ' ' })
+		// A pipe table's cell that holds the one figure (| 1 208 |) has its
+		// thousands gap closed as prose has.
+		if thousands && p == '|' && f == '|' {
+			n.seps[k] = 0
+			continue
+		}
 		if prose && !decimalAfter && !cells && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
 			n.seps[k] = 0
 		}
