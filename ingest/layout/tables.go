@@ -321,14 +321,37 @@ func fields(text string, line Span) []Cell {
 		}
 	}
 	// So a header's label and its year columns come as one: 项目 2024年
-	// 2023年 增减 as 项目2024年2023年 增减.
-	if heads := yearHeads(text, out[0]); heads != nil {
-		out = append(heads, out[1:]...)
+	// 2023年 增减 as 项目2024年2023年 增减, and 序号 指标名称 单位 2023年
+	// 2024年 as 序号 指标名称 单位2023年2024年.
+	for k := 0; k < len(out); k++ {
+		if heads := yearHeads(text, out[k]); heads != nil {
+			out = slices.Insert(slices.Delete(out, k, k+1), k, heads...)
+			k += len(heads) - 1
+		}
+	}
+	// And a unit column's cell and the figure after it: 行政处罚案件 件 3862
+	// 4205 as 行政处罚案件 件3862 4205.
+	for k := 1; k+1 < len(out); k++ {
+		if !isNumberCell(out[k+1].Text) {
+			continue
+		}
+		if label, figure, ok := labelFigure(text, out[k]); ok && isUnitCell(label.Text) {
+			out = slices.Insert(slices.Delete(out, k, k+1), k, label, figure)
+			k++
+		}
 	}
 	if label, figure, ok := labelFigure(text, out[len(out)-1]); ok {
 		out = append(out[:len(out)-1], label, figure)
 	}
 	return out
+}
+
+// unitCells are the units a table's unit column holds.
+var unitCells = []string{"件", "次", "人", "人次", "个", "项", "场", "场次", "份", "条", "篇", "宗", "起", "期", "户", "户次", "家", "元", "万元", "亿元", "万件", "万人次", "批次", "卷", "名"}
+
+// isUnitCell reports whether s is a unit column's cell.
+func isUnitCell(s string) bool {
+	return slices.Contains(unitCells, s)
 }
 
 // labelFigure splits a cell that is a label glued to its figure (行政许可0)
