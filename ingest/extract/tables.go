@@ -961,6 +961,12 @@ func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 		for j < len(cs) && numberCell(cs[j].Text) {
 			j++
 		}
+		if n := len(years) + changes; len(years) > 0 && j-from > n && j < len(cs) {
+			// A figure past the year and change columns, before the next
+			// label, is that row's number (序号: … 98.7 +2.2 | 10 | 12345
+			// 热线工单办结), not this row's.
+			j = from + n
+		}
 		values := cs[from:j]
 		if unit == "" && unitAt(j) {
 			unit = cs[j].Text
