@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.154"
+const Version = "extract/2026-12-04.155"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -53,12 +53,12 @@ func (x *run) respondentOnly() bool {
 }
 
 // writesAsDepartment reports a report written by a department of a
-// government, which names itself 我局 or 本局 — other than the justice
+// government, which names itself 我局, 本局 or 局机关 — other than the justice
 // bureau, which houses the government's reconsideration office and
 // reports the government's caseload as its own work (我局作为县政府行政复议
 // 机构, 县政府统一行使行政复议职责,由我局具体承办).
 func writesAsDepartment(text string) bool {
-	return (strings.Contains(text, "我局") || strings.Contains(text, "本局")) && !anyof.Contains(text, reconsiderationOffice...)
+	return anyof.Contains(text, "我局", "本局", "局机关") && !anyof.Contains(text, reconsiderationOffice...)
 }
 
 // reconsiderationOffice are the words of a justice bureau, the office that

@@ -950,13 +950,21 @@ var zeroRules = []struct {
 	{"诉讼", "litigation.cases", "", false, "", []string{"零"}},
 	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true, "", nil},
 	{"行政诉讼", "litigation.cases", "", true, "", nil},
+	// Suggestions and proposals none sent (未收到人大代表建议和政协提案).
+	{"人大代表建议", "supervision.npc_suggestions", "", false, "", receivedNegators},
+	{"代表建议", "supervision.npc_suggestions", "", false, "", receivedNegators},
+	{"政协委员提案", "supervision.cppcc_proposals", "", false, "", receivedNegators},
+	{"政协提案", "supervision.cppcc_proposals", "", false, "", receivedNegators},
 }
+
+// receivedNegators deny that anything was sent to the writer: 未收到, 未接到.
+var receivedNegators = []string{"未收到", "未接到", "没有收到"}
 
 // zeroListObjects and zeroListSeps make the lists of zero objects under one
 // negator: 未发生行政复议、行政诉讼案件, 未发生行政复议案件和行政诉讼案件 (full
 // objects first, so that 案件 is cut with them).
 var (
-	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "行政复议", "行政诉讼", "行政应诉"}
+	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "行政复议", "行政诉讼", "行政应诉", "人大代表建议", "代表建议", "政协委员提案", "政协提案"}
 	zeroListSeps    = []string{"、", "和", "及", "与"}
 )
 
