@@ -176,6 +176,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// 由86.2%提升至98.7%: the level before the change, not the year's.
 		return
 	}
+	if describedCases(s, cl.C, N, U) {
+		// 败诉的1件为某村民诉乡人民政府限期拆除决定案: the case counted
+		// before, told of.
+		return
+	}
 	if n.Chinese && !chineseCountOK(s, N, U) || mk.open > mk.close || isFrequency(mk, u.index == percentUnit.index) ||
 		isGrowth(s, cl.C, N) || x.otherYear(S, cl.C, N) || respectiveOtherYear(s, S, mk.fenbie, N, cl.E0, x.opt.Year) || someBodies(s[cl.C:N]) || targetBefore(s[cl.C:N]) || remainder(s[cl.C:N]) && !anyof.Contains(s[U:cl.E0], remainderOutcomes...) {
 		return

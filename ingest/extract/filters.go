@@ -158,6 +158,13 @@ func isFrequency(m marks, rate bool) bool {
 	return m.mei || !rate && m.jun
 }
 
+// describedCases reports a figure that names cases counted before so as
+// to tell what they were: an attribute and 的 right before it, 为, 是 or
+// 系 right after its classifier (败诉的1件为某村民诉乡人民政府…案).
+func describedCases(s string, C, N, U int) bool {
+	return N > C && strings.HasSuffix(s[C:N], "的") && anyof.Prefix(s[U:], "为", "是", "系")
+}
+
 // chineseCountOK rejects Chinese numerals that are labels or slogans:
 // “两个维护”, 三项制度, 一次性, 四个意识, 五项法定程序 (after the list of
 // the procedures it counts).

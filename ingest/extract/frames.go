@@ -462,8 +462,10 @@ var frames = []frame{
 		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "作为被申请人", "被申请人"},
 		conflicts: []string{"撤销", "纠错", "变更", "确认违法"},
 		// Cases against the government's departments or its towns are
-		// cases the government decided, not cases brought against it.
-		not:   append([]string{"部门", "各乡", "乡镇"}, caseloadWords...),
+		// cases the government decided, not cases brought against it; cases
+		// where it was respondent or defendant (作为被申请人或被告的行政争议
+		// 案件共6件) are reconsiderations and lawsuits together.
+		not:   append([]string{"部门", "各乡", "乡镇", "或被告"}, caseloadWords...),
 		units: uCases},
 
 	// petition

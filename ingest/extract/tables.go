@@ -214,6 +214,109 @@ type tableRow struct {
 	// 2021年 / 2022年: the 2021 cell of a 2022 report), which prose
 	// reading of the row's line must not take for the year's.
 	others []layout.Cell
+	// sentence opens a sentence of its own: the row is of another topic
+	// than the rows before it (see caseTopicRows); topic, when set, is the
+	// category of the codes its figure may have (a reconsideration's row
+	// has no lawsuits pending).
+	sentence bool
+	topic    string
+}
+
+// caseTopics name the kinds of case a row of a table of cases by kind
+// counts (| 行政复议 | 2 | 1 | 0 |).
+var caseTopics = []string{"行政复议", "行政诉讼", "行政应诉", "复议", "诉讼", "应诉"}
+
+// caseTopicRows reads a table whose rows are kinds of case and whose
+// columns are the count and its outcomes (| 类别 | 收案(件) | 维持/驳回(胜诉)
+// | 纠错(败诉) | 撤回/撤诉 | 审理中 |, then | 行政复议 | 2 | 1 | 0 | 1 | 0 |
+// and | 行政诉讼 | 4 | 2 | 1 | 0 | 1 |): each row is a sentence of its
+// own, its first figure the count (行政复议收案2件) and the others its
+// parts by outcome (其中维持、驳回1件,纠错0件…), each column's head read in
+// the row's words — of a head that names both kinds' outcomes (维持/驳回
+// (胜诉), 撤回/撤诉), the lawsuits' for a row of lawsuits (胜诉, 撤诉) and
+// the other for a reconsideration's. nil when t is no such table.
+func caseTopicRows(t layout.Table, tableUnit string) []tableRow {
+	if len(t.Rows) < 3 || !t.Rows[0].Header {
+		return nil
+	}
+	head := t.Rows[0].Cells
+	if len(head) < 3 {
+		return nil
+	}
+	for _, c := range head[1:] {
+		if numberCell(c.Text) || yearOf(c.Text) > 0 {
+			return nil
+		}
+	}
+	var out []tableRow
+	for _, r := range t.Rows[1:] {
+		cs := r.Cells
+		if len(cs) != len(head) || !slices.Contains(caseTopics, trimSpace(cs[0].Text)) {
+			return nil
+		}
+		lawsuit := strings.Contains(cs[0].Text, "诉")
+		topic := "reconsideration"
+		if lawsuit {
+			topic = "litigation"
+		}
+		for k := 1; k < len(cs); k++ {
+			if !numberCell(cs[k].Text) {
+				return nil
+			}
+			name := headFor(head[k].Text, lawsuit)
+			unit := cmp.Or(bracketUnit(head[k].Text), tableUnit, "件")
+			item := name
+			row := tableRow{label: cs[0], value: cs[k], unit: rowUnit(head[k].Text, cellUnit(cs[k].Text, unit)), topic: topic}
+			if k == 1 {
+				item, row.sentence = trimSpace(cs[0].Text)+name, true
+			} else {
+				row.part, row.listed = true, false
+			}
+			row.label.Text, row.item = item, item
+			out = append(out, row)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	out[0].sentence = false
+	return out
+}
+
+// headFor returns a column's head as a row of lawsuits (lawsuit) or of
+// reconsiderations reads it: of 维持/驳回(胜诉) 胜诉 or 维持、驳回, of
+// 撤回/撤诉 撤诉 or 撤回; the head without its unit's brackets otherwise.
+func headFor(h string, lawsuit bool) string {
+	h = trimSpace(h)
+	if u := bracketUnit(h); u != "" {
+		h = h[:strings.LastIndexAny(h, "(（")]
+	}
+	if open := strings.IndexAny(h, "(（"); open > 0 && anyof.Suffix(h, ")", "）") {
+		inner := strings.TrimRight(strings.TrimLeft(h[open:], "(（"), ")）")
+		if lawsuit {
+			return inner
+		}
+		h = h[:open]
+	}
+	alts := strings.FieldsFunc(h, func(r rune) bool { return r == '/' || r == '／' })
+	if len(alts) < 2 {
+		return h
+	}
+	var suits, others []string
+	for _, a := range alts {
+		if strings.Contains(a, "诉") {
+			suits = append(suits, a)
+		} else {
+			others = append(others, a)
+		}
+	}
+	switch {
+	case lawsuit && len(suits) > 0:
+		return strings.Join(suits, "、")
+	case !lawsuit && len(others) > 0:
+		return strings.Join(others, "、")
+	}
+	return strings.Join(alts, "、")
 }
 
 // figureTable records the rows of a table of figures (附表:主要法治指标完成
@@ -299,6 +402,8 @@ func (x *run) figureTable(t layout.Table) {
 		switch {
 		case k == 0:
 			sep = caption
+		case r.sentence:
+			sep = "。"
 		case r.listed:
 			sep, part = "、", ""
 		case part == "" && rows[k-1].part:
@@ -320,7 +425,7 @@ func (x *run) figureTable(t layout.Table) {
 	first := len(x.facts)
 	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
 		k, ok := at[f.Start]
-		if !ok || f.Derived {
+		if !ok || f.Derived || rows[k].topic != "" && !strings.HasPrefix(f.Indicator, rows[k].topic+".") {
 			continue
 		}
 		n := len(x.facts)
@@ -591,6 +696,9 @@ func countUnit(u string) string {
 // in its column of figures (数量), or is the row's only figure.
 func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 	if rows := transposedRows(t, tableUnit); rows != nil {
+		return rows
+	}
+	if rows := caseTopicRows(t, tableUnit); rows != nil {
 		return rows
 	}
 	if rows, ok := x.yearRows(t); ok {
