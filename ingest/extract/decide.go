@@ -38,11 +38,14 @@ const (
 // clause is the structure around one number: the stretches of text its
 // words are looked for in (byte offsets).
 type clause struct {
-	S, E      int // the sentence
-	C, E0     int // the number's clause
-	Li        int // start of the number's own list item
-	N, U      int // the number and the end of its classifier
-	Rend      int // end of the right-hand words: the next figure, 、 or the clause end
+	S, E  int // the sentence
+	C, E0 int // the number's clause
+	Li    int // start of the number's own list item
+	N, U  int // the number and the end of its classifier
+	Rend  int // end of the right-hand words: the next figure, 、 or the clause end
+	// listVerb is where the verb after a 对 list starts (对58件文件、37份合同
+	// 进行合法性审查): its act is every item's; 0 when there is none.
+	listVerb  int
 	C1        int // start of the clause before, when the number's clause holds fillers only (else C)
 	sharedOK  bool
 	deng      int // 等 closing a list in the item, -1
@@ -1281,6 +1284,8 @@ func (cl *clause) placeOf(s string, a, b int) place {
 		return prev
 	case cl.jun >= 0 && a >= cl.jun && b <= cl.junEnd:
 		return inJun
+	case cl.listVerb > 0 && a >= cl.listVerb && b <= cl.E0:
+		return rightFar
 	case a >= cl.U && b <= cl.Rend:
 		gap := utf8.RuneCountInString(s[cl.U:a])
 		switch {
@@ -1294,6 +1299,29 @@ func (cl *clause) placeOf(s string, a, b int) place {
 		return inSent
 	}
 	return nowhere
+}
+
+// listVerbs follow the list of objects of a 对 phrase: 对58件文件、37份合同
+// 进行合法性审查.
+var listVerbs = []string{"进行", "开展", "实施", "予以", "作出", "提出"}
+
+// listVerbAt returns where the verb that closes a 对 phrase's list of
+// items starts in s[from:to] — the items after the number's, then the
+// verb, with no figure after it — or 0.
+func listVerbAt(s string, from, to int) int {
+	if !strings.HasPrefix(s[from:], "、") {
+		return 0
+	}
+	best := -1
+	for _, v := range listVerbs {
+		if p := strings.Index(s[from:to], v); p >= 0 && (best < 0 || p < best) {
+			best = p
+		}
+	}
+	if best < 0 || hasDigit(s[from+best:to]) || !hasDigit(s[from:from+best]) {
+		return 0
+	}
+	return from + best
 }
 
 // fillerGap reports whether s, between a word and the number, holds only a
@@ -1413,6 +1441,9 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		if p := strings.LastIndex(s[U:cl.Rend], "、"); p >= 0 {
 			cl.Rend = U + p
 		}
+	}
+	if cl.Rend < cl.E0 && strings.Contains(s[C:N], "对") {
+		cl.listVerb = listVerbAt(s, cl.Rend, cl.E0)
 	}
 	// 均/全部 after the classifier: the figure is also that of an outcome.
 	t, single := s[U:], false
