@@ -147,7 +147,7 @@ var traineePeople = []string{"干部", "干部职工", "工作人员", "执法�
 
 // countedPlaces, written right after a classifier, are what the number
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
-var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
+var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "苏木", "嘎查", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
 
 // studyOtherHeads are what a study count is not: lectures, trainings, party
 // lessons and the study of party discipline, meetings.

@@ -798,8 +798,9 @@ func sumClauseIn(s string, from, to int) bool {
 	return false
 }
 
-// placeSuffixes end the names of places below a county or town.
-var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村"}
+// placeSuffixes end the names of places below a county or town (a 苏木
+// is a township of Inner Mongolia, a 嘎查 its village).
+var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村", "苏木", "嘎查"}
 
 // placeBodies are the bodies of such a place whose figures a report gives:
 // 石水口村调委会, 东城街道司法所.
@@ -972,7 +973,7 @@ func placeRank(name string) int {
 	switch {
 	case name == "":
 		return 0
-	case anyof.Suffix(name, "村", "社区"):
+	case anyof.Suffix(name, "村", "社区", "嘎查"):
 		return 1
 	case anyof.Suffix(name, "镇", "乡", "街道", "苏木"):
 		return 2
@@ -1010,7 +1011,7 @@ func setFollows(s string) bool {
 // bodyNouns close the name of a body that may own figures in a 分别 list:
 // 街道人民调解委员会、驻派出所调解室、诉调对接工作站分别受理纠纷…; 区法院、区检察
 // 院分别开展法治讲座…; 镇派出所、市场监管所、司法所分别举办…讲座.
-var bodyNouns = []string{"委员会", "调委会", "调解室", "工作室", "工作站", "服务站", "中心", "所", "法庭", "法院", "检察院", "局", "小学", "中学", "学校", "医院"}
+var bodyNouns = []string{"人民调解委员会", "调解委员会", "委员会", "调委会", "调解室", "工作室", "工作站", "服务站", "中心", "所", "法庭", "法院", "检察院", "局", "小学", "中学", "学校", "医院"}
 
 // ownBodies are the writer's own bodies, which a 分别 list names with the
 // level word alone (街道人民调解委员会, 镇政府): their figures are the
@@ -1044,8 +1045,9 @@ func bodyList(s string, items [][2]int) (shared string, ok bool) {
 		switch {
 		case anyof.Suffix(t, bodyNouns...):
 			own++
-		case anyof.Contains(t, bodyNouns...) || utf8.RuneCountInString(t) > 6 || hasDigit(t):
-			return "", false // no part of a name
+		case anyof.Contains(t, bodyNouns...) || utf8.RuneCountInString(t) > 6 && !anyof.Suffix(t, placeSuffixes...) || hasDigit(t):
+			// No part of a name; a place's may be long (巴彦温都尔苏木).
+			return "", false
 		}
 	}
 	switch own {
