@@ -229,7 +229,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		if d := x.lx.domains[h.Word]; d != 0 && !qualifiedAway(s, S, hStart, hEnd) {
 			if hEnd <= max(N, cl.Rend) {
 				domMask |= d
-				if hStart >= cl.Li {
+				// An item of fillers shares the head of its clause, and its
+				// topic (分别开展“法治乌兰牧骑”巡回演出18场、11场).
+				if hStart >= cl.Li || cl.sharedOK && hStart >= cl.C {
 					itemMask |= d
 				}
 			}

@@ -1028,6 +1028,17 @@ func bodyList(s string, items [][2]int) (shared string, ok bool) {
 	if len(items) < 2 {
 		return "", false
 	}
+	places := true // every item a place (城关镇、新华镇分别开展…): bodies of their own
+	for _, it := range items {
+		t := trimSpace(s[it[0]:it[1]])
+		if !anyof.Suffix(t, placeSuffixes...) || utf8.RuneCountInString(t) > 10 || hasDigit(t) {
+			places = false
+			break
+		}
+	}
+	if places {
+		return "", true
+	}
 	last := unquote(trimSpace(s[items[len(items)-1][0]:items[len(items)-1][1]]))
 	noun := ""
 	for _, w := range bodyNouns {
