@@ -2192,5 +2192,21 @@ func caseCount(s string) bool {
 			return true
 		}
 	}
+	// A count in Chinese numerals: 结案三百九十八件.
+	for _, u := range []string{"件", "起", "宗"} {
+		for from := 0; ; {
+			k := strings.Index(s[from:], u)
+			if k < 0 {
+				break
+			}
+			if r, _ := utf8.DecodeLastRuneInString(s[:from+k]); strings.ContainsRune(chineseDigits, r) {
+				return true
+			}
+			from += k + len(u)
+		}
+	}
 	return false
 }
+
+// chineseDigits are the characters a count in Chinese numerals ends with.
+const chineseDigits = "零〇一二两三四五六七八九十百千万"
