@@ -1465,6 +1465,13 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	} else if p := deciderBefore(t[:clauseEnd(t, 0)]); p > 0 {
 		t = t[p:] // 4件,市政府已全部作出维持决定: the body that decided them
 	}
+	if !single && c.n.Value == 1 && strings.HasPrefix(s[U:], ",") {
+		if p := laterSingleOutcome(t); p >= 0 {
+			// 1件,系土地征收补偿纠纷,经县人民法院审理,判决驳回原告诉讼
+			// 请求: the one case told of, then its outcome.
+			t, single = t[p:], true
+		}
+	}
 	if anyof.Prefix(t, "均由", "全部由", "均已由", "已全部由") && !anyof.Contains(t[:clauseEnd(t, 0)], decisionOutcomes...) {
 		// 3件,均由市政府审结: another body concluded them, no outcome stated
 		// (均由省政府维持 states one).
@@ -1779,6 +1786,34 @@ func singleOutcome(t string) int {
 	return -1
 }
 
+// laterSingleOutcome returns where the outcome of one case starts in t,
+// the text after its classifier, when clauses that tell what the case was
+// (系…纠纷, 为…案) or how it was heard (经县人民法院审理) come first, at
+// most two of them, with no figure; -1 when there is none.
+func laterSingleOutcome(t string) int {
+	at := 0
+	for i := 0; i < 3; i++ {
+		u := t[at:]
+		if i > 0 {
+			cl := u[:clauseEnd(u, 0)]
+			for _, w := range decisionOutcomes {
+				if p := strings.Index(cl, w); p >= 0 && utf8.RuneCountInString(cl[:p]) <= 4 && !hasDigit(cl) {
+					return at + p
+				}
+			}
+		}
+		if !anyof.Prefix(u, "系", "为", "属", "经") {
+			return -1
+		}
+		e := clauseEnd(u, 0)
+		if hasDigit(u[:e]) || !strings.HasPrefix(u[e:], ",") {
+			return -1
+		}
+		at += e + len(",")
+	}
+	return -1
+}
+
 // concludedOutcome records the outcome after 均 of lawsuits concluded
 // (作为被告的行政诉讼案件4件,已审结3件,均胜诉; 已判决7件,均判决驳回原告诉讼
 // 请求), a figure no frame reads: the lawsuits concluded have no code,
@@ -2037,8 +2072,8 @@ func pinnedItem(item string, domains []string) bool {
 
 // deciderBefore returns where 均 or 全部 starts in clause when only the
 // body that decided stands before it and an outcome after it (市政府已全部
-// 作出维持决定, 法院均判决驳回原告诉讼请求: at most six characters, ending
-// in a body word and perhaps 已), or 0. That body's concluding them (已由
+// 作出维持决定, 法院均判决驳回原告诉讼请求, 一审均判决驳回: at most six
+// characters, ending in a body word or an instance and perhaps 已), or 0. That body's concluding them (已由
 // 市政府全部审结) is no outcome of the writer's.
 func deciderBefore(clause string) int {
 	for _, w := range []string{"已全部", "全部", "均"} {
@@ -2047,7 +2082,7 @@ func deciderBefore(clause string) int {
 			continue
 		}
 		head := strings.TrimSuffix(clause[:p], "已")
-		if utf8.RuneCountInString(head) <= 6 && !hasDigit(head) && anyof.Suffix(head, "政府", "法院", "复议机关", "复议机构", "机关") &&
+		if utf8.RuneCountInString(head) <= 6 && !hasDigit(head) && anyof.Suffix(head, "政府", "法院", "复议机关", "复议机构", "机关", "一审", "二审", "终审") &&
 			anyof.Contains(clause[p:], decisionOutcomes...) {
 			return p
 		}
