@@ -1303,6 +1303,16 @@ func (cl *clause) placeOf(s string, a, b int) place {
 	return nowhere
 }
 
+// bareShares name a share without saying of what: 覆盖率, 配备率.
+var bareShares = []string{"覆盖率", "配备率", "聘请率"}
+
+// bareShare reports whether clause, before its figure, is a bare share's
+// name and fillers (覆盖率, 覆盖率达, 配备率为).
+func bareShare(clause string) bool {
+	t, ok := anyof.CutPrefix(trimSpace(clause), bareShares...)
+	return ok && fillerOnly(t)
+}
+
 // listVerbs follow the list of objects of a 对 phrase: 对58件文件、37份合同
 // 进行合法性审查.
 var listVerbs = []string{"进行", "开展", "实施", "予以", "作出", "提出"}
@@ -1429,6 +1439,11 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// by its own noun (…网办率100%,292个电子证照跨部门调用).
 	cl.C1 = C
 	if C > S && fillerOnly(s[C:N]) && !ownNounAfter(s[U:]) {
+		cl.C1 = clauseStart(s, C-1, S)
+	}
+	// So does a clause of a bare share's name (…全部配备法律顾问,覆盖率
+	// 100%): the clause before says whose share it is.
+	if C > S && c.u.index == percentUnit.index && bareShare(s[C:N]) {
 		cl.C1 = clauseStart(s, C-1, S)
 	}
 	if mk.deng >= cl.Li {

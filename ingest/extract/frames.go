@@ -599,8 +599,8 @@ var frames = []frame{
 	{code: "enforcement.certified_officers",
 		// 取得/具备/持有 (行政)执法资格 or 执法证, with a gap between: the
 		// act and the object are words of their own.
-		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "行政执法证", "执法证", "执法资格", "行政执法资格", "持证"},
-		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得", "具备", "具有"},
+		objects: []string{"持证执法人员", "持证行政执法人员", "执法证件", "持证人员", "执法人员", "执法队员", "行政执法证", "执法证", "执法资格", "行政执法资格", "持证"},
+		acts:    []string{"持证上岗", "持有行政执法证", "持有执法证", "持行政执法证", "持执法证", "持证", "取得行政执法证", "取得执法证", "持有", "取得", "具备", "具有"},
 		needAct: true, needObject: true,
 		conflicts: []string{"新申领", "申领", "换证", "换发", "培训", "考试", "新增", "参加"},
 		// A flow word anywhere in the item makes the stock a flow:
@@ -988,7 +988,7 @@ const zeroLookBack = 66
 // zeroNegators state that there were none, longest first.
 // actNegators deny an act of the writer's: 未作出行政处罚决定, 未制发行政规范
 // 性文件.
-var actNegators = []string{"未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出"}
+var actNegators = []string{"未制定出台", "未作出", "未制发", "未制定", "未出台", "未印发", "没有制定", "没有作出"}
 
 var zeroNegators = append([]string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "未被", "无", "零"}, actNegators...)
 
