@@ -158,6 +158,24 @@ func isFrequency(m marks, rate bool) bool {
 	return m.mei || !rate && m.jun
 }
 
+// planStarts are the first years of the five-year plans a span may start
+// from: the law-publicity plans (七五, 八五) and the national plans (十三五,
+// 十四五).
+var planStarts = []struct {
+	name  string
+	start int
+}{{"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}, {"六五", 2011}, {"七五", 2016}, {"八五", 2021}, {"九五", 2026}}
+
+// planStart returns the first year of the plan clause names, or 0.
+func planStart(clause string) int {
+	for _, p := range planStarts {
+		if strings.Contains(clause, p.name) {
+			return p.start
+		}
+	}
+	return 0
+}
+
 // describedCases reports a figure that names cases counted before so as
 // to tell what they were: an attribute and 的 right before it, 为, 是 or
 // 系 right after its classifier (败诉的1件为某村民诉乡人民政府…案).
@@ -666,6 +684,10 @@ func sinceCumulative(s string, S, C, N, year int) bool {
 			// 制定的方案,今年以来累计… starts this year).
 			cs := strings.LastIndexAny(left[:p], ",;:")
 			if y := lastWrittenYear(left[cs+1 : p]); y > 0 && y < year && y > year-30 {
+				return true
+			}
+			// Or the plan it starts from (“八五”普法启动以来: 2021).
+			if y := planStart(left[cs+1 : p]); y > 0 && y < year {
 				return true
 			}
 			from = p + len(w)
