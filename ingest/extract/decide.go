@@ -793,6 +793,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			best = r
 		}
 	}
+	if mixedOutcomes(s[cl.Li:N], catalog[best.code].Category) {
+		// 其中直接纠错和调解和解后申请人撤回21件: two outcomes counted as
+		// one, the figure of neither.
+		return
+	}
 	if catalog[best.code].Category == "mediation" && x.preSuitBefore(S) {
 		// The outcome of pre-suit mediations counted before in the sentence
 		// (开展行政争议诉前调解17件,成功化解11件) has no code of its own.
@@ -1799,6 +1804,37 @@ func singleOutcome(t string) int {
 		}
 	}
 	return -1
+}
+
+// outcomeWords name the outcomes of reconsiderations and lawsuits, each
+// with its code (驳回 is a reconsideration upheld, a lawsuit won).
+var outcomeWords = map[string][]struct{ word, code string }{
+	"reconsideration": {{"纠错", "corrected"}, {"撤销", "corrected"}, {"确认违法", "corrected"}, {"变更", "corrected"},
+		{"维持", "upheld"}, {"驳回", "upheld"}, {"调解和解", "settled"}, {"和解", "settled"}},
+	"litigation": {{"胜诉", "won"}, {"驳回", "won"}, {"败诉", "lost"}, {"撤诉", "withdrawn"}, {"审理中", "pending"}},
+}
+
+// mixedOutcomes reports whether item, the words of a figure's list item,
+// joins outcomes of two codes of category with 和, 及, 或 or 、 (直接纠错
+// 和调解和解后申请人撤回): one count of both, the figure of neither.
+func mixedOutcomes(item, category string) bool {
+	words := outcomeWords[category]
+	if words == nil || !strings.ContainsAny(item, "和及或、") {
+		return false
+	}
+	first := ""
+	for _, w := range words {
+		if !strings.Contains(item, w.word) || w.word == "和解" && strings.Contains(item, "调解和解") {
+			continue
+		}
+		switch {
+		case first == "":
+			first = w.code
+		case w.code != first:
+			return true
+		}
+	}
+	return false
 }
 
 // laterSingleOutcome returns where the outcome of one case starts in t,
