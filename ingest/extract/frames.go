@@ -707,7 +707,7 @@ var frames = []frame{
 		needObject: true, otherHeads: []string{"申请"}, conflicts: []string{"申请法律援助", "协助", "代为", "转交"}, units: uCases},
 	// A bare 覆盖率 is an adviser's coverage only in the adviser's own clause.
 	{code: "counsel.adviser_coverage_rate", objects: []string{"法律顾问覆盖率", "顾问覆盖率", "法律顾问配备率", "法律顾问聘请率"}, units: uRate},
-	{code: "counsel.adviser_coverage_rate", objects: []string{"覆盖率", "配备率", "聘请率"}, acts: []string{"法律顾问"}, needAct: true, units: uRate},
+	{code: "counsel.adviser_coverage_rate", objects: []string{"覆盖率", "配备率", "聘请率"}, acts: []string{"法律顾问"}, needAct: true, needObject: true, units: uRate},
 
 	// supervision
 	{code: "supervision.npc_suggestions", objects: []string{"人大代表建议", "人大代表意见", "人大建议", "代表建议", "人大代表议案", "代表议案"},
