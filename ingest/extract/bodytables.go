@@ -220,18 +220,65 @@ func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, unit 
 		totals[f.Indicator] = true
 		groups[indicatorGroup(f.Indicator)] = true
 	}
+	// The columns whose total the total row's reading gave no code (组织数
+	// (个) / 286 beside 合计): what every kind's cell of such a column reads
+	// as (乡镇调委会 / 19: organisations) is the total's code too, and the
+	// kinds' cells its breakdown.
+	uncoded := map[int]bool{}
+	for _, r := range rows {
+		if !slices.Contains(totalLabels, trimSpace(r.label.Text)) {
+			continue
+		}
+		for k, v := range r.values {
+			if !slices.ContainsFunc(x.facts[n:], func(f found) bool { return f.start >= v.Span.Start && f.start < v.Span.End }) {
+				uncoded[k] = true
+			}
+		}
+	}
+	column := func(r bodyTableRow, f found) int {
+		return slices.IndexFunc(r.values, func(v layout.Cell) bool { return f.start >= v.Span.Start && f.start < v.Span.End })
+	}
+	var parts []int             // the kinds' facts kept, as indexes into x.facts
+	codes := map[int][]string{} // column → the codes its kinds' cells read as
+	kinds := 0
 	for _, r := range rows {
 		label := trimSpace(r.label.Text)
 		if slices.Contains(totalLabels, label) {
 			continue
 		}
+		kinds++
 		m := len(x.facts)
 		x.bodyRow(heads, r, caption, label, unit, nil, read)
 		kept := slices.DeleteFunc(x.facts[m:], func(f found) bool {
 			return totals[f.Indicator] || !groups[indicatorGroup(f.Indicator)]
 		})
 		x.facts = x.facts[:m+len(kept)]
+		for i := m; i < len(x.facts); i++ {
+			if k := column(r, x.facts[i]); k >= 0 && uncoded[k] {
+				codes[k] = append(codes[k], x.facts[i].Indicator)
+				parts = append(parts, i)
+			}
+		}
 	}
+	// A column whose every kind reads as one code: the kinds' breakdown.
+	breakdown := map[int]bool{}
+	for k, cs := range codes {
+		if len(cs) == kinds && kinds >= 2 && !slices.ContainsFunc(cs, func(c string) bool { return c != cs[0] }) {
+			breakdown[k] = true
+		}
+	}
+	if len(breakdown) == 0 {
+		return
+	}
+	drop := make([]bool, len(x.facts))
+	for _, i := range parts {
+		for k := range breakdown {
+			if slices.Contains(codes[k], x.facts[i].Indicator) {
+				drop[i] = true
+			}
+		}
+	}
+	x.dropMarked(drop)
 }
 
 // statedCodes gives the facts from n on, a table's totals, the code of a
