@@ -464,7 +464,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 					get(r.idx).sentVeto = true
 				}
 			case refHeadVeto:
-				if hEnd <= N && clauseStart(s, hStart, S) == S {
+				// A campaign that heads the sentence with a count of its own
+				// (开展…专项整治行动42次,…查处各类违法行为1437起) is one item of
+				// the year's work, no heading over the figures after it.
+				if hEnd <= N && clauseStart(s, hStart, S) == S && !hasDigit(s[S:clauseEnd(s, hStart)]) {
 					get(r.idx).vetoed = true
 				}
 			case refSubjectNot:

@@ -247,7 +247,10 @@ func (n *normalizer) number(s string, i int) int {
 		switch {
 		case sep == '.':
 			cells = true
-		case sep == ' ':
+		case sep == ' ' && !(isClassifier(f) && isHan(p)):
+			// Prose around the cluster, a word before it and a counting word
+			// right after it (开展行政检查6 8 20次), makes it one figure a PDF
+			// spaced out, no row of cells (败诉(件) 3 12 5件 is one).
 			for _, l := range []int{n.runLen(k), n.runLen(k + 1)} {
 				if l == 2 || l >= 4 {
 					cells = true
@@ -530,6 +533,12 @@ func unchanged(s string, i int, r rune) bool {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isClassifier reports whether r is a counting word a figure of prose
+// ends with (次, 件, 人…).
+func isClassifier(r rune) bool {
+	return strings.ContainsRune("次件起宗人名场份个项条篇户批期卷册元", r)
+}
 
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 

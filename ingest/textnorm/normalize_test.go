@@ -66,6 +66,7 @@ var normalizeTests = []struct {
 	{"thousands gap", "调解成功13 402件", "调解成功13402件"},
 	{"thousands gap after a split digit", "受理矛盾纠纷1 3 624件", "受理矛盾纠纷13624件"},
 	{"row cells of single digits before a rate kept apart", "其中:撤销(件) 6 8 33.3%", "其中:撤销(件) 6 8 33.3%"},
+	{"a figure spaced out in prose, a counting word after it", "开展行政检查6 8 20次,查处违法行为1 437起", "开展行政检查6820次,查处违法行为1437起"},
 	{"a pipe table cell's thousands gap closes", "| 政务服务事项 | 项 | 1 208 | 1 236 |", "| 政务服务事项 | 项 | 1208 | 1236 |"},
 	{"a pipe table cell of two figures stays apart", "| 调解 | 12 345 678 |", "| 调解 | 12 345 678 |"},
 	{"a row's columns apart by wide gaps keep thousands gaps closed", "市综合执法局       1 108          1 376          5 210", "市综合执法局1108 1376 5210"},
