@@ -465,7 +465,7 @@ func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, lead, unit s
 		write(strings.TrimSuffix(r.values[k].Text, "%") + u)
 	}
 	write("。")
-	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
+	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction, department: x.department}, nil) {
 		k, ok := at[f.Start]
 		if !ok || f.Derived {
 			continue

@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.168"
+const Version = "extract/2026-12-04.169"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -33,6 +33,9 @@ type Options struct {
 	// Numbers on the page's furniture and metadata lines and in the plans
 	// section are no facts.
 	Layout *layout.Layout `json:"-"`
+	// department carries a department writer (see respondentOnly) into the
+	// reading of a table's rows, whose text does not name it.
+	department bool
 }
 
 func (o Options) town() bool {
@@ -141,7 +144,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	if opt.Level == "" && opt.Jurisdiction == "" {
 		x.opt.Level = x.inferLevel()
 	}
-	x.department = writesAsDepartment(text)
+	x.department = opt.department || writesAsDepartment(text)
 	for i, c := range x.cands {
 		next := cand{n: cnnum.Number{Start: len(text)}}
 		if i+1 < len(x.cands) {

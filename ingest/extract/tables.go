@@ -171,6 +171,8 @@ var (
 	// targetColumns name a column of targets or plans, not of figures
 	// (2023年目标, 计划完成).
 	targetColumns = []string{"目标", "计划", "预计", "任务", "力争"}
+	// A column of outcomes may name a plan (列入计划逐步解决: put in the
+	// plan to be solved), no target: see targetColumn.
 	// doneColumns name the column of what was done beside the targets.
 	doneColumns = []string{"完成值", "完成数", "实际完成", "实际", "实绩", "完成情况"}
 	// unitColumns name a column of units (| 指标 | 单位 | 2022年 |).
@@ -222,6 +224,26 @@ type tableRow struct {
 	topic    string
 }
 
+// targetColumn reports whether a column's name is a target's or a plan's
+// (2023年目标, 计划完成, 目标值, 预计): a target word opens it, after a year,
+// or closes it — not one inside an outcome's name (列入计划逐步解决).
+func targetColumn(name string) bool {
+	t := trimSpace(name)
+	if y := yearHeadPrefix(t); y > 0 {
+		t = t[y:]
+	}
+	return anyof.Prefix(t, targetColumns...) || anyof.Suffix(t, targetColumns...) || anyof.Suffix(t, "目标值", "计划数")
+}
+
+// yearHeadPrefix returns the length of the year a column's name opens
+// with (2023年), or 0.
+func yearHeadPrefix(s string) int {
+	if len(s) >= 4+len("年") && isDigit4(s[:4]) && strings.HasPrefix(s[4:], "年") {
+		return 4 + len("年")
+	}
+	return 0
+}
+
 // caseTopics name the kinds of case a row of a table of cases by kind
 // counts (| 行政复议 | 2 | 1 | 0 |).
 var caseTopics = []string{"行政复议", "行政诉讼", "行政应诉", "复议", "诉讼", "应诉"}
@@ -251,6 +273,9 @@ func caseTopicRows(t layout.Table, tableUnit string) []tableRow {
 	var out []tableRow
 	for _, r := range t.Rows[1:] {
 		cs := r.Cells
+		if len(cs) == len(head) && slices.Contains(totalLabels, trimSpace(cs[0].Text)) {
+			continue // both kinds summed: no count of either
+		}
 		if len(cs) != len(head) || !slices.Contains(caseTopics, trimSpace(cs[0].Text)) {
 			return nil
 		}
@@ -423,7 +448,7 @@ func (x *run) figureTable(t layout.Table) {
 	b.WriteString("。")
 	read := x.readStarts()
 	first := len(x.facts)
-	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction}, nil) {
+	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction, department: x.department}, nil) {
 		k, ok := at[f.Start]
 		if !ok || f.Derived || rows[k].topic != "" && !strings.HasPrefix(f.Indicator, rows[k].topic+".") {
 			continue
@@ -817,7 +842,7 @@ func headerColumn(cells []layout.Cell, year int) (int, string) {
 			continue
 		}
 		switch {
-		case anyof.Contains(c.Text, targetColumns...):
+		case targetColumn(c.Text):
 			targets = true // | 指标 | 2023年目标 |: targets, not figures
 		case anyof.Contains(c.Text, doneColumns...):
 			if done < 0 {
@@ -856,10 +881,10 @@ func headerColumn(cells []layout.Cell, year int) (int, string) {
 var endedLabels = []string{"终止", "终止审理", "其他终止", "终止审查"}
 
 // countColumnUnit returns the classifier a column named for a count names
-// (件数 → 件, 案件数 → 件), "" for any other name.
+// (件数, 案件数, 承办件数 → 件), "" for any other name.
 func countColumnUnit(name string) string {
-	switch strings.TrimSpace(name) {
-	case "件数", "案件数":
+	// 件数, 案件数, and a count of what was done (承办件数, 受理件数).
+	if strings.HasSuffix(strings.TrimSpace(name), "件数") {
 		return "件"
 	}
 	return ""
@@ -990,7 +1015,7 @@ func (x *run) cellRows(cs []layout.Cell, tableUnit string) []tableRow {
 	var years []int
 	lastYear := -1
 	for i, c := range cs[:first] {
-		if anyof.Contains(c.Text, targetColumns...) {
+		if targetColumn(c.Text) {
 			return nil // a table of targets
 		}
 		if y := yearOf(c.Text); y > 0 {
