@@ -179,6 +179,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// 由86.2%提升至98.7%: the level before the change, not the year's.
 		return
 	}
+	if stepsBefore(s, cl.C, N, U) || exampleCase(s, cl.C, N, n.Chinese, n.Value) {
+		// 经3次现场调解后双方达成协议: the rounds of one case's process;
+		// 石板村调委会调处的一起山林权属纠纷: one case told of, an example.
+		return
+	}
 	if describedCases(s, cl.C, N, U) {
 		// 败诉的1件为某村民诉乡人民政府限期拆除决定案: the case counted
 		// before, told of.
@@ -1841,17 +1846,21 @@ func mixedOutcomes(item, category string) bool {
 }
 
 // laterSingleOutcome returns where the outcome of one case starts in t,
-// the text after its classifier, when clauses that tell what the case was
-// (系…纠纷, 为…案) or how it was heard (经县人民法院审理) come first, at
-// most two of them, with no figure; -1 when there is none.
+// the text after its classifier: in the clause right after the figure's,
+// or after clauses that tell what the case was (系…纠纷, 为…案) or how it
+// was heard (经县人民法院审理), at most two of them, with no figure; -1
+// when there is none.
 func laterSingleOutcome(t string) int {
 	at := 0
 	for i := 0; i < 3; i++ {
 		u := t[at:]
-		if i > 0 {
+		if i > 0 || !anyof.Prefix(u, "系", "为", "属", "经") {
+			// The outcome, in the clause right after the figure's (1件,判决
+			// 驳回原告诉讼请求) or after those that tell of the case.
 			cl := u[:clauseEnd(u, 0)]
 			for _, w := range decisionOutcomes {
-				if p := strings.Index(cl, w); p >= 0 && utf8.RuneCountInString(cl[:p]) <= 4 && !hasDigit(cl) {
+				// Not an outcome denied (无败诉, 未被纠错).
+				if p := strings.Index(cl, w); p >= 0 && utf8.RuneCountInString(cl[:p]) <= 4 && !hasDigit(cl) && !strings.ContainsAny(cl[:p], "无未没零不非") {
 					return at + p
 				}
 			}

@@ -176,6 +176,23 @@ func planStart(clause string) int {
 	return 0
 }
 
+// stepsBefore reports a figure of the steps a process took before its
+// outcome: 经 (经过) right before it, 后 after it in its clause (经3次现场
+// 调解后双方达成协议).
+func stepsBefore(s string, C, N, U int) bool {
+	if !anyof.Suffix(s[C:N], "经", "经过") {
+		return false
+	}
+	e := clauseEnd(s, U)
+	return strings.Contains(s[U:e], "后")
+}
+
+// exampleCase reports one case told of as an example: 一 in words after 的
+// (调处的一起山林权属纠纷), a case the sentence describes, no count.
+func exampleCase(s string, C, N int, chinese bool, value float64) bool {
+	return chinese && value == 1 && strings.HasSuffix(s[C:N], "的")
+}
+
 // describedCases reports a figure that names cases counted before so as
 // to tell what they were: an attribute and 的 right before it, 为, 是 or
 // 系 right after its classifier (败诉的1件为某村民诉乡人民政府…案).
