@@ -522,7 +522,9 @@ var frames = []frame{
 		// arbitration's cases.
 		not:        append([]string{"提起诉讼", "起诉", "立案前", "仲裁前"}, caseloadWords...),
 		otherHeads: []string{"结余", "结转", "诉讼案件"},
-		subjectNot: otherCaseBodies,
+		// Nor are a mediation body's (基层劳动争议调解组织共受理劳动争议案件
+		// 近700件): they were mediated, never arbitrated.
+		subjectNot: append([]string{"调解组织", "调解委员会", "调委会", "调解中心"}, otherCaseBodies...),
 		units:      uCases, domains: []string{"arbitration"}},
 	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
 		otherHeads: []string{"诉讼案件"}, subjectNot: otherCaseBodies,
