@@ -165,7 +165,7 @@ var (
 	// valueColumns name the column of a table's figures where no column
 	// is the report year's (| 项目 | 数量(件) |); currentColumns the current
 	// period's (本年合计), previousColumns another period's (上年合计).
-	valueColumns    = []string{"数量", "数值", "合计", "总数", "完成", "件数", "案件数"}
+	valueColumns    = []string{"数量", "数值", "合计", "总数", "完成", "件数", "案件数", "次数"}
 	currentColumns  = []string{"本年", "今年", "本期", "当年"}
 	previousColumns = []string{"上年", "去年", "上期", "同期", "上一年"}
 	// targetColumns name a column of targets or plans, not of figures
@@ -748,6 +748,13 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 			if col == -2 {
 				return nil // columns of other years only
 			}
+			if col > 0 && strings.HasSuffix(trimSpace(r.Cells[col].Text), "次数") && slices.ContainsFunc(t.Rows, func(r layout.Row) bool {
+				return len(r.Cells) > 0 && slices.Contains(totalLabels, trimSpace(r.Cells[0].Text))
+			}) {
+				// | 学习形式 | 次数 | with a 合计 row: the forms are of
+				// several codes (中心组学法, 法治讲座), and their total of none.
+				return nil
+			}
 			unitCol = slices.IndexFunc(r.Cells, func(c layout.Cell) bool { return anyof.Contains(c.Text, unitColumns...) })
 			otherYears = otherYears[:0]
 			for j, c := range r.Cells {
@@ -881,11 +888,14 @@ func headerColumn(cells []layout.Cell, year int) (int, string) {
 var endedLabels = []string{"终止", "终止审理", "其他终止", "终止审查"}
 
 // countColumnUnit returns the classifier a column named for a count names
-// (件数, 案件数, 承办件数 → 件), "" for any other name.
+// (件数, 案件数, 承办件数 → 件; 次数 → 次), "" for any other name.
 func countColumnUnit(name string) string {
-	// 件数, 案件数, and a count of what was done (承办件数, 受理件数).
-	if strings.HasSuffix(strings.TrimSpace(name), "件数") {
+	// 件数, 案件数, and a count of what was done (承办件数, 受理件数); 次数.
+	switch t := strings.TrimSpace(name); {
+	case strings.HasSuffix(t, "件数"):
 		return "件"
+	case strings.HasSuffix(t, "次数"):
+		return "次"
 	}
 	return ""
 }
