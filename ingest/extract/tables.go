@@ -169,10 +169,9 @@ var (
 	currentColumns  = []string{"本年", "今年", "本期", "当年"}
 	previousColumns = []string{"上年", "去年", "上期", "同期", "上一年"}
 	// targetColumns name a column of targets or plans, not of figures
-	// (2023年目标, 计划完成).
+	// (2023年目标, 计划完成); a column of outcomes may name a plan without
+	// being one (列入计划逐步解决: see targetColumn).
 	targetColumns = []string{"目标", "计划", "预计", "任务", "力争"}
-	// A column of outcomes may name a plan (列入计划逐步解决: put in the
-	// plan to be solved), no target: see targetColumn.
 	// doneColumns name the column of what was done beside the targets.
 	doneColumns = []string{"完成值", "完成数", "实际完成", "实际", "实绩", "完成情况"}
 	// unitColumns name a column of units (| 指标 | 单位 | 2022年 |).
@@ -293,9 +292,9 @@ func caseTopicRows(t layout.Table, tableUnit string) []tableRow {
 			item := name
 			row := tableRow{label: cs[0], value: cs[k], unit: rowUnit(head[k].Text, cellUnit(cs[k].Text, unit)), topic: topic}
 			if k == 1 {
-				item, row.sentence = trimSpace(cs[0].Text)+name, true
+				item, row.sentence = trimSpace(cs[0].Text)+name, true // 行政复议收案
 			} else {
-				row.part, row.listed = true, false
+				row.part = true // 其中维持、驳回
 			}
 			row.label.Text, row.item = item, item
 			out = append(out, row)
