@@ -472,7 +472,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 				// A campaign that heads the sentence with a count of its own
 				// (开展…专项整治行动42次,…查处各类违法行为1437起) is one item of
 				// the year's work, no heading over the figures after it.
-				if hEnd <= N && clauseStart(s, hStart, S) == S && !hasDigit(s[S:clauseEnd(s, hStart)]) {
+				// Nor does one after which a clause opens the whole year's
+				// figures (开展…专项整治,全年开展执法巡查420余次,立案查处…21件).
+				if e := clauseEnd(s, hStart); hEnd <= N && clauseStart(s, hStart, S) == S && !hasDigit(s[S:e]) && !(e < N && anyof.Contains(s[e:N], "全年", "年内", "本年度")) {
 					get(r.idx).vetoed = true
 				}
 			case refSubjectNot:
