@@ -506,7 +506,8 @@ func (x *run) dropBreakdowns() {
 		// figures of the sentence before it too: 受理矛盾纠纷186件 /
 		// 其中:婚姻家庭纠纷62件.
 		opens := strings.TrimLeft(x.text[f.sent:f.after], " ") == ""
-		other := -1 // the sentence before f's, once reached
+		other := -1      // the sentence before f's, once reached
+		otherTable := -1 // the table that sentence is a row of, if any
 		nearest := true
 		for j := i - 1; j >= 0; j-- {
 			g := x.facts[j]
@@ -515,6 +516,14 @@ func (x *run) dropBreakdowns() {
 					break
 				}
 				if other < 0 {
+					other = g.sent
+					otherTable = x.tableAt(g.start)
+				}
+				// The rows of a table before it are one sentence of figures
+				// (| 法治宣传活动(场次) | 41 | 48 | … 其中,…巡回宣讲22场), unless
+				// the part names a body of its own (其中,县医疗纠纷人民调解委员会
+				// 受理医疗纠纷47件: that body's figures).
+				if otherTable >= 0 && x.tableAt(g.start) == otherTable && !anyof.Contains(x.text[f.after:f.start], bodyNouns...) {
 					other = g.sent
 				}
 				if g.sent != other {
@@ -548,6 +557,17 @@ func (x *run) dropBreakdowns() {
 		}
 	}
 	x.dropMarked(drop)
+}
+
+// tableAt returns the index of the layout's table that holds byte at, or
+// -1.
+func (x *run) tableAt(at int) int {
+	for k, t := range x.opt.Layout.Tables {
+		if at >= t.Span.Start && at < t.Span.End {
+			return k
+		}
+	}
+	return -1
 }
 
 // dropSummedItems reads a clause opening with 共计 (合计, 总计) as the sum
