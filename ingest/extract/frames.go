@@ -736,7 +736,9 @@ var frames = []frame{
 		objects:    []string{"服务事项", "政务服务事项", "进驻事项", "入驻事项", "入驻服务事项", "审批事项", "事项", "行政许可事项"},
 		acts:       []string{"进驻", "入驻", "保留", "梳理", "纳入"},
 		needObject: true,
-		conflicts:  append([]string{"清理"}, propertyActs...),
+		// The items a reform touches (推行证明事项告知承诺制,涉及事项51项)
+		// are some of the items, no count of all.
+		conflicts:  append([]string{"清理", "涉及事项"}, propertyActs...),
 		otherHeads: []string{"权责清单", "清单", "中介", "其他事项"},
 		units:      uItems, typical: "项", domains: []string{"services"}},
 	// The items of the service list, counted in 项 (公布镇级政务服务事项清单
