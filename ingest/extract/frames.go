@@ -345,10 +345,14 @@ var frames = []frame{
 		units:      uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
 	{code: "publicity.materials",
 		objects: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册",
-			"读本", "单页", "宣传品", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子"},
+			"读本", "单页", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子"},
 		acts:       []string{"发放", "派发", "分发", "赠送", "印发", "发送"},
 		needObject: true,
 		conflicts:  []string{"张贴", "悬挂"},
+		// Gifts are no materials (GOLD.md: 普法礼品3000余份), and neither are
+		// the promotional goods 宣传品 alone (印有普法标语的购物袋、扇子): no
+		// object of the frame, though a count of materials and goods
+		// together (宣传资料及宣传品7800余份) is the materials'.
 		otherHeads: []string{"礼品", "纪念品", "横幅", "标语", "海报"},
 		units:      uCopies, typical: "份 册 本"},
 	// A titled paper handed out is a material: 发放《致家长的一封信》3200份
