@@ -815,7 +815,7 @@ var placeVerbs = []string{"邀请", "组织", "联合", "会同", "协调", "指
 // jurisdiction itself, or with 全镇, 我镇, 各村…. opening is the start of
 // the report (its title and first sentence).
 func placeScope(clause, jurisdiction, opening string) string {
-	clause = strings.TrimPrefix(clause, "其中")
+	clause = strings.TrimLeft(strings.TrimPrefix(clause, "其中"), ",:") // 其中,桃源社区人民调解委员会…
 	for _, suf := range placeSuffixes {
 		// Only the first occurrence counts, and only if it starts within
 		// six characters: look no further (the clause may be long).
