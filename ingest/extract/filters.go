@@ -86,7 +86,8 @@ func (x *run) concludedLawsuits(S, C, N int) bool {
 func concludedLawsuits(s string, S, C, N int) bool {
 	head := strings.TrimPrefix(trimSpace(s[C:N]), "其中")
 	switch head {
-	case "审结", "已审结", "办结", "已办结", "结案", "已结案", "共审结", "全年审结", "判决", "已判决", "审理终结", "已审理终结":
+	case "审结", "已审结", "办结", "已办结", "结案", "已结案", "共审结", "全年审结", "判决", "已判决", "审理终结", "已审理终结",
+		"一审判决", "二审判决", "一审审结", "一审结案":
 	default:
 		return false
 	}
