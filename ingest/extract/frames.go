@@ -638,6 +638,8 @@ var frames = []frame{
 		// does any figure after an organ's decisions in its sentence. A
 		// court's 非诉行政执行审查案件 are its caseload.
 		sentenceVetoes: reconsiderationOutcomes, subjectNot: otherCaseBodies,
+		// The opinions a review wrote are its reviews counted (realdev 014:
+		// 出具合法性审查意见书124份).
 		units: uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
 	{code: "legality.contract_reviews",
 		objects: []string{"合同", "政府合同", "行政合同", "重大行政合同", "合同协议"},
@@ -745,7 +747,9 @@ var frames = []frame{
 		needObject: true,
 		// The items a reform touches (推行证明事项告知承诺制,涉及事项51项)
 		// are some of the items, no count of all.
-		conflicts:  append([]string{"清理", "涉及事项"}, propertyActs...),
+		conflicts: append([]string{"清理", "涉及事项"}, propertyActs...),
+		// Powers listed (公布县级部门权责清单事项4320项) are no service items.
+		not:        []string{"权责清单", "权力清单", "责任清单"},
 		otherHeads: []string{"权责清单", "清单", "中介", "其他事项"},
 		units:      uItems, typical: "项", domains: []string{"services"}},
 	// The items of the service list, counted in 项 (公布镇级政务服务事项清单
