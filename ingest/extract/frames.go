@@ -477,9 +477,11 @@ var frames = []frame{
 
 	// petition
 	{code: "petition.cases_received",
-		objects:   []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
-		acts:      []string{"受理", "接待", "办理", "收到"},
-		conflicts: append([]string{"办结", "化解", "咨询", "参与"}, referredActs...),
+		objects: []string{"信访案件", "信访事项", "信访件", "来信来访", "来访", "信访"},
+		acts:    []string{"受理", "接待", "办理", "收到"},
+		// A review of petitions decided (受理信访事项复查申请14件) is no
+		// petition received.
+		conflicts: append([]string{"办结", "化解", "咨询", "参与", "复查", "复核"}, referredActs...),
 		// A hotline's tickets in the item (12345热线受理群众诉求18.6万件) are
 		// no petitions; a hotline named as a channel before is no veto.
 		not:        append(mediationRooms, append(hotlineWords, caseloadWords...)...),
@@ -498,7 +500,8 @@ var frames = []frame{
 	// 来访群众150余人次): they come to have a dispute settled.
 	{code: "petition.people", objects: []string{"信访", "来访", "上访", "信访群众"}, acts: []string{"接待"},
 		conflicts: []string{"咨询", "参与"}, subjectNot: leaderSubjects, sentenceVetoes: append(mediationRooms, legalServiceWords...),
-		not:   append(mediationRooms, hotlineWords...),
+		// Petition officers trained (培训信访干部210人次) are no petitioners.
+		not:   append([]string{"培训", "信访干部"}, append(mediationRooms, hotlineWords...)...),
 		units: "人次", domains: []string{"petition"}, notDomains: []string{"adviser"}},
 	// The people petitions involve, told after them (受理群众信访事项2146件,
 	// 涉及群众3580人次).

@@ -223,6 +223,7 @@ func splitThousands(a, b string) bool {
 // 100% 4.9个百分点): such a row is never joined to the line before or after
 // it, across a page break either, and gives no text its wrap width.
 func cellRow(l string) bool {
+	l = withoutThousandsCommas(l) // 发放宣传资料(份) 9,800 12,400
 	if longer(l, maxCellRowRunes) || strings.ContainsAny(l, ",。;:") {
 		return false
 	}
@@ -241,6 +242,24 @@ func cellRow(l string) bool {
 	}
 	p := strings.LastIndexByte(l[:k], ' ')
 	return p >= 0 && figureCell(l[p+1:k])
+}
+
+// withoutThousandsCommas returns l without the commas that group a
+// figure's digits by thousands (9,800, 1,286,000): a comma between a digit
+// and three digits that end the figure or come before another such comma.
+func withoutThousandsCommas(l string) string {
+	if !strings.Contains(l, ",") {
+		return l
+	}
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		if l[i] == ',' && i > 0 && isDigitByte(l[i-1]) && i+4 <= len(l) &&
+			isDigitByte(l[i+1]) && isDigitByte(l[i+2]) && isDigitByte(l[i+3]) && (i+4 == len(l) || !isDigitByte(l[i+4])) {
+			continue
+		}
+		b.WriteByte(l[i])
+	}
+	return b.String()
 }
 
 // figureCell reports whether s is a figure's cell: digits, a point, a %.
