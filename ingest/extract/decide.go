@@ -532,12 +532,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			// 排查、调处、化解各类矛盾纠纷共计326件, names it in no item.)
 			continue
 		}
-		if (e.act == right || e.act == rightFar) && e.rightObjEnd > 0 && e.rightObjStart >= cf.end && strings.HasPrefix(s[cf.end:], "的") &&
+		if (e.act == right || e.act == rightFar) && (e.rightObjEnd > 0 && e.rightObjStart >= cf.end || cf.end <= N && e.obj != nowhere) && strings.HasPrefix(s[cf.end:], "的") &&
 			!negated(s[:cf.start]) && !anyof.Prefix(s[cf.start:cf.end], "未", "不") {
 			// An act in a relative clause on the object that the frame's
 			// own act then governs is a modifier: 对19份以市政府名义签订的合同
-			// 进行合法性审查 (not 对调解不成的5件纠纷,引导…诉讼: no act after;
-			// not 对12件暂未化解的矛盾纠纷进行跟踪化解: what did not happen).
+			// 进行合法性审查, 对局机关签订的合同18份进行合法性审查; not 对调解
+			// 不成的5件纠纷,引导…诉讼: no act after; not 对12件暂未化解的矛盾
+			// 纠纷进行跟踪化解: what did not happen).
 			continue
 		}
 		switch {

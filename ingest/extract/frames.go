@@ -1011,12 +1011,13 @@ var actNegators = []string{"未制定出台", "未作出", "未制发", "未制�
 var zeroNegators = append([]string{"无一起", "无一件", "无一例", "无一", "没有", "未发生", "未出现", "未收到", "未接到", "未引发", "未引起", "未有", "未被", "无", "零"}, actNegators...)
 
 // rateHeads are the heads of a rate: each stem with each rate noun
-// (网上可办 + 比例).
+// (网上可办 + 比例), the stem bare or closing a quote.
 func rateHeads(stems, rates []string) []string {
 	var out []string
 	for _, st := range stems {
 		for _, r := range rates {
-			out = append(out, st+r)
+			// The stem may stand in quotes: “一网通办”事项比例.
+			out = append(out, st+r, st+"”"+r)
 		}
 	}
 	return out
