@@ -1495,6 +1495,8 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		}
 	} else if p := deciderBefore(t[:clauseEnd(t, 0)]); p > 0 {
 		t = t[p:] // 4件,市政府已全部作出维持决定: the body that decided them
+	} else if p := junAfterObject(t); p > 0 {
+		t = t[p:] // 被诉的2件行政诉讼案件均胜诉: the cases named, then 均
 	}
 	if !single && c.n.Value == 1 && strings.HasPrefix(s[U:], ",") {
 		if p := laterSingleOutcome(t); p >= 0 {
@@ -2154,6 +2156,21 @@ func deciderBefore(clause string) int {
 		}
 	}
 	return 0
+}
+
+// junAfterObject returns where 均 starts in t, the text after a figure's
+// classifier, when only the cases' name stands before it (2件行政诉讼案件
+// 均胜诉: 行政诉讼案件, 复议案件) and an outcome after it; 0 otherwise.
+func junAfterObject(t string) int {
+	cl := t[:clauseEnd(t, 0)]
+	p := strings.Index(cl, "均")
+	if p <= 0 || utf8.RuneCountInString(cl[:p]) > 8 || hasDigit(cl[:p]) || !strings.HasSuffix(cl[:p], "案件") {
+		return 0
+	}
+	if !anyof.Contains(cl[p:], decisionOutcomes...) {
+		return 0
+	}
+	return p
 }
 
 // decisionOutcomes are the outcomes a deciding body's 均 or 全部 clause
