@@ -525,6 +525,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 			// says of some of the cases is no other count of them all.
 			continue
 		}
+		if f := &x.lx.frames[cf.frame]; f.liftedBy != nil && cf.start >= cl.C && slices.Contains(f.lifted, s[cf.start:cf.end]) && anyof.Contains(s[cl.C:cf.start], f.liftedBy...) {
+			continue // 劳动争议调解组织受理劳动争议案件约410件: the body mediates them
+		}
 		if e.first && cf.start >= cl.listFirst && cf.end <= N {
 			// Another item of a combined count whose first item names the
 			// frame's object (学法、专题研讨、主题宣讲等活动共计15次): the

@@ -44,6 +44,10 @@ type frame struct {
 	// conflicts are acts that, in the number's own list item, make it
 	// another count (审查 for 规范性文件, 备案 for 合同, 获评 for 调解员).
 	conflicts []string
+	// liftedBy are bodies that, named in the number's clause before a
+	// conflict, lift those of lifted (a labour-dispute mediation body's
+	// 受理劳动争议案件约410件 is mediation's intake).
+	liftedBy, lifted []string
 	// not are topics that, anywhere in the number's item, rule the frame
 	// out: 社区矫正 for study sessions, 安全隐患 for dispute screening.
 	not []string
@@ -191,6 +195,7 @@ var frames = []frame{
 		acts:    []string{"受理", "调处", "调解", "排查调处", "接待调解", "参与调解", "参与调处", "收案", "接收", "下发案件"},
 		conflicts: []string{"调解成功", "成功调解", "调处成功", "成功调处", "成功化解", "化解", "达成", "不予受理", "排查发现", "排查出", "发现", "预防", "调解不成", "调解未成", "司法确认", "包案",
 			"复议", "信访", "劳动争议", "仲裁", "结案"},
+		liftedBy: []string{"调解组织", "调解委员会", "调委会", "调解中心"}, lifted: []string{"劳动争议"},
 		// Cases closed by mediation (通过调解、和解方式结案39件) are no intake.
 		// A meeting on disputes (研判会12次) or a confirmation asked of the
 		// court (申请司法确认23件) is no intake; cases a leader takes charge of
@@ -922,7 +927,7 @@ var breakdownMarkers = []string{"其中", "包括", "(含"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "联调室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "法治文化公园", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队"}
+var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "联调室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "法治文化公园", "劳动争议调解组织", "劳动人事争议调解组织", "劳动争议调解委员会", "劳动人事争议调解委员会", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
