@@ -365,12 +365,24 @@ func (x *run) zeros() {
 		// 行政诉讼案件.
 		// So may a phrase naming the party: 未发生以镇政府为被告的行政诉讼案件,
 		// 未收到针对镇政府的行政复议申请.
+		if neg < 0 && strings.HasPrefix(obj, "被") {
+			// 未因政府信息公开被申请行政复议或被提起行政诉讼: 未 over a cause,
+			// then the object's own 被.
+			if p := strings.LastIndex(left, "未因"); p >= 0 {
+				neg, negLen = p, len("未")
+			}
+		}
 		respondent, disclosure := false, false
 		if neg >= 0 {
 			gap := left[neg+negLen:]
 			n := partyPrefix(gap)
 			if n == 0 {
 				n = causedPassive(gap) // 未发生因政府信息公开被提起行政诉讼的情况
+			}
+			if n == 0 && strings.HasPrefix(obj, "被") && strings.HasPrefix(gap, "因") && !strings.ContainsAny(gap, "、,;()") {
+				// 未因政府信息公开被申请行政复议: the cause, then the object's
+				// own 被.
+				n = len(gap)
 			}
 			respondent = n > 0 && (strings.HasSuffix(gap[:n], "被申请人的") || towardsPhrase(gap[:n]))
 			// Cases arising from its disclosure (未因政府信息公开引发行政复议)

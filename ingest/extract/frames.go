@@ -975,6 +975,12 @@ var zeroRules = []struct {
 	{"诉讼", "litigation.cases", "", false, "", []string{"零"}},
 	{"行政复议", "reconsideration.received", "reconsideration.as_respondent", true, "", nil},
 	{"行政诉讼", "litigation.cases", "", true, "", nil},
+	// Cases none brought against the writer (未被申请行政复议,未被提起行政
+	// 诉讼; 未因政府信息公开被申请行政复议或被提起行政诉讼).
+	{"被申请行政复议", "reconsideration.as_respondent", "reconsideration.as_respondent", false, "", nil},
+	{"申请行政复议", "reconsideration.as_respondent", "reconsideration.as_respondent", false, "", []string{"未被", "没有被"}},
+	{"被提起行政诉讼", "litigation.cases", "", false, "", nil},
+	{"提起行政诉讼", "litigation.cases", "", false, "", []string{"未被", "没有被"}},
 	// Suggestions and proposals none sent (未收到人大代表建议和政协提案).
 	{"人大代表建议", "supervision.npc_suggestions", "", false, "", receivedNegators},
 	{"代表建议", "supervision.npc_suggestions", "", false, "", receivedNegators},
@@ -989,8 +995,8 @@ var receivedNegators = []string{"未收到", "未接到", "没有收到"}
 // negator: 未发生行政复议、行政诉讼案件, 未发生行政复议案件和行政诉讼案件 (full
 // objects first, so that 案件 is cut with them).
 var (
-	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "行政复议", "行政诉讼", "行政应诉", "人大代表建议", "代表建议", "政协委员提案", "政协提案"}
-	zeroListSeps    = []string{"、", "和", "及", "与"}
+	zeroListObjects = []string{"行政复议案件", "行政诉讼案件", "行政应诉案件", "被申请行政复议", "被提起行政诉讼", "行政复议", "行政诉讼", "行政应诉", "人大代表建议", "代表建议", "政协委员提案", "政协提案"}
+	zeroListSeps    = []string{"、", "和", "及", "与", "或"}
 )
 
 // zeroOutcomes are the outcomes a zero list's item may carry before the
