@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.185"
+const Version = "extract/2026-12-04.186"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -157,6 +157,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 		x.decide(c, prevU, next)
 	}
 	x.zeros()
+	x.listZeros()
 	x.tables()
 	x.dropTableRestatements()
 	x.scopeDisclosureReport()

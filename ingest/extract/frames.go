@@ -933,7 +933,7 @@ var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", 
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
 // shortly before the object word in the same clause states the zero; the
 // fact's span is the negator.
-var zeroRules = []struct {
+type zeroRule struct {
 	object, code string
 	town         string // code for a town or street office (see frame.town)
 	// bare objects state a zero only as an item of a list that ends in 案件:
@@ -949,7 +949,9 @@ var zeroRules = []struct {
 	// verb of the writer's own act (未制发行政规范性文件), not 无, which also
 	// qualifies (无法律法规依据规范性文件清理).
 	by []string
-}{
+}
+
+var zeroRules = []zeroRule{
 	{"败诉", "litigation.lost", "", false, "", nil},
 	{"复议被纠错", "reconsideration.corrected", "", false, "", nil},
 	{"复议纠错", "reconsideration.corrected", "", false, "", nil},
