@@ -785,6 +785,13 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		}
 	}
 	x.observe(c, codes, pNone)
+	if (best.code < 0 || best.p <= pNone) && cl.body != [2]int{} && x.respective.S == S && x.respective.unit == u.index && x.respective.end < N && cl.sharedOK {
+		// 桃源村人民调解委员会、杏花村人民调解委员会分别受理21件、17件: a
+		// later body's figure of a 分别 list, an item of fillers, is read as
+		// the figure before it was.
+		best = x.respective.reading
+		best.p *= 0.9
+	}
 	if best.code < 0 || best.p <= pNone {
 		x.concludedOutcome(c, cl, S, N)
 		return
@@ -840,6 +847,9 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		return // 承办人大代表建议和政协提案312件: of both codes, so of neither
 	}
 	before := len(x.facts)
+	if cl.body != [2]int{} {
+		x.respective.S, x.respective.unit, x.respective.end, x.respective.reading = S, u.index, U, best
+	}
 	x.add(n, u, U, S, cl.C, E0, brk, &x.lx.frames[best.frame], best.p)
 	if len(x.facts) > before {
 		f := &x.facts[before]

@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.186"
+const Version = "extract/2026-12-04.187"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -223,10 +223,17 @@ type run struct {
 	// department: the writer is a department of a government (see
 	// respondentOnly).
 	department bool
-	gaps       gapMemo     // runeGap's counts for the number being read
-	titles     titleMemo   // insideTitle's closing marks for it
-	ev         evidenceSet // the evidence of the number being read
-	scores     []reading   // its readings, reused from number to number
+	// respective is the reading of the last figure of a 分别 list over
+	// bodies, in the sentence at S, of unit, ending at end: a later figure
+	// of the list that no frame reads is read so.
+	respective struct {
+		S, unit, end int
+		reading      reading
+	}
+	gaps   gapMemo     // runeGap's counts for the number being read
+	titles titleMemo   // insideTitle's closing marks for it
+	ev     evidenceSet // the evidence of the number being read
+	scores []reading   // its readings, reused from number to number
 	// shadows parallels the hits of the sentence starting at shadowS:
 	// what shadowedBy answered for each.
 	shadows []shadowMemo
