@@ -2177,8 +2177,9 @@ func deciderBefore(clause string) int {
 func junAfterObject(t string) int {
 	cl := t[:clauseEnd(t, 0)]
 	p := strings.Index(cl, "均")
-	if p <= 0 || utf8.RuneCountInString(cl[:p]) > 8 || hasDigit(cl[:p]) || !strings.HasSuffix(cl[:p], "案件") {
-		return 0
+	if p <= 0 || utf8.RuneCountInString(cl[:p]) > 8 || hasDigit(cl[:p]) || !strings.HasSuffix(cl[:p], "案件") ||
+		anyof.Prefix(strings.TrimLeft(cl, ","), "其余", "剩余", "余下", "另") {
+		return 0 // 败诉2件,其余案件均胜诉: the rest's outcome, not these cases'
 	}
 	if !anyof.Contains(cl[p:], decisionOutcomes...) {
 		return 0

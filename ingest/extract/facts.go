@@ -636,6 +636,18 @@ func (x *run) dropBreakdowns() {
 	x.dropMarked(drop)
 }
 
+// tableAfter reports whether g is a cell of a table that follows f's
+// sentence with no figure between (收到行政复议申请96件,…见下表: / | 受理
+// 行政复议案件 | 88 |): the table goes on with f's statement.
+func (x *run) tableAfter(f, g found) bool {
+	k := x.tableAt(g.start)
+	if k < 0 || x.tableAt(f.start) >= 0 {
+		return false
+	}
+	t := x.opt.Layout.Tables[k]
+	return t.Span.Start > f.end && t.Span.Start-f.end < 300 && !hasDigit(x.text[f.end+1:t.Span.Start])
+}
+
 // tableAt returns the index of the layout's table that holds byte at, or
 // -1.
 func (x *run) tableAt(at int) int {
@@ -885,7 +897,7 @@ func (x *run) dropApplications() {
 		if !received {
 			continue
 		}
-		for j := i + 1; j < len(x.facts) && sameStatement(s, f.sent, x.facts[j].sent); j++ {
+		for j := i + 1; j < len(x.facts) && (sameStatement(s, f.sent, x.facts[j].sent) || x.tableAfter(f, x.facts[j])); j++ {
 			g := x.facts[j]
 			if g.Indicator != f.Indicator || g.Scope != f.Scope || g.Value > f.Value {
 				continue

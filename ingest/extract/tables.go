@@ -243,6 +243,10 @@ func yearHeadPrefix(s string) int {
 	return 0
 }
 
+// caseRowWords name a row of cases or of their outcomes, counted in 件
+// where the table writes no unit.
+var caseRowWords = []string{"案件", "审结", "维持", "驳回", "纠错", "调解和解", "被申请人", "被告", "撤诉", "胜诉", "败诉"}
+
 // caseTopics name the kinds of case a row of a table of cases by kind
 // counts (| 行政复议 | 2 | 1 | 0 |).
 var caseTopics = []string{"行政复议", "行政诉讼", "行政应诉", "复议", "诉讼", "应诉"}
@@ -779,6 +783,9 @@ func (x *run) gridRows(t layout.Table, tableUnit string) []tableRow {
 		u := cmp.Or(unit, tableUnit)
 		if unitCol > 0 && unitCol < len(r.Cells) && slices.Contains(tableUnits, r.Cells[unitCol].Text) {
 			u = r.Cells[unitCol].Text
+		}
+		if u == "" && anyof.Contains(r.Cells[0].Text, caseRowWords...) {
+			u = "件" // | 审结 | 81 | 66 |: cases, counted in 件 where no unit is written
 		}
 		if u := rowUnit(r.Cells[0].Text, cellUnit(r.Cells[k].Text, u)); u != "" {
 			var others []layout.Cell
