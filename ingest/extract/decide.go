@@ -184,6 +184,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// 石板村调委会调处的一起山林权属纠纷: one case told of, an example.
 		return
 	}
+	if countedInTotal(s[U:x.sentEnd(S, U)]) {
+		// 开展…活动6场,参与群众800余人次,已计入全年总数: a part of the
+		// year's total stated before.
+		return
+	}
 	if describedCases(s, cl.C, N, U) {
 		// 败诉的1件为某村民诉乡人民政府限期拆除决定案: the case counted
 		// before, told of.
@@ -1498,9 +1503,13 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 	// 均按期办结): 均 is said of the cases.
 	t = pastPeopleCount(t)
 	if strings.HasPrefix(t, "经") {
-		// 3件,经市政府审理均予维持: the body and the process before 均.
-		if p := strings.Index(t[:clauseEnd(t, 0)], "均"); p > 0 && utf8.RuneCountInString(t[:p]) <= 10 {
+		// 3件,经市政府审理均予维持: the body and the process before 均, or
+		// in a clause of its own (2件,经县政府审理,均维持原行政行为).
+		e := clauseEnd(t, 0)
+		if p := strings.Index(t[:e], "均"); p > 0 && utf8.RuneCountInString(t[:p]) <= 10 {
 			t = t[p:]
+		} else if next := strings.TrimPrefix(t[e:], ","); p < 0 && utf8.RuneCountInString(t[:e]) <= 12 && !hasDigit(t[:e]) && strings.HasPrefix(next, "均") {
+			t = next
 		} else if p := singleOutcome(t); c.n.Value == 1 && p > 0 && strings.HasPrefix(s[U:], ",") {
 			// 1件,经区政府复议维持: the one case's outcome, told in a clause
 			// of its own (1件经法院判决驳回… is the figure's own act).

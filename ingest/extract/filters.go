@@ -194,6 +194,13 @@ func exampleCase(s string, C, N int, chinese bool, value float64) bool {
 	return chinese && value == 1 && strings.HasSuffix(s[C:N], "的")
 }
 
+// countedInTotal reports whether the rest of a figure's sentence says it
+// is counted in a total stated elsewhere (已计入全年总数, 已含在上述数据中): a
+// part, no figure of its own.
+func countedInTotal(rest string) bool {
+	return anyof.Contains(rest, "已计入", "计入全年", "已含在", "已包含在", "已统计在")
+}
+
 // describedCases reports a figure that names cases counted before so as
 // to tell what they were: an attribute and 的 right before it, 为, 是 or
 // 系 right after its classifier (败诉的1件为某村民诉乡人民政府…案).
