@@ -184,6 +184,11 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 		// 石板村调委会调处的一起山林权属纠纷: one case told of, an example.
 		return
 	}
+	if quotedTarget(s, cl.C, N, U) || requiredFigure(s[cl.C:N]) {
+		// 县司法局下达的“行政诉讼败诉率不高于5%”目标已顺利完成: a target
+		// quoted, no figure of the year.
+		return
+	}
 	if countedInTotal(s[U:x.sentEnd(S, U)]) {
 		// 开展…活动6场,参与群众800余人次,已计入全年总数: a part of the
 		// year's total stated before.

@@ -194,6 +194,29 @@ func exampleCase(s string, C, N int, chinese bool, value float64) bool {
 	return chinese && value == 1 && strings.HasSuffix(s[C:N], "的")
 }
 
+// requiredFigure reports a figure a requirement sets (县委依法治县办年初要求
+// 全县乡镇行政诉讼败诉率不高于5%): 要求 in its clause and a bound right
+// before it.
+func requiredFigure(clause string) bool {
+	return strings.Contains(clause, "要求") && anyof.Suffix(clause, "不高于", "不超过", "不低于", "低于", "高于", "达到", "保持在", "控制在")
+}
+
+// quotedTarget reports a figure inside quotation marks that name a target
+// (“行政诉讼败诉率不高于5%”目标, “调解成功率达98%以上”的要求).
+func quotedTarget(s string, C, N, U int) bool {
+	open := strings.LastIndex(s[C:N], "“")
+	if open < 0 || strings.Contains(s[C+open:N], "”") {
+		return false
+	}
+	e := clauseEnd(s, U)
+	closing := strings.Index(s[U:e], "”")
+	if closing < 0 {
+		return false
+	}
+	after := strings.TrimPrefix(s[U+closing+len("”"):], "的")
+	return anyof.Prefix(after, "目标", "任务", "要求", "指标")
+}
+
 // countedInTotal reports whether the rest of a figure's sentence says it
 // is counted in a total stated elsewhere (已计入全年总数, 已含在上述数据中): a
 // part, no figure of its own.
