@@ -228,6 +228,9 @@ func (x *run) listZeros() {
 			}
 			at := from + k
 			from = at + len(w)
+			if from < len(s) && (isDigitByte(s[from]) || s[from] == '.' || s[from] == '%') {
+				continue // 均为0.5%: no zero
+			}
 			S := x.sentenceStart(at)
 			C := clauseStart(s, at, S)
 			if x.inPlans(at) || hasDigit(s[C:at]) {
