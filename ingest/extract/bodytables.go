@@ -190,9 +190,9 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 	n := len(x.facts)
 	// 活动类别 / 场次 / 参与人次, then 合计 / 73 / 7030: the total is the
 	// kind's (活动合计73场次), as prose names what it counts.
-	lead := ""
-	if kind, ok := anyof.CutSuffix(head, kindColumns...); ok && kind != "" {
-		lead = kind + "合计"
+	lead, kind := "", ""
+	if k, ok := anyof.CutSuffix(head, kindColumns...); ok && k != "" {
+		lead, kind = k+"合计", k
 	}
 	x.bodyRow(heads[1:], *total, caption, lead, unit, nil, read) // the reading's own scope: a campaign's months
 	x.statedCodes(n)
@@ -202,7 +202,7 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 		}
 	}
 	if byKind {
-		x.kindParts(heads[1:], rows, caption, unit, n, read)
+		x.kindParts(heads[1:], rows, caption, kind, unit, n, read)
 	}
 	return true
 }
@@ -214,7 +214,7 @@ func (x *run) periodTable(t layout.Table, caption, unit string) bool {
 // has is its breakdown, no figure of its own; one of another group than
 // the total's is a kind's name read as an act (劳动争议 / 31 among the
 // disputes mediated is no arbitration).
-func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, unit string, n int, read map[int]bool) {
+func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, kind, unit string, n int, read map[int]bool) {
 	totals, groups := map[string]bool{}, map[string]bool{}
 	for _, f := range x.facts[n:] {
 		totals[f.Indicator] = true
@@ -238,7 +238,7 @@ func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, unit 
 	column := func(r bodyTableRow, f found) int {
 		return slices.IndexFunc(r.values, func(v layout.Cell) bool { return f.start >= v.Span.Start && f.start < v.Span.End })
 	}
-	var parts []int             // the kinds' facts kept, as indexes into x.facts
+	var parts [][2]int          // the kinds' facts kept: index into x.facts, column
 	codes := map[int][]string{} // column → the codes its kinds' cells read as
 	kinds := 0
 	for _, r := range rows {
@@ -248,7 +248,11 @@ func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, unit 
 		}
 		kinds++
 		m := len(x.facts)
-		x.bodyRow(heads, r, caption, label, unit, nil, read)
+		lead := label
+		if slices.Contains(actKinds, kind) {
+			lead = kind + label // 审查类别 / 市政府规范性文件: 审查市政府规范性文件, a review
+		}
+		x.bodyRow(heads, r, caption, lead, unit, nil, read)
 		kept := slices.DeleteFunc(x.facts[m:], func(f found) bool {
 			return totals[f.Indicator] || !groups[indicatorGroup(f.Indicator)]
 		})
@@ -256,29 +260,62 @@ func (x *run) kindParts(heads []layout.Cell, rows []bodyTableRow, caption, unit 
 		for i := m; i < len(x.facts); i++ {
 			if k := column(r, x.facts[i]); k >= 0 && uncoded[k] {
 				codes[k] = append(codes[k], x.facts[i].Indicator)
-				parts = append(parts, i)
+				parts = append(parts, [2]int{i, k})
 			}
 		}
 	}
 	// A column whose every kind reads as one code: the kinds' breakdown.
-	breakdown := map[int]bool{}
+	// One where most do (法治宣传进村入户 / 宪法宣传周 / 民法典主题宣传:
+	// events, 法治讲座: lectures) is the total's of that code, which the
+	// total's cell states (合计 / 64: events), its kinds of the code its
+	// breakdown, the others parts with a code of their own.
+	breakdown := map[int]string{}
 	for k, cs := range codes {
 		if len(cs) == kinds && kinds >= 2 && !slices.ContainsFunc(cs, func(c string) bool { return c != cs[0] }) {
-			breakdown[k] = true
+			breakdown[k] = cs[0]
+		} else if c, n := majority(cs); n >= 2 && 2*n > kinds {
+			breakdown[k] = c
+			x.totalCell(rows, k, c)
 		}
 	}
 	if len(breakdown) == 0 {
 		return
 	}
 	drop := make([]bool, len(x.facts))
-	for _, i := range parts {
-		for k := range breakdown {
-			if slices.Contains(codes[k], x.facts[i].Indicator) {
-				drop[i] = true
-			}
+	for _, p := range parts {
+		if c, ok := breakdown[p[1]]; ok && x.facts[p[0]].Indicator == c {
+			drop[p[0]] = true
 		}
 	}
 	x.dropMarked(drop)
+}
+
+// actKinds name a column of kinds by the act done to them (审查类别): a
+// kind's row is read with the act (审查市政府规范性文件9件, a review).
+var actKinds = []string{"审查", "审核", "合法性审查"}
+
+// majority returns the code most of cs are and how many are it.
+func majority(cs []string) (string, int) {
+	best, n := "", 0
+	for _, c := range cs {
+		if k := countFunc(cs, func(d string) bool { return d == c }); k > n {
+			best, n = c, k
+		}
+	}
+	return best, n
+}
+
+// totalCell records the total row's figure of column k as code.
+func (x *run) totalCell(rows []bodyTableRow, k int, code string) {
+	for _, r := range rows {
+		if slices.Contains(totalLabels, trimSpace(r.label.Text)) && k < len(r.values) {
+			n := len(x.facts)
+			if x.tableFact(code, r.label, r.values[k]) {
+				x.statedCodes(n)
+			}
+			return
+		}
+	}
 }
 
 // statedCodes gives the facts from n on, a table's totals, the code of a
@@ -482,6 +519,14 @@ func (x *run) bodyRow(heads []layout.Cell, r bodyTableRow, caption, lead, unit s
 // (场次, 参与人次, 人数, 发放份数) into the words before the unit and the
 // unit; ok is false for any other name (受理数, 调解成功).
 func measureHead(h string) (words, unit string, ok bool) {
+	if u := bracketUnit(h); u != "" && u != "%" {
+		// 受众(人次): the words and the bracket's unit.
+		words = trimSpace(h[:strings.LastIndexAny(h, "(（")])
+		if words == "" || utf8.RuneCountInString(words) > maxMeasureWords {
+			return "", "", false
+		}
+		return words, u, true
+	}
 	if stem, isCount := strings.CutSuffix(h, "数"); isCount && stem != "" {
 		h = stem // 人数 → 人, 参与人数 → 参与 人
 	}
