@@ -61,7 +61,23 @@ func (x *run) respondentOnly() bool {
 // reports the government's caseload as its own work (我局作为县政府行政复议
 // 机构, 县政府统一行使行政复议职责,由我局具体承办).
 func writesAsDepartment(text string) bool {
-	return anyof.Contains(text, "我局", "本局", "局机关") && !anyof.Contains(text, reconsiderationOffice...)
+	return namesItselfBureau(text) && !anyof.Contains(text, reconsiderationOffice...)
+}
+
+// namesItselfBureau reports whether text holds 我局, 本局 or 局机关: one
+// pass over the text for 局, the word all three share.
+func namesItselfBureau(text string) bool {
+	for from := 0; ; {
+		k := strings.Index(text[from:], "局")
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		if anyof.Suffix(text[:at], "我", "本") || strings.HasPrefix(text[at:], "局机关") {
+			return true
+		}
+		from = at + len("局")
+	}
 }
 
 // reconsiderationOffice are the words of a justice bureau, the office that

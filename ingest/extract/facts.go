@@ -212,7 +212,12 @@ var disclosureCauses = []string{"因政府信息", "因信息公开", "信息公
 
 // zeroAfterList are the words after a list of objects that give each a zero:
 // 行政复议、行政诉讼均为0件.
+// The longest first: the first that matches is the one read.
 var zeroAfterList = []string{"均为0件", "均为零", "均为0"}
+
+// zeroListLead is what every word of zeroAfterList starts with: the text is
+// searched for it once.
+const zeroListLead = "均为"
 
 // listZeros records the zeros a list of case objects is given by 均为0件
 // after it (因政府信息公开引起的行政复议、行政诉讼均为0件): one per object
@@ -220,60 +225,64 @@ var zeroAfterList = []string{"均为0件", "均为零", "均为0"}
 // disclosure where its cases are.
 func (x *run) listZeros() {
 	s := x.text
-	for _, w := range zeroAfterList {
-		for from := 0; ; {
-			k := strings.Index(s[from:], w)
-			if k < 0 {
-				break
-			}
-			at := from + k
-			from = at + len(w)
-			if from < len(s) && (isDigitByte(s[from]) || s[from] == '.' || s[from] == '%') {
-				continue // 均为0.5%: no zero
-			}
-			S := x.sentenceStart(at)
-			C := clauseStart(s, at, S)
-			if x.inPlans(at) || hasDigit(s[C:at]) {
+	for from := 0; ; {
+		k := strings.Index(s[from:], zeroListLead)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + len(zeroListLead)
+		i := slices.IndexFunc(zeroAfterList, func(w string) bool { return strings.HasPrefix(s[at:], w) })
+		if i < 0 {
+			continue
+		}
+		w := zeroAfterList[i]
+		from = at + len(w)
+		if from < len(s) && (isDigitByte(s[from]) || s[from] == '.' || s[from] == '%') {
+			continue // 均为0.5%: no zero
+		}
+		S := x.sentenceStart(at)
+		C := clauseStart(s, at, S)
+		if x.inPlans(at) || hasDigit(s[C:at]) {
+			continue
+		}
+		list := s[C:at]
+		disclosure := anyof.Contains(list, disclosureCauses...)
+		var codes []string
+		for _, obj := range zeroListObjects {
+			p := strings.Index(list, obj)
+			if p < 0 {
 				continue
 			}
-			list := s[C:at]
-			disclosure := anyof.Contains(list, disclosureCauses...)
-			var codes []string
-			for _, obj := range zeroListObjects {
-				p := strings.Index(list, obj)
-				if p < 0 {
-					continue
-				}
-				list = list[:p] + strings.Repeat(" ", len(obj)) + list[p+len(obj):] // 行政复议案件 holds 行政复议
-				r := slices.IndexFunc(zeroRules, func(z zeroRule) bool { return z.object == obj })
-				if r < 0 {
-					continue
-				}
-				code := zeroRules[r].code
-				if t := zeroRules[r].town; t != "" && (x.respondentOnly() || disclosure) {
-					code = t
-				}
-				if !slices.Contains(codes, code) {
-					codes = append(codes, code)
-				}
+			list = list[:p] + strings.Repeat(" ", len(obj)) + list[p+len(obj):] // 行政复议案件 holds 行政复议
+			r := slices.IndexFunc(zeroRules, func(z zeroRule) bool { return z.object == obj })
+			if r < 0 {
+				continue
 			}
-			if len(codes) < 2 {
-				continue // one object is no list: its figure is read as any figure
+			code := zeroRules[r].code
+			if t := zeroRules[r].town; t != "" && (x.respondentOnly() || disclosure) {
+				code = t
 			}
-			for _, code := range codes {
-				if slices.ContainsFunc(x.facts, func(f found) bool { return f.Indicator == code && f.sent == S && f.Value == 0 }) {
-					continue
-				}
-				ind, _ := Lookup(code)
-				scope := ""
-				if disclosure {
-					scope = disclosureScope
-				}
-				x.facts = append(x.facts, found{
-					Fact:  Fact{Indicator: code, Value: 0, Unit: ind.Unit, Scope: scope, Quote: trimSpace(s[C:clauseEnd(s, at)]), Confidence: zeroConfidence},
-					start: at, end: at + len(w), sent: S, after: -1,
-				})
+			if !slices.Contains(codes, code) {
+				codes = append(codes, code)
 			}
+		}
+		if len(codes) < 2 {
+			continue // one object is no list: its figure is read as any figure
+		}
+		for _, code := range codes {
+			if slices.ContainsFunc(x.facts, func(f found) bool { return f.Indicator == code && f.sent == S && f.Value == 0 }) {
+				continue
+			}
+			ind, _ := Lookup(code)
+			scope := ""
+			if disclosure {
+				scope = disclosureScope
+			}
+			x.facts = append(x.facts, found{
+				Fact:  Fact{Indicator: code, Value: 0, Unit: ind.Unit, Scope: scope, Quote: trimSpace(s[C:clauseEnd(s, at)]), Confidence: zeroConfidence},
+				start: at, end: at + len(w), sent: S, after: -1,
+			})
 		}
 	}
 }

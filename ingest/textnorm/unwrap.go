@@ -223,9 +223,16 @@ func splitThousands(a, b string) bool {
 // 100% 4.9个百分点): such a row is never joined to the line before or after
 // it, across a page break either, and gives no text its wrap width.
 func cellRow(l string) bool {
-	l = withoutThousandsCommas(l) // 发放宣传资料(份) 9,800 12,400
-	if longer(l, maxCellRowRunes) || strings.ContainsAny(l, ",。;:") {
+	// The cheap tests first: most lines are prose, too long to be a row.
+	c := strings.Count(l, ",")
+	if longer(l, maxCellRowRunes+c) || strings.ContainsAny(l, "。;:") {
 		return false
+	}
+	if c > 0 {
+		l = withoutThousandsCommas(l) // 发放宣传资料(份) 9,800 12,400
+		if longer(l, maxCellRowRunes) || strings.IndexByte(l, ',') >= 0 {
+			return false
+		}
 	}
 	k := strings.LastIndexByte(l, ' ')
 	if k < 0 || k == len(l)-1 {
