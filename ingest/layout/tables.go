@@ -269,16 +269,22 @@ func spacedRow(s string) bool {
 	if longer(s, maxBareRowRunes) {
 		return false
 	}
-	fs := strings.Fields(strings.ReplaceAll(s, "\u3000", " "))
-	if len(fs) < 3 {
-		return false
-	}
-	for _, f := range fs {
-		if longer(f, maxBareCellRunes) {
+	// Counted in place, as strings.Fields would split it (U+3000 is a
+	// space): most lines tested are prose.
+	cells, run := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			run = 0
+			continue
+		}
+		if run == 0 {
+			cells++
+		}
+		if run++; run > maxBareCellRunes {
 			return false
 		}
 	}
-	return true
+	return cells >= 3
 }
 
 // fields splits a line at its runs of spaces (ASCII, ideographic, tabs)
