@@ -20,12 +20,12 @@ import (
 // unless the caption says it is the whole jurisdiction's (全镇…统计表).
 var (
 	// bodyColumns name a first column of bodies.
-	bodyColumns = []string{"村", "社区", "镇", "乡", "街道", "苏木", "嘎查", "单位", "部门", "名称", "调委会", "委员会", "地区", "区域", "站", "所", "组织", "法庭", "中队", "大队"}
+	bodyColumns = []string{"村", "社区", "镇", "乡", "街道", "苏木", "嘎查", "牧委会", "单位", "部门", "名称", "调委会", "委员会", "地区", "区域", "站", "所", "组织", "法庭", "中队", "大队"}
 	// itemColumns name a first column of items or periods, no bodies
 	// (项目 / 2021年 / 2022年; 月份 / 受理 / 办结).
 	itemColumns = []string{"项目", "指标", "类别", "类型", "种类", "内容", "事项", "月份", "时间", "年度", "序号", "方式", "结果"}
 	// bodySuffixes close the name of a body (东坪村, 河口社区, 镇调委会).
-	bodySuffixes = []string{"村", "社区", "镇", "乡", "街道", "苏木", "嘎查", "委员会", "调委会", "局", "所", "站", "室", "中心", "法庭", "办", "队", "院", "庭"}
+	bodySuffixes = []string{"村", "社区", "镇", "乡", "街道", "苏木", "嘎查", "牧委会", "委员会", "调委会", "局", "所", "站", "室", "中心", "法庭", "办", "队", "院", "庭"}
 	// wholeCaptions say that a table's total is the whole jurisdiction's.
 	wholeCaptions = []string{"全市", "全县", "全区", "全镇", "全乡", "全街道", "全旗"}
 	// subtotalLabels name rows that sum some of the rows above.

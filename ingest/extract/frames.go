@@ -151,7 +151,7 @@ var traineePeople = []string{"干部", "干部职工", "工作人员", "执法�
 
 // countedPlaces, written right after a classifier, are what the number
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
-var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "苏木", "嘎查", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
+var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "苏木", "嘎查", "牧委会", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
 
 // studyOtherHeads are what a study count is not: lectures, trainings, party
 // lessons and the study of party discipline, meetings.
@@ -597,6 +597,15 @@ var frames = []frame{
 		// administrative penalty.
 		subjectNot: otherCaseBodies,
 		units:      uCases + " 个", typical: "件 起"},
+	// 立案 alone (直属一中队立案412件, a table's 立案(件) column beside 巡查)
+	// files a penalty case where enforcement is the topic; a court's,
+	// procuratorate's, arbitration's or discipline commission's filing, and
+	// the courts' online filing or guidance on it, are none.
+	{code: "enforcement.penalty_cases", objects: []string{"立案"}, acts: []string{"立案"},
+		conflicts:  []string{"结案", "办结", "不予立案", "未立案"},
+		not:        []string{"网上立案", "立案指导", "优先立案", "立案前", "立案率", "立案登记", "仲裁", "诉讼", "信访", "审查调查", "公益诉讼"},
+		subjectNot: append(slices.Clone(otherCaseBodies), disciplineBodies...),
+		units:      uCases + " 个", typical: "件 起", domains: []string{"enforcement"}, needDomain: true},
 	{code: "enforcement.inspections",
 		objects: []string{"行政检查", "执法检查", "联合检查", "双随机", "执法巡查", "日常检查", "抽查检查", "联合执法", "联合抽查",
 			"检查", "抽查", "巡查", "专项检查"},
@@ -644,8 +653,10 @@ var frames = []frame{
 		conflicts: []string{"备案", "评查", "制定", "印发", "出台", "清理", "废止", "承办", "签订", "纠错"},
 		// 终止审查 ends a reconsideration; it reviews nothing, and neither
 		// does any figure after an organ's decisions in its sentence. A
-		// court's 非诉行政执行审查案件 are its caseload.
-		sentenceVetoes: reconsiderationOutcomes, subjectNot: otherCaseBodies,
+		// court's 非诉行政执行审查案件 are its caseload; a discipline
+		// commission's 立案审查调查 investigates people.
+		sentenceVetoes: reconsiderationOutcomes, subjectNot: append(slices.Clone(otherCaseBodies), disciplineBodies...),
+		not: []string{"审查调查"},
 		// The opinions a review wrote are its reviews counted (realdev 014:
 		// 出具合法性审查意见书124份).
 		units: uCases + " 个 份 项 次", typical: "件", notDomains: []string{"reconsideration"}},
@@ -891,9 +902,10 @@ var domains = map[string][]string{
 	"npc": {"人大代表", "人民代表大会", "代表提出", "人大"},
 	// Lawyers the government retains write and advise as its advisers do
 	// (聘请的律师…起草法律文书26份).
-	"lawyer":      {"律师"},
-	"services":    {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
-	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管"},
+	"lawyer":   {"律师"},
+	"services": {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
+	// An enforcement squad (直属一中队, 交警中队) is enforcement's body.
+	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管", "中队"},
 	"legality":    {"合法性", "审查", "审核"},
 	// A clean-up of normative documents, whose figures count them (see
 	// legality.normative_documents).
@@ -926,8 +938,9 @@ var mediationRooms = []string{"调解室", "调解工作室", "调委会", "调�
 var breakdownMarkers = []string{"其中", "包括", "(含"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
-// jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问.
-var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "联调室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "法治文化公园", "劳动争议调解组织", "劳动人事争议调解组织", "劳动争议调解委员会", "劳动人事争议调解委员会", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队"}
+// jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问,
+// an enforcement bureau's 直属一中队.
+var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "联调室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "法治文化公园", "劳动争议调解组织", "劳动人事争议调解组织", "劳动争议调解委员会", "劳动人事争议调解委员会", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队", "中队"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)

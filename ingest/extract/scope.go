@@ -799,8 +799,9 @@ func sumClauseIn(s string, from, to int) bool {
 }
 
 // placeSuffixes end the names of places below a county or town (a 苏木
-// is a township of Inner Mongolia, a 嘎查 its village).
-var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村", "苏木", "嘎查"}
+// is a township of Inner Mongolia, a 嘎查 its village; a 牧委会 is a
+// village of the pastoral counties of Tibet and Qinghai).
+var placeSuffixes = []string{"街道", "社区", "镇", "乡", "村", "苏木", "嘎查", "牧委会"}
 
 // placeBodies are the bodies of such a place whose figures a report gives:
 // 石水口村调委会, 东城街道司法所.
@@ -973,7 +974,7 @@ func placeRank(name string) int {
 	switch {
 	case name == "":
 		return 0
-	case anyof.Suffix(name, "村", "社区", "嘎查"):
+	case anyof.Suffix(name, "村", "社区", "嘎查", "牧委会"):
 		return 1
 	case anyof.Suffix(name, "镇", "乡", "街道", "苏木"):
 		return 2
