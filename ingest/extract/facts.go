@@ -806,7 +806,14 @@ func (x *run) prevDomains(S int) uint64 {
 	if t, ok := x.tableEndingAt(P, S); ok && t.Span.Start > 0 {
 		// A table between: the sentence that leads into it (审结行政复议案件
 		// 229件,审结情况如下表: / | … | / 全年直接纠错32件) lends its topic.
-		mask |= x.domainsIn(x.sentenceStart(t.Span.Start-1), t.Span.Start)
+		// A caption of no topic of its own (主要指标对比:) lends the one
+		// before it.
+		lead := x.sentenceStart(t.Span.Start - 1)
+		m := x.domainsIn(lead, t.Span.Start)
+		if m&x.lx.caseMask == 0 && lead > 0 {
+			m |= x.domainsIn(x.sentenceStart(lead-1), lead)
+		}
+		mask |= m
 	}
 	return mask
 }

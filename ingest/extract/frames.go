@@ -452,10 +452,12 @@ var frames = []frame{
 		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	// The cases against the writer another organ concluded (县政府作为被申请人
 	// 的行政复议案件6件,由市人民政府依法审理,已审结5件) are no conclusions of its.
+	// Cases closed by a settlement (调解、和解结案58件) are settlements.
 	{code: "reconsideration.concluded", objects: reconsiderationCases, acts: []string{"审结", "办结", "结案", "已审结"}, needAct: true, organOnly: true,
+		conflicts:      []string{"和解", "调解"},
 		sentenceVetoes: []string{"作为被申请人", "为被申请人"},
 		units:          uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "方式结案"},
+	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "和解结案", "方式结案"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
 	// Disputes resolved by the reconsideration organ, before acceptance or
 	// after, are settlements (复议受理前协商化解案件17件, 在复议受理前调解化解

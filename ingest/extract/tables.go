@@ -376,6 +376,11 @@ func (x *run) figureTable(t layout.Table) {
 	if len(rows) == 0 {
 		return
 	}
+	if len(x.lx.topics.ScanRange(caption, 0, len(caption), nil)) == 0 {
+		// 主要指标对比: / 受理(件) 261 223: rows whose caption names no topic
+		// take the topic of the prose right before the table.
+		caption = x.topicBefore(t) + caption
+	}
 	if slices.ContainsFunc(rows, func(r tableRow) bool { return len(r.others) > 0 }) {
 		// The span of the caption (2021—2022年信访事项受理情况) is the year
 		// columns': the rows hold the report year's figures alone.
@@ -659,6 +664,32 @@ func totalFirst(rows []tableRow) []tableRow {
 		out[k].item, out[k].part, out[k].listed = out[k].label.Text, true, k > 1
 	}
 	return out
+}
+
+// topicBefore returns the topic words (行政复议, 人民调解…) of the sentence
+// right before t, or of the one before that when it names none (a caption
+// line of no topic); "" when neither does.
+func (x *run) topicBefore(t layout.Table) string {
+	end := t.Span.Start
+	for read := 0; read < 2 && end > 0; {
+		P := x.sentenceStart(end - 1)
+		if strings.TrimSpace(x.text[P:end]) == "" {
+			end = P // a line break alone
+			continue
+		}
+		read++
+		var words []string
+		for _, h := range x.lx.topics.ScanRange(x.text, P, end, nil) {
+			if w := x.text[h.Start:h.End]; !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+		if len(words) > 0 {
+			return strings.Join(words, "")
+		}
+		end = P
+	}
+	return ""
 }
 
 // leadIns close the line that leads into a table (…处理结果如下:).
