@@ -63,6 +63,9 @@ func (x *run) tables() {
 // the other is the writer's lawsuits; where both hold cases each is read
 // with its own scope. It reports whether t is such a table.
 func (x *run) casesTable(t layout.Table) bool {
+	if x.casesByRow(t) {
+		return true
+	}
 	named := 0
 	for _, c := range t.Cells {
 		if anyof.Contains(c.Text, "未经复议直接起诉", "复议后起诉") {
@@ -122,6 +125,47 @@ func (x *run) casesTable(t layout.Table) bool {
 		fact("litigation.lost", scopes[k], b[1])
 		fact("litigation.pending", scopes[k], b[3])
 		fact("litigation.cases", scopes[k], b[4])
+	}
+	return true
+}
+
+// casesByRow reads the same section of the format laid out a kind a row
+// (| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | / | 行政复议 | 4
+// | 1 | 0 | 0 | 5 | / | 行政诉讼 | 2 | 0 | 0 | 1 | 3 |): the reconsiderations'
+// row and the lawsuits', each scoped to the disclosure. It reports whether
+// t is such a table.
+func (x *run) casesByRow(t layout.Table) bool {
+	if len(t.Rows) < 2 || !t.Rows[0].Header {
+		return false
+	}
+	head := t.Rows[0].Cells
+	col := func(name string) int {
+		return slices.IndexFunc(head, func(c layout.Cell) bool { return trimSpace(c.Text) == name })
+	}
+	upheld, corrected, pending, total := col("结果维持"), col("结果纠正"), col("尚未审结"), col("总计")
+	if upheld < 1 || corrected < 1 || pending < 1 || total < 1 {
+		return false
+	}
+	for _, r := range t.Rows[1:] {
+		if len(r.Cells) != len(head) {
+			continue
+		}
+		fact := func(code string, c layout.Cell) {
+			if x.tableFact(code, r.Cells[0], c) {
+				x.facts[len(x.facts)-1].Scope = disclosureScope
+			}
+		}
+		switch label := trimSpace(r.Cells[0].Text); {
+		case strings.Contains(label, "复议"):
+			fact("reconsideration.upheld", r.Cells[upheld])
+			fact("reconsideration.corrected", r.Cells[corrected])
+			fact("reconsideration.as_respondent", r.Cells[total])
+		case strings.Contains(label, "诉讼"):
+			fact("litigation.won", r.Cells[upheld])
+			fact("litigation.lost", r.Cells[corrected])
+			fact("litigation.pending", r.Cells[pending])
+			fact("litigation.cases", r.Cells[total])
+		}
 	}
 	return true
 }

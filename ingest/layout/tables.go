@@ -438,12 +438,27 @@ func (l *Layout) tableEnd(i int) (end, pipes int) {
 		switch {
 		case l.cellLine(j):
 			pipes++
-		case l.bareCell(j) && j+1 < len(l.Lines) && l.cellLine(j+1):
+		case l.bareCell(j) && j+1 < len(l.Lines) && l.cellLine(j+1) && !l.headsNewTable(j):
 		default:
 			return j, pipes
 		}
 	}
 	return j, pipes
+}
+
+// headsNewTable reports whether line i, without a |, is a numbered section
+// heading between a row of figures and a row of column names, each of two
+// cells or more: a heading between two tables (| 予以公开 | 58 | / 三、…行政
+// 复议、行政诉讼情况 / | 类别 | 结果维持 | …), not a cell of one flattened a
+// cell a line, whose figures follow its label (一、本年新收…申请数量 /
+// | 143 | …) or whose blocks its labels name (行政诉讼(复议后起诉) /
+// 结果维持 | …).
+func (l *Layout) headsNewTable(i int) bool {
+	if i == 0 || !l.cellLine(i-1) || headingLevel(l.LineText(i)) == 0 {
+		return false
+	}
+	before, after := cells(l.Text, l.Lines[i-1].Span), cells(l.Text, l.Lines[i+1].Span)
+	return len(before) >= 2 && !isHeaderRow(before) && len(after) >= 3 && isHeaderRow(after)
 }
 
 // bareCell reports whether line i, without a |, can be a cell of a table
