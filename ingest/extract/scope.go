@@ -930,7 +930,8 @@ var eachPlaceSets = []string{
 
 // barePlaceLeads follow a place that is the subject of its clause with no
 // body named (新桥镇全年化解纠纷87件, 东坪村依托“法治超市”…).
-var barePlaceLeads = []string{"全年", "今年", "依托", "通过", "积极", "创新", "探索", "建立", "共", "累计", "坚持", "深入", "推行", "开展", "组织", "受理", "调解", "化解"}
+var barePlaceLeads = []string{"全年", "今年", "依托", "通过", "积极", "创新", "探索", "建立", "共", "累计", "坚持", "深入", "推行", "开展", "组织", "受理", "调解", "化解",
+	"发放", "举办", "办理", "接待", "发布", "推送"}
 
 // barePlace reports whether a place named head+suf, followed by rest, is
 // its clause's subject on its own in the report of jurisdiction: a name of

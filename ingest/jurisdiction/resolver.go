@@ -242,13 +242,32 @@ func sameLevel(cs []*candidate, order []int, p []float64) bool {
 }
 
 // levelOfSelf is the level word the report calls itself by (我镇), or "".
+// A report that never says 我 speaks of its whole (全县组织开展…, 全县领导
+// 干部…): the whole's level, when it is named three times or more and at
+// least twice as often as any other level's whole.
 func levelOfSelf(d *doc) string {
 	l, n := dominant(d.selfRefs, "我")
 	if n >= 2 {
 		return l
 	}
-	return ""
+	if n > 0 {
+		return ""
+	}
+	w, m := dominant(d.selfRefs, "全")
+	if m < minWholeRefs {
+		return ""
+	}
+	for k, c := range d.selfRefs {
+		if strings.HasPrefix(k, "全") && k != "全"+w && 2*c > m {
+			return ""
+		}
+	}
+	return w
 }
+
+// minWholeRefs is how many times a report names its whole (全县) for the
+// level to be read from it.
+const minWholeRefs = 3
 
 // writerName is the name a site gives the writer when no division in the
 // table carries it (甲乙丙镇).

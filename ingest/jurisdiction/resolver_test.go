@@ -178,6 +178,11 @@ func TestResolve(t *testing.T) {
 		{name: "parent-level words: 市委 beside 区委 is the city above the district", in: input("增福镇2022年法治政府建设情况报告", "2022年,在市委、区委的坚强领导下,增福镇深入推进依法行政。在区委依法治区办的指导下,我镇完善合法性审查机制。"),
 			wantName: "增福镇", wantLevel: "镇", wantCode: "500102130"},
 
+		{name: "no name and no 我: the whole the report speaks of gives the level", in: input("", "2022年,全县组织开展法治宣传活动860余场次。全县领导干部参加依法行政培训。全县行政机关负责人出庭应诉率100%。"),
+			wantLevel: "县"},
+		{name: "no name and no 我: wholes of two levels as often give none", in: input("", "2022年,全县组织开展法治宣传活动860余场次,全镇开展12场。全县领导干部参加培训,全镇干部参加。全县、全镇出庭应诉率100%。"),
+			wantLevel: ""},
+
 		// Clues from outside the text.
 		{name: "a reprint: the title writes the town under another county than the address", in: withURL(input("龙游县湖镇镇2022年法治政府建设情况报告", "2022年,湖镇镇在县委、县政府的坚强领导下,坚持依法行政。"), "http://www.boluo.gov.cn/zwgk/content/post_1.html"),
 			wantName: "湖镇镇", wantLevel: "镇", wantCode: "330825101"},
