@@ -438,11 +438,15 @@ func (x *run) figureTable(t layout.Table) {
 	if len(rows) == 0 {
 		return
 	}
-	// The sentence of the rows, and where each row's figure stands in it
-	// (in runes, as facts count).
-	var b strings.Builder
-	at := make(map[int]int, len(rows)) // figure's rune offset → row
-	runes := 0
+	// The sentences of the rows, and where each row's figure stands in
+	// them (in runes, as facts count): one text for each run of rows of a
+	// topic, so that no run lends its topic to the next.
+	type rowText struct {
+		b     strings.Builder
+		at    map[int]int // figure's rune offset → row
+		runes int
+	}
+	texts := []*rowText{{at: map[int]int{}}}
 	if caption != "" {
 		caption += ","
 	}
@@ -457,6 +461,7 @@ func (x *run) figureTable(t layout.Table) {
 			rows[k].item = rows[k].label.Text
 		}
 	}
+	var topics uint64 // of the rows of the text so far
 	for k, r := range rows {
 		item, part := r.item, ""
 		if r.part {
@@ -481,34 +486,45 @@ func (x *run) figureTable(t layout.Table) {
 			sep = caption
 		case r.sentence:
 			sep = "。"
+		case !r.part && !r.listed && x.newTopic(item, topics):
+			// A row that names a topic of its own in full (| 人民调解受理案件
+			// (件) | 1864 | under | 受理行政复议申请(件) | 52 |) opens a text
+			// of its own: the topic of the rows before is not its own. An
+			// outcome's word (调解和解 among a reconsideration's) is no topic.
+			texts = append(texts, &rowText{at: map[int]int{}})
+			sep, topics = "", 0
 		case r.listed:
 			sep, part = "、", ""
 		case part == "" && rows[k-1].part:
 			sep = ";"
 		}
+		topics |= x.topicsOf(caption) | x.topicsOf(item)
 		// A row's label is one name: 调解、和解后终止 reads as one outcome,
 		// not as a list of items each read apart.
+		t := texts[len(texts)-1]
 		head := sep + part + strings.ReplaceAll(item, "、", "")
-		b.WriteString(head)
-		runes += utf8.RuneCountInString(head)
-		at[runes] = k
+		t.b.WriteString(head)
+		t.runes += utf8.RuneCountInString(head)
+		t.at[t.runes] = k
 		figure := strings.TrimSuffix(r.value.Text, "%")
-		b.WriteString(figure)
-		b.WriteString(r.unit)
-		runes += utf8.RuneCountInString(figure) + utf8.RuneCountInString(r.unit)
+		t.b.WriteString(figure)
+		t.b.WriteString(r.unit)
+		t.runes += utf8.RuneCountInString(figure) + utf8.RuneCountInString(r.unit)
 	}
-	b.WriteString("。")
 	read := x.readStarts()
 	first := len(x.facts)
-	for _, f := range extract(b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction, department: x.department}, nil) {
-		k, ok := at[f.Start]
-		if !ok || f.Derived || rows[k].topic != "" && !strings.HasPrefix(f.Indicator, rows[k].topic+".") {
-			continue
-		}
-		n := len(x.facts)
-		x.rowFact(f, rows[k].label, rows[k].value, read)
-		if slices.Contains(totalLabels, trimSpace(rows[k].label.Text)) {
-			x.statedCodes(n) // 合计161 under 审结161件: the conclusions' second mention
+	for _, t := range texts {
+		t.b.WriteString("。")
+		for _, f := range extract(t.b.String(), Options{Year: x.opt.Year, Level: x.opt.Level, Jurisdiction: x.opt.Jurisdiction, department: x.department}, nil) {
+			k, ok := t.at[f.Start]
+			if !ok || f.Derived || rows[k].topic != "" && !strings.HasPrefix(f.Indicator, rows[k].topic+".") {
+				continue
+			}
+			n := len(x.facts)
+			x.rowFact(f, rows[k].label, rows[k].value, read)
+			if slices.Contains(totalLabels, trimSpace(rows[k].label.Text)) {
+				x.statedCodes(n) // 合计161 under 审结161件: the conclusions' second mention
+			}
 		}
 	}
 	x.dropSplitCells(first)
@@ -708,6 +724,26 @@ func totalFirst(rows []tableRow) []tableRow {
 		out[k].item, out[k].part, out[k].listed = out[k].label.Text, true, k > 1
 	}
 	return out
+}
+
+// topicsOf returns the domain bits of the topic words in s.
+func (x *run) topicsOf(s string) uint64 {
+	var mask uint64
+	for _, h := range x.lx.topics.ScanRange(s, 0, len(s), nil) {
+		mask |= x.lx.topicMasks[h.Word]
+	}
+	return mask
+}
+
+// newTopic reports whether s names in full (four characters or more:
+// 人民调解, 行政复议, 法治宣传) a topic none of topics is.
+func (x *run) newTopic(s string, topics uint64) bool {
+	for _, h := range x.lx.topics.ScanRange(s, 0, len(s), nil) {
+		if m := x.lx.topicMasks[h.Word]; m&topics == 0 && utf8.RuneCountInString(s[h.Start:h.End]) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // topicBefore returns the topic words (行政复议, 人民调解…) of the sentence
