@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.197"
+const Version = "extract/2026-12-04.198"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -43,7 +43,7 @@ func (o Options) town() bool {
 	case "乡", "镇", "街道", "苏木":
 		return true
 	}
-	return strings.HasSuffix(o.Jurisdiction, "镇") || strings.HasSuffix(o.Jurisdiction, "乡") || strings.HasSuffix(o.Jurisdiction, "街道")
+	return anyof.Suffix(o.Jurisdiction, "镇", "乡", "街道", "苏木")
 }
 
 // respondentOnly reports a writer that is no reconsideration organ, so that

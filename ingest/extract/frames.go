@@ -149,6 +149,10 @@ var traineeWords = []string{"培训", "干部", "工作人员", "执法人员", 
 // 参加法治讲座的干部职工达150余人次, 参与宪法宣誓的新任职干部12人.
 var traineePeople = []string{"干部", "干部职工", "工作人员", "执法人员", "公职人员", "党员", "党员干部", "职工", "学员", "参训人员", "法律明白人"}
 
+// hazardWords name the hazards a safety screening looks for: its rounds
+// are no screening of disputes.
+var hazardWords = []string{"安全", "消防", "火灾", "地质灾害", "燃气", "隐患点"}
+
 // countedPlaces, written right after a classifier, are what the number
 // counts (3个派出所, 9个村, 24家区级部门), whatever frame word follows.
 var countedPlaces = []string{"村", "社区", "派出所", "镇", "乡", "街道", "苏木", "嘎查", "牧委会", "部门", "单位", "学校", "企业", "小区", "行政村", "居委会", "村委会", "区级部门", "镇街"}
@@ -264,7 +268,9 @@ var frames = []frame{
 	{code: "mediation.disputes_screened",
 		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
 		acts:    []string{"排查", "集中排查", "拉网式排查", "开展排查"},
-		needAct: true, conflicts: []string{"发现", "排查出", "调处", "化解", "预防"}, not: []string{"隐患", "安全"},
+		// Hazards screened (安全隐患, 消防隐患) are no disputes; 矛盾纠纷隐患,
+		// the disputes brewing, are.
+		needAct: true, conflicts: []string{"发现", "排查出", "调处", "化解", "预防"}, not: hazardWords,
 		// Counted in cases (排查各类矛盾纠纷186件) it is the disputes the
 		// screening found, no screening (README: 033 排查发现1305件).
 		units: uTimes, typical: "次"},
@@ -274,7 +280,7 @@ var frames = []frame{
 	{code: "mediation.disputes_screened",
 		objects: []string{"矛盾", "纠纷", "矛盾纠纷", "各类矛盾纠纷"},
 		acts:    []string{"排查化解", "排查调处", "排查调解"},
-		needAct: true, needObject: true, not: []string{"隐患", "安全"},
+		needAct: true, needObject: true, not: hazardWords,
 		// Meetings and inspections on them are none (README: meeting counts).
 		otherHeads: []string{"会议", "联席会议", "研判会", "分析会", "推进会", "例会", "督导", "检查"},
 		units:      uTimes, typical: "次"},
@@ -519,7 +525,9 @@ var frames = []frame{
 	// What a legal-service station concludes (协助县法律援助中心办结法律援助
 	// 案件19件, after 接待来访群众…) is no petition, as for cases received.
 	{code: "petition.cases_concluded", objects: []string{"信访案件", "信访事项", "信访件"}, acts: []string{"办结", "已办结", "结案", "办结信访", "办理完毕"}, needAct: true,
-		not: hotlineWords, otherHeads: []string{"积案"}, sentenceVetoes: legalServiceWords, units: uCases + " 批次", domains: []string{"petition"}},
+		// The tickets a hotline concluded (受理12345热线转办工单326件,办结326件)
+		// are no petitions, as the rate after one is not (below).
+		not: hotlineWords, otherHeads: []string{"积案"}, sentenceVetoes: legalServiceWords, units: uCases + " 批次", domains: []string{"petition"}, notDomains: []string{"hotline"}},
 	// A rate after a hotline in its sentence (12345热线受理群众诉求18.6万件,
 	// 办结率98.7%) is the hotline's: a rate names no body of its own.
 	// The share of first petitions resolved (初信初访化解率) is a subset's
