@@ -950,7 +950,11 @@ var breakdownMarkers = []string{"其中", "包括", "(含"}
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问,
 // an enforcement bureau's 直属一中队.
-var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "联调室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "法治文化公园", "劳动争议调解组织", "劳动人事争议调解组织", "劳动争议调解委员会", "劳动人事争议调解委员会", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队", "中队"}
+var scopeWords = []string{"诉前调解平台", "调解工作室", "调解室", "联调室", "工作室", "工作站", "法律顾问", "法律顾问团", "法律顾问室", "特邀调解员", "法治文化广场", "法治文化公园", "劳动争议调解组织", "劳动人事争议调解组织", "劳动争议调解委员会", "劳动人事争议调解委员会", "服务站", "调解中心", "调处中心", "诉调对接中心", "领域", "劳动保障监察机构", "劳动保障监察大队", "劳动保障监察部门", "劳动监察大队", "中队",
+	// A committee of one kind of dispute (县医疗纠纷人民调解委员会, 交通事故
+	// 纠纷人民调解委员会) is a specialised body beside the people's mediation
+	// of the whole, whatever level word it carries.
+	"纠纷人民调解委员会", "纠纷调解委员会", "事故人民调解委员会", "事故调解委员会", "医调委", "交调委"}
 
 // zeroRules are statements of a zero count with no digit: 全年无败诉案件,
 // 实现行政诉讼零败诉, 未收到政府信息公开申请. A negator (zeroNegators)
