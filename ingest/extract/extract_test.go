@@ -136,6 +136,8 @@ func TestFlags(t *testing.T) {
 		{"years since a plan began", "“七五”普法启动以来,全区累计开展法治宣传活动4100余场次。", "publicity.events", FlagPartialYear, true},
 		{"years since a national plan began", "“十三五”以来,全区累计开展法治宣传活动4100余场次。", "publicity.events", FlagPartialYear, true},
 		{"since a plan that begins later", "“八五”普法启动以来,全区累计开展法治宣传活动4100余场次。", "publicity.events", FlagPartialYear, false},
+		{"over a plan's years", "“七五”普法期间,全区累计开展法治宣传活动4100余场次。", "publicity.events", FlagPartialYear, true},
+		{"over a plan's years that begin with the report's", "“八五”普法期间,全区累计开展法治宣传活动4100余场次。", "publicity.events", FlagPartialYear, false},
 		{"全年累计", "全年累计受理矛盾纠纷500件。", "mediation.cases_accepted", FlagPartialYear, false},
 		{"ceiling", "实现村(社区)法律顾问覆盖率100%。", "counsel.adviser_coverage_rate", FlagCeiling, true},
 		{"duplicate", "办理人大代表建议142件。全年共办理人大代表意见、建议142件。", "supervision.npc_suggestions", FlagDuplicateMention, true},

@@ -708,7 +708,8 @@ var growthLast = func() (set runeSet) {
 // sinceCumulative reports a flow summed over years (flagged as another
 // period than the report year's): 累计 in the number's
 // clause [C, N) after a span its sentence starts in a year before the
-// report year (自2018年实施…以来,累计…; 2019年至今累计…). 全年累计 and a
+// report year (自2018年实施…以来,累计…; 2019年至今累计…), or over a plan's
+// years (“八五”普法期间,累计…). 全年累计 and a
 // span from the report year itself (2022年以来累计) are the year's.
 func sinceCumulative(s string, S, C, N, year int) bool {
 	if year == 0 {
@@ -721,7 +722,7 @@ func sinceCumulative(s string, S, C, N, year int) bool {
 		return false
 	}
 	left := s[S:N]
-	for _, w := range []string{"以来", "至今"} {
+	for _, w := range []string{"以来", "至今", "期间"} {
 		for from := 0; ; {
 			p := strings.Index(left[from:], w)
 			if p < 0 {
@@ -731,10 +732,11 @@ func sinceCumulative(s string, S, C, N, year int) bool {
 			// The year the span starts from, in the clause of 以来 (对照2019年
 			// 制定的方案,今年以来累计… starts this year).
 			cs := strings.LastIndexAny(left[:p], ",;:")
-			if y := lastWrittenYear(left[cs+1 : p]); y > 0 && y < year && y > year-30 {
+			if y := lastWrittenYear(left[cs+1 : p]); w != "期间" && y > 0 && y < year && y > year-30 {
 				return true
 			}
-			// Or the plan it starts from (“八五”普法启动以来: 2021).
+			// Or the plan it starts from (“八五”普法启动以来: 2021; “八五”普法
+			// 期间, the plan's years).
 			if y := planStart(left[cs+1 : p]); y > 0 && y < year {
 				return true
 			}
