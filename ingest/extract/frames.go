@@ -238,8 +238,9 @@ var frames = []frame{
 		// Nor are events held (矛盾纠纷排查化解活动24次).
 		otherHeads: append([]string{"积案", "问题", "隐患", "风险", "协议书", "诉求", "刑事案件", "活动"}, campaignWords...),
 		// Nor are an administrative dispute's settlements (nor those after
-		// a pre-suit count in their sentence: see decide).
-		not: []string{"行政争议", "行政诉讼"},
+		// a pre-suit count in their sentence: see decide), nor the major
+		// disputes leaders took charge of (包案化解重大疑难纠纷57件), a subset.
+		not: []string{"行政争议", "行政诉讼", "包案"},
 		// A petitions backlog resolved (对12件信访积案…年内化解9件) is no
 		// dispute mediated.
 		sentenceVetoes: []string{"积案"},
@@ -454,8 +455,13 @@ var frames = []frame{
 		// 府办理的) are cases against it, whoever handled them. A hotline's
 		// or a mailbox's demands (县长信箱、12345热线共受理群众诉求1.8万件) are
 		// none, whatever the sentence before spoke of.
-		not:   append([]string{"为被申请人", "诉求", "信箱"}, append(hotlineWords, caseloadWords...)...),
-		units: uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
+		not: append([]string{"为被申请人", "诉求", "信箱"}, append(hotlineWords, caseloadWords...)...),
+		// A court's intake of lawsuits (全市法院新收一审行政诉讼案件1,362件)
+		// after a reconsideration sentence is no application received, nor
+		// are the cases its advisers discussed (参与案件研讨45件次).
+		otherHeads: []string{"研讨"},
+		subjectNot: otherCaseBodies,
+		units:      uCases, typical: "件", domains: []string{"reconsideration"}, town: "reconsideration.as_respondent"},
 	// The cases against the writer another organ concluded (县政府作为被申请人
 	// 的行政复议案件6件,由市人民政府依法审理,已审结5件) are no conclusions of its.
 	// Cases closed by a settlement (调解、和解结案58件) are settlements.
