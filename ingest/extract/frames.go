@@ -842,9 +842,11 @@ var leaderSubjects = []string{"县领导", "镇领导", "乡领导", "区领导"
 
 var subjectBreakers = []string{"组织", "参加", "到", "赴", "在", "依托", "通过", "邀请", "联合", "利用", "走进", "深入", "借助"}
 
-// partyRuleWords name the party's own rules: the study of party discipline
-// is not the study of law (GOLD conventions: 街道党校学习《条例》, 纪法课).
-var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分条例"}
+// partyRuleWords name the party's own rules and education campaigns: the
+// study of party discipline is not the study of law (GOLD conventions: 街道
+// 党校学习《条例》, 纪法课), nor is a theme-education campaign's (主题教育专题
+// 学习20次, realdev 017/018).
+var partyRuleWords = []string{"党纪", "党规", "党内法规", "纪律处分条例", "主题教育", "党史学习教育"}
 
 // partyQualifiable are law words that name no law when 党 or 纪 qualifies
 // them (partyQualified): 《中国共产党纪律处分条例》, 党内法规.
