@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.203"
+const Version = "extract/2026-12-04.204"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -179,6 +179,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	x.scopeDisclosureReport()
 	sortAppended(x.facts, func(f *found) int { return f.start })
 	x.scopeDisclosureCauses()
+	x.spreadEachRate()
 	// Applications give way to the cases accepted first, so that a 其中
 	// part that is the acceptance (收到申请88件,其中受理81件) is kept.
 	x.dropApplications()

@@ -287,6 +287,40 @@ func (x *run) listZeros() {
 	}
 }
 
+// spreadEachRate gives a rate stated for each of the bodies a 分别 list
+// named before it in its sentence (明秀社区、新阳社区人民调解委员会分别受理纠纷46件、
+// 38件,调解成功率均达100%) to each of them, one fact per body, as one
+// negator over a list gives one zero each: the whole's counts are not its.
+func (x *run) spreadEachRate() {
+	s := x.text
+	out := make([]found, 0, len(x.facts))
+	for _, f := range x.facts {
+		if ind, _ := Lookup(f.Indicator); ind.Kind != KindRate || f.Scope != "" || f.Derived ||
+			!strings.Contains(s[clauseStart(s, f.start, f.sent):f.start], "均") || !strings.Contains(s[f.sent:f.start], "分别") {
+			out = append(out, f)
+			continue
+		}
+		group := indicatorGroup(f.Indicator)
+		var scopes []string
+		for _, g := range x.facts {
+			if g.sent == f.sent && g.start < f.start && g.Scope != "" && indicatorGroup(g.Indicator) == group && !slices.Contains(scopes, g.Scope) {
+				scopes = append(scopes, g.Scope)
+			}
+		}
+		if len(scopes) < 2 {
+			out = append(out, f)
+			continue
+		}
+		for _, sc := range scopes {
+			g := f
+			g.Scope = sc
+			g.Flags = slices.DeleteFunc(slices.Clone(f.Flags), func(fl string) bool { return fl == FlagRateMismatch })
+			out = append(out, g)
+		}
+	}
+	x.facts = out
+}
+
 // scopeDisclosureReport scopes the reconsiderations and lawsuits of a
 // 政府信息公开工作年度报告 to the disclosure: the national format's section
 // on them (因政府信息公开工作被申请行政复议、提起行政诉讼情况) and its

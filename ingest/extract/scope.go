@@ -183,6 +183,9 @@ func (x *run) scope(code string, S, C, N, E int) string {
 		return name
 	}
 	name := scopeName(s, S, bestStart, bestEnd)
+	if code == "mediation.mediators" && strings.HasSuffix(name, "调解员") && strings.HasPrefix(s[C:N], "其中") {
+		return "" // 其中特邀调解员2名: a kind of the mediators counted, no body
+	}
 	if at := bestEnd - len(name); ownedByWriter(s[clauseStart(s, at, S):at]) {
 		// 我镇公共法律服务工作站…解答法律咨询870余人次: the writer's own
 		// station, no sub-body.
