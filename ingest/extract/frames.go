@@ -306,7 +306,10 @@ var frames = []frame{
 	// the reconsideration's.
 	{code: "litigation.won", objects: litigationCases, acts: []string{"结果维持"},
 		needAct: true, conflicts: []string{"复议", "其他结果"}, units: uCases, domains: []string{"litigation"}, notDomains: []string{"reconsideration"}},
-	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉"}, needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
+	// A judgment against the organ's act (一审判决确认我局行政行为违法1件,
+	// 判决撤销2件) is a suit lost, whatever word the report has for it.
+	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉", "判决确认", "判决撤销", "被判决撤销", "被判决确认违法"},
+		needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
 	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
 		notDomains: []string{"arbitration"}},
