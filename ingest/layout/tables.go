@@ -330,7 +330,13 @@ func fields(text string, line Span) []Cell {
 	// 2023年 增减 as 项目2024年2023年 增减, and 序号 指标名称 单位 2023年
 	// 2024年 as 序号 指标名称 单位2023年2024年.
 	for k := 0; k < len(out); k++ {
-		if heads := yearHeads(text, out[k]); heads != nil {
+		// One year column is a column when a change column follows it (项目
+		// 2024年 同比 as 项目2024年 同比); alone it may be a label's year.
+		minYears := 2
+		if k+1 < len(out) && anyof.Prefix(out[k+1].Text, changeHeads...) {
+			minYears = 1
+		}
+		if heads := yearHeads(text, out[k], minYears); heads != nil {
 			out = slices.Insert(slices.Delete(out, k, k+1), k, heads...)
 			k += len(heads) - 1
 		}
@@ -386,8 +392,9 @@ func isLoneHan(s string) bool {
 }
 
 // yearHeads splits a cell made of a label and the year columns glued to
-// it (项目2024年2023年) into those cells; nil when c is no such cell.
-func yearHeads(text string, c Cell) []Cell {
+// it (项目2024年2023年), minYears of them at least, into those cells; nil
+// when c is no such cell.
+func yearHeads(text string, c Cell, minYears int) []Cell {
 	i := strings.Index(c.Text, "20")
 	if i <= 0 {
 		return nil
@@ -405,11 +412,15 @@ func yearHeads(text string, c Cell) []Cell {
 		out = append(out, Cell{Span: Span{at, at + n}, Text: text[at : at+n]})
 		rest = rest[n:]
 	}
-	if len(out) < 3 {
+	if len(out) < 1+minYears {
 		return nil // one year only: a label such as 2024年度报告 is none
 	}
 	return out
 }
+
+// changeHeads open the name of a column of the change from the year
+// before (同比, 增减, 比上年).
+var changeHeads = []string{"同比", "增减", "增长", "增幅", "变化", "比上年", "较上年", "环比"}
 
 // yearHeadLen returns the length of the year column name s opens with
 // (2024年, 2024年度), or 0.
