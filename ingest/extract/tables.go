@@ -332,6 +332,9 @@ func caseTopicRows(t layout.Table, tableUnit string) []tableRow {
 			topic = "litigation"
 		}
 		for k := 1; k < len(cs); k++ {
+			if k > 1 && emptyCell(cs[k].Text) {
+				continue // — under 终止 for lawsuits: no such outcome
+			}
 			if !numberCell(cs[k].Text) {
 				return nil
 			}
@@ -353,6 +356,13 @@ func caseTopicRows(t layout.Table, tableUnit string) []tableRow {
 	}
 	out[0].sentence = false
 	return out
+}
+
+// emptyCell reports whether a table's cell is a dash that fills a column
+// that does not apply (—, -, /).
+func emptyCell(s string) bool {
+	s = trimSpace(s)
+	return s != "" && strings.Trim(s, "—-－/／一") == ""
 }
 
 // headFor returns a column's head as a row of lawsuits (lawsuit) or of
