@@ -137,7 +137,7 @@ var stockCounts = []string{"mediation.organizations", "mediation.mediators", "en
 
 // propertyActs make service items a property of some of them, not the
 // number offered: 3000余个政务服务事项实现“不见面”审批, 涉证事项压减至9项.
-var propertyActs = []string{"实现", "不见面", "压减", "精简", "减少", "取消", "下放", "调整", "一件事", "一次办", "跑一次", "全程网办", "掌上办", "告知承诺", "秒批", "即办", "自助", "跨省通办", "全省通办", "异地通办", "跨区域通办"}
+var propertyActs = []string{"实现", "不见面", "非接触式", "压减", "精简", "减少", "取消", "下放", "调整", "一件事", "一次办", "跑一次", "全程网办", "掌上办", "告知承诺", "秒批", "即办", "自助", "跨省通办", "全省通办", "异地通办", "跨区域通办"}
 
 // traineeWords make a count of people the trainees of a course, not the
 // public a campaign reached: 培训人员2.8万余人次, 覆盖镇村干部200余人.
@@ -488,7 +488,7 @@ var frames = []frame{
 		needAct: true, conflicts: append([]string{"其他结果"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.as_respondent",
 		objects:   []string{"被复议案件"},
-		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "作为被申请人", "被申请人"},
+		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "被申请税务行政复议", "作为被申请人", "被申请人"},
 		conflicts: []string{"撤销", "纠错", "变更", "确认违法"},
 		// Cases against the government's departments or its towns are
 		// cases the government decided, not cases brought against it; cases
@@ -799,11 +799,12 @@ var frames = []frame{
 		conflicts:  append([]string{"清理"}, propertyActs...),
 		units:      "项", typical: "项", domains: []string{"services"}},
 	// A rate of online service is (网办|网上可办|全程网办…) × (率|比例|占比).
-	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办", "可办"},
+	// A tax hall's 网上办税率 is its share of business done online.
+	{code: "services.online_rate", objects: rateHeads([]string{"网办", "网上办理", "网上可办", "网上办", "全程网办", "网上办事", "掌上办", "掌上可办", "一网通办", "可办", "网上办税", "网上办税缴费"},
 		[]string{"率", "比例", "占比", "事项比例", "事项占比"}),
 		acts: []string{"全程网办", "网上办理"}, units: uRate, domains: []string{"services"}},
 	{code: "services.cases_handled",
-		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项", "等事项", "代办事项"},
+		objects:    []string{"便民服务事项", "各类业务", "业务", "办件", "办件量", "受理办件", "办结件", "各类事项", "政务服务事项", "服务事项", "审批事项", "等事项", "代办事项", "涉税业务", "办税业务"},
 		acts:       []string{"办理", "受理", "代办", "办结"},
 		needObject: true,
 		// A hotline's tickets (受理12345热线转办件1560件) are no services, nor
@@ -924,7 +925,7 @@ var domains = map[string][]string{
 	// Lawyers the government retains write and advise as its advisers do
 	// (聘请的律师…起草法律文书26份).
 	"lawyer":   {"律师"},
-	"services": {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口"},
+	"services": {"政务服务", "政务服务中心", "便民服务中心", "党群服务中心", "为民服务中心", "便民服务站", "政务大厅", "服务大厅", "便民服务", "办事大厅", "一网通办", "网上办", "政务服务网", "网办", "办事", "审批", "办件", "窗口", "办税服务厅", "办税", "涉税业务"},
 	// An enforcement squad (直属一中队, 交警中队) is enforcement's body.
 	"enforcement": {"执法", "行政处罚", "行政检查", "检查", "抽查", "监管", "中队"},
 	"legality":    {"合法性", "审查", "审核"},
