@@ -1892,7 +1892,7 @@ func laterSingleOutcome(t string) int {
 			cl := u[:clauseEnd(u, 0)]
 			for _, w := range decisionOutcomes {
 				// Not an outcome denied (无败诉, 未被纠错).
-				if p := strings.Index(cl, w); p >= 0 && utf8.RuneCountInString(cl[:p]) <= 4 && !hasDigit(cl) && !strings.ContainsAny(cl[:p], "无未没零不非") {
+				if p := strings.Index(cl, w); p >= 0 && (utf8.RuneCountInString(cl[:p]) <= 4 || deciderHead(cl[:p])) && !hasDigit(cl) && !strings.ContainsAny(cl[:p], "无未没零不非") {
 					return at + p
 				}
 			}
@@ -2169,6 +2169,13 @@ func pinnedItem(item string, domains []string) bool {
 // body that decided stands before it and an outcome after it (市政府已全部
 // 作出维持决定, 法院均判决驳回原告诉讼请求, 一审均判决驳回: at most six
 // characters, ending in a body word or an instance and perhaps 已), or 0. That body's concluding them (已由
+// deciderHead reports whether head, before an outcome word, names the body
+// that decided and its act (复议机关决定维持, 市政府依法予以维持, 法院判决驳回).
+func deciderHead(head string) bool {
+	return utf8.RuneCountInString(head) <= 10 && anyof.Contains(head, "政府", "机关", "机构", "法院") &&
+		anyof.Suffix(head, "决定", "判决", "裁定", "予以", "依法", "作出")
+}
+
 // 市政府全部审结) is no outcome of the writer's.
 func deciderBefore(clause string) int {
 	for _, w := range []string{"已全部", "全部", "均"} {
