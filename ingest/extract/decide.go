@@ -1762,6 +1762,11 @@ func (x *run) secondFact(c cand, cl clause, first reading, brk int) {
 	if end == cl.jun || junNegated(s[cl.jun:end]) {
 		return // 均无败诉或被纠错情形 states zeros, no outcome of the cases
 	}
+	if cl.U <= cl.jun && otherKindNamed(s[cl.U:cl.jun], catalog[first.code].Category) {
+		// 复议、诉讼案件分别为2件、1件,复议案件均被维持: the cases the 均
+		// clause names are the other figure's.
+		return
+	}
 	if end < len(s) && s[end] == ',' {
 		// A clause that goes on telling of them (均为未经复议直接起诉,目前尚在
 		// 审理中) states their outcome too.
@@ -2169,6 +2174,19 @@ func pinnedItem(item string, domains []string) bool {
 // body that decided stands before it and an outcome after it (市政府已全部
 // 作出维持决定, 法院均判决驳回原告诉讼请求, 一审均判决驳回: at most six
 // characters, ending in a body word or an instance and perhaps 已), or 0. That body's concluding them (已由
+// otherKindNamed reports whether t, the words between a figure and its 均,
+// names cases of another kind than category's: 复议案件 after a count of
+// lawsuits, 诉讼案件 after one of reconsiderations.
+func otherKindNamed(t, category string) bool {
+	switch category {
+	case "litigation":
+		return strings.Contains(t, "复议")
+	case "reconsideration":
+		return strings.Contains(t, "诉讼")
+	}
+	return false
+}
+
 // deciderHead reports whether head, before an outcome word, names the body
 // that decided and its act (复议机关决定维持, 市政府依法予以维持, 法院判决驳回).
 func deciderHead(head string) bool {
