@@ -81,7 +81,10 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 		}
 		n := len(x.facts)
 		x.bodyRow(heads[1:], r, caption, "", unit, &scope, read)
-		if scope == group && x.statedWhole(x.facts[:n], x.facts[n:]) {
+		// The writer's own committee's row that repeats the whole's figures
+		// (街道调委会 612 597 under 街道各级调解组织共受理…612件) is the whole's
+		// summary, as the total's row is.
+		if (scope == group || x.ownBody(label)) && x.statedWhole(x.facts[:n], x.facts[n:]) {
 			for i := n; i < len(x.facts); i++ {
 				x.facts[i].Scope = "" // the total the text gave as the whole's: its second mention
 			}
@@ -96,8 +99,11 @@ func (x *run) bodyTable(t layout.Table, caption, unit string) bool {
 // one.
 func (x *run) ownBody(label string) bool {
 	levels := []string{"县", "区", "市", "旗"}
-	if x.opt.town() {
+	switch {
+	case x.opt.town():
 		levels = []string{"镇", "乡", "街道"}
+	case x.opt.Level == "" && x.opt.Jurisdiction == "":
+		levels = append(levels, "镇", "乡", "街道") // the writer's level unknown: any
 	}
 	if j := x.opt.Jurisdiction; j != "" && strings.HasPrefix(label, j) {
 		return slices.Contains(ownCommittees, label[len(j):])

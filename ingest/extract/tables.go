@@ -682,6 +682,14 @@ func (x *run) caption(t layout.Table) string {
 			}
 		}
 	}
+	if len(t.Rows) > 0 && len(t.Cells) > 0 && t.Cells[0].Span.Start < t.Rows[0].Cells[0].Span.Start {
+		// A caption read into the table's span above its header (表1
+		// 2025年…统计表, the table number set apart from the title).
+		head := trimSpace(x.text[t.Span.Start:t.Rows[0].Cells[0].Span.Start])
+		if !strings.Contains(head, "\n") && ok(head) {
+			return head
+		}
+	}
 	before := strings.TrimRight(x.text[:t.Span.Start], " \n")
 	line := before[strings.LastIndexByte(before, '\n')+1:]
 	if u, isUnit := anyof.CutPrefix(trimSpace(line), unitLabels...); isUnit && countUnit(u) != "" {

@@ -181,8 +181,8 @@ func (l *Layout) spacedGrid(i, j int) []Row {
 	width := 0
 	for k := i; k < j; k++ {
 		cs := fields(l.Text, l.Lines[k].Span)
-		if len(cs) < 2 {
-			continue
+		if len(cs) < 2 || width == 0 && numberedCaption(l.LineText(k)) {
+			continue // 表1 2025年…统计表: the caption above the header
 		}
 		if width == 0 {
 			if len(cs) < 3 || !isHeaderRow(cs) {
@@ -243,6 +243,21 @@ func (l *Layout) bareTableLine(i int) bool {
 	// A part's label may keep its colon: 其中:调解成功.
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "其中:"), "其中：")
 	return !hasSentencePunct(s)
+}
+
+// numberedCaption reports whether s is a table's numbered caption: 表 and
+// its number, then the title (表1 2025年霞溪镇矛盾纠纷调处情况统计表).
+func numberedCaption(s string) bool {
+	rest, ok := strings.CutPrefix(s, "表")
+	if !ok {
+		return false
+	}
+	d := len(rest) - len(strings.TrimLeft(rest, "0123456789"))
+	if d == 0 || d > 2 {
+		return false
+	}
+	title := strings.TrimSpace(rest[d:])
+	return title != "" && !longer(title, maxBareRowRunes) && anyof.Suffix(title, "表", "情况", "统计", "指标", "一览")
 }
 
 // hasSentencePunct reports whether s holds a mark of running text (。;,:),

@@ -283,7 +283,10 @@ func (n *normalizer) number(s string, i int) int {
 			n.seps[k] = 0
 			continue
 		}
-		if prose && !decimalAfter && !cells && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
+		// A year after the gap (表1  2024年霞溪镇…统计表) is a word of its own:
+		// joined, it would make a figure 12024.
+		yearAfter := k+1 == len(n.seps) && f == '年' && n.yearRun(k+1)
+		if prose && !decimalAfter && !cells && !yearAfter && (n.runLen(k) == 1 || n.runLen(k+1) == 1 || thousands) {
 			n.seps[k] = 0
 		}
 	}
@@ -320,6 +323,16 @@ func (n *normalizer) runLen(k int) int {
 		return n.runs[0]
 	}
 	return n.runs[k] - n.runs[k-1]
+}
+
+// yearRun reports whether run k is a year of this century or the last
+// (four digits from 19 or 20).
+func (n *normalizer) yearRun(k int) bool {
+	if n.runLen(k) != 4 {
+		return false
+	}
+	start := n.runs[k] - 4
+	return n.digits[start] == '2' && n.digits[start+1] == '0' || n.digits[start] == '1' && n.digits[start+1] == '9'
 }
 
 // festival reports whether the dot after run k joins a month and a day, as
