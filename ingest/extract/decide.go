@@ -2170,10 +2170,6 @@ func pinnedItem(item string, domains []string) bool {
 	return false
 }
 
-// deciderBefore returns where 均 or 全部 starts in clause when only the
-// body that decided stands before it and an outcome after it (市政府已全部
-// 作出维持决定, 法院均判决驳回原告诉讼请求, 一审均判决驳回: at most six
-// characters, ending in a body word or an instance and perhaps 已), or 0. That body's concluding them (已由
 // otherKindNamed reports whether t, the words between a figure and its 均,
 // names cases of another kind than category's: 复议案件 after a count of
 // lawsuits, 诉讼案件 after one of reconsiderations.
@@ -2194,6 +2190,10 @@ func deciderHead(head string) bool {
 		anyof.Suffix(head, "决定", "判决", "裁定", "予以", "依法", "作出")
 }
 
+// deciderBefore returns where 均 or 全部 starts in clause when only the
+// body that decided stands before it and an outcome after it (市政府已全部
+// 作出维持决定, 法院均判决驳回原告诉讼请求, 一审均判决驳回: at most six
+// characters, ending in a body word or an instance and perhaps 已), or 0. That body's concluding them (已由
 // 市政府全部审结) is no outcome of the writer's.
 func deciderBefore(clause string) int {
 	for _, w := range []string{"已全部", "全部", "均"} {

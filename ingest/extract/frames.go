@@ -583,7 +583,9 @@ var frames = []frame{
 		// Villages' own postings (村务公开1460余条, 党务公开, 公开村务财务信息
 		// 1200余条) are no government information, nor is the enforcement
 		// publicity of the 三项制度 (公示执法信息57条).
-		not:   []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务", "三务", "执法信息", "执法公示"},
+		not: []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务", "三务", "执法信息", "执法公示",
+			// …and a community's own (公开居务财务信息480余条).
+			"居务", "村(居)务", "社区公开栏"},
 		units: uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
