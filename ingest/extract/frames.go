@@ -300,15 +300,16 @@ var frames = []frame{
 		subjectNot: otherCaseBodies, subjectNotUnlessAct: true,
 		units: uCases, typical: "件 起", domains: []string{"litigation"}},
 	{code: "litigation.won", objects: litigationCases, acts: []string{"胜诉", "驳回原告诉讼请求", "驳回原告的诉讼请求", "驳回诉讼请求", "驳回起诉", "判决驳回", "判决维持"},
-		needAct: true, conflicts: []string{"复议", "其他结果"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
+		needAct: true, conflicts: []string{"复议", "其他结果", "纠正"}, otherHeads: []string{"胜诉率"}, units: uCases, domains: []string{"litigation"}},
 	// The court's 结果维持 of the 政府信息公开 format (the act sued over
 	// stands), where no reconsideration is told of before it: there it is
 	// the reconsideration's.
 	{code: "litigation.won", objects: litigationCases, acts: []string{"结果维持"},
 		needAct: true, conflicts: []string{"复议", "其他结果"}, units: uCases, domains: []string{"litigation"}, notDomains: []string{"reconsideration"}},
 	// A judgment against the organ's act (一审判决确认我局行政行为违法1件,
-	// 判决撤销2件) is a suit lost, whatever word the report has for it.
-	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉", "判决确认", "判决撤销", "被判决撤销", "被判决确认违法"},
+	// 判决撤销2件, the disclosure format's 结果纠正) is a suit lost, whatever
+	// word the report has for it.
+	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉", "判决确认", "判决撤销", "被判决撤销", "被判决确认违法", "结果纠正"},
 		needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
 	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
@@ -481,8 +482,9 @@ var frames = []frame{
 	{code: "reconsideration.settled", objects: append([]string{"行政争议", "争议"}, reconsiderationCases...),
 		acts:    []string{"化解", "调解", "和解", "协商"},
 		needAct: true, needObject: true, units: uCases, domains: []string{"reconsideration"}, needDomain: true},
-	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "责令重新作出", "责令重作", "纠正", "被撤销", "被纠错"},
-		needAct: true, units: uCases, domains: []string{"reconsideration"}},
+	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "责令重新作出", "责令重作", "纠正", "结果纠正", "被撤销", "被纠错"},
+		// The other outcomes of a list the act opens (结果纠正2件、尚未审结1件).
+		needAct: true, conflicts: append([]string{"其他结果"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "结果维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
 		// The other outcomes of a list the act opens (结果维持6件、其他结果1件、尚未审结2件).
 		needAct: true, conflicts: append([]string{"其他结果"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
