@@ -586,8 +586,10 @@ var frames = []frame{
 		// 1200余条) are no government information, nor is the enforcement
 		// publicity of the 三项制度 (公示执法信息57条).
 		not: []string{"维护", "村务公开", "党务公开", "公开村务", "公开党务", "村务财务", "三务", "执法信息", "执法公示",
-			// …and a community's own (公开居务财务信息480余条).
-			"居务", "村(居)务", "社区公开栏"},
+			// …and a community's own (公开居务财务信息480余条). Items a review
+			// went over again (对2021年以来公开的412条信息开展“回头看”) were
+			// disclosed before.
+			"居务", "村(居)务", "社区公开栏", "回头看"},
 		units: uPosts + " 件 项 份", typical: "条", domains: []string{"disclosure"}},
 	{code: "disclosure.requests",
 		objects:    []string{"依申请公开", "政府信息公开申请", "信息公开申请", "申请公开", "公开申请"},
@@ -1010,6 +1012,7 @@ var zeroRules = []zeroRule{
 	{"行政处罚决定", "enforcement.penalty_cases", "", false, "", actNegators},
 	{"行政处罚案件", "enforcement.penalty_cases", "", false, "", actNegators},
 	{"规范性文件", "legality.normative_documents", "", false, "", actNegators},
+	{"政策解读", "disclosure.policy_interpretations", "", false, "", []string{"未发布", "没有发布"}}, // 本年度未发布政策解读
 	{"政府信息公开申请", "disclosure.requests", "", false, "", nil},
 	{"信息公开申请", "disclosure.requests", "", false, "", nil},
 	{"依申请公开", "disclosure.requests", "", false, "", nil},

@@ -99,13 +99,20 @@ func (x *run) casesTable(t layout.Table) bool {
 	if len(fives) == 3 && len(fives[0]) == 5 && len(fives[1]) == 5 && len(fives[2]) == 5 {
 		figures = slices.Concat(fives...)
 	}
-	if len(figures) != 15 {
-		return true // the format's table, not its figures as the format lays them out
-	}
 	fact := func(code, scope string, c layout.Cell) {
 		if x.tableFact(code, c, c) {
 			x.facts[len(x.facts)-1].Scope = scope
 		}
+	}
+	if len(figures) != 15 {
+		if len(figures) > 5 && len(figures) < 10 && t.Span.End == len(x.text) {
+			// The text ends inside the row (| 8 | 1 | 2 | 0 | 11 | 3): the
+			// reconsiderations' five are whole, the lawsuits' are not.
+			fact("reconsideration.upheld", disclosureScope, figures[0])
+			fact("reconsideration.corrected", disclosureScope, figures[1])
+			fact("reconsideration.as_respondent", disclosureScope, figures[4])
+		}
+		return true // the format's table, not its figures as the format lays them out
 	}
 	fact("reconsideration.upheld", disclosureScope, figures[0])
 	fact("reconsideration.corrected", disclosureScope, figures[1])

@@ -164,6 +164,13 @@ func (l *Layout) readBareTables() {
 		}
 		if lines >= minBareLines && (figures >= minBareFigures || numbers >= minRowFigures) && 4*figures >= lines && len(cs)-numbers >= 2 {
 			l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs, Rows: l.spacedGrid(i, j)})
+		} else if lines == minBareLines-1 {
+			// A header and two rows of figures under it, four columns or
+			// more (类别 结果维持 … 总计 / 行政复议 1 0 0 0 1 / 行政诉讼 …): a
+			// grid that short is still no prose.
+			if rows := l.spacedGrid(i, j); len(rows) == 3 && len(rows[0].Cells) >= 4 {
+				l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs, Rows: rows})
+			}
 		}
 		i = j
 	}
