@@ -483,11 +483,12 @@ var frames = []frame{
 		acts:    []string{"化解", "调解", "和解", "协商"},
 		needAct: true, needObject: true, units: uCases, domains: []string{"reconsideration"}, needDomain: true},
 	{code: "reconsideration.corrected", objects: reconsiderationCases, acts: []string{"纠错", "撤销", "变更", "确认违法", "责令履行", "责令履职", "责令重新作出", "责令重作", "纠正", "结果纠正", "被撤销", "被纠错"},
-		// The other outcomes of a list the act opens (结果纠正2件、尚未审结1件).
-		needAct: true, conflicts: append([]string{"其他结果"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
+		// The other outcomes of a list the act opens (结果纠正2件、尚未审结1件,
+		// 撤销或确认违法8件、终止8件).
+		needAct: true, conflicts: append([]string{"其他结果", "终止"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.upheld", objects: reconsiderationCases, acts: []string{"维持", "结果维持", "驳回", "驳回申请", "驳回复议申请", "驳回行政复议申请", "被维持"},
 		// The other outcomes of a list the act opens (结果维持6件、其他结果1件、尚未审结2件).
-		needAct: true, conflicts: append([]string{"其他结果"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
+		needAct: true, conflicts: append([]string{"其他结果", "终止"}, pendingActs...), units: uCases, domains: []string{"reconsideration"}},
 	{code: "reconsideration.as_respondent",
 		objects:   []string{"被复议案件"},
 		acts:      []string{"被复议", "被申请行政复议", "被申请复议", "被申请税务行政复议", "作为被申请人", "被申请人"},
