@@ -625,11 +625,12 @@ var frames = []frame{
 		units:      uCases + " 个", typical: "件 起"},
 	// 立案 alone (直属一中队立案412件, a table's 立案(件) column beside 巡查)
 	// files a penalty case where enforcement is the topic; a court's,
-	// procuratorate's, arbitration's or discipline commission's filing, and
-	// the courts' online filing or guidance on it, are none.
+	// procuratorate's, arbitration's or discipline commission's filing, a
+	// criminal case's (办理刑事案件立案1260起), and the courts' online filing
+	// or guidance on it, are none.
 	{code: "enforcement.penalty_cases", objects: []string{"立案"}, acts: []string{"立案"},
 		conflicts:  []string{"结案", "办结", "不予立案", "未立案"},
-		not:        []string{"网上立案", "立案指导", "优先立案", "立案前", "立案率", "立案登记", "仲裁", "诉讼", "信访", "审查调查", "公益诉讼"},
+		not:        []string{"网上立案", "立案指导", "优先立案", "立案前", "立案率", "立案登记", "仲裁", "诉讼", "信访", "审查调查", "公益诉讼", "刑事"},
 		subjectNot: append(slices.Clone(otherCaseBodies), disciplineBodies...),
 		units:      uCases + " 个", typical: "件 起", domains: []string{"enforcement"}, needDomain: true},
 	{code: "enforcement.inspections",
