@@ -1580,13 +1580,22 @@ func (x *run) structure(c cand, prevU int, nx cand) (clause, marks) {
 		// Fewer items than figures (分别举办“法律进社区”“法律进企业”主题宣传
 		// 活动18场、11场: no 、 between the names) pair nothing: each figure
 		// is read with its clause.
+		actBefore := false
+		if len(items) >= 2 && mk.fenbie <= items[len(items)-1][1] {
+			// Bodies, then their act, then 分别 (城关派出所、新集派出所、马店派出所
+			// 开展矛盾纠纷排查分别为320次、214次、186次): the last item ends with
+			// its body noun.
+			if end := bodyNounEnd(s, items[len(items)-1]); end > 0 {
+				items[len(items)-1][1], actBefore = end, true
+			}
+		}
 		word, bodies := bodyList(s, items)
 		var counted [2]int // the noun of a counted set of bodies (三个调解室)
 		if len(items) < 2 && total >= 2 {
 			counted = countedBodies(s, C, mk.fenbie, total)
 		}
 		switch {
-		case bodies && k < len(items) && len(items) == total && actBetween(s[after:first]):
+		case bodies && k < len(items) && len(items) == total && (actBetween(s[after:first]) || actBefore):
 			// Bodies before 分别 and their act after it: every figure is
 			// read with the act, and belongs to its body.
 			cl.body, cl.bodyWord = items[k], word

@@ -1075,6 +1075,23 @@ func bodyList(s string, items [][2]int) (shared string, ok bool) {
 	return "", false
 }
 
+// bodyNounEnd returns where the body named at the start of item ends, a
+// body noun closing it and an act after it (马店派出所开展矛盾纠纷排查: after
+// 派出所), or 0 when the item opens with no body so named.
+func bodyNounEnd(s string, item [2]int) int {
+	t := s[item[0]:item[1]]
+	best := 0
+	for _, w := range bodyNouns {
+		if i := strings.Index(t, w); i > 0 && (best == 0 || i+len(w) < best) && utf8.RuneCountInString(t[:i]) <= 8 {
+			best = i + len(w)
+		}
+	}
+	if best == 0 || best == len(t) || !actBetween(t[best:]) {
+		return 0
+	}
+	return item[0] + best
+}
+
 // actBetween reports whether the words between 分别 and the first figure
 // hold an act (受理纠纷), not only 为 or 是.
 func actBetween(s string) bool {
