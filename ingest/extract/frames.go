@@ -310,7 +310,8 @@ var frames = []frame{
 	// 判决撤销2件, the disclosure format's 结果纠正) is a suit lost, whatever
 	// word the report has for it.
 	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉", "判决确认", "判决撤销", "被判决撤销", "被判决确认违法", "结果纠正"},
-		needAct: true, otherHeads: []string{"败诉率"}, units: uCases, domains: []string{"litigation"}},
+		// Cases told of as examples (通报典型败诉案例4件) are no count.
+		needAct: true, otherHeads: []string{"败诉率", "案例"}, units: uCases, domains: []string{"litigation"}},
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
 	{code: "litigation.withdrawn", objects: litigationCases, acts: []string{"撤诉", "原告撤诉", "撤回起诉", "调解撤诉"}, needAct: true, units: uCases, domains: []string{"litigation"},
 		notDomains: []string{"arbitration"}},
