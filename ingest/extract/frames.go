@@ -309,7 +309,7 @@ var frames = []frame{
 	// A judgment against the organ's act (一审判决确认我局行政行为违法1件,
 	// 判决撤销2件, the disclosure format's 结果纠正) is a suit lost, whatever
 	// word the report has for it.
-	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉", "判决确认", "判决撤销", "被判决撤销", "被判决确认违法", "结果纠正"},
+	{code: "litigation.lost", objects: litigationCases, acts: []string{"败诉", "判决确认", "判决撤销", "被判决撤销", "被判决确认违法", "确认行政行为违法", "结果纠正"},
 		// Cases told of as examples (通报典型败诉案例4件) are no count.
 		needAct: true, otherHeads: []string{"败诉率", "案例"}, units: uCases, domains: []string{"litigation"}},
 	// A labour arbitration's 调解和撤诉 are no lawsuits withdrawn.
