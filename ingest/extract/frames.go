@@ -214,7 +214,9 @@ var frames = []frame{
 		// Administrative disputes (行政争议) settled before a suit are the
 		// litigation code's (litigation.pre_suit_mediations), no people's
 		// mediation.
-		not:   append([]string{"法律援助申请", "行政争议", "行政诉讼"}, caseloadWords...),
+		// A complaints platform's intake (通过全国12315平台受理投诉举报4,316件)
+		// is no dispute taken into mediation.
+		not:   append(append([]string{"法律援助申请", "行政争议", "行政诉讼", "投诉举报"}, caseloadWords...), hotlineWords...),
 		units: uCases + " 次", typical: "件 宗 起", domains: []string{"mediation"}, notDomains: []string{"reconsideration", "arbitral"}},
 	// Cases another body handed over for mediation (访调对接: 信访部门转交调解的
 	// 信访事项36件; 诉调对接: 法院委派调解案件214件, 诉前调解分流民商事案件1380件)
@@ -891,8 +893,10 @@ var disciplineBodies = []string{"纪委", "纪工委", "纪检", "监委", "纪�
 // visitors they receive are no petitioners.
 var legalServiceWords = []string{"法律服务", "法律援助", "平台"}
 
-// hotlineWords name a hotline: its tickets are no petitions.
-var hotlineWords = []string{"12345", "热线"}
+// hotlineWords name a hotline or a complaints platform: its tickets are no
+// petitions and no disputes taken in for mediation (12345; 12315 of market
+// regulation, 12369 of the environment, 12366 of tax, 12358 of prices).
+var hotlineWords = []string{"12345", "热线", "12315", "12369", "12366", "12358"}
 
 // caseDomains are the topics of case counts: a sentence whose clauses
 // before the number's name one of them borrows no other from the sentence
