@@ -476,7 +476,7 @@ var frames = []frame{
 		conflicts:      []string{"和解", "调解"},
 		sentenceVetoes: []string{"作为被申请人", "为被申请人"},
 		units:          uCases, domains: []string{"reconsideration"}},
-	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解方式", "以调解方式结案", "调解结案", "和解结案", "方式结案"},
+	{code: "reconsideration.settled", objects: reconsiderationCases, acts: []string{"调解和解", "和解", "经调解", "调解后", "调解方式", "以调解方式结案", "调解结案", "和解结案", "方式结案"},
 		needAct: true, units: uCases, domains: []string{"reconsideration"}},
 	// Disputes resolved by the reconsideration organ, before acceptance or
 	// after, are settlements (复议受理前协商化解案件17件, 在复议受理前调解化解
