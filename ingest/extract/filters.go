@@ -189,9 +189,10 @@ func stepsBefore(s string, C, N, U int) bool {
 }
 
 // exampleCase reports one case told of as an example: 一 in words after 的
-// (调处的一起山林权属纠纷), a case the sentence describes, no count.
+// (调处的一起山林权属纠纷) or after 为/是/系 (败诉案件为一起违法建设强制拆除程序
+// 瑕疵案件), a case the sentence describes, no count.
 func exampleCase(s string, C, N int, chinese bool, value float64) bool {
-	return chinese && value == 1 && strings.HasSuffix(s[C:N], "的")
+	return chinese && value == 1 && anyof.Suffix(s[C:N], "的", "为", "是", "系")
 }
 
 // requiredFigure reports a figure a requirement sets (县委依法治县办年初要求

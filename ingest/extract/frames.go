@@ -361,7 +361,10 @@ var frames = []frame{
 			"业务培训", "大讲堂", "辅导报告", "专题辅导", "研讨班", "课堂", "讲堂", "学堂", "夜校", "提升班", "轮训班", "研修班", "专题班"},
 		acts:       []string{"举办", "开展", "组织", "讲授", "授课", "培训"},
 		needObject: true,
-		units:      uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
+		// Lectures of science and health (“健康讲堂”科普讲座120场次) teach no
+		// law, whatever law publicity the sentence goes on to.
+		not:   []string{"科普", "健康讲堂", "健康讲座", "健康教育"},
+		units: uTimes, typical: "期 场 次", domains: []string{"law"}, needDomain: true},
 	{code: "publicity.materials",
 		objects: []string{"宣传资料", "宣传材料", "宣传册", "宣传手册", "法治宣传册", "普法资料", "普法读物", "宣传单", "宣传页", "折页", "资料", "手册",
 			"读本", "单页", "书籍", "法律书籍", "普法书籍", "宣传单页", "明白纸", "单行本", "口袋书", "小册子"},
