@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.224"
+const Version = "extract/2026-12-04.225"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {
@@ -78,6 +78,24 @@ func namesItselfBureau(text string) bool {
 		}
 		from = at + len("局")
 	}
+}
+
+// bureauTitle reports whether a report's title names a department as its
+// writer (国家税务总局…滨江区税务局2023年法治税务建设情况报告, 某县自然资源局关于…):
+// the words before its year or 关于 end with 局, and they are not a justice
+// bureau's (see writesAsDepartment).
+func bureauTitle(title string) bool {
+	writer := title
+	if i := strings.Index(writer, "关于"); i >= 0 {
+		writer = writer[:i]
+	}
+	for i := 0; i+4 <= len(writer); i++ {
+		if writer[i] == '2' && writer[i+1] == '0' && isDigitByte(writer[i+2]) && isDigitByte(writer[i+3]) {
+			writer = writer[:i]
+			break
+		}
+	}
+	return strings.HasSuffix(writer, "局") && !strings.HasSuffix(writer, "司法局")
 }
 
 // reconsiderationOffice are the words of a justice bureau, the office that
@@ -160,7 +178,7 @@ func extract(text string, opt Options, trace func(Observation)) []Fact {
 	if opt.Level == "" && opt.Jurisdiction == "" {
 		x.opt.Level = x.inferLevel()
 	}
-	x.department = opt.department || writesAsDepartment(text)
+	x.department = opt.department || writesAsDepartment(text) || bureauTitle(opt.Layout.Title.Text)
 	for i, c := range x.cands {
 		next := cand{n: cnnum.Number{Start: len(text)}}
 		if i+1 < len(x.cands) {
