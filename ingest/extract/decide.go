@@ -175,6 +175,10 @@ func (x *run) decide(c cand, prevU int, nx cand) {
 	}
 	cl, mk := x.structure(c, prevU, nx)
 	// Hard filters: what no frame may read.
+	if signedCell(s, N) {
+		// 行政复议(件) 7 -2件: a table's change column, set apart and signed.
+		return
+	}
 	if fromLevel(s, cl.C, N, U) {
 		// 由86.2%提升至98.7%: the level before the change, not the year's.
 		return
@@ -2177,6 +2181,17 @@ func pinnedItem(item string, domains []string) bool {
 		}
 	}
 	return false
+}
+
+// signedCell reports whether the number at N is signed (+ or -) and set
+// apart by a space or a table's mark before its sign: a change, as a
+// table's change column writes it (7 -2件, 3318 +4.2%), never a count.
+func signedCell(s string, N int) bool {
+	if N < 2 || s[N-1] != '-' && s[N-1] != '+' {
+		return false
+	}
+	b := s[N-2]
+	return b == ' ' || b == '|' || b == '\t'
 }
 
 // otherKindNamed reports whether t, the words between a figure and its 均,
