@@ -563,13 +563,15 @@ var frames = []frame{
 		conflicts: []string{"结案", "审结", "办结", "不予受理", "协商", "化解", "调解成功", "成功调解", "调解"},
 		// A court's labour lawsuits (法院审结劳动争议诉讼案件93件) are no
 		// arbitration's cases.
-		not:        append([]string{"提起诉讼", "起诉", "立案前", "仲裁前"}, caseloadWords...),
+		// A land-contract arbitration's (农村土地承包仲裁委员会受理…纠纷仲裁案件4件)
+		// is none of the labour arbitration the catalog counts.
+		not:        append([]string{"提起诉讼", "起诉", "立案前", "仲裁前", "土地承包"}, caseloadWords...),
 		otherHeads: []string{"结余", "结转", "诉讼案件"},
 		// Nor are a mediation body's (基层劳动争议调解组织共受理劳动争议案件
 		// 近700件): they were mediated, never arbitrated.
 		subjectNot: append([]string{"调解组织", "调解委员会", "调委会", "调解中心"}, otherCaseBodies...),
 		units:      uCases, domains: []string{"arbitration"}},
-	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true,
+	{code: "arbitration.cases_closed", objects: []string{"劳动争议案件", "劳动人事争议案件", "仲裁案件", "案件"}, acts: []string{"结案", "审结", "办结"}, needAct: true, not: []string{"土地承包"},
 		otherHeads: []string{"诉讼案件"}, subjectNot: otherCaseBodies,
 		units: uCases, domains: []string{"arbitration"}},
 	// The share closed by mediation (仲裁调解结案率达63%) is no closure rate.
