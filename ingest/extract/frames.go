@@ -974,8 +974,10 @@ var adviserOtherWork = []string{"调解", "调处", "化解", "审查", "审核"
 // no petition.
 var mediationRooms = []string{"调解室", "调解工作室", "调委会", "调解中心"}
 
-// breakdownMarkers introduce the parts of a total stated before them.
-var breakdownMarkers = []string{"其中", "包括", "(含"}
+// breakdownMarkers introduce the parts of a total stated before them; a
+// remark cell that opens with 含 (| 1,480 | 含“双随机”检查612次 |) does so for
+// its row's figure.
+var breakdownMarkers = []string{"其中", "包括", "(含", "| 含"}
 
 // scopeWords end the name of a sub-body whose figures are not the whole
 // jurisdiction's: 莫满水调解工作室, 石水口工作站, 驻所调解室, 区政府法律顾问,
