@@ -17,14 +17,36 @@ import (
 // label, the column whose cell holds the figure ("" for the row's last
 // value: the 总计 column), and the code. The cell carries no unit; the
 // table's is the code's.
-var tableCells = []struct {
+// formatCell is a cell of the disclosure format a code reads: its row's
+// label, its column's name, and where it stands in a row of width figures
+// when the table names no columns.
+type formatCell struct {
 	row, column, code string
-}{
-	{"行政规范性文件", "本年制发", "legality.normative_documents"},
-	{"行政规范性文件", "现行有效", "legality.normative_documents"},
-	{"行政许可", "处理决定", "enforcement.licensing_cases"},
-	{"行政处罚", "处理决定", "enforcement.penalty_cases"},
-	{"本年新收政府信息公开申请数量", "", "disclosure.requests"},
+	width, pos        int
+}
+
+// Where a table gives the format's rows with no column names (| 行政规范性
+// 文件 | 0 | 0 | 0 | / | 行政许可 | 7 |), the format's columns are in its
+// order: a row of width cells has its figure at pos.
+var tableCells = []formatCell{
+	{"行政规范性文件", "本年制发", "legality.normative_documents", 3, 0},
+	{"行政规范性文件", "现行有效", "legality.normative_documents", 3, 2},
+	{"行政许可", "处理决定", "enforcement.licensing_cases", 1, 0},
+	{"行政处罚", "处理决定", "enforcement.penalty_cases", 1, 0},
+	{"本年新收政府信息公开申请数量", "", "disclosure.requests", 0, 0},
+}
+
+// formatRows reports whether t holds two rows of the disclosure format's
+// items or more (行政规范性文件, 行政许可, 行政处罚), however its columns are
+// named.
+func formatRows(t layout.Table) bool {
+	n := 0
+	for _, c := range t.Cells {
+		if slices.ContainsFunc(tableCells, func(tc formatCell) bool { return tc.row == rowLabel(c.Text) }) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // headerCell opens a table's column names.
@@ -45,7 +67,7 @@ func (x *run) tables() {
 		}
 		switch {
 		case x.casesTable(t):
-		case disclosureTable(t):
+		case disclosureTable(t) || isDisclosureReport(x.opt.Layout) && formatRows(t):
 			x.table(t)
 		default:
 			x.figureTable(t)
@@ -1414,8 +1436,14 @@ func (x *run) table(t layout.Table) {
 				continue
 			}
 			k := len(values) - 1
-			if tc.column != "" {
+			switch {
+			case tc.column != "" && len(columns) > 0:
 				k = columnIndex(columns, tc.column)
+			case tc.column != "":
+				k = -1
+				if len(values) == tc.width {
+					k = tc.pos // no column names: the format's order
+				}
 			}
 			if k < 0 || k >= len(values) {
 				continue
