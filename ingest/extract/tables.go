@@ -127,7 +127,7 @@ func (x *run) casesTable(t layout.Table) bool {
 		}
 	}
 	if len(figures) != 15 {
-		if len(figures) > 5 && len(figures) < 10 && t.Span.End == len(x.text) {
+		if len(figures) > 5 && len(figures) < 10 && strings.TrimSpace(x.text[t.Span.End:]) == "" {
 			// The text ends inside the row (| 8 | 1 | 2 | 0 | 11 | 3): the
 			// reconsiderations' five are whole, the lawsuits' are not.
 			fact("reconsideration.upheld", disclosureScope, figures[0])

@@ -162,7 +162,9 @@ func (l *Layout) readBareTables() {
 			}
 			cs = append(cs, row...)
 		}
-		if lines >= minBareLines && (figures >= minBareFigures || numbers >= minRowFigures) && 4*figures >= lines && len(cs)-numbers >= 2 {
+		// One row of figures under header lines may stand below more lines
+		// than a fourth of the run (行政复议 行政诉讼 / 结果 结果 其他… / 14 2 3 1 20 9).
+		if lines >= minBareLines && (figures >= minBareFigures && 4*figures >= lines || numbers >= minRowFigures && figures >= 1) && len(cs)-numbers >= 2 {
 			l.Tables = append(l.Tables, Table{Span: Span{l.Lines[i].Start, l.Lines[j-1].End}, Cells: cs, Rows: l.spacedGrid(i, j)})
 		} else if lines == minBareLines-1 {
 			// A header and two rows of figures under it, four columns or
