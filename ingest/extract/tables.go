@@ -1436,13 +1436,12 @@ func (x *run) table(t layout.Table) {
 				continue
 			}
 			k := len(values) - 1
-			switch {
-			case tc.column != "" && len(columns) > 0:
+			if tc.column != "" {
 				k = columnIndex(columns, tc.column)
-			case tc.column != "":
-				k = -1
-				if len(values) == tc.width {
-					k = tc.pos // no column names: the format's order
+				if k < 0 && len(values) == tc.width {
+					// No column of that name (none, or the first table's
+					// heads over a row of the next): the format's order.
+					k = tc.pos
 				}
 			}
 			if k < 0 || k >= len(values) {
