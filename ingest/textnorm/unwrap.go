@@ -74,6 +74,11 @@ func unwrap(s string) string {
 		j, page := i+1, false
 		for j < len(lines) {
 			l := lines[j]
+			if bareNumber(l) && j+1 < len(lines) && bareNumber(lines[j+1]) {
+				// Figures a line each (申请数量 / 214 / 17 / 0 …): a table's
+				// cells flattened, no page number.
+				break
+			}
 			if isPageNumber(l, n[i]) {
 				page = true
 			} else if !(l == "" || l == title && j > 1 || runningTitle(l)) {
@@ -347,6 +352,19 @@ func isPageNumber(l string, prev int) bool {
 		return l[0] != '0'
 	}
 	return false
+}
+
+// bareNumber reports whether line l is digits alone.
+func bareNumber(l string) bool {
+	if l == "" {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if l[i] < '0' || l[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // pageNumberAfter matches a page number at the end of a line after the
