@@ -1416,7 +1416,9 @@ func (x *run) table(t layout.Table) {
 			// The column names run to the first row label: the cell a
 			// figure follows.
 			columns = columns[:0]
-			for j := i + 1; j+1 < len(cs) && !numberCell(cs[j].Text) && !numberCell(cs[j+1].Text); j++ {
+			// Another header's cell ends them: rows of blank cells (| 规章 | | |
+			// |) give no figure to stop at.
+			for j := i + 1; j+1 < len(cs) && !numberCell(cs[j].Text) && !numberCell(cs[j+1].Text) && cs[j].Text != headerCell; j++ {
 				columns = append(columns, cs[j].Text)
 				i = j
 			}
