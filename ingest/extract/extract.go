@@ -15,7 +15,7 @@ import (
 // whenever a change to them can change the facts of a report, so that stored facts can
 // say which extractor produced them (provenance) and a re-ingest can tell
 // stale facts.
-const Version = "extract/2026-12-04.233"
+const Version = "extract/2026-12-04.234"
 
 // Options tell the extractor what it cannot see in the text alone.
 type Options struct {

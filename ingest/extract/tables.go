@@ -36,13 +36,19 @@ var tableCells = []formatCell{
 	{"本年新收政府信息公开申请数量", "", "disclosure.requests", 0, 0},
 }
 
+// formatRow reports whether label is a row of the disclosure format that a
+// code reads.
+func formatRow(label string) bool {
+	return slices.ContainsFunc(tableCells, func(tc formatCell) bool { return tc.row == label })
+}
+
 // formatRows reports whether t holds two rows of the disclosure format's
 // items or more (行政规范性文件, 行政许可, 行政处罚), however its columns are
 // named.
 func formatRows(t layout.Table) bool {
 	n := 0
 	for _, c := range t.Cells {
-		if slices.ContainsFunc(tableCells, func(tc formatCell) bool { return tc.row == rowLabel(c.Text) }) {
+		if formatRow(rowLabel(c.Text)) {
 			n++
 		}
 	}
@@ -1425,13 +1431,18 @@ func (x *run) table(t layout.Table) {
 			continue
 		}
 		label := rowLabel(c.Text)
-		if !isRowLabel(label) {
-			continue
-		}
 		// The row's values: the numbers that follow its label.
 		var values []layout.Cell
 		for j := i + 1; j < len(cs) && numberCell(cs[j].Text); j++ {
 			values = append(values, cs[j])
+		}
+		if end := i + 1 + len(values); !formatRow(label) && len(values) > 0 && end < len(cs) && formatRow(label+cs[end].Text) {
+			// A label a PDF's column broke over two lines (行政规范性 2 1 9 /
+			// 文件): its end follows the figures.
+			label += cs[end].Text
+		}
+		if !formatRow(label) {
+			continue
 		}
 		for _, tc := range tableCells {
 			if tc.row != label {
@@ -1469,15 +1480,8 @@ func rowLabel(s string) string {
 	return s
 }
 
-func isRowLabel(s string) bool {
-	for _, tc := range tableCells {
-		if tc.row == s {
-			return true
-		}
-	}
-	return false
-}
-
+// columnIndex returns the index of the first column whose name holds want,
+// or -1.
 func columnIndex(columns []string, want string) int {
 	for k, c := range columns {
 		if strings.Contains(c, want) {
